@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "xinfang",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "xinfang", targets: ["xinfang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System library: a module map and a shim header over ncursesw.
+        .systemLibrary(name: "CTerminal", path: "Sources/CTerminal"),
+
+        // Pure: the regulation's workflow, deadlines, calendar, directory, validation, queries.
+        .target(name: "PetitionCore"),
+
+        // The append-only log and the replay of it.
+        .target(name: "PetitionStore", dependencies: ["PetitionCore"]),
+
+        // Pure: screens, key map, cell grid.
+        .target(name: "ConsoleUI", dependencies: ["PetitionCore"]),
+
+        // The only code that calls ncurses.
+        .target(name: "ConsoleTerminal", dependencies: ["ConsoleUI", "CTerminal"]),
+
+        .executableTarget(
+            name: "xinfang",
+            dependencies: [
+                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI"]),
+
+        .testTarget(
+            name: "PetitionCoreTests",
+            dependencies: [
+                "PetitionCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

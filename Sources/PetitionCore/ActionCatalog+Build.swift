@@ -1,0 +1,142 @@
+/// Turning typed-in field values into a command.
+extension ActionCatalog {
+    /// Builds the command for `kind` from field values keyed by field name.
+    /// Unknown fields, missing required fields and malformed values are refused, naming the field.
+    package static func command(_ kind: ActionKind, _ values: [String: String]) throws(Rejection) -> CaseCommand {
+        let spec = spec(kind)
+        for key in values.keys where !spec.fields.contains(where: { $0.name == key }) {
+            throw Rejection(.invalidValue, field: key,
+                            ["value": values[key] ?? "", "expected": spec.fields.map { "--" + $0.name }.joined(separator: " ")])
+        }
+        let reader = FieldReader(spec: spec, values: values)
+        switch kind {
+        case .register:
+            throw Rejection(.invalidValue, field: "action", ["value": "register", "expected": "xinfang register"])
+        case .transfer: return .transfer(to: try reader.text("to"), note: reader.optional("note"))
+        case .assign:
+            return .assign(to: try reader.text("to"), days: try reader.integer("days"), note: reader.optional("note"))
+        case .referPoliticalLegal: return .referPoliticalLegal(to: try reader.text("to"), note: reader.optional("note"))
+        case .referDiscipline: return .referDiscipline(to: try reader.text("to"), note: reader.optional("note"))
+        case .escalate: return .escalate(proposal: try reader.text("proposal"))
+        case .redirect: return .redirect(to: try reader.text("to"), note: reader.optional("note"))
+        case .notAccept:
+            return .notAccept(reason: try reader.choice("reason"), ref: try reader.caseNumber("ref"),
+                              note: reader.optional("note"))
+        case .receive: return .receive(on: try reader.day("on"))
+        case .accept: return .accept(route: try reader.text("route"), on: try reader.day("on"))
+        case .object: return .object(reason: try reader.text("reason"))
+        case .decideObjection: return .decideObjection(upheld: try reader.yesNo("upheld"), note: reader.optional("note"))
+        case .classify: return .classify(type: try reader.choice("type"), track: try reader.optionalInteger("track"))
+        case .assignHandler:
+            return .assignHandler(user: try reader.text("user"), recusalChecked: try reader.yesNo("recusal-checked"))
+        case .startHearing: return .startHearing(on: try reader.day("on"))
+        case .endHearing: return .endHearing(on: try reader.day("on"))
+        case .startMediation: return .startMediation
+        case .recordAgreement: return .recordAgreement(kind: try reader.choice("kind"), text: try reader.text("text"))
+        case .endMediation: return .endMediation(note: reader.optional("note"))
+        case .extend: return .extend(days: try reader.integer("days"), reason: try reader.text("reason"))
+        case .issueOpinion:
+            return .issueOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"),
+                                 basis: try reader.text("basis"), measures: try reader.choices("measures"))
+        case .deliver: return .deliver(on: try reader.day("on"))
+        case .reportCompletion: return .reportCompletion(note: reader.optional("note"))
+        case .requestReview: return .requestReview(on: try reader.day("on"))
+        case .issueReviewOpinion:
+            return .issueReviewOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"))
+        case .requestRereview: return .requestRereview(on: try reader.day("on"))
+        case .startRereviewHearing: return .startRereviewHearing(on: try reader.day("on"))
+        case .endRereviewHearing: return .endRereviewHearing(on: try reader.day("on"))
+        case .issueRereviewOpinion:
+            return .issueRereviewOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"))
+        case .withdraw: return .withdraw(note: try reader.text("note"))
+        case .recordIncident: return .recordIncident(kind: try reader.choice("kind"), note: reader.optional("note"))
+        case .recordFollowUp: return .recordFollowUp(kind: try reader.choice("kind"), note: try reader.text("note"))
+        case .orderSupervision:
+            return .orderSupervision(organ: try reader.text("organ"), suggestion: try reader.choice("suggestion"),
+                                     reason: try reader.text("reason"), days: try reader.optionalInteger("days") ?? 30)
+        case .recordFeedback:
+            return .recordFeedback(order: try reader.integer("order"), adopted: try reader.yesNo("adopted"),
+                                   note: try reader.text("note"))
+        case .listSupervision: return .listSupervision(days: try reader.integer("days"), note: try reader.text("note"))
+        case .assignLeader: return .assignLeader(name: try reader.text("name"))
+        case .correct:
+            return .correct(field: try reader.choice("field"), value: try reader.text("value"),
+                            reason: try reader.text("reason"))
+        case .void: return .void(seq: try reader.integer("seq"), reason: try reader.text("reason"))
+        case .link: return .link(to: try reader.caseNumber("to"), kind: try reader.choice("kind"))
+        }
+    }
+}
+
+/// Reads field values by name, refusing missing or malformed ones with the field's name.
+private struct FieldReader {
+    let spec: ActionSpec
+    let values: [String: String]
+
+    func optional(_ name: String) -> String? {
+        guard let v = values[name]?.trimmed, !v.isEmpty else { return nil }
+        return v
+    }
+
+    func text(_ name: String) throws(Rejection) -> String {
+        guard let v = optional(name) else { throw Rejection(.missingField, field: name) }
+        return v
+    }
+
+    func integer(_ name: String) throws(Rejection) -> Int {
+        guard let v = try optionalInteger(name) else { throw Rejection(.missingField, field: name) }
+        return v
+    }
+
+    func optionalInteger(_ name: String) throws(Rejection) -> Int? {
+        guard let raw = optional(name) else { return nil }
+        guard let v = Int(raw) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "整数 / integer"]) }
+        return v
+    }
+
+    func day(_ name: String) throws(Rejection) -> Day? {
+        guard let raw = optional(name) else { return nil }
+        guard let d = Day(iso: raw) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "YYYY-MM-DD"]) }
+        return d
+    }
+
+    func yesNo(_ name: String) throws(Rejection) -> Bool {
+        let raw = try text(name).lowercased()
+        switch raw {
+        case "yes", "y", "true", "是": return true
+        case "no", "n", "false", "否": return false
+        default: throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "yes/no"])
+        }
+    }
+
+    func caseNumber(_ name: String) throws(Rejection) -> CaseNumber {
+        let raw = try text(name)
+        guard let n = CaseNumber(raw) else {
+            throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "D-XFJ-2025-00001"])
+        }
+        return n
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String) throws(Rejection) -> T where T.RawValue == String {
+        let raw = try text(name)
+        guard let v = T(rawValue: raw) else {
+            throw Rejection(.invalidValue, field: name,
+                            ["value": raw, "expected": T.allCases.map(\.rawValue).joined(separator: "|")])
+        }
+        return v
+    }
+
+    func choices<T: RawRepresentable & CaseIterable>(_ name: String) throws(Rejection) -> [T] where T.RawValue == String {
+        let raw = try text(name)
+        var result: [T] = []
+        for part in raw.split(separator: ",") {
+            let item = String(part).trimmed
+            guard let v = T(rawValue: item) else {
+                throw Rejection(.invalidValue, field: name,
+                                ["value": item, "expected": T.allCases.map(\.rawValue).joined(separator: ",")])
+            }
+            result.append(v)
+        }
+        return result
+    }
+}

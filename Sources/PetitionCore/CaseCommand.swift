@@ -1,0 +1,174 @@
+/// What a user wants done to a case. Named imperatively; each becomes events or a rejection.
+///
+/// Dates (`on`) are the day the step happened, when that is not today: a letter
+/// received yesterday, a reply delivered last Friday. They default to today.
+package enum CaseCommand: Sendable, Equatable {
+    case register(Petition)
+    case transfer(to: OrganCode, note: String?)
+    case assign(to: OrganCode, days: Int, note: String?)
+    case referPoliticalLegal(to: OrganCode, note: String?)
+    case referDiscipline(to: OrganCode, note: String?)
+    case escalate(proposal: String)
+    case redirect(to: String, note: String?)
+    case notAccept(reason: NonAcceptance, ref: CaseNumber, note: String?)
+    case receive(on: Day?)
+    case accept(route: String, on: Day?)
+    case object(reason: String)
+    case decideObjection(upheld: Bool, note: String?)
+    case classify(type: MatterType, track: Int?)
+    case assignHandler(user: String, recusalChecked: Bool)
+    case startHearing(on: Day?)
+    case endHearing(on: Day?)
+    case startMediation
+    case recordAgreement(kind: AgreementKind, text: String)
+    case endMediation(note: String?)
+    case extend(days: Int, reason: String)
+    case issueOpinion(outcome: Outcome, opinion: String, basis: String, measures: [Measure])
+    case deliver(on: Day?)
+    case reportCompletion(note: String?)
+    case requestReview(on: Day?)
+    case issueReviewOpinion(outcome: ReviewOutcome, opinion: String)
+    case requestRereview(on: Day?)
+    case startRereviewHearing(on: Day?)
+    case endRereviewHearing(on: Day?)
+    case issueRereviewOpinion(outcome: ReviewOutcome, opinion: String)
+    case withdraw(note: String)
+    case recordIncident(kind: Conduct, note: String?)
+    case recordFollowUp(kind: FollowUpKind, note: String)
+    case orderSupervision(organ: OrganCode, suggestion: Suggestion, reason: String, days: Int)
+    case recordFeedback(order: Int, adopted: Bool, note: String)
+    case listSupervision(days: Int, note: String)
+    case assignLeader(name: String)
+    case correct(field: CorrectableField, value: String, reason: String)
+    case void(seq: Int, reason: String)
+    case link(to: CaseNumber, kind: LinkKind)
+
+    /// The command's kind, for permissions, help and the transition table.
+    package var kind: ActionKind {
+        switch self {
+        case .register: .register
+        case .transfer: .transfer
+        case .assign: .assign
+        case .referPoliticalLegal: .referPoliticalLegal
+        case .referDiscipline: .referDiscipline
+        case .escalate: .escalate
+        case .redirect: .redirect
+        case .notAccept: .notAccept
+        case .receive: .receive
+        case .accept: .accept
+        case .object: .object
+        case .decideObjection: .decideObjection
+        case .classify: .classify
+        case .assignHandler: .assignHandler
+        case .startHearing: .startHearing
+        case .endHearing: .endHearing
+        case .startMediation: .startMediation
+        case .recordAgreement: .recordAgreement
+        case .endMediation: .endMediation
+        case .extend: .extend
+        case .issueOpinion: .issueOpinion
+        case .deliver: .deliver
+        case .reportCompletion: .reportCompletion
+        case .requestReview: .requestReview
+        case .issueReviewOpinion: .issueReviewOpinion
+        case .requestRereview: .requestRereview
+        case .startRereviewHearing: .startRereviewHearing
+        case .endRereviewHearing: .endRereviewHearing
+        case .issueRereviewOpinion: .issueRereviewOpinion
+        case .withdraw: .withdraw
+        case .recordIncident: .recordIncident
+        case .recordFollowUp: .recordFollowUp
+        case .orderSupervision: .orderSupervision
+        case .recordFeedback: .recordFeedback
+        case .listSupervision: .listSupervision
+        case .assignLeader: .assignLeader
+        case .correct: .correct
+        case .void: .void
+        case .link: .link
+        }
+    }
+}
+
+/// The kinds of command, as named on the command line (`xinfang act CASE transfer`).
+package enum ActionKind: String, Codable, Sendable, CaseIterable {
+    case register
+    case transfer
+    case assign
+    case referPoliticalLegal = "refer-political-legal"
+    case referDiscipline = "refer-discipline"
+    case escalate
+    case redirect
+    case notAccept = "not-accept"
+    case receive
+    case accept
+    case object
+    case decideObjection = "decide-objection"
+    case classify
+    case assignHandler = "assign-handler"
+    case startHearing = "start-hearing"
+    case endHearing = "end-hearing"
+    case startMediation = "start-mediation"
+    case recordAgreement = "record-agreement"
+    case endMediation = "end-mediation"
+    case extend
+    case issueOpinion = "issue-opinion"
+    case deliver
+    case reportCompletion = "report-completion"
+    case requestReview = "request-review"
+    case issueReviewOpinion = "issue-review-opinion"
+    case requestRereview = "request-rereview"
+    case startRereviewHearing = "start-rereview-hearing"
+    case endRereviewHearing = "end-rereview-hearing"
+    case issueRereviewOpinion = "issue-rereview-opinion"
+    case withdraw
+    case recordIncident = "record-incident"
+    case recordFollowUp = "record-follow-up"
+    case orderSupervision = "order-supervision"
+    case recordFeedback = "record-feedback"
+    case listSupervision = "list-supervision"
+    case assignLeader = "assign-leader"
+    case correct
+    case void
+    case link
+
+    /// The rule the action acts under.
+    package var rule: RuleID {
+        switch self {
+        case .register: .intakeRegisterAll
+        case .transfer: .triageTransfer
+        case .assign: .triageAssign
+        case .referPoliticalLegal: .triageReferPoliticalLegal
+        case .referDiscipline: .triageReferDiscipline
+        case .escalate: .triageEscalateMajor
+        case .redirect: .directRouteOrRedirect
+        case .notAccept: .intakePendingElsewhere
+        case .receive: .receiptNotice
+        case .accept: .receiptNotice
+        case .object: .receiptObjection
+        case .decideObjection: .receiptObjection
+        case .classify: .classifyGrievance
+        case .assignHandler: .handlingRecusal
+        case .startHearing, .endHearing: .handlingHearing
+        case .startMediation, .recordAgreement, .endMediation: .handlingMediation
+        case .extend: .handlingExtension
+        case .issueOpinion: .handlingOpinion
+        case .deliver: .handlingDelivery
+        case .reportCompletion: .triageAssign
+        case .requestReview: .reviewRequest
+        case .issueReviewOpinion: .reviewDeadline
+        case .requestRereview: .rereviewRequest
+        case .startRereviewHearing, .endRereviewHearing: .rereviewHearing
+        case .issueRereviewOpinion: .finality
+        case .withdraw: .practiceWithdrawal
+        case .recordIncident: .intakeProhibitedConduct
+        case .recordFollowUp: .followUp
+        case .orderSupervision: .supervisionOrder
+        case .recordFeedback: .supervisionFeedback
+        case .listSupervision: .supervisionListed
+        case .assignLeader: .practiceLeaderInCharge
+        case .correct: .practiceCorrection
+        case .void: .practiceVoiding
+        case .link: .practiceLinks
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// Something that happened to a case. Named in the past tense; one log record each
+/// (a command's events are committed together).
+package struct CaseEvent: Codable, Sendable, Equatable {
+    /// The record's sequence number in the log; 0 until the store appends it.
+    package var seq: Int
+    package var caseNumber: CaseNumber
+    package var at: Instant
+    package var actor: Actor
+    /// The rule the step acted under (`data/regulation.json`).
+    package var rule: RuleID
+    package var body: EventBody
+
+    package init(seq: Int = 0, caseNumber: CaseNumber, at: Instant, actor: Actor, rule: RuleID, body: EventBody) {
+        self.seq = seq
+        self.caseNumber = caseNumber
+        self.at = at
+        self.actor = actor
+        self.rule = rule
+        self.body = body
+    }
+
+    /// The Beijing-time day the event was recorded.
+    package var day: Day { Day(at) }
+}
+
+/// What happened, with its own fields.
+package enum EventBody: Codable, Sendable, Equatable {
+    case registered(petition: Petition)
+    case transferred(to: OrganCode, note: String?)
+    case assigned(to: OrganCode, due: Day, note: String?)
+    case referred(kind: ReferralKind, to: OrganCode, note: String?)
+    case escalated(proposal: String)
+    case redirected(to: String, note: String?)
+    case notAccepted(reason: NonAcceptance, ref: CaseNumber, note: String?)
+    case received(on: Day)
+    case accepted(route: String, on: Day)
+    case objected(reason: String)
+    case objectionDecided(upheld: Bool, note: String?)
+    case classified(type: MatterType, track: Int?)
+    case handlerAssigned(user: String, recusalChecked: Bool)
+    case hearingStarted(on: Day)
+    case hearingEnded(on: Day)
+    case mediationStarted
+    case agreementRecorded(kind: AgreementKind, text: String)
+    case mediationEnded(note: String?)
+    case deadlineExtended(days: Int, reason: String, newDue: Day)
+    case opinionIssued(outcome: Outcome, opinion: String, basis: String, measures: [Measure])
+    case replyDelivered(on: Day)
+    case completionReported(note: String?)
+    case reviewRequested(on: Day, organ: OrganCode)
+    case reviewOpinionIssued(outcome: ReviewOutcome, opinion: String)
+    case rereviewRequested(on: Day, organ: OrganCode)
+    case rereviewHearingStarted(on: Day)
+    case rereviewHearingEnded(on: Day)
+    case rereviewOpinionIssued(outcome: ReviewOutcome, opinion: String)
+    case withdrawn(note: String)
+    case incidentRecorded(kind: Conduct, note: String?)
+    case followUpRecorded(kind: FollowUpKind, note: String)
+    case supervisionOrdered(organ: OrganCode, suggestion: Suggestion, reason: String, due: Day)
+    case feedbackRecorded(order: Int, adopted: Bool, note: String)
+    case supervisionListed(due: Day, note: String)
+    case leaderAssigned(name: String)
+    case corrected(field: CorrectableField, old: String?, new: String, reason: String)
+    case voided(seq: Int, reason: String)
+    case linked(to: CaseNumber, kind: LinkKind)
+
+    /// The event's name as written in the log and the timeline.
+    package var name: String {
+        switch self {
+        case .registered: "registered"
+        case .transferred: "transferred"
+        case .assigned: "assigned"
+        case .referred: "referred"
+        case .escalated: "escalated"
+        case .redirected: "redirected"
+        case .notAccepted: "notAccepted"
+        case .received: "received"
+        case .accepted: "accepted"
+        case .objected: "objected"
+        case .objectionDecided: "objectionDecided"
+        case .classified: "classified"
+        case .handlerAssigned: "handlerAssigned"
+        case .hearingStarted: "hearingStarted"
+        case .hearingEnded: "hearingEnded"
+        case .mediationStarted: "mediationStarted"
+        case .agreementRecorded: "agreementRecorded"
+        case .mediationEnded: "mediationEnded"
+        case .deadlineExtended: "deadlineExtended"
+        case .opinionIssued: "opinionIssued"
+        case .replyDelivered: "replyDelivered"
+        case .completionReported: "completionReported"
+        case .reviewRequested: "reviewRequested"
+        case .reviewOpinionIssued: "reviewOpinionIssued"
+        case .rereviewRequested: "rereviewRequested"
+        case .rereviewHearingStarted: "rereviewHearingStarted"
+        case .rereviewHearingEnded: "rereviewHearingEnded"
+        case .rereviewOpinionIssued: "rereviewOpinionIssued"
+        case .withdrawn: "withdrawn"
+        case .incidentRecorded: "incidentRecorded"
+        case .followUpRecorded: "followUpRecorded"
+        case .supervisionOrdered: "supervisionOrdered"
+        case .feedbackRecorded: "feedbackRecorded"
+        case .supervisionListed: "supervisionListed"
+        case .leaderAssigned: "leaderAssigned"
+        case .corrected: "corrected"
+        case .voided: "voided"
+        case .linked: "linked"
+        }
+    }
+}

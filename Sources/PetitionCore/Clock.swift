@@ -1,0 +1,60 @@
+/// Every clock the regulation sets (REGULATION.md, "Deadlines and day counting").
+package enum ClockKind: String, Codable, Sendable, CaseIterable {
+    case triage, directNotice, receiverNotice, objection, assignment, handling
+    case reviewWindow, review, rereviewWindow, rereview, supervisionFeedback, listedSupervision
+
+    package var rule: RuleID {
+        switch self {
+        case .triage: .triageDeadline
+        case .directNotice: .directNotice
+        case .receiverNotice: .receiptNotice
+        case .objection: .receiptObjection
+        case .assignment: .triageAssign
+        case .handling: .handlingDeadline
+        case .reviewWindow: .reviewRequest
+        case .review: .reviewDeadline
+        case .rereviewWindow: .rereviewRequest
+        case .rereview: .rereviewDeadline
+        case .supervisionFeedback: .supervisionFeedback
+        case .listedSupervision: .supervisionListed
+        }
+    }
+
+    package var title: Localized {
+        switch self {
+        case .triage: Localized("信访部门分办", "triage by the petition department")
+        case .directNotice: Localized("直接受理告知", "notice of a direct petition")
+        case .receiverNotice: Localized("受理告知", "notice of acceptance")
+        case .objection: Localized("提出异议", "objection")
+        case .assignment: Localized("交办办结报告", "assignment completion report")
+        case .handling: Localized("办理", "handling")
+        case .reviewWindow: Localized("申请复查期限", "window to request review")
+        case .review: Localized("复查", "review")
+        case .rereviewWindow: Localized("申请复核期限", "window to request re-review")
+        case .rereview: Localized("复核", "re-review")
+        case .supervisionFeedback: Localized("督办反馈", "supervision feedback")
+        case .listedSupervision: Localized("挂牌督办整改", "listed supervision rectification")
+        }
+    }
+
+    /// Whether the clock binds the petitioner (a window to ask) rather than an organ (a duty to act).
+    package var isPetitionerWindow: Bool { self == .reviewWindow || self == .rereviewWindow }
+}
+
+/// One running clock of a case as of a day.
+package struct ClockStatus: Equatable, Sendable {
+    package var kind: ClockKind
+    package var start: Day
+    package var due: Day
+    /// Days from the as-of day to the due day; negative when overdue.
+    package var daysLeft: Int
+    /// True when the due date depends on a year whose holiday notice is not loaded.
+    package var provisional: Bool
+    /// True while a re-review hearing pauses the clock (Art 36).
+    package var paused: Bool
+    /// For supervision feedback: which order.
+    package var order: Int?
+
+    package var isOverdue: Bool { daysLeft < 0 }
+    package var rule: RuleID { kind.rule }
+}

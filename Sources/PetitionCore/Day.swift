@@ -1,0 +1,116 @@
+/// A calendar date in China Standard Time (UTC+8), with no time of day.
+///
+/// Every date the regulation speaks of is a date in Beijing time, whatever the
+/// machine's time zone: an event at 01:00 Beijing time on the 5th belongs to the 5th.
+/// Dates are stored as a count of days since 1970-01-01 so that adding days and
+/// comparing dates are integer operations.
+package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    package let ordinal: Int
+
+    package init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// The date with this year, month (1–12) and day (1–31); nil when the date does not exist.
+    package init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+            return nil
+        }
+        ordinal = Day.ordinalFrom(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD`; nil for anything else.
+    package init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The Beijing-time date of an instant.
+    package init(_ instant: Instant) {
+        let shifted = instant.millisecondsSince1970 + Instant.beijingOffsetMilliseconds
+        ordinal = Int(shifted.floorDivided(by: 86_400_000))
+    }
+
+    package var components: (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    package var year: Int { components.year }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    package var weekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        ((ordinal % 7 + 7) % 7 + 3) % 7 + 1
+    }
+
+    package var isWeekend: Bool { weekday >= 6 }
+
+    package func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    package func days(to other: Day) -> Int { other.ordinal - ordinal }
+
+    /// The first instant of this day in Beijing time.
+    package var start: Instant {
+        Instant(millisecondsSince1970: Int64(ordinal) * 86_400_000 - Instant.beijingOffsetMilliseconds)
+    }
+
+    package var description: String {
+        let (y, m, d) = components
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
+    package static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    package init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "not a date (YYYY-MM-DD): \(text)"))
+        }
+        self = day
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func ordinalFrom(year: Int, month: Int, day: Int) -> Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
+
+extension Int64 {
+    func floorDivided(by d: Int64) -> Int64 {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
+}

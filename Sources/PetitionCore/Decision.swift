@@ -1,0 +1,352 @@
+/// One command being decided: the checks particular to each command, and the events it yields.
+struct Decision {
+    let state: CaseState
+    let context: DecisionContext
+    private(set) var events: [CaseEvent] = []
+
+    init(state: CaseState, context: DecisionContext) {
+        self.state = state
+        self.context = context
+    }
+
+    private var today: Day { context.today }
+    private var directory: Directory { context.directory }
+    private var calendar: HolidayCalendar { context.calendar }
+
+    private mutating func emit(_ rule: RuleID, _ body: EventBody) {
+        events.append(CaseEvent(caseNumber: state.number, at: context.now, actor: context.actor, rule: rule, body: body))
+    }
+
+    /// Exhaustive over commands, with no default: a new command does not compile until decided here.
+    mutating func decide(_ command: CaseCommand) throws(Rejection) {
+        switch command {
+        case .register(let petition):
+            try PetitionValidation.check(petition, today: today, directory: directory,
+                                         categories: context.categories)
+            try requireKnownOrgan(petition.organ, field: "organ")
+            emit(.intakeRegisterAll, .registered(petition: petition.normalized))
+
+        case .transfer(let to, let note):
+            try requireReach(to)
+            emit(isAtBureau ? .triageTransfer : .directRouteOrRedirect, .transferred(to: to, note: note))
+
+        case .assign(let to, let days, let note):
+            try requireReach(to)
+            guard (1...90).contains(days) else { throw Rejection(.assignDaysInvalid, field: "days", ["days": "\(days)"]) }
+            let due = calendar.adding(calendarDays: days, to: today).due
+            emit(isAtBureau ? .triageAssign : .directRouteOrRedirect, .assigned(to: to, due: due, note: note))
+
+        case .referPoliticalLegal(let to, let note):
+            try requireOrgan(to, ofType: .politicalLegal)
+            emit(.triageReferPoliticalLegal, .referred(kind: .politicalLegal, to: to, note: note))
+
+        case .referDiscipline(let to, let note):
+            guard state.matterType == .accusation else { throw Rejection(.notAnAccusation) }
+            try requireOrgan(to, ofType: .discipline)
+            try requireNotAccused(to)
+            emit(.triageReferDiscipline, .referred(kind: .discipline, to: to, note: note))
+
+        case .escalate(let proposal):
+            try requireText(proposal, field: "proposal")
+            emit(.triageEscalateMajor, .escalated(proposal: proposal))
+
+        case .redirect(let to, let note):
+            try requireText(to, field: "to")
+            emit(.directRouteOrRedirect, .redirected(to: to, note: note))
+
+        case .notAccept(let reason, let ref, let note):
+            try checkNonAcceptance(reason, ref)
+            emit(reason == .pendingElsewhere ? .intakePendingElsewhere : .finality,
+                 .notAccepted(reason: reason, ref: ref, note: note))
+
+        case .receive(let on):
+            let day = try stepDay(on, notBefore: state.sentOn)
+            emit(.receiptNotice, .received(on: day))
+
+        case .accept(let route, let on):
+            if state.phase == .registered || state.phase == .escalated {
+                guard !isAtBureau else { throw Rejection(.bureauMustTriage) }
+            }
+            try requireText(route, field: "route")
+            let day = try stepDay(on, notBefore: state.receivedOn ?? state.petition?.receivedOn)
+            emit(state.phase == .received ? .receiptNotice : .directNotice, .accepted(route: route, on: day))
+
+        case .object(let reason):
+            try requireText(reason, field: "reason")
+            if let received = state.receivedOn {
+                let due = calendar.adding(workingDays: 5, to: received).due
+                guard today <= due else { throw Rejection(.objectionWindowLapsed, ["due": "\(due)"]) }
+            }
+            emit(.receiptObjection, .objected(reason: reason))
+
+        case .decideObjection(let upheld, let note):
+            emit(.receiptObjection, .objectionDecided(upheld: upheld, note: note))
+
+        case .classify(let type, let track):
+            switch type {
+            case .grievance:
+                guard let track else { throw Rejection(.trackRequired, field: "track") }
+                guard (1...6).contains(track) else {
+                    throw Rejection(.invalidValue, field: "track", ["value": "\(track)", "expected": "1–6"])
+                }
+            case .suggestion, .accusation:
+                guard track == nil else { throw Rejection(.trackOnlyForGrievance, field: "track") }
+            }
+            let rule: RuleID = switch type {
+            case .suggestion: .classifySuggestion
+            case .accusation: .classifyAccusation
+            case .grievance: .classifyGrievance
+            }
+            emit(rule, .classified(type: type, track: track))
+
+        case .assignHandler(let user, let recusalChecked):
+            try requireText(user, field: "user")
+            guard recusalChecked else { throw Rejection(.recusalNotChecked, field: "recusal-checked") }
+            emit(.handlingRecusal, .handlerAssigned(user: user, recusalChecked: true))
+
+        case .startHearing(let on):
+            emit(.handlingHearing, .hearingStarted(on: try stepDay(on, notBefore: nil)))
+
+        case .endHearing(let on):
+            emit(.handlingHearing, .hearingEnded(on: try stepDay(on, notBefore: state.hearings.last?.start)))
+
+        case .startMediation:
+            emit(.handlingMediation, .mediationStarted)
+
+        case .recordAgreement(let kind, let text):
+            try requireText(text, field: "text")
+            emit(.handlingMediation, .agreementRecorded(kind: kind, text: text))
+
+        case .endMediation(let note):
+            emit(.handlingMediation, .mediationEnded(note: note))
+
+        case .extend(let days, let reason):
+            guard state.extensionGranted == nil else { throw Rejection(.extensionOnlyOnce) }
+            guard (1...30).contains(days) else { throw Rejection(.extensionTooLong, field: "days", ["days": "\(days)"]) }
+            try requireText(reason, field: "reason")
+            guard let accepted = state.acceptedOn else { throw Rejection(.actionNotAllowedNow, rule: .handlingExtension) }
+            let current = calendar.adding(calendarDays: 60, to: accepted).due
+            guard today <= current else { throw Rejection(.extensionAfterDeadline, ["due": "\(current)"]) }
+            let newDue = calendar.adding(calendarDays: 60 + days, to: accepted).due
+            emit(.handlingExtension, .deadlineExtended(days: days, reason: reason, newDue: newDue))
+
+        case .issueOpinion(let outcome, let opinion, let basis, let measures):
+            let type = state.matterType ?? .grievance
+            guard outcome.fits(type) else {
+                throw Rejection(.outcomeNotForType, field: "outcome",
+                                ["outcome": outcome.rawValue, "type": type.rawValue,
+                                 "allowed": Outcome.allowed(for: type).map(\.rawValue).joined(separator: ",")])
+            }
+            try requireText(opinion, field: "opinion")
+            try requireText(basis, field: "basis")
+            guard !measures.isEmpty else { throw Rejection(.measuresRequired, field: "measures") }
+            emit(.handlingOpinion, .opinionIssued(outcome: outcome, opinion: opinion, basis: basis, measures: measures))
+
+        case .deliver(let on):
+            let issued: Day? = switch state.phase {
+            case .reviewOpinionIssued: state.review?.opinionOn
+            case .rereviewOpinionIssued: state.rereview?.opinionOn
+            default: state.opinion?.on
+            }
+            let rule: RuleID = switch state.phase {
+            case .reviewOpinionIssued: .reviewDeadline
+            case .rereviewOpinionIssued: .finality
+            default: .handlingDelivery
+            }
+            emit(rule, .replyDelivered(on: try stepDay(on, notBefore: issued)))
+
+        case .reportCompletion(let note):
+            guard let assignment = state.assignment else { throw Rejection(.notAssigned) }
+            guard assignment.reportedOn == nil else { throw Rejection(.completionAlreadyReported) }
+            emit(.triageAssign, .completionReported(note: note))
+
+        case .requestReview(let on):
+            guard let delivered = state.deliveredOn, let handler = state.handlerOrgan else {
+                throw Rejection(.actionNotAllowedNow, rule: .reviewRequest)
+            }
+            let day = try stepDay(on, notBefore: delivered)
+            let window = calendar.adding(calendarDays: 30, to: delivered).due
+            guard day <= window else { throw Rejection(.reviewWindowLapsed, ["due": "\(window)"]) }
+            guard let superior = directory[handler]?.superior else {
+                throw Rejection(.noSuperior, ["organ": handler])
+            }
+            emit(.reviewRequest, .reviewRequested(on: day, organ: superior))
+
+        case .issueReviewOpinion(let outcome, let opinion):
+            try requireText(opinion, field: "opinion")
+            emit(.reviewDeadline, .reviewOpinionIssued(outcome: outcome, opinion: opinion))
+
+        case .requestRereview(let on):
+            guard let review = state.review, let delivered = review.deliveredOn else {
+                throw Rejection(.actionNotAllowedNow, rule: .rereviewRequest)
+            }
+            let day = try stepDay(on, notBefore: delivered)
+            let window = calendar.adding(calendarDays: 30, to: delivered).due
+            guard day <= window else { throw Rejection(.rereviewWindowLapsed, ["due": "\(window)"]) }
+            guard let superior = directory[review.organ]?.superior else {
+                throw Rejection(.noSuperior, rule: .rereviewRequest, ["organ": review.organ])
+            }
+            emit(.rereviewRequest, .rereviewRequested(on: day, organ: superior))
+
+        case .startRereviewHearing(let on):
+            emit(.rereviewHearing, .rereviewHearingStarted(on: try stepDay(on, notBefore: nil)))
+
+        case .endRereviewHearing(let on):
+            emit(.rereviewHearing,
+                 .rereviewHearingEnded(on: try stepDay(on, notBefore: state.rereviewPauses.last?.start)))
+
+        case .issueRereviewOpinion(let outcome, let opinion):
+            try requireText(opinion, field: "opinion")
+            emit(.finality, .rereviewOpinionIssued(outcome: outcome, opinion: opinion))
+
+        case .withdraw(let note):
+            try requireText(note, field: "note")
+            emit(.practiceWithdrawal, .withdrawn(note: note))
+
+        case .recordIncident(let kind, let note):
+            guard state.petition?.channel == .visit else { throw Rejection(.incidentNeedsVisit) }
+            emit(.intakeProhibitedConduct, .incidentRecorded(kind: kind, note: note))
+
+        case .recordFollowUp(let kind, let note):
+            try requireText(note, field: "note")
+            emit(.followUp, .followUpRecorded(kind: kind, note: note))
+
+        case .orderSupervision(let organ, let suggestion, let reason, let days):
+            try requireKnownOrgan(organ, field: "organ")
+            try requireText(reason, field: "reason")
+            guard (1...90).contains(days) else {
+                throw Rejection(.supervisionDaysInvalid, field: "days", ["days": "\(days)"])
+            }
+            let due = calendar.adding(calendarDays: days, to: today).due
+            emit(.supervisionOrder, .supervisionOrdered(organ: organ, suggestion: suggestion, reason: reason, due: due))
+
+        case .recordFeedback(let order, let adopted, let note):
+            guard let existing = state.supervision.first(where: { $0.index == order }) else {
+                throw Rejection(.unknownSupervisionOrder, field: "order", ["order": "\(order)"])
+            }
+            guard existing.feedback == nil else { throw Rejection(.feedbackAlreadyRecorded, ["order": "\(order)"]) }
+            try requireText(note, field: "note")
+            emit(.supervisionFeedback, .feedbackRecorded(order: order, adopted: adopted, note: note))
+
+        case .listSupervision(let days, let note):
+            guard (1...90).contains(days) else {
+                throw Rejection(.supervisionDaysInvalid, field: "days", rule: .supervisionListed, ["days": "\(days)"])
+            }
+            try requireText(note, field: "note")
+            emit(.supervisionListed, .supervisionListed(due: calendar.adding(calendarDays: days, to: today).due,
+                                                        note: note))
+
+        case .assignLeader(let name):
+            try requireText(name, field: "name")
+            emit(.practiceLeaderInCharge, .leaderAssigned(name: name))
+
+        case .correct(let field, let value, let reason):
+            try requireText(reason, field: "reason")
+            guard var corrected = state.petition else { throw Rejection(.actionNotAllowedNow, rule: .practiceCorrection) }
+            let old = corrected.value(of: field)
+            corrected.correct(field, to: value)
+            try PetitionValidation.check(corrected, today: Swift.max(today, corrected.receivedOn),
+                                         directory: directory, categories: context.categories)
+            emit(.practiceCorrection, .corrected(field: field, old: old, new: value, reason: reason))
+
+        case .void(let seq, let reason):
+            guard let target = state.events.first(where: { $0.seq == seq && seq > 0 }),
+                  !state.voided.contains(seq) else {
+                throw Rejection(.voidUnknownRecord, field: "seq", ["seq": "\(seq)"])
+            }
+            switch target.body {
+            case .registered, .voided: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
+            default: break
+            }
+            try requireText(reason, field: "reason")
+            emit(.practiceVoiding, .voided(seq: seq, reason: reason))
+
+        case .link(let to, let kind):
+            guard to != state.number else { throw Rejection(.linkToSelf) }
+            guard context.lookup(to) != nil else { throw Rejection(.unknownCase, field: "to", ["case": "\(to)"]) }
+            emit(.practiceLinks, .linked(to: to, kind: kind))
+        }
+    }
+
+    // MARK: - Shared checks
+
+    private var isAtBureau: Bool {
+        guard let holder = state.holder else { return false }
+        return directory[holder]?.type == .petitionBureau
+    }
+
+    /// The day a step took effect: today unless given; never in the future and
+    /// never before the case's last step or the step it follows.
+    private func stepDay(_ on: Day?, notBefore earliest: Day?) throws(Rejection) -> Day {
+        let day = on ?? today
+        guard day <= today else { throw Rejection(.dateInFuture, field: "on", ["date": "\(day)", "today": "\(today)"]) }
+        let floor = [earliest, state.lastStepDay].compactMap { $0 }.max()
+        if let floor, day < floor {
+            throw Rejection(.dateBeforePreviousStep, field: "on", ["date": "\(day)", "previous": "\(floor)"])
+        }
+        return day
+    }
+
+    private func requireText(_ text: String, field: String) throws(Rejection) {
+        if text.trimmed.isEmpty { throw Rejection(.missingField, field: field, rule: nil) }
+    }
+
+    private func requireKnownOrgan(_ code: OrganCode, field: String) throws(Rejection) {
+        guard directory[code] != nil else { throw Rejection(.unknownOrgan, field: field, ["organ": code]) }
+    }
+
+    private func requireReach(_ to: OrganCode) throws(Rejection) {
+        try requireKnownOrgan(to, field: "to")
+        guard let holder = state.holder, directory.isWithinReach(of: holder, to) else {
+            throw Rejection(.outOfReach, field: "to", ["organ": to, "from": state.holder ?? "—"])
+        }
+        try requireNotAccused(to)
+    }
+
+    /// An accusation is never routed to the organ it accuses (Art 30).
+    private func requireNotAccused(_ to: OrganCode) throws(Rejection) {
+        if state.matterType == .accusation, let accused = state.petition?.accusedOrgan, accused == to {
+            throw Rejection(.routeToAccused, field: "to", ["organ": to])
+        }
+    }
+
+    private func requireOrgan(_ code: OrganCode, ofType type: Organ.Kind) throws(Rejection) {
+        try requireKnownOrgan(code, field: "to")
+        guard directory[code]?.type == type else {
+            throw Rejection(.referralWrongOrganType, field: "to", ["organ": code, "expected": type.rawValue])
+        }
+    }
+
+    /// Art 19 para 3: the same matter pending at a lower organ is not accepted above;
+    /// Art 36 para 3: a final matter is not accepted again.
+    private func checkNonAcceptance(_ reason: NonAcceptance, _ ref: CaseNumber) throws(Rejection) {
+        guard ref != state.number, let other = context.lookup(ref) else {
+            throw Rejection(.unknownCase, field: "ref", ["case": "\(ref)"])
+        }
+        guard let mine = state.petition?.petitioner, let theirs = other.petition?.petitioner,
+              Self.samePetitioner(mine, theirs) else {
+            throw Rejection(.notSamePetitioner, field: "ref", rule: reason == .alreadyFinal ? .finality : nil,
+                            ["case": "\(ref)"])
+        }
+        switch reason {
+        case .pendingElsewhere:
+            let here = state.holder.flatMap { directory[$0] }
+            let there = (other.handlerOrgan ?? other.holder).flatMap { directory[$0] }
+            guard !other.phase.isTerminal, other.phase != .new, let here, let there,
+                  there.level.rank > here.level.rank else {
+                throw Rejection(.notPendingBelow, field: "ref", ["case": "\(ref)"])
+            }
+        case .alreadyFinal:
+            guard other.phase == .final else { throw Rejection(.notFinal, field: "ref", ["case": "\(ref)"]) }
+        }
+    }
+
+    /// The same person: identity numbers agree where both are known, else names and phones agree.
+    static func samePetitioner(_ a: Petitioner, _ b: Petitioner) -> Bool {
+        if let x = a.idNumber?.trimmed.uppercased(), let y = b.idNumber?.trimmed.uppercased(), !x.isEmpty, !y.isEmpty {
+            return x == y
+        }
+        guard let n = a.name?.trimmed, !n.isEmpty, n == b.name?.trimmed else { return false }
+        return a.phone?.trimmed == b.phone?.trimmed
+    }
+}

@@ -1,0 +1,26 @@
+/// What `decide` needs from outside the case: the time, who is acting, and the
+/// reference data. Passed in, never read from globals, so decisions are pure.
+package struct DecisionContext: Sendable {
+    package var now: Instant
+    package var actor: Actor
+    package var directory: Directory
+    package var calendar: HolidayCalendar
+    package var policy: RolePolicy
+    package var categories: CategoryList
+    /// Other cases of the log, for references (not-accepted-because, links).
+    package var lookup: @Sendable (CaseNumber) -> CaseState?
+
+    package init(now: Instant, actor: Actor, directory: Directory, calendar: HolidayCalendar, policy: RolePolicy,
+                categories: CategoryList,
+                 lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil }) {
+        self.now = now
+        self.actor = actor
+        self.directory = directory
+        self.calendar = calendar
+        self.policy = policy
+        self.categories = categories
+        self.lookup = lookup
+    }
+
+    package var today: Day { Day(now) }
+}

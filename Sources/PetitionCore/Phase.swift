@@ -1,0 +1,99 @@
+/// Where a case stands in the regulation's workflow (REGULATION.md, "States").
+package enum Phase: String, Codable, Sendable, CaseIterable {
+    /// Nothing registered yet.
+    case new
+    case registered
+    case escalated
+    case transferred
+    case assigned
+    case referred
+    case redirected
+    case notAccepted
+    case received
+    case objected
+    case accepted
+    case classified
+    case routed
+    case handling
+    case hearing
+    case mediation
+    case mediated
+    case opinionIssued
+    case replied
+    case closed
+    case reviewRequested
+    case reviewOpinionIssued
+    case reviewed
+    case rereviewRequested
+    case rereviewHearing
+    case rereviewOpinionIssued
+    case final
+    case withdrawn
+
+    /// True when the petition track has ended and no workflow step may follow.
+    package var isTerminal: Bool {
+        switch self {
+        case .referred, .redirected, .notAccepted, .routed, .mediated, .closed, .final, .withdrawn: true
+        case .new, .registered, .escalated, .transferred, .assigned, .received, .objected, .accepted,
+             .classified, .handling, .hearing, .mediation, .opinionIssued, .replied, .reviewRequested,
+             .reviewOpinionIssued, .reviewed, .rereviewRequested, .rereviewHearing, .rereviewOpinionIssued:
+            false
+        }
+    }
+
+    package var title: Localized {
+        switch self {
+        case .new: Localized("未登记", "not registered")
+        case .registered: Localized("已登记", "registered")
+        case .escalated: Localized("重大紧急已报告", "escalated (major/urgent)")
+        case .transferred: Localized("已转送", "transferred")
+        case .assigned: Localized("已交办", "assigned")
+        case .referred: Localized("已移交", "referred")
+        case .redirected: Localized("已告知向有权机关提出", "redirected")
+        case .notAccepted: Localized("不予受理", "not accepted")
+        case .received: Localized("已接收", "received")
+        case .objected: Localized("已提出异议", "objected")
+        case .accepted: Localized("已受理", "accepted")
+        case .classified: Localized("已分类", "classified")
+        case .routed: Localized("已导入法定途径", "routed to a legal procedure")
+        case .handling: Localized("办理中", "in handling")
+        case .hearing: Localized("听证中", "in hearing")
+        case .mediation: Localized("调解中", "in mediation")
+        case .mediated: Localized("已调解和解", "settled by agreement")
+        case .opinionIssued: Localized("已出具处理意见", "opinion issued")
+        case .replied: Localized("已答复", "replied")
+        case .closed: Localized("已办结", "closed")
+        case .reviewRequested: Localized("复查中", "under review")
+        case .reviewOpinionIssued: Localized("已出具复查意见", "review opinion issued")
+        case .reviewed: Localized("已复查", "reviewed")
+        case .rereviewRequested: Localized("复核中", "under re-review")
+        case .rereviewHearing: Localized("复核听证中", "re-review hearing")
+        case .rereviewOpinionIssued: Localized("已出具复核意见", "re-review opinion issued")
+        case .final: Localized("已终结", "final")
+        case .withdrawn: Localized("已撤回", "withdrawn")
+        }
+    }
+}
+
+/// Flags that may be set alongside the phase (REGULATION.md, "States").
+package enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
+    case groupVisit, majorUrgent, confidentialAccusation, underSupervision, listedSupervision
+    case extended, leaderInCharge, oralRecord, unreachable, foreign
+
+    package static func < (a: Flag, b: Flag) -> Bool { a.rawValue < b.rawValue }
+
+    package var title: Localized {
+        switch self {
+        case .groupVisit: Localized("集体访", "group visit")
+        case .majorUrgent: Localized("重大紧急", "major/urgent")
+        case .confidentialAccusation: Localized("检举控告保密", "confidential accusation")
+        case .underSupervision: Localized("督办中", "under supervision")
+        case .listedSupervision: Localized("挂牌督办", "listed supervision")
+        case .extended: Localized("已延期", "extended")
+        case .leaderInCharge: Localized("领导包案", "leader in charge")
+        case .oralRecord: Localized("口头信访笔录", "oral record")
+        case .unreachable: Localized("无法告知", "cannot be notified")
+        case .foreign: Localized("涉外", "foreign")
+        }
+    }
+}

@@ -1,0 +1,154 @@
+/// The words of every rejection, in Chinese and English: one short sentence that
+/// says what was wrong and what is allowed instead, then the article.
+extension Rejection {
+    package func message(_ language: Language, articles: ArticleCatalog, directory: Directory) -> String {
+        let zh = language == .zh
+        let d = details
+        func organ(_ key: String) -> String { directory.name(d[key], language) }
+        func field() -> String { FieldLabels.label(self.field ?? "", language) }
+        func actions(_ key: String) -> String {
+            let list = (d[key] ?? "").split(separator: ",").compactMap { ActionKind(rawValue: String($0)) }
+            let names = list.map { zh ? ActionCatalog.spec($0).title.zh : $0.rawValue }
+            return names.isEmpty ? (zh ? "无" : "nothing") : names.joined(separator: zh ? "、" : ", ")
+        }
+        func phase(_ key: String) -> String { Phase(rawValue: d[key] ?? "")?.title.text(language) ?? "" }
+        func action(_ key: String) -> String {
+            guard let kind = ActionKind(rawValue: d[key] ?? "") else { return d[key] ?? "" }
+            return ActionCatalog.spec(kind).title.text(language)
+        }
+        let v = { (key: String) in d[key] ?? "" }
+
+        let sentence: String = switch code {
+        case .actionNotAllowedNow:
+            zh ? "案件处于「\(phase("phase"))」状态，不能「\(action("action"))」；现在可以：\(actions("allowed"))"
+               : "A case that is \(phase("phase")) cannot be given \"\(action("action"))\"; allowed now: \(actions("allowed"))"
+        case .roleNotPermitted:
+            zh ? "当前岗位（\(v("role"))）无权「\(action("action"))」" : "The role \(v("role")) may not \(action("action"))"
+        case .extensionNeedsOrganHead:
+            zh ? "延期须经本机关负责人批准，请由机关负责人操作" : "An extension must be approved by the head of the organ"
+        case .wrongOrgan:
+            zh ? "本案件当前应由\(organ("organ"))办理，\(organ("actorOrgan"))不能操作"
+               : "This step belongs to \(organ("organ")), not \(organ("actorOrgan"))"
+        case .dateInFuture:
+            zh ? "\(field())（\(v("date"))）不能晚于今天（\(v("today"))）" : "The \(field()) \(v("date")) is after today (\(v("today")))"
+        case .dateBeforePreviousStep:
+            zh ? "\(field())（\(v("date"))）不能早于上一步的日期（\(v("previous"))）"
+               : "The \(field()) \(v("date")) is before the previous step (\(v("previous")))"
+        case .beforeInForce:
+            zh ? "收到日期早于2022年5月1日，不适用本条例" : "The date received is before 2022-05-01, when the regulation came into force"
+        case .missingField:
+            zh ? "请填写\(field())" : "The \(field()) is required"
+        case .invalidValue:
+            zh ? "\(field())「\(v("value"))」无效，应为\(v("expected"))" : "The \(field()) \"\(v("value"))\" is invalid; expected \(v("expected"))"
+        case .invalidResidentID:
+            zh ? "\(field())不是有效的18位居民身份证号码（\(IDProblemText.zh(v("problem")))）"
+               : "The \(field()) is not a valid 18-digit resident ID (\(IDProblemText.en(v("problem"))))"
+        case .invalidCreditCode:
+            zh ? "\(field())不是有效的统一社会信用代码（\(IDProblemText.zh(v("problem")))）"
+               : "The \(field()) is not a valid unified social credit code (\(IDProblemText.en(v("problem"))))"
+        case .invalidPhone:
+            zh ? "\(field())「\(v("phone"))」不是有效的电话号码" : "The \(field()) \"\(v("phone"))\" is not a valid phone number"
+        case .unknownOrgan:
+            zh ? "\(field())「\(v("organ"))」不在机关名录中（可用 xinfang organs 查看）"
+               : "The \(field()) \"\(v("organ"))\" is not in the directory (see xinfang organs)"
+        case .unknownCategory:
+            zh ? "问题类别「\(v("category"))」不存在（可用 xinfang categories 查看）"
+               : "The category \"\(v("category"))\" does not exist (see xinfang categories)"
+        case .unknownCase:
+            zh ? "找不到案件「\(v("case"))」" : "No case \"\(v("case"))\""
+        case .groupTooManyRepresentatives:
+            zh ? "多人走访应推选代表，代表人数不超过5人（现为\(v("count"))人）"
+               : "A group visit chooses at most 5 representatives (\(v("count")) given)"
+        case .groupTooFewPeople:
+            zh ? "集体访人数应不少于2人且不少于代表人数" : "A group needs at least 2 people and no fewer than its representatives"
+        case .outOfReach:
+            zh ? "\(organ("organ"))不是\(organ("from"))的本级或下级属地机关，不能转送交办"
+               : "\(organ("organ")) is not at the level of \(organ("from")) or below it in its territory"
+        case .routeToAccused:
+            zh ? "检举控告材料不得转给被检举控告的\(organ("organ"))" : "An accusation may never be sent to the accused organ \(organ("organ"))"
+        case .notAnAccusation:
+            zh ? "只有检举控告类事项才移交纪检监察机关" : "Only an accusation is referred to the discipline organ"
+        case .referralWrongOrganType:
+            zh ? "\(organ("organ"))不是此类移交的接收机关" : "\(organ("organ")) cannot receive this referral"
+        case .assignDaysInvalid:
+            zh ? "交办期限应为1至90天" : "An assignment's deadline is 1 to 90 days"
+        case .bureauMustTriage:
+            zh ? "信访部门不直接受理，应转送、交办或移交" : "A petition department does not accept matters itself; it transfers, assigns or refers them"
+        case .notPendingBelow:
+            zh ? "案件\(v("case"))并未在下级机关受理或办理中，不能以此不予受理"
+               : "Case \(v("case")) is not pending at a lower organ, so this is not a reason not to accept"
+        case .notSamePetitioner:
+            zh ? "案件\(v("case"))不是同一信访人的事项" : "Case \(v("case")) is not the same petitioner's matter"
+        case .notFinal:
+            zh ? "案件\(v("case"))尚未复核终结" : "Case \(v("case")) is not final after re-review"
+        case .objectionWindowLapsed:
+            zh ? "异议应在收到之日起5个工作日内提出（截止\(v("due"))）"
+               : "An objection must be made within 5 working days of receipt (by \(v("due")))"
+        case .trackRequired:
+            zh ? "申诉求决类事项须选择法定途径（1至6）" : "A grievance needs its track (1 to 6)"
+        case .trackOnlyForGrievance:
+            zh ? "只有申诉求决类事项才选择法定途径" : "Only a grievance has a track"
+        case .recusalNotChecked:
+            zh ? "确定承办人前须进行回避审查" : "A handler is assigned only after the recusal check"
+        case .extensionOnlyOnce:
+            zh ? "办理期限只能延长一次" : "The handling deadline can be extended only once"
+        case .extensionTooLong:
+            zh ? "延长期限不得超过30日（现为\(v("days"))日）" : "An extension is at most 30 days (\(v("days")) given)"
+        case .extensionAfterDeadline:
+            zh ? "办理期限已于\(v("due"))届满，不能再延期" : "The handling deadline passed on \(v("due")); it can no longer be extended"
+        case .outcomeNotForType:
+            zh ? "此类事项的处理结果应为：\(v("allowed"))" : "For this kind of matter the outcome is one of: \(v("allowed"))"
+        case .measuresRequired:
+            zh ? "请注明三到位一处理情况（解决、解释、帮扶、依法处理）"
+               : "Record what the handling achieved: solved, explained, assisted, or dealt with by law"
+        case .notAssigned:
+            zh ? "本案件不是交办件，无需办结报告" : "This case was not assigned, so no completion report is due"
+        case .completionAlreadyReported:
+            zh ? "办结报告已收到" : "The completion report is already recorded"
+        case .noSuperior:
+            zh ? "名录中没有\(organ("organ"))的上一级机关" : "The directory has no organ above \(organ("organ"))"
+        case .reviewWindowLapsed:
+            zh ? "复查请求应在收到书面答复之日起30日内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
+               : "A review must be requested within 30 days of the reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
+        case .rereviewWindowLapsed:
+            zh ? "复核请求应在收到复查意见之日起30日内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
+               : "A re-review must be requested within 30 days of the review reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
+        case .incidentNeedsVisit:
+            zh ? "违法行为只能记录在走访件上" : "Prohibited conduct is recorded against a visit"
+        case .supervisionDaysInvalid:
+            zh ? "期限应为1至90天" : "The deadline is 1 to 90 days"
+        case .unknownSupervisionOrder:
+            zh ? "没有第\(v("order"))号督办单" : "There is no supervision order \(v("order"))"
+        case .feedbackAlreadyRecorded:
+            zh ? "第\(v("order"))号督办单已有反馈" : "Supervision order \(v("order")) already has its feedback"
+        case .voidUnknownRecord:
+            zh ? "本案件没有可作废的第\(v("seq"))号记录" : "This case has no record \(v("seq")) to void"
+        case .voidNotVoidable:
+            zh ? "登记记录和作废记录不能作废，请用更正" : "A registration or a voiding cannot be voided; use a correction"
+        case .linkToSelf:
+            zh ? "案件不能关联自身" : "A case cannot be linked to itself"
+        }
+        guard let rule else { return sentence }
+        return zh ? "\(sentence)（依据\(articles.citation(rule, .zh))）" : "\(sentence) (\(articles.citation(rule, .en)))"
+    }
+}
+
+enum IDProblemText {
+    static func zh(_ problem: String) -> String {
+        switch problem {
+        case "wrongLength": "位数不对"
+        case "badCharacters": "含有无效字符"
+        case "badBirthDate": "出生日期不合理"
+        default: "校验码不符"
+        }
+    }
+
+    static func en(_ problem: String) -> String {
+        switch problem {
+        case "wrongLength": "wrong length"
+        case "badCharacters": "invalid characters"
+        case "badBirthDate": "implausible birth date"
+        default: "check character does not match"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Why a command was refused: an expected outcome of `decide`, never a crash.
+///
+/// A rejection writes nothing. It has a stable id (`Code.rawValue`), the field it
+/// concerns where there is one, the values its message needs, and the rule —
+/// with its article — that forbids the command.
+package struct Rejection: Error, Equatable, Sendable {
+    package enum Code: String, CaseIterable, Sendable {
+        case actionNotAllowedNow = "action-not-allowed-now"
+        case roleNotPermitted = "role-not-permitted"
+        case extensionNeedsOrganHead = "extension-needs-organ-head"
+        case wrongOrgan = "wrong-organ"
+        case dateInFuture = "date-in-future"
+        case dateBeforePreviousStep = "date-before-previous-step"
+        case beforeInForce = "before-in-force"
+        case missingField = "missing-field"
+        case invalidValue = "invalid-value"
+        case invalidResidentID = "invalid-resident-id"
+        case invalidCreditCode = "invalid-credit-code"
+        case invalidPhone = "invalid-phone"
+        case unknownOrgan = "unknown-organ"
+        case unknownCategory = "unknown-category"
+        case unknownCase = "unknown-case"
+        case groupTooManyRepresentatives = "group-visit-too-many-representatives"
+        case groupTooFewPeople = "group-visit-too-few-people"
+        case outOfReach = "organ-out-of-reach"
+        case routeToAccused = "route-to-accused"
+        case notAnAccusation = "not-an-accusation"
+        case referralWrongOrganType = "referral-wrong-organ-type"
+        case assignDaysInvalid = "assign-days-invalid"
+        case bureauMustTriage = "bureau-must-triage"
+        case notPendingBelow = "not-pending-below"
+        case notSamePetitioner = "not-same-petitioner"
+        case notFinal = "not-final"
+        case objectionWindowLapsed = "objection-window-lapsed"
+        case trackRequired = "track-required"
+        case trackOnlyForGrievance = "track-only-for-grievance"
+        case recusalNotChecked = "recusal-not-checked"
+        case extensionOnlyOnce = "extension-only-once"
+        case extensionTooLong = "extension-too-long"
+        case extensionAfterDeadline = "extension-after-deadline"
+        case outcomeNotForType = "outcome-not-for-type"
+        case measuresRequired = "measures-required"
+        case notAssigned = "not-assigned"
+        case completionAlreadyReported = "completion-already-reported"
+        case noSuperior = "no-superior"
+        case reviewWindowLapsed = "review-window-lapsed"
+        case rereviewWindowLapsed = "rereview-window-lapsed"
+        case incidentNeedsVisit = "incident-needs-visit"
+        case supervisionDaysInvalid = "supervision-days-invalid"
+        case unknownSupervisionOrder = "unknown-supervision-order"
+        case feedbackAlreadyRecorded = "feedback-already-recorded"
+        case voidUnknownRecord = "void-unknown-record"
+        case voidNotVoidable = "void-not-voidable"
+        case linkToSelf = "link-to-self"
+
+        /// The rule behind the refusal; nil for checks that do not come from the
+        /// regulation (an ID number's check digit, an unknown code).
+        package var rule: RuleID? {
+            switch self {
+            case .actionNotAllowedNow, .wrongOrgan, .outOfReach: .scopeCompetentOrgan
+            case .roleNotPermitted: .practiceRoles
+            case .extensionNeedsOrganHead, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline:
+                .handlingExtension
+            case .dateInFuture, .dateBeforePreviousStep: .practiceChronology
+            case .beforeInForce: .inForce
+            case .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone, .unknownOrgan,
+                 .unknownCategory, .unknownCase:
+                nil
+            case .groupTooManyRepresentatives, .groupTooFewPeople: .intakeGroupVisit
+            case .routeToAccused: .classifyAccusation
+            case .notAnAccusation, .referralWrongOrganType: .triageReferDiscipline
+            case .assignDaysInvalid, .notAssigned, .completionAlreadyReported: .triageAssign
+            case .bureauMustTriage: .triageDeadline
+            case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
+            case .notFinal: .finality
+            case .objectionWindowLapsed: .receiptObjection
+            case .trackRequired, .trackOnlyForGrievance: .classifyGrievance
+            case .recusalNotChecked: .handlingRecusal
+            case .outcomeNotForType: .handlingOpinion
+            case .measuresRequired: .handlingPrinciple
+            case .noSuperior, .reviewWindowLapsed: .reviewRequest
+            case .rereviewWindowLapsed: .rereviewRequest
+            case .incidentNeedsVisit: .intakeProhibitedConduct
+            case .supervisionDaysInvalid: .supervisionOrder
+            case .unknownSupervisionOrder, .feedbackAlreadyRecorded: .supervisionFeedback
+            case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
+            case .linkToSelf: .practiceLinks
+            }
+        }
+    }
+
+    package var code: Code
+    /// The rule cited; usually the code's own, but a refusal of an action not allowed
+    /// now cites the action's rule.
+    package var rule: RuleID?
+    /// The input field concerned, as a path (`petitioner.idNumber`), where there is one.
+    package var field: String?
+    /// Values the message needs (`due`, `allowed`, `organ`, …).
+    package var details: [String: String]
+
+    package init(_ code: Code, field: String? = nil, rule: RuleID? = nil, _ details: [String: String] = [:]) {
+        self.code = code
+        self.rule = rule ?? code.rule
+        self.field = field
+        self.details = details
+    }
+}

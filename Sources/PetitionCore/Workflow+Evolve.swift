@@ -1,0 +1,251 @@
+extension Workflow {
+    /// Folds one event into the state. Total and never validating: `decide` has
+    /// already checked the event, and replay must accept whatever the log holds.
+    package static func evolve(_ state: CaseState, _ event: CaseEvent) -> CaseState {
+        var next = state
+        if case .voided(let seq, _) = event.body {
+            // Voiding replays the case without the voided event (practice: only a
+            // supervisor voids, with a reason, and the original stays in the timeline).
+            var replayed = CaseState(number: state.number)
+            replayed.voided = state.voided.union([seq])
+            for e in state.events + [event] {
+                replayed.events.append(e)
+                if !replayed.voided.contains(e.seq) { replayed.apply(e) }
+            }
+            return replayed
+        }
+        next.events.append(event)
+        next.apply(event)
+        return next
+    }
+
+    /// Replays a case's events from nothing: the only path to state.
+    package static func replay(_ number: CaseNumber, _ events: [CaseEvent]) -> CaseState {
+        events.reduce(CaseState(number: number), evolve)
+    }
+}
+
+extension CaseState {
+    /// The day a step took effect: its own date where it carries one, else the day it was recorded.
+    static func effectiveDay(_ event: CaseEvent) -> Day {
+        switch event.body {
+        case .registered(let p): p.receivedOn
+        case .received(let on), .accepted(_, let on), .hearingStarted(let on), .hearingEnded(let on),
+             .replyDelivered(let on), .reviewRequested(let on, _), .rereviewRequested(let on, _),
+             .rereviewHearingStarted(let on), .rereviewHearingEnded(let on):
+            on
+        default: event.day
+        }
+    }
+
+    fileprivate mutating func apply(_ event: CaseEvent) {
+        let day = event.day
+        let effective = CaseState.effectiveDay(event)
+        if !Self.isAnnotation(event.body) { lastStepDay = max(lastStepDay ?? effective, effective) }
+        switch event.body {
+        case .registered(let p):
+            phase = .registered
+            petition = p
+            holder = p.organ
+            triageStart = p.receivedOn
+            type = nil
+            refreshPetitionFlags()
+        case .transferred(let to, _):
+            phase = .transferred
+            sender = holder
+            sentOn = day
+            holder = to
+        case .assigned(let to, let due, _):
+            phase = .assigned
+            assignment = Assignment(assigner: holder ?? to, to: to, on: day, due: due, reportedOn: nil)
+            sender = holder
+            sentOn = day
+            holder = to
+        case .referred(_, let to, _):
+            phase = .referred
+            holder = to
+            closedOn = day
+        case .escalated:
+            phase = .escalated
+            flags.insert(.majorUrgent)
+        case .redirected:
+            phase = .redirected
+            closedOn = day
+        case .notAccepted:
+            phase = .notAccepted
+            closedOn = day
+        case .received(let on):
+            phase = .received
+            receivedOn = on
+        case .accepted(let route, let on):
+            phase = .accepted
+            acceptedOn = on
+            handlerOrgan = holder
+            self.route = route
+        case .objected:
+            phase = .objected
+        case .objectionDecided(let upheld, _):
+            if upheld {
+                // The materials go back and the sender triages again, from today.
+                phase = .registered
+                holder = sender
+                triageStart = day
+                receivedOn = nil
+                sender = nil
+                sentOn = nil
+                if assignment?.reportedOn == nil { assignment = nil }
+            } else {
+                phase = .received
+            }
+        case .classified(let t, let tr):
+            type = t
+            track = tr
+            if t == .grievance, let tr, (1...4).contains(tr) {
+                phase = .routed
+                closedOn = day
+            } else {
+                phase = .classified
+            }
+            refreshPetitionFlags()
+        case .handlerAssigned(let user, _):
+            handler = user
+            if phase == .classified { phase = .handling }
+        case .hearingStarted(let on):
+            phase = .hearing
+            hearings.append(Interval(start: on, end: nil))
+        case .hearingEnded(let on):
+            phase = .handling
+            if let i = hearings.indices.last { hearings[i].end = on }
+        case .mediationStarted:
+            phase = .mediation
+        case .agreementRecorded:
+            phase = .mediated
+            closedOn = day
+        case .mediationEnded:
+            phase = .handling
+        case .deadlineExtended(let days, let reason, _):
+            extensionGranted = Extension(days: days, reason: reason, approvedBy: event.actor.user, on: day)
+            flags.insert(.extended)
+        case .opinionIssued(let outcome, let text, let basis, let measures):
+            phase = .opinionIssued
+            opinion = Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: day)
+        case .replyDelivered(let on):
+            switch phase {
+            case .opinionIssued:
+                deliveredOn = on
+                phase = isReviewable ? .replied : .closed
+                if phase == .closed { closedOn = on }
+            case .reviewOpinionIssued:
+                review?.deliveredOn = on
+                phase = .reviewed
+            case .rereviewOpinionIssued:
+                rereview?.deliveredOn = on
+                phase = .final
+                closedOn = on
+            default:
+                break
+            }
+        case .completionReported:
+            assignment?.reportedOn = day
+        case .reviewRequested(let on, let organ):
+            phase = .reviewRequested
+            review = Stage(organ: organ, requestedOn: on)
+            holder = organ
+        case .reviewOpinionIssued(let outcome, _):
+            phase = .reviewOpinionIssued
+            review?.outcome = outcome
+            review?.opinionOn = day
+        case .rereviewRequested(let on, let organ):
+            phase = .rereviewRequested
+            rereview = Stage(organ: organ, requestedOn: on)
+            holder = organ
+        case .rereviewHearingStarted(let on):
+            phase = .rereviewHearing
+            rereviewPauses.append(Interval(start: on, end: nil))
+        case .rereviewHearingEnded(let on):
+            phase = .rereviewRequested
+            if let i = rereviewPauses.indices.last { rereviewPauses[i].end = on }
+        case .rereviewOpinionIssued(let outcome, _):
+            phase = .rereviewOpinionIssued
+            rereview?.outcome = outcome
+            rereview?.opinionOn = day
+        case .withdrawn:
+            phase = .withdrawn
+            closedOn = day
+        case .incidentRecorded, .followUpRecorded:
+            break
+        case .supervisionOrdered(let organ, let suggestion, let reason, let due):
+            supervision.append(SupervisionOrder(index: supervision.count + 1, organ: organ, suggestion: suggestion,
+                                                reason: reason, issuedOn: day, due: due, feedback: nil))
+            flags.insert(.underSupervision)
+        case .feedbackRecorded(let order, let adopted, let note):
+            if let i = supervision.firstIndex(where: { $0.index == order }) {
+                supervision[i].feedback = (adopted, note, day)
+            }
+            if openSupervisionOrders.isEmpty { flags.remove(.underSupervision) }
+        case .supervisionListed(let due, _):
+            listedOn = day
+            listedDue = due
+            flags.insert(.listedSupervision)
+        case .leaderAssigned(let name):
+            leader = name
+            flags.insert(.leaderInCharge)
+        case .corrected(let field, _, let new, _):
+            petition?.correct(field, to: new)
+            refreshPetitionFlags()
+        case .voided:
+            break
+        case .linked(let to, let kind):
+            links.append(Link(to: to, kind: kind))
+        }
+    }
+
+    /// Records that add to a case without moving its workflow, and so set no step date.
+    static func isAnnotation(_ body: EventBody) -> Bool {
+        switch body {
+        case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
+             .leaderAssigned, .corrected, .voided, .linked:
+            true
+        default:
+            false
+        }
+    }
+
+    private mutating func refreshPetitionFlags() {
+        guard let p = petition else { return }
+        func set(_ flag: Flag, _ on: Bool) { if on { flags.insert(flag) } else { flags.remove(flag) } }
+        set(.groupVisit, p.group != nil && p.channel == .visit)
+        set(.oralRecord, p.channel.isOral)
+        set(.unreachable, p.isUnreachable)
+        set(.foreign, p.petitioner.kind.isForeign)
+        set(.confidentialAccusation, matterType == .accusation)
+    }
+}
+
+extension Petition {
+    mutating func correct(_ field: CorrectableField, to value: String) {
+        switch field {
+        case .name: petitioner.name = value
+        case .idNumber: petitioner.idNumber = value
+        case .phone: petitioner.phone = value
+        case .address: petitioner.address = value
+        case .request: request = value
+        case .facts: facts = value
+        case .reasons: reasons = value
+        case .category: category = value
+        }
+    }
+
+    func value(of field: CorrectableField) -> String? {
+        switch field {
+        case .name: petitioner.name
+        case .idNumber: petitioner.idNumber
+        case .phone: petitioner.phone
+        case .address: petitioner.address
+        case .request: request
+        case .facts: facts
+        case .reasons: reasons
+        case .category: category
+        }
+    }
+}

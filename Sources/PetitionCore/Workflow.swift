@@ -1,0 +1,110 @@
+/// The regulation's workflow as a decider: `decide` turns a command into events or a
+/// rejection; `evolve` folds events into state.
+package enum Workflow {
+    /// The workflow actions a phase allows (before role, organ and field checks).
+    ///
+    /// Exhaustive over phases, with no default: a new phase does not compile until
+    /// its actions are decided. `Tests/PetitionCoreTests/Snapshots/transitions.txt`
+    /// shows the result for every phase and action.
+    package static func allowedActions(in phase: Phase) -> [ActionKind] {
+        let open: [ActionKind] = [.withdraw, .recordIncident, .orderSupervision, .recordFeedback, .listSupervision,
+                                  .assignLeader, .correct, .void, .link]
+        let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
+        let afterHandling: [ActionKind] = [.reportCompletion]
+        switch phase {
+        case .new:
+            return [.register]
+        case .registered, .escalated:
+            let triage: [ActionKind] = [.transfer, .assign, .referPoliticalLegal, .referDiscipline, .redirect,
+                                        .notAccept, .accept]
+            return triage + (phase == .registered ? [.escalate] : []) + open
+        case .transferred, .assigned:
+            return [.receive] + open
+        case .received:
+            return [.accept, .object] + open
+        case .objected:
+            return [.decideObjection] + open
+        case .accepted:
+            return [.classify, .extend] + open
+        case .classified:
+            return [.assignHandler, .extend] + open
+        case .handling:
+            return [.assignHandler, .startHearing, .startMediation, .extend, .issueOpinion] + open
+        case .hearing:
+            return [.endHearing, .extend] + open
+        case .mediation:
+            return [.recordAgreement, .endMediation, .extend] + open
+        case .opinionIssued:
+            return [.deliver] + afterHandling + open
+        case .replied:
+            return [.requestReview] + afterHandling + open
+        case .reviewRequested:
+            return [.issueReviewOpinion] + afterHandling + open
+        case .reviewOpinionIssued:
+            return [.deliver] + afterHandling + open
+        case .reviewed:
+            return [.requestRereview] + afterHandling + open
+        case .rereviewRequested:
+            return [.startRereviewHearing, .issueRereviewOpinion] + afterHandling + open
+        case .rereviewHearing:
+            return [.endRereviewHearing] + afterHandling + open
+        case .rereviewOpinionIssued:
+            return [.deliver] + afterHandling + open
+        case .notAccepted, .final, .closed:
+            return [.recordFollowUp] + afterHandling + ended
+        case .routed, .mediated:
+            return afterHandling + ended
+        case .referred, .redirected, .withdrawn:
+            return ended
+        }
+    }
+
+    /// Decides a command against a case's state: the events to append, or why not.
+    package static func decide(_ command: CaseCommand, _ state: CaseState,
+                               _ context: DecisionContext) throws(Rejection) -> [CaseEvent] {
+        let kind = command.kind
+        try checkRole(kind, context)
+        guard allowedActions(in: state.phase).contains(kind) else {
+            throw Rejection(.actionNotAllowedNow, rule: kind.rule,
+                            ["action": kind.rawValue, "phase": state.phase.rawValue,
+                             "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+        }
+        try checkOrgan(command, state, context)
+        var decision = Decision(state: state, context: context)
+        try decision.decide(command)
+        return decision.events
+    }
+
+    private static func checkRole(_ kind: ActionKind, _ context: DecisionContext) throws(Rejection) {
+        guard context.policy.allows(context.actor.role, kind) else {
+            if kind == .extend { throw Rejection(.extensionNeedsOrganHead) }
+            throw Rejection(.roleNotPermitted, ["role": context.actor.role.rawValue, "action": kind.rawValue])
+        }
+    }
+
+    /// Clerks, handlers and organ heads act only for the organ that holds the case
+    /// (Art 5: the competent organ is responsible); supervisors, administrators and
+    /// trainees are not tied to one organ.
+    private static func checkOrgan(_ command: CaseCommand, _ state: CaseState,
+                                   _ context: DecisionContext) throws(Rejection) {
+        switch context.actor.role {
+        case .supervisor, .administrator, .trainee: return
+        case .clerk, .handler, .organHead: break
+        }
+        let expected: OrganCode?
+        switch command {
+        case .register(let p): expected = p.organ
+        case .decideObjection: expected = state.sender
+        case .reportCompletion: expected = state.assignment?.assigner
+        case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
+        case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
+        case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
+             .recordFollowUp, .correct:
+            expected = nil
+        default: expected = state.holder
+        }
+        if let expected, expected != context.actor.organ {
+            throw Rejection(.wrongOrgan, ["organ": expected, "actorOrgan": context.actor.organ])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import PetitionCore
+
+/// An environmental failure of the store: a file, a lock, a record that cannot be read.
+package struct StoreError: Error, Sendable, Equatable {
+    package enum Code: String, Sendable {
+        case logMissing = "log-missing"
+        case logExists = "log-exists"
+        case notALog = "not-a-log"
+        case futureVersion = "future-version"
+        case corruptRecord = "corrupt-record"
+        case io = "io"
+        case dataMissing = "data-missing"
+        case badData = "bad-data"
+        case notInRoster = "not-in-roster"
+    }
+
+    package var code: Code
+    package var path: String
+    /// 1-based line of the log file, where a record is concerned.
+    package var line: Int?
+    /// What the underlying call said.
+    package var cause: String
+
+    package init(_ code: Code, path: String, line: Int? = nil, cause: String = "") {
+        self.code = code
+        self.path = path
+        self.line = line
+        self.cause = cause
+    }
+
+    /// One line saying what went wrong and what to do.
+    package func message(_ language: Language) -> String {
+        let zh = language == .zh
+        let at = line.map { zh ? "第\($0)行" : "line \($0)" } ?? ""
+        switch code {
+        case .logMissing:
+            return zh ? "日志文件不存在：\(path)（先运行 xinfang init，或用 --log 指定）"
+                      : "No log at \(path) (run xinfang init first, or give --log)"
+        case .logExists:
+            return zh ? "日志文件已存在：\(path)，不会覆盖" : "A log already exists at \(path); it is not overwritten"
+        case .notALog:
+            return zh ? "不是 xinfang 日志文件：\(path)" : "Not an xinfang log: \(path)"
+        case .futureVersion:
+            return zh ? "日志格式版本过新（\(cause)），请升级 xinfang：\(path)"
+                      : "The log's format version \(cause) is newer than this program; upgrade xinfang: \(path)"
+        case .corruptRecord:
+            return zh ? "日志记录损坏：\(path) \(at)（\(cause)），日志以只读方式处理，请勿写入"
+                      : "Damaged record in \(path) at \(at) (\(cause)); nothing was written"
+        case .io:
+            return zh ? "读写文件失败：\(path)（\(cause)）" : "Could not read or write \(path) (\(cause))"
+        case .dataMissing:
+            return zh ? "找不到参考数据：\(path)（设置 XINFANG_DATA 指向 data 目录）"
+                      : "Reference data not found: \(path) (set XINFANG_DATA to the data folder)"
+        case .badData:
+            return zh ? "参考数据有误：\(path)（\(cause)）" : "Reference data is invalid: \(path) (\(cause))"
+        case .notInRoster:
+            return zh ? "用户「\(cause)」不在人员名册 \(path) 中，请联系系统管理员"
+                      : "User \"\(cause)\" is not in the roster \(path); ask the administrator"
+        }
+    }
+}

@@ -55,6 +55,8 @@ package struct ArticleCatalog: Sendable {
     }
 
     package func citation(_ rule: RuleID, _ language: Language) -> String {
-        language == .zh ? "《信访工作条例》" + self[rule].citation : self[rule].citationEn
+        let article = self[rule]
+        guard article.article != nil else { return language == .zh ? "工作实践" : "practice" }
+        return language == .zh ? "《信访工作条例》" + article.citation : article.citationEn
     }
 }

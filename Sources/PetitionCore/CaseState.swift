@@ -66,7 +66,7 @@ package struct CaseState: Equatable, Sendable {
     package var number: CaseNumber
     package var phase: Phase = .new
     package var petition: Petition?
-    package var flags: Set<Flag> = []
+    package var flags: Set<CaseFlag> = []
     /// The organ that must act next.
     package var holder: OrganCode?
     /// The organ that sent the matter on (transfer or assignment), while it is with the receiver.

@@ -254,9 +254,16 @@ struct Decision {
                   !state.voided.contains(seq) else {
                 throw Rejection(.voidUnknownRecord, field: "seq", ["seq": "\(seq)"])
             }
+            // Only the latest workflow step, or a record that moves nothing, can be
+            // voided: replaying without an earlier step would leave later steps
+            // standing on a state they were never decided against.
+            let latestStep = state.events.last { !state.voided.contains($0.seq) && !CaseState.isAnnotation($0.body) }
             switch target.body {
             case .registered, .voided: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
-            default: break
+            default:
+                guard CaseState.isAnnotation(target.body) || target.seq == latestStep?.seq else {
+                    throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
+                }
             }
             try requireText(reason, field: "reason")
             emit(.practiceVoiding, .voided(seq: seq, reason: reason))

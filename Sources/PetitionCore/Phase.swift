@@ -76,11 +76,11 @@ package enum Phase: String, Codable, Sendable, CaseIterable {
 }
 
 /// Flags that may be set alongside the phase (REGULATION.md, "States").
-package enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
+package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case groupVisit, majorUrgent, confidentialAccusation, underSupervision, listedSupervision
     case extended, leaderInCharge, oralRecord, unreachable, foreign
 
-    package static func < (a: Flag, b: Flag) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: CaseFlag, b: CaseFlag) -> Bool { a.rawValue < b.rawValue }
 
     package var title: Localized {
         switch self {

@@ -37,7 +37,7 @@ extension Rejection {
         case .beforeInForce:
             zh ? "收到日期早于2022年5月1日，不适用本条例" : "The date received is before 2022-05-01, when the regulation came into force"
         case .missingField:
-            zh ? "请填写\(field())" : "The \(field()) is required"
+            zh ? "请填写\(field())" : "Missing: \(field())"
         case .invalidValue:
             zh ? "\(field())「\(v("value"))」无效，应为\(v("expected"))" : "The \(field()) \"\(v("value"))\" is invalid; expected \(v("expected"))"
         case .invalidResidentID:
@@ -124,7 +124,8 @@ extension Rejection {
         case .voidUnknownRecord:
             zh ? "本案件没有可作废的第\(v("seq"))号记录" : "This case has no record \(v("seq")) to void"
         case .voidNotVoidable:
-            zh ? "登记记录和作废记录不能作废，请用更正" : "A registration or a voiding cannot be voided; use a correction"
+            zh ? "第\(v("seq"))号记录不能作废：只能作废最近一步办理记录或附注记录，登记信息请用更正"
+               : "Record \(v("seq")) cannot be voided: only the latest step or an annotation can; correct registration details instead"
         case .linkToSelf:
             zh ? "案件不能关联自身" : "A case cannot be linked to itself"
         }

@@ -213,7 +213,7 @@ extension CaseState {
 
     private mutating func refreshPetitionFlags() {
         guard let p = petition else { return }
-        func set(_ flag: Flag, _ on: Bool) { if on { flags.insert(flag) } else { flags.remove(flag) } }
+        func set(_ flag: CaseFlag, _ on: Bool) { if on { flags.insert(flag) } else { flags.remove(flag) } }
         set(.groupVisit, p.group != nil && p.channel == .visit)
         set(.oralRecord, p.channel.isOral)
         set(.unreachable, p.isUnreachable)

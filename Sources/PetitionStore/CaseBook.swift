@@ -72,4 +72,10 @@ package struct BatchRejection: Error {
     package var index: Int
     package var count: Int
     package var rejection: Rejection
+
+    package init(index: Int, count: Int, rejection: Rejection) {
+        self.index = index
+        self.count = count
+        self.rejection = rejection
+    }
 }

@@ -1,0 +1,79 @@
+/// How many terminal columns text takes, measured per grapheme cluster.
+///
+/// CJK ideographs, kana, Hangul, full-width forms and emoji take 2 columns;
+/// combining marks and zero-width characters take 0 (they join the grapheme
+/// before them); everything else takes 1. See docs/decisions/0003-display-width.md.
+package enum DisplayWidth {
+    package static func of(_ grapheme: Character) -> Int {
+        guard let first = grapheme.unicodeScalars.first else { return 0 }
+        if grapheme.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
+        if grapheme.unicodeScalars.count > 1, grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
+            return 2
+        }
+        return scalarWidth(first)
+    }
+
+    package static func of(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        let v = s.value
+        if v == 0 { return 0 }
+        for range in wide where range.contains(v) { return 2 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, abridged to the blocks a
+    /// petition's text uses).
+    static let wide: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    /// Cuts text to at most `columns` columns without splitting a wide character,
+    /// adding `…` when something was cut.
+    package static func truncate(_ text: String, to columns: Int) -> String {
+        guard of(text) > columns else { return text }
+        guard columns > 0 else { return "" }
+        var out = ""
+        var used = 0
+        for g in text {
+            let w = of(g)
+            if used + w > columns - 1 { break }
+            out.append(g)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Pads with spaces to exactly `columns` columns (truncating first if needed).
+    package static func pad(_ text: String, to columns: Int) -> String {
+        let t = truncate(text, to: columns)
+        return t + String(repeating: " ", count: max(0, columns - of(t)))
+    }
+}
+
+/// Makes case data safe to show: control characters and escape sequences become
+/// visible placeholders, so no byte of a name or text reaches the terminal raw.
+package enum Sanitize {
+    package static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x1B: out += "␛"
+            case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            case 0x7F: out += "␡"
+            case 0x80...0x9F: out += "�"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

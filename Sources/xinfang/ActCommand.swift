@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang act CASE ACTION [--field value ...]`: one workflow action on a case.
+struct ActCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        let lines = ActionKind.allCases.filter { $0 != .register }.map { kind in
+            let spec = ActionCatalog.spec(kind)
+            return "  \(kind.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))\(spec.title.zh) — \(spec.help.en)"
+        }
+        return CommandConfiguration(
+            commandName: "act",
+            abstract: "办理操作 — apply one workflow action to a case.",
+            discussion: "Actions (xinfang act ACTION --help for fields and article):\n" + lines.joined(separator: "\n"))
+    }
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case number, e.g. D-XFJ-2025-00001.")
+    var caseNumber: String
+
+    @Argument(help: "The action (see the list above).")
+    var action: String
+
+    @Argument(parsing: .allUnrecognized, help: "The action's fields: --name value ...")
+    var fields: [String] = []
+
+    @Flag(help: "Print the recorded events as JSON.")
+    var json = false
+
+    static func isAction(_ word: String) -> Bool { ActionKind(rawValue: word) != nil && word != "register" }
+
+    func run() throws {
+        try Session.run(options) { session in
+            guard let kind = ActionKind(rawValue: action), kind != .register else {
+                throw UsageError("没有「\(action)」这个操作（xinfang act --help 列出全部操作）",
+                                 "No action \"\(action)\" (xinfang act --help lists them)")
+            }
+            guard let number = CaseNumber(caseNumber) else {
+                throw Rejection(.invalidValue, field: "case", ["value": caseNumber, "expected": "D-XFJ-2025-00001"])
+            }
+            let values = try Self.parseFields(fields)
+            let command = try ActionCatalog.command(kind, values)
+            let book = try session.openBook()
+            let context = try session.context(book)
+            let events = try book.execute(command, on: number, context: context)
+            if json {
+                Output.printJSON(events)
+                return
+            }
+            let spec = ActionCatalog.spec(kind)
+            let rule = events.last?.rule ?? kind.rule
+            let state = book.cases[number]
+            let phase = state?.phase.title.text(session.language) ?? ""
+            session.say("\(number) \(spec.title.zh)完成，现为「\(phase)」（依据\(session.citation(rule))）",
+                        "\(number): \(spec.title.en) done; now \(phase) (\(session.citation(rule)))")
+        }
+    }
+
+    /// `--name value` and `--name=value` pairs.
+    static func parseFields(_ words: [String]) throws -> [String: String] {
+        var values: [String: String] = [:]
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            guard word.hasPrefix("--"), word.count > 2 else {
+                throw UsageError("多余的参数「\(word)」：字段应写成 --名称 值", "Unexpected \"\(word)\": fields are --name value")
+            }
+            let body = String(word.dropFirst(2))
+            if let eq = body.firstIndex(of: "=") {
+                values[String(body[..<eq])] = String(body[body.index(after: eq)...])
+                i += 1
+            } else {
+                guard i + 1 < words.count else {
+                    throw UsageError("字段 --\(body) 缺少值", "The field --\(body) needs a value")
+                }
+                values[body] = words[i + 1]
+                i += 2
+            }
+        }
+        return values
+    }
+
+    /// The help of one action: what it does, its article, its fields.
+    static func printHelp(action: String, arguments: [String]) {
+        guard let kind = ActionKind(rawValue: action) else { return }
+        let spec = ActionCatalog.spec(kind)
+        let en = arguments.contains("en") && arguments.contains("--lang")
+        var citation = kind.rule.rawValue
+        if let folder = Optional(ReferenceData.locate(environment: Session.environment,
+                                                      executable: CommandLine.arguments[0],
+                                                      currentDirectory: FileManager.default.currentDirectoryPath)),
+           let reference = try? ReferenceData.load(from: folder) {
+            citation = reference.articles.citation(kind.rule, en ? .en : .zh)
+        }
+        print("xinfang act CASE \(kind.rawValue)" + spec.fields.map { f in
+            f.required ? " --\(f.name) <\(f.name)>" : " [--\(f.name) <\(f.name)>]"
+        }.joined())
+        print("")
+        print(en ? "\(spec.title.en): \(spec.help.en)" : "\(spec.title.zh)：\(spec.help.zh)")
+        print(en ? "Under: \(citation)" : "依据：\(citation)")
+        if !spec.fields.isEmpty {
+            print("")
+            for f in spec.fields {
+                var line = "  --\(f.name.padding(toLength: 18, withPad: " ", startingAt: 0))\(en ? f.help.en : f.help.zh)"
+                switch f.kind {
+                case .choice(let values), .choices(let values): line += " [\(values.joined(separator: "|"))]"
+                case .day: line += " (YYYY-MM-DD)"
+                case .yesNo: line += " (yes|no)"
+                case .text, .organ, .integer, .caseNumber: break
+                }
+                if !f.required { line += en ? " (optional)" : "（可选）" }
+                print(line)
+            }
+        }
+    }
+}

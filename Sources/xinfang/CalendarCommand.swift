@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang calendar add`: a due date, with the holidays it skipped.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "期限计算 — day counting as the regulation's clocks do it.",
+        subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "The due date N days (or N working days) after a date.",
+            discussion: """
+                Calendar days: the start day is not counted; a last day on a weekend or holiday moves to \
+                the next working day; make-up working days count as working days. Working days skip \
+                weekends and holidays. Years without a loaded State Council notice are provisional.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "The start date, YYYY-MM-DD (not counted).")
+        var from: String
+
+        @Option(help: "How many days.")
+        var days: Int
+
+        @Flag(help: "Count working days instead of calendar days.")
+        var working = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        struct Result: Encodable {
+            var from: String
+            var days: Int
+            var working: Bool
+            var due: String
+            var provisional: Bool
+            var skipped: [SkippedDay]
+            var holidaysWithin: [SkippedDay]
+        }
+
+        func run() throws {
+            try Session.run(options) { session in
+                guard let start = Day(iso: from) else {
+                    throw Rejection(.invalidValue, field: "from", ["value": from, "expected": "YYYY-MM-DD"])
+                }
+                guard (0...3650).contains(days) else {
+                    throw Rejection(.invalidValue, field: "days", ["value": "\(days)", "expected": "0–3650"])
+                }
+                let cal = session.reference.calendar
+                let due = working ? cal.adding(workingDays: days, to: start) : cal.adding(calendarDays: days, to: start)
+                if json {
+                    Output.printJSON(Result(from: "\(start)", days: days, working: working, due: "\(due.due)",
+                                            provisional: due.provisional, skipped: due.skipped,
+                                            holidaysWithin: due.holidaysWithin))
+                    return
+                }
+                let zh = session.language == .zh
+                let weekdays = zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                let wd = weekdays[due.due.weekday - 1]
+                let unit = working ? (zh ? "个工作日" : " working days") : (zh ? "日" : " days")
+                var line = zh ? "\(start) 起算 \(days)\(unit)：\(due.due)（星期\(wd)）" : "\(days)\(unit) from \(start): \(due.due) (\(wd))"
+                if due.provisional { line += zh ? "  暂定：该年放假安排尚未发布" : "  provisional: that year's holiday notice is not loaded" }
+                print(line)
+                func list(_ days: [SkippedDay]) -> String {
+                    days.map { "\($0.day) \(zh ? $0.reason : $0.reasonEn)" }.joined(separator: zh ? "、" : ", ")
+                }
+                if !due.skipped.isEmpty {
+                    print((working ? (zh ? "跳过：" : "Skipped: ") : (zh ? "顺延跳过：" : "Rolled past: ")) + list(due.skipped))
+                }
+                if !due.holidaysWithin.isEmpty {
+                    print((zh ? "期间内节假日（不扣除）：" : "Holidays within (not deducted): ") + list(due.holidaysWithin))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// The one place where errors become a line on stderr and an exit code:
+/// 0 success, 64 usage, 65 bad data, 74 I/O, 1 anything else.
+enum Failure {
+    static func report(_ error: any Error, language: Language, reference: ReferenceData?) -> ExitCode {
+        let (line, code): (String, Int32)
+        switch error {
+        case let r as Rejection:
+            (line, code) = (text(r, language, reference), 65)
+        case let b as BatchRejection:
+            let which = language == .zh ? "第\(b.index + 1)件（共\(b.count)件）：" : "petition \(b.index + 1) of \(b.count): "
+            (line, code) = (which + text(b.rejection, language, reference), 65)
+        case let s as StoreError:
+            let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData]
+            (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : 74)
+        case let u as UsageError:
+            (line, code) = (u.message(language), 64)
+        case let e as ExitCode:
+            return e
+        default:
+            (line, code) = ("\(error)", 1)
+        }
+        FileHandle.standardError.write(Data(("xinfang: " + line + "\n").utf8))
+        return ExitCode(code)
+    }
+
+    private static func text(_ r: Rejection, _ language: Language, _ reference: ReferenceData?) -> String {
+        guard let reference else { return r.code.rawValue }
+        return r.message(language, articles: reference.articles, directory: reference.directory)
+    }
+}
+
+/// A command line that cannot be carried out as written.
+struct UsageError: Error {
+    var zh: String
+    var en: String
+
+    init(_ zh: String, _ en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    func message(_ language: Language) -> String { language == .zh ? zh : en }
+}

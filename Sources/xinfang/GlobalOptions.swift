@@ -1,0 +1,19 @@
+import ArgumentParser
+import PetitionCore
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The log file (else $XINFANG_LOG, else ~/.local/share/xinfang/xinfang.log).")
+    var log: String?
+
+    @Option(name: .long, help: "The simulated time, YYYY-MM-DD[THH:MM] in Beijing time (training logs only).")
+    var now: String?
+
+    @Option(name: .customLong("as"), help: "Act as this user of the roster (default: the OS user).")
+    var user: String?
+
+    @Option(name: .long, help: "zh (default) or en.")
+    var lang: String = "zh"
+
+    var language: Language { Language(rawValue: lang) ?? .zh }
+}

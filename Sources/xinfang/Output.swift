@@ -1,0 +1,88 @@
+import ConsoleUI
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// Printing JSON and aligned text tables.
+enum Output {
+    static func printJSON(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) { print(text) }
+    }
+
+    /// Columns padded by display width, so Chinese names line up.
+    static func printTable(_ header: [String], _ rows: [[String]]) {
+        let all = [header] + rows
+        var widths = Array(repeating: 0, count: header.count)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(Sanitize.visible(cell)))
+            }
+        }
+        for row in all {
+            let line = row.enumerated().map { i, cell in
+                i == row.count - 1 ? Sanitize.visible(cell) : DisplayWidth.pad(Sanitize.visible(cell), to: widths[i])
+            }
+            print(line.joined(separator: "  "))
+        }
+    }
+
+    /// An identity number or phone with the middle hidden: 110105********002X.
+    static func mask(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        let chars = Array(text)
+        guard chars.count > 7 else { return String(repeating: "*", count: chars.count) }
+        let keepStart = chars.count >= 15 ? 6 : 3
+        return String(chars[..<keepStart]) + String(repeating: "*", count: chars.count - keepStart - 4)
+            + String(chars[(chars.count - 4)...])
+    }
+}
+
+/// A clock as `show --json` and `queue --json` print it.
+struct ClockJSON: Encodable {
+    var clock: String
+    var title: String
+    var start: String
+    var due: String
+    var daysLeft: Int
+    var overdue: Bool
+    var article: String
+    var rule: String
+    var provisional: Bool
+    var paused: Bool
+    var order: Int?
+
+    init(_ c: ClockStatus, _ session: Session) {
+        clock = c.kind.rawValue
+        title = c.kind.title.text(session.language)
+        start = "\(c.start)"
+        due = "\(c.due)"
+        daysLeft = c.daysLeft
+        overdue = c.isOverdue
+        article = session.citation(c.rule)
+        rule = c.rule.rawValue
+        provisional = c.provisional
+        paused = c.paused
+        order = c.order
+    }
+}
+
+extension Session {
+    /// "还剩3天" / "逾期2天" / "3 days left".
+    func daysText(_ c: ClockStatus) -> String {
+        let n = c.daysLeft
+        if language == .zh {
+            return n < 0 ? "逾期\(-n)天" : (n == 0 ? "今天到期" : "还剩\(n)天")
+        }
+        return n < 0 ? "\(-n) days overdue" : (n == 0 ? "due today" : "\(n) days left")
+    }
+
+    func asOfDay(_ text: String?, book: CaseBook) throws -> Day {
+        guard let text else { return Day(try now(for: book.mode)) }
+        guard let day = Day(iso: text) else {
+            throw UsageError("--as-of「\(text)」不是有效日期（YYYY-MM-DD）", "--as-of \"\(text)\" is not a date (YYYY-MM-DD)")
+        }
+        return day
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PetitionCore
+
+/// A petition as `xinfang register` reads it from JSON. Every field is optional
+/// here so that a missing one is reported by name, in the user's language, rather
+/// than as a decoding error.
+struct PetitionInput: Decodable {
+    struct Person: Decodable {
+        var kind: String?
+        var name: String?
+        var idNumber: String?
+        var phone: String?
+        var address: String?
+    }
+
+    struct GroupInput: Decodable {
+        var people: Int?
+        var representatives: [Person]?
+    }
+
+    var channel: String?
+    var receivedAt: String?
+    var organ: String?
+    var petitioner: Person?
+    var request: String?
+    var facts: String?
+    var reasons: String?
+    var category: String?
+    var type: String?
+    var group: GroupInput?
+    var accusedOrgan: String?
+
+    /// Reads one petition object or an array of them.
+    static func decodeAll(_ data: Data) throws -> [PetitionInput] {
+        let decoder = JSONDecoder()
+        do {
+            if let list = try? decoder.decode([PetitionInput].self, from: data) { return list }
+            return [try decoder.decode(PetitionInput.self, from: data)]
+        } catch {
+            let detail: String = switch error {
+            case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+                 DecodingError.keyNotFound(_, let c), DecodingError.dataCorrupted(let c):
+                c.codingPath.map(\.stringValue).joined(separator: ".")
+            default: ""
+            }
+            throw UsageError("输入不是有效的信访事项 JSON\(detail.isEmpty ? "" : "（字段 \(detail)）")",
+                             "The input is not valid petition JSON\(detail.isEmpty ? "" : " (field \(detail))")")
+        }
+    }
+
+    /// The petition, with defaults: the actor's organ, and today as the date received.
+    func petition(defaultOrgan: OrganCode, today: Day) throws(Rejection) -> Petition {
+        func choice<T: RawRepresentable & CaseIterable>(_ raw: String?, _ field: String) throws(Rejection) -> T
+            where T.RawValue == String {
+            guard let raw, !raw.isEmpty else { throw Rejection(.missingField, field: field) }
+            guard let v = T(rawValue: raw) else {
+                throw Rejection(.invalidValue, field: field,
+                                ["value": raw, "expected": T.allCases.map(\.rawValue).joined(separator: "|")])
+            }
+            return v
+        }
+        func person(_ p: Person?, _ field: String) throws(Rejection) -> Petitioner {
+            let kind: PetitionerKind = try p?.kind.map { k throws(Rejection) in try choice(k, "\(field).kind") } ?? .citizen
+            return Petitioner(kind: kind, name: p?.name, idNumber: p?.idNumber, phone: p?.phone, address: p?.address)
+        }
+        var received = today
+        if let raw = receivedAt {
+            guard let instant = Instant(iso: raw) else {
+                throw Rejection(.invalidValue, field: "receivedAt", ["value": raw, "expected": "YYYY-MM-DD"])
+            }
+            received = Day(instant)
+        }
+        var groupValue: Group?
+        if let g = group {
+            var reps: [Petitioner] = []
+            for (i, r) in (g.representatives ?? []).enumerated() {
+                reps.append(try person(r, "group.representatives[\(i + 1)]"))
+            }
+            groupValue = Group(people: g.people ?? 0, representatives: reps)
+        }
+        return Petition(channel: try choice(channel, "channel"), receivedOn: received, organ: organ ?? defaultOrgan,
+                        petitioner: try person(petitioner, "petitioner"), request: request ?? "", facts: facts ?? "",
+                        reasons: reasons ?? "", category: category ?? "", type: try choice(type, "type"),
+                        group: groupValue, accusedOrgan: accusedOrgan)
+    }
+}

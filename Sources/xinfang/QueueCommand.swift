@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang queue [filters]`: cases by state, organ and deadline.
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queue",
+        abstract: "案件队列 — cases by state, organ and deadline, soonest due first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Only cases in this state (e.g. registered, handling, closed).")
+    var state: String?
+
+    @Option(help: "Only cases held by this organ.")
+    var organ: String?
+
+    @Flag(help: "Only cases with an overdue duty clock.")
+    var overdue = false
+
+    @Option(help: "Only cases whose next deadline is within N days (overdue ones included).")
+    var dueWithin: Int?
+
+    @Option(help: "Compute as of this date (YYYY-MM-DD); default today.")
+    var asOf: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    struct Row: Encodable {
+        var caseNumber: String
+        var petitioner: String
+        var category: String
+        var state: String
+        var organ: String?
+        var next: ClockJSON?
+        var overdue: [ClockJSON]
+    }
+
+    func run() throws {
+        try Session.run(options) { session in
+            var phase: Phase?
+            if let state {
+                guard let p = Phase(rawValue: state) else {
+                    throw UsageError("没有「\(state)」这个状态；可选：\(Phase.allCases.map(\.rawValue).joined(separator: ", "))",
+                                     "No state \"\(state)\"; one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                phase = p
+            }
+            if let organ, session.reference.directory[organ] == nil {
+                throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
+            }
+            let book = try session.openBook()
+            let day = try session.asOfDay(asOf, book: book)
+            let ref = session.reference
+            let rows = book.cases.values.queue(QueueFilter(phase: phase, organ: organ, overdueOnly: overdue,
+                                                           dueWithin: dueWithin),
+                                               asOf: day, calendar: ref.calendar, directory: ref.directory)
+            if json {
+                Output.printJSON(rows.map { r in
+                    Row(caseNumber: r.number.description, petitioner: r.petitioner, category: r.category,
+                        state: r.phase.rawValue, organ: r.holder, next: r.next.map { ClockJSON($0, session) },
+                        overdue: r.overdue.map { ClockJSON($0, session) })
+                })
+                return
+            }
+            let zh = session.language == .zh
+            Output.printTable(
+                zh ? ["案件编号", "信访人", "类别", "状态", "现由", "下一期限", "到期日", "剩余"]
+                   : ["case", "petitioner", "category", "state", "held by", "next clock", "due", "left"],
+                rows.map { r in
+                    [r.number.description, r.petitioner,
+                     ref.categories[r.category]?.name(session.language) ?? r.category,
+                     r.phase.title.text(session.language), ref.directory.name(r.holder, session.language),
+                     r.next.map { $0.kind.title.text(session.language) } ?? "—",
+                     r.next.map { "\($0.due)" } ?? "—", r.next.map(session.daysText) ?? ""]
+                })
+            session.say("共\(rows.count)件（截至\(day)）", "\(rows.count) cases (as of \(day))")
+        }
+    }
+}

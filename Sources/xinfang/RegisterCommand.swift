@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang register FILE|-`: registers petitions from JSON and prints their case numbers.
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "登记信访事项 — register one petition or an array of them from JSON (Art 21).",
+        discussion: """
+            Fields: channel (online|letter|phone|fax|visit), receivedAt (YYYY-MM-DD), organ, \
+            petitioner {kind, name, idNumber, phone, address}, request, facts, reasons, category, \
+            type (suggestion|accusation|grievance), group {people, representatives: [petitioner]}, \
+            accusedOrgan. All petitions are checked first; if one is refused, none is written.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "A JSON file, or - for standard input.")
+    var file: String
+
+    @Flag(help: "Print the case numbers as JSON.")
+    var json = false
+
+    func run() throws {
+        try Session.run(options) { session in
+            let data: Data
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: file) else {
+                    throw StoreError(.io, path: file, cause: "cannot read")
+                }
+                data = contents
+            }
+            let book = try session.openBook()
+            let context = try session.context(book)
+            let inputs = try PetitionInput.decodeAll(data)
+            var petitions: [Petition] = []
+            for (i, input) in inputs.enumerated() {
+                do throws(Rejection) {
+                    petitions.append(try input.petition(defaultOrgan: context.actor.organ, today: context.today))
+                } catch {
+                    throw BatchRejection(index: i, count: inputs.count, rejection: error)
+                }
+            }
+            let numbers = try book.register(petitions, context: context)
+            if json {
+                Output.printJSON(numbers.map(\.description))
+            } else {
+                for number in numbers {
+                    print("\(number)  \(number.spoken(session.reference.directory, session.language))")
+                }
+            }
+        }
+    }
+}

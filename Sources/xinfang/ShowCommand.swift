@@ -1,0 +1,168 @@
+import ArgumentParser
+import ConsoleUI
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang show CASE [--json]`: the case, its state, flags, clocks and timeline.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "查看案件 — a case with its state, running clocks and timeline.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case number.")
+    var caseNumber: String
+
+    @Option(help: "Compute the clocks as of this date (YYYY-MM-DD); default today.")
+    var asOf: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try Session.run(options) { session in
+            let book = try session.openBook()
+            guard let number = CaseNumber(caseNumber), let state = book.cases[number] else {
+                throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
+            }
+            let actor = try session.actor()
+            let day = try session.asOfDay(asOf, book: book)
+            let view = CaseView(state: state, asOf: day, session: session, visible: state.contentVisible(to: actor))
+            if json { Output.printJSON(view) } else { view.print(session) }
+        }
+    }
+}
+
+/// A case as `show` presents it.
+struct CaseView: Encodable {
+    struct PetitionView: Encodable {
+        var channel: String
+        var receivedAt: String
+        var organ: String
+        var petitioner: Petitioner?
+        var request: String?
+        var facts: String?
+        var reasons: String?
+        var category: String
+        var categoryName: String
+        var type: String
+        var group: Group?
+        var accusedOrgan: String?
+    }
+
+    struct Entry: Encodable {
+        var seq: Int
+        var at: String
+        var user: String
+        var role: String
+        var organ: String
+        var event: String
+        var rule: String
+        var article: String
+        var voided: Bool
+        var fields: EventBody?
+    }
+
+    var caseNumber: String
+    var spoken: String
+    var state: String
+    var stateName: String
+    var effectiveState: String
+    var flags: [String]
+    var holder: String?
+    var holderName: String
+    var petition: PetitionView?
+    var clocks: [ClockJSON]
+    var timeline: [Entry]
+    var asOf: String
+    var contentWithheld: Bool
+
+    init(state s: CaseState, asOf: Day, session: Session, visible: Bool) {
+        let ref = session.reference
+        let lang = session.language
+        caseNumber = s.number.description
+        spoken = s.number.spoken(ref.directory, lang)
+        state = s.phase.rawValue
+        stateName = s.phase.title.text(lang)
+        effectiveState = s.effectivePhase(asOf: asOf, calendar: ref.calendar).rawValue
+        flags = s.flags.sorted().map(\.rawValue)
+        holder = s.holder
+        holderName = ref.directory.name(s.holder, lang)
+        if let p = s.petition {
+            petition = PetitionView(
+                channel: p.channel.rawValue, receivedAt: "\(p.receivedOn)", organ: p.organ,
+                petitioner: visible ? p.petitioner : nil,
+                request: visible ? p.request : nil, facts: visible ? p.facts : nil, reasons: visible ? p.reasons : nil,
+                category: p.category, categoryName: ref.categories[p.category]?.name(lang) ?? p.category,
+                type: (s.matterType ?? p.type).rawValue, group: visible ? p.group : nil, accusedOrgan: p.accusedOrgan)
+        }
+        clocks = s.clocks(asOf: asOf, calendar: ref.calendar, directory: ref.directory).map { ClockJSON($0, session) }
+        timeline = s.events.map { e in
+            Entry(seq: e.seq, at: e.at.beijingDescription, user: e.actor.user, role: e.actor.role.rawValue,
+                  organ: e.actor.organ, event: e.body.name, rule: e.rule.rawValue, article: session.citation(e.rule),
+                  voided: s.voided.contains(e.seq), fields: visible || !Self.isContent(e.body) ? e.body : nil)
+        }
+        self.asOf = "\(asOf)"
+        contentWithheld = !visible
+    }
+
+    static func isContent(_ body: EventBody) -> Bool {
+        if case .registered = body { return true }
+        if case .corrected = body { return true }
+        return false
+    }
+
+    func print(_ session: Session) {
+        let zh = session.language == .zh
+        let ref = session.reference
+        Swift.print("\(caseNumber)  \(spoken)")
+        Swift.print(zh ? "状态：\(stateName)    现由：\(holderName)" : "State: \(stateName)    Held by: \(holderName)")
+        if !flags.isEmpty {
+            let names = flags.compactMap { CaseFlag(rawValue: $0)?.title.text(session.language) }
+            Swift.print((zh ? "标记：" : "Flags: ") + names.joined(separator: zh ? "、" : ", "))
+        }
+        if let p = petition {
+            Swift.print((zh ? "类别：" : "Category: ") + "\(p.categoryName)  (\(p.type), \(p.channel), \(p.receivedAt))")
+            if let person = p.petitioner {
+                Swift.print((zh ? "信访人：" : "Petitioner: ")
+                            + Sanitize.line("\(person.name ?? "—")  \(person.idNumber ?? "")  \(person.phone ?? "")"))
+            }
+            if let g = p.group {
+                Swift.print(zh ? "集体访：\(g.people)人，代表\(g.representatives.count)人"
+                               : "Group: \(g.people) people, \(g.representatives.count) representatives")
+            }
+            if let r = p.request { Swift.print((zh ? "请求：" : "Request: ") + Sanitize.line(r)) }
+            if contentWithheld {
+                Swift.print(zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)")
+            }
+        }
+        Swift.print("")
+        Swift.print(zh ? "期限（截至\(asOf)）：" : "Clocks (as of \(asOf)):")
+        if clocks.isEmpty { Swift.print(zh ? "  无正在计算的期限" : "  none running") }
+        let statuses = clocks
+        Output.printTable(
+            zh ? ["  期限", "到期日", "剩余", "依据"] : ["  clock", "due", "left", "article"],
+            statuses.map { c in
+                let left = c.daysLeft < 0 ? (zh ? "逾期\(-c.daysLeft)天" : "\(-c.daysLeft) overdue")
+                    : (zh ? "\(c.daysLeft)天" : "\(c.daysLeft) days")
+                let marks = (c.provisional ? (zh ? " 暂定" : " provisional") : "") + (c.paused ? (zh ? " 暂停" : " paused") : "")
+                return ["  " + c.title, c.due + marks, left, c.article]
+            })
+        Swift.print("")
+        Swift.print(zh ? "办理记录：" : "Timeline:")
+        Output.printTable(
+            zh ? ["  #", "时间", "人员", "事项", "依据"] : ["  #", "time", "user", "event", "article"],
+            timeline.map { e in
+                ["  \(e.seq)", String(e.at.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                 "\(e.user)/\(ref.policy.name(of: Role(rawValue: e.role) ?? .clerk, session.language))",
+                 e.event + (e.voided ? (zh ? "（已作废）" : " (voided)") : ""), e.article]
+            })
+    }
+}
+
+extension Sanitize {
+    /// One line of case text for the terminal: controls made visible.
+    static func line(_ text: String) -> String { visible(text) }
+}

@@ -1,0 +1,49 @@
+import PetitionCore
+import TestSupport
+import Testing
+
+/// Every rule has an article entry, and every article entry is used by a rule.
+@Suite("data/regulation.json")
+struct RegulationCoverageTests {
+    let articles = Fixtures.reference.articles
+
+    @Test func everyRuleHasAnEntryAndEveryEntryIsARule() {
+        let inCode = Set(RuleID.allCases)
+        let inData = Set(articles.articles.keys)
+        #expect(inCode.subtracting(inData).isEmpty, "rules without an article entry")
+        #expect(inData.subtracting(inCode).isEmpty, "article entries no rule uses")
+    }
+
+    @Test func everyRuleIsCitedBySomeCommandRejectionClockOrCheck() {
+        var used = Set(ActionKind.allCases.map(\.rule))
+        used.formUnion(Rejection.Code.allCases.compactMap(\.rule))
+        used.formUnion(ClockKind.allCases.map(\.rule))
+        used.formUnion(PetitionValidation.rules)
+        // Rules that specific decisions cite in place of their action's default.
+        used.formUnion([.directNotice, .directRouteOrRedirect, .classifySuggestion, .classifyAccusation,
+                        .accountabilityOverdue, .finality])
+        #expect(Set(RuleID.allCases).subtracting(used).isEmpty, "rules no code cites")
+    }
+
+    @Test func everyRegulationRuleNamesItsArticleAndEveryPracticeRuleSaysSo() {
+        for (id, a) in articles.articles {
+            switch a.basis {
+            case "regulation":
+                #expect(a.article.map { (1...50).contains($0) } == true, "\(id.rawValue) has no article number")
+            case "practice":
+                #expect(a.article == nil, "\(id.rawValue)")
+                #expect(id.rawValue.hasPrefix("practice."))
+            default:
+                Issue.record("\(id.rawValue): basis must be regulation or practice")
+            }
+            #expect(!a.title.isEmpty && !a.titleEn.isEmpty)
+        }
+    }
+
+    @Test func citationsReadAsAClerkWouldSayThem() {
+        #expect(articles.citation(.triageAssign, .zh) == "《信访工作条例》第22条第1款第2项")
+        #expect(articles.citation(.triageAssign, .en) == "Art 22(1)(2)")
+        #expect(articles.citation(.handlingOpinion, .zh) == "《信访工作条例》第32条(待核)")
+        #expect(articles.citation(.practiceVoiding, .zh) == "工作实践")
+    }
+}

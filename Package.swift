@@ -35,6 +35,9 @@ let package = Package(
             ]
         ),
 
+        // `make bench`: figures beside baselines measured in the same run.
+        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "TestSupport"]),
+
         .target(name: "TestSupport", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI"]),
 
         .testTarget(

@@ -18,7 +18,7 @@ enum Failure {
             let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData]
             (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : 74)
         case let u as UsageError:
-            (line, code) = (u.message(language), 64)
+            (line, code) = (u.message(language), u.exitCode)
         case let e as ExitCode:
             return e
         default:
@@ -34,14 +34,17 @@ enum Failure {
     }
 }
 
-/// A command line that cannot be carried out as written.
+/// A command line that cannot be carried out as written (64), or input that is
+/// not what it should be (65).
 struct UsageError: Error {
     var zh: String
     var en: String
+    var exitCode: Int32 = 64
 
-    init(_ zh: String, _ en: String) {
+    init(_ zh: String, _ en: String, badData: Bool = false) {
         self.zh = zh
         self.en = en
+        exitCode = badData ? 65 : 64
     }
 
     func message(_ language: Language) -> String { language == .zh ? zh : en }

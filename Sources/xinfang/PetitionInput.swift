@@ -44,7 +44,8 @@ struct PetitionInput: Decodable {
             default: ""
             }
             throw UsageError("输入不是有效的信访事项 JSON\(detail.isEmpty ? "" : "（字段 \(detail)）")",
-                             "The input is not valid petition JSON\(detail.isEmpty ? "" : " (field \(detail))")")
+                             "The input is not valid petition JSON\(detail.isEmpty ? "" : " (field \(detail))")",
+                             badData: true)
         }
     }
 

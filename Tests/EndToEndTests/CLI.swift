@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+
+/// Runs the built `xinfang` executable in a temporary folder with its own log.
+struct CLI {
+    let dir: String
+    var log: String { dir + "/cases.log" }
+
+    init() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-e2e-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    static let binary = Fixtures.root + "/.build/debug/xinfang"
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil, user: String = "tester") -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["XINFANG_LOG"] = log
+        env["XINFANG_DATA"] = Fixtures.dataFolder
+        env["USER"] = user
+        p.environment = env
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        do { try p.run() } catch { return Result(status: -1, out: "", err: "\(error)") }
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
+                      err: String(decoding: e, as: UTF8.self))
+    }
+
+    func json(_ args: [String]) -> Any? {
+        let r = run(args + ["--json"])
+        return try? JSONSerialization.jsonObject(with: Data(r.out.utf8))
+    }
+
+    var logBytes: Data { FileManager.default.contents(atPath: log) ?? Data() }
+
+    static let groupVisit = """
+        {"channel":"visit","receivedAt":"2025-04-28","organ":"D-XFJ",
+         "petitioner":{"kind":"citizen","name":"张伟","idNumber":"11010519491231002X","phone":"13800138000","address":"临江区滨江路1号"},
+         "request":"要求落实安置补偿","facts":"安置房至今未交付","reasons":"依据征收补偿协议","category":"RESETTLEMENT",
+         "type":"grievance","group":{"people":12,"representatives":[{"name":"张伟","idNumber":"11010519491231002X"},
+         {"name":"李娜","idNumber":"110102198001011239"}]}}
+        """
+}

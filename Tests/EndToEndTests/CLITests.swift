@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@Suite("The command line, end to end")
+struct CLITests {
+    @Test func theWorkedExampleDrivenThroughTheCommandLineMatchesTheRegulationToTheDay() throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--training", "--now", "2025-04-28"]).status == 0)
+        let reg = cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        #expect(reg.status == 0, "\(reg.err)")
+        #expect(reg.out.hasPrefix("D-XFJ-2025-00001  临江区信访局2025年第1号"))
+        let c = "D-XFJ-2025-00001"
+        let steps: [[String]] = [
+            ["transfer", "--to", "D-ZJJ", "--now", "2025-04-30"],
+            ["receive", "--on", "2025-05-06", "--now", "2025-05-06"],
+            ["accept", "--route", "申诉求决类第六途径", "--now", "2025-05-09"],
+            ["classify", "--type", "grievance", "--track", "6", "--now", "2025-05-09"],
+            ["assign-handler", "--user", "handler", "--recusal-checked", "yes", "--now", "2025-05-09"],
+            ["extend", "--days", "30", "--reason", "涉及多个部门", "--now", "2025-06-30"],
+            ["issue-opinion", "--outcome", "notSupport", "--opinion", "符合协议", "--basis", "征收补偿条例",
+             "--measures", "explained", "--now", "2025-08-01"],
+            ["deliver", "--now", "2025-08-04"],
+            ["request-review", "--on", "2025-08-26", "--now", "2025-08-26"],
+            ["issue-review-opinion", "--outcome", "upheld", "--opinion", "维持", "--now", "2025-09-22"],
+            ["deliver", "--now", "2025-09-22"],
+            ["request-rereview", "--now", "2025-09-29"],
+            ["start-rereview-hearing", "--on", "2025-10-13", "--now", "2025-10-13"],
+            ["end-rereview-hearing", "--on", "2025-10-17", "--now", "2025-10-17"],
+        ]
+        var dues: [String: String] = [:]
+        for step in steps {
+            let r = cli.run(["act", c] + step)
+            #expect(r.status == 0, "\(step[0]): \(r.err)")
+            let now = step[step.count - 1]
+            let shown = cli.json(["show", c, "--now", now]) as? [String: Any]
+            for clock in shown?["clocks"] as? [[String: Any]] ?? [] {
+                dues["\(clock["clock"] ?? "")@\(now)"] = clock["due"] as? String
+            }
+        }
+        #expect(dues["handling@2025-05-09"] == "2025-07-08")
+        #expect(dues["handling@2025-06-30"] == "2025-08-07")
+        #expect(dues["reviewWindow@2025-08-04"] == "2025-09-03")
+        #expect(dues["review@2025-08-26"] == "2025-09-25")
+        #expect(dues["rereviewWindow@2025-09-22"] == "2025-10-22")
+        #expect(dues["rereview@2025-09-29"] == "2025-10-29")
+        #expect(dues["rereview@2025-10-17"] == "2025-11-03")
+        let received = cli.json(["show", c, "--as-of", "2025-05-06", "--now", "2025-11-01"]) as? [String: Any]
+        #expect(received?["state"] as? String == "rereviewRequested")
+        let shown = cli.json(["show", c, "--now", "2025-10-20"]) as? [String: Any]
+        let clock = (shown?["clocks"] as? [[String: Any]])?.first
+        #expect(clock?["article"] as? String == "《信访工作条例》第36条第1款")
+        #expect(clock?["daysLeft"] as? Int == 14)
+        let final = cli.run(["act", c, "issue-rereview-opinion", "--outcome", "upheld", "--opinion", "维持", "--now", "2025-10-31"])
+        #expect(final.status == 0)
+        #expect(cli.run(["act", c, "deliver", "--now", "2025-10-31"]).out.contains("已终结"))
+    }
+
+    @Test func badInputIsOneLineOnStderrANonZeroExitAndNothingWritten() {
+        let cli = CLI()
+        cli.run(["init", "--training"])
+        let before = cli.logBytes
+        let cases: [(args: [String], stdin: String?, expect: String)] = [
+            (["register", "-"], "{not json", "输入不是有效的信访事项 JSON"),
+            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "\"D-XFJ\"", with: "\"X-NONE\""), "不在机关名录中"),
+            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "11010519491231002X\",\"phone", with: "110105194912310021\",\"phone"),
+             "信访人的证件号码不是有效的18位居民身份证号码（校验码不符）"),
+            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "\"facts\":\"安置房至今未交付\",", with: ""),
+             "请填写事实（依据《信访工作条例》第19条第1款）"),
+            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "RESETTLEMENT", with: "NOPE"), "问题类别「NOPE」不存在"),
+            (["act", "D-XFJ-2025-00001", "accept", "--route", "x"], nil, "找不到案件"),
+        ]
+        for c in cases {
+            let r = cli.run(c.args + ["--now", "2025-04-28T10:00"], stdin: c.stdin)
+            #expect(r.status == 65, "\(c.expect): \(r.err)")
+            #expect(r.err.contains(c.expect), "\(r.err)")
+            #expect(r.err.split(separator: "\n").count == 1)
+            #expect(r.out.isEmpty)
+        }
+        #expect(cli.logBytes == before)
+    }
+
+    @Test func anIllegalTransitionOrAWrongRoleIsRefusedWithItsArticle() {
+        let cli = CLI()
+        cli.run(["init", "--training"])
+        cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        let before = cli.logBytes
+        let illegal = cli.run(["act", "D-XFJ-2025-00001", "deliver", "--now", "2025-04-29"])
+        #expect(illegal.status == 65)
+        #expect(illegal.err.contains("案件处于「已登记」状态，不能「送达」"))
+        let role = cli.run(["act", "D-XFJ-2025-00001", "extend", "--days", "5", "--reason", "x", "--as", "clerk",
+                            "--now", "2025-04-29"])
+        #expect(role.status == 65)
+        #expect(role.err.contains("延期须经本机关负责人批准"))
+        #expect(role.err.contains("第34条"))
+        let english = cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "C-ZJJ", "--as", "clerk", "--lang", "en",
+                               "--now", "2025-04-29"])
+        #expect(english.err == "xinfang: Jiangcheng Housing and Urban-Rural Development Bureau is not at the level of Linjiang District Petition Bureau or below it in its territory (Art 5)\n")
+        #expect(cli.logBytes == before)
+    }
+
+    @Test func aProductionLogNeverTakesASimulatedClock() {
+        let cli = CLI()
+        let refused = cli.run(["init", "--now", "2025-01-01"])
+        #expect(refused.status == 64)
+        #expect(refused.err.contains("正式日志只使用系统时钟"))
+        #expect(!FileManager.default.fileExists(atPath: cli.log))
+        #expect(cli.run(["init"]).status == 0)
+        let head = String(decoding: cli.logBytes, as: UTF8.self).split(separator: "\n").first ?? ""
+        #expect(head.contains("\"mode\":\"production\""))
+        #expect(cli.run(["queue", "--now", "2025-01-01"]).status == 64)
+        #expect(cli.run(["init"]).status == 74, "an existing log is never overwritten")
+    }
+
+    @Test func theCalendarToolShowsTheDueDateAndWhatItSkipped() {
+        let cli = CLI()
+        let r = cli.run(["calendar", "add", "--from", "2025-05-06", "--days", "5", "--working"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("2025-05-13"))
+        let cal = cli.run(["calendar", "add", "--from", "2025-09-16", "--days", "15"])
+        #expect(cal.out.contains("2025-10-09（星期四）"))
+        #expect(cal.out.contains("顺延跳过：2025-10-01 中秋节、国庆节"))
+        let prov = cli.json(["calendar", "add", "--from", "2026-12-20", "--days", "30"]) as? [String: Any]
+        #expect(prov?["due"] as? String == "2027-01-19")
+        #expect(prov?["provisional"] as? Bool == true)
+    }
+
+    @Test func theDirectoryAndTaxonomyListTheirCodes() {
+        let cli = CLI()
+        let organs = cli.json(["organs"]) as? [[String: Any]] ?? []
+        let housing = organs.first { $0["code"] as? String == "D-ZJJ" }
+        #expect(housing?["name"] as? String == "临江区住房和城乡建设局")
+        #expect(housing?["superior"] as? String == "C-ZJJ")
+        #expect(housing?["level"] as? String == "district")
+        #expect(housing?["type"] as? String == "department")
+        let categories = cli.json(["categories"]) as? [[String: Any]] ?? []
+        #expect(categories.contains { $0["code"] as? String == "LITIGATION" && $0["name"] as? String == "涉法涉诉" })
+    }
+
+    @Test func everyActionHasHelpWithItsArticle() {
+        let cli = CLI()
+        let r = cli.run(["act", "D-XFJ-2025-00001", "extend", "--help"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("依据：《信访工作条例》第34条"))
+        #expect(r.out.contains("--days"))
+        let list = cli.run(["act", "--help"])
+        #expect(list.out.contains("refer-discipline"))
+    }
+
+    @Test func theQueueFindsWhatIsOverdue() {
+        let cli = CLI()
+        cli.run(["init", "--training"])
+        cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        let due = cli.json(["queue", "--due-within", "3", "--as-of", "2025-05-12", "--now", "2025-05-12"]) as? [[String: Any]]
+        #expect(due?.count == 1)
+        let overdue = cli.json(["queue", "--overdue", "--as-of", "2025-05-14", "--now", "2025-05-14"]) as? [[String: Any]]
+        let next = overdue?.first?["next"] as? [String: Any]
+        #expect(next?["clock"] as? String == "triage")
+        #expect(next?["daysLeft"] as? Int == -1)
+        let none = cli.json(["queue", "--overdue", "--as-of", "2025-05-13", "--now", "2025-05-13"]) as? [[String: Any]]
+        #expect(none?.isEmpty == true)
+    }
+}

@@ -45,7 +45,8 @@ let package = Package(
             dependencies: [
                 "PetitionCore", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "TestSupport"]),

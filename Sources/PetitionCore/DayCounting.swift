@@ -13,8 +13,6 @@ package struct DueDate: Equatable, Sendable {
     package var provisional: Bool
     /// Non-working days the count skipped (working-day counts) or rolled past (calendar-day counts).
     package var skipped: [SkippedDay]
-    /// Holidays inside a calendar-day period; they are not deducted, only shown.
-    package var holidaysWithin: [SkippedDay]
 }
 
 /// Day counting as in the Civil Code (Arts 201, 203) and administrative practice.
@@ -26,18 +24,12 @@ extension HolidayCalendar {
         var due = start.adding(days: n)
         var provisional = isProvisional(due)
         var skipped: [SkippedDay] = []
-        var within: [SkippedDay] = []
-        var d = start.adding(days: 1)
-        while d < due {
-            if case .holiday = kind(of: d) { within.append(skippedDay(d)) }
-            d = d.adding(days: 1)
-        }
         while !isWorkingDay(due) {
             skipped.append(skippedDay(due))
             due = due.adding(days: 1)
             provisional = provisional || isProvisional(due)
         }
-        return DueDate(due: due, provisional: provisional, skipped: skipped, holidaysWithin: within)
+        return DueDate(due: due, provisional: provisional, skipped: skipped)
     }
 
     /// N working days from `start`: weekends and holidays are skipped, make-up
@@ -53,7 +45,19 @@ extension HolidayCalendar {
             provisional = provisional || isProvisional(d)
             if isWorkingDay(d) { counted += 1 } else { skipped.append(skippedDay(d)) }
         }
-        return DueDate(due: d, provisional: provisional, skipped: skipped, holidaysWithin: [])
+        return DueDate(due: d, provisional: provisional, skipped: skipped)
+    }
+
+    /// The holidays strictly between two days: inside a calendar-day period they are
+    /// not deducted, only shown to the clerk.
+    package func holidays(after start: Day, before end: Day) -> [SkippedDay] {
+        var result: [SkippedDay] = []
+        var d = start.adding(days: 1)
+        while d < end {
+            if case .holiday = kind(of: d) { result.append(skippedDay(d)) }
+            d = d.adding(days: 1)
+        }
+        return result
     }
 
     private func skippedDay(_ d: Day) -> SkippedDay {

@@ -17,6 +17,10 @@ package struct HolidayCalendar: Sendable {
 
     private var offDays: [Day: (String, String)] = [:]
     private var makeUpDays: Set<Day> = []
+    /// Per-day flags from 2020-01-01 on, so that counting days is array indexing:
+    /// bit 0 working day, bit 1 provisional.
+    private var table: [UInt8] = []
+    private var tableStart = 0
     /// Years whose notice is loaded.
     package private(set) var loadedYears: Set<Int> = []
     package private(set) var notices: [HolidayNotice] = []
@@ -42,6 +46,15 @@ package struct HolidayCalendar: Sendable {
                 offDays[day] = names
             }
         }
+        let first = Day(ordinal: Day.ordinalFrom(year: 2020, month: 1, day: 1))
+        let end = Day(ordinal: Day.ordinalFrom(year: last + 11, month: 1, day: 1))
+        tableStart = first.ordinal
+        table = (first.ordinal..<end.ordinal).map { ordinal in
+            let day = Day(ordinal: ordinal)
+            let working: UInt8 = computeIsWorkingDay(day) ? 1 : 0
+            let provisional: UInt8 = loadedYears.contains(day.year) ? 0 : 2
+            return working | provisional
+        }
     }
 
     /// Decodes one notice file's bytes.
@@ -56,6 +69,12 @@ package struct HolidayCalendar: Sendable {
     }
 
     package func isWorkingDay(_ day: Day) -> Bool {
+        let i = day.ordinal - tableStart
+        if i >= 0, i < table.count { return table[i] & 1 != 0 }
+        return computeIsWorkingDay(day)
+    }
+
+    private func computeIsWorkingDay(_ day: Day) -> Bool {
         switch kind(of: day) {
         case .working, .makeUpWorkingDay: true
         case .weekend, .holiday: false
@@ -63,7 +82,11 @@ package struct HolidayCalendar: Sendable {
     }
 
     /// True when the day's year has no loaded notice, so its status is provisional.
-    package func isProvisional(_ day: Day) -> Bool { !loadedYears.contains(day.year) }
+    package func isProvisional(_ day: Day) -> Bool {
+        let i = day.ordinal - tableStart
+        if i >= 0, i < table.count { return table[i] & 2 != 0 }
+        return !loadedYears.contains(day.year)
+    }
 }
 
 /// The statutory holidays of the national holiday rules (全国年节及纪念日放假办法,

@@ -118,7 +118,7 @@ struct CLITests {
         #expect(r.out.contains("2025-05-13"))
         let cal = cli.run(["calendar", "add", "--from", "2025-09-16", "--days", "15"])
         #expect(cal.out.contains("2025-10-09（星期四）"))
-        #expect(cal.out.contains("顺延跳过：2025-10-01 中秋节、国庆节"))
+        #expect(cal.out.contains("顺延跳过：2025-10-01至2025-10-08 中秋节、国庆节（8天）"))
         let prov = cli.json(["calendar", "add", "--from", "2026-12-20", "--days", "30"]) as? [String: Any]
         #expect(prov?["due"] as? String == "2027-01-19")
         #expect(prov?["provisional"] as? Bool == true)

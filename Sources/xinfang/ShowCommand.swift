@@ -29,7 +29,10 @@ struct ShowCommand: ParsableCommand {
             }
             let actor = try session.actor()
             let day = try session.asOfDay(asOf, book: book)
-            let view = CaseView(state: state, asOf: day, session: session, visible: state.contentVisible(to: actor))
+            var view = CaseView(state: state, asOf: day, session: session, visible: state.contentVisible(to: actor))
+            // Personal information: a supervisor watching the queues sees identity
+            // numbers and phones masked (REGULATION.md, "Personal data").
+            if actor.role == .supervisor { view.maskPersonalData() }
             if json { Output.printJSON(view) } else { view.print(session) }
         }
     }
@@ -106,6 +109,22 @@ struct CaseView: Encodable {
         }
         self.asOf = "\(asOf)"
         contentWithheld = !visible
+    }
+
+    mutating func maskPersonalData() {
+        func masked(_ p: Petitioner) -> Petitioner {
+            var p = p
+            p.idNumber = Output.mask(p.idNumber)
+            p.phone = Output.mask(p.phone)
+            return p
+        }
+        guard var view = petition else { return }
+        view.petitioner = view.petitioner.map(masked)
+        view.group = view.group.map { Group(people: $0.people, representatives: $0.representatives.map(masked)) }
+        petition = view
+        for i in timeline.indices where timeline[i].event == "registered" || timeline[i].event == "corrected" {
+            timeline[i].fields = nil
+        }
     }
 
     static func isContent(_ body: EventBody) -> Bool {

@@ -96,6 +96,9 @@ struct CLITests {
                                "--now", "2025-04-29"])
         #expect(english.err == "xinfang: Jiangcheng Housing and Urban-Rural Development Bureau is not at the level of Linjiang District Petition Bureau or below it in its territory (Art 5)\n")
         #expect(cli.logBytes == before)
+        let supervised = cli.run(["show", "D-XFJ-2025-00001", "--as", "supervisor", "--now", "2025-04-29"])
+        #expect(supervised.out.contains("110105********002X"))
+        #expect(!supervised.out.contains("11010519491231002X"))
     }
 
     @Test func aProductionLogNeverTakesASimulatedClock() {

@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System library: a module map and a shim header over ncursesw.
@@ -19,7 +20,10 @@ let package = Package(
         .target(name: "PetitionCore"),
 
         // The append-only log and the replay of it.
-        .target(name: "PetitionStore", dependencies: ["PetitionCore"]),
+        .target(
+            name: "PetitionStore",
+            dependencies: ["PetitionCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // Pure: screens, key map, cell grid.
         .target(name: "ConsoleUI", dependencies: ["PetitionCore"]),

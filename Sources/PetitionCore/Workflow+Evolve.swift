@@ -3,6 +3,13 @@ extension Workflow {
     /// already checked the event, and replay must accept whatever the log holds.
     package static func evolve(_ state: CaseState, _ event: CaseEvent) -> CaseState {
         var next = state
+        apply(event, to: &next)
+        return next
+    }
+
+    /// Folds one event into a state in place (no copy of the case's history), as
+    /// replaying a large log needs. The same fold as `evolve`.
+    package static func apply(_ event: CaseEvent, to state: inout CaseState) {
         if case .voided(let seq, _) = event.body {
             // Voiding replays the case without the voided event (practice: only a
             // supervisor voids, with a reason, and the original stays in the timeline).
@@ -12,11 +19,11 @@ extension Workflow {
                 replayed.events.append(e)
                 if !replayed.voided.contains(e.seq) { replayed.apply(e) }
             }
-            return replayed
+            state = replayed
+            return
         }
-        next.events.append(event)
-        next.apply(event)
-        return next
+        state.events.append(event)
+        state.apply(event)
     }
 
     /// Replays a case's events from nothing: the only path to state.

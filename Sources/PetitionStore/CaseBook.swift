@@ -1,16 +1,18 @@
 import PetitionCore
 
-/// The cases of one log, replayed, and the one path by which commands reach it:
-/// decide against the latest state, append, then evolve.
+/// The cases of one log, replayed, with their indexes, and the one path by which
+/// commands reach the log: under its lock, catch up with other writers, decide
+/// against the latest state, append, then fold.
 package final class CaseBook {
     package let log: any EventLog
     package private(set) var cases: [CaseNumber: CaseState] = [:]
+    package private(set) var index = CaseIndex()
     /// The highest sequence used per organ and year, for the next case number.
     private var sequences: [String: Int] = [:]
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
-        for event in try log.readAll() { fold(event) }
+        fold(try log.readAll())
     }
 
     package var mode: LogMode { log.header.mode }
@@ -18,11 +20,26 @@ package final class CaseBook {
     /// The case numbers in order.
     package var numbers: [CaseNumber] { cases.keys.sorted() }
 
-    private func fold(_ event: CaseEvent) {
-        let number = event.caseNumber
-        cases[number] = Workflow.evolve(cases[number] ?? CaseState(number: number), event)
-        let key = "\(number.organ)/\(number.year)"
-        sequences[key] = max(sequences[key] ?? 0, number.sequence)
+    private func fold(_ events: [CaseEvent]) {
+        for event in events {
+            let number = event.caseNumber
+            let before = cases[number]
+            var state = before ?? CaseState(number: number)
+            cases[number] = nil  // hand the only reference to the fold, so it does not copy
+            Workflow.apply(event, to: &state)
+            index.update(from: before, to: state)
+            cases[number] = state
+            let key = "\(number.organ)/\(number.year)"
+            sequences[key] = max(sequences[key] ?? 0, number.sequence)
+        }
+    }
+
+    /// Picks up what other processes appended; returns the new events.
+    @discardableResult
+    package func refresh() throws(StoreError) -> [CaseEvent] {
+        let new = try log.poll()
+        fold(new)
+        return new
     }
 
     /// A context for deciding, with read access to the other cases.
@@ -33,37 +50,57 @@ package final class CaseBook {
                                lookup: { snapshot[$0] })
     }
 
-    /// Registers petitions as new cases, all or none: every petition is decided
-    /// first, and only if all pass are their events appended, in one commit.
-    package func register(_ petitions: [Petition], context: DecisionContext) throws -> [CaseNumber] {
-        var pending: [CaseEvent] = []
+    /// Registers petitions as new cases, all or none, in one sync: every petition is
+    /// decided first, and only if all pass are their records appended.
+    package func register(_ petitions: [Petition], now: Instant, actor: Actor,
+                          reference: ReferenceData) throws -> [CaseNumber] {
         var numbers: [CaseNumber] = []
-        var used = sequences
-        for (index, petition) in petitions.enumerated() {
-            let year = petition.receivedOn.year
-            let key = "\(petition.organ)/\(year)"
-            let sequence = (used[key] ?? 0) + 1
-            used[key] = sequence
-            let number = CaseNumber(organ: petition.organ, year: year, sequence: sequence)
-            do {
-                pending += try Workflow.decide(.register(petition), CaseState(number: number), context)
-            } catch {
-                throw BatchRejection(index: index, count: petitions.count, rejection: error)
+        let result = try log.transact { new in
+            self.fold(new)
+            let context = self.context(now: now, actor: actor, reference: reference)
+            var records: [[CaseEvent]] = []
+            var used = self.sequences
+            numbers = []
+            for (i, petition) in petitions.enumerated() {
+                let year = petition.receivedOn.year
+                let key = "\(petition.organ)/\(year)"
+                let sequence = (used[key] ?? 0) + 1
+                used[key] = sequence
+                let number = CaseNumber(organ: petition.organ, year: year, sequence: sequence)
+                do throws(Rejection) {
+                    records.append(try Workflow.decide(.register(petition), CaseState(number: number), context))
+                } catch {
+                    throw BatchRejection(index: i, count: petitions.count, rejection: error)
+                }
+                numbers.append(number)
             }
-            numbers.append(number)
+            return records
         }
-        for event in try log.append(pending) { fold(event) }
+        fold(result.stored)
         return numbers
     }
 
-    /// Decides one command on an existing case and, if allowed, appends its events.
-    package func execute(_ command: CaseCommand, on number: CaseNumber,
-                         context: DecisionContext) throws -> [CaseEvent] {
-        guard let state = cases[number] else { throw Rejection(.unknownCase, field: "case", ["case": "\(number)"]) }
-        let events = try Workflow.decide(command, state, context)
-        let stored = try log.append(events)
-        for event in stored { fold(event) }
-        return stored
+    /// Decides one command on a case against the latest state and, if allowed,
+    /// appends its events. If another process changed the case since this one last
+    /// looked and the command no longer holds, the refusal says what changed and by whom.
+    package func execute(_ command: CaseCommand, on number: CaseNumber, now: Instant, actor: Actor,
+                         reference: ReferenceData) throws -> [CaseEvent] {
+        let seen = cases[number]?.events.last?.seq ?? 0
+        let result = try log.transact { new in
+            self.fold(new)
+            guard let state = self.cases[number] else {
+                throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
+            }
+            do throws(Rejection) {
+                return [try Workflow.decide(command, state, self.context(now: now, actor: actor, reference: reference))]
+            } catch {
+                let changes = state.events.filter { $0.seq > seen }
+                if !changes.isEmpty && seen > 0 { throw Conflict(rejection: error, changes: changes) }
+                throw error
+            }
+        }
+        fold(result.stored)
+        return result.stored
     }
 }
 
@@ -78,4 +115,11 @@ package struct BatchRejection: Error {
         self.count = count
         self.rejection = rejection
     }
+}
+
+/// A command that no longer holds because another user acted on the case first.
+package struct Conflict: Error {
+    package var rejection: Rejection
+    /// What the others recorded since this user last looked.
+    package var changes: [CaseEvent]
 }

@@ -5,31 +5,77 @@ package protocol EventLog: AnyObject {
     var header: LogHeader { get }
     /// Every event in log order.
     func readAll() throws(StoreError) -> [CaseEvent]
-    /// Appends the events as one commit, assigning their sequence numbers, and
-    /// returns them as stored. Either all are durable when this returns, or it throws
-    /// and none were written.
-    func append(_ events: [CaseEvent]) throws(StoreError) -> [CaseEvent]
+    /// The one way to write. Under the log's exclusive lock: reads what other writers
+    /// appended since this process last looked and hands it to `body`, which decides
+    /// against the latest state and returns the records to append (each the events of
+    /// one command). They are written and synced together; the stored events (with
+    /// their sequence numbers) are returned only once durable. If `body` throws,
+    /// nothing is written.
+    func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent])
+    /// Events other processes appended since the last read, without taking the lock.
+    func poll() throws(StoreError) -> [CaseEvent]
 }
 
-/// The in-memory twin of the file log, for tests and the training sandbox.
+extension EventLog {
+    /// Appends records without deciding anything (tests, generators).
+    @discardableResult
+    package func append(_ records: [[CaseEvent]]) throws -> [CaseEvent] {
+        try transact { _ in records }.stored
+    }
+}
+
+/// The in-memory twin of the file log, for tests and the training sandbox. Several
+/// handles (`handle()`) share one log, as several processes share one file.
 package final class InMemoryEventLog: EventLog {
+    private final class Storage {
+        var events: [CaseEvent]
+        var seq: Int
+        init(_ events: [CaseEvent]) {
+            self.events = events
+            seq = events.last?.seq ?? 0
+        }
+    }
+
     package let header: LogHeader
-    package private(set) var events: [CaseEvent] = []
+    private let storage: Storage
+    private var delivered = 0
 
     package init(header: LogHeader, events: [CaseEvent] = []) {
         self.header = header
-        self.events = events
+        storage = Storage(events)
     }
 
-    package func readAll() throws(StoreError) -> [CaseEvent] { events }
+    private init(header: LogHeader, storage: Storage) {
+        self.header = header
+        self.storage = storage
+    }
 
-    package func append(_ new: [CaseEvent]) throws(StoreError) -> [CaseEvent] {
+    /// Another handle on the same log, which has read nothing yet.
+    package func handle() -> InMemoryEventLog { InMemoryEventLog(header: header, storage: storage) }
+
+    package var events: [CaseEvent] { storage.events }
+
+    package func readAll() throws(StoreError) -> [CaseEvent] { try poll() }
+
+    package func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+        let new = try poll()
         var stored: [CaseEvent] = []
-        for var event in new {
-            event.seq = (events.last?.seq ?? 0) + 1
-            events.append(event)
-            stored.append(event)
+        var seq = storage.seq
+        for record in try body(new) {
+            seq += 1
+            for var event in record {
+                event.seq = seq
+                stored.append(event)
+            }
         }
-        return stored
+        storage.seq = seq
+        storage.events += stored
+        delivered = storage.events.count
+        return (new, stored)
+    }
+
+    package func poll() throws(StoreError) -> [CaseEvent] {
+        defer { delivered = storage.events.count }
+        return Array(storage.events[delivered...])
     }
 }

@@ -8,24 +8,19 @@ package enum LogMode: String, Codable, Sendable {
     case training
 }
 
-/// The first line of every log file.
+/// What a log says about itself in its header.
 package struct LogHeader: Codable, Sendable, Equatable {
-    /// Always "xinfang-log".
-    package var format: String
     package var version: Int
     package var mode: LogMode
-    /// A random id naming this log.
+    /// A random id naming this log, hex.
     package var logId: String
     /// The organ code of the jurisdiction's petition department.
     package var jurisdiction: OrganCode
     package var createdAt: Instant
 
-    package static let currentVersion = 1
-    package static let formatName = "xinfang-log"
-
-    package init(mode: LogMode, logId: String, jurisdiction: OrganCode, createdAt: Instant) {
-        format = Self.formatName
-        version = Self.currentVersion
+    package init(version: Int = Int(LogFormat.version), mode: LogMode, logId: String, jurisdiction: OrganCode,
+                 createdAt: Instant) {
+        self.version = version
         self.mode = mode
         self.logId = logId
         self.jurisdiction = jurisdiction

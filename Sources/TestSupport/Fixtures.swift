@@ -38,6 +38,9 @@ package enum Fixtures {
     package static let wangFangID = "440304199006152342"
     package static let companyCode = "91350100M000100Y43"
 
+    package static let trainingHeader = LogHeader(mode: .training, logId: "test", jurisdiction: "D-XFJ",
+                                                  createdAt: Instant(millisecondsSince1970: 1_745_769_600_000))
+
     package static let clerk = Actor(user: "clerk", role: .clerk, organ: "D-XFJ")
     package static let housingHandler = Actor(user: "handler", role: .handler, organ: "D-ZJJ")
     package static let housingHead = Actor(user: "head", role: .organHead, organ: "D-ZJJ")

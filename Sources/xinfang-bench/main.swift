@@ -122,10 +122,10 @@ row("due date, 60 calendar days", "\(fmt(calRate))/s", "day arithmetic: \(fmt(ar
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-bench-\(getpid())").path
 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
-let header = LogHeader(mode: .training, logId: "bench", jurisdiction: "D-XFJ", createdAt: Instant(millisecondsSince1970: 0))
 var appendTimes: [Double] = []
-if let log = try? FileEventLog.create(at: dir + "/bench.log", header: header) {
-    for e in events.prefix(300) { appendTimes.append(seconds { _ = try? log.append([e]) }) }
+if let log = try? DurableLog.create(at: dir + "/bench.log", mode: .training, jurisdiction: "D-XFJ",
+                                    now: Instant(millisecondsSince1970: 0)) {
+    for e in events.prefix(300) { appendTimes.append(seconds { _ = try? log.append([[e]]) }) }
 }
 let fd = open(dir + "/raw.log", O_WRONLY | O_CREAT | O_APPEND, 0o640)
 var rawTimes: [Double] = []

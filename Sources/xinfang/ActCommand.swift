@@ -43,9 +43,9 @@ struct ActCommand: ParsableCommand {
             }
             let values = try Self.parseFields(fields)
             let command = try ActionCatalog.command(kind, values)
-            let book = try session.openBook()
-            let context = try session.context(book)
-            let events = try book.execute(command, on: number, context: context)
+            let book = try session.openBook(writable: true)
+            let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
+                                          actor: try session.actor(), reference: session.reference)
             if json {
                 Output.printJSON(events)
                 return

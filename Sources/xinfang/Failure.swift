@@ -14,6 +14,14 @@ enum Failure {
         case let b as BatchRejection:
             let which = language == .zh ? "第\(b.index + 1)件（共\(b.count)件）：" : "petition \(b.index + 1) of \(b.count): "
             (line, code) = (which + text(b.rejection, language, reference), 65)
+        case let c as Conflict:
+            let last = c.changes.last
+            let what = last.map { ActionName.of($0.body, language) } ?? ""
+            let who = last?.actor.user ?? ""
+            let when = last.map { String($0.at.beijingDescription.dropFirst(11).prefix(5)) } ?? ""
+            let prefix = language == .zh ? "另一位工作人员（\(who)，\(when)）刚对本案件做了「\(what)」，本操作已不适用："
+                                         : "\(who) recorded \"\(what)\" on this case at \(when); this step no longer applies: "
+            (line, code) = (prefix + text(c.rejection, language, reference), 65)
         case let s as StoreError:
             let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData]
             (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : 74)
@@ -31,6 +39,14 @@ enum Failure {
     private static func text(_ r: Rejection, _ language: Language, _ reference: ReferenceData?) -> String {
         guard let reference else { return r.code.rawValue }
         return r.message(language, articles: reference.articles, directory: reference.directory)
+    }
+}
+
+/// The name of what an event did, as the action that records it.
+enum ActionName {
+    static func of(_ body: EventBody, _ language: Language) -> String {
+        let kind = ActionKind.allCases.first { $0.rawValue.replacingOccurrences(of: "-", with: "") == body.name.lowercased() }
+        return kind.map { ActionCatalog.spec($0).title.text(language) } ?? body.name
     }
 }
 

@@ -15,5 +15,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "zh (default) or en.")
     var lang: String = "zh"
 
+    @Flag(name: .long, help: "Work on a training log (also XINFANG_TRAINING=1). Training and production logs never open as each other.")
+    var training = false
+
     var language: Language { Language(rawValue: lang) ?? .zh }
 }

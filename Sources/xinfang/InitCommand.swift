@@ -7,12 +7,10 @@ import PetitionStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a production log, or a training log with --training.")
+        abstract: "Create a production log, or a training log with --training.",
+        discussion: "--training creates a practice log (simulated clock allowed, sample users); later commands on it take --training too.")
 
     @OptionGroup var options: GlobalOptions
-
-    @Flag(help: "Create a training log (practice cases; --now allowed).")
-    var training = false
 
     @Option(help: "The jurisdiction's petition department (organ code); default from data/organs.json.")
     var jurisdiction: String?
@@ -22,6 +20,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
+            let training = session.trainingRequested
             let mode: LogMode = training ? .training : .production
             let now = try session.now(for: mode)
             let organ = jurisdiction ?? session.reference.directory.jurisdiction
@@ -33,9 +32,7 @@ struct InitCommand: ParsableCommand {
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
-            let header = LogHeader(mode: mode, logId: UUID().uuidString.lowercased(), jurisdiction: organ,
-                                   createdAt: now)
-            _ = try FileEventLog.create(at: path, header: header)
+            _ = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
             let rosterPath = Roster.path(forLog: path)
             if !FileManager.default.fileExists(atPath: rosterPath) {
                 let user = session.osUser

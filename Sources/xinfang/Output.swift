@@ -12,9 +12,9 @@ enum Output {
     }
 
     /// Columns padded by display width, so Chinese names line up.
-    static func printTable(_ header: [String], _ rows: [[String]]) {
-        let all = [header] + rows
-        var widths = Array(repeating: 0, count: header.count)
+    static func printTable(_ header: [String]?, _ rows: [[String]]) {
+        let all = (header.map { [$0] } ?? []) + rows
+        var widths = Array(repeating: 0, count: all.first?.count ?? 0)
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], DisplayWidth.of(Sanitize.visible(cell)))

@@ -34,18 +34,19 @@ struct RegisterCommand: ParsableCommand {
                 }
                 data = contents
             }
-            let book = try session.openBook()
-            let context = try session.context(book)
+            let book = try session.openBook(writable: true)
+            let now = try session.now(for: book.mode)
+            let actor = try session.actor()
             let inputs = try PetitionInput.decodeAll(data)
             var petitions: [Petition] = []
             for (i, input) in inputs.enumerated() {
                 do throws(Rejection) {
-                    petitions.append(try input.petition(defaultOrgan: context.actor.organ, today: context.today))
+                    petitions.append(try input.petition(defaultOrgan: actor.organ, today: Day(now)))
                 } catch {
                     throw BatchRejection(index: i, count: inputs.count, rejection: error)
                 }
             }
-            let numbers = try book.register(petitions, context: context)
+            let numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference)
             if json {
                 Output.printJSON(numbers.map(\.description))
             } else {

@@ -43,9 +43,45 @@ struct Session {
         Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
     }
 
-    /// Opens the log and replays it.
-    func openBook() throws -> CaseBook {
-        try CaseBook(log: try FileEventLog.open(at: logPath))
+    /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
+    /// on stderr what recovery did, or that the log is damaged and read-only.
+    func openBook(writable: Bool = false) throws -> CaseBook {
+        let log = try DurableLog.open(at: logPath, writable: writable)
+        try checkMode(log.header.mode)
+        for note in log.recoveries {
+            warn("日志末尾有\(note.bytes)字节未写完（崩溃遗留），已移至隔离文件 \(note.quarantine) 并记入日志",
+                 "\(note.bytes) bytes of an unfinished record (a crash leftover) were moved to \(note.quarantine) and the cut was recorded")
+        }
+        if log.pendingTornTail != nil {
+            warn("日志末尾有未写完的记录（崩溃遗留），下次登记或办理时将移至隔离文件",
+                 "The log ends in an unfinished record (a crash leftover); the next write moves it aside")
+        }
+        if case .damage(let at, let seq, let reason)? = log.damage {
+            warn("日志已损坏：第\(seq)条记录（字节偏移\(at)，\(reason)），只读显示此前的记录；请运行 xinfang log recover",
+                 "The log is damaged at record \(seq) (byte offset \(at), \(reason)); showing the records before it, read-only; run xinfang log recover")
+        }
+        return try CaseBook(log: log)
+    }
+
+    /// Whether the user asked for a training log (`--training` or `XINFANG_TRAINING=1`).
+    var trainingRequested: Bool { options.training || Self.environment["XINFANG_TRAINING"] == "1" }
+
+    /// Training and production logs never open as each other: practice cases are
+    /// never mistaken for real ones, nor real ones changed in practice.
+    func checkMode(_ mode: LogMode) throws {
+        switch (mode, trainingRequested) {
+        case (.training, false):
+            throw UsageError("\(logPath) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1）",
+                             "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1)")
+        case (.production, true):
+            throw UsageError("\(logPath) 是正式日志，不能以培训模式打开", "\(logPath) is a production log; it does not open in training mode")
+        default:
+            break
+        }
+    }
+
+    func warn(_ zh: String, _ en: String) {
+        FileHandle.standardError.write(Data(("xinfang: " + (language == .zh ? zh : en) + "\n").utf8))
     }
 
     /// The time: the system clock, or `--now` on a training log. A production log
@@ -76,9 +112,6 @@ struct Session {
         return actor
     }
 
-    func context(_ book: CaseBook) throws -> DecisionContext {
-        book.context(now: try now(for: book.mode), actor: try actor(), reference: reference)
-    }
 
     func citation(_ rule: RuleID) -> String { reference.articles.citation(rule, language) }
 

@@ -20,7 +20,7 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, user: String = "tester") -> Result {
+    func run(_ args: [String], stdin: String? = nil, user: String = "tester", training: Bool = true) -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
@@ -28,6 +28,7 @@ struct CLI {
         env["XINFANG_LOG"] = log
         env["XINFANG_DATA"] = Fixtures.dataFolder
         env["USER"] = user
+        env["XINFANG_TRAINING"] = training ? "1" : nil
         p.environment = env
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -44,8 +45,8 @@ struct CLI {
                       err: String(decoding: e, as: UTF8.self))
     }
 
-    func json(_ args: [String]) -> Any? {
-        let r = run(args + ["--json"])
+    func json(_ args: [String], training: Bool = true) -> Any? {
+        let r = run(args + ["--json"], training: training)
         return try? JSONSerialization.jsonObject(with: Data(r.out.utf8))
     }
 

@@ -5,7 +5,7 @@ import Testing
 struct CLITests {
     @Test func theWorkedExampleDrivenThroughTheCommandLineMatchesTheRegulationToTheDay() throws {
         let cli = CLI()
-        #expect(cli.run(["init", "--training", "--now", "2025-04-28"]).status == 0)
+        #expect(cli.run(["init", "--now", "2025-04-28"]).status == 0)
         let reg = cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
         #expect(reg.status == 0, "\(reg.err)")
         #expect(reg.out.hasPrefix("D-XFJ-2025-00001  临江区信访局2025年第1号"))
@@ -57,7 +57,7 @@ struct CLITests {
 
     @Test func badInputIsOneLineOnStderrANonZeroExitAndNothingWritten() {
         let cli = CLI()
-        cli.run(["init", "--training"])
+        cli.run(["init"])
         let before = cli.logBytes
         let cases: [(args: [String], stdin: String?, expect: String)] = [
             (["register", "-"], "{not json", "输入不是有效的信访事项 JSON"),
@@ -81,7 +81,7 @@ struct CLITests {
 
     @Test func anIllegalTransitionOrAWrongRoleIsRefusedWithItsArticle() {
         let cli = CLI()
-        cli.run(["init", "--training"])
+        cli.run(["init"])
         cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
         let before = cli.logBytes
         let illegal = cli.run(["act", "D-XFJ-2025-00001", "deliver", "--now", "2025-04-29"])
@@ -101,17 +101,29 @@ struct CLITests {
         #expect(!supervised.out.contains("11010519491231002X"))
     }
 
-    @Test func aProductionLogNeverTakesASimulatedClock() {
+    @Test func aProductionLogNeverTakesASimulatedClockNorOpensAsATrainingLog() {
         let cli = CLI()
-        let refused = cli.run(["init", "--now", "2025-01-01"])
+        let refused = cli.run(["init", "--now", "2025-01-01"], training: false)
         #expect(refused.status == 64)
         #expect(refused.err.contains("正式日志只使用系统时钟"))
         #expect(!FileManager.default.fileExists(atPath: cli.log))
-        #expect(cli.run(["init"]).status == 0)
-        let head = String(decoding: cli.logBytes, as: UTF8.self).split(separator: "\n").first ?? ""
-        #expect(head.contains("\"mode\":\"production\""))
-        #expect(cli.run(["queue", "--now", "2025-01-01"]).status == 64)
-        #expect(cli.run(["init"]).status == 74, "an existing log is never overwritten")
+        #expect(cli.run(["init"], training: false).status == 0)
+        let info = cli.json(["log", "info"], training: false) as? [String: Any]
+        #expect(info?["mode"] as? String == "production")
+        #expect(cli.run(["queue", "--now", "2025-01-01"], training: false).status == 64)
+        #expect(cli.run(["init"], training: false).status == 74, "an existing log is never overwritten")
+        let asTraining = cli.run(["queue"], training: true)
+        #expect(asTraining.status == 64)
+        #expect(asTraining.err.contains("是正式日志，不能以培训模式打开"))
+    }
+
+    @Test func aTrainingLogOpensOnlyWhenTrainingIsAskedFor() {
+        let cli = CLI()
+        cli.run(["init"])
+        let refused = cli.run(["queue"], training: false)
+        #expect(refused.status == 64)
+        #expect(refused.err.contains("是培训日志：请加 --training"))
+        #expect(cli.run(["queue", "--training"], training: false).status == 0)
     }
 
     @Test func theCalendarToolShowsTheDueDateAndWhatItSkipped() {
@@ -151,7 +163,7 @@ struct CLITests {
 
     @Test func theQueueFindsWhatIsOverdue() {
         let cli = CLI()
-        cli.run(["init", "--training"])
+        cli.run(["init"])
         cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
         let due = cli.json(["queue", "--due-within", "3", "--as-of", "2025-05-12", "--now", "2025-05-12"]) as? [[String: Any]]
         #expect(due?.count == 1)

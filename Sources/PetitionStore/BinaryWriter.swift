@@ -1,0 +1,122 @@
+import PetitionCore
+
+/// Compact binary primitives for record payloads: LEB128 varints, zigzag for
+/// signed values, length-prefixed UTF-8, presence bytes for optionals.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func byte(_ v: UInt8) { bytes.append(v) }
+
+    mutating func uvarint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func int(_ v: Int) { uvarint(UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))) }
+    mutating func int64(_ v: Int64) { uvarint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
+    mutating func bool(_ v: Bool) { byte(v ? 1 : 0) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            uvarint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<T>(_ v: T?, _ write: (inout BinaryWriter, T) -> Void) {
+        if let v {
+            byte(1)
+            write(&self, v)
+        } else {
+            byte(0)
+        }
+    }
+
+    mutating func day(_ d: Day) { int(d.ordinal) }
+
+    /// Writes a value's position in the codec's own fixed table of its cases.
+    mutating func tag<T: Equatable>(_ v: T, in table: [T]) {
+        guard let i = table.firstIndex(of: v) else { preconditionFailure("\(v) missing from its codec table") }
+        byte(UInt8(i))
+    }
+}
+
+/// Reads what `BinaryWriter` wrote, refusing anything malformed: lengths past the
+/// end, overlong varints, invalid UTF-8, tags outside their table.
+struct BinaryReader {
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func byte() throws(BinaryEventCodec.DecodeError) -> UInt8 {
+        guard index < bytes.count else { throw .truncated }
+        defer { index += 1 }
+        return bytes[index]
+    }
+
+    mutating func uvarint() throws(BinaryEventCodec.DecodeError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64, shift < 63 || b <= 1 else { throw .malformed("varint too long") }
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int64() throws(BinaryEventCodec.DecodeError) -> Int64 {
+        let u = try uvarint()
+        return Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1)
+    }
+
+    mutating func int() throws(BinaryEventCodec.DecodeError) -> Int { Int(try int64()) }
+
+    mutating func bool() throws(BinaryEventCodec.DecodeError) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw .malformed("bool")
+        }
+    }
+
+    mutating func string() throws(BinaryEventCodec.DecodeError) -> String {
+        let n = try uvarint()
+        guard n <= UInt64(bytes.count - index) else { throw .truncated }
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + Int(n))])
+        index += Int(n)
+        guard let s = String(validating: slice, as: UTF8.self) else { throw .malformed("invalid UTF-8") }
+        return s
+    }
+
+    mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> T)
+        throws(BinaryEventCodec.DecodeError) -> T? {
+        switch try byte() {
+        case 0: return nil
+        case 1: return try read(&self)
+        default: throw .malformed("optional")
+        }
+    }
+
+    mutating func day() throws(BinaryEventCodec.DecodeError) -> Day {
+        let ordinal = try int()
+        // Dates far outside any petition's lifetime are not dates.
+        guard (-36_500...73_000).contains(ordinal) else { throw .malformed("date out of range") }
+        return Day(ordinal: ordinal)
+    }
+
+    mutating func tag<T>(in table: [T]) throws(BinaryEventCodec.DecodeError) -> T {
+        let i = Int(try byte())
+        guard i < table.count else { throw .malformed("tag \(i) outside its table") }
+        return table[i]
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import PetitionCore
+
+/// The log file: checksummed, hash-chained frames, appended under an exclusive lock
+/// and synced before success is reported (docs/log-format.md, docs/decisions/0006).
+package final class DurableLog: EventLog {
+    package let path: String
+    package let fs: any FileSystem
+    package let format: LogFormat.Header
+    package let header: LogHeader
+    package let writable: Bool
+    private let fd: Int32
+
+    /// Records read so far, and where the valid prefix ends.
+    package private(set) var lastSeq = 0
+    package private(set) var headHash: [UInt8]
+    package private(set) var end: Int
+    /// Events not yet handed out by `readAll`/`poll`/`transact`.
+    private var undelivered: [CaseEvent] = []
+    /// Every frame read, when the log was opened to inspect it (`keepFrames`).
+    package private(set) var frames: [LogFormat.Frame] = []
+    private let keepFrames: Bool
+    /// Set when synced data is found damaged: the log is read-only from then on.
+    package private(set) var damage: LogScan.Problem?
+    /// Set when a sync failed: this writer stops (it never retries and claims success).
+    package private(set) var failure: FileError?
+    /// What recovery did on open, for the user to be told.
+    package private(set) var recoveries: [RecoveryNote] = []
+    /// A torn tail seen by a read-only open, left for the next writer to move aside.
+    package private(set) var pendingTornTail: Int?
+
+    // MARK: - Create and open
+
+    /// Creates a new log: the header is written under a temporary name, synced,
+    /// renamed into place, and the directory synced.
+    package static func create(at path: String, mode: LogMode, jurisdiction: OrganCode, now: Instant,
+                               fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
+        if fs.exists(path) { throw StoreError(.logExists, path: path) }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir), fs is PosixFileSystem {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw StoreError(.io, path: dir, cause: error.localizedDescription)
+            }
+        }
+        var id = [UInt8](repeating: 0, count: 16)
+        for i in id.indices { id[i] = UInt8.random(in: 0...255) }
+        let bytes = LogFormat.encodeHeader(logId: id, createdAt: now, mode: mode, jurisdiction: jurisdiction)
+        let temp = path + ".creating"
+        do {
+            let tfd = try fs.open(temp, write: true, create: true, exclusive: false)
+            defer { fs.close(tfd) }
+            try fs.truncate(tfd, to: 0)
+            try writeAll(fs, tfd, bytes[...])
+            try fs.dataSync(tfd)
+            try fs.rename(temp, path)
+            try fs.syncDirectory(dir.isEmpty ? "." : dir)
+        } catch {
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        return try open(at: path, writable: true, fs: fs)
+    }
+
+    /// Opens a log and reads it whole. A writable open moves a torn tail aside into a
+    /// quarantine file and records the cut; damage to synced data makes it read-only.
+    package static func open(at path: String, writable: Bool, keepFrames: Bool = false,
+                             fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
+        guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
+        if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
+        let fd: Int32
+        do { fd = try fs.open(path, write: writable, create: false, exclusive: false) } catch {
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        do {
+            let size = try fs.size(fd)
+            let head = try fs.read(fd, count: Int(min(size, 1024)), at: 0)
+            let decoded = head.withUnsafeBytes { LogFormat.decodeHeader($0) }
+            switch decoded {
+            case .failure(.notALog): throw StoreError(.notALog, path: path)
+            case .failure(.futureVersion(let v)): throw StoreError(.futureVersion, path: path, cause: "\(v)")
+            case .failure(.damaged): throw StoreError(.corruptRecord, path: path, cause: "header")
+            case .success(let header):
+                let log = DurableLog(path: path, fs: fs, fd: fd, format: header, writable: writable, keepFrames: keepFrames)
+                try log.readNew()
+                return log
+            }
+        } catch let error as StoreError {
+            fs.close(fd)
+            throw error
+        } catch let error as FileError {
+            fs.close(fd)
+            throw StoreError(.io, path: path, cause: error.description)
+        } catch {
+            fs.close(fd)
+            throw StoreError(.io, path: path, cause: "\(error)")
+        }
+    }
+
+    private init(path: String, fs: any FileSystem, fd: Int32, format: LogFormat.Header, writable: Bool,
+                 keepFrames: Bool) {
+        self.path = path
+        self.fs = fs
+        self.fd = fd
+        self.format = format
+        self.writable = writable
+        self.keepFrames = keepFrames
+        header = LogHeader(version: Int(format.version), mode: format.mode, logId: format.logIdHex,
+                           jurisdiction: format.jurisdiction, createdAt: format.createdAt)
+        headHash = format.genesisHash
+        end = format.size
+    }
+
+    deinit { fs.close(fd) }
+
+    // MARK: - Reading
+
+    package func readAll() throws(StoreError) -> [CaseEvent] {
+        defer { undelivered = [] }
+        return undelivered
+    }
+
+    package func poll() throws(StoreError) -> [CaseEvent] {
+        do { try readNew(repair: false) } catch let e as StoreError { throw e } catch {
+            throw StoreError(.io, path: path, cause: "\(error)")
+        }
+        defer { undelivered = [] }
+        return undelivered
+    }
+
+    /// Reads frames past `end`; a writable open under the lock repairs a torn tail.
+    private func readNew(repair: Bool = true) throws {
+        let size = Int(try fs.size(fd))
+        if size < end {
+            damage = .damage(at: size, seq: lastSeq, reason: "the log is shorter than records already read")
+            return
+        }
+        guard size > end else { return }
+        let bytes = try fs.read(fd, count: size - end, at: Int64(end))
+        // Frames are decoded against the file's own offsets.
+        let scan = bytes.withUnsafeBytes { raw -> (frames: [LogFormat.Frame], end: Int, problem: LogScan.Problem?) in
+            let shifted = ShiftedBuffer(raw: raw, base: end)
+            return shifted.scan(header: format, lastSeq: lastSeq, lastHash: headHash)
+        }
+        for frame in scan.frames {
+            let record: LogRecord
+            do { record = try RecordPayload.decode(frame) } catch {
+                damage = .damage(at: frame.offset, seq: frame.seq, reason: "payload: \(error)")
+                return
+            }
+            if case .events(let events) = record { undelivered += events }
+            if case .recoveryNote(let note) = record, !keepFrames { _ = note }
+            if keepFrames { frames.append(frame) }
+            lastSeq = frame.seq
+            headHash = frame.hash
+            end = frame.offset + frame.length
+        }
+        switch scan.problem {
+        case nil:
+            pendingTornTail = nil
+        case .damage?:
+            damage = scan.problem
+        case .tornTail(let at, let reason)?:
+            if writable && repair {
+                try fs.lock(fd)
+                defer { fs.unlock(fd) }
+                // Another writer may have repaired or extended it meanwhile: look again under the lock.
+                if Int(try fs.size(fd)) == size {
+                    try moveTornTailAside(at: at, size: size, reason: reason)
+                } else {
+                    try readNew(repair: false)
+                }
+            } else {
+                pendingTornTail = at
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    package func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+        try checkWritable()
+        do { try fs.lock(fd) } catch { throw StoreError(.io, path: path, cause: error.description) }
+        defer { fs.unlock(fd) }
+        do {
+            try readNewUnderLock()
+        } catch let e as StoreError { throw e } catch let e as FileError {
+            throw StoreError(.io, path: path, cause: e.description)
+        }
+        try checkWritable()
+        let new = undelivered
+        undelivered = []
+        let records = try body(new)
+        guard !records.isEmpty else { return (new, []) }
+        return (new, try write(records.map { .events($0) }))
+    }
+
+    private func checkWritable() throws(StoreError) {
+        guard writable else { throw StoreError(.io, path: path, cause: "opened read-only") }
+        if let failure { throw StoreError(.io, path: path, cause: "an earlier sync failed (\(failure.description)); reopen the log") }
+        if case .damage(let at, let seq, let reason)? = damage {
+            throw StoreError(.corruptRecord, path: path, line: seq, cause: "offset \(at): \(reason)")
+        }
+    }
+
+    private func readNewUnderLock() throws {
+        let size = Int(try fs.size(fd))
+        if size != end { try readNew(repair: false) }
+        if let at = pendingTornTail {
+            try moveTornTailAside(at: at, size: Int(try fs.size(fd)), reason: "left by a writer that stopped mid-append")
+        }
+    }
+
+    private enum Pending {
+        case events([CaseEvent])
+        case note(RecoveryNote)
+    }
+
+    /// Encodes and writes records as one buffer, then syncs. A write that cannot be
+    /// completed is cut back; a failed sync stops this writer.
+    private func write(_ records: [Pending]) throws -> [CaseEvent] {
+        let start = end
+        do {
+            // Everything up to the end is made durable first, so each record can vouch
+            // for the bytes before it (its durable-before offset).
+            try fs.dataSync(fd)
+        } catch {
+            failure = error
+            throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
+        }
+        var buffer: [UInt8] = []
+        var seq = lastSeq
+        var hash = headHash
+        var stored: [CaseEvent] = []
+        var framesWritten: [LogFormat.Frame] = []
+        let now = Instant(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+        for record in records {
+            seq += 1
+            let type: LogFormat.RecordType
+            let format: LogFormat.PayloadFormat
+            let payload: [UInt8]
+            switch record {
+            case .events(let events):
+                type = .events
+                (format, payload) = RecordPayload.encodeEvents(events)
+                stored += events.map { var e = $0; e.seq = seq; return e }
+            case .note(let note):
+                type = .recoveryNote
+                format = .json
+                payload = RecordPayload.encodeNote(note)
+            }
+            guard payload.count <= format_.maxPayload else {
+                throw StoreError(.io, path: path, cause: "record too large (\(payload.count) bytes)")
+            }
+            let frame = LogFormat.encodeFrame(seq: seq, type: type, format: format, time: now, durableBefore: start,
+                                              writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: hash,
+                                              payload: payload, seed: format_.seed)
+            hash = LogFormat.sha256(frame)
+            if keepFrames {
+                framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
+                                                     type: type.rawValue, format: format.rawValue, time: now,
+                                                     durableBefore: start, writerID: 0, prevHash: [], payload: payload,
+                                                     hash: hash))
+            }
+            buffer += frame
+        }
+        do {
+            try Self.writeAll(fs, fd, buffer[...])
+        } catch {
+            // Cut back a partial record while still holding the lock, then fail.
+            try? fs.truncate(fd, to: Int64(start))
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        do {
+            try fs.dataSync(fd)
+        } catch {
+            failure = error
+            throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
+        }
+        lastSeq = seq
+        headHash = hash
+        end = start + buffer.count
+        frames += framesWritten
+        return stored
+    }
+
+    private var format_: LogFormat.Header { format }
+
+    static func writeAll(_ fs: any FileSystem, _ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let n = try fs.append(fd, rest)
+            guard n > 0 else { throw FileError("write", "", EIO) }
+            rest = rest.dropFirst(n)
+        }
+    }
+
+    // MARK: - Recovery
+
+    /// Moves the bytes of a torn tail into a quarantine file beside the log (synced,
+    /// byte for byte), cuts them off, and records the cut in the log. Under the lock.
+    private func moveTornTailAside(at offset: Int, size: Int, reason: String) throws {
+        let cut = try fs.read(fd, count: size - offset, at: Int64(offset))
+        let digest = LogFormat.hex(LogFormat.sha256(cut))
+        let name = "\((path as NSString).lastPathComponent).quarantine-\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
+        let dir = (path as NSString).deletingLastPathComponent
+        let quarantine = dir.isEmpty ? name : dir + "/" + name
+        if !fs.exists(quarantine) {
+            let qfd = try fs.open(quarantine, write: true, create: true, exclusive: true)
+            defer { fs.close(qfd) }
+            try Self.writeAll(fs, qfd, cut[...])
+            try fs.dataSync(qfd)
+            try fs.syncDirectory(dir.isEmpty ? "." : dir)
+        }
+        try fs.truncate(fd, to: Int64(offset))
+        try fs.dataSync(fd)
+        end = offset
+        pendingTornTail = nil
+        let note = RecoveryNote(reason: "torn-tail: \(reason)", cutAt: offset, bytes: cut.count, sha256: digest,
+                                quarantine: name)
+        _ = try write([.note(note)])
+        recoveries.append(note)
+    }
+}
+
+/// A buffer of file bytes starting at file offset `base`, scanned with file offsets.
+private struct ShiftedBuffer {
+    let raw: UnsafeRawBufferPointer
+    let base: Int
+
+    func scan(header: LogFormat.Header, lastSeq: Int, lastHash: [UInt8])
+        -> (frames: [LogFormat.Frame], end: Int, problem: LogScan.Problem?) {
+        let result = LogScan.scan(raw, header: header, from: 0, lastSeq: lastSeq, lastHash: lastHash)
+        let frames = result.frames.map { f -> LogFormat.Frame in var f = f; f.offset += base; return f }
+        let problem: LogScan.Problem? = switch result.problem {
+        case .tornTail(let at, let reason)?: .tornTail(at: at + base, reason: reason)
+        case .damage(let at, let seq, let reason)?: .damage(at: at + base, seq: seq, reason: reason)
+        case nil: nil
+        }
+        return (frames, result.end + base, problem)
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed system call: which call, on which path, with which errno.
+package struct FileError: Error, Equatable, Sendable {
+    package var call: String
+    package var path: String
+    package var errno: Int32
+
+    package init(_ call: String, _ path: String, _ errno: Int32) {
+        self.call = call
+        self.path = path
+        self.errno = errno
+    }
+
+    package var description: String { "\(call): \(String(cString: strerror(errno)))" }
+}
+
+/// Every raw file call of the store goes through this seam, so that tests can put
+/// an in-memory file system behind it, inject errors at the Nth call and simulate
+/// power loss. `PosixFileSystem` is the real one.
+package protocol FileSystem: AnyObject {
+    /// Opens a file; `create` makes it (mode 0640) if missing, `exclusive` fails if it exists.
+    func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32
+    func close(_ fd: Int32)
+    /// Up to `count` bytes from `offset`; fewer only at end of file.
+    func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8]
+    /// Appends at the end of the file; may write fewer bytes than given (a short write).
+    func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int
+    func size(_ fd: Int32) throws(FileError) -> Int64
+    func dataSync(_ fd: Int32) throws(FileError)
+    func truncate(_ fd: Int32, to size: Int64) throws(FileError)
+    /// An exclusive advisory lock on the whole file (`flock`), released on unlock or close.
+    func lock(_ fd: Int32) throws(FileError)
+    func unlock(_ fd: Int32)
+    func rename(_ from: String, _ to: String) throws(FileError)
+    /// Makes the directory's entries (a create or rename) durable.
+    func syncDirectory(_ path: String) throws(FileError)
+    func exists(_ path: String) -> Bool
+    func isSymbolicLink(_ path: String) -> Bool
+}
+
+/// The real file system.
+package final class PosixFileSystem: FileSystem {
+    package init() {}
+
+    package func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32 {
+        var flags: Int32 = O_CLOEXEC | (write ? O_RDWR | O_APPEND : O_RDONLY)
+        if create { flags |= O_CREAT }
+        if exclusive { flags |= O_EXCL }
+        // Never follow a symbolic link at the log's own name.
+        flags |= O_NOFOLLOW
+        while true {
+            let fd = Glibc.open(path, flags, 0o640)
+            if fd >= 0 { return fd }
+            if errno != EINTR { throw FileError("open", path, errno) }
+        }
+    }
+
+    package func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    package func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress.map { $0 + done }, count - done, off_t(offset) + off_t(done))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError("pread", "", errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+
+    package func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
+        while true {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n >= 0 { return n }
+            if errno != EINTR { throw FileError("write", "", errno) }
+        }
+    }
+
+    package func size(_ fd: Int32) throws(FileError) -> Int64 {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileError("fstat", "", errno) }
+        return Int64(st.st_size)
+    }
+
+    package func dataSync(_ fd: Int32) throws(FileError) {
+        guard fdatasync(fd) == 0 else { throw FileError("fdatasync", "", errno) }
+    }
+
+    package func truncate(_ fd: Int32, to size: Int64) throws(FileError) {
+        guard ftruncate(fd, off_t(size)) == 0 else { throw FileError("ftruncate", "", errno) }
+    }
+
+    package func lock(_ fd: Int32) throws(FileError) {
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw FileError("flock", "", errno) }
+        }
+    }
+
+    package func unlock(_ fd: Int32) { _ = flock(fd, LOCK_UN) }
+
+    package func rename(_ from: String, _ to: String) throws(FileError) {
+        guard Glibc.rename(from, to) == 0 else { throw FileError("rename", to, errno) }
+    }
+
+    package func syncDirectory(_ path: String) throws(FileError) {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path, errno) }
+        defer { _ = Glibc.close(fd) }
+        guard fsync(fd) == 0 else { throw FileError("fsync", path, errno) }
+    }
+
+    package func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    package func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+}

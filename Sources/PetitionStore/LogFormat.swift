@@ -1,0 +1,203 @@
+import Crypto
+import PetitionCore
+
+/// The byte layout of a log file: a header, then frames. docs/log-format.md is the
+/// specification; this file is its one implementation.
+package enum LogFormat {
+    package static let magic: [UInt8] = Array("XFLOG\r\n".utf8) + [0x1A]
+    package static let version: UInt16 = 2
+    package static let frameMagic: UInt32 = 0xC572_6678  // "xfr\u{C5}" little-endian
+    package static let frameHeaderSize = 80
+    package static let trailerSize = 8
+    package static let maxPayload = 1 << 20
+    /// Flags an older reader must understand to read the log; none are defined.
+    package static let knownIncompatibleFlags: UInt16 = 0
+
+    // MARK: - Header
+
+    /// The decoded file header.
+    package struct Header: Equatable, Sendable {
+        package var version: UInt16
+        package var logId: [UInt8]
+        package var createdAt: Instant
+        package var mode: LogMode
+        package var jurisdiction: String
+        package var maxPayload: Int
+        /// The header's size in bytes: where the first frame starts.
+        package var size: Int
+        /// SHA-256 of the header bytes: the predecessor of record 1.
+        package var genesisHash: [UInt8]
+        /// CRC32C of the log id, the seed of every checksum in this log.
+        package var seed: UInt32
+
+        package var logIdHex: String { logId.map { String($0, radix: 16).leftPadded(2) }.joined() }
+    }
+
+    package static func encodeHeader(logId: [UInt8], createdAt: Instant, mode: LogMode,
+                                     jurisdiction: String) -> [UInt8] {
+        precondition(logId.count == 16, "a log id is 16 bytes")
+        let j = Array(jurisdiction.utf8.prefix(256))
+        var w = ByteWriter(capacity: 128)
+        w.raw(magic)
+        w.u16(version)
+        let size = (50 + j.count + 4 + 7) / 8 * 8
+        w.u16(UInt16(size))
+        w.u16(0)  // compatible flags
+        w.u16(0)  // incompatible flags
+        w.raw(logId)
+        w.i64(createdAt.millisecondsSince1970)
+        w.u8(mode == .production ? 1 : 2)
+        w.u8(1)  // SHA-256
+        w.u8(1)  // CRC32C
+        w.u8(0)
+        w.u32(UInt32(maxPayload))
+        w.u16(UInt16(j.count))
+        w.raw(j)
+        w.zeros(size - 4 - w.bytes.count)
+        w.u32(CRC32C.mask(CRC32C.checksum(w.bytes)))
+        return w.bytes
+    }
+
+    package enum HeaderProblem: Error, Equatable {
+        case notALog
+        case futureVersion(UInt16)
+        case damaged
+    }
+
+    /// Decodes a header from the first bytes of a file.
+    package static func decodeHeader(_ b: UnsafeRawBufferPointer) -> Result<Header, HeaderProblem> {
+        guard b.count >= 16, Array(b[0..<8]) == magic else { return .failure(.notALog) }
+        let version = b.u16(8)
+        guard version <= Self.version else { return .failure(.futureVersion(version)) }
+        let size = Int(b.u16(10))
+        guard size >= 56, size % 8 == 0, size <= 1024, b.count >= size else { return .failure(.damaged) }
+        guard CRC32C.unmask(b.u32(size - 4)) == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[0..<(size - 4)])) else {
+            return .failure(.damaged)
+        }
+        guard b.u16(14) & ~knownIncompatibleFlags == 0 else { return .failure(.futureVersion(version)) }
+        let logId = Array(b[16..<32])
+        let mode: LogMode
+        switch b[40] {
+        case 1: mode = .production
+        case 2: mode = .training
+        default: return .failure(.damaged)
+        }
+        let jLength = Int(b.u16(48))
+        guard 50 + jLength + 4 <= size else { return .failure(.damaged) }
+        let jurisdiction = String(decoding: b[50..<(50 + jLength)], as: UTF8.self)
+        let header = Array(b[0..<size])
+        return .success(Header(version: version, logId: logId, createdAt: Instant(millisecondsSince1970: b.i64(32)),
+                               mode: mode, jurisdiction: jurisdiction, maxPayload: Int(b.u32(44)), size: size,
+                               genesisHash: sha256(header), seed: CRC32C.checksum(logId)))
+    }
+
+    // MARK: - Frames
+
+    /// What a record holds.
+    package enum RecordType: UInt16, Sendable {
+        /// The events of one command.
+        case events = 1
+        /// Bytes cut from a torn tail, and where they were kept.
+        case recoveryNote = 2
+        /// Set on a type that a reader which does not know it may skip.
+        static let safeToIgnore: UInt16 = 0x8000
+    }
+
+    /// How a record's payload is encoded.
+    package enum PayloadFormat: UInt16, Sendable {
+        case json = 1
+        case binary = 2
+    }
+
+    /// One frame as stored.
+    package struct Frame: Sendable {
+        package var offset: Int
+        package var length: Int
+        package var seq: Int
+        package var type: UInt16
+        package var format: UInt16
+        package var time: Instant
+        /// The file offset known to be synced when this record was written.
+        package var durableBefore: Int
+        package var writerID: UInt32
+        package var prevHash: [UInt8]
+        package var payload: [UInt8]
+        /// SHA-256 of the whole frame as stored: the next record's `prevHash`.
+        package var hash: [UInt8]
+    }
+
+    package static func encodeFrame(seq: Int, type: RecordType, format: PayloadFormat, time: Instant,
+                                    durableBefore: Int, writerID: UInt32, prevHash: [UInt8], payload: [UInt8],
+                                    seed: UInt32) -> [UInt8] {
+        var w = ByteWriter(capacity: frameHeaderSize + payload.count + 16)
+        w.u32(frameMagic)
+        w.u32(0)  // header CRC, set below
+        w.u32(UInt32(payload.count))
+        w.u16(type.rawValue)
+        w.u16(format.rawValue)
+        w.u64(UInt64(seq))
+        w.i64(time.millisecondsSince1970)
+        w.u64(UInt64(durableBefore))
+        w.u32(CRC32C.mask(CRC32C.checksum(payload, seed: seed)))
+        w.u32(writerID)
+        w.raw(prevHash)
+        let headerCRC = w.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[8..<80]), seed: seed) }
+        w.set32(CRC32C.mask(headerCRC), at: 4)
+        w.raw(payload)
+        w.padTo(multipleOf: 8)
+        let length = w.bytes.count + trailerSize
+        w.u32(UInt32(length))
+        w.u32(UInt32(truncatingIfNeeded: seq) ^ 0x5A5A_5A5A)
+        return w.bytes
+    }
+
+    /// Why a frame does not validate.
+    package enum FrameProblem: Error, Equatable, Sendable {
+        /// Fewer bytes remain than the frame needs.
+        case incomplete
+        case badMagic
+        case badHeaderChecksum
+        case badLength
+        case badPayloadChecksum
+        case badTrailer
+    }
+
+    /// Decodes and checks the frame at `offset`; the payload is copied out.
+    package static func decodeFrame(_ b: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
+                                    maxPayload: Int) -> Result<Frame, FrameProblem> {
+        let remaining = b.count - offset
+        guard remaining >= frameHeaderSize + trailerSize else {
+            return remaining >= 4 && b.u32(offset) != frameMagic ? .failure(.badMagic) : .failure(.incomplete)
+        }
+        guard b.u32(offset) == frameMagic else { return .failure(.badMagic) }
+        let headerCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[(offset + 8)..<(offset + 80)]), seed: seed)
+        guard CRC32C.unmask(b.u32(offset + 4)) == headerCRC else { return .failure(.badHeaderChecksum) }
+        let payloadLength = Int(b.u32(offset + 8))
+        guard payloadLength <= maxPayload else { return .failure(.badLength) }
+        let length = (frameHeaderSize + payloadLength + 7) / 8 * 8 + trailerSize
+        guard length <= remaining else { return .failure(.incomplete) }
+        let payloadRange = (offset + 80)..<(offset + 80 + payloadLength)
+        let payloadCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[payloadRange]), seed: seed)
+        guard CRC32C.unmask(b.u32(offset + 40)) == payloadCRC else { return .failure(.badPayloadChecksum) }
+        let seq = Int(b.u64(offset + 16))
+        guard Int(b.u32(offset + length - 8)) == length,
+              b.u32(offset + length - 4) == UInt32(truncatingIfNeeded: seq) ^ 0x5A5A_5A5A else {
+            return .failure(.badTrailer)
+        }
+        let whole = UnsafeRawBufferPointer(rebasing: b[offset..<(offset + length)])
+        return .success(Frame(offset: offset, length: length, seq: seq, type: b.u16(offset + 12),
+                              format: b.u16(offset + 14), time: Instant(millisecondsSince1970: b.i64(offset + 24)),
+                              durableBefore: Int(b.u64(offset + 32)), writerID: b.u32(offset + 44),
+                              prevHash: Array(b[(offset + 48)..<(offset + 80)]), payload: Array(b[payloadRange]),
+                              hash: sha256(whole)))
+    }
+
+    package static func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+    package static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
+    package static func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).leftPadded(2) }.joined() }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+}

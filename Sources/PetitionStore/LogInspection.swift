@@ -1,0 +1,96 @@
+import Foundation
+import PetitionCore
+
+/// Reading a log file whole without changing it: for `xinfang log info`, `verify`,
+/// `dump` and `recover`, which an auditor may run on a copy.
+package enum LogInspection {
+    /// Reads and checks every byte of the file.
+    package static func scan(_ path: String, fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> LogScan {
+        guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
+        let bytes: [UInt8]
+        do {
+            let fd = try fs.open(path, write: false, create: false, exclusive: false)
+            defer { fs.close(fd) }
+            bytes = try fs.read(fd, count: Int(try fs.size(fd)), at: 0)
+        } catch {
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        let result: Result<LogScan, StoreError> = bytes.withUnsafeBytes { raw in
+            Result { () throws(StoreError) -> LogScan in try scan(raw, path: path) }
+        }
+        return try result.get()
+    }
+
+    private static func scan(_ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) -> LogScan {
+        let header: LogFormat.Header
+        switch LogFormat.decodeHeader(raw) {
+        case .failure(.notALog): throw StoreError(.notALog, path: path)
+        case .failure(.futureVersion(let v)): throw StoreError(.futureVersion, path: path, cause: "\(v)")
+        case .failure(.damaged): throw StoreError(.corruptRecord, path: path, cause: "header")
+        case .success(let h): header = h
+        }
+        let result = LogScan.scan(raw, header: header, from: header.size, lastSeq: 0, lastHash: header.genesisHash)
+        var scan = LogScan(header: header, frames: result.frames, end: result.end, fileSize: raw.count,
+                           problem: result.problem)
+        // A payload that does not decode is damage too, though its checksums held.
+        for frame in result.frames {
+            do { _ = try RecordPayload.decode(frame) } catch {
+                scan.frames = Array(result.frames.prefix { $0.seq < frame.seq })
+                scan.end = frame.offset
+                scan.problem = .damage(at: frame.offset, seq: frame.seq, reason: "payload: \(error)")
+                break
+            }
+        }
+        return scan
+    }
+
+    /// Writes a new log beside the damaged one: the same header, the valid prefix
+    /// byte for byte, and a recovery note; the rest goes to a quarantine file beside
+    /// the new log. The original is never modified or deleted.
+    package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem())
+        throws(StoreError) -> (scan: LogScan, note: RecoveryNote)? {
+        let scan = try scan(path, fs: fs)
+        guard let problem = scan.problem else { return nil }
+        if fs.exists(out) { throw StoreError(.logExists, path: out) }
+        let original: [UInt8]
+        do {
+            let fd = try fs.open(path, write: false, create: false, exclusive: false)
+            defer { fs.close(fd) }
+            original = try fs.read(fd, count: scan.fileSize, at: 0)
+        } catch {
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        let cut = Array(original[scan.end...])
+        let digest = LogFormat.hex(LogFormat.sha256(cut))
+        let outDir = (out as NSString).deletingLastPathComponent
+        let quarantineName = "\((out as NSString).lastPathComponent).quarantine-\(scan.lastSeq + 1)-\(scan.end)-\(digest.prefix(8))"
+        let quarantine = outDir.isEmpty ? quarantineName : outDir + "/" + quarantineName
+        let reason: String = switch problem {
+        case .tornTail(_, let r): "torn-tail: \(r)"
+        case .damage(_, let seq, let r): "damage at record \(seq): \(r)"
+        }
+        let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest, quarantine: quarantineName)
+        let noteFrame = LogFormat.encodeFrame(
+            seq: scan.lastSeq + 1, type: .recoveryNote, format: .json,
+            time: Instant(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)), durableBefore: scan.end,
+            writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: RecordPayload.encodeNote(note),
+            seed: scan.header.seed)
+        do {
+            try writeNew(quarantine, cut, fs: fs)
+            let temp = out + ".creating"
+            try writeNew(temp, Array(original[..<scan.end]) + noteFrame, fs: fs)
+            try fs.rename(temp, out)
+            try fs.syncDirectory(outDir.isEmpty ? "." : outDir)
+        } catch {
+            throw StoreError(.io, path: out, cause: error.description)
+        }
+        return (scan, note)
+    }
+
+    private static func writeNew(_ path: String, _ bytes: [UInt8], fs: any FileSystem) throws(FileError) {
+        let fd = try fs.open(path, write: true, create: true, exclusive: true)
+        defer { fs.close(fd) }
+        try DurableLog.writeAll(fs, fd, bytes[...])
+        try fs.dataSync(fd)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import PetitionCore
+
+/// A record's content, decoded.
+package enum LogRecord: Sendable {
+    case events([CaseEvent])
+    case recoveryNote(RecoveryNote)
+    /// A record type this version does not know but may skip.
+    case skipped(type: UInt16)
+}
+
+/// What a recovery cut, and where the cut bytes were kept.
+package struct RecoveryNote: Codable, Sendable, Equatable {
+    package var reason: String
+    package var cutAt: Int
+    package var bytes: Int
+    /// SHA-256 of the cut bytes, hex.
+    package var sha256: String
+    /// The quarantine file's name, beside the log.
+    package var quarantine: String
+}
+
+/// Encoding and decoding of record payloads.
+package enum RecordPayload {
+    static func encodeEvents(_ events: [CaseEvent]) -> (LogFormat.PayloadFormat, [UInt8]) {
+        (.binary, BinaryEventCodec.encode(events))
+    }
+
+    static func encodeNote(_ note: RecoveryNote) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? Array(encoder.encode(note))) ?? []
+    }
+
+    /// Decodes a frame's payload; events get the frame's sequence number.
+    package static func decode(_ frame: LogFormat.Frame) throws -> LogRecord {
+        switch frame.type {
+        case LogFormat.RecordType.events.rawValue:
+            var events: [CaseEvent]
+            switch frame.format {
+            case LogFormat.PayloadFormat.binary.rawValue:
+                events = try BinaryEventCodec.decode(frame.payload)
+            case LogFormat.PayloadFormat.json.rawValue:
+                events = try JSONDecoder().decode([CaseEvent].self, from: Data(frame.payload))
+            default:
+                throw BinaryEventCodec.DecodeError.unknownFormat(frame.format)
+            }
+            for i in events.indices { events[i].seq = frame.seq }
+            return .events(events)
+        case LogFormat.RecordType.recoveryNote.rawValue:
+            return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(frame.payload)))
+        default:
+            if frame.type & LogFormat.RecordType.safeToIgnore != 0 { return .skipped(type: frame.type) }
+            throw BinaryEventCodec.DecodeError.unknownRecordType(frame.type)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang generate --cases N --log PATH`: a training log of realistic synthetic cases.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "生成演示数据 — write a new training log of N realistic synthetic cases over several years.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "How many cases.") var cases: Int
+    @Option(help: "Seed for the random choices (same seed, same log).") var seed: UInt64 = 1
+    @Option(help: "First day cases are received (YYYY-MM-DD).") var from: String = "2023-01-01"
+    @Option(help: "Last day anything happens (YYYY-MM-DD); default today.") var until: String?
+
+    func run() throws {
+        try Session.run(options) { session in
+            guard (1...2_000_000).contains(cases) else {
+                throw UsageError("--cases 应为1至2000000", "--cases must be 1 to 2,000,000")
+            }
+            guard let start = Day(iso: from), let end = until.map({ Day(iso: $0) }) ?? Day(Session.systemNow) else {
+                throw UsageError("日期应为 YYYY-MM-DD", "Dates are YYYY-MM-DD")
+            }
+            var generator = try SyntheticCases(reference: session.reference, seed: seed)
+            let records = generator.cases(cases, from: start, until: end)
+            let log = try DurableLog.create(at: session.logPath, mode: .training,
+                                            jurisdiction: session.reference.directory.jurisdiction,
+                                            now: records.first?.first?.at ?? Session.systemNow)
+            // One batch, one sync.
+            try log.append(records)
+            let rosterPath = Roster.path(forLog: session.logPath)
+            if !FileManager.default.fileExists(atPath: rosterPath) {
+                try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
+                    .save(to: rosterPath)
+            }
+            session.say("已生成培训日志 \(session.logPath)：\(cases)件案件，\(records.count)条记录",
+                        "Wrote training log \(session.logPath): \(cases) cases, \(records.count) records")
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang log info|verify|recover|dump|follow`: the log's own tools. None of them
+/// changes the log; `recover` writes a new one beside it.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "日志工具 — inspect, verify, recover, dump or follow the log.",
+        subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self])
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mode, log id, records, head hash, size and date range.")
+        @OptionGroup var options: GlobalOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        struct Summary: Encodable {
+            var path: String
+            var mode: String
+            var logId: String
+            var jurisdiction: String
+            var version: Int
+            var records: Int
+            var headHash: String
+            var bytes: Int
+            var first: String?
+            var last: String?
+            var state: String
+        }
+
+        func run() throws {
+            try Session.run(options) { session in
+                let path = session.logPath
+                let scan = try LogInspection.scan(path)
+                let state: String = switch scan.problem {
+                case nil: "ok"
+                case .tornTail?: "torn-tail"
+                case .damage?: "damaged"
+                }
+                // The dates the events took place (a training log's simulated clock included).
+                var range: (first: Day, last: Day)?
+                for frame in scan.frames {
+                    guard case .events(let events)? = try? RecordPayload.decode(frame) else { continue }
+                    for e in events {
+                        let d = Day(e.at)
+                        range = (min(range?.first ?? d, d), max(range?.last ?? d, d))
+                    }
+                }
+                let s = Summary(path: path, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
+                                jurisdiction: scan.header.jurisdiction, version: Int(scan.header.version),
+                                records: scan.lastSeq, headHash: LogFormat.hex(scan.headHash), bytes: scan.fileSize,
+                                first: range?.first.description, last: range?.last.description, state: state)
+                if json { return Output.printJSON(s) }
+                let zh = session.language == .zh
+                let mode = scan.header.mode == .training ? (zh ? "培训" : "training") : (zh ? "正式" : "production")
+                Output.printTable(nil, [
+                    [zh ? "日志" : "log", path],
+                    [zh ? "模式" : "mode", mode],
+                    [zh ? "日志编号" : "log id", s.logId],
+                    [zh ? "辖区" : "jurisdiction", session.reference.directory.name(s.jurisdiction, session.language)],
+                    [zh ? "记录数" : "records", "\(s.records)"],
+                    [zh ? "头哈希" : "head hash", s.headHash],
+                    [zh ? "大小" : "size", "\(s.bytes) bytes"],
+                    [zh ? "日期范围" : "dates", "\(s.first ?? "—") — \(s.last ?? "—")"],
+                    [zh ? "状态" : "state", Verify.describe(scan, session)],
+                ])
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every checksum, the sequence and the hash chain; print the count and head hash.")
+        @OptionGroup var options: GlobalOptions
+
+        static func describe(_ scan: LogScan, _ session: Session) -> String {
+            let zh = session.language == .zh
+            switch scan.problem {
+            case nil:
+                return zh ? "完好" : "intact"
+            case .tornTail(let at, _)?:
+                let n = scan.fileSize - at
+                return zh ? "末尾有\(n)字节崩溃遗留（偏移\(at)），下次写入时移至隔离文件"
+                          : "\(n) bytes of crash leftover at offset \(at); the next write moves them aside"
+            case .damage(let at, let seq, let reason)?:
+                return zh ? "第\(seq)条记录损坏（字节偏移\(at)，\(reason)），日志只读；请运行 xinfang log recover --out 新文件"
+                          : "record \(seq) is damaged (byte offset \(at), \(reason)); the log is read-only; run xinfang log recover --out NEW"
+            }
+        }
+
+        func run() throws {
+            try Session.run(options) { session in
+                let scan = try LogInspection.scan(session.logPath)
+                let head = LogFormat.hex(scan.headHash)
+                session.say("\(scan.lastSeq)条记录，头哈希 \(head)", "\(scan.lastSeq) records, head hash \(head)")
+                session.say(Verify.describe(scan, session), Verify.describe(scan, session))
+                if case .damage? = scan.problem { throw ExitCode(65) }
+            }
+        }
+    }
+
+    struct Recover: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new log of the valid prefix, a quarantine file and a recovery note; the original is untouched.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The new log to write.") var out: String
+
+        func run() throws {
+            try Session.run(options) { session in
+                guard let (scan, note) = try LogInspection.recover(session.logPath, to: out) else {
+                    session.say("日志完好，无需恢复", "The log is intact; nothing to recover")
+                    return
+                }
+                session.say("已写出 \(out)：保留前\(scan.lastSeq)条记录，另加一条恢复记录；\(note.bytes)字节移至 \(note.quarantine)（SHA-256 \(note.sha256)）；原日志未改动",
+                            "Wrote \(out): the first \(scan.lastSeq) records and a recovery note; \(note.bytes) bytes kept in \(note.quarantine) (SHA-256 \(note.sha256)); the original is untouched")
+            }
+        }
+    }
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every record as one JSON object per line.")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Session.run(options) { session in
+                let scan = try LogInspection.scan(session.logPath)
+                for frame in scan.frames { Dump.print(frame) }
+                if scan.problem != nil { session.warn(Verify.describe(scan, session), Verify.describe(scan, session)) }
+            }
+        }
+
+        struct Line: Encodable {
+            var seq: Int
+            var offset: Int
+            var type: String
+            var time: String
+            var durableBefore: Int
+            var writer: UInt32
+            var prevHash: String
+            var hash: String
+            var events: [CaseEvent]?
+            var note: RecoveryNote?
+        }
+
+        static func print(_ frame: LogFormat.Frame) {
+            var line = Line(seq: frame.seq, offset: frame.offset, type: "\(frame.type)", time: frame.time.beijingDescription,
+                            durableBefore: frame.durableBefore, writer: frame.writerID,
+                            prevHash: LogFormat.hex(frame.prevHash), hash: LogFormat.hex(frame.hash))
+            switch try? RecordPayload.decode(frame) {
+            case .events(let e)?: line.type = "events"; line.events = e
+            case .recoveryNote(let n)?: line.type = "recoveryNote"; line.note = n
+            default: break
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if let data = try? encoder.encode(line) { Swift.print(String(decoding: data, as: UTF8.self)) }
+        }
+    }
+
+    struct Follow: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print records as other processes append them, one JSON object per line, until interrupted.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "Stop after this many seconds (default: run until interrupted).") var seconds: Double?
+
+        func run() throws {
+            try Session.run(options) { session in
+                let log = try DurableLog.open(at: session.logPath, writable: false)
+                try session.checkMode(log.header.mode)
+                _ = try log.readAll()
+                let deadline = seconds.map { Date().addingTimeInterval($0) }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                while deadline.map({ Date() < $0 }) ?? true {
+                    for event in try log.poll() {
+                        // Written straight to the descriptor, so a pipe sees each record at once.
+                        if let data = try? encoder.encode(event) { FileHandle.standardOutput.write(data + Data([0x0A])) }
+                    }
+                    usleep(100_000)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import PetitionCore
+import PetitionStore
+import TestSupport
+import Testing
+
+@Suite("The case book")
+struct CaseBookTests {
+    func book(_ log: InMemoryEventLog = InMemoryEventLog(header: Fixtures.trainingHeader)) throws -> CaseBook {
+        try CaseBook(log: log)
+    }
+
+    let now = Fixtures.instant("2025-04-28T10:00")
+    let ref = Fixtures.reference
+
+    @Test func caseNumbersRunPerOrganAndYear() throws {
+        let b = try book()
+        let numbers = try b.register([Fixtures.letter(), Fixtures.groupVisit(), Fixtures.letter(received: "2025-01-02")],
+                                     now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(numbers.map(\.description) == ["D-XFJ-2025-00001", "D-XFJ-2025-00002", "D-XFJ-2025-00003"])
+        let more = try b.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(more.map(\.description) == ["D-XFJ-2025-00004"])
+    }
+
+    @Test func aBatchWithOneBadPetitionWritesNothing() throws {
+        let b = try book()
+        var bad = Fixtures.letter()
+        bad.request = ""
+        #expect(throws: BatchRejection.self) {
+            _ = try b.register([Fixtures.letter(), bad], now: now, actor: Fixtures.clerk, reference: ref)
+        }
+        #expect(b.cases.isEmpty)
+        #expect(try b.log.readAll().isEmpty)
+    }
+
+    @Test func aRefusedCommandWritesNothing() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        let b = try book(log)
+        let number = try #require(try b.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        #expect(throws: Rejection.self) {
+            _ = try b.execute(.extend(days: 10, reason: "x"), on: number, now: now, actor: Fixtures.housingHead, reference: ref)
+        }
+        #expect(log.events.count == 1)
+    }
+
+    @Test func aCommandOvertakenByAnotherClerkFailsWithWhatChangedAndByWhom() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        let mine = try book(log)
+        let number = try #require(try mine.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        // Another console transfers the case while this one still shows it as registered.
+        let other = try CaseBook(log: log.handle())
+        _ = try other.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: now,
+                              actor: Actor(user: "clerk2", role: .clerk, organ: "D-XFJ"), reference: ref)
+        #expect(mine.cases[number]?.phase == .registered)
+        do {
+            _ = try mine.execute(.assign(to: "D-RSJ", days: 20, note: nil), on: number, now: now, actor: Fixtures.clerk,
+                                 reference: ref)
+            Issue.record("the stale command was written")
+        } catch let conflict as Conflict {
+            #expect(conflict.changes.map(\.actor.user) == ["clerk2"])
+            #expect(conflict.rejection.code == .actionNotAllowedNow)
+        }
+        #expect(log.events.count == 2)
+        #expect(mine.cases[number]?.phase == .transferred, "the book caught up while deciding")
+    }
+
+    @Test func aCommandStillValidAfterAnotherClerksStepIsWritten() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        let mine = try book(log)
+        let number = try #require(try mine.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        let other = try CaseBook(log: log.handle())
+        _ = try other.execute(.assignLeader(name: "王区长"), on: number, now: now, actor: Fixtures.supervisor, reference: ref)
+        _ = try mine.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(mine.cases[number]?.phase == .transferred)
+        #expect(mine.cases[number]?.leader == "王区长")
+    }
+
+    @Test func theIndexesFindCasesByIdentityPhaseAndOrgan() throws {
+        let b = try book()
+        let numbers = try b.register([Fixtures.letter(), Fixtures.groupVisit()], now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(b.index.cases(idNumber: Fixtures.liNaID) == Set(numbers), "李娜 is the letter's writer and a representative")
+        #expect(b.index.cases(idNumber: Fixtures.zhangWeiID) == [numbers[1]])
+        _ = try b.execute(.transfer(to: "D-ZJJ", note: nil), on: numbers[0], now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(b.index.byPhase[.transferred] == [numbers[0]])
+        #expect(b.index.byPhase[.registered] == [numbers[1]])
+        #expect(b.index.byOrgan["D-ZJJ"] == [numbers[0]])
+        #expect(b.index.cases(name: "李娜", phone: "13900139000") == [numbers[0]])
+    }
+
+    @Test func notAcceptingARepeatReadsTheEarlierCaseThroughTheBook() throws {
+        // Art 19(3): pending at the district housing bureau, raised again at the city petition bureau.
+        let b = try book()
+        let first = try #require(try b.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        for command: CaseCommand in [.transfer(to: "D-ZJJ", note: nil), .receive(on: nil), .accept(route: "办理", on: nil)] {
+            _ = try b.execute(command, on: first, now: now, actor: Fixtures.trainee, reference: ref)
+        }
+        var again = Fixtures.letter()
+        again.organ = "C-XFJ"
+        let cityClerk = Actor(user: "city", role: .clerk, organ: "C-XFJ")
+        let second = try #require(try b.register([again], now: now, actor: cityClerk, reference: ref).first)
+        #expect(second.description == "C-XFJ-2025-00001")
+        _ = try b.execute(.notAccept(reason: .pendingElsewhere, ref: first, note: nil), on: second, now: now,
+                          actor: cityClerk, reference: ref)
+        #expect(b.cases[second]?.phase == .notAccepted)
+        // A pending matter is not a final one (Art 36(3)).
+        let third = try #require(try b.register([again], now: now, actor: cityClerk, reference: ref).first)
+        #expect(throws: Rejection(.notFinal, field: "ref", ["case": "\(first)"])) {
+            _ = try b.execute(.notAccept(reason: .alreadyFinal, ref: first, note: nil), on: third, now: now,
+                              actor: cityClerk, reference: ref)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PetitionCore
+@testable import PetitionStore
+import PropertyBased
+import TestSupport
+import Testing
+
+@Suite("Checksums and the payload codec")
+struct CodecTests {
+    @Test func crc32cMatchesTheRFC3720Vectors() {
+        #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        #expect(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)) == 0x62A8_AB43)
+        #expect(CRC32C.checksum(Array(0...31)) == 0x46DD_794E)
+        #expect(CRC32C.checksum(Array((0...31).reversed())) == 0x113F_DB5C)
+        #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
+        #expect(CRC32C.unmask(CRC32C.mask(0x1234_5678)) == 0x1234_5678)
+        // Continuing a checksum equals checksumming the whole.
+        let all = Array("hello, petition".utf8)
+        #expect(CRC32C.checksum(Array(all[5...]), seed: CRC32C.checksum(Array(all[..<5]))) == CRC32C.checksum(all))
+    }
+
+    @Test func sha256MatchesFIPS180() {
+        #expect(LogFormat.hex(LogFormat.sha256(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func everyCodecTableHoldsEveryCaseExactlyOnce() {
+        func check<T: CaseIterable & Hashable>(_ table: [T]) {
+            #expect(table.count == T.allCases.count && Set(table) == Set(T.allCases), "\(T.self)")
+        }
+        check(BinaryEventCodec.roles); check(BinaryEventCodec.channels); check(BinaryEventCodec.petitionerKinds)
+        check(BinaryEventCodec.matterTypes); check(BinaryEventCodec.nonAcceptances); check(BinaryEventCodec.referrals)
+        check(BinaryEventCodec.agreements); check(BinaryEventCodec.outcomes); check(BinaryEventCodec.measures)
+        check(BinaryEventCodec.reviewOutcomes); check(BinaryEventCodec.conducts); check(BinaryEventCodec.followUps)
+        check(BinaryEventCodec.suggestions); check(BinaryEventCodec.links); check(BinaryEventCodec.fields)
+        check(BinaryEventCodec.rules)
+    }
+
+    @Test func everyEventOfEveryPhasePathRoundTrips() throws {
+        var all: [CaseEvent] = []
+        for phase in Phase.allCases { all += Scenario.at(phase).log }
+        for kind in ActionKind.allCases {
+            var s = Scenario.at(.handling)
+            if (try? s.run(Samples.command(kind), as: Fixtures.trainee, at: s.lastTime)) != nil { all += s.log.suffix(1) }
+        }
+        let bodies = Set(all.map(\.body.name))
+        #expect(bodies.count >= 30, "the sample covers most event kinds: \(bodies.count)")
+        let decoded = try BinaryEventCodec.decode(BinaryEventCodec.encode(all))
+        #expect(decoded == all.map { var e = $0; e.seq = 0; return e })
+    }
+
+    @Test func randomTextSurvivesTheCodec() async {
+        await propertyCheck(count: 500, input: Gen.character(in: "\u{1}"..."\u{D7FF}").string(of: 0...40), Gen.int(in: -100_000...100_000)) { text, n in
+            var p = Fixtures.letter()
+            p.request = text
+            p.petitioner.name = text.isEmpty ? nil : text
+            let e = CaseEvent(caseNumber: CaseNumber(organ: text.isEmpty ? "X" : text, year: n, sequence: n),
+                              at: Instant(millisecondsSince1970: Int64(n) * 1_000_003), actor: Fixtures.clerk,
+                              rule: .intakeRegisterAll, body: .registered(petition: p))
+            #expect((try? BinaryEventCodec.decode(BinaryEventCodec.encode([e]))) == [e])
+        }
+    }
+
+    @Test func malformedPayloadsAreRefusedNotCrashedOn() {
+        let good = BinaryEventCodec.encode(try! workedExampleRecords().flatMap { $0 })
+        // Every truncation and a sweep of single-byte corruptions either decode or throw.
+        for n in 0..<good.count { _ = try? BinaryEventCodec.decode(Array(good.prefix(n))) }
+        for i in stride(from: 0, to: good.count, by: 3) {
+            var bad = good
+            bad[i] ^= 0xA5
+            _ = try? BinaryEventCodec.decode(bad)
+        }
+        #expect(throws: BinaryEventCodec.DecodeError.self) { _ = try BinaryEventCodec.decode([1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) }
+        #expect(throws: BinaryEventCodec.DecodeError.self) { _ = try BinaryEventCodec.decode([1, 1, 0x7F, 0xC3, 0x28]) }
+        #expect(throws: BinaryEventCodec.DecodeError.unknownVersion(9)) { _ = try BinaryEventCodec.decode([9]) }
+    }
+}

@@ -42,6 +42,9 @@ let package = Package(
         // `make bench`: figures beside baselines measured in the same run.
         .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "TestSupport"]),
 
+        // A writer that the crash tests run and kill.
+        .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore"]),
+
         .target(name: "TestSupport", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI"]),
 
         .testTarget(

@@ -159,6 +159,7 @@ package enum LogFormat {
         case badHeaderChecksum
         case badLength
         case badPayloadChecksum
+        case badPadding
         case badTrailer
     }
 
@@ -179,6 +180,10 @@ package enum LogFormat {
         let payloadRange = (offset + 80)..<(offset + 80 + payloadLength)
         let payloadCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[payloadRange]), seed: seed)
         guard CRC32C.unmask(b.u32(offset + 40)) == payloadCRC else { return .failure(.badPayloadChecksum) }
+        // The padding is covered by no checksum, so it must be zero.
+        for i in payloadRange.upperBound..<(offset + length - trailerSize) where b[i] != 0 {
+            return .failure(.badPadding)
+        }
         let seq = Int(b.u64(offset + 16))
         guard Int(b.u32(offset + length - 8)) == length,
               b.u32(offset + length - 4) == UInt32(truncatingIfNeeded: seq) ^ 0x5A5A_5A5A else {

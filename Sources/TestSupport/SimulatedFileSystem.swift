@@ -56,10 +56,13 @@ package final class SimulatedFileSystem: FileSystem {
     package private(set) var calls: [String] = []
     package var faults: [Fault] = []
     private var failingKinds: [String: Int32] = [:]
+    /// Called before every call, with its kind: the moments power could fail.
+    package var beforeCall: ((String) -> Void)?
 
     package init() {}
 
     private func call(_ kind: String) throws(FileError) {
+        beforeCall?(kind)
         calls.append(kind)
         if let e = failingKinds[kind] { throw FileError(kind, "", e) }
         if let f = faults.first(where: { $0.call == calls.count }), f.shortWrite == nil {

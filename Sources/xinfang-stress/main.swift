@@ -1,0 +1,63 @@
+import Foundation
+import PetitionCore
+import PetitionStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// A writer for the crash tests: appends records to a log as fast as it can and
+// reports each one on stdout only once it is durable ("ack SEQ CASE"). The tests
+// run several of these on one log and SIGKILL them at random moments.
+//
+// usage: xinfang-stress LOG WRITER [--create] [--no-lock]
+
+let args = CommandLine.arguments
+guard args.count >= 3, let writer = Int(args[2]) else {
+    FileHandle.standardError.write(Data("usage: xinfang-stress LOG WRITER [--create] [--no-lock]\n".utf8))
+    exit(64)
+}
+let path = args[1]
+
+/// The real file system, with the lock switched off for the negative control.
+final class NoLockFileSystem: FileSystem {
+    let real = PosixFileSystem()
+    func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32 {
+        try real.open(path, write: write, create: create, exclusive: exclusive)
+    }
+    func close(_ fd: Int32) { real.close(fd) }
+    func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8] { try real.read(fd, count: count, at: offset) }
+    func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int { try real.append(fd, bytes) }
+    func size(_ fd: Int32) throws(FileError) -> Int64 { try real.size(fd) }
+    func dataSync(_ fd: Int32) throws(FileError) { try real.dataSync(fd) }
+    func truncate(_ fd: Int32, to size: Int64) throws(FileError) { try real.truncate(fd, to: size) }
+    func lock(_ fd: Int32) throws(FileError) {}
+    func unlock(_ fd: Int32) {}
+    func rename(_ from: String, _ to: String) throws(FileError) { try real.rename(from, to) }
+    func syncDirectory(_ path: String) throws(FileError) { try real.syncDirectory(path) }
+    func exists(_ path: String) -> Bool { real.exists(path) }
+    func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
+}
+
+let fs: any FileSystem = args.contains("--no-lock") ? NoLockFileSystem() : PosixFileSystem()
+do {
+    let log = args.contains("--create")
+        ? try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0), fs: fs)
+        : try DurableLog.open(at: path, writable: true, fs: fs)
+    let actor = Actor(user: "writer\(writer)", role: .trainee, organ: "D-XFJ")
+    let count = args.firstIndex(of: "--count").flatMap { Int(args[$0 + 1]) } ?? Int.max
+    var i = 0
+    while i < count {
+        i += 1
+        // Sizes vary from a few bytes to past a page, so writes straddle page and pipe-buffer sizes.
+        let text = String(repeating: "证", count: (i * 37) % 3000)
+        let number = CaseNumber(organ: "D-XFJ", year: 2025, sequence: writer * 1_000_000 + i)
+        let event = CaseEvent(caseNumber: number, at: Instant(millisecondsSince1970: 1_745_800_000_000), actor: actor,
+                              rule: .intakeRegisterAll, body: .escalated(proposal: text))
+        let stored = try log.append([[event]])
+        let line = "ack \(stored[0].seq) \(number)\n"
+        _ = line.withCString { Glibc.write(1, $0, strlen($0)) }
+    }
+} catch {
+    FileHandle.standardError.write(Data("xinfang-stress: \(error)\n".utf8))
+    exit(1)
+}

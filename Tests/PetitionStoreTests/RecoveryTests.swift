@@ -1,0 +1,186 @@
+import Foundation
+import PetitionCore
+@testable import PetitionStore
+import TestSupport
+import Testing
+
+/// How the log treats every way its bytes can end up wrong: cut anywhere, a bit
+/// flipped anywhere, a tail of zeros or garbage. Each is recovered as a torn tail
+/// or refused as damage — never a crash, never silent acceptance.
+@Suite("Recovery from truncation, bit flips and torn tails")
+struct RecoveryTests {
+    static let path = "/log/cases.log"
+
+    /// A small log on the simulated file system: `count` records.
+    static func reference(_ count: Int) throws -> (fs: SimulatedFileSystem, bytes: [UInt8], stored: [CaseEvent], ends: [Int]) {
+        let fs = SimulatedFileSystem()
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        var ends = [log.end]
+        var stored: [CaseEvent] = []
+        for record in try workedExampleRecords().prefix(count) {
+            stored += try log.append([record])
+            ends.append(log.end)
+        }
+        return (fs, fs.contents(path) ?? [], stored, ends)
+    }
+
+    static func open(_ bytes: [UInt8], writable: Bool) throws -> (DurableLog, SimulatedFileSystem) {
+        let fs = SimulatedFileSystem()
+        fs.replaceContents(path, bytes)
+        return (try DurableLog.open(at: path, writable: writable, fs: fs), fs)
+    }
+
+    @Test func truncationAtEveryByteOffsetRecoversTheLongestCompletePrefix() throws {
+        let (_, bytes, stored, ends) = try Self.reference(6)
+        let headerSize = ends[0]
+        for cut in headerSize...bytes.count {
+            let (log, fs) = try Self.open(Array(bytes.prefix(cut)), writable: true)
+            let complete = ends.lastIndex { $0 <= cut } ?? 0
+            let events = try log.readAll()
+            #expect(events == Array(stored.prefix(complete)), "cut at \(cut)")
+            #expect(log.damage == nil, "cut at \(cut) is a crash, not damage")
+            if cut != ends[complete] {
+                // The cut bytes are kept and the cut recorded.
+                let note = try #require(log.recoveries.first, "cut at \(cut)")
+                #expect(note.cutAt == ends[complete] && note.bytes == cut - ends[complete])
+                #expect(fs.contents("/log/" + note.quarantine) == Array(bytes[ends[complete]..<cut]))
+                #expect(log.lastSeq == complete + 1, "the recovery note is the next record")
+            }
+            // The next append continues the chain.
+            let more = try log.append([[stored[0]]])
+            #expect(more.first?.seq == log.lastSeq)
+            let reread = try DurableLog.open(at: Self.path, writable: false, fs: fs)
+            #expect(reread.damage == nil && reread.pendingTornTail == nil && reread.lastSeq == log.lastSeq)
+        }
+    }
+
+    @Test func everySingleBitFlipIsDetected() throws {
+        let (_, bytes, stored, ends) = try Self.reference(4)
+        let headerSize = ends[0]
+        var refused = 0, cut = 0
+        for i in 0..<bytes.count {
+            for bit in 0..<8 {
+                var damaged = bytes
+                damaged[i] ^= UInt8(1 << bit)
+                let log: DurableLog
+                do { (log, _) = try Self.open(damaged, writable: true) } catch {
+                    // A flip in the header makes the file unreadable as a log: refused.
+                    #expect(i < headerSize, "byte \(i) bit \(bit): \(error)")
+                    refused += 1
+                    continue
+                }
+                #expect(i >= headerSize)
+                let events = try log.readAll()
+                // Never silent: the damaged record is never delivered as it was written.
+                let frame = ends.firstIndex { $0 > i }.map { $0 - 1 } ?? ends.count - 1
+                #expect(events == Array(stored.prefix(frame)), "byte \(i) bit \(bit)")
+                if frame == stored.count - 1 {
+                    // The last record: indistinguishable from a torn tail, so it is quarantined.
+                    #expect(log.recoveries.count == 1 && log.damage == nil, "byte \(i) bit \(bit)")
+                    cut += 1
+                } else {
+                    #expect(log.damage != nil, "byte \(i) bit \(bit): synced data damaged must be refused")
+                    #expect(throws: StoreError.self) { _ = try log.append([[stored[0]]]) }
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused + cut == bytes.count * 8)
+    }
+
+    @Test(arguments: ["zeros512", "zeros4096", "garbage", "partialCopy", "shortPayload", "lengthPastEnd"])
+    func tornTailShapesAreCutAsCrashLeftovers(_ shape: String) throws {
+        let (_, bytes, stored, ends) = try Self.reference(5)
+        var rng = SplitMix(seed: 42)
+        for boundary in ends {
+            var tail: [UInt8]
+            let frame = Array(bytes[ends[1]..<ends[2]])
+            switch shape {
+            case "zeros512": tail = [UInt8](repeating: 0, count: 512)
+            case "zeros4096": tail = [UInt8](repeating: 0, count: 4096)
+            case "garbage": tail = (0..<Int(rng.next() % 4096 + 1)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            case "partialCopy": tail = Array(frame.prefix(Int(rng.next() % UInt64(frame.count - 1)) + 1))
+            case "shortPayload": tail = Array(frame.prefix(frame.count - 9))
+            default:
+                tail = Array(frame.prefix(90))
+                tail[8] = 0xFF  // a length past the end (the header checksum then fails too)
+            }
+            let (log, _) = try Self.open(Array(bytes.prefix(boundary)) + tail, writable: true)
+            let complete = ends.firstIndex(of: boundary) ?? 0
+            #expect(try log.readAll() == Array(stored.prefix(complete)), "\(shape) at \(boundary)")
+            #expect(log.damage == nil && log.recoveries.first?.bytes == tail.count, "\(shape) at \(boundary)")
+        }
+    }
+
+    @Test func aRecordFromTheMiddleThatNoLongerValidatesIsDamageNotATornTail() throws {
+        let (_, bytes, stored, ends) = try Self.reference(6)
+        var damaged = bytes
+        damaged[ends[2] + 100] ^= 0x01
+        let (log, fs) = try Self.open(damaged, writable: true)
+        #expect(try log.readAll() == Array(stored.prefix(2)))
+        guard case .damage(let at, let seq, _)? = log.damage else { Issue.record("not damage"); return }
+        #expect(at == ends[2] && seq == 3)
+        #expect(log.recoveries.isEmpty, "nothing is cut from a damaged log")
+        #expect(fs.contents(Self.path) == damaged, "the file is left as it was")
+    }
+
+    @Test func aBrokenChainOrASequenceGapIsDamage() throws {
+        let (_, bytes, _, ends) = try Self.reference(4)
+        // Swap records 2 and 3: each still validates alone, the chain does not.
+        let swapped = Array(bytes[..<ends[1]]) + Array(bytes[ends[2]..<ends[3]]) + Array(bytes[ends[1]..<ends[2]])
+            + Array(bytes[ends[3]...])
+        let (log, _) = try Self.open(swapped, writable: true)
+        guard case .damage(_, _, let reason)? = log.damage else { Issue.record("swap accepted"); return }
+        #expect(reason.contains("sequence"))
+        // Delete record 2.
+        let deleted = Array(bytes[..<ends[1]]) + Array(bytes[ends[2]...])
+        let (log2, _) = try Self.open(deleted, writable: true)
+        #expect(log2.damage != nil && log2.lastSeq == 1)
+        // A whole earlier record copied onto the end: a duplicate, not a crash.
+        let duplicated = bytes + Array(bytes[ends[1]..<ends[2]])
+        let (log3, _) = try Self.open(duplicated, writable: true)
+        #expect(log3.damage != nil && log3.lastSeq == 4)
+    }
+
+    @Test func recoverWritesTheValidPrefixBesideAndLeavesTheOriginalAlone() throws {
+        let (_, bytes, stored, ends) = try Self.reference(6)
+        var damaged = bytes
+        damaged[ends[3] + 90] ^= 0x40
+        let fs = SimulatedFileSystem()
+        fs.replaceContents(Self.path, damaged)
+        let result = try #require(try LogInspection.recover(Self.path, to: "/log/recovered.log", fs: fs))
+        #expect(result.scan.lastSeq == 3)
+        #expect(fs.contents(Self.path) == damaged, "the original is untouched")
+        #expect(fs.contents("/log/" + result.note.quarantine) == Array(damaged[ends[3]...]))
+        let recovered = try DurableLog.open(at: "/log/recovered.log", writable: true, fs: fs)
+        #expect(recovered.damage == nil && recovered.lastSeq == 4)
+        #expect(try recovered.readAll() == Array(stored.prefix(3)))
+        // The recovered log takes new records.
+        #expect(try recovered.append([[stored[0]]]).first?.seq == 5)
+        // An intact log needs no recovery.
+        let clean = SimulatedFileSystem()
+        clean.replaceContents(Self.path, bytes)
+        #expect(try LogInspection.recover(Self.path, to: "/log/r2.log", fs: clean) == nil)
+    }
+
+    @Test func hostileBytesAreRefusedNotCrashedOn() throws {
+        let (_, bytes, _, ends) = try Self.reference(2)
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<300 {
+            let n = Int(rng.next() % 600)
+            let noise = (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            // After a valid header, or as a whole file.
+            _ = try? Self.open(Array(bytes.prefix(ends[0])) + noise, writable: true)
+            _ = try? Self.open(noise, writable: false)
+        }
+        // A valid frame whose payload is not a valid event list (checksums recomputed).
+        let header = try #require(try? LogFormat.decodeHeader(bytes.withUnsafeBytes { UnsafeRawBufferPointer($0) }).get())
+        let forged = LogFormat.encodeFrame(seq: 1, type: .events, format: .binary, time: Fixtures.instant("2025-04-28"),
+                                           durableBefore: ends[0], writerID: 1, prevHash: header.genesisHash,
+                                           payload: [1, 1, 0xFF, 0xFE], seed: header.seed)
+        let (log, _) = try Self.open(Array(bytes.prefix(ends[0])) + forged, writable: true)
+        #expect(log.damage != nil)
+        #expect(try log.readAll().isEmpty)
+    }
+}

@@ -1,10 +1,11 @@
 # xinfang — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/xinfang
 # System packages the build and the end-to-end tests need (Debian names).
 SYSTEM_PACKAGES := libncurses-dev tmux
 
-.PHONY: run test bench setup build clean
+.PHONY: run test bench fuzz setup build clean
 
 # Installs missing system packages when run as root; otherwise says what is missing.
 setup:
@@ -32,6 +33,23 @@ test: setup
 
 bench: setup
 	$(SWIFT) run -c release xinfang-bench
+
+# Fuzzes the record decoder, the recovery scanner and the payload codec with
+# libFuzzer + AddressSanitizer, FUZZ_SECONDS each, and merges what is new into the
+# committed corpus (Tests/Fuzz/corpus), which `make test` replays.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	$(SWIFT) build -c debug --product xinfang-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	  --scratch-path .build-fuzz
+	@for t in frame scan payload; do \
+	  mkdir -p .build-fuzz/grown-$$t && \
+	  echo "== fuzzing $$t for $(FUZZ_SECONDS)s" && \
+	  XINFANG_FUZZ_TARGET=$$t .build-fuzz/debug/xinfang-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    -print_final_stats=1 .build-fuzz/grown-$$t Tests/Fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
+	  [ $${PIPESTATUS[0]:-0} = 0 ] || exit 1; \
+	  XINFANG_FUZZ_TARGET=$$t .build-fuzz/debug/xinfang-fuzz -merge=1 -max_len=8192 Tests/Fuzz/corpus/$$t \
+	    .build-fuzz/grown-$$t 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' ; \
+	done
 
 clean:
 	rm -rf .build

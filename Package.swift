@@ -45,6 +45,9 @@ let package = Package(
         // A writer that the crash tests run and kill.
         .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore"]),
 
+        // libFuzzer targets for the record decoder, the recovery scanner and the payload codec (`make fuzz`).
+        .executableTarget(name: "xinfang-fuzz", dependencies: ["PetitionStore"]),
+
         .target(name: "TestSupport", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI"]),
 
         .testTarget(

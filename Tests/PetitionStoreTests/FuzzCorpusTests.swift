@@ -1,0 +1,54 @@
+import Foundation
+import PetitionCore
+@testable import PetitionStore
+import TestSupport
+import Testing
+
+/// The fuzzers' corpus (Tests/Fuzz/corpus, grown by `make fuzz`) replayed through
+/// the same decoders as ordinary tests: nothing in it may crash them.
+@Suite("Fuzz corpus replay")
+struct FuzzCorpusTests {
+    static let corpus = Fixtures.root + "/Tests/Fuzz/corpus"
+
+    /// Seeds: frames, whole logs and payloads from the worked example, cut and whole.
+    static func seeds() throws -> [String: [[UInt8]]] {
+        let header = FuzzTargets.header
+        var file = LogFormat.encodeHeader(logId: Array(repeating: 0x42, count: 16), createdAt: header.createdAt,
+                                          mode: .training, jurisdiction: "D-XFJ")
+        var frames: [[UInt8]] = []
+        var payloads: [[UInt8]] = []
+        var prev = header.genesisHash
+        for (i, record) in try workedExampleRecords().enumerated() {
+            let payload = BinaryEventCodec.encode(record)
+            let frame = LogFormat.encodeFrame(seq: i + 1, type: .events, format: .binary, time: header.createdAt,
+                                              durableBefore: file.count, writerID: 1, prevHash: prev, payload: payload,
+                                              seed: header.seed)
+            prev = LogFormat.sha256(frame)
+            frames.append(frame)
+            payloads.append(payload)
+            file += frame
+        }
+        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60))],
+                "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200))],
+                "payload": Array(payloads.prefix(6))]
+    }
+
+    @Test(arguments: ["frame", "scan", "payload"])
+    func theCorpusReplaysThroughTheDecodersWithoutACrash(_ target: String) throws {
+        let dir = Self.corpus + "/" + target
+        var files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        if files.isEmpty || ProcessInfo.processInfo.environment["RECORD_FUZZ_SEEDS"] == "1" {
+            for (i, seed) in try Self.seeds()[target, default: []].enumerated() {
+                try Data(seed).write(to: URL(fileURLWithPath: "\(dir)/seed-\(i)"))
+            }
+            files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        }
+        var accepted = 0
+        for name in files {
+            let data = try #require(FileManager.default.contents(atPath: dir + "/" + name))
+            if FuzzTargets.run(target, Array(data)) { accepted += 1 }
+        }
+        #expect(files.count >= 3)
+        #expect(accepted >= 1, "the seeds include valid inputs")
+    }
+}

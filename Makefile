@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/xinfang
-# System packages the build and the end-to-end tests need (Debian names).
-SYSTEM_PACKAGES := libncurses-dev tmux
+# System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 
 .PHONY: run test bench fuzz setup build clean
 

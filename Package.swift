@@ -40,7 +40,8 @@ let package = Package(
         ),
 
         // `make bench`: figures beside baselines measured in the same run.
-        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "TestSupport"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "TestSupport", "CSQLite"]),
 
         // A writer that the crash tests run and kill.
         .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore"]),

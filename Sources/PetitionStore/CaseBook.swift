@@ -5,8 +5,10 @@ import PetitionCore
 /// against the latest state, append, then fold.
 package final class CaseBook {
     package let log: any EventLog
-    package private(set) var cases: [CaseNumber: CaseState] = [:]
-    package private(set) var index = CaseIndex()
+    /// Every case, in the order first registered; `position` finds one by number.
+    package private(set) var states: [CaseState] = []
+    private var position: [CaseNumber: Int] = [:]
+    private var index = CaseIndex()
     /// The highest sequence used per organ and year, for the next case number.
     private var sequences: [String: Int] = [:]
 
@@ -17,21 +19,68 @@ package final class CaseBook {
 
     package var mode: LogMode { log.header.mode }
 
+    package subscript(number: CaseNumber) -> CaseState? { position[number].map { states[$0] } }
+
     /// The case numbers in order.
-    package var numbers: [CaseNumber] { cases.keys.sorted() }
+    package var numbers: [CaseNumber] { position.keys.sorted() }
+
+    // MARK: - Indexes
+
+    /// The cases of a person, by identity number.
+    package func cases(idNumber: String) -> [CaseState] { lookup(index.byIdentity["id:" + idNumber.uppercased()]) }
+
+    /// The cases of a person, by name and phone.
+    package func cases(name: String, phone: String) -> [CaseState] { lookup(index.byIdentity["np:\(name)/\(phone)"]) }
+
+    /// The cases in a phase. Phase and organ change with most events, so they are
+    /// indexed on demand: one pass builds both, and it is redone only after changes.
+    package func cases(in phase: Phase) -> [CaseState] { lookup(placement().byPhase[phase]) }
+
+    package func cases(heldBy organ: OrganCode) -> [CaseState] { lookup(placement().byOrgan[organ]) }
+
+    private var placementCache: (byPhase: [Phase: Set<Int>], byOrgan: [OrganCode: Set<Int>])?
+
+    private func placement() -> (byPhase: [Phase: Set<Int>], byOrgan: [OrganCode: Set<Int>]) {
+        if let cached = placementCache { return cached }
+        var byPhase: [Phase: Set<Int>] = [:]
+        var byOrgan: [OrganCode: Set<Int>] = [:]
+        for (i, state) in states.enumerated() {
+            byPhase[state.phase, default: []].insert(i)
+            if let organ = state.holder { byOrgan[organ, default: []].insert(i) }
+        }
+        placementCache = (byPhase, byOrgan)
+        return (byPhase, byOrgan)
+    }
+
+    private func lookup(_ positions: Set<Int>?) -> [CaseState] { (positions ?? []).sorted().map { states[$0] } }
 
     private func fold(_ events: [CaseEvent]) {
+        if states.capacity < states.count + events.count / 4 { states.reserveCapacity(states.count + events.count / 4) }
         for event in events {
             let number = event.caseNumber
-            let before = cases[number]
-            var state = before ?? CaseState(number: number)
-            cases[number] = nil  // hand the only reference to the fold, so it does not copy
-            Workflow.apply(event, to: &state)
-            index.update(from: before, to: state)
-            cases[number] = state
-            let key = "\(number.organ)/\(number.year)"
-            sequences[key] = max(sequences[key] ?? 0, number.sequence)
+            let i: Int
+            if let found = position[number] {
+                i = found
+            } else {
+                i = states.count
+                states.append(CaseState(number: number))
+                position[number] = i
+                let key = "\(number.organ)/\(number.year)"
+                sequences[key] = max(sequences[key] ?? 0, number.sequence)
+            }
+            // Identities change only with a registration, a correction or a voiding;
+            // only then is the identity index touched.
+            switch event.body {
+            case .registered, .corrected, .voided:
+                let before = CaseIndex.identities(states[i].petition)
+                Workflow.apply(event, to: &states[i])
+                index.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+            default:
+                // Folded in place in the array's storage: no copy of the case's history.
+                Workflow.apply(event, to: &states[i])
+            }
         }
+        if !events.isEmpty { placementCache = nil }
     }
 
     /// Picks up what other processes appended; returns the new events.
@@ -44,10 +93,10 @@ package final class CaseBook {
 
     /// A context for deciding, with read access to the other cases.
     package func context(now: Instant, actor: Actor, reference: ReferenceData) -> DecisionContext {
-        let snapshot = cases
+        let states = self.states, position = self.position
         return DecisionContext(now: now, actor: actor, directory: reference.directory, calendar: reference.calendar,
                                policy: reference.policy, categories: reference.categories,
-                               lookup: { snapshot[$0] })
+                               lookup: { position[$0].map { states[$0] } })
     }
 
     /// Registers petitions as new cases, all or none, in one sync: every petition is
@@ -85,10 +134,10 @@ package final class CaseBook {
     /// looked and the command no longer holds, the refusal says what changed and by whom.
     package func execute(_ command: CaseCommand, on number: CaseNumber, now: Instant, actor: Actor,
                          reference: ReferenceData) throws -> [CaseEvent] {
-        let seen = cases[number]?.events.last?.seq ?? 0
+        let seen = self[number]?.events.last?.seq ?? 0
         let result = try log.transact { new in
             self.fold(new)
-            guard let state = self.cases[number] else {
+            guard let state = self[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
             }
             do throws(Rejection) {

@@ -1,20 +1,16 @@
 import PetitionCore
 
-/// Indexes for the console's queries, kept up to date as events are folded:
-/// by petitioner identity, by phase and by holding organ. (By case number is the
-/// case book's own dictionary; by next deadline is computed for a day, since
-/// days left depend on it.)
-package struct CaseIndex: Sendable {
-    package private(set) var byIdentity: [String: Set<CaseNumber>] = [:]
-    package private(set) var byPhase: [Phase: Set<CaseNumber>] = [:]
-    package private(set) var byOrgan: [OrganCode: Set<CaseNumber>] = [:]
+/// The identity index, kept up to date as events are folded: every identity
+/// number and every name + phone of a petitioner or representative, to the
+/// positions of their cases in the case book. (By case number is the book's own
+/// table; phase and organ are indexed on demand; next deadlines are computed for a
+/// day, since days left depend on it.)
+struct CaseIndex: Sendable {
+    private(set) var byIdentity: [String: Set<Int>] = [:]
 
-    package init() {}
-
-    /// The identity keys of a case: every identity number and every name + phone
-    /// of its petitioner and representatives.
-    package static func identities(_ state: CaseState?) -> Set<String> {
-        guard let p = state?.petition else { return [] }
+    /// The identity keys of a petition.
+    static func identities(_ p: Petition?) -> Set<String> {
+        guard let p else { return [] }
         var keys: Set<String> = []
         for person in [p.petitioner] + (p.group?.representatives ?? []) {
             if let id = person.idNumber, !id.isEmpty { keys.insert("id:" + id.uppercased()) }
@@ -25,25 +21,9 @@ package struct CaseIndex: Sendable {
         return keys
     }
 
-    mutating func update(from old: CaseState?, to new: CaseState) {
-        let number = new.number
-        if old?.phase != new.phase {
-            if let p = old?.phase { byPhase[p]?.remove(number) }
-            byPhase[new.phase, default: []].insert(number)
-        }
-        if old?.holder != new.holder {
-            if let o = old?.holder { byOrgan[o]?.remove(number) }
-            if let o = new.holder { byOrgan[o, default: []].insert(number) }
-        }
-        let before = Self.identities(old), after = Self.identities(new)
-        if before != after {
-            for k in before.subtracting(after) { byIdentity[k]?.remove(number) }
-            for k in after.subtracting(before) { byIdentity[k, default: []].insert(number) }
-        }
+    mutating func update(_ position: Int, from old: Set<String>, to new: Set<String>) {
+        guard old != new else { return }
+        for k in old.subtracting(new) { byIdentity[k]?.remove(position) }
+        for k in new.subtracting(old) { byIdentity[k, default: []].insert(position) }
     }
-
-    /// The cases of a person, by identity number or by name and phone.
-    package func cases(idNumber: String) -> Set<CaseNumber> { byIdentity["id:" + idNumber.uppercased()] ?? [] }
-
-    package func cases(name: String, phone: String) -> Set<CaseNumber> { byIdentity["np:\(name)/\(phone)"] ?? [] }
 }

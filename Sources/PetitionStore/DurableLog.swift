@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PetitionCore
 
@@ -18,7 +19,8 @@ package final class DurableLog: EventLog {
     /// Events not yet handed out by `readAll`/`poll`/`transact`.
     private var undelivered: [CaseEvent] = []
     /// Every frame read, when the log was opened to inspect it (`keepFrames`).
-    package private(set) var frames: [LogFormat.Frame] = []
+    package var frames: [LogFormat.Frame] { frames_ }
+    private var frames_: [LogFormat.Frame] = []
     private let keepFrames: Bool
     /// Set when synced data is found damaged: the log is read-only from then on.
     package private(set) var damage: LogScan.Problem?
@@ -62,7 +64,9 @@ package final class DurableLog: EventLog {
 
     /// Opens a log and reads it whole. A writable open moves a torn tail aside into a
     /// quarantine file and records the cut; damage to synced data makes it read-only.
-    package static func open(at path: String, writable: Bool, keepFrames: Bool = false,
+    /// `window` is how much of the file is read at a time (tests make it small, so
+    /// that frames straddle windows).
+    package static func open(at path: String, writable: Bool, keepFrames: Bool = false, window: Int = 8 << 20,
                              fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
@@ -80,6 +84,7 @@ package final class DurableLog: EventLog {
             case .failure(.damaged): throw StoreError(.corruptRecord, path: path, cause: "header")
             case .success(let header):
                 let log = DurableLog(path: path, fs: fs, fd: fd, format: header, writable: writable, keepFrames: keepFrames)
+                log.window = max(64, window)
                 try log.readNew()
                 return log
             }
@@ -126,39 +131,82 @@ package final class DurableLog: EventLog {
         return undelivered
     }
 
-    /// Reads frames past `end`; a writable open under the lock repairs a torn tail.
+    /// How much of the file is read at a time: opening never holds the whole file.
+    private var window = 8 << 20
+
+    /// Reads frames past `end`, a window at a time; a writable open under the lock
+    /// repairs a torn tail.
     private func readNew(repair: Bool = true) throws {
         let size = Int(try fs.size(fd))
         if size < end {
             damage = .damage(at: size, seq: lastSeq, reason: "the log is shorter than records already read")
             return
         }
-        guard size > end else { return }
-        let bytes = try fs.read(fd, count: size - end, at: Int64(end))
-        // Frames are decoded against the file's own offsets.
-        let scan = bytes.withUnsafeBytes { raw -> (frames: [LogFormat.Frame], end: Int, problem: LogScan.Problem?) in
-            let shifted = ShiftedBuffer(raw: raw, base: end)
-            return shifted.scan(header: format, lastSeq: lastSeq, lastHash: headHash)
-        }
-        for frame in scan.frames {
-            let record: LogRecord
-            do { record = try RecordPayload.decode(frame) } catch {
-                damage = .damage(at: frame.offset, seq: frame.seq, reason: "payload: \(error)")
+        var window = self.window
+        while end < size {
+            let bytes = try fs.read(fd, count: min(window, size - end), at: Int64(end))
+            let atEndOfFile = end + bytes.count >= size
+            let base = end
+            var scan = bytes.withUnsafeBytes { raw in
+                LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile)
+            }
+            guard deliver(scan.frames.map { var f = $0; f.offset += base; return f }) else { return }
+            if var problem = scan.problem {
+                if case .tornTail(let at, let reason) = problem, !atEndOfFile {
+                    // Bytes that do not make a frame, with more file after this window: the
+                    // rest of the file decides whether they are a crash leftover.
+                    let rest = try fs.read(fd, count: size - (base + at), at: Int64(base + at))
+                    problem = rest.withUnsafeBytes { LogScan.classify($0, header: format, at: 0, seq: lastSeq + 1, reason: reason) }
+                    problem = problem.shifted(by: base + at)
+                } else {
+                    problem = problem.shifted(by: base)
+                }
+                scan.problem = problem
+                try handle(problem, size: size, repair: repair)
                 return
             }
+            // A frame larger than the window: widen it.
+            if scan.frames.isEmpty && !atEndOfFile { window *= 2 }
+        }
+        pendingTornTail = nil
+    }
+
+    /// Decodes the frames' payloads on both cores, then hands out their events in order.
+    /// A payload that does not decode, though its checksums held, is damage: false.
+    private func deliver(_ frames: [LogFormat.Frame]) -> Bool {
+        var records = [Result<LogRecord, any Error>?](repeating: nil, count: frames.count)
+        records.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out.baseAddress
+            let count = frames.count
+            let workers = count < 64 ? 1 : 2
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < count {
+                    results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frames[i]) }
+                    i += workers
+                }
+            }
+        }
+        undelivered.reserveCapacity(undelivered.count + frames.count)
+        for (frame, result) in zip(frames, records) {
+            guard case .success(let record)? = result else {
+                damage = .damage(at: frame.offset, seq: frame.seq, reason: "payload does not decode")
+                return false
+            }
             if case .events(let events) = record { undelivered += events }
-            if case .recoveryNote(let note) = record, !keepFrames { _ = note }
-            if keepFrames { frames.append(frame) }
+            if keepFrames { frames_.append(frame) }
             lastSeq = frame.seq
             headHash = frame.hash
             end = frame.offset + frame.length
         }
-        switch scan.problem {
-        case nil:
-            pendingTornTail = nil
-        case .damage?:
-            damage = scan.problem
-        case .tornTail(let at, let reason)?:
+        return true
+    }
+
+    private func handle(_ problem: LogScan.Problem, size: Int, repair: Bool) throws {
+        switch problem {
+        case .damage:
+            damage = problem
+        case .tornTail(let at, let reason):
             if writable && repair {
                 try fs.lock(fd)
                 defer { fs.unlock(fd) }
@@ -278,7 +326,7 @@ package final class DurableLog: EventLog {
         lastSeq = seq
         headHash = hash
         end = start + buffer.count
-        frames += framesWritten
+        frames_ += framesWritten
         return stored
     }
 
@@ -321,20 +369,12 @@ package final class DurableLog: EventLog {
     }
 }
 
-/// A buffer of file bytes starting at file offset `base`, scanned with file offsets.
-private struct ShiftedBuffer {
-    let raw: UnsafeRawBufferPointer
-    let base: Int
-
-    func scan(header: LogFormat.Header, lastSeq: Int, lastHash: [UInt8])
-        -> (frames: [LogFormat.Frame], end: Int, problem: LogScan.Problem?) {
-        let result = LogScan.scan(raw, header: header, from: 0, lastSeq: lastSeq, lastHash: lastHash)
-        let frames = result.frames.map { f -> LogFormat.Frame in var f = f; f.offset += base; return f }
-        let problem: LogScan.Problem? = switch result.problem {
-        case .tornTail(let at, let reason)?: .tornTail(at: at + base, reason: reason)
-        case .damage(let at, let seq, let reason)?: .damage(at: at + base, seq: seq, reason: reason)
-        case nil: nil
+extension LogScan.Problem {
+    /// The same problem at a file offset `base` further on.
+    func shifted(by base: Int) -> LogScan.Problem {
+        switch self {
+        case .tornTail(let at, let reason): .tornTail(at: at + base, reason: reason)
+        case .damage(let at, let seq, let reason): .damage(at: at + base, seq: seq, reason: reason)
         }
-        return (frames, result.end + base, problem)
     }
 }

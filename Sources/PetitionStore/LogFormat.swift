@@ -163,9 +163,11 @@ package enum LogFormat {
         case badTrailer
     }
 
-    /// Decodes and checks the frame at `offset`; the payload is copied out.
+    /// Decodes and checks the frame at `offset`; the payload is copied out. With
+    /// `hashing: false` the frame's hash is left empty, for a caller that hashes
+    /// many frames in parallel.
     package static func decodeFrame(_ b: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
-                                    maxPayload: Int) -> Result<Frame, FrameProblem> {
+                                    maxPayload: Int, hashing: Bool = true) -> Result<Frame, FrameProblem> {
         let remaining = b.count - offset
         guard remaining >= frameHeaderSize + trailerSize else {
             return remaining >= 4 && b.u32(offset) != frameMagic ? .failure(.badMagic) : .failure(.incomplete)
@@ -194,7 +196,7 @@ package enum LogFormat {
                               format: b.u16(offset + 14), time: Instant(millisecondsSince1970: b.i64(offset + 24)),
                               durableBefore: Int(b.u64(offset + 32)), writerID: b.u32(offset + 44),
                               prevHash: Array(b[(offset + 48)..<(offset + 80)]), payload: Array(b[payloadRange]),
-                              hash: sha256(whole)))
+                              hash: hashing ? sha256(whole) : []))
     }
 
     package static func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }

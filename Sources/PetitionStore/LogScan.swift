@@ -1,3 +1,4 @@
+import Dispatch
 import PetitionCore
 
 /// What a read of the whole log found: the valid records, and the first problem if any.
@@ -23,42 +24,78 @@ package struct LogScan: Sendable {
     package var headHash: [UInt8] { frames.last?.hash ?? header.genesisHash }
 
     /// Scans frames from `start` (the header's end, or the end of an earlier scan).
+    /// With `atEndOfFile: false` the buffer is a window on a longer file: a frame cut
+    /// off by the window's end is not a problem, the scan just stops before it.
     package static func scan(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, from start: Int,
-                             lastSeq: Int, lastHash: [UInt8]) -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
+                             lastSeq: Int, lastHash: [UInt8], atEndOfFile: Bool = true)
+        -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
+        // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
         var offset = start
         var expectedSeq = lastSeq + 1
-        var prev = lastHash
+        var problem: Problem?
         while offset < bytes.count {
-            switch LogFormat.decodeFrame(bytes, at: offset, seed: header.seed, maxPayload: header.maxPayload) {
+            switch LogFormat.decodeFrame(bytes, at: offset, seed: header.seed, maxPayload: header.maxPayload, hashing: false) {
             case .success(let frame):
                 if frame.seq != expectedSeq {
-                    return (frames, offset, .damage(at: offset, seq: expectedSeq,
-                                                    reason: "sequence \(frame.seq) where \(expectedSeq) was due"))
-                }
-                if frame.prevHash != prev {
-                    return (frames, offset, .damage(at: offset, seq: frame.seq, reason: "hash chain broken"))
+                    problem = .damage(at: offset, seq: expectedSeq, reason: "sequence \(frame.seq) where \(expectedSeq) was due")
+                    break
                 }
                 frames.append(frame)
-                prev = frame.hash
                 expectedSeq += 1
                 offset += frame.length
-            case .failure(let problem):
-                // A later record written after these bytes had been synced proves they are
-                // not a crash leftover (its durable-before offset lies beyond them).
-                var probe = offset + 8
-                while probe + LogFormat.frameHeaderSize + LogFormat.trailerSize <= bytes.count {
-                    if bytes.u32(probe) == LogFormat.frameMagic,
-                       case .success(let later) = LogFormat.decodeFrame(bytes, at: probe, seed: header.seed,
-                                                                         maxPayload: header.maxPayload),
-                       later.durableBefore > offset {
-                        return (frames, offset, .damage(at: offset, seq: expectedSeq, reason: "\(problem)"))
-                    }
-                    probe += 8
+                continue
+            case .failure(.incomplete) where !atEndOfFile:
+                break
+            case .failure(let failure):
+                problem = classify(bytes, header: header, at: offset, seq: expectedSeq, reason: "\(failure)")
+            }
+            break
+        }
+        // Pass 2, on both cores: each frame's SHA-256.
+        frames.withUnsafeMutableBufferPointer { all in
+            // Each worker writes only its own frames' hashes and reads only the file bytes.
+            nonisolated(unsafe) let base = all.baseAddress
+            nonisolated(unsafe) let file = bytes
+            let count = all.count
+            let workers = count < 64 ? 1 : 2
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < count {
+                    guard let f = base?.advanced(by: i) else { return }
+                    let range = f.pointee.offset..<(f.pointee.offset + f.pointee.length)
+                    f.pointee.hash = LogFormat.sha256(UnsafeRawBufferPointer(rebasing: file[range]))
+                    i += workers
                 }
-                return (frames, offset, .tornTail(at: offset, reason: "\(problem)"))
             }
         }
-        return (frames, offset, nil)
+        // Pass 3, in order: the hash chain.
+        var prev = lastHash
+        for (i, frame) in frames.enumerated() {
+            if frame.prevHash != prev {
+                return (Array(frames[..<i]), frame.offset,
+                        .damage(at: frame.offset, seq: frame.seq, reason: "hash chain broken"))
+            }
+            prev = frame.hash
+        }
+        return (frames, offset, problem)
+    }
+
+    /// Whether bytes that do not make a valid frame are a crash leftover: only if no
+    /// later record, written after these bytes had been synced, vouches for them
+    /// (its durable-before offset lies beyond them).
+    static func classify(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, at offset: Int, seq: Int,
+                         reason: String) -> Problem {
+        var probe = offset + 8
+        while probe + LogFormat.frameHeaderSize + LogFormat.trailerSize <= bytes.count {
+            if bytes.u32(probe) == LogFormat.frameMagic,
+               case .success(let later) = LogFormat.decodeFrame(bytes, at: probe, seed: header.seed,
+                                                                 maxPayload: header.maxPayload, hashing: false),
+               later.durableBefore > offset {
+                return .damage(at: offset, seq: seq, reason: reason)
+            }
+            probe += 8
+        }
+        return .tornTail(at: offset, reason: reason)
     }
 }

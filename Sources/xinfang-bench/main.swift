@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import PetitionCore
 import PetitionStore
@@ -6,141 +7,179 @@ import TestSupport
 import Glibc
 #endif
 
-// `make bench`: each figure beside a baseline measured in the same run, as medians
-// of several rounds. Timed tests are not used for speed; this is where it is measured.
+// `make bench`: the durable log's figures, each beside a baseline measured in the
+// same run on the same disk: SQLite (WAL, synchronous=FULL) holding the same events,
+// and a raw write + fdatasync loop. `xinfang-bench --events N` sets the size.
 
-func seconds(_ body: () -> Void) -> Double {
-    var t0 = timespec(), t1 = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t0)
-    body()
-    clock_gettime(CLOCK_MONOTONIC, &t1)
-    return Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+let args = CommandLine.arguments
+let targetEvents = args.firstIndex(of: "--events").flatMap { Int(args[$0 + 1]) } ?? 1_000_000
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-
-func rate(rounds: Int = 5, count: Int, _ body: () -> Void) -> Double {
-    median((0..<rounds).map { _ in Double(count) / seconds(body) })
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let t0 = now()
+    try body()
+    return now() - t0
 }
 
-func row(_ what: String, _ value: String, _ baseline: String, _ ratio: String) {
-    print(what.padding(toLength: 44, withPad: " ", startingAt: 0) + value.padding(toLength: 22, withPad: " ", startingAt: 0)
-          + baseline.padding(toLength: 40, withPad: " ", startingAt: 0) + ratio)
+func percentile(_ xs: [Double], _ p: Double) -> Double { xs.sorted()[min(xs.count - 1, Int(Double(xs.count) * p))] }
+
+func rssMB() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
-func fmt(_ x: Double) -> String { x >= 100 ? String(Int(x.rounded())) : String(format: "%.2f", x) }
+var rows: [(String, String, String, String)] = []
+@MainActor func row(_ what: String, _ figure: String, _ baseline: String, _ note: String = "") {
+    rows.append((what, figure, baseline, note))
+    print("  \(what): \(figure)  |  \(baseline)  \(note)")
+}
+func f(_ x: Double, _ unit: String = "") -> String {
+    (x >= 100 ? String(Int(x.rounded())) : String(format: "%.2f", x)) + unit
+}
 
-// A synthetic log: the worked example's 17 steps for each case.
-let cases = 5_000
-var events: [CaseEvent] = []
-events.reserveCapacity(cases * 17)
-for i in 1...cases {
-    var s = Scenario(number: CaseNumber(organ: "D-XFJ", year: 2025, sequence: i))
-    for step in Scenario.workedExample { _ = try? s.run(step.command, as: step.actor, at: step.time) }
-    for var e in s.log {
-        e.seq = events.count + 1
-        events.append(e)
-    }
-}
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.sortedKeys]
-let lines = events.compactMap { try? encoder.encode($0) }
-var blob = Data()
-for l in lines { blob.append(l); blob.append(0x0A) }
-
-print("xinfang bench — \(events.count) events (\(cases) cases × 17 steps), \(ProcessInfo.processInfo.processorCount) cores, "
-      + "\(Date())")
-print("")
-row("what", "figure", "baseline (same run)", "ratio")
-
-// 1. Decoding the JSON-lines log vs splitting its lines only.
-let decoder = JSONDecoder()
-let decodeRate = rate(rounds: 3, count: events.count) {
-    for line in blob.split(separator: 0x0A) { _ = try? decoder.decode(CaseEvent.self, from: line) }
-}
-let splitRate = rate(count: events.count) {
-    var lines = 0
-    blob.withUnsafeBytes { raw in
-        guard var p = raw.baseAddress else { return }
-        let end = p + raw.count
-        while p < end, let nl = memchr(p, 0x0A, end - p) {
-            lines += 1
-            p = UnsafeRawPointer(nl) + 1
-        }
-    }
-    precondition(lines == events.count)
-}
-row("decode JSON-lines records", "\(fmt(decodeRate)) ev/s", "find line ends (memchr): \(fmt(splitRate)) ev/s",
-    String(format: "%.3f×", decodeRate / splitRate))
-
-// 2. Replay (evolve) vs appending to arrays by case.
-let replayRate = rate(count: events.count) {
-    var states: [CaseNumber: CaseState] = [:]
-    for e in events { states[e.caseNumber] = Workflow.evolve(states[e.caseNumber] ?? CaseState(number: e.caseNumber), e) }
-}
-let groupRate = rate(count: events.count) {
-    var grouped: [CaseNumber: [CaseEvent]] = [:]
-    for e in events { grouped[e.caseNumber, default: []].append(e) }
-}
-row("replay (evolve) into case states", "\(fmt(replayRate)) ev/s", "group by case only: \(fmt(groupRate)) ev/s",
-    String(format: "%.2f×", replayRate / groupRate))
-
-// 3. decide + evolve for one command on a case in handling.
-let handling = Scenario.at(.handling)
-let ctx = handling.context(Fixtures.housingHandler, at: "2025-06-01T09:00")
-let command = CaseCommand.startHearing(on: nil)
-let n = 20_000
-let decideRate = rate(count: n) {
-    for _ in 0..<n {
-        if let e = try? Workflow.decide(command, handling.state, ctx) { _ = Workflow.evolve(handling.state, e[0]) }
-    }
-}
-let evolveRate = rate(count: n) {
-    let e = (try? Workflow.decide(command, handling.state, ctx)) ?? []
-    for _ in 0..<n { _ = Workflow.evolve(handling.state, e[0]) }
-}
-row("decide + evolve one command", "\(fmt(decideRate)) cmd/s", "evolve only: \(fmt(evolveRate)) ev/s",
-    String(format: "%.2f×", decideRate / evolveRate))
-
-// 4. Calendar: a 60-day due date vs plain day arithmetic.
-let calendar = Fixtures.calendar
-let start = Fixtures.day("2025-01-01")
-let calRate = rate(count: 100_000) {
-    var d = start
-    for i in 0..<100_000 { d = calendar.adding(calendarDays: 60, to: start.adding(days: i % 700)).due }
-    _ = d
-}
-let arithRate = rate(count: 100_000) {
-    var x = 0
-    for i in 0..<100_000 { x &+= start.adding(days: 60 + i % 700).weekday }
-    _ = x
-}
-row("due date, 60 calendar days", "\(fmt(calRate))/s", "day arithmetic: \(fmt(arithRate))/s",
-    String(format: "%.3f×", calRate / arithRate))
-
-// 5. Appending one record with fsync vs a raw write + fdatasync loop on the same disk.
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-bench-\(getpid())").path
-try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
-var appendTimes: [Double] = []
-if let log = try? DurableLog.create(at: dir + "/bench.log", mode: .training, jurisdiction: "D-XFJ",
-                                    now: Instant(millisecondsSince1970: 0)) {
-    for e in events.prefix(300) { appendTimes.append(seconds { _ = try? log.append([[e]]) }) }
+
+// MARK: - The workload: synthetic cases until the target number of events.
+
+print("xinfang bench — \(Date()), \(ProcessInfo.processInfo.processorCount) cores, log folder \(dir)")
+var generator = try SyntheticCases(reference: Fixtures.reference, seed: 20_261_127)
+let cases = max(1, targetEvents * 100 / 770)
+var records: [[CaseEvent]] = []
+let genTime = timed { records = generator.cases(cases, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2026-11-27")) }
+let events = records.reduce(0) { $0 + $1.count }
+print("workload: \(cases) cases, \(events) events, generated in \(f(genTime)) s")
+let payloads = records.map { BinaryEventCodec.encode($0) }
+
+// MARK: - Bulk import: one batch, one sync.
+
+let logPath = dir + "/cases.log"
+let log = try DurableLog.create(at: logPath, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0))
+let importTime = try timed { try log.append(records) }
+let logBytes = (try FileManager.default.attributesOfItem(atPath: logPath)[.size] as? Int) ?? 0
+
+var db: OpaquePointer?
+sqlite3_open(dir + "/baseline.sqlite", &db)
+@MainActor func exec(_ sql: String) { sqlite3_exec(db, sql, nil, nil, nil) }
+exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+exec("CREATE TABLE events (seq INTEGER PRIMARY KEY, case_number TEXT, at INTEGER, payload BLOB)")
+var insert: OpaquePointer?
+sqlite3_prepare_v2(db, "INSERT INTO events (seq, case_number, at, payload) VALUES (?, ?, ?, ?)", -1, &insert, nil)
+@MainActor func insertRow(_ seq: Int, _ record: [CaseEvent], _ payload: [UInt8]) {
+    sqlite3_bind_int64(insert, 1, Int64(seq))
+    sqlite3_bind_text(insert, 2, record[0].caseNumber.description, -1, xf_sqlite_transient())
+    sqlite3_bind_int64(insert, 3, record[0].at.millisecondsSince1970)
+    _ = payload.withUnsafeBytes { sqlite3_bind_blob(insert, 4, $0.baseAddress, Int32($0.count), xf_sqlite_transient()) }
+    sqlite3_step(insert)
+    sqlite3_reset(insert)
 }
-let fd = open(dir + "/raw.log", O_WRONLY | O_CREAT | O_APPEND, 0o640)
-var rawTimes: [Double] = []
-for line in lines.prefix(300) {
-    rawTimes.append(seconds {
-        line.withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
-        fdatasync(fd)
+let sqliteImport = timed {
+    exec("BEGIN")
+    for (i, r) in records.enumerated() { insertRow(i + 1, r, payloads[i]) }
+    exec("COMMIT")
+}
+let rawBytes = [UInt8](repeating: 0x5A, count: logBytes)
+let rawFD = open(dir + "/raw.bin", O_WRONLY | O_CREAT | O_APPEND, 0o640)
+let rawImport = timed {
+    rawBytes.withUnsafeBytes { _ = write(rawFD, $0.baseAddress, $0.count) }
+    fdatasync(rawFD)
+}
+print("")
+row("bulk import (one batch, one sync)", f(Double(events) / importTime, " ev/s"),
+    "SQLite one transaction: \(f(Double(events) / sqliteImport, " ev/s")); raw write+fdatasync of the same bytes: \(f(Double(events) / rawImport, " ev/s"))")
+print("  log size: \(logBytes / 1_048_576) MiB, \(logBytes / max(1, events)) bytes per event")
+
+// MARK: - Open: verify every checksum and the chain, decode, replay into cases.
+
+let rssBefore = rssMB()
+var book: CaseBook?
+var openTimes: [Double] = []
+for _ in 0..<3 {
+    book = nil
+    openTimes.append(try timed { book = try CaseBook(log: try DurableLog.open(at: logPath, writable: false)) })
+}
+let openTime = percentile(openTimes, 0.5)
+var openedLog: DurableLog?
+let logOnly = try timed { openedLog = try DurableLog.open(at: logPath, writable: false) }
+var allEvents: [CaseEvent] = []
+let drain = try timed { allEvents = try openedLog?.readAll() ?? [] }
+let foldOnly = try timed { _ = try CaseBook(log: InMemoryEventLog(header: log.header, events: allEvents)) }
+print("  breakdown: open+scan+decode \(f(logOnly)) s, readAll \(f(drain)) s, fold into a book \(f(foldOnly)) s")
+let rssAfter = rssMB()
+let caseCount = book?.states.count ?? 0
+var verifyTimes: [Double] = []
+for _ in 0..<3 { verifyTimes.append(try timed { _ = try LogInspection.scan(logPath) }) }
+
+var select: OpaquePointer?
+sqlite3_prepare_v2(db, "SELECT payload FROM events ORDER BY seq", -1, &select, nil)
+var sqliteReadTimes: [Double] = []
+for _ in 0..<3 {
+    sqliteReadTimes.append(timed {
+        var states: [CaseNumber: CaseState] = [:]
+        while sqlite3_step(select) == SQLITE_ROW {
+            let n = Int(sqlite3_column_bytes(select, 0))
+            let bytes = Array(UnsafeRawBufferPointer(start: sqlite3_column_blob(select, 0), count: n))
+            for e in (try? BinaryEventCodec.decode(bytes)) ?? [] {
+                var s = states.removeValue(forKey: e.caseNumber) ?? CaseState(number: e.caseNumber)
+                Workflow.apply(e, to: &s)
+                states[e.caseNumber] = s
+            }
+        }
+        sqlite3_reset(select)
     })
 }
-close(fd)
-func pct(_ xs: [Double], _ p: Double) -> Double { xs.sorted()[min(xs.count - 1, Int(Double(xs.count) * p))] * 1000 }
-if !appendTimes.isEmpty {
-    row("append one event (fsync), p50 / p99", String(format: "%.2f / %.2f ms", pct(appendTimes, 0.5), pct(appendTimes, 0.99)),
-        String(format: "raw write+fdatasync: %.2f / %.2f ms", pct(rawTimes, 0.5), pct(rawTimes, 0.99)),
-        String(format: "%.2f×", pct(appendTimes, 0.5) / pct(rawTimes, 0.5)))
-}
+let sqliteRead = percentile(sqliteReadTimes, 0.5)
 print("")
-print("The plain JSON-lines log is the first form; the durable log (checksums, hash chain, fast codec) replaces it.")
+row("open to ready (verify + decode + replay), \(events) events", f(openTime, " s"),
+    "SQLite read back + decode + replay: \(f(sqliteRead, " s"))", "median of 3")
+row("full verify + replay", f(Double(events) / openTime, " ev/s"), "SQLite: \(f(Double(events) / sqliteRead, " ev/s"))")
+row("verify only (checksums, chain, payload decode)", f(Double(events) / percentile(verifyTimes, 0.5), " ev/s"), "—")
+row("resident memory, \(caseCount) cases", f(rssAfter - rssBefore, " MB"), "process before opening: \(f(rssBefore, " MB"))")
+
+// MARK: - Payload codec: the binary codec vs JSONDecoder on the same events.
+
+let sample = Array(records.prefix(100_000)).flatMap { $0 }
+let encoder = JSONEncoder()
+let json = sample.compactMap { try? encoder.encode($0) }
+let binary = sample.map { BinaryEventCodec.encode([$0]) }
+let jsonTime = timed { for j in json { _ = try? JSONDecoder().decode(CaseEvent.self, from: j) } }
+let binTime = timed { for b in binary { _ = try? BinaryEventCodec.decode(b) } }
+print("")
+row("decode payloads, binary codec", f(Double(sample.count) / binTime, " ev/s"),
+    "JSONDecoder on the same events: \(f(Double(sample.count) / jsonTime, " ev/s"))", String(format: "%.0f×", jsonTime / binTime))
+
+// MARK: - Interactive appends: one record, synced, as a clerk's command.
+
+var ours: [Double] = [], sqliteOne: [Double] = [], raw: [Double] = []
+let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ",
+                                           now: Instant(millisecondsSince1970: 0))
+for i in 0..<300 {
+    let r = records[i % records.count]
+    ours.append(try timed { try interactiveLog.append([r]) })
+    sqliteOne.append(timed { insertRow(events + i + 1, r, payloads[i % payloads.count]) })
+    raw.append(timed {
+        payloads[i % payloads.count].withUnsafeBytes { _ = write(rawFD, $0.baseAddress, $0.count) }
+        fdatasync(rawFD)
+    })
+}
+close(rawFD)
+print("")
+row("interactive append, fsync'd, p50 / p99", String(format: "%.2f / %.2f ms", percentile(ours, 0.5) * 1000, percentile(ours, 0.99) * 1000),
+    String(format: "SQLite autocommit: %.2f / %.2f ms; raw write+fdatasync: %.2f / %.2f ms",
+           percentile(sqliteOne, 0.5) * 1000, percentile(sqliteOne, 0.99) * 1000,
+           percentile(raw, 0.5) * 1000, percentile(raw, 0.99) * 1000))
+sqlite3_finalize(insert)
+sqlite3_finalize(select)
+sqlite3_close(db)
+
+print("")
+print("| what | xinfang | baseline, same run | note |")
+print("| --- | --- | --- | --- |")
+for (a, b, c, d) in rows { print("| \(a) | \(b) | \(c) | \(d) |") }

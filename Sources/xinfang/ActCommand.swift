@@ -52,7 +52,7 @@ struct ActCommand: ParsableCommand {
             }
             let spec = ActionCatalog.spec(kind)
             let rule = events.last?.rule ?? kind.rule
-            let state = book.cases[number]
+            let state = book[number]
             let phase = state?.phase.title.text(session.language) ?? ""
             session.say("\(number) \(spec.title.zh)完成，现为「\(phase)」（依据\(session.citation(rule))）",
                         "\(number): \(spec.title.en) done; now \(phase) (\(session.citation(rule)))")

@@ -25,7 +25,7 @@ struct ConsoleCommand: ParsableCommand {
             let actor = try session.actor()
             let today = Day(try session.now(for: book.mode))
             let ref = session.reference
-            let states = Array(book.cases.values)
+            let states = book.states
             let rows = states.queue(QueueFilter(), asOf: today, calendar: ref.calendar, directory: ref.directory)
             let model = HomeModel(
                 user: actor.user, role: ref.policy.name(of: actor.role, session.language),

@@ -55,7 +55,7 @@ struct QueueCommand: ParsableCommand {
             let book = try session.openBook()
             let day = try session.asOfDay(asOf, book: book)
             let ref = session.reference
-            let rows = book.cases.values.queue(QueueFilter(phase: phase, organ: organ, overdueOnly: overdue,
+            let rows = book.states.queue(QueueFilter(phase: phase, organ: organ, overdueOnly: overdue,
                                                            dueWithin: dueWithin),
                                                asOf: day, calendar: ref.calendar, directory: ref.directory)
             if json {

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try Session.run(options) { session in
             let book = try session.openBook()
-            guard let number = CaseNumber(caseNumber), let state = book.cases[number] else {
+            guard let number = CaseNumber(caseNumber), let state = book[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
             }
             let actor = try session.actor()

@@ -33,7 +33,7 @@ struct DurableLogTests {
         #expect(reopened.headHash == log.headHash)
         #expect(try reopened.readAll() == stored)
         let book = try CaseBook(log: try DurableLog.open(at: path, writable: false))
-        #expect(book.cases.values.first?.phase == .final)
+        #expect(book.states.first?.phase == .final)
     }
 
     @Test func anExistingLogIsNeverOverwritten() throws {

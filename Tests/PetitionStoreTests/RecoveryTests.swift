@@ -25,17 +25,21 @@ struct RecoveryTests {
         return (fs, fs.contents(path) ?? [], stored, ends)
     }
 
-    static func open(_ bytes: [UInt8], writable: Bool) throws -> (DurableLog, SimulatedFileSystem) {
+    static func open(_ bytes: [UInt8], writable: Bool, window: Int = 8 << 20) throws -> (DurableLog, SimulatedFileSystem) {
         let fs = SimulatedFileSystem()
         fs.replaceContents(path, bytes)
-        return (try DurableLog.open(at: path, writable: writable, fs: fs), fs)
+        return (try DurableLog.open(at: path, writable: writable, window: window, fs: fs), fs)
     }
 
-    @Test func truncationAtEveryByteOffsetRecoversTheLongestCompletePrefix() throws {
+    /// Whole-file reads, and reads a few hundred bytes at a time so that frames straddle windows.
+    static let windows = [8 << 20, 200]
+
+    @Test(arguments: windows)
+    func truncationAtEveryByteOffsetRecoversTheLongestCompletePrefix(window: Int) throws {
         let (_, bytes, stored, ends) = try Self.reference(6)
         let headerSize = ends[0]
         for cut in headerSize...bytes.count {
-            let (log, fs) = try Self.open(Array(bytes.prefix(cut)), writable: true)
+            let (log, fs) = try Self.open(Array(bytes.prefix(cut)), writable: true, window: window)
             let complete = ends.lastIndex { $0 <= cut } ?? 0
             let events = try log.readAll()
             #expect(events == Array(stored.prefix(complete)), "cut at \(cut)")
@@ -55,7 +59,8 @@ struct RecoveryTests {
         }
     }
 
-    @Test func everySingleBitFlipIsDetected() throws {
+    @Test(arguments: windows)
+    func everySingleBitFlipIsDetected(window: Int) throws {
         let (_, bytes, stored, ends) = try Self.reference(4)
         let headerSize = ends[0]
         var refused = 0, cut = 0
@@ -64,7 +69,7 @@ struct RecoveryTests {
                 var damaged = bytes
                 damaged[i] ^= UInt8(1 << bit)
                 let log: DurableLog
-                do { (log, _) = try Self.open(damaged, writable: true) } catch {
+                do { (log, _) = try Self.open(damaged, writable: true, window: window) } catch {
                     // A flip in the header makes the file unreadable as a log: refused.
                     #expect(i < headerSize, "byte \(i) bit \(bit): \(error)")
                     refused += 1
@@ -113,11 +118,12 @@ struct RecoveryTests {
         }
     }
 
-    @Test func aRecordFromTheMiddleThatNoLongerValidatesIsDamageNotATornTail() throws {
+    @Test(arguments: windows)
+    func aRecordFromTheMiddleThatNoLongerValidatesIsDamageNotATornTail(window: Int) throws {
         let (_, bytes, stored, ends) = try Self.reference(6)
         var damaged = bytes
         damaged[ends[2] + 100] ^= 0x01
-        let (log, fs) = try Self.open(damaged, writable: true)
+        let (log, fs) = try Self.open(damaged, writable: true, window: window)
         #expect(try log.readAll() == Array(stored.prefix(2)))
         guard case .damage(let at, let seq, _)? = log.damage else { Issue.record("not damage"); return }
         #expect(at == ends[2] && seq == 3)

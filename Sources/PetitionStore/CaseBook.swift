@@ -55,7 +55,6 @@ package final class CaseBook {
     private func lookup(_ positions: Set<Int>?) -> [CaseState] { (positions ?? []).sorted().map { states[$0] } }
 
     private func fold(_ events: [CaseEvent]) {
-        if states.capacity < states.count + events.count / 4 { states.reserveCapacity(states.count + events.count / 4) }
         for event in events {
             let number = event.caseNumber
             let i: Int

@@ -187,7 +187,6 @@ package final class DurableLog: EventLog {
                 }
             }
         }
-        undelivered.reserveCapacity(undelivered.count + frames.count)
         for (frame, result) in zip(frames, records) {
             guard case .success(let record)? = result else {
                 damage = .damage(at: frame.offset, seq: frame.seq, reason: "payload does not decode")

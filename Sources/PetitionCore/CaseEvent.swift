@@ -25,7 +25,9 @@ package struct CaseEvent: Codable, Sendable, Equatable {
 
 /// What happened, with its own fields.
 package enum EventBody: Codable, Sendable, Equatable {
-    case registered(petition: Petition)
+    // Boxed: a petition is ten times the size of any other event's fields, and every
+    // event in memory would otherwise be as large as a registration.
+    indirect case registered(petition: Petition)
     case transferred(to: OrganCode, note: String?)
     case assigned(to: OrganCode, due: Day, note: String?)
     case referred(kind: ReferralKind, to: OrganCode, note: String?)

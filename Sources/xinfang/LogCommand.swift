@@ -72,8 +72,10 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every checksum, the sequence and the hash chain; print the count and head hash.")
+            abstract: "Check every checksum, the sequence and the hash chain; print the count and head hash.",
+            discussion: "--anchor SEQ:HASH checks that the log still leads to a head hash written down earlier (on a daily report): the one thing that shows a cut or rewritten log.")
         @OptionGroup var options: GlobalOptions
+        @Option(help: "A record number and the head hash it had, SEQ:HASH, as printed earlier by verify.") var anchor: String?
 
         static func describe(_ scan: LogScan, _ session: Session) -> String {
             let zh = session.language == .zh
@@ -94,9 +96,27 @@ struct LogCommand: ParsableCommand {
             try Session.run(options) { session in
                 let scan = try LogInspection.scan(session.logPath)
                 let head = LogFormat.hex(scan.headHash)
-                session.say("\(scan.lastSeq)条记录，头哈希 \(head)", "\(scan.lastSeq) records, head hash \(head)")
+                session.say("\(scan.lastSeq)条记录，头哈希 \(head)（锚点 \(scan.lastSeq):\(head)）",
+                            "\(scan.lastSeq) records, head hash \(head) (anchor \(scan.lastSeq):\(head))")
                 session.say(Verify.describe(scan, session), Verify.describe(scan, session))
                 if case .damage? = scan.problem { throw ExitCode(65) }
+                if let anchor {
+                    let parts = anchor.split(separator: ":")
+                    guard parts.count == 2, let seq = Int(parts[0]), parts[1].count == 64 else {
+                        throw UsageError("--anchor 应为 记录号:头哈希（64位十六进制）", "--anchor is SEQ:HASH (64 hex digits)")
+                    }
+                    guard let frame = scan.frames.first(where: { $0.seq == seq }) else {
+                        session.say("锚点不符：日志只有\(scan.lastSeq)条记录，少于锚点的第\(seq)条——日志被截短或回退",
+                                    "Anchor does not match: the log has \(scan.lastSeq) records, fewer than the anchor's \(seq): it was cut or rolled back")
+                        throw ExitCode(65)
+                    }
+                    guard LogFormat.hex(frame.hash) == parts[1].lowercased() else {
+                        session.say("锚点不符：第\(seq)条记录的哈希已不同——日志被改写",
+                                    "Anchor does not match: record \(seq) has a different hash: the log was rewritten")
+                        throw ExitCode(65)
+                    }
+                    session.say("锚点相符：第\(seq)条记录以来的日志是其延续", "Anchor matches: the log extends record \(seq)")
+                }
             }
         }
     }

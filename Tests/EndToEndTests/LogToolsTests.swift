@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite("The log tools, end to end")
+struct LogToolsTests {
+    func anchor(_ verify: String) -> String? {
+        guard let r = verify.range(of: "锚点 ") else { return nil }
+        return String(verify[r.upperBound...].prefix { $0 != "）" })
+    }
+
+    @Test func verifyAnchorsDumpDamageAndRecover() throws {
+        let cli = CLI()
+        cli.run(["init"])
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        let first = cli.run(["log", "verify"])
+        #expect(first.status == 0)
+        #expect(first.out.contains("完好"))
+        let anchor1 = try #require(anchor(first.out))
+        #expect(anchor1.hasPrefix("1:"))
+        #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
+        let second = cli.run(["log", "verify"])
+        let anchor2 = try #require(anchor(second.out))
+        // The log still leads to the earlier head hash.
+        let extends = cli.run(["log", "verify", "--anchor", anchor1])
+        #expect(extends.status == 0 && extends.out.contains("锚点相符"))
+
+        // dump: one JSON object per record, with offsets.
+        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
+        #expect(dump.count == 2)
+        let second_ = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
+        let offset = try #require(second_["offset"] as? Int)
+        #expect(second_["type"] as? String == "events")
+
+        // Cutting the last record off cleanly is invisible to the log itself, but not to the anchor.
+        let whole = cli.logBytes
+        try Data(whole.prefix(offset)).write(to: URL(fileURLWithPath: cli.log))
+        #expect(cli.run(["log", "verify"]).status == 0)
+        let rolledBack = cli.run(["log", "verify", "--anchor", anchor2])
+        #expect(rolledBack.status == 65 && rolledBack.out.contains("日志被截短或回退"))
+
+        // Damage in a synced record: read-only, named, and recoverable beside the original.
+        var damaged = whole
+        damaged[offset - 40] ^= 0x10  // inside record 1's payload
+        try damaged.write(to: URL(fileURLWithPath: cli.log))
+        let verify = cli.run(["log", "verify"])
+        #expect(verify.status == 65)
+        #expect(verify.out.contains("第1条记录损坏"))
+        let show = cli.run(["queue", "--now", "2025-05-01"])
+        #expect(show.status == 0, "the valid prefix is still shown")
+        #expect(show.err.contains("日志已损坏：第1条记录"))
+        let act = cli.run(["act", "D-XFJ-2025-00001", "receive", "--now", "2025-05-01"])
+        #expect(act.status == 65)
+        #expect(cli.logBytes == damaged, "nothing was written to a damaged log")
+        let recovered = cli.dir + "/recovered.log"
+        let recover = cli.run(["log", "recover", "--out", recovered])
+        #expect(recover.status == 0 && recover.out.contains("原日志未改动"))
+        #expect(cli.logBytes == damaged)
+        let check = cli.run(["log", "verify", "--log", recovered])
+        #expect(check.status == 0 && check.out.contains("完好"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.dir)
+        #expect(files.contains { $0.hasPrefix("recovered.log.quarantine-") })
+    }
+
+    @Test func generateWritesARealisticTrainingLog() throws {
+        let cli = CLI()
+        let r = cli.run(["generate", "--cases", "300", "--until", "2026-11-27", "--log", cli.log])
+        #expect(r.status == 0, "\(r.err)")
+        let info = try #require(cli.json(["log", "info"]) as? [String: Any])
+        #expect(info["mode"] as? String == "training")
+        #expect((info["records"] as? Int ?? 0) > 600)
+        #expect(info["state"] as? String == "ok")
+        let queue = try #require(cli.json(["queue", "--now", "2026-11-27"]) as? [[String: Any]])
+        #expect(queue.count == 300)
+        #expect(Set(queue.compactMap { $0["state"] as? String }).count >= 8, "histories stop at many stages")
+    }
+}

@@ -173,9 +173,7 @@ struct LogCommand: ParsableCommand {
             case .recoveryNote(let n)?: line.type = "recoveryNote"; line.note = n
             default: break
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            if let data = try? encoder.encode(line) { Swift.print(String(decoding: data, as: UTF8.self)) }
+            if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }
         }
     }
 
@@ -191,12 +189,10 @@ struct LogCommand: ParsableCommand {
                 try session.checkMode(log.header.mode)
                 _ = try log.readAll()
                 let deadline = seconds.map { Date().addingTimeInterval($0) }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 while deadline.map({ Date() < $0 }) ?? true {
                     for event in try log.poll() {
                         // Written straight to the descriptor, so a pipe sees each record at once.
-                        if let data = try? encoder.encode(event) { FileHandle.standardOutput.write(data + Data([0x0A])) }
+                        if let data = Output.jsonLine(event) { FileHandle.standardOutput.write(data) }
                     }
                     usleep(100_000)
                 }

@@ -11,6 +11,13 @@ enum Output {
         if let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) { print(text) }
     }
 
+    /// One value as a single line of JSON (sorted keys), for `log dump` and `log follow`.
+    static func jsonLine(_ value: some Encodable) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { $0 + Data([0x0A]) }
+    }
+
     /// Columns padded by display width, so Chinese names line up.
     static func printTable(_ header: [String]?, _ rows: [[String]]) {
         let all = (header.map { [$0] } ?? []) + rows

@@ -29,6 +29,41 @@ static inline int xf_key_resize(void) { return KEY_RESIZE; }
 static inline int xf_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int xf_err(void) { return ERR; }
 
+static inline int xf_key_up(void) { return KEY_UP; }
+static inline int xf_key_down(void) { return KEY_DOWN; }
+static inline int xf_key_left(void) { return KEY_LEFT; }
+static inline int xf_key_right(void) { return KEY_RIGHT; }
+static inline int xf_key_ppage(void) { return KEY_PPAGE; }
+static inline int xf_key_npage(void) { return KEY_NPAGE; }
+static inline int xf_key_home(void) { return KEY_HOME; }
+static inline int xf_key_end(void) { return KEY_END; }
+static inline int xf_key_enter(void) { return KEY_ENTER; }
+static inline int xf_key_backspace(void) { return KEY_BACKSPACE; }
+
+/// get_wch waits at most this many milliseconds (so the loop can follow the log).
+static inline void xf_timeout(int ms) { wtimeout(stdscr, ms); }
+
+/// Some multiplexers change the window size without sending SIGWINCH. Called on
+/// every poll: if the terminal's size differs from curses' idea of it, resize.
+#include <sys/ioctl.h>
+#include <unistd.h>
+static inline int xf_poll_resize(void) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0
+        && (ws.ws_row != LINES || ws.ws_col != COLS)) {
+        resizeterm(ws.ws_row, ws.ws_col);
+        return 1;
+    }
+    return 0;
+}
+
+/// False once the terminal is gone (its window closed, the session killed): reads
+/// then fail at once, and the console must stop instead of spinning.
+static inline int xf_terminal_alive(void) {
+    struct winsize ws;
+    return ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0 && getppid() != 1;
+}
+
 static inline int xf_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int xf_getmaxx(WINDOW *w) { return getmaxx(w); }
 
@@ -47,5 +82,21 @@ static inline int xf_put_cell(int y, int x, const wchar_t *chars, unsigned int a
 static inline int xf_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline void xf_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
+
+// SIGTERM, SIGINT and SIGHUP only set a flag; the run loop sees it within one poll
+// and restores the terminal. No work is done in the handler.
+#include <signal.h>
+static volatile sig_atomic_t xf_stop_requested = 0;
+static void xf_on_stop_signal(int sig) { (void)sig; xf_stop_requested = 1; }
+static inline void xf_install_stop_handlers(void) {
+    struct sigaction sa;
+    sa.sa_handler = xf_on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+static inline int xf_stop_was_requested(void) { return xf_stop_requested; }
 
 #endif

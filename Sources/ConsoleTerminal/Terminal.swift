@@ -6,14 +6,19 @@ import ConsoleUI
 package final class Terminal {
     private var previous: CellGrid?
     private var colour = false
+    private var open = true
 
-    package init(monochrome: Bool) {
+    /// Starts curses: the locale from the environment (for UTF-8), raw keys, no echo,
+    /// keypad decoding, and a poll interval so the caller can follow the log.
+    package init(monochrome: Bool, pollMilliseconds: Int32 = 250) {
         xf_setlocale_from_environment()
+        xf_install_stop_handlers()
         initscr()
         raw()
         noecho()
         keypad(xf_stdscr(), true)
         curs_set(0)
+        xf_timeout(pollMilliseconds)
         if !monochrome && has_colors() {
             start_color()
             use_default_colors()
@@ -27,8 +32,15 @@ package final class Terminal {
 
     /// Restores the terminal. Safe to call more than once.
     package func close() {
+        guard open else { return }
+        open = false
         endwin()
     }
+
+    private var lost = false
+
+    /// Whether SIGTERM, SIGINT or SIGHUP arrived, or the terminal went away.
+    package var stopRequested: Bool { lost || xf_stop_was_requested() != 0 }
 
     package var size: (rows: Int, columns: Int) {
         (Int(xf_getmaxy(xf_stdscr())), Int(xf_getmaxx(xf_stdscr())))
@@ -36,7 +48,10 @@ package final class Terminal {
 
     /// Writes the cells that changed since the last frame.
     package func draw(_ grid: CellGrid) {
-        if previous?.rows != grid.rows || previous?.columns != grid.columns { clear() }
+        if previous?.rows != grid.rows || previous?.columns != grid.columns {
+            clear()
+            previous = nil
+        }
         for (r, c) in grid.changes(since: previous) {
             let cell = grid[r, c]
             var scalars = cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
@@ -48,7 +63,8 @@ package final class Terminal {
         refresh()
     }
 
-    /// Palette: colours where the terminal has them, reverse video and bold where it does not.
+    /// Palette: colours where the terminal has them; reverse video, bold and underline
+    /// where it does not, so selection and urgency stay visible.
     private func attributes(_ role: StyleRole) -> (UInt32, Int16) {
         switch role {
         case .normal: (xf_a_normal(), 0)
@@ -61,26 +77,44 @@ package final class Terminal {
         }
     }
 
-    /// A key from the terminal.
-    package enum Key: Equatable {
-        case character(Character)
-        case function(Int)
-        case resize
-        case other(Int)
-    }
-
-    /// Waits for the next key.
+    /// The next key, or `.tick` when none came within the poll interval.
     package func readKey() -> Key {
         var ch: wint_t = 0
         let result = xf_get_wch(&ch)
-        if result == xf_key_code_yes() {
-            let code = Int32(ch)
-            if code == xf_key_resize() { return .resize }
-            for n in 1...12 where code == xf_key_f(Int32(n)) { return .function(n) }
-            return .other(Int(code))
+        if result == xf_err() {
+            if xf_terminal_alive() == 0 {
+                lost = true
+                return .tick
+            }
+            return xf_poll_resize() != 0 ? .resize : .tick
         }
-        if result == xf_err() { return .other(-1) }
-        guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .other(Int(ch)) }
-        return .character(Character(scalar))
+        let code = Int32(bitPattern: ch)
+        if result == xf_key_code_yes() {
+            switch code {
+            case xf_key_resize(): return .resize
+            case xf_key_up(): return .up
+            case xf_key_down(): return .down
+            case xf_key_left(): return .left
+            case xf_key_right(): return .right
+            case xf_key_ppage(): return .pageUp
+            case xf_key_npage(): return .pageDown
+            case xf_key_home(): return .home
+            case xf_key_end(): return .end
+            case xf_key_enter(): return .enter
+            case xf_key_backspace(): return .backspace
+            default:
+                for n in 1...12 where code == xf_key_f(Int32(n)) { return .function(n) }
+                return .tick
+            }
+        }
+        switch code {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .tick }
+            return .character(Character(scalar))
+        }
     }
 }

@@ -36,8 +36,15 @@ package struct Organ: Codable, Sendable, Equatable {
     package var superior: OrganCode?
     /// The territory, as a path from the province down (`DJ/JC/LJ`).
     package var region: String
+    /// A short name for narrow table columns (区住建局).
+    package var short: String?
+    package var shortEn: String?
 
     package func name(_ language: Language) -> String { language == .zh ? name : nameEn }
+
+    package func shortName(_ language: Language) -> String {
+        (language == .zh ? short : shortEn) ?? name(language)
+    }
 }
 
 /// The organ directory of one jurisdiction, loaded from `data/organs.json`.
@@ -65,6 +72,12 @@ package struct Directory: Sendable {
     package func name(_ code: OrganCode?, _ language: Language) -> String {
         guard let code else { return "—" }
         return byCode[code]?.name(language) ?? code
+    }
+
+    /// The organ's short name, or the code itself when unknown.
+    package func shortName(_ code: OrganCode?, _ language: Language) -> String {
+        guard let code else { return "—" }
+        return byCode[code]?.shortName(language) ?? code
     }
 
     /// Whether `target` is at the sender's level or below, inside the sender's territory:

@@ -112,6 +112,12 @@ package struct SyntheticCases {
             // A review is asked from the organ above, so the generator acts for it as a trainee may.
             guard step(command, after: gap) else { break }
         }
+        // An assigned case reports completion once it is handled (Art 22).
+        let handled: Set<Phase> = [.routed, .mediated, .closed, .final, .replied, .reviewRequested, .reviewOpinionIssued,
+                                   .reviewed, .rereviewRequested, .rereviewOpinionIssued]
+        if state.assignment?.reportedOn == nil, handled.contains(state.phase) {
+            _ = step(.reportCompletion(note: "已办结"), after: 1...5)
+        }
         return events
     }
 

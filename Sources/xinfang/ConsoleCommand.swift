@@ -5,8 +5,10 @@ import Foundation
 import PetitionCore
 import PetitionStore
 
-/// `xinfang` with no subcommand: the console. For now the home screen, with the
-/// counts that matter; the register, queue and case screens come next.
+/// `xinfang` with no subcommand: the console.
+///
+/// The loop is: key → update → render → draw the changes; and every poll, the
+/// records other consoles appended are folded in (within half a second).
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "console", abstract: "打开控制台 — open the console.")
 
@@ -17,26 +19,25 @@ struct ConsoleCommand: ParsableCommand {
             let path = session.logPath
             guard FileManager.default.fileExists(atPath: path) else {
                 session.say("还没有日志文件：\(path)", "No log yet at \(path)")
-                session.say("  创建培训日志：xinfang init --training", "  practice log:   xinfang init --training")
+                session.say("  创建培训日志：xinfang init --training，然后 xinfang --training",
+                            "  practice log:   xinfang init --training, then xinfang --training")
                 session.say("  创建正式日志：xinfang init", "  production log: xinfang init")
+                session.say("  演示数据：xinfang generate --cases 2000 --log \(path)，然后 xinfang --training",
+                            "  demo data:      xinfang generate --cases 2000 --log \(path), then xinfang --training")
                 return
             }
             let book = try session.openBook()
             let actor = try session.actor()
-            let today = Day(try session.now(for: book.mode))
-            let ref = session.reference
-            let states = book.states
-            let rows = states.queue(QueueFilter(), asOf: today, calendar: ref.calendar, directory: ref.directory)
-            let model = HomeModel(
-                user: actor.user, role: ref.policy.name(of: actor.role, session.language),
-                organ: ref.directory.name(actor.organ, session.language), training: book.mode == .training,
-                today: today,
-                registeredToday: states.filter { $0.events.first.map { Day($0.at) == today } ?? false }.count,
-                dueWithin3Days: rows.filter { ($0.next?.daysLeft ?? 99) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count,
-                overdue: rows.filter { !$0.overdue.isEmpty }.count,
-                underSupervision: states.filter { $0.flags.contains(.underSupervision) }.count)
+            let clock = { () throws -> Day in Day(try session.now(for: book.mode)) }
+            var data = ConsoleData(states: book.states, directory: session.reference.directory,
+                                   calendar: session.reference.calendar, categories: session.reference.categories,
+                                   articles: session.reference.articles, policy: session.reference.policy, actor: actor,
+                                   today: try clock(), training: book.mode == .training, version: 0)
+            var state = AppState(language: session.language)
+            state.refresh(data)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-                print(HomeScreen.render(model, rows: 24, columns: 80, language: session.language).text
+                // Not a terminal: print the first screen as text.
+                print(Console.render(state, data, rows: 24, columns: 80).text
                     .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
                     .joined(separator: "\n"))
                 return
@@ -44,13 +45,21 @@ struct ConsoleCommand: ParsableCommand {
             let env = Session.environment
             let terminal = Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
             defer { terminal.close() }
-            while true {
+            var lastPoll = Date()
+            while !state.quit && !terminal.stopRequested {
                 let size = terminal.size
-                terminal.draw(HomeScreen.render(model, rows: size.rows, columns: size.columns, language: session.language))
-                switch terminal.readKey() {
-                case .character("q"), .function(10): return
-                default: continue
+                terminal.draw(Console.render(state, data, rows: size.rows, columns: size.columns))
+                let key = terminal.readKey()
+                if Date().timeIntervalSince(lastPoll) >= 0.5 {
+                    lastPoll = Date()
+                    let today = try clock()
+                    if !(try book.refresh()).isEmpty || today != data.today {
+                        data.states = book.states
+                        data.today = today
+                        data.version += 1
+                    }
                 }
+                Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
             }
         }
     }

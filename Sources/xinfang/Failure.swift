@@ -16,7 +16,7 @@ enum Failure {
             (line, code) = (which + text(b.rejection, language, reference), 65)
         case let c as Conflict:
             let last = c.changes.last
-            let what = last.map { ActionName.of($0.body, language) } ?? ""
+            let what = last.map { $0.body.title.text(language) } ?? ""
             let who = last?.actor.user ?? ""
             let when = last.map { String($0.at.beijingDescription.dropFirst(11).prefix(5)) } ?? ""
             let prefix = language == .zh ? "另一位工作人员（\(who)，\(when)）刚对本案件做了「\(what)」，本操作已不适用："
@@ -39,14 +39,6 @@ enum Failure {
     private static func text(_ r: Rejection, _ language: Language, _ reference: ReferenceData?) -> String {
         guard let reference else { return r.code.rawValue }
         return r.message(language, articles: reference.articles, directory: reference.directory)
-    }
-}
-
-/// The name of what an event did, as the action that records it.
-enum ActionName {
-    static func of(_ body: EventBody, _ language: Language) -> String {
-        let kind = ActionKind.allCases.first { $0.rawValue.replacingOccurrences(of: "-", with: "") == body.name.lowercased() }
-        return kind.map { ActionCatalog.spec($0).title.text(language) } ?? body.name
     }
 }
 

@@ -38,16 +38,4 @@ struct CellGridTests {
         #expect(changes.map(\.column) == [2])
         #expect(b.changes(since: nil).count == 12)
     }
-
-    @Test func theHomeScreenShowsWhoWhereTheModeAndTheDate() throws {
-        let model = HomeModel(user: "clerk", role: "窗口登记员", organ: "临江区信访局", training: true,
-                              today: try #require(Day(iso: "2025-05-06")), registeredToday: 3, dueWithin3Days: 2,
-                              overdue: 1, underSupervision: 0)
-        let grid = HomeScreen.render(model, rows: 24, columns: 80, language: .zh)
-        #expect(grid.text[23].contains("clerk  窗口登记员  临江区信访局  培训模式  2025-05-06"))
-        #expect(grid.text[5].contains("已逾期") && grid.text[5].contains("1"))
-        #expect(grid.text.allSatisfy { DisplayWidth.of($0) == 80 })
-        let small = HomeScreen.render(model, rows: 20, columns: 60, language: .en)
-        #expect(small.text[0].hasPrefix("Terminal too small: 80x24 needed"))
-    }
 }

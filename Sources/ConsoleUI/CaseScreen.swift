@@ -1,0 +1,65 @@
+import PetitionCore
+
+/// A case: who and what, every running clock with its article, the actions the law
+/// allows now (and this user may take), and the timeline.
+enum CaseScreen {
+    static func lines(_ state: AppState, _ data: ConsoleData, _ number: CaseNumber) -> [(String, StyleRole)] {
+        let lang = state.language
+        let zh = lang == .zh
+        guard let c = data.state(number) else { return [(zh ? "找不到案件 \(number)" : "No case \(number)", .overdue)] }
+        var out: [(String, StyleRole)] = []
+        out.append(("\(number)  \(number.spoken(data.directory, lang))", .title))
+        out.append(((zh ? "状态：" : "State: ") + c.effectivePhase(asOf: data.today, calendar: data.calendar).title.text(lang)
+                    + (zh ? "    现由：" : "    Held by: ") + data.directory.name(c.holder, lang), .normal))
+        if !c.flags.isEmpty {
+            out.append(((zh ? "标记：" : "Flags: ") + c.flags.sorted().map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", "), .normal))
+        }
+        if let p = c.petition {
+            if c.contentVisible(to: data.actor) {
+                let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                out.append(((zh ? "信访人：" : "Petitioner: ") + who, .normal))
+                out.append(((zh ? "请求：" : "Request: ") + p.request, .normal))
+            } else {
+                out.append((zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)", .hint))
+            }
+            out.append(((zh ? "类别：" : "Category: ") + (data.categories[p.category]?.name(lang) ?? p.category), .normal))
+        }
+        out.append(("", .normal))
+        out.append((zh ? "期限" : "Clocks", .title))
+        let clocks = c.clocks(asOf: data.today, calendar: data.calendar, directory: data.directory)
+        if clocks.isEmpty { out.append((zh ? "  无正在计算的期限" : "  none running", .hint)) }
+        for k in clocks {
+            let marks = (k.provisional ? (zh ? " 暂定" : " provisional") : "") + (k.paused ? (zh ? " 暂停" : " paused") : "")
+            out.append(("  " + DisplayWidth.pad(k.kind.title.text(lang), to: 16) + "\(k.due)\(marks)  "
+                        + DisplayWidth.pad(Console.daysLeft(k, lang), to: 12) + data.articles.citation(k.rule, lang),
+                        Console.urgency(k)))
+        }
+        out.append(("", .normal))
+        out.append((zh ? "现在可以办理（xinfang act）" : "Allowed now (xinfang act)", .title))
+        let allowed = Workflow.allowedActions(in: c.phase).filter { data.policy.allows(data.actor.role, $0) }
+        if allowed.isEmpty { out.append((zh ? "  本岗位现在没有可办理的操作" : "  nothing this role may do now", .hint)) }
+        for a in allowed {
+            out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)
+                        + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.citation(a.rule, lang), .normal))
+        }
+        out.append(("", .normal))
+        out.append((zh ? "办理记录" : "Timeline", .title))
+        for e in c.events {
+            let voided = c.voided.contains(e.seq) ? (zh ? "（已作废）" : " (voided)") : ""
+            out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + String(e.at.beijingDescription.prefix(16)).replacingOccurrences(of: "T", with: " ")
+                        + "  " + DisplayWidth.pad(e.actor.user, to: 10) + DisplayWidth.pad(e.body.title.text(lang) + voided, to: 18)
+                        + data.articles.citation(e.rule, lang), .normal))
+        }
+        return out
+    }
+
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ number: CaseNumber) {
+        let all = lines(state, data, number)
+        let page = Console.pageSize(rows: grid.rows) + 2
+        let start = min(state.detailScroll, max(0, all.count - page))
+        for (i, (text, style)) in all.dropFirst(start).prefix(page).enumerated() {
+            grid.put(text, row: 1 + i, column: 1, style: style)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TestSupport
+import Testing
+
+/// The real console in a real terminal: tmux runs it at 80×24, sends keys as a
+/// person would (Chinese included), resizes it, and reads the screen.
+@Suite("The console in tmux", .serialized)
+struct ConsoleTmuxTests {
+    final class Session {
+        let name = "xf\(UInt32.random(in: 0...UInt32.max))"
+        let cli = CLI()
+
+        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:]) {
+            _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+            let vars = (["XINFANG_DATA": Fixtures.dataFolder, "XINFANG_TRAINING": "1", "LANG": "C.UTF-8", "USER": "tester"]
+                .merging(env) { $1 }).map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+            tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
+                  "env \(vars) \(CLI.binary) --log \(cli.log); echo CONSOLE-EXITED-$?; sleep 30"])
+        }
+
+        deinit { tmux(["kill-session", "-t", name]) }
+
+        /// Runs tmux through the shell and returns what it printed. (Foundation's
+        /// Process did not reap the tmux client once the server had forked from it.)
+        @discardableResult
+        func tmux(_ args: [String]) -> String {
+            let out = cli.dir + "/tmux-out"
+            let quoted = args.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            _ = system("tmux \(quoted) > '\(out)' 2>/dev/null < /dev/null")
+            return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        }
+
+        func keys(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
+        func type(_ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
+        func screen(escapes: Bool = false) -> String { tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : [])) }
+
+        /// Waits up to `seconds` for the screen to contain `text`.
+        @discardableResult
+        func waitFor(_ text: String, seconds: Double = 5) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                if screen().contains(text) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+    }
+
+    @Test func aClerkFindsACaseTypingChineseOpensItResizesAndQuits() {
+        let s = Session()
+        #expect(s.waitFor("首页"), "\(s.screen())")
+        #expect(s.screen().contains("培训模式"))
+        s.keys("w")
+        #expect(s.waitFor("案件编号"))
+        s.keys("/")
+        s.type("D-XFJ-2024")
+        #expect(s.waitFor("筛选：D-XFJ-2024"))
+        s.keys("Enter")
+        s.keys("Enter")
+        #expect(s.waitFor("临江区信访局2024年"), "\(s.screen())")
+        #expect(s.screen().contains("现在可以办理"))
+        s.keys("End")
+        s.keys("PageDown")
+        #expect(s.waitFor("办理记录"), "the timeline is below: page down reaches it")
+        s.keys("Escape")
+        #expect(s.waitFor("案件编号"))
+        // Resize: the frame is redrawn at the new size, and below 80×24 it says so.
+        s.tmux(["resize-window", "-t", s.name, "-x", "100", "-y", "30"])
+        var redrawn = false
+        for _ in 0..<30 where !redrawn {
+            let big = s.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            redrawn = big.count >= 30 && big[29].contains("培训模式")
+            usleep(100_000)
+        }
+        #expect(redrawn, "the status line moves to the last row after a resize")
+        s.tmux(["resize-window", "-t", s.name, "-x", "60", "-y", "20"])
+        #expect(s.waitFor("终端窗口太小"))
+        s.tmux(["resize-window", "-t", s.name, "-x", "80", "-y", "24"])
+        #expect(s.waitFor("案件编号"))
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
+    @Test func chineseTypedAtTheFilterArrivesWhole() {
+        let s = Session()
+        #expect(s.waitFor("首页"))
+        s.keys("/")
+        s.type("临江")
+        #expect(s.waitFor("筛选：临江"), "\(s.screen())")
+        s.keys("BSpace")
+        #expect(s.waitFor("筛选：临▏"), "backspace removes one character, not one byte")
+    }
+
+    @Test func withoutColourSelectionAndUrgencyStayVisible() {
+        let s = Session(env: ["NO_COLOR": "1"])
+        #expect(s.waitFor("首页"))
+        s.keys("w")
+        #expect(s.waitFor("案件编号"))
+        let escaped = s.screen(escapes: true)
+        #expect(escaped.contains("\u{1B}[7m"), "the selected row is in reverse video")
+        #expect(!escaped.contains("\u{1B}[31m") && !escaped.contains("\u{1B}[41m"), "no colour at all")
+        #expect(s.screen().contains("▶"), "and marked")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let s = Session()
+        #expect(s.waitFor("首页"))
+        // The console is the only child of the pane's shell.
+        let shell = try #require(Int32(s.tmux(["list-panes", "-t", s.name, "-F", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        let console = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        #expect(kill(console, SIGTERM) == 0)
+        #expect(s.waitFor("CONSOLE-EXITED-0"), "\(s.screen())")
+        #expect(!s.screen().contains("首页"), "the console's screen is gone: the terminal was restored")
+    }
+
+    @Test func aChangeFromAnotherConsoleAppearsWithinASecond() {
+        let s = Session()
+        #expect(s.waitFor("首页"))
+        s.keys("w")
+        #expect(s.waitFor("共120件"))
+        let started = Date()
+        let r = s.cli.run(["register", "-", "--now", "2026-11-27T10:00"], stdin: CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2026-11-27"))
+        #expect(r.status == 0, "\(r.err)")
+        #expect(s.waitFor("共121件", seconds: 3))
+        print("live update after \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+    }
+}

@@ -17,6 +17,11 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         try Session.run(options) { session in
             let path = session.logPath
+            var training = session.trainingRequested
+            if !FileManager.default.fileExists(atPath: path), isatty(STDIN_FILENO) == 1,
+               let choice = Self.offerToCreate(session, path) {
+                training = choice == .training
+            }
             guard FileManager.default.fileExists(atPath: path) else {
                 session.say("还没有日志文件：\(path)", "No log yet at \(path)")
                 session.say("  创建培训日志：xinfang init --training，然后 xinfang --training",
@@ -26,6 +31,9 @@ struct ConsoleCommand: ParsableCommand {
                             "  demo data:      xinfang generate --cases 2000 --log \(path), then xinfang --training")
                 return
             }
+            var options = self.options
+            options.training = training
+            let session = Session(options: options, reference: session.reference)
             let book = try session.openBook()
             let actor = try session.actor()
             let clock = { () throws -> Day in Day(try session.now(for: book.mode)) }
@@ -61,6 +69,45 @@ struct ConsoleCommand: ParsableCommand {
                 }
                 Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
             }
+        }
+    }
+
+    /// On a machine with no log yet, a newcomer is offered one instead of an error:
+    /// a training log with realistic practice cases, or an empty production log.
+    static func offerToCreate(_ session: Session, _ path: String) -> LogMode? {
+        session.say("还没有日志文件：\(path)", "No log yet at \(path)")
+        session.say("  t  创建培训日志（含2000件演示案件，可随意练习）", "  t  create a training log with 2,000 practice cases")
+        session.say("  p  创建正式日志（\(session.reference.directory.name(session.reference.directory.jurisdiction, session.language))）",
+                    "  p  create a production log (\(session.reference.directory.name(session.reference.directory.jurisdiction, session.language)))")
+        session.say("  q  退出", "  q  quit")
+        print(session.language == .zh ? "请选择 [t/p/q]：" : "Choose [t/p/q]: ", terminator: "")
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
+        do {
+            switch answer {
+            case "t":
+                var generator = try SyntheticCases(reference: session.reference, seed: 1)
+                let today = Day(Session.systemNow)
+                let records = generator.cases(2000, from: today.adding(days: -3 * 365), until: today)
+                let log = try DurableLog.create(at: path, mode: .training,
+                                                jurisdiction: session.reference.directory.jurisdiction,
+                                                now: Session.systemNow)
+                try log.append(records)
+                try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
+                    .save(to: Roster.path(forLog: path))
+                return .training
+            case "p":
+                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: session.reference.directory.jurisdiction,
+                                          now: Session.systemNow)
+                try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk,
+                                           organ: session.reference.directory.jurisdiction)])
+                    .save(to: Roster.path(forLog: path))
+                return .production
+            default:
+                return nil
+            }
+        } catch {
+            session.warn("创建日志失败：\(error)", "Could not create the log: \(error)")
+            return nil
         }
     }
 }

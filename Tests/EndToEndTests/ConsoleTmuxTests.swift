@@ -13,9 +13,10 @@ struct ConsoleTmuxTests {
         let name = "xf\(UInt32.random(in: 0...UInt32.max))"
         let cli = CLI()
 
-        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:]) {
-            _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
-            let vars = (["XINFANG_DATA": Fixtures.dataFolder, "XINFANG_TRAINING": "1", "LANG": "C.UTF-8", "USER": "tester"]
+        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:], generate: Bool = true) {
+            if generate { _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log]) }
+            let vars = (["XINFANG_DATA": Fixtures.dataFolder, "LANG": "C.UTF-8", "USER": "tester"]
+                .merging(generate ? ["XINFANG_TRAINING": "1"] : [:]) { $1 }
                 .merging(env) { $1 }).map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
             tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
                   "env \(vars) \(CLI.binary) --log \(cli.log); echo CONSOLE-EXITED-$?; sleep 30"])
@@ -82,6 +83,18 @@ struct ConsoleTmuxTests {
         #expect(s.waitFor("案件编号"))
         s.keys("q")
         #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
+    @Test func aNewcomerWithNoLogIsOfferedOneAndLandsOnTheHomeScreen() {
+        let s = Session(generate: false)
+        #expect(s.waitFor("请选择 [t/p/q]"), "\(s.screen())")
+        #expect(s.screen().contains("创建培训日志"))
+        s.keys("t", "Enter")
+        #expect(s.waitFor("案件总数", seconds: 20), "\(s.screen())")
+        #expect(s.screen().contains("培训模式"))
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+        #expect(FileManager.default.fileExists(atPath: s.cli.log))
     }
 
     @Test func chineseTypedAtTheFilterArrivesWhole() {

@@ -71,8 +71,8 @@ struct Session {
     func checkMode(_ mode: LogMode) throws {
         switch (mode, trainingRequested) {
         case (.training, false):
-            throw UsageError("\(logPath) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1）",
-                             "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1)")
+            throw UsageError("\(logPath) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1；用 make 时：make run ARGS=--training）",
+                             "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
         case (.production, true):
             throw UsageError("\(logPath) 是正式日志，不能以培训模式打开", "\(logPath) is a production log; it does not open in training mode")
         default:

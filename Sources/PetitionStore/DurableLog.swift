@@ -282,28 +282,28 @@ package final class DurableLog: EventLog {
         for record in records {
             seq += 1
             let type: LogFormat.RecordType
-            let format: LogFormat.PayloadFormat
+            let payloadFormat: LogFormat.PayloadFormat
             let payload: [UInt8]
             switch record {
             case .events(let events):
                 type = .events
-                (format, payload) = RecordPayload.encodeEvents(events)
+                (payloadFormat, payload) = RecordPayload.encodeEvents(events)
                 stored += events.map { var e = $0; e.seq = seq; return e }
             case .note(let note):
                 type = .recoveryNote
-                format = .json
+                payloadFormat = .json
                 payload = RecordPayload.encodeNote(note)
             }
-            guard payload.count <= format_.maxPayload else {
+            guard payload.count <= format.maxPayload else {
                 throw StoreError(.io, path: path, cause: "record too large (\(payload.count) bytes)")
             }
-            let frame = LogFormat.encodeFrame(seq: seq, type: type, format: format, time: now, durableBefore: start,
+            let frame = LogFormat.encodeFrame(seq: seq, type: type, format: payloadFormat, time: now, durableBefore: start,
                                               writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: hash,
-                                              payload: payload, seed: format_.seed)
+                                              payload: payload, seed: format.seed)
             hash = LogFormat.sha256(frame)
             if keepFrames {
                 framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
-                                                     type: type.rawValue, format: format.rawValue, time: now,
+                                                     type: type.rawValue, format: payloadFormat.rawValue, time: now,
                                                      durableBefore: start, writerID: 0, prevHash: [], payload: payload,
                                                      hash: hash))
             }
@@ -328,8 +328,6 @@ package final class DurableLog: EventLog {
         frames_ += framesWritten
         return stored
     }
-
-    private var format_: LogFormat.Header { format }
 
     static func writeAll(_ fs: any FileSystem, _ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) {
         var rest = bytes

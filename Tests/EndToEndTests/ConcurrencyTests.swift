@@ -67,11 +67,12 @@ struct ConcurrencyTests {
     }
 
     @Test func withoutTheLockTheSameTestCatchesWritersTramplingEachOther() throws {
-        // The negative control: the check above must be able to fail.
+        // The negative control: the check above must be able to fail. Enough appends that
+        // the writers overlap even though each process takes a while to start.
         var caught = false
         for _ in 0..<5 where !caught {
             let log = try Self.create()
-            let writers = try (1...4).map { try Writer(log, $0, ["--count", "40", "--no-lock"]) }
+            let writers = try (1...4).map { try Writer(log, $0, ["--count", "300", "--no-lock"]) }
             let acks = writers.flatMap { $0.acks() }
             let duplicateSeqs = Set(acks.map(\.seq)).count < acks.count
             let intact = try Self.check(log, acks).ok

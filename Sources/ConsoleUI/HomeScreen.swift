@@ -4,13 +4,11 @@ import PetitionCore
 enum HomeScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
         let zh = state.language == .zh
-        let rows = state.rows
-        let registeredToday = data.states.filter { $0.events.first.map { Day($0.at) == data.today } ?? false }.count
         let counts: [(Localized, Int, StyleRole)] = [
-            (Localized("今日登记", "registered today"), registeredToday, .normal),
-            (Localized("3日内到期", "due within 3 days"), rows.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count, .dueSoon),
-            (Localized("已逾期", "overdue"), rows.filter { !$0.overdue.isEmpty }.count, .overdue),
-            (Localized("督办中", "under supervision"), data.states.filter { $0.flags.contains(.underSupervision) }.count, .normal),
+            (Localized("今日登记", "registered today"), state.registeredToday, .normal),
+            (Localized("3日内到期", "due within 3 days"), state.dueSoon, .dueSoon),
+            (Localized("已逾期", "overdue"), state.overdue, .overdue),
+            (Localized("督办中", "under supervision"), state.underSupervision, .normal),
             (Localized("案件总数", "cases"), data.states.count, .normal),
         ]
         for (i, (label, n, style)) in counts.enumerated() {

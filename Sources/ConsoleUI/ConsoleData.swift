@@ -3,7 +3,11 @@ import PetitionCore
 /// What the screens show, handed in by the executable: the cases as replayed, the
 /// reference data, who is at the console and the day. ConsoleUI reads no file.
 package struct ConsoleData: Sendable {
-    package var states: [CaseState]
+    /// The cases; setting them re-indexes them by number, once per change of the log.
+    package var states: [CaseState] {
+        didSet { positions = Self.index(states) }
+    }
+    private var positions: [CaseNumber: Int] = [:]
     package var directory: Directory
     package var calendar: HolidayCalendar
     package var categories: CategoryList
@@ -18,6 +22,7 @@ package struct ConsoleData: Sendable {
     package init(states: [CaseState], directory: Directory, calendar: HolidayCalendar, categories: CategoryList,
                  articles: ArticleCatalog, policy: RolePolicy, actor: Actor, today: Day, training: Bool, version: Int) {
         self.states = states
+        positions = Self.index(states)
         self.directory = directory
         self.calendar = calendar
         self.categories = categories
@@ -29,5 +34,10 @@ package struct ConsoleData: Sendable {
         self.version = version
     }
 
-    package func state(_ number: CaseNumber) -> CaseState? { states.first { $0.number == number } }
+    /// A case by number: the case screen asks on every frame, so this is a lookup, not a scan.
+    package func state(_ number: CaseNumber) -> CaseState? { positions[number].map { states[$0] } }
+
+    private static func index(_ states: [CaseState]) -> [CaseNumber: Int] {
+        Dictionary(states.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }

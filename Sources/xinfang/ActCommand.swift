@@ -89,10 +89,9 @@ struct ActCommand: ParsableCommand {
         let spec = ActionCatalog.spec(kind)
         let en = arguments.contains("en") && arguments.contains("--lang")
         var citation = kind.rule.rawValue
-        if let folder = Optional(ReferenceData.locate(environment: Session.environment,
-                                                      executable: CommandLine.arguments[0],
-                                                      currentDirectory: FileManager.default.currentDirectoryPath)),
-           let reference = try? ReferenceData.load(from: folder) {
+        let folder = ReferenceData.locate(environment: Session.environment, executable: CommandLine.arguments[0],
+                                          currentDirectory: FileManager.default.currentDirectoryPath)
+        if let reference = try? ReferenceData.load(from: folder) {
             citation = reference.articles.citation(kind.rule, en ? .en : .zh)
         }
         print("xinfang act CASE \(kind.rawValue)" + spec.fields.map { f in

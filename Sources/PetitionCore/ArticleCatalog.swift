@@ -54,6 +54,13 @@ package struct ArticleCatalog: Sendable {
         return article
     }
 
+    /// The article without the regulation's name, for narrow screens: 第19条第3款, Art 19(3).
+    package func short(_ rule: RuleID, _ language: Language) -> String {
+        let article = self[rule]
+        guard article.article != nil else { return language == .zh ? "工作实践" : "practice" }
+        return language == .zh ? article.citation : article.citationEn
+    }
+
     package func citation(_ rule: RuleID, _ language: Language) -> String {
         let article = self[rule]
         guard article.article != nil else { return language == .zh ? "工作实践" : "practice" }

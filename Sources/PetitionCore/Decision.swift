@@ -331,7 +331,7 @@ struct Decision {
             throw Rejection(.unknownCase, field: "ref", ["case": "\(ref)"])
         }
         guard let mine = state.petition?.petitioner, let theirs = other.petition?.petitioner,
-              Self.samePetitioner(mine, theirs) else {
+              mine.isSamePerson(as: theirs) else {
             throw Rejection(.notSamePetitioner, field: "ref", rule: reason == .alreadyFinal ? .finality : nil,
                             ["case": "\(ref)"])
         }
@@ -346,14 +346,5 @@ struct Decision {
         case .alreadyFinal:
             guard other.phase == .final else { throw Rejection(.notFinal, field: "ref", ["case": "\(ref)"]) }
         }
-    }
-
-    /// The same person: identity numbers agree where both are known, else names and phones agree.
-    static func samePetitioner(_ a: Petitioner, _ b: Petitioner) -> Bool {
-        if let x = a.idNumber?.trimmed.uppercased(), let y = b.idNumber?.trimmed.uppercased(), !x.isEmpty, !y.isEmpty {
-            return x == y
-        }
-        guard let n = a.name?.trimmed, !n.isEmpty, n == b.name?.trimmed else { return false }
-        return a.phone?.trimmed == b.phone?.trimmed
     }
 }

@@ -51,7 +51,7 @@ package enum PetitionValidation {
         }
     }
 
-    static func check(_ person: Petitioner, path: String, requireIdentity: Bool, today: Day) throws(Rejection) {
+    package static func check(_ person: Petitioner, path: String, requireIdentity: Bool, today: Day) throws(Rejection) {
         let name = (person.name ?? "").trimmed
         let id = (person.idNumber ?? "").trimmed
         if requireIdentity {

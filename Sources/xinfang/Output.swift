@@ -34,16 +34,6 @@ enum Output {
             print(line.joined(separator: "  "))
         }
     }
-
-    /// An identity number or phone with the middle hidden: 110105********002X.
-    static func mask(_ text: String?) -> String {
-        guard let text, !text.isEmpty else { return "" }
-        let chars = Array(text)
-        guard chars.count > 7 else { return String(repeating: "*", count: chars.count) }
-        let keepStart = chars.count >= 15 ? 6 : 3
-        return String(chars[..<keepStart]) + String(repeating: "*", count: chars.count - keepStart - 4)
-            + String(chars[(chars.count - 4)...])
-    }
 }
 
 /// A clock as `show --json` and `queue --json` print it.

@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
             var view = CaseView(state: state, asOf: day, session: session, visible: state.contentVisible(to: actor))
             // Personal information: a supervisor watching the queues sees identity
             // numbers and phones masked (REGULATION.md, "Personal data").
-            if actor.role == .supervisor { view.maskPersonalData() }
+            if PersonalData.masked(for: actor.role) { view.maskPersonalData() }
             if json { Output.printJSON(view) } else { view.print(session) }
         }
     }
@@ -114,8 +114,8 @@ struct CaseView: Encodable {
     mutating func maskPersonalData() {
         func masked(_ p: Petitioner) -> Petitioner {
             var p = p
-            p.idNumber = Output.mask(p.idNumber)
-            p.phone = Output.mask(p.phone)
+            p.idNumber = PersonalData.mask(p.idNumber)
+            p.phone = PersonalData.mask(p.phone)
             return p
         }
         guard var view = petition else { return }

@@ -1,0 +1,17 @@
+/// Identity numbers, phones and addresses are personal information: lists and
+/// exports show them masked unless the role needs them (REGULATION.md, "Personal data").
+package enum PersonalData {
+    /// Whether a role sees personal data masked. A supervisor watches queues and
+    /// chases deadlines; reaching the petitioner is the clerk's and the handler's work.
+    package static func masked(for role: Role) -> Bool { role == .supervisor }
+
+    /// An identity number or phone with the middle hidden: 110105********002X.
+    package static func mask(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        let chars = Array(text)
+        guard chars.count > 7 else { return String(repeating: "*", count: chars.count) }
+        let keepStart = chars.count >= 15 ? 6 : 3
+        return String(chars[..<keepStart]) + String(repeating: "*", count: chars.count - keepStart - 4)
+            + String(chars[(chars.count - 4)...])
+    }
+}

@@ -1,0 +1,93 @@
+extension Petitioner {
+    /// The same person: identity numbers agree where both are known, else names and phones agree.
+    package func isSamePerson(as other: Petitioner) -> Bool {
+        if let x = idNumber?.trimmed.uppercased(), let y = other.idNumber?.trimmed.uppercased(), !x.isEmpty, !y.isEmpty {
+            return x == y
+        }
+        guard let n = name?.trimmed, !n.isEmpty, n == other.name?.trimmed else { return false }
+        guard let p = phone?.trimmed, !p.isEmpty else { return false }
+        return p == other.phone?.trimmed
+    }
+
+    /// Whether enough is known to look the person up: an identity number, or a name and a phone.
+    package var isIdentifiable: Bool {
+        !(idNumber?.trimmed ?? "").isEmpty || (!(name?.trimmed ?? "").isEmpty && !(phone?.trimmed ?? "").isEmpty)
+    }
+}
+
+extension Petition {
+    /// Everyone who petitions: the petitioner and a group's representatives.
+    package var people: [Petitioner] { [petitioner] + (group?.representatives ?? []) }
+}
+
+/// An earlier case of the person at the window, and what the regulation says about
+/// registering the same matter again. Whether it *is* the same matter is the clerk's
+/// judgement; the console says what follows if it is.
+package struct PriorCase: Sendable, Equatable {
+    package enum Finding: String, Sendable, Equatable {
+        /// Closed by re-review: the same matter on the same facts is not accepted again (Art 36 para 3).
+        case final
+        /// Accepted or in handling at a lower organ: the superior does not accept it (Art 19 para 3).
+        case pendingBelow
+        /// Still open at this level or above: a repeat petition (重复访), to be linked to it.
+        case repeatPetition
+
+        package var rule: RuleID {
+            switch self {
+            case .final: .finality
+            case .pendingBelow: .intakePendingElsewhere
+            case .repeatPetition: .practiceLinks
+            }
+        }
+
+        package var title: Localized {
+            switch self {
+            case .final: Localized("已复核终结：同一事项不再受理", "final after re-review: not accepted again")
+            case .pendingBelow: Localized("下级机关办理中：不予受理", "pending at a lower organ: not accepted")
+            case .repeatPetition: Localized("重复访：与此案关联", "repeat petition: link to this case")
+            }
+        }
+    }
+
+    package var number: CaseNumber
+    package var phase: Phase
+    package var category: String
+    package var holder: OrganCode?
+    /// The soonest running duty clock.
+    package var next: ClockStatus?
+    package var finding: Finding?
+}
+
+extension Sequence where Element == CaseState {
+    /// The earlier cases of anyone in `petition` (the petitioner or a representative),
+    /// newest first, each with what the regulation says about registering the matter
+    /// again at `petition.organ`.
+    package func priorCases(of petition: Petition, asOf today: Day, calendar: HolidayCalendar,
+                            directory: Directory) -> [PriorCase] {
+        let people = petition.people.filter(\.isIdentifiable)
+        guard !people.isEmpty else { return [] }
+        let here = directory[petition.organ]
+        var found: [PriorCase] = []
+        for state in self {
+            guard let earlier = state.petition,
+                  earlier.people.contains(where: { e in people.contains { $0.isSamePerson(as: e) } }) else { continue }
+            let phase = state.effectivePhase(asOf: today, calendar: calendar)
+            let finding: PriorCase.Finding?
+            if phase == .final {
+                finding = .final
+            } else if phase.isTerminal || phase == .new {
+                finding = nil
+            } else if let there = (state.handlerOrgan ?? state.holder).flatMap({ directory[$0] }), let here,
+                      there.level.rank > here.level.rank {
+                finding = .pendingBelow
+            } else {
+                finding = .repeatPetition
+            }
+            let clocks = phase == state.phase ? state.clocks(asOf: today, calendar: calendar, directory: directory) : []
+            found.append(PriorCase(number: state.number, phase: phase, category: earlier.category, holder: state.holder,
+                                   next: clocks.filter { !$0.kind.isPetitionerWindow }.min { $0.due < $1.due },
+                                   finding: finding))
+        }
+        return found.sorted { $0.number > $1.number }
+    }
+}

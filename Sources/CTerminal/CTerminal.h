@@ -39,6 +39,10 @@ static inline int xf_key_home(void) { return KEY_HOME; }
 static inline int xf_key_end(void) { return KEY_END; }
 static inline int xf_key_enter(void) { return KEY_ENTER; }
 static inline int xf_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int xf_key_dc(void) { return KEY_DC; }
+static inline int xf_key_btab(void) { return KEY_BTAB; }
+// Places the hardware cursor (where an input method opens its window).
+static inline void xf_move_cursor(int y, int x) { wmove(stdscr, y, x); }
 
 /// get_wch waits at most this many milliseconds (so the loop can follow the log).
 static inline void xf_timeout(int ms) { wtimeout(stdscr, ms); }

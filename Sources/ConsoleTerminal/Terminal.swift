@@ -60,6 +60,12 @@ package final class Terminal {
             _ = xf_put_cell(Int32(r), Int32(c), scalars, attrs, pair)
         }
         previous = grid
+        if let cursor = grid.cursor {
+            curs_set(1)
+            xf_move_cursor(Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
         refresh()
     }
 
@@ -102,6 +108,8 @@ package final class Terminal {
             case xf_key_end(): return .end
             case xf_key_enter(): return .enter
             case xf_key_backspace(): return .backspace
+            case xf_key_dc(): return .delete
+            case xf_key_btab(): return .backTab
             default:
                 for n in 1...12 where code == xf_key_f(Int32(n)) { return .function(n) }
                 return .tick

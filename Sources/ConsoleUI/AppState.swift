@@ -6,6 +6,76 @@ package enum Screen: Equatable, Sendable {
     case queue
     case detail(CaseNumber)
     case help
+    /// The register form (登记).
+    case register
+    /// The actions the law allows on a case now, to pick one.
+    case actions(CaseNumber)
+    /// One action's form.
+    case action(CaseNumber, ActionKind)
+    case search
+
+    /// Whether keys type into a form here.
+    var isForm: Bool {
+        switch self {
+        case .register, .action: true
+        case .home, .queue, .detail, .help, .actions, .search: false
+        }
+    }
+}
+
+/// Which cases the queue shows.
+package enum QueueView: String, Sendable, CaseIterable {
+    case all, mine, organ, dueSoon, overdue
+
+    var title: Localized {
+        switch self {
+        case .all: Localized("全部", "all")
+        case .mine: Localized("我的", "mine")
+        case .organ: Localized("本机关", "my organ")
+        case .dueSoon: Localized("3日内到期", "due ≤3 days")
+        case .overdue: Localized("已逾期", "overdue")
+        }
+    }
+}
+
+/// How the queue is ordered.
+package enum QueueSort: String, Sendable, CaseIterable {
+    case deadline, number, phase
+
+    var title: Localized {
+        switch self {
+        case .deadline: Localized("按期限", "by deadline")
+        case .number: Localized("按编号", "by number")
+        case .phase: Localized("按状态", "by state")
+        }
+    }
+}
+
+/// What the console asks the executable to write. ConsoleUI writes nothing itself:
+/// the run loop performs the effect through the log and reports back with `Update.completed`.
+package enum Effect: Sendable, Equatable {
+    case register(Petition)
+    case execute(CaseCommand, CaseNumber)
+}
+
+/// How a written effect ended.
+package enum EffectResult: Sendable {
+    case registered(CaseNumber)
+    case executed(CaseNumber)
+    /// Refused or failed: one line saying why, in the user's language. Nothing was written.
+    case failed(String, field: String?)
+}
+
+/// A one-line message under the screen, until the next key.
+package struct Flash: Sendable, Equatable {
+    package var text: String
+    package var style: StyleRole
+}
+
+/// A search hit: the case and what matched.
+package struct SearchHit: Sendable, Equatable {
+    package var number: CaseNumber
+    package var matched: Localized
 }
 
 /// The console's state: everything `update` changes and `render` reads.
@@ -15,29 +85,50 @@ package struct AppState: Sendable {
     package var history: [Screen] = []
     package var language: Language
     package var quit = false
+    package var flash: Flash?
+    /// A write the run loop must perform, set by saving a form.
+    package var pending: Effect?
 
     // The queue screen.
     package var selected = 0
     package var top = 0
     package var filter = ""
     package var filtering = false
-    /// The queue's rows, recomputed only when the cases or the filter change, never per key.
+    package var view: QueueView = .all
+    package var sort: QueueSort = .deadline
+    /// The queue's rows, recomputed only when the cases, the filter, the view or the sort change, never per key.
     package private(set) var rows: [QueueRow] = []
     /// The home screen's counts, computed with the rows, not on every frame.
     package private(set) var registeredToday = 0
     package private(set) var underSupervision = 0
     package private(set) var dueSoon = 0
     package private(set) var overdue = 0
-    private var rowsKey: (version: Int, filter: String)?
+    private var rowsKey: (version: Int, filter: String, view: QueueView, sort: QueueSort)?
 
-    // The case screen.
+    // The case screen and its actions.
     package var detailScroll = 0
+    package var actionSelected = 0
+
+    // Forms: one open at a time; it survives help, resize and refreshes.
+    package var form: Form?
+    /// The earlier cases of the person on the register form, and whose they are.
+    package var prior: [PriorCase] = []
+    var priorKey = ""
+
+    // The search screen.
+    package var query = LineEditor()
+    package var hits: [SearchHit] = []
+    package var hitSelected = 0
+    package var hitTop = 0
+    var hitsKey: (version: Int, query: String)?
 
     package init(language: Language) { self.language = language }
 
     /// Brings the cached queue rows up to date with the data.
     package mutating func refresh(_ data: ConsoleData) {
-        if let key = rowsKey, key.version == data.version, key.filter == filter { return }
+        if let key = rowsKey, key.version == data.version, key.filter == filter, key.view == view, key.sort == sort {
+            return
+        }
         let all = data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
         if rowsKey?.version != data.version {
             registeredToday = data.states.filter { $0.events.first.map { Day($0.at) == data.today } ?? false }.count
@@ -45,21 +136,35 @@ package struct AppState: Sendable {
             dueSoon = all.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count
             overdue = all.filter { !$0.overdue.isEmpty }.count
         }
-        let needle = filter.trimmingSpaces
-        rows = needle.isEmpty ? all : all.filter { row in
-            row.number.description.contains(needle) || row.petitioner.contains(needle)
-                || (data.categories[row.category]?.name.contains(needle) ?? false) || row.category.contains(needle)
+        var shown = all
+        switch view {
+        case .all: break
+        case .mine:
+            let user = data.actor.user
+            shown = shown.filter { row in
+                guard let c = data.state(row.number) else { return false }
+                return c.handler == user || (c.events.first?.actor.user == user && !row.phase.isTerminal)
+            }
+        case .organ: shown = shown.filter { $0.holder == data.actor.organ }
+        case .dueSoon: shown = shown.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }
+        case .overdue: shown = shown.filter { !$0.overdue.isEmpty }
         }
-        rowsKey = (data.version, filter)
+        let needle = filter.trimmed
+        if !needle.isEmpty {
+            shown = shown.filter { row in
+                row.number.description.contains(needle) || row.petitioner.contains(needle)
+                    || (data.categories[row.category]?.name.contains(needle) ?? false) || row.category.contains(needle)
+            }
+        }
+        switch sort {
+        case .deadline: break
+        case .number: shown.sort { $0.number < $1.number }
+        case .phase:
+            let order = Dictionary(uniqueKeysWithValues: Phase.allCases.enumerated().map { ($1, $0) })
+            shown.sort { (order[$0.phase] ?? 0, $0.number) < (order[$1.phase] ?? 0, $1.number) }
+        }
+        rows = shown
+        rowsKey = (data.version, filter, view, sort)
         selected = min(selected, max(0, rows.count - 1))
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }

@@ -19,6 +19,18 @@ enum CaseScreen {
                 let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]
                     .compactMap { $0 }.joined(separator: " ")
                 out.append(((zh ? "信访人：" : "Petitioner: ") + who, .normal))
+                let masked = PersonalData.masked(for: data.actor.role)
+                for (i, person) in p.people.enumerated() where i == 0 || p.group != nil {
+                    if i == 0 && p.group != nil { continue }
+                    let id = masked ? PersonalData.mask(person.idNumber) : (person.idNumber ?? "")
+                    let phone = masked ? PersonalData.mask(person.phone) : (person.phone ?? "")
+                    let label = p.group == nil ? "" : (zh ? "代表\(i)：" : "Rep \(i): ")
+                    out.append(("  " + label + [p.group == nil ? nil : person.name, id, phone,
+                                                p.group == nil ? person.address : nil]
+                        .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  "), .normal))
+                }
+                out.append(((zh ? "渠道：" : "Channel: ") + ChoiceLabels.label(p.channel.rawValue, lang) + "  "
+                            + (zh ? "收到：" : "received ") + "\(p.receivedOn)", .normal))
                 out.append(((zh ? "请求：" : "Request: ") + p.request, .normal))
             } else {
                 out.append((zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)", .hint))
@@ -36,7 +48,7 @@ enum CaseScreen {
                         Console.urgency(k)))
         }
         out.append(("", .normal))
-        out.append((zh ? "现在可以办理（xinfang act）" : "Allowed now (xinfang act)", .title))
+        out.append((zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)", .title))
         let allowed = Workflow.allowedActions(in: c.phase).filter { data.policy.allows(data.actor.role, $0) }
         if allowed.isEmpty { out.append((zh ? "  本岗位现在没有可办理的操作" : "  nothing this role may do now", .hint)) }
         for a in allowed {

@@ -19,6 +19,14 @@ package struct CellGrid: Equatable, Sendable {
     package let rows: Int
     package let columns: Int
     package private(set) var cells: [Cell]
+    /// Where the terminal's cursor goes: the insertion point of the field being typed
+    /// in (so an input method opens its window there), or nil to hide it.
+    package var cursor: Position?
+
+    package struct Position: Equatable, Sendable {
+        package var row: Int
+        package var column: Int
+    }
 
     package init(rows: Int, columns: Int) {
         self.rows = rows

@@ -22,6 +22,10 @@ package enum Console {
         case .queue: zh ? "案件队列" : "Queue"
         case .detail(let n): "\(n)"
         case .help: zh ? "帮助" : "Help"
+        case .register: zh ? "登记" : "Register"
+        case .actions(let n): (zh ? "办理 " : "Act on ") + "\(n)"
+        case .action(let n, let kind): "\(n) · " + ActionCatalog.spec(kind).title.text(state.language)
+        case .search: zh ? "查找" : "Search"
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -30,15 +34,31 @@ package enum Console {
         case .queue: QueueScreen.draw(&grid, state, data)
         case .detail(let number): CaseScreen.draw(&grid, state, data, number)
         case .help: HelpScreen.draw(&grid, state, data)
+        case .register: RegisterScreen.draw(&grid, state, data)
+        case .actions(let number): ActionsScreen.draw(&grid, state, data, number)
+        case .action(let number, let kind): ActionFormScreen.draw(&grid, state, data, number, kind)
+        case .search: SearchScreen.draw(&grid, state, data)
         }
         let hints: [Intent] = switch state.screen {
-        case .home: [.queue, .search, .help, .quit]
-        case .queue: [.open, .search, .back, .help, .quit]
-        case .detail: [.up, .down, .back, .help, .quit]
+        case .home: [.register, .search, .queue, .help, .quit]
+        case .queue: [.open, .filter, .view, .sort, .back, .help]
+        case .detail: [.actions, .down, .back, .help, .quit]
         case .help: [.back, .quit]
+        case .register, .action: [.save, .nextField, .back, .help]
+        case .actions: [.open, .back, .help]
+        case .search: [.open, .back, .help]
         }
-        let hintText = hints.compactMap { KeyMap.binding($0) }.map { "\($0.label) \($0.help.text(state.language))" }
-        grid.put(" " + hintText.joined(separator: "  "), row: rows - 2, column: 0, style: .hint)
+        let scope: KeyScope = state.screen.isForm ? .form : .browse
+        let hintText = hints.compactMap { KeyMap.binding($0, in: scope) }.map { "\($0.label) \($0.help.text(state.language))" }
+        grid.put(DisplayWidth.truncate(" " + hintText.joined(separator: "  "), to: columns), row: rows - 2, column: 0, style: .hint)
+        if let confirming = state.form?.confirming, state.screen.isForm {
+            let text = confirming == .quit
+                ? (zh ? "表单未保存，确定退出？ y 退出  n 继续填写" : "The form is not saved. Quit? y quit  n keep typing")
+                : (zh ? "放弃已填写的内容？ y 放弃  n 继续填写" : "Discard what was typed? y discard  n keep typing")
+            grid.put(DisplayWidth.pad(" " + text, to: columns), row: rows - 3, column: 0, style: .overdue)
+        } else if let flash = state.flash {
+            grid.put(DisplayWidth.pad(" " + flash.text, to: columns), row: rows - 3, column: 0, style: flash.style)
+        }
         let mode = data.training ? (zh ? "培训模式" : "TRAINING") : (zh ? "正式" : "production")
         let role = data.policy.name(of: data.actor.role, state.language)
         let status = " \(data.actor.user)  \(role)  \(data.directory.name(data.actor.organ, state.language))  \(mode)  \(data.today)"

@@ -14,13 +14,15 @@ package struct ConsoleData: Sendable {
     package var articles: ArticleCatalog
     package var policy: RolePolicy
     package var actor: Actor
-    package var today: Day
+    /// The time now: the system clock, or the training clock.
+    package var now: Instant
+    package var today: Day { Day(now) }
     package var training: Bool
     /// Bumped whenever the cases change, so screens know when to recompute.
     package var version: Int
 
     package init(states: [CaseState], directory: Directory, calendar: HolidayCalendar, categories: CategoryList,
-                 articles: ArticleCatalog, policy: RolePolicy, actor: Actor, today: Day, training: Bool, version: Int) {
+                 articles: ArticleCatalog, policy: RolePolicy, actor: Actor, now: Instant, training: Bool, version: Int) {
         self.states = states
         positions = Self.index(states)
         self.directory = directory
@@ -29,13 +31,20 @@ package struct ConsoleData: Sendable {
         self.articles = articles
         self.policy = policy
         self.actor = actor
-        self.today = today
+        self.now = now
         self.training = training
         self.version = version
     }
 
     /// A case by number: the case screen asks on every frame, so this is a lookup, not a scan.
     package func state(_ number: CaseNumber) -> CaseState? { positions[number].map { states[$0] } }
+
+    /// What the workflow needs to decide a command here, as the log will decide it.
+    package var context: DecisionContext {
+        let states = self.states, positions = self.positions
+        return DecisionContext(now: now, actor: actor, directory: directory, calendar: calendar, policy: policy,
+                               categories: categories, lookup: { positions[$0].map { states[$0] } })
+    }
 
     private static func index(_ states: [CaseState]) -> [CaseNumber: Int] {
         Dictionary(states.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })

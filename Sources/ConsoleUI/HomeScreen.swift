@@ -15,9 +15,18 @@ enum HomeScreen {
             grid.put(DisplayWidth.pad(label.text(state.language), to: 20), row: 2 + i, column: 4)
             grid.put(String(n), row: 2 + i, column: 26, style: n > 0 ? style : .normal)
         }
-        grid.put(zh ? "按 w 或 Enter 查看案件队列，/ 按编号、姓名或类别查找"
-                    : "w or Enter: the case queue; /: find by number, name or category", row: 9, column: 4)
-        grid.put(zh ? "登记新案件请用命令 xinfang register（登记界面即将提供）"
-                    : "To register, use xinfang register (the register screen is coming)", row: 10, column: 4, style: .hint)
+        let lang = state.language
+        let actions: [Intent] = [.register, .search, .queue, .help, .quit]
+        for (i, intent) in actions.enumerated() {
+            guard let b = KeyMap.binding(intent) else { continue }
+            grid.put(DisplayWidth.pad(b.label, to: 8) + b.help.text(lang), row: 9 + i, column: 4)
+        }
+        if !data.policy.allows(data.actor.role, .register) {
+            grid.put(zh ? "（本岗位不登记新事项；在队列中选案件后按 a 办理）" : "(this role does not register; pick a case and press a to act)",
+                     row: 9 + actions.count, column: 4, style: .hint)
+        } else {
+            grid.put(zh ? "在案件上按 a 或 Enter，列出现在可以办理的操作及依据条款" : "On a case, a or Enter lists what the law allows now, with articles",
+                     row: 9 + actions.count, column: 4, style: .hint)
+        }
     }
 }

@@ -4,50 +4,89 @@ import PetitionCore
 package enum Key: Equatable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, backspace, tab
+    case enter, escape, backspace, delete, tab, backTab
     case function(Int)
     /// The terminal changed size.
     case resize
     /// No key within the poll interval: time to look for changes in the log.
     case tick
+
+    /// A control key as raw mode delivers it: `.control("s")` is Ctrl-S.
+    package static func control(_ letter: Character) -> Key {
+        let value = (letter.asciiValue ?? 64) & 0x1F
+        return .character(Character(Unicode.Scalar(value)))
+    }
 }
 
 /// What the user wants, independent of which key said it.
 package enum Intent: String, Sendable, CaseIterable {
-    case up, down, pageUp, pageDown, top, bottom, open, back, help, search, quit, queue, home
+    // Lists and screens.
+    case up, down, pageUp, pageDown, top, bottom, open, back, help, filter, quit
+    case queue, register, search, home, actions, sort, view
+    // Forms.
+    case save, nextField, previousField
 }
 
-/// One entry of the key map: an intent, its key, a plain-letter alternative (some
-/// terminals eat F-keys), and what the help screen says about it.
+/// Where a binding applies: on lists and screens, letters are commands; in a form
+/// they are typing, so a form's commands are F-keys, Ctrl-keys, Tab, Enter and Esc.
+package enum KeyScope: String, Sendable {
+    case browse, form
+}
+
+/// One entry of the key map: an intent, its keys (an F-key always has a letter or
+/// Ctrl-key twin: some terminals eat F-keys), and what the help screen says about it.
 package struct Binding: Sendable {
+    package var scope: KeyScope
     package var intent: Intent
     package var keys: [Key]
     package var label: String
     package var help: Localized
 }
 
-/// The key map is data: the run loop looks keys up here and the help screen lists it
-/// (docs/keys.md is written from the same table).
+/// The key map is data: the run loop looks keys up here, the help screen lists it,
+/// and docs/keys.md is written from the same table.
 package enum KeyMap {
     package static let bindings: [Binding] = [
-        Binding(intent: .up, keys: [.up, .character("k")], label: "↑ k", help: Localized("上移", "move up")),
-        Binding(intent: .down, keys: [.down, .character("j")], label: "↓ j", help: Localized("下移", "move down")),
-        Binding(intent: .pageUp, keys: [.pageUp, .character("b")], label: "PgUp b", help: Localized("上一页", "previous page")),
-        Binding(intent: .pageDown, keys: [.pageDown, .character(" ")], label: "PgDn 空格", help: Localized("下一页", "next page")),
-        Binding(intent: .top, keys: [.home, .character("g")], label: "Home g", help: Localized("第一行", "first row")),
-        Binding(intent: .bottom, keys: [.end, .character("G")], label: "End G", help: Localized("最后一行", "last row")),
-        Binding(intent: .open, keys: [.enter, .right, .character("l")], label: "Enter", help: Localized("打开", "open")),
-        Binding(intent: .back, keys: [.escape, .left, .character("h")], label: "Esc", help: Localized("返回", "back")),
-        Binding(intent: .search, keys: [.character("/")], label: "/", help: Localized("筛选：输入编号、姓名、类别", "filter: type a number, name or category")),
-        Binding(intent: .queue, keys: [.function(3), .character("w")], label: "F3 w", help: Localized("案件队列", "case queue")),
-        Binding(intent: .home, keys: [.function(2), .character("m")], label: "F2 m", help: Localized("首页", "home")),
-        Binding(intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
-        Binding(intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
+        Binding(scope: .browse, intent: .up, keys: [.up, .character("k")], label: "↑ k", help: Localized("上移", "move up")),
+        Binding(scope: .browse, intent: .down, keys: [.down, .character("j")], label: "↓ j", help: Localized("下移", "move down")),
+        Binding(scope: .browse, intent: .pageUp, keys: [.pageUp, .character("b")], label: "PgUp b", help: Localized("上一页", "previous page")),
+        Binding(scope: .browse, intent: .pageDown, keys: [.pageDown, .character(" ")], label: "PgDn 空格", help: Localized("下一页", "next page")),
+        Binding(scope: .browse, intent: .top, keys: [.home, .character("g")], label: "Home g", help: Localized("第一行", "first row")),
+        Binding(scope: .browse, intent: .bottom, keys: [.end, .character("G")], label: "End G", help: Localized("最后一行", "last row")),
+        Binding(scope: .browse, intent: .open, keys: [.enter, .right, .character("l")], label: "Enter", help: Localized("打开", "open")),
+        Binding(scope: .browse, intent: .back, keys: [.escape, .left, .character("h")], label: "Esc", help: Localized("返回", "back")),
+        Binding(scope: .browse, intent: .register, keys: [.function(4), .character("r")], label: "F4 r", help: Localized("登记新信访事项", "register a petition")),
+        Binding(scope: .browse, intent: .search, keys: [.function(5), .character("s")], label: "F5 s", help: Localized("查找：编号证件姓名电话", "search: ID, name, phone")),
+        Binding(scope: .browse, intent: .queue, keys: [.function(3), .character("w")], label: "F3 w", help: Localized("案件队列", "case queue")),
+        Binding(scope: .browse, intent: .actions, keys: [.function(7), .character("a")], label: "F7 a", help: Localized("办理此案", "act on this case")),
+        Binding(scope: .browse, intent: .filter, keys: [.character("/")], label: "/", help: Localized("筛选队列", "filter the queue")),
+        Binding(scope: .browse, intent: .view, keys: [.tab, .character("v")], label: "Tab v", help: Localized("队列范围：全部/我的…", "queue: all/mine/…")),
+        Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
+        Binding(scope: .browse, intent: .home, keys: [.function(6), .character("m")], label: "F6 m", help: Localized("首页", "home")),
+        Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
+        Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
+        Binding(scope: .form, intent: .nextField, keys: [.tab, .down, .enter], label: "Tab ↓", help: Localized("下一栏", "next field")),
+        Binding(scope: .form, intent: .previousField, keys: [.backTab, .up], label: "⇧Tab ↑", help: Localized("上一栏", "previous field")),
+        Binding(scope: .form, intent: .save, keys: [.function(2), .control("s")], label: "F2 ^S", help: Localized("保存", "save")),
+        Binding(scope: .form, intent: .back, keys: [.escape], label: "Esc", help: Localized("返回（先确认）", "back (asks first)")),
+        Binding(scope: .form, intent: .help, keys: [.function(1), .control("g")], label: "F1 ^G", help: Localized("帮助", "help")),
+        Binding(scope: .form, intent: .quit, keys: [.function(10)], label: "F10", help: Localized("退出（先确认）", "quit (asks first)")),
     ]
 
-    package static func intent(for key: Key) -> Intent? {
-        bindings.first { $0.keys.contains(key) }?.intent
+    package static func intent(for key: Key, in scope: KeyScope = .browse) -> Intent? {
+        bindings.first { $0.scope == scope && $0.keys.contains(key) }?.intent
     }
 
-    package static func binding(_ intent: Intent) -> Binding? { bindings.first { $0.intent == intent } }
+    package static func binding(_ intent: Intent, in scope: KeyScope = .browse) -> Binding? {
+        bindings.first { $0.scope == scope && $0.intent == intent }
+    }
+
+    /// The keys inside a form field, for the help screen and docs/keys.md.
+    package static let editing: [(label: String, help: Localized)] = [
+        ("← →", Localized("移动光标，切换选项", "cursor; change a choice")),
+        ("Home End", Localized("到行首、行尾", "start, end of field")),
+        ("Backspace Del", Localized("删除一个字", "delete a character")),
+        ("空格 Space", Localized("切换选项", "change a choice")),
+        ("Enter", Localized("打开机关、类别列表", "open an organ/category list")),
+    ]
 }

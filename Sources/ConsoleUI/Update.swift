@@ -1,56 +1,220 @@
 import PetitionCore
 
-/// state + key → state. No business rules here: the workflow is only read.
+/// state + key → state. No business rules here: the workflow is only read, and a
+/// save hands the run loop an `Effect` to write.
 package enum Update {
     package static func apply(_ key: Key, to state: inout AppState, data: ConsoleData, pageSize: Int) {
         state.refresh(data)
-        if state.filtering {
-            switch key {
-            case .enter: state.filtering = false
-            case .escape:
-                state.filtering = false
-                state.filter = ""
-            case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
-            case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
-            default: break
+        if key == .tick || key == .resize { return }
+        state.flash = nil
+        if key == .control("c") {  // Ctrl-C in raw mode: quit, asking first if a form has typing in it
+            if state.form?.dirty == true, state.screen.isForm {
+                state.form?.confirming = .quit
+            } else {
+                state.quit = true
             }
-            state.selected = 0
-            state.top = 0
-            state.refresh(data)
             return
         }
-        if key == .character("\u{3}") {  // Ctrl-C in raw mode
-            state.quit = true
-            return
-        }
-        guard let intent = KeyMap.intent(for: key) else { return }
-        switch intent {
-        case .quit: state.quit = true
-        case .help:
-            if state.screen != .help { go(.help, &state) }
-        case .back:
-            if let previous = state.history.popLast() { state.screen = previous }
-        case .queue: go(.queue, &state)
-        case .home: go(.home, &state)
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            move(intent, &state, pageSize: pageSize)
-        case .open:
-            if state.screen == .queue, state.rows.indices.contains(state.selected) {
-                state.detailScroll = 0
-                go(.detail(state.rows[state.selected].number), &state)
-            } else if state.screen == .home {
-                go(.queue, &state)
-            }
-        case .search:
-            if state.screen != .queue { go(.queue, &state) }
-            state.filtering = true
+        switch state.screen {
+        case .register, .action: FormInput.apply(key, &state, data, pageSize: pageSize)
+        case .search: searchKey(key, &state, data, pageSize: pageSize)
+        default:
+            if state.filtering { filterKey(key, &state, data) } else { browseKey(key, &state, data, pageSize: pageSize) }
         }
     }
 
-    private static func go(_ screen: Screen, _ state: inout AppState) {
+    /// Reports how a written effect ended: a saved form closes and shows its case; a
+    /// refusal stays on the form, beside the field it names.
+    package static func completed(_ result: EffectResult, _ state: inout AppState, data: ConsoleData) {
+        state.pending = nil
+        state.refresh(data)
+        let zh = state.language == .zh
+        switch result {
+        case .registered(let number):
+            state.form = nil
+            state.prior = []
+            state.priorKey = ""
+            state.detailScroll = 0
+            state.screen = .detail(number)
+            state.flash = Flash(text: (zh ? "登记成功：" : "Registered: ") + "\(number)  \(number.spoken(data.directory, state.language))  "
+                                + data.articles.short(.intakeRegisterAll, state.language), style: .title)
+        case .executed(let number):
+            let title = (state.screen.actionKind.map { ActionCatalog.spec($0).title.text(state.language) }) ?? ""
+            state.form = nil
+            while let last = state.history.last, last != .detail(number) { state.history.removeLast() }
+            if state.history.last == .detail(number) { state.history.removeLast() }
+            state.screen = .detail(number)
+            state.flash = Flash(text: (zh ? "已办理：" : "Done: ") + title, style: .title)
+        case .failed(let message, let field):
+            state.flash = Flash(text: message, style: .overdue)
+            if let field, var form = state.form {
+                form.errors[field] = message
+                form.touched.insert(field)
+                state.form = form
+            }
+        }
+    }
+
+    static func go(_ screen: Screen, _ state: inout AppState) {
         guard screen != state.screen else { return }
         state.history.append(state.screen)
         state.screen = screen
+    }
+
+    static func back(_ state: inout AppState) {
+        if let previous = state.history.popLast() { state.screen = previous }
+    }
+
+    private static func filterKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData) {
+        switch key {
+        case .enter: state.filtering = false
+        case .escape:
+            state.filtering = false
+            state.filter = ""
+        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
+        case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
+        default: break
+        }
+        state.selected = 0
+        state.top = 0
+        state.refresh(data)
+    }
+
+    private static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        guard let intent = KeyMap.intent(for: key) else { return }
+        let zh = state.language == .zh
+        switch intent {
+        case .quit:
+            if state.form?.dirty == true {
+                state.flash = Flash(text: zh ? "有未保存的表单：按 Esc 回到表单，保存或放弃后再退出"
+                                             : "A form is not saved: Esc returns to it; save or discard it first", style: .overdue)
+            } else {
+                state.quit = true
+            }
+        case .help:
+            if state.screen != .help { go(.help, &state) }
+        case .back:
+            back(&state)
+        case .queue: go(.queue, &state)
+        case .home: go(.home, &state)
+        case .register: openRegister(&state, data)
+        case .search:
+            go(.search, &state)
+        case .view:
+            guard state.screen == .queue else { return }
+            let all = QueueView.allCases
+            state.view = all[(all.firstIndex(of: state.view)! + 1) % all.count]
+            state.selected = 0
+            state.top = 0
+            state.refresh(data)
+        case .sort:
+            guard state.screen == .queue else { return }
+            let all = QueueSort.allCases
+            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+            state.selected = 0
+            state.top = 0
+            state.refresh(data)
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            move(intent, &state, pageSize: pageSize)
+            if case .actions(let number) = state.screen {
+                state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
+            }
+        case .actions:
+            if case .detail(let number) = state.screen { openActions(number, &state) }
+        case .open:
+            switch state.screen {
+            case .queue:
+                if state.rows.indices.contains(state.selected) {
+                    state.detailScroll = 0
+                    go(.detail(state.rows[state.selected].number), &state)
+                }
+            case .home: go(.queue, &state)
+            case .detail(let number): openActions(number, &state)
+            case .actions(let number): openAction(number, &state, data)
+            case .help, .register, .action, .search: break
+            }
+        case .filter:
+            if state.screen != .queue { go(.queue, &state) }
+            state.filtering = true
+        case .save, .nextField, .previousField:
+            break
+        }
+    }
+
+    private static func openRegister(_ state: inout AppState, _ data: ConsoleData) {
+        if let refusal = ActionForm.roleRefusal(.register, data, state.language) {
+            state.flash = Flash(text: refusal, style: .overdue)
+            return
+        }
+        state.form = RegisterForm.blank(data)
+        state.prior = []
+        state.priorKey = ""
+        go(.register, &state)
+    }
+
+    private static func openActions(_ number: CaseNumber, _ state: inout AppState) {
+        state.actionSelected = 0
+        go(.actions(number), &state)
+    }
+
+    /// The actions the case's phase allows, as the actions screen lists them.
+    static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
+        guard let c = data.state(number) else { return [] }
+        return Workflow.allowedActions(in: c.phase).filter { $0 != .register }
+    }
+
+    private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
+        let list = actions(number, data)
+        guard list.indices.contains(state.actionSelected) else { return }
+        let kind = list[state.actionSelected]
+        if let refusal = ActionForm.roleRefusal(kind, data, state.language) {
+            state.flash = Flash(text: refusal, style: .overdue)
+            return
+        }
+        state.form = ActionForm.blank(kind)
+        go(.action(number, kind), &state)
+    }
+
+    private static func searchKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        let before = state.query.text
+        switch key {
+        case .character(let c) where c.asciiValue.map { $0 >= 0x20 } ?? true: state.query.insert(c)
+        case .backspace: state.query.backspace()
+        case .delete: state.query.delete()
+        case .left: state.query.left()
+        case .right: state.query.right()
+        case .home: state.query.home()
+        case .end: state.query.end()
+        case .up: state.hitSelected = max(0, state.hitSelected - 1)
+        case .down: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + 1)
+        case .pageUp: state.hitSelected = max(0, state.hitSelected - pageSize)
+        case .pageDown: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + pageSize)
+        case .enter:
+            if state.hits.indices.contains(state.hitSelected) {
+                state.detailScroll = 0
+                go(.detail(state.hits[state.hitSelected].number), &state)
+            }
+            return
+        case .escape: back(&state)
+        default:
+            if let intent = KeyMap.intent(for: key), [.help, .quit, .queue, .home, .register].contains(intent) {
+                browseKey(key, &state, data, pageSize: pageSize)
+            }
+            return
+        }
+        if state.query.text != before || state.hitsKey?.version != data.version {
+            refreshHits(&state, data)
+        }
+        if state.hitSelected < state.hitTop { state.hitTop = state.hitSelected }
+        if state.hitSelected >= state.hitTop + pageSize { state.hitTop = state.hitSelected - pageSize + 1 }
+    }
+
+    static func refreshHits(_ state: inout AppState, _ data: ConsoleData) {
+        if let key = state.hitsKey, key.version == data.version, key.query == state.query.text { return }
+        state.hits = Search.run(state.query.text, data)
+        state.hitsKey = (data.version, state.query.text)
+        state.hitSelected = 0
+        state.hitTop = 0
     }
 
     private static func move(_ intent: Intent, _ state: inout AppState, pageSize: Int) {
@@ -78,8 +242,22 @@ package enum Update {
             case .top: state.detailScroll = 0
             default: break
             }
-        case .home, .help:
+        case .actions:
+            switch intent {
+            case .up: state.actionSelected = max(0, state.actionSelected - 1)
+            case .down: state.actionSelected += 1
+            case .top: state.actionSelected = 0
+            default: break
+            }
+        case .home, .help, .register, .action, .search:
             break
         }
+    }
+}
+
+extension Screen {
+    var actionKind: ActionKind? {
+        if case .action(_, let kind) = self { return kind }
+        return nil
     }
 }

@@ -34,13 +34,16 @@ struct ConsoleCommand: ParsableCommand {
             var options = self.options
             options.training = training
             let session = Session(options: options, reference: session.reference)
-            let book = try session.openBook()
+            // A console writes (registers, acts); without write permission it still
+            // opens, read-only, and a save says why it cannot be written.
+            let book: CaseBook
+            if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
             let actor = try session.actor()
-            let clock = { () throws -> Day in Day(try session.now(for: book.mode)) }
+            let clock = { () throws -> Instant in try session.now(for: book.mode) }
             var data = ConsoleData(states: book.states, directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
-                                   today: try clock(), training: book.mode == .training, version: 0)
+                                   now: try clock(), training: book.mode == .training, version: 0)
             var state = AppState(language: session.language)
             state.refresh(data)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -60,15 +63,45 @@ struct ConsoleCommand: ParsableCommand {
                 let key = terminal.readKey()
                 if Date().timeIntervalSince(lastPoll) >= 0.5 {
                     lastPoll = Date()
-                    let today = try clock()
-                    if !(try book.refresh()).isEmpty || today != data.today {
+                    let now = try clock()
+                    if !(try book.refresh()).isEmpty || Day(now) != data.today {
                         data.states = book.states
-                        data.today = today
                         data.version += 1
                     }
+                    data.now = now
                 }
                 Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
+                if let effect = state.pending {
+                    let result = Self.perform(effect, book: book, session: session, actor: actor, now: try clock())
+                    data.states = book.states
+                    data.now = try clock()
+                    data.version += 1
+                    Update.completed(result, &state, data: data)
+                }
             }
+        }
+    }
+
+    /// Writes what a saved form asked for, through the log's lock: the case book
+    /// catches up with other consoles, decides again, appends and syncs. A refusal or
+    /// a failure comes back as one line, and nothing was written.
+    static func perform(_ effect: Effect, book: CaseBook, session: Session, actor: Actor, now: Instant) -> EffectResult {
+        do {
+            switch effect {
+            case .register(let petition):
+                let numbers = try book.register([petition], now: now, actor: actor, reference: session.reference)
+                return .registered(numbers[0])
+            case .execute(let command, let number):
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference)
+                return .executed(number)
+            }
+        } catch {
+            let field: String? = switch error {
+            case let r as Rejection: r.field
+            case let b as BatchRejection: b.rejection.field
+            default: nil
+            }
+            return .failed(Failure.describe(error, language: session.language, reference: session.reference).0, field: field)
         }
     }
 

@@ -7,6 +7,14 @@ import PetitionStore
 /// 0 success, 64 usage, 65 bad data, 74 I/O, 1 anything else.
 enum Failure {
     static func report(_ error: any Error, language: Language, reference: ReferenceData?) -> ExitCode {
+        if let e = error as? ExitCode { return e }
+        let (line, code) = describe(error, language: language, reference: reference)
+        FileHandle.standardError.write(Data(("xinfang: " + line + "\n").utf8))
+        return ExitCode(code)
+    }
+
+    /// The one line that says what went wrong, and the exit code it calls for.
+    static func describe(_ error: any Error, language: Language, reference: ReferenceData?) -> (String, Int32) {
         let (line, code): (String, Int32)
         switch error {
         case let r as Rejection:
@@ -27,13 +35,10 @@ enum Failure {
             (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : 74)
         case let u as UsageError:
             (line, code) = (u.message(language), u.exitCode)
-        case let e as ExitCode:
-            return e
         default:
             (line, code) = ("\(error)", 1)
         }
-        FileHandle.standardError.write(Data(("xinfang: " + line + "\n").utf8))
-        return ExitCode(code)
+        return (line, code)
     }
 
     private static func text(_ r: Rejection, _ language: Language, _ reference: ReferenceData?) -> String {

@@ -10,7 +10,7 @@ struct ScreenTests {
     static func data(_ states: [CaseState], actor: PetitionCore.Actor = Fixtures.trainee) -> ConsoleData {
         let r = Fixtures.reference
         return ConsoleData(states: states, directory: r.directory, calendar: r.calendar, categories: r.categories,
-                           articles: r.articles, policy: r.policy, actor: actor, today: Fixtures.day("2025-05-12"),
+                           articles: r.articles, policy: r.policy, actor: actor, now: Fixtures.instant("2025-05-12T10:00"),
                            training: true, version: 1)
     }
 
@@ -86,7 +86,7 @@ struct ScreenTests {
         var state = AppState(language: .zh)
         press([.character("w"), .enter, .character("?")], &state, data)
         let text = Console.render(state, data, rows: 24, columns: 80).text.joined(separator: "\n")
-        for b in KeyMap.bindings { #expect(text.contains(b.help.zh), "\(b.intent)") }
+        for b in KeyMap.bindings where b.scope == .browse { #expect(text.contains(b.help.zh), "\(b.intent)") }
         #expect(text.contains("受理告知") && text.contains("第23条第3款"))
     }
 

@@ -1,0 +1,61 @@
+import PetitionCore
+
+/// An action's form, laid out from the action catalogue's fields: the same fields
+/// `xinfang act ACTION --help` lists, the same builder, the same decision.
+enum ActionForm {
+    static func blank(_ kind: ActionKind) -> Form {
+        Form(focus: ActionCatalog.spec(kind).fields.first?.name ?? "")
+    }
+
+    static func fields(_ kind: ActionKind, _ data: ConsoleData, _ language: Language) -> [FormField] {
+        ActionCatalog.spec(kind).fields.map { spec in
+            // The catalogue's own words when they fit the label column; else the field's
+            // name, with the catalogue's words as the hint.
+            let help = spec.help.text(language)
+            let fits = DisplayWidth.of(help) <= FormScreen.labelWidth - 1 && !help.contains("（") && !help.contains("(")
+            let label = fits ? help : FieldLabels.label(spec.name, language)
+            let options: (([String]) -> [Choice]) = { $0.map { Choice($0, ChoiceLabels.label($0, language)) } }
+            let kind: FormField.Kind = switch spec.kind {
+            case .text, .caseNumber: .text
+            case .organ: .pick(RegisterForm.organOptions(data, language))
+            case .integer: .number
+            case .day: .day
+            case .yesNo: .choice(options(["yes", "no"]))
+            case .choice(let values): .choice(options(values))
+            case .choices: .text
+            }
+            var hint: String? = spec.help.text(language) == label ? nil : spec.help.text(language)
+            if case .choices(let values) = spec.kind {
+                hint = values.map { "\($0)=\(ChoiceLabels.label($0, language))" }.joined(separator: " ")
+            } else if case .day = spec.kind {
+                hint = language == .zh ? "YYYY-MM-DD，空则今天" : "YYYY-MM-DD, empty for today"
+            } else if case .pick = kind {
+                hint = language == .zh ? "Enter 选择，可输入名称搜索" : "Enter: pick, type to search"
+            }
+            return FormField(spec.name, label, kind, required: spec.required, hint: hint)
+        }
+    }
+
+    /// The command as typed, decided against the case as the log will decide it.
+    static func check(_ kind: ActionKind, on number: CaseNumber, _ form: Form,
+                      _ data: ConsoleData) throws(Rejection) -> CaseCommand {
+        var values: [String: String] = [:]
+        for field in ActionCatalog.spec(kind).fields where !form.value(field.name).isEmpty {
+            values[field.name] = form.value(field.name)
+        }
+        let command = try ActionCatalog.command(kind, values)
+        guard let state = data.state(number) else { throw Rejection(.unknownCase, field: "case", ["case": "\(number)"]) }
+        _ = try Workflow.decide(command, state, data.context)
+        return command
+    }
+
+    /// Why this user may not take an action the phase allows: one sentence, with its rule.
+    static func roleRefusal(_ kind: ActionKind, _ data: ConsoleData, _ language: Language) -> String? {
+        guard !data.policy.allows(data.actor.role, kind) else { return nil }
+        let role = data.policy.name(of: data.actor.role, language)
+        let title = ActionCatalog.spec(kind).title.text(language)
+        let rule = data.articles.short(.practiceRoles, language)
+        return language == .zh ? "\(role)不能办理「\(title)」，请由有权岗位办理（\(rule)）"
+                               : "A \(role) may not \(title); someone in a role that may must do it (\(rule))"
+    }
+}

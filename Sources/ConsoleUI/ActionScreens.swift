@@ -1,0 +1,80 @@
+import PetitionCore
+
+/// The actions the law allows on a case now, each with its article; those this
+/// user's role may not take are marked, and picking one says why in one sentence.
+enum ActionsScreen {
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ number: CaseNumber) {
+        let lang = state.language
+        let zh = lang == .zh
+        guard let c = data.state(number) else { return }
+        grid.put((zh ? "此案现在可以办理的操作（状态：" : "Allowed now (state: ") + c.phase.title.text(lang) + (zh ? "）" : ")"),
+                 row: 1, column: 1, style: .title)
+        let list = Update.actions(number, data)
+        let height = grid.rows - 6
+        let first = max(0, state.actionSelected - height + 1)
+        for (i, kind) in list.enumerated().dropFirst(first).prefix(height) {
+            let spec = ActionCatalog.spec(kind)
+            let selected = i == state.actionSelected
+            let refused = data.policy.allows(data.actor.role, kind) ? "" : (zh ? "（非本岗位）" : " (not your role)")
+            let text = (selected ? "▶" : " ") + DisplayWidth.pad(spec.title.text(lang) + refused, to: 25)
+                + DisplayWidth.pad(data.articles.short(kind.rule, lang), to: 19) + spec.help.text(lang)
+            grid.put(DisplayWidth.pad(text, to: grid.columns - 2), row: 2 + i - first, column: 1,
+                     style: selected ? .selected : (refused.isEmpty ? .normal : .hint))
+        }
+    }
+}
+
+/// One action's form, under a line saying what the action does and its article.
+enum ActionFormScreen {
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ number: CaseNumber,
+                     _ kind: ActionKind) {
+        guard let form = state.form else { return }
+        let lang = state.language
+        let zh = lang == .zh
+        let spec = ActionCatalog.spec(kind)
+        grid.put(spec.title.text(lang) + "  " + data.articles.citation(kind.rule, lang), row: 1, column: 1, style: .title)
+        grid.put(DisplayWidth.truncate(spec.help.text(lang), to: grid.columns - 2), row: 2, column: 1, style: .hint)
+        let fields = FormInput.fields(state, data)
+        if fields.isEmpty {
+            grid.put(zh ? "此操作无需填写内容：按 F2 确认办理，Esc 返回" : "Nothing to fill in: F2 to confirm, Esc to go back",
+                     row: 4, column: 2)
+            return
+        }
+        FormScreen.draw(&grid, fields, form, language: lang, top: 4, left: 1, width: grid.columns - 2,
+                        height: grid.rows - 8)
+    }
+}
+
+/// Search (查找): type a case number, an ID number, a name, a phone or words of the matter.
+enum SearchScreen {
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
+        let lang = state.language
+        let zh = lang == .zh
+        let prompt = zh ? "查找：" : "Search: "
+        let window = state.query.window(width: grid.columns - 4 - DisplayWidth.of(prompt))
+        grid.put(DisplayWidth.pad(prompt + window.text, to: grid.columns - 2), row: 1, column: 1, style: .selected)
+        grid.cursor = CellGrid.Position(row: 1, column: 1 + DisplayWidth.of(prompt) + window.cursorColumn)
+        if state.query.isEmpty {
+            grid.put(zh ? "输入案件编号、证件号码、姓名、电话，或请求、事实中的文字"
+                        : "Type a case number, an ID number, a name, a phone, or words of the request or facts",
+                     row: 3, column: 2, style: .hint)
+            return
+        }
+        let more = state.hits.count >= Search.limit ? "+" : ""
+        grid.put(zh ? "找到\(state.hits.count)\(more)件" : "\(state.hits.count)\(more) found", row: 2, column: 1)
+        let masked = PersonalData.masked(for: data.actor.role)
+        let height = grid.rows - 6
+        for (i, hit) in state.hits.enumerated().dropFirst(state.hitTop).prefix(height) {
+            guard let c = data.state(hit.number) else { continue }
+            let selected = i == state.hitSelected
+            let person = c.petition?.petitioner
+            let id = masked ? PersonalData.mask(person?.idNumber) : (person?.idNumber ?? "")
+            let text = (selected ? "▶" : " ") + DisplayWidth.pad(hit.number.description, to: 18)
+                + DisplayWidth.pad(person?.name ?? "", to: 9) + DisplayWidth.pad(id, to: 19)
+                + DisplayWidth.pad(c.effectivePhase(asOf: data.today, calendar: data.calendar).title.text(lang), to: 12)
+                + hit.matched.text(lang)
+            grid.put(DisplayWidth.pad(text, to: grid.columns - 2), row: 3 + i - state.hitTop, column: 1,
+                     style: selected ? .selected : .normal)
+        }
+    }
+}

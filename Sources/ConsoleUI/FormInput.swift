@@ -1,0 +1,222 @@
+import PetitionCore
+
+/// Keys on a form: typing edits the focused field by grapheme; Tab and Enter move on;
+/// a list field opens a searchable picker; F2 checks everything and hands the run
+/// loop the write; Esc asks before throwing typing away.
+enum FormInput {
+    static func fields(_ state: AppState, _ data: ConsoleData) -> [FormField] {
+        guard let form = state.form else { return [] }
+        switch state.screen {
+        case .register: return RegisterForm.fields(form, data, state.language)
+        case .action(_, let kind): return ActionForm.fields(kind, data, state.language)
+        default: return []
+        }
+    }
+
+    static func apply(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        guard var form = state.form else {
+            Update.back(&state)
+            return
+        }
+        defer {
+            if state.screen.isForm, state.form != nil { settle(&state, data, pageSize: pageSize) }
+        }
+        if let confirming = form.confirming {
+            switch key {
+            case .character("y"), .character("Y"):
+                state.form = nil
+                if confirming == .quit { state.quit = true } else { Update.back(&state) }
+            case .character("n"), .character("N"), .escape:
+                form.confirming = nil
+                state.form = form
+            default: break
+            }
+            return
+        }
+        let fields = fields(state, data)
+        guard !fields.isEmpty || KeyMap.intent(for: key, in: .form) != nil else { return }
+        let index = fields.firstIndex { $0.key == form.focus } ?? 0
+        if form.picker != nil {
+            pickerKey(key, &form, fields.indices.contains(index) ? fields[index] : nil)
+            state.form = form
+            return
+        }
+        if let intent = KeyMap.intent(for: key, in: .form) {
+            switch intent {
+            case .nextField:
+                if key == .enter, fields.indices.contains(index), case .pick = fields[index].kind {
+                    form.picker = Picker(key: fields[index].key)
+                } else if !fields.isEmpty {
+                    form.touched.insert(form.focus)
+                    form.focus = fields[min(fields.count - 1, index + 1)].key
+                }
+            case .previousField:
+                if !fields.isEmpty {
+                    form.touched.insert(form.focus)
+                    form.focus = fields[max(0, index - 1)].key
+                }
+            case .save:
+                state.form = form
+                save(&state, data)
+                return
+            case .back, .quit:
+                if form.dirty {
+                    form.confirming = intent
+                } else {
+                    state.form = nil
+                    if intent == .quit { state.quit = true } else { Update.back(&state) }
+                    return
+                }
+            case .help:
+                state.form = form
+                Update.go(.help, &state)
+                return
+            default: break
+            }
+            state.form = form
+            return
+        }
+        guard fields.indices.contains(index) else { return }
+        edit(key, &form, fields[index])
+        state.form = form
+    }
+
+    /// Typing into one field.
+    private static func edit(_ key: Key, _ form: inout Form, _ field: FormField) {
+        var editor = form.values[field.key] ?? LineEditor()
+        let before = editor
+        switch field.kind {
+        case .choice(let options):
+            guard !options.isEmpty else { return }
+            let current = options.firstIndex { $0.value == editor.text }
+            switch key {
+            case .right, .character(" "): editor = LineEditor(options[current.map { ($0 + 1) % options.count } ?? 0].value)
+            case .left: editor = LineEditor(options[current.map { ($0 + options.count - 1) % options.count } ?? 0].value)
+            case .backspace, .delete: editor = LineEditor()
+            default: break
+            }
+        case .pick:
+            switch key {
+            case .backspace, .delete: editor = LineEditor()
+            case .character(let c) where isPrintable(c):
+                var picker = Picker(key: field.key)
+                picker.query.insert(c)
+                form.picker = picker
+            case .right, .character(" "): form.picker = Picker(key: field.key)
+            default: break
+            }
+        case .text, .number, .day:
+            switch key {
+            case .character(let c) where isPrintable(c):
+                if case .number = field.kind, !(c.isASCII && c.isNumber) { return }
+                if case .day = field.kind, !(c.isASCII && (c.isNumber || c == "-")) { return }
+                editor.insert(c)
+            case .backspace: editor.backspace()
+            case .delete: editor.delete()
+            case .left: editor.left()
+            case .right: editor.right()
+            case .home: editor.home()
+            case .end: editor.end()
+            default: break
+            }
+        }
+        if editor != before {
+            form.values[field.key] = editor
+            form.dirty = true
+            form.errors[field.key] = nil
+        }
+    }
+
+    private static func pickerKey(_ key: Key, _ form: inout Form, _ field: FormField?) {
+        guard var picker = form.picker, let field else {
+            form.picker = nil
+            return
+        }
+        let matches = Picker.matches(field.options, picker.query.text)
+        switch key {
+        case .escape: form.picker = nil; return
+        case .enter:
+            if matches.indices.contains(picker.selected) {
+                form.values[field.key] = LineEditor(matches[picker.selected].value)
+                form.dirty = true
+                form.errors[field.key] = nil
+                form.touched.insert(field.key)
+            }
+            form.picker = nil
+            return
+        case .up: picker.selected = max(0, picker.selected - 1)
+        case .down: picker.selected = min(max(0, matches.count - 1), picker.selected + 1)
+        case .backspace:
+            picker.query.backspace()
+            picker.selected = 0
+        case .character(let c) where isPrintable(c):
+            picker.query.insert(c)
+            picker.selected = 0
+        default: break
+        }
+        form.picker = picker
+    }
+
+    static func isPrintable(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v)
+    }
+
+    /// Checks the whole form as the log will and, if it passes, hands the run loop the write.
+    private static func save(_ state: inout AppState, _ data: ConsoleData) {
+        guard var form = state.form else { return }
+        let lang = state.language
+        do throws(Rejection) {
+            switch state.screen {
+            case .register:
+                state.pending = .register(try RegisterForm.check(form, data))
+            case .action(let number, let kind):
+                state.pending = .execute(try ActionForm.check(kind, on: number, form, data), number)
+            default:
+                return
+            }
+        } catch {
+            let message = RegisterForm.message(error, data, lang)
+            let fields = fields(state, data)
+            if let key = RegisterForm.fieldKey(error), fields.contains(where: { $0.key == key }) {
+                form.errors[key] = message
+                form.touched.insert(key)
+                form.focus = key
+            }
+            state.form = form
+            state.flash = Flash(text: message, style: .overdue)
+        }
+    }
+
+    /// After every key: the focus stays on a field that exists (a group's rows come
+    /// and go with its size), problems show beside fields already left, the focused
+    /// field is scrolled into view, and the person's earlier cases are looked up.
+    private static func settle(_ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        guard var form = state.form else { return }
+        let fields = fields(state, data)
+        if !fields.isEmpty, !fields.contains(where: { $0.key == form.focus }) {
+            form.focus = fields.first { $0.key == "group.people" }?.key ?? fields[0].key
+        }
+        if case .register = state.screen {
+            let live = RegisterForm.fieldErrors(form, data, state.language)
+            for key in ["petitioner.idNumber", "petitioner.phone", "group.people"]
+                + RegisterForm.extraRepresentatives.flatMap({ ["group.representatives[\($0)].idNumber", "group.representatives[\($0)].phone"] }) {
+                if let message = live[key] { form.errors[key] = message }
+            }
+            let key = RegisterForm.lookupKey(form)
+            if key != state.priorKey {
+                state.priorKey = key
+                state.prior = key.isEmpty ? [] : (try? RegisterForm.petition(form, data)).map {
+                    data.states.priorCases(of: $0, asOf: data.today, calendar: data.calendar, directory: data.directory)
+                } ?? []
+            }
+        }
+        let rows = FormScreen.layout(fields, form)
+        if let row = rows.firstIndex(where: { $0.field == form.focus && !$0.isError }) {
+            let visible = max(1, pageSize - 1)
+            if row < form.top { form.top = row }
+            if row >= form.top + visible { form.top = row - visible + 1 }
+        }
+        state.form = form
+    }
+}

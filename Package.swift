@@ -60,7 +60,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "TestSupport"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

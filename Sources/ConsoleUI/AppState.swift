@@ -114,6 +114,9 @@ package struct AppState: Sendable {
     /// The earlier cases of the person on the register form, and whose they are.
     package var prior: [PriorCase] = []
     var priorKey = ""
+    /// A case just registered for someone with an earlier case the regulation speaks
+    /// to: its action forms start filled in (link it, or do not accept it).
+    package var followUp: (registered: CaseNumber, prior: PriorCase)?
 
     // The search screen.
     package var query = LineEditor()

@@ -20,7 +20,8 @@ enum QueueScreen {
         }
         let filterText = state.filtering || !state.filter.isEmpty
             ? (zh ? "筛选：" : "Filter: ") + state.filter + (state.filtering ? "▏" : "") : ""
-        grid.put((zh ? "共\(state.rows.count)件" : "\(state.rows.count) cases") + "  " + filterText, row: 1, column: 1,
+        let scope = "[" + state.view.title.text(lang) + " · " + state.sort.title.text(lang) + "]"
+        grid.put((zh ? "共\(state.rows.count)件" : "\(state.rows.count) cases") + " " + scope + "  " + filterText, row: 1, column: 1,
                  style: state.filtering ? .selected : .normal)
         line([(zh ? "案件编号" : "Case", widths.number), (zh ? "信访人" : "Name", widths.petitioner),
               (zh ? "类别" : "Category", widths.category), (zh ? "状态" : "State", widths.phase),

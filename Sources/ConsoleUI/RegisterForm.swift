@@ -59,7 +59,8 @@ enum RegisterForm {
         if group {
             for n in extraRepresentatives {
                 let path = "group.representatives[\(n)]"
-                fields.append(FormField(path + ".name", zh ? "代表\(n)姓名" : "Rep \(n) name"))
+                fields.append(FormField(path + ".name", zh ? "代表\(n)姓名" : "Rep \(n) name",
+                                        hint: (zh ? "代表最多5名 " : "at most 5 reps ") + cite(.intakeGroupVisit)))
                 fields.append(FormField(path + ".idNumber", zh ? "代表\(n)证件" : "Rep \(n) ID"))
                 fields.append(FormField(path + ".phone", zh ? "代表\(n)电话" : "Rep \(n) phone", .number))
             }

@@ -32,12 +32,20 @@ package enum Update {
         switch result {
         case .registered(let number):
             state.form = nil
+            state.followUp = state.prior.first { $0.finding != nil }.map { (number, $0) }
             state.prior = []
             state.priorKey = ""
             state.detailScroll = 0
             state.screen = .detail(number)
-            state.flash = Flash(text: (zh ? "登记成功：" : "Registered: ") + "\(number)  \(number.spoken(data.directory, state.language))  "
-                                + data.articles.short(.intakeRegisterAll, state.language), style: .title)
+            var text = (zh ? "登记成功：" : "Registered: ") + "\(number)  \(number.spoken(data.directory, state.language))  "
+                + data.articles.short(.intakeRegisterAll, state.language)
+            if let (_, prior) = state.followUp, let finding = prior.finding {
+                let next = finding == .repeatPetition ? ActionKind.link : .notAccept
+                text = (zh ? "已登记 \(number)；以往案件 \(prior.number) " : "Registered \(number); earlier case \(prior.number): ")
+                    + finding.title.text(state.language) + "（" + data.articles.short(finding.rule, state.language) + "）"
+                    + (zh ? "，按 a 选「" : "; press a, then ") + ActionCatalog.spec(next).title.text(state.language) + (zh ? "」" : "")
+            }
+            state.flash = Flash(text: text, style: .title)
         case .executed(let number):
             let title = (state.screen.actionKind.map { ActionCatalog.spec($0).title.text(state.language) }) ?? ""
             state.form = nil
@@ -172,6 +180,19 @@ package enum Update {
             return
         }
         state.form = ActionForm.blank(kind)
+        // A repeat petition or a matter the regulation says not to accept again: the
+        // earlier case and the reason are filled in; the clerk still decides and saves.
+        if let (registered, prior) = state.followUp, registered == number, let finding = prior.finding {
+            switch (kind, finding) {
+            case (.link, _):
+                state.form?.set("to", "\(prior.number)")
+                state.form?.set("kind", LinkKind.repeats.rawValue)
+            case (.notAccept, .pendingBelow), (.notAccept, .final):
+                state.form?.set("ref", "\(prior.number)")
+                state.form?.set("reason", finding == .final ? NonAcceptance.alreadyFinal.rawValue : NonAcceptance.pendingElsewhere.rawValue)
+            default: break
+            }
+        }
         go(.action(number, kind), &state)
     }
 

@@ -42,9 +42,9 @@ package struct PriorCase: Sendable, Equatable {
 
         package var title: Localized {
             switch self {
-            case .final: Localized("已复核终结：同一事项不再受理", "final after re-review: not accepted again")
-            case .pendingBelow: Localized("下级机关办理中：不予受理", "pending at a lower organ: not accepted")
-            case .repeatPetition: Localized("重复访：与此案关联", "repeat petition: link to this case")
+            case .final: Localized("已终结：同一事项不再受理", "final: not accepted again")
+            case .pendingBelow: Localized("下级在办：不予受理", "pending below: not accepted")
+            case .repeatPetition: Localized("重复访：应与此案关联", "repeat: link to it")
             }
         }
     }

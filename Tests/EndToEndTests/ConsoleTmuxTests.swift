@@ -11,15 +11,21 @@ import Testing
 struct ConsoleTmuxTests {
     final class Session {
         let name = "xf\(UInt32.random(in: 0...UInt32.max))"
-        let cli = CLI()
 
-        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:], generate: Bool = true) {
-            if generate { _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log]) }
+        let cli: CLI
+
+        /// A console in its own tmux session, on a fresh log, or on `sharing`'s log.
+        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:], generate: Bool = true,
+             sharing: CLI? = nil, arguments: String = "") {
+            cli = sharing ?? CLI()
+            if generate && sharing == nil {
+                _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+            }
             let vars = (["XINFANG_DATA": Fixtures.dataFolder, "LANG": "C.UTF-8", "USER": "tester"]
                 .merging(generate ? ["XINFANG_TRAINING": "1"] : [:]) { $1 }
                 .merging(env) { $1 }).map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
             tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
-                  "env \(vars) \(CLI.binary) --log \(cli.log); echo CONSOLE-EXITED-$?; sleep 30"])
+                  "env \(vars) \(CLI.binary) --log \(cli.log) \(arguments); echo CONSOLE-EXITED-$?; sleep 30"])
         }
 
         deinit { tmux(["kill-session", "-t", name]) }
@@ -83,6 +89,79 @@ struct ConsoleTmuxTests {
         #expect(s.waitFor("案件编号"))
         s.keys("q")
         #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
+    /// The walk-through: a clerk registers a group visit typing Chinese names,
+    /// transfers it picking the organ from a list; the handler, in English and without
+    /// colour, finds it by ID number, receives and accepts it, and sees the deadline.
+    @Test func aGroupVisitIsRegisteredFoundByIDTransferredAndAcceptedInBothLanguages() throws {
+        let clerk = Session(env: ["USER": "clerk"])
+        #expect(clerk.waitFor("首页"), "\(clerk.screen())")
+        clerk.keys("r")
+        #expect(clerk.waitFor("此人以往信访"))
+        clerk.keys("Tab", "Tab", "Tab")
+        clerk.type("张伟")
+        clerk.keys("Tab")
+        clerk.type("11010519491231002X")
+        clerk.keys("Tab")
+        clerk.type("13800138000")
+        clerk.keys("Tab")
+        clerk.type("临江区滨江路1号")
+        clerk.keys("Tab", "Tab", "Enter")
+        clerk.type("安置")
+        #expect(clerk.waitFor("安置补偿"), "\(clerk.screen())")
+        clerk.keys("Enter", "Tab")
+        clerk.type("要求落实安置补偿")
+        clerk.keys("Tab")
+        clerk.type("安置房至今未交付")
+        clerk.keys("Tab")
+        clerk.type("依据征收补偿协议")
+        clerk.keys("Tab")
+        clerk.type("12")
+        clerk.keys("Tab")
+        clerk.type("李娜")
+        clerk.keys("Tab")
+        clerk.type("110102198001011239")
+        #expect(clerk.waitFor("代表2证件"), "\(clerk.screen())")
+        clerk.keys("F2")
+        #expect(clerk.waitFor("登记成功"), "\(clerk.screen())")
+        let screen = clerk.screen()
+        #expect(screen.contains("张伟 等12人") && screen.contains("代表2：李娜") && screen.contains("信访部门分办"))
+        let number = try #require(screen.firstMatch(of: /D-XFJ-2026-\d{5}/).map { String($0.output) })
+        clerk.keys("a")
+        #expect(clerk.waitFor("▶转送"))
+        clerk.keys("Enter", "Enter")
+        clerk.type("临江区住房")
+        #expect(clerk.waitFor("共1项"), "\(clerk.screen())")
+        clerk.keys("Enter", "F2")
+        #expect(clerk.waitFor("已办理：转送"), "\(clerk.screen())")
+        #expect(clerk.screen().contains("临江区住房和城乡建设局"))
+        clerk.keys("Escape", "q")
+        #expect(clerk.waitFor("CONSOLE-EXITED-0"))
+
+        let handler = Session(env: ["USER": "handler", "NO_COLOR": "1"], sharing: clerk.cli, arguments: "--lang en")
+        #expect(handler.waitFor("Home"), "\(handler.screen())")
+        handler.keys("s")
+        handler.type("110102198001011239")
+        #expect(handler.waitFor("1 found"), "\(handler.screen())")
+        handler.keys("Enter")
+        #expect(handler.waitFor(number))
+        handler.keys("a")
+        #expect(handler.waitFor("▶receive"), "\(handler.screen())")
+        handler.keys("Enter", "C-s")
+        #expect(handler.waitFor("Done: receive"), "\(handler.screen())")
+        handler.keys("a")
+        #expect(handler.waitFor("▶accept"))
+        handler.keys("Enter")
+        handler.type("Art 32 route; written reply within 60 days")
+        handler.keys("C-s")
+        #expect(handler.waitFor("Done: accept"), "\(handler.screen())")
+        let accepted = handler.screen()
+        #expect(accepted.contains("State: accepted") && accepted.contains("Art 34") && accepted.contains("d left"), "\(accepted)")
+        let escaped = handler.screen(escapes: true)
+        #expect(escaped.firstMatch(of: /\x{1B}\[[34][0-7]m/) == nil, "no colour without colour")
+        handler.keys("q")
+        #expect(handler.waitFor("CONSOLE-EXITED-0"))
     }
 
     @Test func aNewcomerWithNoLogIsOfferedOneAndLandsOnTheHomeScreen() {

@@ -5,7 +5,7 @@ BIN := .build/debug/xinfang
 # System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 
-.PHONY: run test bench fuzz setup build clean
+.PHONY: run demo test bench fuzz setup build clean
 
 # Installs missing system packages when run as root; otherwise says what is missing.
 setup:
@@ -26,6 +26,17 @@ build: setup
 # Opens the console on the default log ($$XINFANG_LOG, else ~/.local/share/xinfang/xinfang.log).
 run: build
 	@$(BIN) $(ARGS)
+
+# Practice without touching real cases: a training log with 2,000 realistic cases
+# (made on first use, kept in .build/demo), opened in training mode. AS=clerk,
+# AS=handler, AS=head or AS=supervisor sits at the console in that role;
+# without AS you are a trainee, who may do everything.
+DEMO_LOG ?= $(CURDIR)/.build/demo/demo.log
+AS ?=
+demo: build
+	@if [ ! -f "$(DEMO_LOG)" ]; then mkdir -p "$(dir $(DEMO_LOG))" && \
+	  $(BIN) generate --cases 2000 --log "$(DEMO_LOG)"; fi
+	@XINFANG_TRAINING=1 $(BIN) --log "$(DEMO_LOG)" $(if $(AS),--as $(AS)) $(ARGS)
 
 test: setup
 	$(SWIFT) build --build-tests

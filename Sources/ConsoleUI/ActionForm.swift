@@ -13,7 +13,11 @@ enum ActionForm {
             // name, with the catalogue's words as the hint.
             let help = spec.help.text(language)
             let fits = DisplayWidth.of(help) <= FormScreen.labelWidth - 1 && !help.contains("（") && !help.contains("(")
-            let label = fits ? help : FieldLabels.label(spec.name, language)
+            var label = fits ? help : FieldLabels.label(spec.name, language)
+            // The command line asks for an organ's code; the console picks it from a list.
+            if case .organ = spec.kind {
+                for suffix in ["代码", " code"] where label.hasSuffix(suffix) { label = String(label.dropLast(suffix.count)) }
+            }
             let options: (([String]) -> [Choice]) = { $0.map { Choice($0, ChoiceLabels.label($0, language)) } }
             let kind: FormField.Kind = switch spec.kind {
             case .text, .caseNumber: .text
@@ -49,13 +53,23 @@ enum ActionForm {
         return command
     }
 
-    /// Why this user may not take an action the phase allows: one sentence, with its rule.
-    static func roleRefusal(_ kind: ActionKind, _ data: ConsoleData, _ language: Language) -> String? {
-        guard !data.policy.allows(data.actor.role, kind) else { return nil }
-        let role = data.policy.name(of: data.actor.role, language)
-        let title = ActionCatalog.spec(kind).title.text(language)
-        let rule = data.articles.short(.practiceRoles, language)
-        return language == .zh ? "\(role)不能办理「\(title)」，请由有权岗位办理（\(rule)）"
-                               : "A \(role) may not \(title); someone in a role that may must do it (\(rule))"
+    /// Why this user may not take an action now — not this role's, not this organ's
+    /// case — as the core words it, with its article; nil when it may.
+    static func refusal(_ kind: ActionKind, on state: CaseState, _ data: ConsoleData) -> Rejection? {
+        do throws(Rejection) {
+            try Workflow.precheck(kind, state, data.context)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The short mark beside a refused action in the list.
+    static func mark(_ rejection: Rejection, _ language: Language) -> String {
+        let zh = language == .zh
+        return switch rejection.code {
+        case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (not your organ)"
+        default: zh ? "（非本岗位）" : " (not your role)"
+        }
     }
 }

@@ -15,7 +15,7 @@ enum ActionsScreen {
         for (i, kind) in list.enumerated().dropFirst(first).prefix(height) {
             let spec = ActionCatalog.spec(kind)
             let selected = i == state.actionSelected
-            let refused = data.policy.allows(data.actor.role, kind) ? "" : (zh ? "（非本岗位）" : " (not your role)")
+            let refused = ActionForm.refusal(kind, on: c, data).map { ActionForm.mark($0, lang) } ?? ""
             let text = (selected ? "▶" : " ") + DisplayWidth.pad(spec.title.text(lang) + refused, to: 25)
                 + DisplayWidth.pad(data.articles.short(kind.rule, lang), to: 19) + spec.help.text(lang)
             grid.put(DisplayWidth.pad(text, to: grid.columns - 2), row: 2 + i - first, column: 1,

@@ -49,8 +49,8 @@ enum CaseScreen {
         }
         out.append(("", .normal))
         out.append((zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)", .title))
-        let allowed = Workflow.allowedActions(in: c.phase).filter { data.policy.allows(data.actor.role, $0) }
-        if allowed.isEmpty { out.append((zh ? "  本岗位现在没有可办理的操作" : "  nothing this role may do now", .hint)) }
+        let allowed = Workflow.allowedActions(in: c.phase).filter { ActionForm.refusal($0, on: c, data) == nil }
+        if allowed.isEmpty { out.append((zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)", .hint)) }
         for a in allowed {
             out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)
                         + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.citation(a.rule, lang), .normal))

@@ -150,8 +150,9 @@ package enum Update {
     }
 
     private static func openRegister(_ state: inout AppState, _ data: ConsoleData) {
-        if let refusal = ActionForm.roleRefusal(.register, data, state.language) {
-            state.flash = Flash(text: refusal, style: .overdue)
+        let probe = CaseState(number: CaseNumber(organ: data.actor.organ, year: data.today.year, sequence: 1))
+        if let refusal = ActionForm.refusal(.register, on: probe, data) {
+            state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
             return
         }
         state.form = RegisterForm.blank(data)
@@ -175,8 +176,8 @@ package enum Update {
         let list = actions(number, data)
         guard list.indices.contains(state.actionSelected) else { return }
         let kind = list[state.actionSelected]
-        if let refusal = ActionForm.roleRefusal(kind, data, state.language) {
-            state.flash = Flash(text: refusal, style: .overdue)
+        if let c = data.state(number), let refusal = ActionForm.refusal(kind, on: c, data) {
+            state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
             return
         }
         state.form = ActionForm.blank(kind)

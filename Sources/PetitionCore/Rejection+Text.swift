@@ -23,7 +23,8 @@ extension Rejection {
             zh ? "案件处于「\(phase("phase"))」状态，不能「\(action("action"))」；现在可以：\(actions("allowed"))"
                : "A case that is \(phase("phase")) cannot be given \"\(action("action"))\"; allowed now: \(actions("allowed"))"
         case .roleNotPermitted:
-            zh ? "当前岗位（\(v("role"))）无权「\(action("action"))」" : "The role \(v("role")) may not \(action("action"))"
+            zh ? "当前岗位（\(d["role.zh"] ?? v("role"))）无权「\(action("action"))」"
+               : "The role \(d["role.en"] ?? v("role")) may not \(action("action"))"
         case .extensionNeedsOrganHead:
             zh ? "延期须经本机关负责人批准，请由机关负责人操作" : "An extension must be approved by the head of the organ"
         case .wrongOrgan:

@@ -69,31 +69,49 @@ package enum Workflow {
                             ["action": kind.rawValue, "phase": state.phase.rawValue,
                              "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
         }
-        try checkOrgan(command, state, context)
+        let registering: OrganCode? = if case .register(let p) = command { p.organ } else { nil }
+        try checkOrgan(kind, registering: registering, state, context)
         var decision = Decision(state: state, context: context)
         try decision.decide(command)
         return decision.events
     }
 
+    /// Whether this user may take this kind of action on this case now, before any
+    /// field is filled in: the role, the phase and the organ. The console lists the
+    /// actions and explains a refusal with this; `decide` makes the same checks first.
+    package static func precheck(_ kind: ActionKind, _ state: CaseState,
+                                 _ context: DecisionContext) throws(Rejection) {
+        try checkRole(kind, context)
+        guard allowedActions(in: state.phase).contains(kind) else {
+            throw Rejection(.actionNotAllowedNow, rule: kind.rule,
+                            ["action": kind.rawValue, "phase": state.phase.rawValue,
+                             "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+        }
+        try checkOrgan(kind, registering: nil, state, context)
+    }
+
     private static func checkRole(_ kind: ActionKind, _ context: DecisionContext) throws(Rejection) {
         guard context.policy.allows(context.actor.role, kind) else {
             if kind == .extend { throw Rejection(.extensionNeedsOrganHead) }
-            throw Rejection(.roleNotPermitted, ["role": context.actor.role.rawValue, "action": kind.rawValue])
+            let role = context.actor.role
+            throw Rejection(.roleNotPermitted, ["role": role.rawValue, "action": kind.rawValue,
+                                                "role.zh": context.policy.name(of: role, .zh),
+                                                "role.en": context.policy.name(of: role, .en)])
         }
     }
 
     /// Clerks, handlers and organ heads act only for the organ that holds the case
     /// (Art 5: the competent organ is responsible); supervisors, administrators and
     /// trainees are not tied to one organ.
-    private static func checkOrgan(_ command: CaseCommand, _ state: CaseState,
+    private static func checkOrgan(_ kind: ActionKind, registering: OrganCode?, _ state: CaseState,
                                    _ context: DecisionContext) throws(Rejection) {
         switch context.actor.role {
         case .supervisor, .administrator, .trainee: return
         case .clerk, .handler, .organHead: break
         }
         let expected: OrganCode?
-        switch command {
-        case .register(let p): expected = p.organ
+        switch kind {
+        case .register: expected = registering
         case .decideObjection: expected = state.sender
         case .reportCompletion: expected = state.assignment?.assigner
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
@@ -101,7 +119,11 @@ package enum Workflow {
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
              .recordFollowUp, .correct:
             expected = nil
-        default: expected = state.holder
+        case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
+             .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
+             .endMediation, .extend, .issueOpinion, .deliver, .issueReviewOpinion, .startRereviewHearing,
+             .endRereviewHearing, .issueRereviewOpinion, .withdraw:
+            expected = state.holder
         }
         if let expected, expected != context.actor.organ {
             throw Rejection(.wrongOrgan, ["organ": expected, "actorOrgan": context.actor.organ])

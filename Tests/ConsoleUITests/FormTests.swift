@@ -250,18 +250,21 @@ struct FormTests {
         let row = try #require(lines.firstIndex { $0.contains("督办（非本岗位）") })
         for _ in 0..<(row - 2) { desk.press(.down) }
         desk.press(.enter)
-        #expect(desk.state.flash?.text.contains("窗口登记员不能办理「督办」") == true, "\(desk.state.flash?.text ?? "")")
-        // Receiving is the receiving organ's: the bureau's clerk is told why, nothing is written.
-        desk.press(.character("g"), .enter, .function(2))
+        #expect(desk.state.flash?.text.contains("当前岗位（窗口登记员）无权「督办」") == true, "\(desk.state.flash?.text ?? "")")
+        // Receiving is the receiving organ's: the bureau's clerk sees it marked, and is told whose it is.
+        desk.press(.character("g"))
+        #expect(desk.screen.contains("▶接收（非本机关）"))
+        desk.press(.enter)
         let flash = try #require(desk.state.flash?.text)
-        #expect(!flash.isEmpty && desk.book.states[0].phase == .transferred, "\(flash)")
+        #expect(flash.contains("临江区住房和城乡建设局") && flash.contains("第5条"), "\(flash)")
+        #expect(desk.state.screen == .actions(desk.book.states[0].number) && desk.book.states[0].phase == .transferred)
         #expect(desk.log.events.count == transferred.log.count)
     }
 
     @Test func aHandlerCannotOpenTheRegisterForm() throws {
         let desk = try Desk(Fixtures.housingHandler)
         desk.press(.character("r"))
-        #expect(desk.state.screen == .home && desk.state.flash?.text.contains("不能办理「登记」") == true)
+        #expect(desk.state.screen == .home && desk.state.flash?.text.contains("无权「登记」") == true)
     }
 
     @Test func searchFindsByNumberNamePhoneAndTextButNotWithheldAccusations() throws {

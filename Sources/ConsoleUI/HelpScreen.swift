@@ -32,7 +32,7 @@ enum HelpScreen {
             grid.put(ActionCatalog.spec(kind).title.text(lang) + (zh ? "依据的条款" : ": its article"), row: row, column: 1, style: .title)
             rules = [(data.articles.short(kind.rule, lang), ActionCatalog.spec(kind).help.text(lang))]
         case .detail(let number), .actions(let number):
-            grid.put((zh ? "此案现在可办理的操作及依据（" : "Actions allowed on this case now (") + "\(number))",
+            grid.put((zh ? "此案现在可办理的操作及依据（\(number)）" : "Actions allowed on this case now (\(number))"),
                      row: row, column: 1, style: .title)
             rules = Update.actions(number, data).map {
                 (ActionCatalog.spec($0).title.text(lang), data.articles.short($0.rule, lang) + "  " + ActionCatalog.spec($0).help.text(lang))

@@ -16,12 +16,13 @@ enum HomeScreen {
             grid.put(String(n), row: 2 + i, column: 26, style: n > 0 ? style : .normal)
         }
         let lang = state.language
-        let actions: [Intent] = [.register, .search, .queue, .help, .quit]
+        let registers = data.policy.allows(data.actor.role, .register)
+        let actions: [Intent] = (registers ? [.register] : []) + [.search, .queue, .help, .quit]
         for (i, intent) in actions.enumerated() {
             guard let b = KeyMap.binding(intent) else { continue }
             grid.put(DisplayWidth.pad(b.label, to: 8) + b.help.text(lang), row: 9 + i, column: 4)
         }
-        if !data.policy.allows(data.actor.role, .register) {
+        if !registers {
             grid.put(zh ? "（本岗位不登记新事项；在队列中选案件后按 a 办理）" : "(this role does not register; pick a case and press a to act)",
                      row: 9 + actions.count, column: 4, style: .hint)
         } else {

@@ -1,3 +1,4 @@
+import Foundation
 import ConsoleUI
 import PetitionCore
 import TestSupport
@@ -88,6 +89,40 @@ struct ScreenTests {
         let text = Console.render(state, data, rows: 24, columns: 80).text.joined(separator: "\n")
         for b in KeyMap.bindings where b.scope == .browse { #expect(text.contains(b.help.zh), "\(b.intent)") }
         #expect(text.contains("受理告知") && text.contains("第23条第3款"))
+    }
+
+    /// docs/keys.md is the key map written out: every key of every binding is in it.
+    @Test func everyKeyInTheMapIsInTheKeysDocument() throws {
+        let doc = try String(contentsOfFile: Fixtures.root + "/docs/keys.md", encoding: .utf8)
+        func name(_ key: Key) -> String {
+            switch key {
+            case .character(" "): return "space"
+            case .character(let c):
+                if let v = c.asciiValue, v < 0x20 { return "Ctrl-" + String(Character(Unicode.Scalar(v + 0x40))) }
+                return "`\(c)`"
+            case .function(let n): return "F\(n)"
+            case .up: return "↑"
+            case .down: return "↓"
+            case .left: return "←"
+            case .right: return "→"
+            case .pageUp: return "PgUp"
+            case .pageDown: return "PgDn"
+            case .home: return "Home"
+            case .end: return "End"
+            case .enter: return "Enter"
+            case .escape: return "Esc"
+            case .backspace: return "Backspace"
+            case .delete: return "Del"
+            case .tab: return "Tab"
+            case .backTab: return "Shift-Tab"
+            case .resize, .tick: return ""
+            }
+        }
+        for binding in KeyMap.bindings {
+            for key in binding.keys {
+                #expect(doc.contains(name(key)), "\(binding.scope) \(binding.intent): \(name(key))")
+            }
+        }
     }
 
     @Test func belowEightyByTwentyFourItSaysSoInsteadOfDrawingGarbage() {

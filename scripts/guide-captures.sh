@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Drives the console in tmux through the clerk's and the handler's walk-throughs and
+# saves each screen as text in $OUT (default /tmp/xinfang-captures), for the guides
+# in docs/guide-clerk.md and docs/guide-handler.md. Needs a built .build/debug/xinfang.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-/tmp/xinfang-captures}
+rm -rf "$OUT" && mkdir -p "$OUT"
+export XINFANG_DATA=$PWD/data
+BIN=$PWD/.build/debug/xinfang
+$BIN generate --cases 300 --until 2025-05-12 --log "$OUT/g.log" >/dev/null
+S=xf-guide-$$
+cap() { sleep 0.5; tmux capture-pane -p -t $S | sed 's/[[:space:]]*$//' > "$OUT/$1.txt"; }
+T() { tmux send-keys -t $S "$@"; }
+console() {
+  tmux kill-session -t $S 2>/dev/null || true
+  tmux new-session -d -s $S -x 80 -y 24 \
+    "env XINFANG_DATA=$PWD/data LANG=C.UTF-8 XINFANG_TRAINING=1 $BIN --log $OUT/g.log $*; sleep 60"
+  sleep 1.5
+}
+trap 'tmux kill-session -t $S 2>/dev/null || true' EXIT
+
+console --as clerk --now 2025-05-12T10:00
+cap 01-home
+T r; cap 02-register-empty
+T Tab Tab Tab; T -l 张伟; T Tab; T -l 11010519491231002X; T Tab; T -l 13800138000; T Tab
+T -l 临江区滨江路1号; T Tab Tab Enter; T -l 安置; cap 03-picker
+T Enter Tab; T -l 要求落实安置补偿; T Tab; T -l 2024年房屋被征收，安置房至今未交付; T Tab
+T -l 依据征收补偿协议; T Tab; T -l 12; T Tab; T -l 李娜; T Tab; T -l 110102198001011239; T Tab
+cap 04-register-filled
+T F2; cap 05-registered
+T a; cap 06-actions
+T Enter Enter; T -l 临江区住房; cap 07-transfer-picker
+T Enter; cap 08-transfer-form
+T F2; cap 09-transferred
+T Escape r Tab Tab Tab Tab; T -l 11010519491231002X; cap 10-repeat
+T Escape y s; T -l 李娜; cap 11-search
+
+console --as handler --now 2025-05-13T09:00
+cap h01-home
+T w Tab Tab; cap h02-organ-queue
+T s; T -l 李娜; sleep 0.3; T Enter; cap h03-case
+T a; cap h04-actions
+T Enter F2; sleep 0.5; T a Enter; T -l 依照《信访工作条例》第32条办理，60日内书面答复; cap h05-accept
+T F2; cap h06-accepted
+T '?'; cap h07-help
+echo "captures in $OUT"

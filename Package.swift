@@ -41,7 +41,7 @@ let package = Package(
 
         // `make bench`: figures beside baselines measured in the same run.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "TestSupport", "CSQLite"]),
+        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI", "TestSupport", "CSQLite"]),
 
         // A writer that the crash tests run and kill.
         .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore"]),

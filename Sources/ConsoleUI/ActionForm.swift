@@ -68,8 +68,8 @@ enum ActionForm {
     static func mark(_ rejection: Rejection, _ language: Language) -> String {
         let zh = language == .zh
         return switch rejection.code {
-        case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (not your organ)"
-        default: zh ? "（非本岗位）" : " (not your role)"
+        case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (organ)"
+        default: zh ? "（非本岗位）" : " (role)"
         }
     }
 }

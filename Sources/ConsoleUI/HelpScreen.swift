@@ -9,8 +9,8 @@ enum HelpScreen {
         let from = state.history.last ?? .home
         let scope: KeyScope = from.isForm ? .form : .browse
         grid.put(zh ? "按键" : "Keys", row: 1, column: 1, style: .title)
-        var keys = KeyMap.bindings.filter { $0.scope == scope }.map { ($0.label, $0.help.text(lang)) }
-        if scope == .form { keys += KeyMap.editing.map { ($0.label, $0.help.text(lang)) } }
+        var keys = KeyMap.bindings.filter { $0.scope == scope }.map { ($0.label(lang), $0.help.text(lang)) }
+        if scope == .form { keys += KeyMap.editing.map { (zh ? $0.label : $0.label.replacingSpaceKey, $0.help.text(lang)) } }
         // Two columns, so every key fits at 80×24.
         let half = (keys.count + 1) / 2
         let columnWidth = (grid.columns - 2) / 2
@@ -44,7 +44,7 @@ enum HelpScreen {
         }
         row += 1
         for (i, (left, right)) in rules.prefix(max(0, room)).enumerated() {
-            grid.put(DisplayWidth.truncate(DisplayWidth.pad(left, to: 18) + right, to: grid.columns - 3), row: row + i, column: 2)
+            grid.put(DisplayWidth.truncate(DisplayWidth.pad(DisplayWidth.truncate(left, to: 17), to: 18) + right, to: grid.columns - 3), row: row + i, column: 2)
         }
     }
 }

@@ -20,7 +20,7 @@ enum HomeScreen {
         let actions: [Intent] = (registers ? [.register] : []) + [.search, .queue, .help, .quit]
         for (i, intent) in actions.enumerated() {
             guard let b = KeyMap.binding(intent) else { continue }
-            grid.put(DisplayWidth.pad(b.label, to: 8) + b.help.text(lang), row: 9 + i, column: 4)
+            grid.put(DisplayWidth.pad(b.label(lang), to: 8) + b.help.text(lang), row: 9 + i, column: 4)
         }
         if !registers {
             grid.put(zh ? "（本岗位不登记新事项；在队列中选案件后按 a 办理）" : "(this role does not register; pick a case and press a to act)",

@@ -41,6 +41,16 @@ package struct Binding: Sendable {
     package var keys: [Key]
     package var label: String
     package var help: Localized
+
+    /// The keys as the help screen shows them, in the user's language.
+    package func label(_ language: Language) -> String {
+        language == .zh ? label : label.replacingSpaceKey
+    }
+}
+
+extension String {
+    /// "空格" is the space key's Chinese name; English screens say "Space".
+    var replacingSpaceKey: String { replacing("空格", with: "Space") }
 }
 
 /// The key map is data: the run loop looks keys up here, the help screen lists it,
@@ -86,7 +96,7 @@ package enum KeyMap {
         ("← →", Localized("移动光标，切换选项", "cursor; change a choice")),
         ("Home End", Localized("到行首、行尾", "start, end of field")),
         ("Backspace Del", Localized("删除一个字", "delete a character")),
-        ("空格 Space", Localized("切换选项", "change a choice")),
+        ("空格", Localized("切换选项", "change a choice")),
         ("Enter", Localized("打开机关、类别列表", "open an organ/category list")),
     ]
 }

@@ -159,6 +159,7 @@ enum RegisterForm {
     /// Checks the whole petition as the log will: validation and the workflow's decision.
     static func check(_ form: Form, _ data: ConsoleData) throws(Rejection) -> Petition {
         let petition = try petition(form, data)
+        if petition.category.isEmpty { throw Rejection(.missingField, field: "category") }
         let probe = CaseState(number: CaseNumber(organ: petition.organ, year: petition.receivedOn.year, sequence: 1))
         _ = try Workflow.decide(.register(petition), probe, data.context)
         return petition

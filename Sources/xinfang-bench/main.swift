@@ -1,4 +1,5 @@
 import CSQLite
+import ConsoleUI
 import Foundation
 import PetitionCore
 import PetitionStore
@@ -182,6 +183,69 @@ row("interactive append, fsync'd, p50 / p99", String(format: "%.2f / %.2f ms", p
 sqlite3_finalize(insert)
 sqlite3_finalize(select)
 sqlite3_close(db)
+
+// MARK: - The console on every case of the log: what a clerk waits for.
+
+if let book {
+    let r = Fixtures.reference
+    let clerk = PetitionCore.Actor(user: "clerk", role: .clerk, organ: "D-XFJ")
+    let data = ConsoleData(states: book.states, directory: r.directory, calendar: r.calendar, categories: r.categories,
+                           articles: r.articles, policy: r.policy, actor: clerk,
+                           now: Fixtures.instant("2026-11-27T10:00"), training: true, version: 1)
+    let states = book.states
+    // The floor of any pass over the cases: read one field of each.
+    var floorTimes: [Double] = []
+    for _ in 0..<3 { floorTimes.append(timed { _ = states.reduce(0) { $0 &+ $1.phase.hashValue } }) }
+    let floor = percentile(floorTimes, 0.5)
+    var queueTimes: [Double] = []
+    for version in 2...4 {
+        var state = AppState(language: .zh)
+        var d = data
+        d.version = version
+        queueTimes.append(timed { state.refresh(d) })
+    }
+    var state = AppState(language: .zh)
+    state.refresh(data)
+    Update.apply(.character("w"), to: &state, data: data, pageSize: 18)
+    var frameTimes: [Double] = []
+    for _ in 0..<20 {
+        frameTimes.append(timed {
+            Update.apply(.down, to: &state, data: data, pageSize: 18)
+            _ = Console.render(state, data, rows: 24, columns: 80)
+        })
+    }
+    // Search: the last keystroke of an identity number someone in the log has.
+    let someone = states[states.count / 2].petition?.petitioner.idNumber ?? "110105194912310021"
+    var searchTimes: [Double] = []
+    for _ in 0..<3 {
+        var s = AppState(language: .zh)
+        s.refresh(data)
+        Update.apply(.character("s"), to: &s, data: data, pageSize: 18)
+        for c in someone.dropLast() { s.query.insert(c) }
+        searchTimes.append(timed { Update.apply(.character(someone.last ?? "0"), to: &s, data: data, pageSize: 18) })
+    }
+    // The register form's earlier cases: a scan of every case vs the case book's identity index.
+    let probe = Petition(channel: .visit, receivedOn: Fixtures.day("2026-11-27"), organ: "D-XFJ",
+                         petitioner: Petitioner(name: "某", idNumber: someone), request: "r", facts: "f", reasons: "r",
+                         category: "WAGES", type: .grievance)
+    var priorTimes: [Double] = []
+    var found = 0
+    for _ in 0..<3 {
+        priorTimes.append(timed {
+            found = states.priorCases(of: probe, asOf: data.today, calendar: r.calendar, directory: r.directory).count
+        })
+    }
+    let indexTime = timed { for _ in 0..<1000 { _ = book.cases(idNumber: someone) } } / 1000
+    print("")
+    row("console: queue rows for \(states.count) cases (after a change)", f(percentile(queueTimes, 0.5) * 1000, " ms"),
+        "one field read from every case: \(f(floor * 1000, " ms"))", "median of 3")
+    row("console: key + render of a queue frame, 80×24", f(percentile(frameTimes, 0.5) * 1000, " ms"),
+        "p99 \(f(percentile(frameTimes, 0.99) * 1000, " ms"))", "median of 20")
+    row("console: search, last key of an ID number", f(percentile(searchTimes, 0.5) * 1000, " ms"),
+        "one field read from every case: \(f(floor * 1000, " ms"))", "median of 3")
+    row("console: earlier cases of a person (\(found) found)", f(percentile(priorTimes, 0.5) * 1000, " ms"),
+        "identity index lookup: \(f(indexTime * 1_000_000, " µs"))", "median of 3")
+}
 
 print("")
 print("| what | xinfang | baseline, same run | note |")

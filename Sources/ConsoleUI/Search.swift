@@ -16,30 +16,57 @@ enum Search {
         let upper = q.uppercased()
         let digits = q.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }
         var hits: [SearchHit] = []
+        // A case number is ASCII letters, digits and dashes: only such a query is
+        // compared with each case's number (which is formatted per case).
+        let numberLike = upper.contains("-") && upper.allSatisfy { $0.isASCII }
         for state in data.states.reversed() {
             if hits.count >= limit { break }
-            if state.number.description.contains(upper) {
+            if numberLike, state.number.description.contains(upper) {
                 hits.append(SearchHit(number: state.number, matched: Localized("案件编号", "case number")))
                 continue
             }
             guard let p = state.petition else { continue }
             let visible = state.contentVisible(to: data.actor)
-            let people = p.people
+            let people = p.group.map { [p.petitioner] + $0.representatives } ?? [p.petitioner]
             if digits && q.count >= 4 {
-                if people.contains(where: { ($0.idNumber ?? "").uppercased().contains(upper) }) {
+                if people.contains(where: { $0.idNumber.map { has($0, upper) } ?? false }) {
                     hits.append(SearchHit(number: state.number, matched: Localized("证件号码", "ID number")))
-                } else if people.contains(where: { ($0.phone ?? "").contains(q) }) {
+                } else if people.contains(where: { $0.phone.map { has($0, q) } ?? false }) {
                     hits.append(SearchHit(number: state.number, matched: Localized("联系电话", "phone")))
                 }
                 continue
             }
-            if people.contains(where: { ($0.name ?? "").contains(q) }) {
+            if people.contains(where: { $0.name.map { has($0, q) } ?? false }) {
                 hits.append(SearchHit(number: state.number, matched: Localized("姓名", "name")))
-            } else if visible, p.request.contains(q) || p.facts.contains(q) || p.reasons.contains(q)
-                        || (p.petitioner.address ?? "").contains(q) {
+            } else if visible, has(p.request, q) || has(p.facts, q) || has(p.reasons, q)
+                        || p.petitioner.address.map({ has($0, q) }) ?? false {
                 hits.append(SearchHit(number: state.number, matched: Localized("内容", "text")))
             }
         }
         return hits
+    }
+
+    /// Whether `text` contains `needle`, compared as UTF-8 bytes: identity numbers are
+    /// stored upper-case and trimmed, and a UTF-8 match cannot start inside a character,
+    /// so this finds what `String.contains` finds for the queries search takes, without
+    /// building anything per case.
+    static func has(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let first = pin.first, pin.count <= hay.count else { return pin.isEmpty }
+                var i = 0
+                let last = hay.count - pin.count
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < pin.count && hay[i + j] == pin[j] { j += 1 }
+                        if j == pin.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

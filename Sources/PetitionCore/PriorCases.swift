@@ -66,11 +66,28 @@ extension Sequence where Element == CaseState {
                             directory: Directory) -> [PriorCase] {
         let people = petition.people.filter(\.isIdentifiable)
         guard !people.isEmpty else { return [] }
+        // `isSamePerson` over every pair, without building strings per case: identity
+        // numbers where both sides have one, else name and phone.
+        func key(_ p: Petitioner) -> String? {
+            guard let n = p.name?.trimmed, !n.isEmpty, let t = p.phone?.trimmed, !t.isEmpty else { return nil }
+            return n + "\u{1}" + t
+        }
+        let ids = Set(people.compactMap { $0.idNumber?.trimmed.uppercased() }.filter { !$0.isEmpty })
+        let withoutID = Set(people.filter { ($0.idNumber?.trimmed ?? "").isEmpty }.compactMap(key))
+        let anyone = Set(people.compactMap(key))
+        func matches(_ e: Petitioner) -> Bool {
+            if let id = e.idNumber, !id.isEmpty {
+                if ids.contains(id) { return true }  // stored normalised (trimmed, upper case)
+                return !withoutID.isEmpty && key(e).map(withoutID.contains) == true
+            }
+            return !anyone.isEmpty && key(e).map(anyone.contains) == true
+        }
         let here = directory[petition.organ]
         var found: [PriorCase] = []
         for state in self {
             guard let earlier = state.petition,
-                  earlier.people.contains(where: { e in people.contains { $0.isSamePerson(as: e) } }) else { continue }
+                  matches(earlier.petitioner) || (earlier.group?.representatives.contains(where: matches) ?? false)
+            else { continue }
             let phase = state.effectivePhase(asOf: today, calendar: calendar)
             let finding: PriorCase.Finding?
             if phase == .final {

@@ -134,10 +134,19 @@ package struct AppState: Sendable {
         }
         let all = data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
         if rowsKey?.version != data.version {
+            // The counts that matter to this role: a handling organ's staff count their
+            // organ's cases; the bureau's clerks and supervisors count the jurisdiction's.
+            let organ: OrganCode? = switch data.actor.role {
+            case .handler, .organHead: data.actor.organ
+            case .clerk, .supervisor, .administrator, .trainee: nil
+            }
+            let mine = organ.map { o in all.filter { $0.holder == o } } ?? all
             registeredToday = data.states.filter { $0.events.first.map { Day($0.at) == data.today } ?? false }.count
-            underSupervision = data.states.filter { $0.flags.contains(.underSupervision) }.count
-            dueSoon = all.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count
-            overdue = all.filter { !$0.overdue.isEmpty }.count
+            underSupervision = data.states.filter {
+                $0.flags.contains(.underSupervision) && (organ == nil || $0.holder == organ)
+            }.count
+            dueSoon = mine.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count
+            overdue = mine.filter { !$0.overdue.isEmpty }.count
         }
         var shown = all
         switch view {

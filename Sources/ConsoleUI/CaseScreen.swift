@@ -35,7 +35,10 @@ enum CaseScreen {
             } else {
                 out.append((zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)", .hint))
             }
-            out.append(((zh ? "类别：" : "Category: ") + (data.categories[p.category]?.name(lang) ?? p.category), .normal))
+            let type = c.matterType.map { ChoiceLabels.label($0.rawValue, lang) } ?? ""
+            out.append(((zh ? "类别：" : "Category: ") + (data.categories[p.category]?.name(lang) ?? p.category)
+                        + (zh ? "    类型：" : "    Type: ") + type + (c.track.map { zh ? "（第\($0)途径）" : " (track \($0))" } ?? ""),
+                        .normal))
         }
         out.append(("", .normal))
         out.append((zh ? "期限" : "Clocks", .title))

@@ -48,8 +48,9 @@ package enum Console {
         case .actions: [.open, .back, .help]
         case .search: [.open, .back, .help]
         }
+        let registers = data.policy.allows(data.actor.role, .register)
         let scope: KeyScope = state.screen.isForm ? .form : .browse
-        let hintText = hints.compactMap { KeyMap.binding($0, in: scope) }.map { "\($0.label(state.language)) \($0.help.text(state.language))" }
+        let hintText = hints.filter { $0 != .register || registers }.compactMap { KeyMap.binding($0, in: scope) }.map { "\($0.label(state.language)) \($0.help.text(state.language))" }
         grid.put(DisplayWidth.truncate(" " + hintText.joined(separator: "  "), to: columns), row: rows - 2, column: 0, style: .hint)
         if let confirming = state.form?.confirming, state.screen.isForm {
             let text = confirming == .quit

@@ -11,6 +11,10 @@ enum HomeScreen {
             (Localized("督办中", "under supervision"), state.underSupervision, .normal),
             (Localized("案件总数", "cases"), data.states.count, .normal),
         ]
+        let scoped = data.actor.role == .handler || data.actor.role == .organHead
+        let scope = scoped ? (zh ? "本机关：" : "My organ: ") + data.directory.name(data.actor.organ, state.language)
+                           : (zh ? "全辖区：" : "Jurisdiction: ") + data.directory.name(data.directory.jurisdiction, state.language)
+        grid.put(scope, row: 1, column: 4, style: .hint)
         for (i, (label, n, style)) in counts.enumerated() {
             grid.put(DisplayWidth.pad(label.text(state.language), to: 20), row: 2 + i, column: 4)
             grid.put(String(n), row: 2 + i, column: 26, style: n > 0 ? style : .normal)

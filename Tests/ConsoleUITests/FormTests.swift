@@ -262,7 +262,10 @@ struct FormTests {
     }
 
     @Test func aHandlerCannotOpenTheRegisterForm() throws {
-        let desk = try Desk(Fixtures.housingHandler)
+        let desk = try Desk(Fixtures.housingHandler, events: Scenario.at(.received).log)
+        #expect(desk.screen.contains("本机关：临江区住房和城乡建设局"))
+        #expect(!desk.screen.contains("登记新信访事项"), "the home screen offers what this role does")
+        #expect(desk.state.dueSoon == 1, "the received case's objection window is this organ's, due in a day")
         desk.press(.character("r"))
         #expect(desk.state.screen == .home && desk.state.flash?.text.contains("无权「登记」") == true)
     }

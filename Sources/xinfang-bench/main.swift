@@ -59,6 +59,18 @@ let events = records.reduce(0) { $0 + $1.count }
 print("workload: \(cases) cases, \(events) events, generated in \(f(genTime)) s")
 let payloads = records.map { BinaryEventCodec.encode($0) }
 
+// `--fold-only`: fold the generated events into cases a few times and stop, so that
+// a profiler (`perf record`) sees nothing else.
+if args.contains("--fold-only") {
+    let all = records.flatMap { $0 }.enumerated().map { i, e in var e = e; e.seq = i + 1; return e }
+    let header = LogHeader(mode: .training, logId: "bench", jurisdiction: "D-XFJ", createdAt: Instant(millisecondsSince1970: 0))
+    for _ in 0..<3 {
+        let t = try timed { _ = try CaseBook(log: InMemoryEventLog(header: header, events: all)) }
+        print("fold \(all.count) events: \(f(t, " s")), \(f(Double(all.count) / t, " ev/s"))")
+    }
+    exit(0)
+}
+
 // MARK: - Bulk import: one batch, one sync.
 
 let logPath = dir + "/cases.log"

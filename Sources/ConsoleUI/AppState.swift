@@ -141,7 +141,7 @@ package struct AppState: Sendable {
             case .clerk, .supervisor, .administrator, .trainee: nil
             }
             let mine = organ.map { o in all.filter { $0.holder == o } } ?? all
-            registeredToday = data.states.filter { $0.events.first.map { Day($0.at) == data.today } ?? false }.count
+            registeredToday = data.states.filter { $0.steps.first.map { Day($0.at) == data.today } ?? false }.count
             underSupervision = data.states.filter {
                 $0.flags.contains(.underSupervision) && (organ == nil || $0.holder == organ)
             }.count
@@ -155,7 +155,7 @@ package struct AppState: Sendable {
             let user = data.actor.user
             shown = shown.filter { row in
                 guard let c = data.state(row.number) else { return false }
-                return c.handler == user || (c.events.first?.actor.user == user && !row.phase.isTerminal)
+                return c.handler == user || (c.steps.first?.actor.user == user && !row.phase.isTerminal)
             }
         case .organ: shown = shown.filter { $0.holder == data.actor.organ }
         case .dueSoon: shown = shown.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }

@@ -60,10 +60,12 @@ enum CaseScreen {
         }
         out.append(("", .normal))
         out.append((zh ? "办理记录" : "Timeline", .title))
-        for e in c.events {
+        for e in c.steps {
             let voided = c.voided.contains(e.seq) ? (zh ? "（已作废）" : " (voided)") : ""
-            out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + String(e.at.beijingDescription.prefix(16)).replacingOccurrences(of: "T", with: " ")
-                        + "  " + DisplayWidth.pad(e.actor.user, to: 10) + DisplayWidth.pad(e.body.title.text(lang) + voided, to: 18)
+            let when = String(e.at.beijingDescription.prefix(16).map { $0 == "T" ? " " : $0 })
+            out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + when
+                        + "  " + DisplayWidth.pad(e.actor.user, to: 10)
+                        + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided, to: 18)
                         + data.articles.citation(e.rule, lang), .normal))
         }
         return out

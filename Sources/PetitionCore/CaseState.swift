@@ -63,6 +63,37 @@ package struct CaseState: Equatable, Sendable {
         package var kind: LinkKind
     }
 
+    /// One event in brief: who did what, when, under which rule. A case keeps these for
+    /// its whole history; the full events (with their texts) are kept by the core and
+    /// tests in `events`, and read back from the log by the case book when needed.
+    package struct Step: Equatable, Sendable {
+        package var seq: Int
+        package var at: Instant
+        package var actor: Actor
+        package var rule: RuleID
+        package var action: ActionKind
+        /// A record that moves nothing in the workflow (a note, a link, a correction…).
+        package var annotation: Bool
+
+        package init(_ event: CaseEvent) {
+            seq = event.seq
+            at = event.at
+            actor = event.actor
+            rule = event.rule
+            action = event.body.action
+            annotation = CaseState.isAnnotation(event.body)
+        }
+
+        package init(seq: Int, at: Instant, actor: Actor, rule: RuleID, action: ActionKind, annotation: Bool) {
+            self.seq = seq
+            self.at = at
+            self.actor = actor
+            self.rule = rule
+            self.action = action
+            self.annotation = annotation
+        }
+    }
+
     /// The fields live in one reference-counted box, copied only when a shared copy is
     /// changed (copy on write): a case is then one pointer wide, so passing it around,
     /// iterating 100,000 of them or keeping them in an array costs one retain each,
@@ -104,8 +135,10 @@ package struct CaseState: Equatable, Sendable {
         var closedOn: Day?
         /// The latest day any workflow step took effect; no step may be dated earlier.
         var lastStepDay: Day?
-        /// Every event of the case, voided ones included, in log order.
+        /// Every event of the case in full, voided ones included, in log order — when the
+        /// holder keeps them (`Workflow.apply(_:to:keepingHistory:)`); empty otherwise.
         var events: [CaseEvent] = []
+        var steps: [Step] = []
         /// Sequence numbers of voided events; the state is replayed without them.
         var voided: Set<Int> = []
 
@@ -143,6 +176,7 @@ package struct CaseState: Equatable, Sendable {
             c.closedOn = closedOn
             c.lastStepDay = lastStepDay
             c.events = events
+            c.steps = steps
             c.voided = voided
             return c
         }
@@ -311,6 +345,13 @@ package struct CaseState: Equatable, Sendable {
         set { unique().events = newValue }
         _modify { yield &unique().events }
     }
+    /// Every event of the case in brief, voided ones included, in log order: enough for
+    /// the timeline and for deciding what may be voided. Always kept.
+    package var steps: [Step] {
+        get { storage.steps }
+        set { unique().steps = newValue }
+        _modify { yield &unique().steps }
+    }
     package var voided: Set<Int> {
         get { storage.voided }
         set { unique().voided = newValue }
@@ -352,6 +393,7 @@ package struct CaseState: Equatable, Sendable {
             a.closedOn == b.closedOn &&
             a.lastStepDay == b.lastStepDay &&
             a.events == b.events &&
+            a.steps == b.steps &&
             a.voided == b.voided)
     }
 

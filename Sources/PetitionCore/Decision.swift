@@ -250,18 +250,18 @@ struct Decision {
             emit(.practiceCorrection, .corrected(field: field, old: old, new: value, reason: reason))
 
         case .void(let seq, let reason):
-            guard let target = state.events.first(where: { $0.seq == seq && seq > 0 }),
+            guard let target = state.steps.first(where: { $0.seq == seq && seq > 0 }),
                   !state.voided.contains(seq) else {
                 throw Rejection(.voidUnknownRecord, field: "seq", ["seq": "\(seq)"])
             }
             // Only the latest workflow step, or a record that moves nothing, can be
             // voided: replaying without an earlier step would leave later steps
             // standing on a state they were never decided against.
-            let latestStep = state.events.last { !state.voided.contains($0.seq) && !CaseState.isAnnotation($0.body) }
-            switch target.body {
-            case .registered, .voided: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
+            let latestStep = state.steps.last { !state.voided.contains($0.seq) && !$0.annotation }
+            switch target.action {
+            case .register, .void: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
             default:
-                guard CaseState.isAnnotation(target.body) || target.seq == latestStep?.seq else {
+                guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
             }

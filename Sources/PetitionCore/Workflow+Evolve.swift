@@ -8,21 +8,30 @@ extension Workflow {
     }
 
     /// Folds one event into a state in place (no copy of the case's history), as
-    /// replaying a large log needs. The same fold as `evolve`.
-    package static func apply(_ event: CaseEvent, to state: inout CaseState) {
+    /// replaying a large log needs. The same fold as `evolve`. With `keepingHistory`
+    /// false only the brief `steps` are kept, not the full `events` (the case book reads
+    /// those back from the log when it needs them).
+    ///
+    /// Voiding replays the case without the voided event, so it needs the case's full
+    /// events: a holder that does not keep them must put them in `events` first.
+    package static func apply(_ event: CaseEvent, to state: inout CaseState, keepingHistory: Bool = true) {
         if case .voided(let seq, _) = event.body {
-            // Voiding replays the case without the voided event (practice: only a
-            // supervisor voids, with a reason, and the original stays in the timeline).
+            // Practice: only a supervisor voids, with a reason, and the original stays in the timeline.
+            precondition(state.events.count == state.steps.count,
+                         "voiding \(state.number) needs its full events; load them before folding the void")
             var replayed = CaseState(number: state.number)
             replayed.voided = state.voided.union([seq])
             for e in state.events + [event] {
                 replayed.events.append(e)
+                replayed.steps.append(CaseState.Step(e))
                 if !replayed.voided.contains(e.seq) { replayed.apply(e) }
             }
+            if !keepingHistory { replayed.events = [] }
             state = replayed
             return
         }
-        state.events.append(event)
+        if keepingHistory { state.events.append(event) }
+        state.steps.append(CaseState.Step(event))
         state.apply(event)
     }
 
@@ -208,7 +217,7 @@ extension CaseState {
     }
 
     /// Records that add to a case without moving its workflow, and so set no step date.
-    static func isAnnotation(_ body: EventBody) -> Bool {
+    package static func isAnnotation(_ body: EventBody) -> Bool {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked:

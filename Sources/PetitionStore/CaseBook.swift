@@ -14,7 +14,7 @@ package final class CaseBook {
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
-        fold(try log.readAll())
+        try fold(try log.readAll())
     }
 
     package var mode: LogMode { log.header.mode }
@@ -54,7 +54,10 @@ package final class CaseBook {
 
     private func lookup(_ positions: Set<Int>?) -> [CaseState] { (positions ?? []).sorted().map { states[$0] } }
 
-    private func fold(_ events: [CaseEvent]) {
+    /// Folds events into the cases, keeping each case's brief steps but not its full
+    /// events (they stay in the log: `history(of:)` reads them back). Voiding replays a
+    /// case, so its full events are read back first.
+    private func fold(_ events: [CaseEvent]) throws(StoreError) {
         for event in events {
             let number = event.caseNumber
             let i: Int
@@ -70,23 +73,40 @@ package final class CaseBook {
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
             switch event.body {
-            case .registered, .corrected, .voided:
+            case .registered, .corrected:
                 let before = CaseIndex.identities(states[i].petition)
-                Workflow.apply(event, to: &states[i])
+                Workflow.apply(event, to: &states[i], keepingHistory: false)
+                index.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+            case .voided:
+                let before = CaseIndex.identities(states[i].petition)
+                states[i].events = try history(of: states[i])
+                Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index.update(i, from: before, to: CaseIndex.identities(states[i].petition))
             default:
-                // Folded in place in the array's storage: no copy of the case's history.
-                Workflow.apply(event, to: &states[i])
+                // Folded in place in the array's storage: no copy of the case.
+                Workflow.apply(event, to: &states[i], keepingHistory: false)
             }
         }
         if !events.isEmpty { placementCache = nil }
+    }
+
+    /// A case's full events, read back from the log through its steps.
+    package func history(of number: CaseNumber) throws(StoreError) -> [CaseEvent] {
+        guard let state = self[number] else { return [] }
+        return try history(of: state)
+    }
+
+    private func history(of state: CaseState) throws(StoreError) -> [CaseEvent] {
+        var seqs: [Int] = []
+        for step in state.steps where seqs.last != step.seq { seqs.append(step.seq) }
+        return try log.events(inRecords: seqs).filter { $0.caseNumber == state.number }
     }
 
     /// Picks up what other processes appended; returns the new events.
     @discardableResult
     package func refresh() throws(StoreError) -> [CaseEvent] {
         let new = try log.poll()
-        fold(new)
+        try fold(new)
         return new
     }
 
@@ -104,7 +124,7 @@ package final class CaseBook {
                           reference: ReferenceData) throws -> [CaseNumber] {
         var numbers: [CaseNumber] = []
         let result = try log.transact { new in
-            self.fold(new)
+            try self.fold(new)
             let context = self.context(now: now, actor: actor, reference: reference)
             var records: [[CaseEvent]] = []
             var used = self.sequences
@@ -124,7 +144,7 @@ package final class CaseBook {
             }
             return records
         }
-        fold(result.stored)
+        try fold(result.stored)
         return numbers
     }
 
@@ -133,21 +153,21 @@ package final class CaseBook {
     /// looked and the command no longer holds, the refusal says what changed and by whom.
     package func execute(_ command: CaseCommand, on number: CaseNumber, now: Instant, actor: Actor,
                          reference: ReferenceData) throws -> [CaseEvent] {
-        let seen = self[number]?.events.last?.seq ?? 0
+        let seen = self[number]?.steps.last?.seq ?? 0
         let result = try log.transact { new in
-            self.fold(new)
+            try self.fold(new)
             guard let state = self[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
             }
             do throws(Rejection) {
                 return [try Workflow.decide(command, state, self.context(now: now, actor: actor, reference: reference))]
             } catch {
-                let changes = state.events.filter { $0.seq > seen }
+                let changes = new.filter { $0.caseNumber == number && $0.seq > seen }
                 if !changes.isEmpty && seen > 0 { throw Conflict(rejection: error, changes: changes) }
                 throw error
             }
         }
-        fold(result.stored)
+        try fold(result.stored)
         return result.stored
     }
 }

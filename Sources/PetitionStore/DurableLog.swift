@@ -16,6 +16,9 @@ package final class DurableLog: EventLog {
     package private(set) var lastSeq = 0
     package private(set) var headHash: [UInt8]
     package private(set) var end: Int
+    /// Where each record starts in the file, by sequence number (index seq − 1): a case's
+    /// full events are read back through it when they are needed.
+    package private(set) var recordOffsets: [Int] = []
     /// Events not yet handed out by `readAll`/`poll`/`transact`.
     private var undelivered: [CaseEvent] = []
     /// Every frame read, when the log was opened to inspect it (`keepFrames`).
@@ -194,6 +197,7 @@ package final class DurableLog: EventLog {
             }
             if case .events(let events) = record { undelivered += events }
             if keepFrames { frames_.append(frame) }
+            recordOffsets.append(frame.offset)
             lastSeq = frame.seq
             headHash = frame.hash
             end = frame.offset + frame.length
@@ -219,6 +223,35 @@ package final class DurableLog: EventLog {
                 pendingTornTail = at
             }
         }
+    }
+
+    /// The events of the records with these sequence numbers, read back from the file
+    /// and checked again (checksum and payload); for a case's full history on demand.
+    package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
+        var out: [CaseEvent] = []
+        for seq in seqs {
+            guard seq >= 1, seq <= recordOffsets.count else {
+                throw StoreError(.corruptRecord, path: path, line: seq, cause: "no record \(seq) in this log")
+            }
+            let offset = recordOffsets[seq - 1]
+            let next = seq < recordOffsets.count ? recordOffsets[seq] : end
+            do {
+                let bytes = try fs.read(fd, count: next - offset, at: Int64(offset))
+                let decoded = bytes.withUnsafeBytes {
+                    LogFormat.decodeFrame($0, at: 0, seed: format.seed, maxPayload: format.maxPayload, hashing: false)
+                }
+                guard case .success(let frame) = decoded, frame.seq == seq,
+                      case .events(let events) = try RecordPayload.decode(frame) else {
+                    throw StoreError(.corruptRecord, path: path, line: seq, cause: "offset \(offset): record \(seq) does not read back")
+                }
+                out += events
+            } catch let e as StoreError {
+                throw e
+            } catch {
+                throw StoreError(.io, path: path, cause: "\(error)")
+            }
+        }
+        return out
     }
 
     // MARK: - Writing
@@ -278,6 +311,7 @@ package final class DurableLog: EventLog {
         var hash = headHash
         var stored: [CaseEvent] = []
         var framesWritten: [LogFormat.Frame] = []
+        var written: [Int] = []
         let now = Instant(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         for record in records {
             seq += 1
@@ -301,6 +335,7 @@ package final class DurableLog: EventLog {
                                               writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: hash,
                                               payload: payload, seed: format.seed)
             hash = LogFormat.sha256(frame)
+            written.append(start + buffer.count)
             if keepFrames {
                 framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
                                                      type: type.rawValue, format: payloadFormat.rawValue, time: now,
@@ -326,6 +361,7 @@ package final class DurableLog: EventLog {
         headHash = hash
         end = start + buffer.count
         frames_ += framesWritten
+        recordOffsets += written
         return stored
     }
 

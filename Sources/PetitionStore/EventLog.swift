@@ -14,6 +14,9 @@ package protocol EventLog: AnyObject {
     func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent])
     /// Events other processes appended since the last read, without taking the lock.
     func poll() throws(StoreError) -> [CaseEvent]
+    /// The events of the records with these sequence numbers (a case's full history,
+    /// read back on demand: the case book keeps only its brief steps in memory).
+    func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent]
 }
 
 extension EventLog {
@@ -77,5 +80,10 @@ package final class InMemoryEventLog: EventLog {
     package func poll() throws(StoreError) -> [CaseEvent] {
         defer { delivered = storage.events.count }
         return Array(storage.events[delivered...])
+    }
+
+    package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
+        let wanted = Set(seqs)
+        return storage.events.filter { wanted.contains($0.seq) }
     }
 }

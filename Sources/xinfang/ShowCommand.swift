@@ -29,7 +29,8 @@ struct ShowCommand: ParsableCommand {
             }
             let actor = try session.actor()
             let day = try session.asOfDay(asOf, book: book)
-            var view = CaseView(state: state, asOf: day, session: session, visible: state.contentVisible(to: actor))
+            var view = CaseView(state: state, history: try book.history(of: number), asOf: day, session: session,
+                                visible: state.contentVisible(to: actor))
             // Personal information: a supervisor watching the queues sees identity
             // numbers and phones masked (REGULATION.md, "Personal data").
             if PersonalData.masked(for: actor.role) { view.maskPersonalData() }
@@ -82,7 +83,7 @@ struct CaseView: Encodable {
     var asOf: String
     var contentWithheld: Bool
 
-    init(state s: CaseState, asOf: Day, session: Session, visible: Bool) {
+    init(state s: CaseState, history: [CaseEvent], asOf: Day, session: Session, visible: Bool) {
         let ref = session.reference
         let lang = session.language
         caseNumber = s.number.description
@@ -102,7 +103,7 @@ struct CaseView: Encodable {
                 type: (s.matterType ?? p.type).rawValue, group: visible ? p.group : nil, accusedOrgan: p.accusedOrgan)
         }
         clocks = s.clocks(asOf: asOf, calendar: ref.calendar, directory: ref.directory).map { ClockJSON($0, session) }
-        timeline = s.events.map { e in
+        timeline = history.map { e in
             Entry(seq: e.seq, at: e.at.beijingDescription, user: e.actor.user, role: e.actor.role.rawValue,
                   organ: e.actor.organ, event: e.body.name, rule: e.rule.rawValue, article: session.citation(e.rule),
                   voided: s.voided.contains(e.seq), fields: visible || !Self.isContent(e.body) ? e.body : nil)

@@ -113,4 +113,32 @@ struct CaseBookTests {
                               actor: cityClerk, reference: ref)
         }
     }
+
+    /// The case book keeps each case's brief steps, not its full events: the timeline's
+    /// texts are read back from the file, and a supervisor's voiding, which replays the
+    /// case, reads them back too — after a reopen, from nothing but the file.
+    @Test func fullEventsAreReadBackFromTheFileForHistoryAndForVoiding() throws {
+        let path = temporaryFolder() + "/book.log"
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now)
+        let b = try CaseBook(log: log)
+        let number = try #require(try b.register([Fixtures.groupVisit()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        _ = try b.execute(.transfer(to: "D-ZJJ", note: "请依法办理"), on: number, now: Fixtures.instant("2025-04-30T10:00"),
+                          actor: Fixtures.clerk, reference: ref)
+        #expect(b[number]?.events.isEmpty == true && b[number]?.steps.count == 2)
+        let history = try b.history(of: number)
+        #expect(history.map(\.seq) == [1, 2])
+        guard case .transferred(_, let note)? = history.last?.body else { Issue.record("\(history)"); return }
+        #expect(note == "请依法办理")
+
+        // Reopen from the file and void the transfer: the case replays without it.
+        let reopened = try CaseBook(log: try DurableLog.open(at: path, writable: true))
+        _ = try reopened.execute(.void(seq: 2, reason: "转错机关"), on: number, now: Fixtures.instant("2025-04-30T11:00"),
+                                 actor: Fixtures.supervisor, reference: ref)
+        let c = try #require(reopened[number])
+        #expect(c.phase == .registered && c.holder == "D-XFJ" && c.voided == [2])
+        #expect(c.steps.map(\.action) == [.register, .transfer, .void] && c.events.isEmpty)
+        // The same state as replaying every event in the core.
+        let replayed = Workflow.replay(number, try reopened.history(of: number))
+        #expect(replayed.phase == c.phase && replayed.holder == c.holder && replayed.steps == c.steps)
+    }
 }

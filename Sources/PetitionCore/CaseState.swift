@@ -10,6 +10,14 @@ package struct CaseState: Equatable, Sendable {
         package var on: Day
         package var due: Day
         package var reportedOn: Day?
+
+        package init(assigner: OrganCode, to: OrganCode, on: Day, due: Day, reportedOn: Day? = nil) {
+            self.assigner = assigner
+            self.to = to
+            self.on = on
+            self.due = due
+            self.reportedOn = reportedOn
+        }
     }
 
     package struct Stage: Equatable, Sendable {
@@ -19,11 +27,24 @@ package struct CaseState: Equatable, Sendable {
         package var outcome: ReviewOutcome?
         package var opinionOn: Day?
         package var deliveredOn: Day?
+
+        package init(organ: OrganCode, requestedOn: Day, outcome: ReviewOutcome? = nil, opinionOn: Day? = nil, deliveredOn: Day? = nil) {
+            self.organ = organ
+            self.requestedOn = requestedOn
+            self.outcome = outcome
+            self.opinionOn = opinionOn
+            self.deliveredOn = deliveredOn
+        }
     }
 
     package struct Interval: Equatable, Sendable {
         package var start: Day
         package var end: Day?
+
+        package init(start: Day, end: Day? = nil) {
+            self.start = start
+            self.end = end
+        }
     }
 
     package struct Opinion: Equatable, Sendable {
@@ -32,6 +53,14 @@ package struct CaseState: Equatable, Sendable {
         package var basis: String
         package var measures: [Measure]
         package var on: Day
+
+        package init(outcome: Outcome, text: String, basis: String, measures: [Measure], on: Day) {
+            self.outcome = outcome
+            self.text = text
+            self.basis = basis
+            self.measures = measures
+            self.on = on
+        }
     }
 
     package struct Extension: Equatable, Sendable {
@@ -39,6 +68,13 @@ package struct CaseState: Equatable, Sendable {
         package var reason: String
         package var approvedBy: String
         package var on: Day
+
+        package init(days: Int, reason: String, approvedBy: String, on: Day) {
+            self.days = days
+            self.reason = reason
+            self.approvedBy = approvedBy
+            self.on = on
+        }
     }
 
     package struct SupervisionOrder: Equatable, Sendable {
@@ -56,11 +92,26 @@ package struct CaseState: Equatable, Sendable {
                 && a.issuedOn == b.issuedOn && a.due == b.due && a.feedback?.adopted == b.feedback?.adopted
                 && a.feedback?.note == b.feedback?.note && a.feedback?.on == b.feedback?.on
         }
+
+        package init(index: Int, organ: OrganCode, suggestion: Suggestion, reason: String, issuedOn: Day, due: Day, feedback: (adopted: Bool, note: String, on: Day)? = nil) {
+            self.index = index
+            self.organ = organ
+            self.suggestion = suggestion
+            self.reason = reason
+            self.issuedOn = issuedOn
+            self.due = due
+            self.feedback = feedback
+        }
     }
 
     package struct Link: Equatable, Sendable {
         package var to: CaseNumber
         package var kind: LinkKind
+
+        package init(to: CaseNumber, kind: LinkKind) {
+            self.to = to
+            self.kind = kind
+        }
     }
 
     /// One event in brief: who did what, when, under which rule. A case keeps these for

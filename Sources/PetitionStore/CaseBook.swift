@@ -1,3 +1,4 @@
+import Foundation
 import PetitionCore
 
 /// The cases of one log, replayed, with their indexes, and the one path by which
@@ -15,6 +16,69 @@ package final class CaseBook {
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
         try fold(try log.readAll())
+    }
+
+    /// A case book that starts from a snapshot's cases — the log must have been opened
+    /// resuming from that snapshot's head — and folds the records after it.
+    package init(log: any EventLog, from snapshot: CaseSnapshot) throws(StoreError) {
+        self.log = log
+        states = snapshot.states
+        for (i, state) in states.enumerated() {
+            position[state.number] = i
+            index.update(i, from: [], to: CaseIndex.identities(state.petition))
+            let key = "\(state.number.organ)/\(state.number.year)"
+            sequences[key] = max(sequences[key] ?? 0, state.number.sequence)
+        }
+        try fold(try log.readAll())
+    }
+
+    /// Records folded since the snapshot this book started from (or all, without one),
+    /// after which opening writes a fresh snapshot.
+    package static let snapshotEvery = 5_000
+
+    /// Opens a log file and its cases, from the snapshot beside it when that snapshot
+    /// holds (see `CaseSnapshot`), and writes a fresh snapshot when there was none or
+    /// it is `snapshotEvery` records behind. A snapshot that cannot be written is only
+    /// a slower next open: the log is the record.
+    /// `accept` sees the log's header before anything is replayed, and may refuse it
+    /// (a training log opened for production work, say).
+    package static func open(at path: String, writable: Bool, fs: any FileSystem = PosixFileSystem(),
+                             accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.decode(Array($0)) }
+        var log = try DurableLog.open(at: path, writable: writable, resume: snapshot?.head, fs: fs)
+        if log.resumed, snapshot?.logId != log.header.logId {
+            log = try DurableLog.open(at: path, writable: writable, fs: fs)
+        }
+        try accept(log)
+        let book: CaseBook
+        if log.resumed, let snapshot {
+            book = try CaseBook(log: log, from: snapshot)
+        } else {
+            book = try CaseBook(log: log)
+        }
+        let covered = log.resumed ? (snapshot?.head.seq ?? 0) : 0
+        if log.lastSeq - covered >= snapshotEvery, fs is PosixFileSystem {
+            try? book.writeSnapshot(to: snapshotPath)
+        }
+        return book
+    }
+
+    /// Writes a snapshot of the cases as read so far, under a temporary name then
+    /// renamed into place, readable only by the log's owner and group (it holds the
+    /// same personal data).
+    package func writeSnapshot(to snapshotPath: String) throws {
+        guard let durable = log as? DurableLog, let head = durable.snapshotHead else { return }
+        let snapshot = CaseSnapshot(logId: log.header.logId, head: head, states: states)
+        let temp = snapshotPath + ".writing"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(snapshot.encode()),
+                                             attributes: [.posixPermissions: 0o640]) else {
+            throw StoreError(.io, path: temp, cause: "cannot write the snapshot")
+        }
+        guard rename(temp, snapshotPath) == 0 else {
+            unlink(temp)
+            throw StoreError(.io, path: snapshotPath, cause: "cannot rename the snapshot into place")
+        }
     }
 
     package var mode: LogMode { log.header.mode }

@@ -69,7 +69,14 @@ package final class DurableLog: EventLog {
     /// quarantine file and records the cut; damage to synced data makes it read-only.
     /// `window` is how much of the file is read at a time (tests make it small, so
     /// that frames straddle windows).
+    ///
+    /// `resume` starts reading after a snapshot's last record instead of from the first,
+    /// if — and only if — that record is in this file where the snapshot says, with its
+    /// checksum and its SHA-256 intact (`resumed` then says so); otherwise the whole file
+    /// is read as usual. The records before it are not re-verified: that is `log verify`'s
+    /// work (docs/decisions/0008-snapshot.md).
     package static func open(at path: String, writable: Bool, keepFrames: Bool = false, window: Int = 8 << 20,
+                             resume: CaseSnapshot.Head? = nil,
                              fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
@@ -88,6 +95,13 @@ package final class DurableLog: EventLog {
             case .success(let header):
                 let log = DurableLog(path: path, fs: fs, fd: fd, format: header, writable: writable, keepFrames: keepFrames)
                 log.window = max(64, window)
+                if let resume, !keepFrames, try log.holds(resume, size: Int(size)) {
+                    log.lastSeq = resume.seq
+                    log.headHash = resume.hash
+                    log.end = resume.end
+                    log.recordOffsets = resume.recordOffsets
+                    log.resumed = true
+                }
                 try log.readNew()
                 return log
             }
@@ -118,6 +132,29 @@ package final class DurableLog: EventLog {
     }
 
     deinit { fs.close(fd) }
+
+    /// Whether this log opened from a snapshot's head rather than from its first record.
+    package private(set) var resumed = false
+
+    /// Whether the record a snapshot ends with is in this file, where and as it says.
+    private func holds(_ head: CaseSnapshot.Head, size: Int) throws -> Bool {
+        guard head.seq >= 1, head.recordOffsets.count == head.seq, head.recordOffsets.last == head.offset,
+              head.offset >= format.size, head.offset < head.end, head.end <= size,
+              head.end - head.offset <= format.maxPayload + 4096 else { return false }
+        let bytes = try fs.read(fd, count: head.end - head.offset, at: Int64(head.offset))
+        let decoded = bytes.withUnsafeBytes {
+            LogFormat.decodeFrame($0, at: 0, seed: format.seed, maxPayload: format.maxPayload, hashing: true)
+        }
+        guard case .success(let frame) = decoded else { return false }
+        return frame.seq == head.seq && frame.length == head.end - head.offset && frame.hash == head.hash
+    }
+
+    /// Where this log's records end now, for a snapshot of what has been read.
+    package var snapshotHead: CaseSnapshot.Head? {
+        guard lastSeq >= 1, recordOffsets.count == lastSeq, damage == nil else { return nil }
+        return CaseSnapshot.Head(seq: lastSeq, offset: recordOffsets[lastSeq - 1], end: end, hash: headHash,
+                                 recordOffsets: recordOffsets)
+    }
 
     // MARK: - Reading
 

@@ -46,8 +46,15 @@ struct Session {
     /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
     /// on stderr what recovery did, or that the log is damaged and read-only.
     func openBook(writable: Bool = false) throws -> CaseBook {
-        let log = try DurableLog.open(at: logPath, writable: writable)
-        try checkMode(log.header.mode)
+        try CaseBook.open(at: logPath, writable: writable) { log in
+            try checkMode(log.header.mode)
+            report(log)
+        }
+    }
+
+    /// Tells the user on stderr what opening found: a recovery done, a torn tail left
+    /// for a writer, or damage.
+    private func report(_ log: DurableLog) {
         for note in log.recoveries {
             warn("日志末尾有\(note.bytes)字节未写完（崩溃遗留），已移至隔离文件 \(note.quarantine) 并记入日志",
                  "\(note.bytes) bytes of an unfinished record (a crash leftover) were moved to \(note.quarantine) and the cut was recorded")
@@ -60,7 +67,6 @@ struct Session {
             warn("日志已损坏：第\(seq)条记录（字节偏移\(at)，\(reason)），只读显示此前的记录；请运行 xinfang log recover",
                  "The log is damaged at record \(seq) (byte offset \(at), \(reason)); showing the records before it, read-only; run xinfang log recover")
         }
-        return try CaseBook(log: log)
     }
 
     /// Whether the user asked for a training log (`--training` or `XINFANG_TRAINING=1`).

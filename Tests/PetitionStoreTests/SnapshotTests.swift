@@ -1,0 +1,107 @@
+import Foundation
+import PetitionCore
+import PetitionStore
+import TestSupport
+import Testing
+
+/// The snapshot beside a log: used only when the log's record at its head is there,
+/// intact, where it says; the cases it gives are the cases a full replay gives.
+@Suite("Snapshots")
+struct SnapshotTests {
+    let ref = Fixtures.reference
+
+    /// A log of generated cases plus a voided step, and its snapshot path.
+    func makeLog(cases: Int = 300) throws -> (path: String, snapshot: String) {
+        let path = temporaryFolder() + "/cases.log"
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-01-01T09:00"))
+        var generator = try SyntheticCases(reference: ref, seed: 7)
+        try log.append(generator.cases(cases, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2025-06-01")))
+        let book = try CaseBook(log: log)
+        // A case transferred, and the transfer voided by a supervisor: the replay must hold through a void.
+        let number = try #require(try book.register([Fixtures.groupVisit(received: "2025-06-02")],
+                                                    now: Fixtures.instant("2025-06-02T09:00"), actor: Fixtures.clerk,
+                                                    reference: ref).first)
+        let moved = try book.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: Fixtures.instant("2025-06-02T10:00"),
+                                     actor: Fixtures.clerk, reference: ref)
+        _ = try book.execute(.void(seq: try #require(moved.first?.seq), reason: "误操作"), on: number,
+                             now: Fixtures.instant("2025-06-02T11:00"), actor: Fixtures.supervisor, reference: ref)
+        #expect(book[number]?.phase == .registered && book[number]?.voided.count == 1)
+        return (path, CaseSnapshot.path(forLog: path))
+    }
+
+    func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path, writable: false)) }
+
+    @Test func aBookFromTheSnapshotIsTheBookFromTheLog() throws {
+        let (path, snapshotPath) = try makeLog()
+        try replayed(path).writeSnapshot(to: snapshotPath)
+        let opened = try CaseBook.open(at: path, writable: false)
+        #expect((opened.log as? DurableLog)?.resumed == true)
+        let full = try replayed(path)
+        #expect(opened.states == full.states)
+        // Indexes and history work from the snapshot as from the log.
+        let someone = try #require(full.states[10].petition?.petitioner.idNumber)
+        #expect(opened.cases(idNumber: someone).map(\.number) == full.cases(idNumber: someone).map(\.number))
+        #expect(try opened.history(of: full.states[10].number) == (try full.history(of: full.states[10].number)))
+    }
+
+    @Test func recordsAfterTheSnapshotAreReadAndFolded() throws {
+        let (path, snapshotPath) = try makeLog()
+        try replayed(path).writeSnapshot(to: snapshotPath)
+        let writer = try CaseBook(log: try DurableLog.open(at: path, writable: true))
+        let number = try #require(try writer.register([Fixtures.letter(received: "2025-06-03")], now: Fixtures.instant("2025-06-03T09:00"),
+                                                      actor: Fixtures.clerk, reference: ref).first)
+        _ = try writer.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: Fixtures.instant("2025-06-03T10:00"),
+                               actor: Fixtures.clerk, reference: ref)
+        let opened = try CaseBook.open(at: path, writable: true)
+        #expect((opened.log as? DurableLog)?.resumed == true)
+        #expect(opened.states == (try replayed(path)).states)
+        #expect(opened[number]?.phase == .transferred)
+        // And it goes on writing: the next number follows on.
+        let next = try opened.register([Fixtures.letter(received: "2025-06-03")], now: Fixtures.instant("2025-06-03T11:00"),
+                                       actor: Fixtures.clerk, reference: ref)
+        #expect(next.first?.sequence == number.sequence + 1)
+    }
+
+    @Test func aSnapshotThatDoesNotMatchItsLogIsIgnored() throws {
+        let (path, snapshotPath) = try makeLog(cases: 120)
+        try replayed(path).writeSnapshot(to: snapshotPath)
+        let good = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
+
+        // A damaged snapshot file.
+        var bad = good
+        bad[bad.count / 2] ^= 0x40
+        try bad.write(to: URL(fileURLWithPath: snapshotPath))
+        var opened = try CaseBook.open(at: path, writable: false)
+        #expect((opened.log as? DurableLog)?.resumed == false)
+        #expect(opened.states == (try replayed(path)).states)
+
+        // Another log's snapshot.
+        let (other, otherSnapshot) = try makeLog(cases: 50)
+        try good.write(to: URL(fileURLWithPath: otherSnapshot))
+        opened = try CaseBook.open(at: other, writable: false)
+        #expect((opened.log as? DurableLog)?.resumed == false)
+        #expect(opened.states == (try replayed(other)).states)
+
+        // The log rewritten under the same name (a recovered copy put in place): its head differs.
+        try good.write(to: URL(fileURLWithPath: snapshotPath))
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: other, toPath: path)
+        opened = try CaseBook.open(at: path, writable: false)
+        #expect((opened.log as? DurableLog)?.resumed == false)
+        #expect(opened.states == (try replayed(other)).states)
+    }
+
+    @Test func aLogCutBackBeforeTheSnapshotsHeadIsReadWhole() throws {
+        let (path, snapshotPath) = try makeLog(cases: 80)
+        let book = try replayed(path)
+        try book.writeSnapshot(to: snapshotPath)
+        // Cut the file back to the start of the last record: the snapshot's head is gone.
+        let last = try #require((book.log as? DurableLog)?.recordOffsets.last)
+        let fd = open(path, O_WRONLY)
+        #expect(ftruncate(fd, off_t(last)) == 0)
+        close(fd)
+        let opened = try CaseBook.open(at: path, writable: false)
+        #expect((opened.log as? DurableLog)?.resumed == false)
+        #expect(opened.states == (try replayed(path)).states)
+    }
+}

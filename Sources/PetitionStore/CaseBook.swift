@@ -9,9 +9,16 @@ package final class CaseBook {
     /// Every case, in the order first registered; `position` finds one by number.
     package private(set) var states: [CaseState] = []
     private var position: [CaseNumber: Int] = [:]
-    private var index = CaseIndex()
+    /// Built on the first lookup by identity, then kept up to date as events are folded:
+    /// opening does not pay for it unless someone asks.
+    private var index: CaseIndex?
     /// The highest sequence used per organ and year, for the next case number.
-    private var sequences: [String: Int] = [:]
+    private var sequences: [OrganYear: Int] = [:]
+
+    private struct OrganYear: Hashable {
+        var organ: OrganCode
+        var year: Int
+    }
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -23,10 +30,10 @@ package final class CaseBook {
     package init(log: any EventLog, from snapshot: CaseSnapshot) throws(StoreError) {
         self.log = log
         states = snapshot.states
+        position.reserveCapacity(states.count)
         for (i, state) in states.enumerated() {
             position[state.number] = i
-            index.update(i, from: [], to: CaseIndex.identities(state.petition))
-            let key = "\(state.number.organ)/\(state.number.year)"
+            let key = OrganYear(organ: state.number.organ, year: state.number.year)
             sequences[key] = max(sequences[key] ?? 0, state.number.sequence)
         }
         try fold(try log.readAll())
@@ -45,7 +52,7 @@ package final class CaseBook {
     package static func open(at path: String, writable: Bool, fs: any FileSystem = PosixFileSystem(),
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
-        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.decode(Array($0)) }
+        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.decode($0) }
         var log = try DurableLog.open(at: path, writable: writable, resume: snapshot?.head, fs: fs)
         if log.resumed, snapshot?.logId != log.header.logId {
             log = try DurableLog.open(at: path, writable: writable, fs: fs)
@@ -91,10 +98,20 @@ package final class CaseBook {
     // MARK: - Indexes
 
     /// The cases of a person, by identity number.
-    package func cases(idNumber: String) -> [CaseState] { lookup(index.byIdentity["id:" + idNumber.uppercased()]) }
+    package func cases(idNumber: String) -> [CaseState] { lookup(identityIndex().byIdentity["id:" + idNumber.uppercased()]) }
 
     /// The cases of a person, by name and phone.
-    package func cases(name: String, phone: String) -> [CaseState] { lookup(index.byIdentity["np:\(name)/\(phone)"]) }
+    package func cases(name: String, phone: String) -> [CaseState] {
+        lookup(identityIndex().byIdentity["np:\(name)/\(phone)"])
+    }
+
+    private func identityIndex() -> CaseIndex {
+        if let index { return index }
+        var built = CaseIndex()
+        for (i, state) in states.enumerated() { built.update(i, from: [], to: CaseIndex.identities(state.petition)) }
+        index = built
+        return built
+    }
 
     /// The cases in a phase. Phase and organ change with most events, so they are
     /// indexed on demand: one pass builds both, and it is redone only after changes.
@@ -131,21 +148,21 @@ package final class CaseBook {
                 i = states.count
                 states.append(CaseState(number: number))
                 position[number] = i
-                let key = "\(number.organ)/\(number.year)"
+                let key = OrganYear(organ: number.organ, year: number.year)
                 sequences[key] = max(sequences[key] ?? 0, number.sequence)
             }
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
             switch event.body {
             case .registered, .corrected:
-                let before = CaseIndex.identities(states[i].petition)
+                let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
-                index.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+                index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
             case .voided:
-                let before = CaseIndex.identities(states[i].petition)
+                let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 states[i].events = try history(of: states[i])
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
-                index.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+                index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
             default:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
@@ -195,7 +212,7 @@ package final class CaseBook {
             numbers = []
             for (i, petition) in petitions.enumerated() {
                 let year = petition.receivedOn.year
-                let key = "\(petition.organ)/\(year)"
+                let key = OrganYear(organ: petition.organ, year: year)
                 let sequence = (used[key] ?? 0) + 1
                 used[key] = sequence
                 let number = CaseNumber(organ: petition.organ, year: year, sequence: sequence)

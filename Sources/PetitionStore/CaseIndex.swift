@@ -1,6 +1,7 @@
 import PetitionCore
 
-/// The identity index, kept up to date as events are folded: every identity
+/// The identity index, built on the case book's first lookup by identity and kept up
+/// to date as events are folded from then on: every identity
 /// number and every name + phone of a petitioner or representative, to the
 /// positions of their cases in the case book. (By case number is the book's own
 /// table; phase and organ are indexed on demand; next deadlines are computed for a

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PetitionCore
 
@@ -43,7 +44,15 @@ package struct CaseSnapshot {
 
     // MARK: - Encoding
 
-    package func encode() -> [UInt8] {
+    /// The cases are written in `chunks` parts, each with its own checksum, so that
+    /// opening decodes them on every core at once.
+    package func encode(chunks: Int = 2) -> [UInt8] {
+        let per = max(1, (states.count + chunks - 1) / max(1, chunks))
+        let parts: [[UInt8]] = stride(from: 0, to: max(states.count, 1), by: per).map { from in
+            var w = BinaryWriter()
+            for state in states[from..<min(states.count, from + per)] { Self.write(state, &w) }
+            return w.bytes
+        }
         var w = BinaryWriter()
         w.uvarint(UInt64(Self.fingerprint))
         w.string(logId)
@@ -58,61 +67,109 @@ package struct CaseSnapshot {
             w.uvarint(UInt64(offset - previous))
             previous = offset
         }
-        w.uvarint(UInt64(states.count))
-        for state in states { Self.write(state, &w) }
-        let body = w.bytes
+        w.uvarint(UInt64(parts.count))
+        for (i, part) in parts.enumerated() {
+            w.uvarint(UInt64(part.count))
+            w.uvarint(UInt64(min(states.count, (i + 1) * per) - min(states.count, i * per)))
+            w.uvarint(UInt64(CRC32C.checksum(part)))
+        }
         var out = Self.magic
-        var crc = CRC32C.checksum(body).littleEndian
-        withUnsafeBytes(of: &crc) { out += $0 }
-        return out + body
+        func u32(_ v: UInt32) { var le = v.littleEndian; withUnsafeBytes(of: &le) { out += $0 } }
+        u32(CRC32C.checksum(w.bytes))
+        u32(UInt32(w.bytes.count))
+        out += w.bytes
+        for part in parts { out += part }
+        return out
     }
 
     package enum Failure: Error, Equatable {
         case notASnapshot, damaged, otherLayout
     }
 
-    package static func decode(_ bytes: [UInt8]) throws(Failure) -> CaseSnapshot {
-        guard bytes.count >= 12, Array(bytes[0..<8]) == magic else { throw .notASnapshot }
-        let stored = UInt32(bytes[8]) | UInt32(bytes[9]) << 8 | UInt32(bytes[10]) << 16 | UInt32(bytes[11]) << 24
+    package static func decode(_ bytes: some ContiguousBytes) throws(Failure) -> CaseSnapshot {
         let result: Result<CaseSnapshot, Failure> = bytes.withUnsafeBytes { raw in
-            Result { () throws(Failure) -> CaseSnapshot in try decodeBody(raw, stored: stored) }
+            Result { () throws(Failure) -> CaseSnapshot in
+                guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
+                func u32(_ at: Int) -> UInt32 {
+                    UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
+                }
+                let headerCRC = u32(8), headerLength = Int(u32(12))
+                guard headerLength <= raw.count - 16 else { throw .damaged }
+                return try decodeBody(raw, headerCRC: headerCRC,
+                                      header: UnsafeRawBufferPointer(rebasing: raw[16..<(16 + headerLength)]),
+                                      chunksFrom: 16 + headerLength)
+            }
         }
         return try result.get()
     }
 
-    private static func decodeBody(_ raw: UnsafeRawBufferPointer, stored: UInt32) throws(Failure) -> CaseSnapshot {
-            let body = UnsafeRawBufferPointer(rebasing: raw[12...])
-            guard CRC32C.checksum(body) == stored else { throw .damaged }
-            var r = BinaryReader(body)
-            do {
-                guard try r.uvarint() == UInt64(fingerprint) else { throw Failure.otherLayout }
-                let logId = try r.string()
-                let seq = try r.int(), offset = try r.int(), end = try r.int()
-                let hashCount = Int(try r.uvarint())
-                var hash: [UInt8] = []
-                for _ in 0..<hashCount { hash.append(try r.byte()) }
-                let offsetCount = Int(try r.uvarint())
-                guard offsetCount == seq, offsetCount <= body.count else { throw Failure.damaged }
-                var offsets: [Int] = []
-                offsets.reserveCapacity(offsetCount)
-                var previous = 0
-                for _ in 0..<offsetCount {
-                    previous += Int(try r.uvarint())
-                    offsets.append(previous)
-                }
-                let count = Int(try r.uvarint())
-                guard count <= body.count else { throw Failure.damaged }
-                var states: [CaseState] = []
-                states.reserveCapacity(count)
-                for _ in 0..<count { states.append(try read(&r)) }
-                guard r.atEnd else { throw Failure.damaged }
-                return CaseSnapshot(logId: logId, head: Head(seq: seq, offset: offset, end: end, hash: hash,
-                                                            recordOffsets: offsets), states: states)
-            } catch let f as Failure {
-                throw f
-            } catch {
-                throw .damaged
+    private static func decodeBody(_ raw: UnsafeRawBufferPointer, headerCRC: UInt32, header: UnsafeRawBufferPointer,
+                                   chunksFrom: Int) throws(Failure) -> CaseSnapshot {
+        guard CRC32C.checksum(header) == headerCRC else { throw .damaged }
+        var r = BinaryReader(header)
+        let logId: String, head: Head
+        var chunks: [(from: Int, length: Int, count: Int, crc: UInt32)] = []
+        do {
+            guard try r.uvarint() == UInt64(fingerprint) else { throw Failure.otherLayout }
+            logId = try r.string()
+            let seq = try r.int(), offset = try r.int(), end = try r.int()
+            var hash: [UInt8] = []
+            for _ in 0..<(try r.count()) { hash.append(try r.byte()) }
+            let offsetCount = try r.count()
+            guard offsetCount == seq else { throw Failure.damaged }
+            var offsets: [Int] = []
+            offsets.reserveCapacity(offsetCount)
+            var previous = 0
+            for _ in 0..<offsetCount {
+                previous += Int(try r.uvarint())
+                offsets.append(previous)
             }
+            head = Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets)
+            var from = chunksFrom
+            for _ in 0..<(try r.count()) {
+                let length = Int(try r.uvarint()), count = Int(try r.uvarint()), crc = UInt32(truncatingIfNeeded: try r.uvarint())
+                guard length >= 0, from + length <= raw.count, count <= length else { throw Failure.damaged }
+                chunks.append((from, length, count, crc))
+                from += length
+            }
+            guard r.atEnd, from == raw.count else { throw Failure.damaged }
+        } catch let f as Failure {
+            throw f
+        } catch {
+            throw .damaged
+        }
+        // Each part on its own core: checksum, then its cases.
+        var parts = [Result<[CaseState], Failure>?](repeating: nil, count: chunks.count)
+        let spans = chunks
+        nonisolated(unsafe) let file = raw
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out.baseAddress
+            DispatchQueue.concurrentPerform(iterations: spans.count) { i in
+                let c = spans[i]
+                let raw = file
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[c.from..<(c.from + c.length)])
+                results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
+                    guard CRC32C.checksum(bytes) == c.crc else { throw .damaged }
+                    var r = BinaryReader(bytes)
+                    var states: [CaseState] = []
+                    states.reserveCapacity(c.count)
+                    do {
+                        for _ in 0..<c.count { states.append(try read(&r)) }
+                    } catch {
+                        throw .damaged
+                    }
+                    guard r.atEnd else { throw .damaged }
+                    return states
+                }
+            }
+        }
+        var states: [CaseState] = []
+        states.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for part in parts {
+            guard let part else { throw .damaged }
+            states += try part.get()
+        }
+        return CaseSnapshot(logId: logId, head: head, states: states)
     }
 
     // MARK: - A case

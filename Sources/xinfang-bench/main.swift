@@ -44,6 +44,23 @@ func f(_ x: Double, _ unit: String = "") -> String {
     (x >= 100 ? String(Int(x.rounded())) : String(format: "%.2f", x)) + unit
 }
 
+// `--open-only PATH [--no-snapshot]`: open one log in a fresh process and report the
+// time, the resident memory it took and whether the snapshot was used. The bench runs
+// itself this way, so memory is measured without its own workload in the process.
+if let i = args.firstIndex(of: "--open-only"), i + 1 < args.count {
+    let path = args[i + 1]
+    let before = rssMB()
+    var opened: CaseBook?
+    let t = try timed {
+        opened = args.contains("--no-snapshot")
+            ? try CaseBook(log: try DurableLog.open(at: path, writable: false))
+            : try CaseBook.open(at: path, writable: false)
+    }
+    let resumed = (opened?.log as? DurableLog)?.resumed ?? false
+    print("open \(t) rss \(rssMB() - before) resumed \(resumed) cases \(opened?.states.count ?? 0)")
+    exit(0)
+}
+
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -158,7 +175,39 @@ row("open to ready (verify + decode + replay), \(events) events", f(openTime, " 
 row("full verify + replay", f(Double(events) / openTime, " ev/s"), "SQLite: \(f(Double(events) / sqliteRead, " ev/s"))")
 row("verify only (checksums, chain, payload decode)", f(Double(events) / percentile(verifyTimes, 0.5), " ev/s"), "—")
 row("  of which: read + verify + decode", f(logOnly, " s"), "fold into cases: \(f(foldOnly, " s"))")
-row("resident memory, \(caseCount) cases", f(rssAfter - rssBefore, " MB"), "process before opening: \(f(rssBefore, " MB"))")
+_ = rssAfter
+
+// With a snapshot: written once (as the first open of a log does), then each open
+// verifies the snapshot's head record against the log and folds what follows it.
+let snapshotPath = CaseSnapshot.path(forLog: logPath)
+let snapshotWrite = try timed { try book?.writeSnapshot(to: snapshotPath) }
+let snapshotBytes = (try FileManager.default.attributesOfItem(atPath: snapshotPath)[.size] as? Int) ?? 0
+
+/// Opens the log in a fresh process (this executable, `--open-only`): seconds, MB, whether resumed.
+func openInFreshProcess(snapshot: Bool) throws -> (seconds: Double, mb: Double, resumed: Bool) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["--open-only", logPath] + (snapshot ? [] : ["--no-snapshot"])
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    let parts = text.split(separator: " ")
+    guard parts.count >= 6, let s = Double(parts[1]), let mb = Double(parts[3]) else { return (0, 0, false) }
+    return (s, mb, parts[5] == "true")
+}
+var fresh: [(seconds: Double, mb: Double, resumed: Bool)] = []
+for _ in 0..<3 { fresh.append(try openInFreshProcess(snapshot: true)) }
+let freshFull = try openInFreshProcess(snapshot: false)
+let withSnapshot = percentile(fresh.map(\.seconds), 0.5)
+row("open to ready with snapshot (head verified, the rest folded), \(events) events",
+    f(withSnapshot, " s") + (fresh.allSatisfy(\.resumed) ? "" : " (snapshot NOT used)"),
+    "without snapshot, same fresh process: \(f(freshFull.seconds, " s")); SQLite path: \(f(sqliteRead, " s"))",
+    "median of 3; snapshot \(snapshotBytes / 1_048_576) MiB, written in \(f(snapshotWrite, " s"))")
+row("resident memory after opening, \(caseCount) cases (fresh process)",
+    f(percentile(fresh.map(\.mb), 0.5), " MB") + " with snapshot",
+    "without snapshot: \(f(freshFull.mb, " MB"))")
 
 // MARK: - Payload codec: the binary codec vs JSONDecoder on the same events.
 

@@ -132,7 +132,7 @@ package struct AppState: Sendable {
         if let key = rowsKey, key.version == data.version, key.filter == filter, key.view == view, key.sort == sort {
             return
         }
-        let all = data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
+        let all = data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
         if rowsKey?.version != data.version {
             // The counts that matter to this role: a handling organ's staff count their
             // organ's cases; the bureau's clerks and supervisors count the jurisdiction's.

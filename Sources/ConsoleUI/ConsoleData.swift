@@ -18,6 +18,10 @@ package struct ConsoleData: Sendable {
     package var now: Instant
     package var today: Day { Day(now) }
     package var training: Bool
+    /// Every case's queue row for today, soonest deadline first, when the executable
+    /// has them from the case book's next-deadline index (which recomputes only the
+    /// cases that changed); nil, and the console computes them from `states`.
+    package var rows: [QueueRow]?
     /// Bumped whenever the cases change, so screens know when to recompute.
     package var version: Int
 

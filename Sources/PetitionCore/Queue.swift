@@ -32,35 +32,48 @@ package struct Breach: Sendable, Equatable {
     package var rule: RuleID { .accountabilityOverdue }
 }
 
+extension QueueRow {
+    /// A case's row as of a day: its next running duty clock and the overdue ones;
+    /// nil for a case not yet registered.
+    package init?(_ state: CaseState, asOf: Day, calendar: HolidayCalendar, directory: Directory) {
+        guard state.phase != .new else { return nil }
+        let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
+        let clocks = phase == state.phase ? state.clocks(asOf: asOf, calendar: calendar, directory: directory) : []
+        let duties = clocks.filter { !$0.kind.isPetitionerWindow }
+        self.init(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
+                  category: state.petition?.category ?? "", phase: phase, holder: state.holder,
+                  next: duties.min { $0.due < $1.due }, overdue: duties.filter(\.isOverdue))
+    }
+
+    /// Queue order: the soonest next deadline first, cases with none last, then by number.
+    package static func sooner(_ a: QueueRow, _ b: QueueRow) -> Bool {
+        switch (a.next?.due, b.next?.due) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.number < b.number
+        }
+    }
+
+    /// Whether the row passes a queue filter.
+    package func matches(_ filter: QueueFilter) -> Bool {
+        if let want = filter.phase, want != phase { return false }
+        if let organ = filter.organ, holder != organ { return false }
+        if filter.overdueOnly && overdue.isEmpty { return false }
+        if let within = filter.dueWithin {
+            guard let next, next.daysLeft <= within else { return false }
+        }
+        return true
+    }
+}
+
 extension Sequence where Element == CaseState {
     /// The cases matching the filter as of a day, soonest deadline first, then by number.
     package func queue(_ filter: QueueFilter, asOf: Day, calendar: HolidayCalendar,
                        directory: Directory) -> [QueueRow] {
-        var rows: [QueueRow] = []
-        for state in self where state.phase != .new {
-            let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
-            if let want = filter.phase, want != phase { continue }
-            if let organ = filter.organ, state.holder != organ { continue }
-            let clocks = phase == state.phase ? state.clocks(asOf: asOf, calendar: calendar, directory: directory) : []
-            let duties = clocks.filter { !$0.kind.isPetitionerWindow }
-            let overdue = duties.filter(\.isOverdue)
-            if filter.overdueOnly && overdue.isEmpty { continue }
-            let next = duties.min { $0.due < $1.due }
-            if let within = filter.dueWithin {
-                guard let next, next.daysLeft <= within else { continue }
-            }
-            rows.append(QueueRow(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
-                                 category: state.petition?.category ?? "", phase: phase, holder: state.holder,
-                                 next: next, overdue: overdue))
-        }
-        return rows.sorted { a, b in
-            switch (a.next?.due, b.next?.due) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.number < b.number
-            }
-        }
+        compactMap { QueueRow($0, asOf: asOf, calendar: calendar, directory: directory) }
+            .filter { $0.matches(filter) }
+            .sorted(by: QueueRow.sooner)
     }
 
     /// Every overdue duty clock, as a breach against the organ holding the case.

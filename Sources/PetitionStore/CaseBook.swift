@@ -133,6 +133,39 @@ package final class CaseBook {
         return (byPhase, byOrgan)
     }
 
+    /// The next-deadline index: every case's queue row for a day, soonest deadline
+    /// first. Built once per day; after that only the cases events touched are
+    /// recomputed and merged back in, so a change from another console costs the
+    /// changed cases, not the whole log.
+    private var deadlineIndex: (day: Day, rows: [QueueRow])?
+    private var changedSinceIndex: Set<CaseNumber> = []
+
+    package func nextDeadlines(asOf day: Day, calendar: HolidayCalendar, directory: Directory) -> [QueueRow] {
+        if let index = deadlineIndex, index.day == day {
+            guard !changedSinceIndex.isEmpty else { return index.rows }
+            let changed = changedSinceIndex
+            let fresh = changed.compactMap { self[$0] }
+                .compactMap { QueueRow($0, asOf: day, calendar: calendar, directory: directory) }
+                .sorted(by: QueueRow.sooner)
+            // Merge two sorted lists: the untouched rows, and the changed cases' new rows.
+            var merged: [QueueRow] = []
+            merged.reserveCapacity(index.rows.count + fresh.count)
+            var j = 0
+            for row in index.rows where !changed.contains(row.number) {
+                while j < fresh.count, QueueRow.sooner(fresh[j], row) { merged.append(fresh[j]); j += 1 }
+                merged.append(row)
+            }
+            merged += fresh[j...]
+            deadlineIndex = (day, merged)
+            changedSinceIndex = []
+            return merged
+        }
+        let rows = states.queue(QueueFilter(), asOf: day, calendar: calendar, directory: directory)
+        deadlineIndex = (day, rows)
+        changedSinceIndex = []
+        return rows
+    }
+
     private func lookup(_ positions: Set<Int>?) -> [CaseState] { (positions ?? []).sorted().map { states[$0] } }
 
     /// Folds events into the cases, keeping each case's brief steps but not its full
@@ -168,7 +201,10 @@ package final class CaseBook {
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
             }
         }
-        if !events.isEmpty { placementCache = nil }
+        if !events.isEmpty {
+            placementCache = nil
+            if deadlineIndex != nil { for e in events { changedSinceIndex.insert(e.caseNumber) } }
+        }
     }
 
     /// A case's full events, read back from the log through its steps.

@@ -44,6 +44,11 @@ struct ConsoleCommand: ParsableCommand {
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training, version: 0)
+            let reference = session.reference
+            func rows(_ day: Day) -> [QueueRow] {
+                book.nextDeadlines(asOf: day, calendar: reference.calendar, directory: reference.directory)
+            }
+            data.rows = rows(data.today)
             var state = AppState(language: session.language)
             state.refresh(data)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -66,6 +71,7 @@ struct ConsoleCommand: ParsableCommand {
                     let now = try clock()
                     if !(try book.refresh()).isEmpty || Day(now) != data.today {
                         data.states = book.states
+                        data.rows = rows(Day(now))
                         data.version += 1
                     }
                     data.now = now
@@ -75,6 +81,7 @@ struct ConsoleCommand: ParsableCommand {
                     let result = Self.perform(effect, book: book, session: session, actor: actor, now: try clock())
                     data.states = book.states
                     data.now = try clock()
+                    data.rows = rows(data.today)
                     data.version += 1
                     Update.completed(result, &state, data: data)
                 }

@@ -55,9 +55,9 @@ struct QueueCommand: ParsableCommand {
             let book = try session.openBook()
             let day = try session.asOfDay(asOf, book: book)
             let ref = session.reference
-            let rows = book.states.queue(QueueFilter(phase: phase, organ: organ, overdueOnly: overdue,
-                                                           dueWithin: dueWithin),
-                                               asOf: day, calendar: ref.calendar, directory: ref.directory)
+            let filter = QueueFilter(phase: phase, organ: organ, overdueOnly: overdue, dueWithin: dueWithin)
+            let rows = book.nextDeadlines(asOf: day, calendar: ref.calendar, directory: ref.directory)
+                .filter { $0.matches(filter) }
             if json {
                 Output.printJSON(rows.map { r in
                     Row(caseNumber: r.number.description, petitioner: r.petitioner, category: r.category,

@@ -141,4 +141,27 @@ struct CaseBookTests {
         let replayed = Workflow.replay(number, try reopened.history(of: number))
         #expect(replayed.phase == c.phase && replayed.holder == c.holder && replayed.steps == c.steps)
     }
+
+    /// The next-deadline index recomputes only the cases that changed, and gives the
+    /// same queue as computing every case again.
+    @Test func theNextDeadlineIndexFollowsChangesAsAFullRecomputeWould() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        var generator = try SyntheticCases(reference: ref, seed: 3)
+        try log.append(generator.cases(200, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-27")))
+        let b = try book(log)
+        let day = Fixtures.day("2025-04-28")
+        func full() -> [QueueRow] { b.states.queue(QueueFilter(), asOf: day, calendar: ref.calendar, directory: ref.directory) }
+        #expect(b.nextDeadlines(asOf: day, calendar: ref.calendar, directory: ref.directory) == full())
+        let number = try #require(try b.register([Fixtures.groupVisit()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        _ = try b.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: now, actor: Fixtures.clerk, reference: ref)
+        let other = try #require(try b.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+        _ = try b.execute(.redirect(to: "江城市中级人民法院", note: nil), on: other, now: now, actor: Fixtures.clerk, reference: ref)
+        let incremental = b.nextDeadlines(asOf: day, calendar: ref.calendar, directory: ref.directory)
+        #expect(incremental == full())
+        #expect(incremental.contains { $0.number == number && $0.phase == .transferred })
+        // Another day recomputes everything: days left change.
+        let later = Fixtures.day("2025-05-20")
+        #expect(b.nextDeadlines(asOf: later, calendar: ref.calendar, directory: ref.directory)
+                == b.states.queue(QueueFilter(), asOf: later, calendar: ref.calendar, directory: ref.directory))
+    }
 }

@@ -28,6 +28,8 @@ struct LogCommand: ParsableCommand {
             var first: String?
             var last: String?
             var state: String
+            /// The snapshot beside the log: "current", "N records behind", "ignored: …" or "none".
+            var snapshot: String
         }
 
         func run() throws {
@@ -48,12 +50,34 @@ struct LogCommand: ParsableCommand {
                         range = (min(range?.first ?? d, d), max(range?.last ?? d, d))
                     }
                 }
+                // The snapshot is used only if its last record is in this log, intact, where it says.
+                let snapshotPath = CaseSnapshot.path(forLog: path)
+                let zh = session.language == .zh
+                let snapshot: String
+                if let data = FileManager.default.contents(atPath: snapshotPath) {
+                    switch Result(catching: { try CaseSnapshot.decode(data) }) {
+                    case .success(let snap):
+                        let head = scan.frames.first { $0.seq == snap.head.seq }
+                        if snap.logId != scan.header.logIdHex || head?.hash != snap.head.hash
+                            || head?.offset != snap.head.offset {
+                            snapshot = zh ? "不对应此日志，已忽略（下次打开时重建）" : "ignored: it does not match this log (rebuilt on the next open)"
+                        } else if snap.head.seq == scan.lastSeq {
+                            snapshot = zh ? "最新（至第\(snap.head.seq)条记录，\(snap.states.count)件案件）" : "current (record \(snap.head.seq), \(snap.states.count) cases)"
+                        } else {
+                            snapshot = zh ? "落后\(scan.lastSeq - snap.head.seq)条记录（至第\(snap.head.seq)条）" : "\(scan.lastSeq - snap.head.seq) records behind (record \(snap.head.seq))"
+                        }
+                    case .failure:
+                        snapshot = zh ? "无法读取，已忽略（下次打开时重建）" : "ignored: unreadable (rebuilt on the next open)"
+                    }
+                } else {
+                    snapshot = zh ? "无" : "none"
+                }
                 let s = Summary(path: path, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
                                 jurisdiction: scan.header.jurisdiction, version: Int(scan.header.version),
                                 records: scan.lastSeq, headHash: LogFormat.hex(scan.headHash), bytes: scan.fileSize,
-                                first: range?.first.description, last: range?.last.description, state: state)
+                                first: range?.first.description, last: range?.last.description, state: state,
+                                snapshot: snapshot)
                 if json { return Output.printJSON(s) }
-                let zh = session.language == .zh
                 let mode = scan.header.mode == .training ? (zh ? "培训" : "training") : (zh ? "正式" : "production")
                 Output.printTable(nil, [
                     [zh ? "日志" : "log", path],
@@ -65,6 +89,7 @@ struct LogCommand: ParsableCommand {
                     [zh ? "大小" : "size", "\(s.bytes) bytes"],
                     [zh ? "日期范围" : "dates", "\(s.first ?? "—") — \(s.last ?? "—")"],
                     [zh ? "状态" : "state", Verify.describe(scan, session)],
+                    [zh ? "快照" : "snapshot", snapshotPath + "  " + s.snapshot],
                 ])
             }
         }

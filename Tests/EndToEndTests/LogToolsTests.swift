@@ -73,4 +73,33 @@ struct LogToolsTests {
         #expect(queue.count == 300)
         #expect(Set(queue.compactMap { $0["state"] as? String }).count >= 8, "histories stop at many stages")
     }
+
+    /// The first open of a large log writes a snapshot beside it; `log info` says whether
+    /// it is current, behind, or ignored; a snapshot that does not match is rebuilt.
+    @Test func theSnapshotIsWrittenReportedAndRebuilt() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        func snapshotState() throws -> String {
+            let info = cli.run(["log", "info", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(info.out.utf8)) as? [String: Any])
+            return object["snapshot"] as? String ?? ""
+        }
+        #expect(try snapshotState() == "无")
+        let before = cli.run(["queue", "--overdue", "--json"])
+        #expect(before.status == 0)
+        #expect(try snapshotState().hasPrefix("最新"))
+        // Opened from the snapshot, the same queue.
+        #expect(cli.run(["queue", "--overdue", "--json"]).out == before.out)
+        #expect(cli.run(["register", "-", "--now", "2026-11-27T10:00"],
+                        stdin: CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2026-11-27")).status == 0)
+        #expect(try snapshotState().hasPrefix("落后1条记录"))
+        // A damaged snapshot is ignored (and the answers do not change), then rebuilt when the log is next opened.
+        let path = cli.log.replacingOccurrences(of: ".log", with: ".snapshot")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count - 10] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(try snapshotState().hasPrefix("无法读取"))
+        #expect(cli.run(["queue", "--overdue", "--json"]).status == 0)
+        #expect(try snapshotState().hasPrefix("最新"))
+    }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PetitionCore
 
@@ -160,7 +161,28 @@ package final class CaseBook {
             changedSinceIndex = []
             return merged
         }
-        let rows = states.queue(QueueFilter(), asOf: day, calendar: calendar, directory: directory)
+        // Every case's clocks, on both cores: each half computed and sorted apart, then merged.
+        let all = states
+        let halves = [0..<all.count / 2, all.count / 2..<all.count]
+        var parts: [[QueueRow]] = [[], []]
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out.baseAddress
+            DispatchQueue.concurrentPerform(iterations: all.count < 2_000 ? 1 : 2) { h in
+                let range = all.count < 2_000 ? 0..<all.count : halves[h]
+                results?.advanced(by: h).pointee = all[range].queue(QueueFilter(), asOf: day, calendar: calendar,
+                                                                   directory: directory)
+            }
+        }
+        var rows: [QueueRow] = []
+        rows.reserveCapacity(parts[0].count + parts[1].count)
+        var i = 0, j = 0
+        while i < parts[0].count || j < parts[1].count {
+            if j == parts[1].count || (i < parts[0].count && QueueRow.sooner(parts[0][i], parts[1][j])) {
+                rows.append(parts[0][i]); i += 1
+            } else {
+                rows.append(parts[1][j]); j += 1
+            }
+        }
         deadlineIndex = (day, rows)
         changedSinceIndex = []
         return rows

@@ -147,7 +147,7 @@ struct CaseBookTests {
     @Test func theNextDeadlineIndexFollowsChangesAsAFullRecomputeWould() throws {
         let log = InMemoryEventLog(header: Fixtures.trainingHeader)
         var generator = try SyntheticCases(reference: ref, seed: 3)
-        try log.append(generator.cases(200, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-27")))
+        try log.append(generator.cases(2_100, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-27")))  // enough for both halves
         let b = try book(log)
         let day = Fixtures.day("2025-04-28")
         func full() -> [QueueRow] { b.states.queue(QueueFilter(), asOf: day, calendar: ref.calendar, directory: ref.directory) }

@@ -103,6 +103,8 @@ package struct AppState: Sendable {
     package private(set) var underSupervision = 0
     package private(set) var dueSoon = 0
     package private(set) var overdue = 0
+    /// False while the deadlines are still being computed: the counts show as pending.
+    package private(set) var countsReady = true
     private var rowsKey: (version: Int, filter: String, view: QueueView, sort: QueueSort)?
 
     // The case screen and its actions.
@@ -129,6 +131,12 @@ package struct AppState: Sendable {
 
     /// Brings the cached queue rows up to date with the data.
     package mutating func refresh(_ data: ConsoleData) {
+        countsReady = !(data.rows == nil && data.rowsPending)
+        guard countsReady else {
+            rows = []
+            rowsKey = nil
+            return
+        }
         if let key = rowsKey, key.version == data.version, key.filter == filter, key.view == view, key.sort == sort {
             return
         }

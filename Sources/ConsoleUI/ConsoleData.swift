@@ -22,6 +22,9 @@ package struct ConsoleData: Sendable {
     /// has them from the case book's next-deadline index (which recomputes only the
     /// cases that changed); nil, and the console computes them from `states`.
     package var rows: [QueueRow]?
+    /// True while the executable is still computing `rows`: the screens say so instead
+    /// of computing them again themselves.
+    package var rowsPending = false
     /// Bumped whenever the cases change, so screens know when to recompute.
     package var version: Int
 

@@ -17,7 +17,8 @@ enum HomeScreen {
         grid.put(scope, row: 1, column: 4, style: .hint)
         for (i, (label, n, style)) in counts.enumerated() {
             grid.put(DisplayWidth.pad(label.text(state.language), to: 20), row: 2 + i, column: 4)
-            grid.put(String(n), row: 2 + i, column: 26, style: n > 0 ? style : .normal)
+            let pending = !state.countsReady && i < 4
+            grid.put(pending ? "…" : String(n), row: 2 + i, column: 26, style: n > 0 && !pending ? style : .normal)
         }
         let lang = state.language
         let registers = data.policy.allows(data.actor.role, .register)

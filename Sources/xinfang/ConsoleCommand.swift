@@ -48,10 +48,10 @@ struct ConsoleCommand: ParsableCommand {
             func rows(_ day: Day) -> [QueueRow] {
                 book.nextDeadlines(asOf: day, calendar: reference.calendar, directory: reference.directory)
             }
-            data.rows = rows(data.today)
             var state = AppState(language: session.language)
-            state.refresh(data)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+                data.rows = rows(data.today)
+                state.refresh(data)
                 // Not a terminal: print the first screen as text.
                 print(Console.render(state, data, rows: 24, columns: 80).text
                     .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -61,6 +61,15 @@ struct ConsoleCommand: ParsableCommand {
             let env = Session.environment
             let terminal = Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
             defer { terminal.close() }
+            // The first screen is drawn as soon as the cases are read; the deadlines of
+            // every case are computed after it, and the counts fill in.
+            data.rowsPending = true
+            state.refresh(data)
+            terminal.draw(Console.render(state, data, rows: terminal.size.rows, columns: terminal.size.columns))
+            data.rows = rows(data.today)
+            data.rowsPending = false
+            data.version += 1
+            state.refresh(data)
             var lastPoll = Date()
             while !state.quit && !terminal.stopRequested {
                 let size = terminal.size

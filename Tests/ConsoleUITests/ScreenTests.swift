@@ -125,6 +125,25 @@ struct ScreenTests {
         }
     }
 
+    /// The first screen comes before every case's deadlines are computed: the counts
+    /// say they are pending, then fill in when the rows arrive.
+    @Test func theHomeCountsWaitForTheDeadlinesWithoutBlockingTheFirstScreen() {
+        var data = Self.data(Self.cases())
+        data.rowsPending = true
+        var state = AppState(language: .zh)
+        state.refresh(data)
+        let first = Console.render(state, data, rows: 24, columns: 80).text
+        #expect(first[3].contains("3日内到期") && first[3].contains("…") && first[4].contains("…"))
+        data.rows = data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
+        data.rowsPending = false
+        data.version += 1
+        state.refresh(data)
+        let grid = Console.render(state, data, rows: 24, columns: 80)
+        // The count's column holds a number now, where it held "…".
+        #expect(grid[3, 26].grapheme.isNumber && !grid.text[3].contains("…"), "\(grid.text[3])")
+        #expect(first[3].dropFirst(20).contains("…"))
+    }
+
     @Test func belowEightyByTwentyFourItSaysSoInsteadOfDrawingGarbage() {
         let data = Self.data(Self.cases())
         let grid = Console.render(AppState(language: .en), data, rows: 20, columns: 70)

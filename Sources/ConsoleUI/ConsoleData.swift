@@ -3,11 +3,16 @@ import PetitionCore
 /// What the screens show, handed in by the executable: the cases as replayed, the
 /// reference data, who is at the console and the day. ConsoleUI reads no file.
 package struct ConsoleData: Sendable {
-    /// The cases; setting them re-indexes them by number, once per change of the log.
-    package var states: [CaseState] {
-        didSet { positions = Self.index(states) }
-    }
+    /// The cases, and where each is among them by number (the case book keeps this
+    /// table; `update` takes both from it, so a change does not re-index every case).
+    package private(set) var states: [CaseState]
     private var positions: [CaseNumber: Int] = [:]
+
+    /// New cases from the executable, with the case book's table of where each is.
+    package mutating func update(_ states: [CaseState], positions: [CaseNumber: Int]) {
+        self.states = states
+        self.positions = positions
+    }
     package var directory: Directory
     package var calendar: HolidayCalendar
     package var categories: CategoryList

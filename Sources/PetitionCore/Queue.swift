@@ -71,9 +71,14 @@ extension Sequence where Element == CaseState {
     /// The cases matching the filter as of a day, soonest deadline first, then by number.
     package func queue(_ filter: QueueFilter, asOf: Day, calendar: HolidayCalendar,
                        directory: Directory) -> [QueueRow] {
-        compactMap { QueueRow($0, asOf: asOf, calendar: calendar, directory: directory) }
+        let rows = compactMap { QueueRow($0, asOf: asOf, calendar: calendar, directory: directory) }
             .filter { $0.matches(filter) }
-            .sorted(by: QueueRow.sooner)
+        // Sort positions by small keys, then place each row once: a row is large (strings,
+        // clocks), and sorting the rows themselves moved them around many times.
+        let keys = rows.indices.map { (due: rows[$0].next?.due.ordinal ?? Int.max, at: $0) }
+        return keys.sorted { a, b in
+            a.due != b.due ? a.due < b.due : rows[a.at].number < rows[b.at].number
+        }.map { rows[$0.at] }
     }
 
     /// Every overdue duty clock, as a breach against the organ holding the case.

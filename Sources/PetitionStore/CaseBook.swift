@@ -9,7 +9,8 @@ package final class CaseBook {
     package let log: any EventLog
     /// Every case, in the order first registered; `position` finds one by number.
     package private(set) var states: [CaseState] = []
-    private var position: [CaseNumber: Int] = [:]
+    /// Where each case is in `states`, by number.
+    package private(set) var position: [CaseNumber: Int] = [:]
     /// Built on the first lookup by identity, then kept up to date as events are folded:
     /// opening does not pay for it unless someone asks.
     private var index: CaseIndex?
@@ -53,23 +54,28 @@ package final class CaseBook {
     package static func open(at path: String, writable: Bool, fs: any FileSystem = PosixFileSystem(),
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
-        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.decode($0) }
+        // Only the snapshot's header first: its cases are decoded once the log holds its head.
+        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.File($0) }
         var log = try DurableLog.open(at: path, writable: writable, resume: snapshot?.head, fs: fs)
         if log.resumed, snapshot?.logId != log.header.logId {
             log = try DurableLog.open(at: path, writable: writable, fs: fs)
         }
         try accept(log)
-        let book: CaseBook
+        var book: CaseBook?
         if log.resumed, let snapshot {
-            book = try CaseBook(log: log, from: snapshot)
-        } else {
-            book = try CaseBook(log: log)
+            if let states = try? snapshot.cases() {
+                book = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states))
+            } else {
+                // A part of it damaged: the log was read from its head on, so read it whole instead.
+                log = try DurableLog.open(at: path, writable: writable, fs: fs)
+            }
         }
+        let opened = try book ?? CaseBook(log: log)
         let covered = log.resumed ? (snapshot?.head.seq ?? 0) : 0
         if log.lastSeq - covered >= snapshotEvery, fs is PosixFileSystem {
-            try? book.writeSnapshot(to: snapshotPath)
+            try? opened.writeSnapshot(to: snapshotPath)
         }
-        return book
+        return opened
     }
 
     /// Writes a snapshot of the cases as read so far, under a temporary name then

@@ -87,89 +87,105 @@ package struct CaseSnapshot {
     }
 
     package static func decode(_ bytes: some ContiguousBytes) throws(Failure) -> CaseSnapshot {
-        let result: Result<CaseSnapshot, Failure> = bytes.withUnsafeBytes { raw in
-            Result { () throws(Failure) -> CaseSnapshot in
-                guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
-                func u32(_ at: Int) -> UInt32 {
-                    UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
-                }
-                let headerCRC = u32(8), headerLength = Int(u32(12))
-                guard headerLength <= raw.count - 16 else { throw .damaged }
-                return try decodeBody(raw, headerCRC: headerCRC,
-                                      header: UnsafeRawBufferPointer(rebasing: raw[16..<(16 + headerLength)]),
-                                      chunksFrom: 16 + headerLength)
-            }
-        }
-        return try result.get()
+        let file = try File(bytes)
+        return CaseSnapshot(logId: file.logId, head: file.head, states: try file.cases())
     }
 
-    private static func decodeBody(_ raw: UnsafeRawBufferPointer, headerCRC: UInt32, header: UnsafeRawBufferPointer,
-                                   chunksFrom: Int) throws(Failure) -> CaseSnapshot {
-        guard CRC32C.checksum(header) == headerCRC else { throw .damaged }
-        var r = BinaryReader(header)
-        let logId: String, head: Head
-        var chunks: [(from: Int, length: Int, count: Int, crc: UInt32)] = []
-        do {
-            guard try r.uvarint() == UInt64(fingerprint) else { throw Failure.otherLayout }
-            logId = try r.string()
-            let seq = try r.int(), offset = try r.int(), end = try r.int()
-            var hash: [UInt8] = []
-            for _ in 0..<(try r.count()) { hash.append(try r.byte()) }
-            let offsetCount = try r.count()
-            guard offsetCount == seq else { throw Failure.damaged }
-            var offsets: [Int] = []
-            offsets.reserveCapacity(offsetCount)
-            var previous = 0
-            for _ in 0..<offsetCount {
-                previous += Int(try r.uvarint())
-                offsets.append(previous)
-            }
-            head = Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets)
-            var from = chunksFrom
-            for _ in 0..<(try r.count()) {
-                let length = Int(try r.uvarint()), count = Int(try r.uvarint()), crc = UInt32(truncatingIfNeeded: try r.uvarint())
-                guard length >= 0, from + length <= raw.count, count <= length else { throw Failure.damaged }
-                chunks.append((from, length, count, crc))
-                from += length
-            }
-            guard r.atEnd, from == raw.count else { throw Failure.damaged }
-        } catch let f as Failure {
-            throw f
-        } catch {
-            throw .damaged
+    /// A snapshot file with only its header read: enough to decide whether the log
+    /// holds its head before paying for its cases.
+    package struct File {
+        package let logId: String
+        package let head: Head
+        let bytes: Data
+        let chunks: [(from: Int, length: Int, count: Int, crc: UInt32)]
+
+        package init(_ source: some ContiguousBytes) throws(Failure) {
+            let data = source.withUnsafeBytes { Data($0) }
+            bytes = data
+            let result: Result<(String, Head, [(from: Int, length: Int, count: Int, crc: UInt32)]), Failure> =
+                data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
+            (logId, head, chunks) = try result.get()
         }
-        // Each part on its own core: checksum, then its cases.
-        var parts = [Result<[CaseState], Failure>?](repeating: nil, count: chunks.count)
-        let spans = chunks
-        nonisolated(unsafe) let file = raw
-        parts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let results = out.baseAddress
-            DispatchQueue.concurrentPerform(iterations: spans.count) { i in
-                let c = spans[i]
-                let raw = file
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[c.from..<(c.from + c.length)])
-                results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
-                    guard CRC32C.checksum(bytes) == c.crc else { throw .damaged }
-                    var r = BinaryReader(bytes)
-                    var states: [CaseState] = []
-                    states.reserveCapacity(c.count)
-                    do {
-                        for _ in 0..<c.count { states.append(try read(&r)) }
-                    } catch {
-                        throw .damaged
+
+        private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
+            -> (String, Head, [(from: Int, length: Int, count: Int, crc: UInt32)]) {
+            guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
+            func u32(_ at: Int) -> UInt32 {
+                UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
+            }
+            let headerCRC = u32(8), headerLength = Int(u32(12))
+            guard headerLength <= raw.count - 16 else { throw .damaged }
+            let header = UnsafeRawBufferPointer(rebasing: raw[16..<(16 + headerLength)])
+            guard CRC32C.checksum(header) == headerCRC else { throw .damaged }
+            var r = BinaryReader(header)
+            do {
+                guard try r.uvarint() == UInt64(fingerprint) else { throw Failure.otherLayout }
+                let logId = try r.string()
+                let seq = try r.int(), offset = try r.int(), end = try r.int()
+                var hash: [UInt8] = []
+                for _ in 0..<(try r.count()) { hash.append(try r.byte()) }
+                let offsetCount = try r.count()
+                guard offsetCount == seq else { throw Failure.damaged }
+                var offsets: [Int] = []
+                offsets.reserveCapacity(offsetCount)
+                var previous = 0
+                for _ in 0..<offsetCount {
+                    previous += Int(try r.uvarint())
+                    offsets.append(previous)
+                }
+                var chunks: [(from: Int, length: Int, count: Int, crc: UInt32)] = []
+                var from = 16 + headerLength
+                for _ in 0..<(try r.count()) {
+                    let length = Int(try r.uvarint()), count = Int(try r.uvarint())
+                    let crc = UInt32(truncatingIfNeeded: try r.uvarint())
+                    guard length >= 0, from + length <= raw.count, count <= length else { throw Failure.damaged }
+                    chunks.append((from, length, count, crc))
+                    from += length
+                }
+                guard r.atEnd, from == raw.count else { throw Failure.damaged }
+                return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), chunks)
+            } catch let f as Failure {
+                throw f
+            } catch {
+                throw .damaged
+            }
+        }
+
+        /// The cases, each part checked and decoded on its own core.
+        package func cases() throws(Failure) -> [CaseState] {
+            let spans = chunks
+            var parts = [Result<[CaseState], Failure>?](repeating: nil, count: spans.count)
+            bytes.withUnsafeBytes { raw in
+                nonisolated(unsafe) let file = raw
+                parts.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let results = out.baseAddress
+                    DispatchQueue.concurrentPerform(iterations: spans.count) { i in
+                        let c = spans[i]
+                        let part = UnsafeRawBufferPointer(rebasing: file[c.from..<(c.from + c.length)])
+                        results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
+                            guard CRC32C.checksum(part) == c.crc else { throw .damaged }
+                            var r = BinaryReader(part)
+                            var states: [CaseState] = []
+                            states.reserveCapacity(c.count)
+                            do {
+                                for _ in 0..<c.count { states.append(try read(&r)) }
+                            } catch {
+                                throw .damaged
+                            }
+                            guard r.atEnd else { throw .damaged }
+                            return states
+                        }
                     }
-                    guard r.atEnd else { throw .damaged }
-                    return states
                 }
             }
+            var states: [CaseState] = []
+            states.reserveCapacity(spans.reduce(0) { $0 + $1.count })
+            for part in parts {
+                guard let part else { throw .damaged }
+                states += try part.get()
+            }
+            return states
         }
-        var states: [CaseState] = []
-        states.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for part in parts {
-            guard let part else { throw .damaged }
-            states += try part.get()
-        }
-        return CaseSnapshot(logId: logId, head: head, states: states)
     }
 
     // MARK: - A case

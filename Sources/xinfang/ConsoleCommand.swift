@@ -40,10 +40,11 @@ struct ConsoleCommand: ParsableCommand {
             if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
             let actor = try session.actor()
             let clock = { () throws -> Instant in try session.now(for: book.mode) }
-            var data = ConsoleData(states: book.states, directory: session.reference.directory,
+            var data = ConsoleData(states: [], directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training, version: 0)
+            data.update(book.states, positions: book.position)
             let reference = session.reference
             func rows(_ day: Day) -> [QueueRow] {
                 book.nextDeadlines(asOf: day, calendar: reference.calendar, directory: reference.directory)
@@ -79,7 +80,7 @@ struct ConsoleCommand: ParsableCommand {
                     lastPoll = Date()
                     let now = try clock()
                     if !(try book.refresh()).isEmpty || Day(now) != data.today {
-                        data.states = book.states
+                        data.update(book.states, positions: book.position)
                         data.rows = rows(Day(now))
                         data.version += 1
                     }
@@ -88,7 +89,7 @@ struct ConsoleCommand: ParsableCommand {
                 Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
                 if let effect = state.pending {
                     let result = Self.perform(effect, book: book, session: session, actor: actor, now: try clock())
-                    data.states = book.states
+                    data.update(book.states, positions: book.position)
                     data.now = try clock()
                     data.rows = rows(data.today)
                     data.version += 1

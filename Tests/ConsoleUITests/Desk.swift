@@ -48,7 +48,7 @@ final class Desk {
             } catch {
                 result = .failed("\(error)", field: nil)
             }
-            data.states = book.states
+            data.update(book.states, positions: book.position)
             data.version += 1
             Update.completed(result, &state, data: data)
         }

@@ -86,7 +86,7 @@ package struct CaseSnapshot {
         case notASnapshot, damaged, otherLayout
     }
 
-    package static func decode(_ bytes: some ContiguousBytes) throws(Failure) -> CaseSnapshot {
+    package static func decode(_ bytes: Data) throws(Failure) -> CaseSnapshot {
         let file = try File(bytes)
         return CaseSnapshot(logId: file.logId, head: file.head, states: try file.cases())
     }
@@ -99,8 +99,7 @@ package struct CaseSnapshot {
         let bytes: Data
         let chunks: [(from: Int, length: Int, count: Int, crc: UInt32)]
 
-        package init(_ source: some ContiguousBytes) throws(Failure) {
-            let data = source.withUnsafeBytes { Data($0) }
+        package init(_ data: Data) throws(Failure) {
             bytes = data
             let result: Result<(String, Head, [(from: Int, length: Int, count: Int, crc: UInt32)]), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }

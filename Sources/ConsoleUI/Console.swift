@@ -59,6 +59,8 @@ package enum Console {
             grid.put(DisplayWidth.pad(" " + text, to: columns), row: rows - 3, column: 0, style: .overdue)
         } else if let flash = state.flash {
             grid.put(DisplayWidth.pad(" " + flash.text, to: columns), row: rows - 3, column: 0, style: flash.style)
+        } else if let warning = data.warning {
+            grid.put(DisplayWidth.pad(" ⚠ " + warning, to: columns), row: rows - 3, column: 0, style: .overdue)
         }
         let mode = data.training ? (zh ? "培训模式" : "TRAINING") : (zh ? "正式" : "production")
         let role = data.policy.name(of: data.actor.role, state.language)

@@ -30,6 +30,9 @@ package struct ConsoleData: Sendable {
     /// True while the executable is still computing `rows`: the screens say so instead
     /// of computing them again themselves.
     package var rowsPending = false
+    /// A standing warning about the log itself (damage found after opening), shown on
+    /// every screen until the console is closed.
+    package var warning: String?
     /// Bumped whenever the cases change, so screens know when to recompute.
     package var version: Int
 

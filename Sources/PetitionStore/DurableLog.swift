@@ -75,8 +75,12 @@ package final class DurableLog: EventLog {
     /// checksum and its SHA-256 intact (`resumed` then says so); otherwise the whole file
     /// is read as usual. The records before it are not re-verified: that is `log verify`'s
     /// work (docs/decisions/0008-snapshot.md).
+    ///
+    /// `verifyOnly` checks every frame (checksums, sequence, chain) without decoding or
+    /// keeping any event: what a console opened from a snapshot runs in the background
+    /// to check the records the snapshot covers.
     package static func open(at path: String, writable: Bool, keepFrames: Bool = false, window: Int = 8 << 20,
-                             resume: CaseSnapshot.Head? = nil,
+                             resume: CaseSnapshot.Head? = nil, verifyOnly: Bool = false,
                              fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
@@ -95,12 +99,14 @@ package final class DurableLog: EventLog {
             case .success(let header):
                 let log = DurableLog(path: path, fs: fs, fd: fd, format: header, writable: writable, keepFrames: keepFrames)
                 log.window = max(64, window)
+                log.verifyOnly = verifyOnly && !writable
                 if let resume, !keepFrames, try log.holds(resume, size: Int(size)) {
                     log.lastSeq = resume.seq
                     log.headHash = resume.hash
                     log.end = resume.end
                     log.recordOffsets = resume.recordOffsets
                     log.resumed = true
+                    log.snapshotCovered = (resume.end, resume.seq)
                 }
                 try log.readNew()
                 return log
@@ -135,6 +141,15 @@ package final class DurableLog: EventLog {
 
     /// Whether this log opened from a snapshot's head rather than from its first record.
     package private(set) var resumed = false
+    private var verifyOnly = false
+    /// When resumed from a snapshot: where (and at which record) the snapshot's records end.
+    package private(set) var snapshotCovered: (end: Int, seq: Int)?
+
+    /// Damage found by another reading of the file (the background check of the records
+    /// a snapshot covered): from now on this log refuses appends, as if it had found it.
+    package func markDamaged(_ problem: LogScan.Problem) {
+        if damage == nil { damage = problem }
+    }
 
     /// Whether the record a snapshot ends with is in this file, where and as it says.
     private func holds(_ head: CaseSnapshot.Head, size: Int) throws -> Bool {
@@ -214,6 +229,16 @@ package final class DurableLog: EventLog {
     /// Decodes the frames' payloads on both cores, then hands out their events in order.
     /// A payload that does not decode, though its checksums held, is damage: false.
     private func deliver(_ frames: [LogFormat.Frame]) -> Bool {
+        if verifyOnly {
+            // The scan has checked each frame and the chain; nothing is decoded or kept.
+            for frame in frames {
+                recordOffsets.append(frame.offset)
+                lastSeq = frame.seq
+                headHash = frame.hash
+                end = frame.offset + frame.length
+            }
+            return true
+        }
         var records = [Result<LogRecord, any Error>?](repeating: nil, count: frames.count)
         records.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let results = out.baseAddress

@@ -71,6 +71,12 @@ struct ConsoleCommand: ParsableCommand {
             data.rowsPending = false
             data.version += 1
             state.refresh(data)
+            // Opened from a snapshot, the records it covers were not re-read: check them
+            // now, in the background. Damage turns the console read-only, with a warning.
+            let background = BackgroundCheck()
+            if let log = book.log as? DurableLog, log.resumed, let head = log.snapshotCovered {
+                background.start(path, covered: head)
+            }
             var lastPoll = Date()
             while !state.quit && !terminal.stopRequested {
                 let size = terminal.size
@@ -85,6 +91,12 @@ struct ConsoleCommand: ParsableCommand {
                         data.version += 1
                     }
                     data.now = now
+                }
+                if let problem = background.damage(), case .damage(let at, let seq, let reason) = problem {
+                    (book.log as? DurableLog)?.markDamaged(problem)
+                    data.warning = session.language == .zh
+                        ? "日志已损坏：第\(seq)条记录（字节偏移\(at)，\(reason)）；现为只读，请运行 xinfang log verify / log recover"
+                        : "The log is damaged at record \(seq) (offset \(at), \(reason)); read-only now; run xinfang log verify / log recover"
                 }
                 Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
                 if let effect = state.pending {
@@ -159,5 +171,37 @@ struct ConsoleCommand: ParsableCommand {
             session.warn("创建日志失败：\(error)", "Could not create the log: \(error)")
             return nil
         }
+    }
+}
+
+/// Reads the whole log once on another thread, checking every checksum and the chain
+/// without decoding, and keeps what it found for the run loop to pick up.
+final class BackgroundCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: LogScan.Problem?
+    private var reported = false
+
+    /// `covered` is where the snapshot's records end: those bytes were read whole when
+    /// the snapshot was made, so anything wrong before it is damage, never a torn tail.
+    func start(_ path: String, covered: (end: Int, seq: Int)) {
+        Thread.detachNewThread { [self] in
+            let log = try? DurableLog.open(at: path, writable: false, verifyOnly: true)
+            var problem = log?.damage
+            if problem == nil, let at = log?.pendingTornTail, at < covered.end {
+                problem = .damage(at: at, seq: (log?.lastSeq ?? 0) + 1, reason: "invalid record inside what the snapshot covers")
+            }
+            lock.lock()
+            found = problem
+            lock.unlock()
+        }
+    }
+
+    /// The damage found, once; nil before the check ends, if it found none, and after.
+    func damage() -> LogScan.Problem? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !reported, let found else { return nil }
+        reported = true
+        return found
     }
 }

@@ -164,6 +164,50 @@ struct ConsoleTmuxTests {
         #expect(handler.waitFor("CONSOLE-EXITED-0"))
     }
 
+    /// Opened from a snapshot, the console checks the records the snapshot covers in the
+    /// background: damage there shows as a warning within seconds, and saving is refused.
+    @Test func damageBehindTheSnapshotIsFoundAfterOpeningAndStopsWrites() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        #expect(cli.run(["queue", "--json"]).status == 0)  // writes the snapshot
+        // The negative control: on the intact log the same check finds nothing.
+        do {
+            let intact = Session(env: ["USER": "clerk"], sharing: cli)
+            #expect(intact.waitFor("首页"))
+            #expect(!intact.waitFor("日志已损坏", seconds: 3), "\(intact.screen())")
+            intact.keys("q")
+        }
+        var bytes = cli.logBytes
+        // A byte inside the generated batch: only the snapshot (which read it whole)
+        // proves it was once intact, so the background check calls it damage.
+        bytes[bytes.count / 3] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: cli.log))
+        let s = Session(env: ["USER": "clerk"], sharing: cli)
+        #expect(s.waitFor("首页"), "\(s.screen())")
+        #expect(s.waitFor("日志已损坏", seconds: 10), "\(s.screen())")
+        // A complete online petition, so that only the log can refuse it.
+        s.keys("r", "Right", "Tab", "Tab", "Tab")
+        s.type("王芳")
+        s.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+        s.type("安置")
+        s.keys("Enter", "Tab")
+        s.type("要求落实安置补偿")
+        s.keys("Tab")
+        s.type("安置房至今未交付")
+        s.keys("Tab")
+        s.type("依据征收补偿协议")
+        #expect(s.waitFor("依据征收补偿协议"), "\(s.screen())")
+        let before = cli.logBytes.count
+        s.keys("F2")
+        usleep(800_000)
+        let after = s.screen()
+        #expect(!after.contains("登记成功") && after.contains("此人以往信访") && after.contains("损坏"), "\(after)")
+        #expect(cli.logBytes.count == before, "nothing was written")
+        #expect(cli.run(["log", "verify"]).out.contains("崩溃遗留"),
+                "without the snapshot the same bytes read as an unfinished batch")
+        s.keys("Escape", "y", "q")
+    }
+
     @Test func aNewcomerWithNoLogIsOfferedOneAndLandsOnTheHomeScreen() {
         let s = Session(generate: false)
         #expect(s.waitFor("请选择 [t/p/q]"), "\(s.screen())")

@@ -84,7 +84,8 @@ package final class CaseBook {
     package func writeSnapshot(to snapshotPath: String) throws {
         guard let durable = log as? DurableLog, let head = durable.snapshotHead else { return }
         let snapshot = CaseSnapshot(logId: log.header.logId, head: head, states: states)
-        let temp = snapshotPath + ".writing"
+        // A name of this process's own: two consoles writing at once never mix their bytes.
+        let temp = snapshotPath + ".writing-\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: Data(snapshot.encode()),
                                              attributes: [.posixPermissions: 0o640]) else {
             throw StoreError(.io, path: temp, cause: "cannot write the snapshot")

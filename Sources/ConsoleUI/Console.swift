@@ -59,6 +59,8 @@ package enum Console {
             grid.put(DisplayWidth.pad(" " + text, to: columns), row: rows - 3, column: 0, style: .overdue)
         } else if let flash = state.flash {
             grid.put(DisplayWidth.pad(" " + flash.text, to: columns), row: rows - 3, column: 0, style: flash.style)
+        } else if state.screen.isForm, let form = state.form, let problem = form.errors[form.focus] {
+            grid.put(DisplayWidth.pad(" ! " + problem, to: columns), row: rows - 3, column: 0, style: .overdue)
         } else if let warning = data.warning {
             grid.put(DisplayWidth.pad(" ⚠ " + warning, to: columns), row: rows - 3, column: 0, style: .overdue)
         }

@@ -29,7 +29,9 @@ enum FormScreen {
             let y = top + i
             let focused = field.key == form.focus
             if row.isError {
-                grid.put("  ! " + (form.errors[field.key] ?? ""), row: y, column: left, style: .overdue)
+                // Cut to the form's width; the whole sentence is on the message line while the field has the cursor.
+                grid.put(DisplayWidth.truncate("  ! " + (form.errors[field.key] ?? ""), to: width), row: y, column: left,
+                         style: .overdue)
                 continue
             }
             let mark = field.required ? "*" : " "

@@ -24,7 +24,53 @@ package final class CaseBook {
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
-        try fold(try log.readAll())
+        try foldAll(try log.readAll())
+    }
+
+    /// The first fold of a whole log, on both cores: cases are independent, so each
+    /// core folds the events of its own half of the cases, in log order. The same
+    /// result as `fold` (CaseBookTests compares them).
+    private func foldAll(_ events: [CaseEvent]) throws(StoreError) {
+        guard events.count >= 10_000, states.isEmpty else { return try fold(events) }
+        // In order: each case's place (first registered first) and the numbers used.
+        var owner = [Int](repeating: 0, count: events.count)
+        for (k, event) in events.enumerated() {
+            let number = event.caseNumber
+            if let found = position[number] {
+                owner[k] = found
+            } else {
+                owner[k] = states.count
+                position[number] = states.count
+                states.append(CaseState(number: number))
+                let key = OrganYear(organ: number.organ, year: number.year)
+                sequences[key] = max(sequences[key] ?? 0, number.sequence)
+            }
+        }
+        var failures = [StoreError?](repeating: nil, count: 2)
+        let places = owner
+        nonisolated(unsafe) let book = self  // only `history(of:)`, which reads the log
+        states.withUnsafeMutableBufferPointer { cases in
+            nonisolated(unsafe) let base = cases.baseAddress
+            failures.withUnsafeMutableBufferPointer { errors in
+                nonisolated(unsafe) let failed = errors.baseAddress
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    guard let base else { return }
+                    for (k, event) in events.enumerated() where places[k] % 2 == half {
+                        let state = base.advanced(by: places[k])
+                        if case .voided = event.body {
+                            // Voiding replays the case: its full events, read back from the log.
+                            do throws(StoreError) { state.pointee.events = try book.history(of: state.pointee) } catch {
+                                failed?.advanced(by: half).pointee = error
+                                return
+                            }
+                        }
+                        Workflow.apply(event, to: &state.pointee, keepingHistory: false)
+                    }
+                }
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        placementCache = nil
     }
 
     /// A case book that starts from a snapshot's cases — the log must have been opened

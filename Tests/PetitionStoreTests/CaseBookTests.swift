@@ -164,4 +164,28 @@ struct CaseBookTests {
         #expect(b.nextDeadlines(asOf: later, calendar: ref.calendar, directory: ref.directory)
                 == b.states.queue(QueueFilter(), asOf: later, calendar: ref.calendar, directory: ref.directory))
     }
+
+    /// Opening a large log folds on both cores; the cases are the same as folding event
+    /// by event as they were written, voided steps and all.
+    @Test func theFirstFoldOnBothCoresGivesTheCasesTheEventByEventFoldGives() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        let writer = try book(log.handle())
+        var generator = try SyntheticCases(reference: ref, seed: 11)
+        try log.append(generator.cases(1_500, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2025-04-27")))
+        try writer.refresh()
+        for k in 0..<3 {
+            let number = try #require(try writer.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref).first)
+            let moved = try writer.execute(.transfer(to: "D-ZJJ", note: "第\(k)次"), on: number, now: now,
+                                           actor: Fixtures.clerk, reference: ref)
+            _ = try writer.execute(.void(seq: try #require(moved.first?.seq), reason: "误操作"), on: number, now: now,
+                                   actor: Fixtures.supervisor, reference: ref)
+        }
+        #expect(log.events.count >= 10_000, "large enough for the two-core fold")
+        let opened = try book(log.handle())
+        #expect(opened.states == writer.states)
+        #expect(opened.states.filter { !$0.voided.isEmpty }.count == 3)
+        // And it goes on as the writer would: the next number follows on.
+        let next = try opened.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(next.first?.sequence == (writer.states.last?.number.sequence ?? 0) + 1)
+    }
 }

@@ -139,8 +139,7 @@ struct ConsoleCommand: ParsableCommand {
     static func offerToCreate(_ session: Session, _ path: String) -> LogMode? {
         session.say("还没有日志文件：\(path)", "No log yet at \(path)")
         session.say("  t  创建培训日志（含2000件演示案件，可随意练习）", "  t  create a training log with 2,000 practice cases")
-        session.say("  p  创建正式日志（\(session.reference.directory.name(session.reference.directory.jurisdiction, session.language))）",
-                    "  p  create a production log (\(session.reference.directory.name(session.reference.directory.jurisdiction, session.language)))")
+        session.say("  p  创建正式日志（接着选择辖区的信访部门）", "  p  create a production log (then choose its petition bureau)")
         session.say("  q  退出", "  q  quit")
         print(session.language == .zh ? "请选择 [t/p/q]：" : "Choose [t/p/q]: ", terminator: "")
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
@@ -158,10 +157,25 @@ struct ConsoleCommand: ParsableCommand {
                     .save(to: Roster.path(forLog: path))
                 return .training
             case "p":
-                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: session.reference.directory.jurisdiction,
-                                          now: Session.systemNow)
-                try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk,
-                                           organ: session.reference.directory.jurisdiction)])
+                // A production log belongs to one petition bureau: ask which.
+                let directory = session.reference.directory
+                let bureaus = directory.organs.filter { $0.type == .petitionBureau }
+                session.say("正式日志的辖区（信访部门）：", "The production log's jurisdiction (petition bureau):")
+                for organ in bureaus {
+                    let mark = organ.code == directory.jurisdiction ? (session.language == .zh ? "（默认）" : " (default)") : ""
+                    print("  \(organ.code)  \(organ.name(session.language))\(mark)")
+                }
+                print(session.language == .zh ? "请输入机关代码，回车选默认：" : "Organ code, or Enter for the default: ",
+                      terminator: "")
+                let typed = (readLine() ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+                let jurisdiction = typed.isEmpty ? directory.jurisdiction : typed
+                guard bureaus.contains(where: { $0.code == jurisdiction }) else {
+                    session.warn("「\(typed)」不是信访部门的机关代码；没有创建日志",
+                                 "\"\(typed)\" is not a petition bureau's code; no log was created")
+                    return nil
+                }
+                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction, now: Session.systemNow)
+                try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
                     .save(to: Roster.path(forLog: path))
                 return .production
             default:

@@ -220,6 +220,31 @@ struct ConsoleTmuxTests {
         #expect(FileManager.default.fileExists(atPath: s.cli.log))
     }
 
+    /// A production log is created only for a petition bureau the clerk names (Enter
+    /// takes the directory's own); a wrong code creates nothing.
+    @Test func aProductionLogAsksForItsJurisdiction() {
+        let wrong = Session(generate: false)
+        #expect(wrong.waitFor("请选择 [t/p/q]"), "\(wrong.screen())")
+        wrong.keys("p", "Enter")
+        #expect(wrong.waitFor("请输入机关代码"), "\(wrong.screen())")
+        #expect(wrong.screen().contains("D-XFJ  临江区信访局（默认）") && wrong.screen().contains("C-XFJ"))
+        wrong.type("D-ZJJ")
+        wrong.keys("Enter")
+        #expect(wrong.waitFor("不是信访部门的机关代码"), "\(wrong.screen())")
+        #expect(!FileManager.default.fileExists(atPath: wrong.cli.log))
+
+        let right = Session(generate: false)
+        #expect(right.waitFor("请选择 [t/p/q]"))
+        right.keys("p", "Enter")
+        #expect(right.waitFor("请输入机关代码"))
+        right.keys("Enter")
+        #expect(right.waitFor("首页"), "\(right.screen())")
+        let status = right.screen().split(separator: "\n").last { $0.contains("窗口登记员") } ?? ""
+        #expect(status.contains("临江区信访局") && status.contains("正式"), "\(right.screen())")
+        right.keys("q")
+        #expect(right.waitFor("CONSOLE-EXITED-0"))
+    }
+
     @Test func chineseTypedAtTheFilterArrivesWhole() {
         let s = Session()
         #expect(s.waitFor("首页"))

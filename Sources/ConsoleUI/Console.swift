@@ -40,7 +40,7 @@ package enum Console {
         case .search: SearchScreen.draw(&grid, state, data)
         }
         let hints: [Intent] = switch state.screen {
-        case .home: [.register, .search, .queue, .help, .quit]
+        case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
         case .queue: [.open, .filter, .view, .sort, .back, .help]
         case .detail: [.actions, .down, .back, .help, .quit]
         case .help: [.back, .quit]

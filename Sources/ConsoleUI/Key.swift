@@ -66,7 +66,7 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .open, keys: [.enter, .right, .character("l")], label: "Enter", help: Localized("打开", "open")),
         Binding(scope: .browse, intent: .back, keys: [.escape, .left, .character("h")], label: "Esc", help: Localized("返回", "back")),
         Binding(scope: .browse, intent: .register, keys: [.function(4), .character("r")], label: "F4 r", help: Localized("登记新信访事项", "register a petition")),
-        Binding(scope: .browse, intent: .search, keys: [.function(5), .character("s")], label: "F5 s", help: Localized("查找：编号证件姓名电话", "search: ID, name, phone")),
+        Binding(scope: .browse, intent: .search, keys: [.function(5), .character("s")], label: "F5 s", help: Localized("查找：编号证件姓名电话", "search")),
         Binding(scope: .browse, intent: .queue, keys: [.function(3), .character("w")], label: "F3 w", help: Localized("案件队列", "case queue")),
         Binding(scope: .browse, intent: .actions, keys: [.function(7), .character("a")], label: "F7 a", help: Localized("办理此案", "act on this case")),
         Binding(scope: .browse, intent: .filter, keys: [.character("/")], label: "/", help: Localized("筛选队列", "filter the queue")),

@@ -202,10 +202,13 @@ package final class DurableLog: EventLog {
             let bytes = try fs.read(fd, count: min(window, size - end), at: Int64(end))
             let atEndOfFile = end + bytes.count >= size
             let base = end
+            // Payloads are decoded where they lie in the window; they are copied out only
+            // when the frames are kept (`keepFrames`, for inspection).
             var scan = bytes.withUnsafeBytes { raw in
-                LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile)
+                LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile,
+                             copyingPayloads: keepFrames)
             }
-            guard deliver(scan.frames.map { var f = $0; f.offset += base; return f }) else { return }
+            guard deliver(scan.frames.map { var f = $0; f.offset += base; return f }, window: bytes, base: base) else { return }
             if var problem = scan.problem {
                 if case .tornTail(let at, let reason) = problem, !atEndOfFile {
                     // Bytes that do not make a frame, with more file after this window: the
@@ -228,7 +231,7 @@ package final class DurableLog: EventLog {
 
     /// Decodes the frames' payloads on both cores, then hands out their events in order.
     /// A payload that does not decode, though its checksums held, is damage: false.
-    private func deliver(_ frames: [LogFormat.Frame]) -> Bool {
+    private func deliver(_ frames: [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
         if verifyOnly {
             // The scan has checked each frame and the chain; nothing is decoded or kept.
             for frame in frames {
@@ -246,9 +249,15 @@ package final class DurableLog: EventLog {
             let workers = count < 64 ? 1 : 2
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var i = w
-                while i < count {
-                    results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frames[i]) }
-                    i += workers
+                window.withUnsafeBytes { raw in
+                    while i < count {
+                        let frame = frames[i]
+                        let at = frame.offset - base + LogFormat.frameHeaderSize
+                        let length = Int(raw.u32(frame.offset - base + 8))
+                        let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + length)])
+                        results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frame, payload: payload) }
+                        i += workers
+                    }
                 }
             }
         }

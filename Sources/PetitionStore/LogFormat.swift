@@ -166,8 +166,11 @@ package enum LogFormat {
     /// Decodes and checks the frame at `offset`; the payload is copied out. With
     /// `hashing: false` the frame's hash is left empty, for a caller that hashes
     /// many frames in parallel.
+    /// With `copyingPayload: false` the payload is left empty: the caller decodes it
+    /// from the same bytes (at `offset + 80`, `payloadLength` long).
     package static func decodeFrame(_ b: UnsafeRawBufferPointer, at offset: Int, seed: UInt32,
-                                    maxPayload: Int, hashing: Bool = true) -> Result<Frame, FrameProblem> {
+                                    maxPayload: Int, hashing: Bool = true,
+                                    copyingPayload: Bool = true) -> Result<Frame, FrameProblem> {
         let remaining = b.count - offset
         guard remaining >= frameHeaderSize + trailerSize else {
             return remaining >= 4 && b.u32(offset) != frameMagic ? .failure(.badMagic) : .failure(.incomplete)
@@ -195,7 +198,8 @@ package enum LogFormat {
         return .success(Frame(offset: offset, length: length, seq: seq, type: b.u16(offset + 12),
                               format: b.u16(offset + 14), time: Instant(millisecondsSince1970: b.i64(offset + 24)),
                               durableBefore: Int(b.u64(offset + 32)), writerID: b.u32(offset + 44),
-                              prevHash: Array(b[(offset + 48)..<(offset + 80)]), payload: Array(b[payloadRange]),
+                              prevHash: Array(b[(offset + 48)..<(offset + 80)]),
+                              payload: copyingPayload ? Array(b[payloadRange]) : [],
                               hash: hashing ? sha256(whole) : []))
     }
 

@@ -27,7 +27,7 @@ package struct LogScan: Sendable {
     /// With `atEndOfFile: false` the buffer is a window on a longer file: a frame cut
     /// off by the window's end is not a problem, the scan just stops before it.
     package static func scan(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, from start: Int,
-                             lastSeq: Int, lastHash: [UInt8], atEndOfFile: Bool = true)
+                             lastSeq: Int, lastHash: [UInt8], atEndOfFile: Bool = true, copyingPayloads: Bool = true)
         -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
         // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
@@ -35,7 +35,8 @@ package struct LogScan: Sendable {
         var expectedSeq = lastSeq + 1
         var problem: Problem?
         while offset < bytes.count {
-            switch LogFormat.decodeFrame(bytes, at: offset, seed: header.seed, maxPayload: header.maxPayload, hashing: false) {
+            switch LogFormat.decodeFrame(bytes, at: offset, seed: header.seed, maxPayload: header.maxPayload, hashing: false,
+                                         copyingPayload: copyingPayloads) {
             case .success(let frame):
                 if frame.seq != expectedSeq {
                     problem = .damage(at: offset, seq: expectedSeq, reason: "sequence \(frame.seq) where \(expectedSeq) was due")

@@ -34,21 +34,27 @@ package enum RecordPayload {
 
     /// Decodes a frame's payload; events get the frame's sequence number.
     package static func decode(_ frame: LogFormat.Frame) throws -> LogRecord {
+        try frame.payload.withUnsafeBytes { try decode(frame, payload: $0) }
+    }
+
+    /// Decodes a payload where it lies (in the window read from the file), for a frame
+    /// whose payload was not copied out.
+    static func decode(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer) throws -> LogRecord {
         switch frame.type {
         case LogFormat.RecordType.events.rawValue:
             var events: [CaseEvent]
             switch frame.format {
             case LogFormat.PayloadFormat.binary.rawValue:
-                events = try BinaryEventCodec.decode(frame.payload)
+                events = try BinaryEventCodec.decode(payload)
             case LogFormat.PayloadFormat.json.rawValue:
-                events = try JSONDecoder().decode([CaseEvent].self, from: Data(frame.payload))
+                events = try JSONDecoder().decode([CaseEvent].self, from: Data(payload))
             default:
                 throw BinaryEventCodec.DecodeError.unknownFormat(frame.format)
             }
             for i in events.indices { events[i].seq = frame.seq }
             return .events(events)
         case LogFormat.RecordType.recoveryNote.rawValue:
-            return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(frame.payload)))
+            return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(payload)))
         default:
             if frame.type & LogFormat.RecordType.safeToIgnore != 0 { return .skipped(type: frame.type) }
             throw BinaryEventCodec.DecodeError.unknownRecordType(frame.type)

@@ -87,10 +87,10 @@ package struct Petition: Codable, Sendable, Equatable {
     /// Without a name or an address the petitioner cannot be notified, and the
     /// duty to notify lapses (Art 19).
     package var isUnreachable: Bool {
-        let name = petitioner.name?.trimmed ?? ""
-        let address = petitioner.address?.trimmed ?? ""
-        let phone = petitioner.phone?.trimmed ?? ""
-        return name.isEmpty || (address.isEmpty && phone.isEmpty)
+        // Checked on every replayed registration: no trimmed copies, only a look at the
+        // characters until the first that is not blank.
+        func blank(_ s: String?) -> Bool { s?.allSatisfy(\.isWhitespace) ?? true }
+        return blank(petitioner.name) || (blank(petitioner.address) && blank(petitioner.phone))
     }
 }
 

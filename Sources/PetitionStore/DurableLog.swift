@@ -208,7 +208,7 @@ package final class DurableLog: EventLog {
                 LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile,
                              copyingPayloads: keepFrames)
             }
-            guard deliver(scan.frames.map { var f = $0; f.offset += base; return f }, window: bytes, base: base) else { return }
+            guard deliver(scan.frames, window: bytes, base: base) else { return }
             if var problem = scan.problem {
                 if case .tornTail(let at, let reason) = problem, !atEndOfFile {
                     // Bytes that do not make a frame, with more file after this window: the
@@ -231,14 +231,15 @@ package final class DurableLog: EventLog {
 
     /// Decodes the frames' payloads on both cores, then hands out their events in order.
     /// A payload that does not decode, though its checksums held, is damage: false.
+    /// `frames` are as the scan found them in `window`, which starts at file offset `base`.
     private func deliver(_ frames: [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
         if verifyOnly {
             // The scan has checked each frame and the chain; nothing is decoded or kept.
             for frame in frames {
-                recordOffsets.append(frame.offset)
+                recordOffsets.append(base + frame.offset)
                 lastSeq = frame.seq
                 headHash = frame.hash
-                end = frame.offset + frame.length
+                end = base + frame.offset + frame.length
             }
             return true
         }
@@ -251,27 +252,31 @@ package final class DurableLog: EventLog {
                 var i = w
                 window.withUnsafeBytes { raw in
                     while i < count {
-                        let frame = frames[i]
-                        let at = frame.offset - base + LogFormat.frameHeaderSize
-                        let length = Int(raw.u32(frame.offset - base + 8))
+                        let at = frames[i].offset + LogFormat.frameHeaderSize
+                        let length = Int(raw.u32(frames[i].offset + 8))
                         let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + length)])
-                        results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frame, payload: payload) }
+                        results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frames[i], payload: payload) }
                         i += workers
                     }
                 }
             }
         }
-        for (frame, result) in zip(frames, records) {
-            guard case .success(let record)? = result else {
-                damage = .damage(at: frame.offset, seq: frame.seq, reason: "payload does not decode")
+        for i in frames.indices {
+            let offset = base + frames[i].offset
+            guard case .success(let record)? = records[i] else {
+                damage = .damage(at: offset, seq: frames[i].seq, reason: "payload does not decode")
                 return false
             }
             if case .events(let events) = record { undelivered += events }
-            if keepFrames { frames_.append(frame) }
-            recordOffsets.append(frame.offset)
-            lastSeq = frame.seq
-            headHash = frame.hash
-            end = frame.offset + frame.length
+            if keepFrames {
+                var kept = frames[i]
+                kept.offset = offset
+                frames_.append(kept)
+            }
+            recordOffsets.append(offset)
+            lastSeq = frames[i].seq
+            headHash = frames[i].hash
+            end = offset + frames[i].length
         }
         return true
     }

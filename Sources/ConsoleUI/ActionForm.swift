@@ -7,7 +7,7 @@ enum ActionForm {
         Form(focus: ActionCatalog.spec(kind).fields.first?.name ?? "")
     }
 
-    static func fields(_ kind: ActionKind, _ data: ConsoleData, _ language: Language) -> [FormField] {
+    static func fields(_ kind: ActionKind, _ form: Form, _ data: ConsoleData, _ language: Language) -> [FormField] {
         ActionCatalog.spec(kind).fields.map { spec in
             // The catalogue's own words when they fit the label column; else the field's
             // name, with the catalogue's words as the hint.
@@ -33,6 +33,9 @@ enum ActionForm {
                 hint = values.map { "\($0)=\(ChoiceLabels.label($0, language))" }.joined(separator: " ")
             } else if case .day = spec.kind {
                 hint = language == .zh ? "YYYY-MM-DD，空则今天" : "YYYY-MM-DD, empty for today"
+            } else if let reason = NonAcceptance(rawValue: form.value(spec.name)) {
+                // A reason for not accepting rests on its own article (Art 19(3) or Art 36(3)).
+                hint = data.articles.short(reason.rule, language)
             } else if case .pick = kind {
                 hint = language == .zh ? "Enter 选择，可输入名称搜索" : "Enter: pick, type to search"
             }

@@ -109,12 +109,3 @@ package struct Form: Sendable, Equatable {
         values[key] = LineEditor(value)
     }
 }
-
-extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

@@ -59,15 +59,12 @@ package struct LineEditor: Equatable, Sendable {
         }
         var shown = ""
         var columns = 0
-        var cursorColumn = 0
-        for i in start..<graphemes.count {
-            if i == cursor { cursorColumn = columns }
-            let w = DisplayWidth.of(graphemes[i])
+        for g in graphemes[start...] {
+            let w = DisplayWidth.of(g)
             if columns + w > width { break }
-            shown.append(graphemes[i])
+            shown.append(g)
             columns += w
         }
-        if cursor == graphemes.count { cursorColumn = DisplayWidth.of(String(graphemes[start..<cursor])) }
-        return (shown, cursorColumn)
+        return (shown, DisplayWidth.of(String(graphemes[start..<cursor])))
     }
 }

@@ -108,17 +108,9 @@ package enum Update {
         case .register: openRegister(&state, data)
         case .search:
             go(.search, &state)
-        case .view:
+        case .view, .sort:
             guard state.screen == .queue else { return }
-            let all = QueueView.allCases
-            state.view = all[(all.firstIndex(of: state.view)! + 1) % all.count]
-            state.selected = 0
-            state.top = 0
-            state.refresh(data)
-        case .sort:
-            guard state.screen == .queue else { return }
-            let all = QueueSort.allCases
-            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+            if intent == .view { state.view = state.view.next } else { state.sort = state.sort.next }
             state.selected = 0
             state.top = 0
             state.refresh(data)
@@ -274,6 +266,15 @@ package enum Update {
         case .home, .help, .register, .action, .search:
             break
         }
+    }
+}
+
+extension CaseIterable where Self: Equatable, AllCases.Index == Int {
+    /// The case after this one, the first after the last.
+    var next: Self {
+        let all = Self.allCases
+        let i = all.firstIndex(of: self).map { $0 + 1 } ?? 0
+        return all[i == all.count ? 0 : i]
     }
 }
 

@@ -56,7 +56,7 @@ struct Decision {
 
         case .notAccept(let reason, let ref, let note):
             try checkNonAcceptance(reason, ref)
-            emit(reason == .pendingElsewhere ? .intakePendingElsewhere : .finality,
+            emit(reason.rule,
                  .notAccepted(reason: reason, ref: ref, note: note))
 
         case .receive(let on):

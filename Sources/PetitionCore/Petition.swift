@@ -95,7 +95,8 @@ package struct Petition: Codable, Sendable, Equatable {
 }
 
 extension String {
-    var trimmed: String {
+    /// Without leading and trailing white space (full-width spaces included).
+    package var trimmed: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

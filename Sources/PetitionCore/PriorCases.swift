@@ -1,18 +1,26 @@
 extension Petitioner {
     /// The same person: identity numbers agree where both are known, else names and phones agree.
     package func isSamePerson(as other: Petitioner) -> Bool {
-        if let x = idNumber?.trimmed.uppercased(), let y = other.idNumber?.trimmed.uppercased(), !x.isEmpty, !y.isEmpty {
-            return x == y
-        }
-        guard let n = name?.trimmed, !n.isEmpty, n == other.name?.trimmed else { return false }
-        guard let p = phone?.trimmed, !p.isEmpty else { return false }
-        return p == other.phone?.trimmed
+        if let x = identity, let y = other.identity { return x == y }
+        guard let mine = namePhone else { return false }
+        return mine == other.namePhone
+    }
+
+    /// The identity number as compared: trimmed, upper case; nil when there is none.
+    var identity: String? {
+        guard let id = idNumber?.trimmed.uppercased(), !id.isEmpty else { return nil }
+        return id
+    }
+
+    /// Name and phone together, as compared when an identity number is missing; nil
+    /// unless both are known.
+    var namePhone: String? {
+        guard let n = name?.trimmed, !n.isEmpty, let p = phone?.trimmed, !p.isEmpty else { return nil }
+        return n + "\u{1}" + p
     }
 
     /// Whether enough is known to look the person up: an identity number, or a name and a phone.
-    package var isIdentifiable: Bool {
-        !(idNumber?.trimmed ?? "").isEmpty || (!(name?.trimmed ?? "").isEmpty && !(phone?.trimmed ?? "").isEmpty)
-    }
+    package var isIdentifiable: Bool { identity != nil || namePhone != nil }
 }
 
 extension Petition {
@@ -66,21 +74,17 @@ extension Sequence where Element == CaseState {
                             directory: Directory) -> [PriorCase] {
         let people = petition.people.filter(\.isIdentifiable)
         guard !people.isEmpty else { return [] }
-        // `isSamePerson` over every pair, without building strings per case: identity
-        // numbers where both sides have one, else name and phone.
-        func key(_ p: Petitioner) -> String? {
-            guard let n = p.name?.trimmed, !n.isEmpty, let t = p.phone?.trimmed, !t.isEmpty else { return nil }
-            return n + "\u{1}" + t
-        }
-        let ids = Set(people.compactMap { $0.idNumber?.trimmed.uppercased() }.filter { !$0.isEmpty })
-        let withoutID = Set(people.filter { ($0.idNumber?.trimmed ?? "").isEmpty }.compactMap(key))
-        let anyone = Set(people.compactMap(key))
+        // `isSamePerson` against every earlier person, with the draft's keys made once:
+        // identity numbers where both sides have one, else name and phone.
+        let ids = Set(people.compactMap(\.identity))
+        let withoutID = Set(people.filter { $0.identity == nil }.compactMap(\.namePhone))
+        let anyone = Set(people.compactMap(\.namePhone))
         func matches(_ e: Petitioner) -> Bool {
             if let id = e.idNumber, !id.isEmpty {
                 if ids.contains(id) { return true }  // stored normalised (trimmed, upper case)
-                return !withoutID.isEmpty && key(e).map(withoutID.contains) == true
+                return !withoutID.isEmpty && e.namePhone.map(withoutID.contains) == true
             }
-            return !anyone.isEmpty && key(e).map(anyone.contains) == true
+            return !anyone.isEmpty && e.namePhone.map(anyone.contains) == true
         }
         let here = directory[petition.organ]
         var found: [PriorCase] = []

@@ -4,6 +4,14 @@ package enum NonAcceptance: String, Codable, Sendable, CaseIterable {
     case pendingElsewhere
     /// The matter is final after re-review, raised again on the same facts and reasons (Art 36 para 3).
     case alreadyFinal
+
+    /// The article each reason rests on.
+    package var rule: RuleID {
+        switch self {
+        case .pendingElsewhere: .intakePendingElsewhere
+        case .alreadyFinal: .finality
+        }
+    }
 }
 
 /// Where a triage referral goes (Art 22 items 3 and 4).

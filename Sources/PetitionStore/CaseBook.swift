@@ -34,18 +34,7 @@ package final class CaseBook {
         guard events.count >= 10_000, states.isEmpty else { return try fold(events) }
         // In order: each case's place (first registered first) and the numbers used.
         var owner = [Int](repeating: 0, count: events.count)
-        for (k, event) in events.enumerated() {
-            let number = event.caseNumber
-            if let found = position[number] {
-                owner[k] = found
-            } else {
-                owner[k] = states.count
-                position[number] = states.count
-                states.append(CaseState(number: number))
-                let key = OrganYear(organ: number.organ, year: number.year)
-                sequences[key] = max(sequences[key] ?? 0, number.sequence)
-            }
-        }
+        for (k, event) in events.enumerated() { owner[k] = place(event.caseNumber) }
         var failures = [StoreError?](repeating: nil, count: 2)
         let places = owner
         nonisolated(unsafe) let book = self  // only `history(of:)`, which reads the log
@@ -81,8 +70,7 @@ package final class CaseBook {
         position.reserveCapacity(states.count)
         for (i, state) in states.enumerated() {
             position[state.number] = i
-            let key = OrganYear(organ: state.number.organ, year: state.number.year)
-            sequences[key] = max(sequences[key] ?? 0, state.number.sequence)
+            noteUsed(state.number)
         }
         try fold(try log.readAll())
     }
@@ -248,17 +236,7 @@ package final class CaseBook {
     /// case, so its full events are read back first.
     private func fold(_ events: [CaseEvent]) throws(StoreError) {
         for event in events {
-            let number = event.caseNumber
-            let i: Int
-            if let found = position[number] {
-                i = found
-            } else {
-                i = states.count
-                states.append(CaseState(number: number))
-                position[number] = i
-                let key = OrganYear(organ: number.organ, year: number.year)
-                sequences[key] = max(sequences[key] ?? 0, number.sequence)
-            }
+            let i = place(event.caseNumber)
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
             switch event.body {
@@ -280,6 +258,21 @@ package final class CaseBook {
             placementCache = nil
             if deadlineIndex != nil { for e in events { changedSinceIndex.insert(e.caseNumber) } }
         }
+    }
+
+    /// Where a case is in `states`, adding it (first registered, first placed) if new.
+    private func place(_ number: CaseNumber) -> Int {
+        if let found = position[number] { return found }
+        position[number] = states.count
+        states.append(CaseState(number: number))
+        noteUsed(number)
+        return states.count - 1
+    }
+
+    /// Records that a case number is taken, so the next registration gets the next one.
+    private func noteUsed(_ number: CaseNumber) {
+        let key = OrganYear(organ: number.organ, year: number.year)
+        sequences[key] = max(sequences[key] ?? 0, number.sequence)
     }
 
     /// A case's full events, read back from the log through its steps.

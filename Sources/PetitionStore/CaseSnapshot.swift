@@ -86,11 +86,6 @@ package struct CaseSnapshot {
         case notASnapshot, damaged, otherLayout
     }
 
-    package static func decode(_ bytes: Data) throws(Failure) -> CaseSnapshot {
-        let file = try File(bytes)
-        return CaseSnapshot(logId: file.logId, head: file.head, states: try file.cases())
-    }
-
     /// A snapshot file with only its header read: enough to decide whether the log
     /// holds its head before paying for its cases.
     package struct File {
@@ -147,6 +142,16 @@ package struct CaseSnapshot {
                 throw f
             } catch {
                 throw .damaged
+            }
+        }
+
+        /// How many cases the snapshot holds, from its header.
+        package var caseCount: Int { chunks.reduce(0) { $0 + $1.count } }
+
+        /// Whether every part's checksum holds, without decoding any case.
+        package var partsIntact: Bool {
+            bytes.withUnsafeBytes { raw in
+                chunks.allSatisfy { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[$0.from..<($0.from + $0.length)])) == $0.crc }
             }
         }
 

@@ -55,18 +55,18 @@ struct LogCommand: ParsableCommand {
                 let zh = session.language == .zh
                 let snapshot: String
                 if let data = FileManager.default.contents(atPath: snapshotPath) {
-                    switch Result(catching: { try CaseSnapshot.decode(data) }) {
-                    case .success(let snap):
+                    // The header and the checksums say all this: no case is decoded.
+                    if let snap = try? CaseSnapshot.File(data), snap.partsIntact {
                         let head = scan.frames.first { $0.seq == snap.head.seq }
                         if snap.logId != scan.header.logIdHex || head?.hash != snap.head.hash
                             || head?.offset != snap.head.offset {
                             snapshot = zh ? "不对应此日志，已忽略（下次打开时重建）" : "ignored: it does not match this log (rebuilt on the next open)"
                         } else if snap.head.seq == scan.lastSeq {
-                            snapshot = zh ? "最新（至第\(snap.head.seq)条记录，\(snap.states.count)件案件）" : "current (record \(snap.head.seq), \(snap.states.count) cases)"
+                            snapshot = zh ? "最新（至第\(snap.head.seq)条记录，\(snap.caseCount)件案件）" : "current (record \(snap.head.seq), \(snap.caseCount) cases)"
                         } else {
                             snapshot = zh ? "落后\(scan.lastSeq - snap.head.seq)条记录（至第\(snap.head.seq)条）" : "\(scan.lastSeq - snap.head.seq) records behind (record \(snap.head.seq))"
                         }
-                    case .failure:
+                    } else {
                         snapshot = zh ? "无法读取，已忽略（下次打开时重建）" : "ignored: unreadable (rebuilt on the next open)"
                     }
                 } else {

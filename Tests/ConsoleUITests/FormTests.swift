@@ -178,23 +178,23 @@ struct FormTests {
         #expect(desk.book[CaseNumber("D-XFJ-2025-00002")!]?.links.first?.to == CaseNumber("D-XFJ-2025-00001"))
     }
 
-    @Test func aMatterFinalAfterReReviewIsFlaggedArticle36() throws {
-        let final = Scenario.at(.final)
-        let desk = try Desk(Fixtures.clerk, at: "2025-12-01T09:00", events: final.log)
+    /// The register screen of `actor` at `time`, on a log holding `phase`'s case of 张伟,
+    /// once 张伟's ID number has been typed.
+    func registerScreenForZhangWei(as actor: PetitionCore.Actor, at time: String, with phase: Phase) throws -> String {
+        let desk = try Desk(actor, at: time, events: Scenario.at(phase).log)
         desk.press(.character("r"))
         desk.tab(to: "petitioner.idNumber")
         desk.type(Fixtures.zhangWeiID)
-        let screen = desk.screen
+        return desk.screen
+    }
+
+    @Test func aMatterFinalAfterReReviewIsFlaggedArticle36() throws {
+        let screen = try registerScreenForZhangWei(as: Fixtures.clerk, at: "2025-12-01T09:00", with: .final)
         #expect(screen.contains("已终结") && screen.contains("第36条"), "\(screen)")
     }
 
     @Test func aMatterPendingBelowIsFlaggedArticle19AtTheSuperior() throws {
-        let pending = Scenario.at(.handling)
-        let desk = try Desk(Fixtures.cityGovClerk, at: "2025-06-01T09:00", events: pending.log)
-        desk.press(.character("r"))
-        desk.tab(to: "petitioner.idNumber")
-        desk.type(Fixtures.zhangWeiID)
-        let screen = desk.screen
+        let screen = try registerScreenForZhangWei(as: Fixtures.cityGovClerk, at: "2025-06-01T09:00", with: .handling)
         #expect(screen.contains("下级在办") && screen.contains("第19条第3款"), "\(screen)")
     }
 

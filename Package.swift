@@ -19,10 +19,13 @@ let package = Package(
         // Pure: the regulation's workflow, deadlines, calendar, directory, validation, queries.
         .target(name: "PetitionCore"),
 
+        // CRC-32C with the processor's instruction, where it has one.
+        .target(name: "CChecksum"),
+
         // The append-only log and the replay of it.
         .target(
             name: "PetitionStore",
-            dependencies: ["PetitionCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PetitionCore", "CChecksum", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Pure: screens, key map, cell grid.

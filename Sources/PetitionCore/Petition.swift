@@ -88,8 +88,16 @@ package struct Petition: Codable, Sendable, Equatable {
     /// duty to notify lapses (Art 19).
     package var isUnreachable: Bool {
         // Checked on every replayed registration: no trimmed copies, only a look at the
-        // characters until the first that is not blank.
-        func blank(_ s: String?) -> Bool { s?.allSatisfy(\.isWhitespace) ?? true }
+        // scalars until the first that is not white space (usually the first).
+        func blank(_ s: String?) -> Bool {
+            guard let s else { return true }
+            for scalar in s.unicodeScalars {
+                if scalar.value < 0x80 ? !(scalar == " " || (0x09...0x0D).contains(scalar.value)) : !scalar.properties.isWhitespace {
+                    return false
+                }
+            }
+            return true
+        }
         return blank(petitioner.name) || (blank(petitioner.address) && blank(petitioner.phone))
     }
 }

@@ -229,12 +229,15 @@ extension CaseState {
 
     private mutating func refreshPetitionFlags() {
         guard let p = petition else { return }
-        func set(_ flag: CaseFlag, _ on: Bool) { if on { flags.insert(flag) } else { flags.remove(flag) } }
+        // Worked out on a copy and stored once: one write to the case, not five.
+        var next = flags
+        func set(_ flag: CaseFlag, _ on: Bool) { if on { next.insert(flag) } else { next.remove(flag) } }
         set(.groupVisit, p.group != nil && p.channel == .visit)
         set(.oralRecord, p.channel.isOral)
         set(.unreachable, p.isUnreachable)
         set(.foreign, p.petitioner.kind.isForeign)
         set(.confidentialAccusation, matterType == .accusation)
+        if next != flags { flags = next }
     }
 }
 

@@ -61,17 +61,32 @@ package enum BinaryEventCodec {
         return try result.get()
     }
 
-    static func decode(_ raw: UnsafeRawBufferPointer) throws(DecodeError) -> [CaseEvent] {
+    package static func decode(_ raw: UnsafeRawBufferPointer) throws(DecodeError) -> [CaseEvent] {
+        var events: [CaseEvent] = []
+        try decode(raw, seq: 0, into: &events)
+        return events
+    }
+
+    /// Decodes a payload's events onto the end of `events`, each given sequence number
+    /// `seq` (its record's). On failure `events` is left as it was.
+    static func decode(_ raw: UnsafeRawBufferPointer, seq: Int, into events: inout [CaseEvent]) throws(DecodeError) {
         var r = BinaryReader(raw)
         let version = try r.byte()
         guard version == codecVersion else { throw DecodeError.unknownVersion(version) }
         let count = try r.uvarint()
         guard count <= UInt64(raw.count) else { throw DecodeError.malformed("count") }
-        var events: [CaseEvent] = []
-        events.reserveCapacity(Int(count))
-        for _ in 0..<count { events.append(try read(&r)) }
-        guard r.atEnd else { throw DecodeError.malformed("trailing bytes") }
-        return events
+        let before = events.count
+        do throws(DecodeError) {
+            for _ in 0..<count {
+                var event = try read(&r)
+                event.seq = seq
+                events.append(event)
+            }
+            guard r.atEnd else { throw DecodeError.malformed("trailing bytes") }
+        } catch {
+            events.removeSubrange(before...)
+            throw error
+        }
     }
 
     // MARK: - Event

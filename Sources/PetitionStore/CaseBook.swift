@@ -24,17 +24,20 @@ package final class CaseBook {
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
-        try foldAll(try log.readAll())
+        try log.readAll(inBatches: { batch throws(StoreError) in try foldAll(batch) })
     }
 
-    /// The first fold of a whole log, on both cores: cases are independent, so each
-    /// core folds the events of its own half of the cases, in log order. The same
-    /// result as `fold` (CaseBookTests compares them).
+    /// The fold of a whole log as it is first read, batch by batch, on both cores:
+    /// cases are independent, so each core folds the events of its own half of the
+    /// cases, in log order. The same result as `fold` (CaseBookTests compares them).
+    /// Only while no index is kept yet; after that, and for small batches, `fold`.
     private func foldAll(_ events: [CaseEvent]) throws(StoreError) {
-        guard events.count >= 10_000, states.isEmpty else { return try fold(events) }
+        guard events.count >= 10_000, index == nil, deadlineIndex == nil else { return try fold(events) }
         // In order: each case's place (first registered first) and the numbers used.
         var owner = [Int](repeating: 0, count: events.count)
-        for (k, event) in events.enumerated() { owner[k] = place(event.caseNumber) }
+        events.withUnsafeBufferPointer { all in
+            for k in all.indices { owner[k] = place(all[k].caseNumber) }
+        }
         var failures = [StoreError?](repeating: nil, count: 2)
         let places = owner
         nonisolated(unsafe) let book = self  // only `history(of:)`, which reads the log
@@ -44,16 +47,19 @@ package final class CaseBook {
                 nonisolated(unsafe) let failed = errors.baseAddress
                 DispatchQueue.concurrentPerform(iterations: 2) { half in
                     guard let base else { return }
-                    for (k, event) in events.enumerated() where places[k] % 2 == half {
-                        let state = base.advanced(by: places[k])
-                        if case .voided = event.body {
-                            // Voiding replays the case: its full events, read back from the log.
-                            do throws(StoreError) { state.pointee.events = try book.history(of: state.pointee) } catch {
-                                failed?.advanced(by: half).pointee = error
-                                return
+                    events.withUnsafeBufferPointer { all in
+                        // Each event is read where it lies, not copied: only this core's cases.
+                        for k in all.indices where places[k] & 1 == half {
+                            let state = base.advanced(by: places[k])
+                            if case .voided = all[k].body {
+                                // Voiding replays the case: its full events, read back from the log.
+                                do throws(StoreError) { state.pointee.events = try book.history(of: state.pointee) } catch {
+                                    failed?.advanced(by: half).pointee = error
+                                    return
+                                }
                             }
+                            Workflow.apply(all[k], to: &state.pointee, keepingHistory: false)
                         }
-                        Workflow.apply(event, to: &state.pointee, keepingHistory: false)
                     }
                 }
             }

@@ -18,7 +18,7 @@ package struct CaseSnapshot {
         /// The file offset of record `seq`, and of the byte after it.
         package var offset: Int
         package var end: Int
-        package var hash: [UInt8]
+        package var hash: RecordHash
         /// Where every record up to `seq` starts (index seq − 1).
         package var recordOffsets: [Int]
     }
@@ -59,8 +59,8 @@ package struct CaseSnapshot {
         w.int(head.seq)
         w.int(head.offset)
         w.int(head.end)
-        w.uvarint(UInt64(head.hash.count))
-        w.bytes += head.hash
+        w.uvarint(32)
+        w.bytes += head.hash.bytes
         w.uvarint(UInt64(head.recordOffsets.count))
         var previous = 0
         for offset in head.recordOffsets {
@@ -116,8 +116,9 @@ package struct CaseSnapshot {
                 guard try r.uvarint() == UInt64(fingerprint) else { throw Failure.otherLayout }
                 let logId = try r.string()
                 let seq = try r.int(), offset = try r.int(), end = try r.int()
-                var hash: [UInt8] = []
-                for _ in 0..<(try r.count()) { hash.append(try r.byte()) }
+                var bytes: [UInt8] = []
+                for _ in 0..<(try r.count()) { bytes.append(try r.byte()) }
+                guard let hash = RecordHash(bytes: bytes) else { throw Failure.damaged }
                 let offsetCount = try r.count()
                 guard offsetCount == seq else { throw Failure.damaged }
                 var offsets: [Int] = []

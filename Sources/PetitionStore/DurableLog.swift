@@ -14,13 +14,14 @@ package final class DurableLog: EventLog {
 
     /// Records read so far, and where the valid prefix ends.
     package private(set) var lastSeq = 0
-    package private(set) var headHash: [UInt8]
+    package private(set) var headHash: RecordHash
     package private(set) var end: Int
     /// Where each record starts in the file, by sequence number (index seq − 1): a case's
     /// full events are read back through it when they are needed.
     package private(set) var recordOffsets: [Int] = []
-    /// Events not yet handed out by `readAll`/`poll`/`transact`.
-    private var undelivered: [CaseEvent] = []
+    /// Events not yet handed out by `readAll`/`poll`/`transact`, in log order, in the
+    /// batches they were decoded in (joined only when a caller wants one array).
+    private var undelivered: [[CaseEvent]] = []
     /// Every frame read, when the log was opened to inspect it (`keepFrames`).
     package var frames: [LogFormat.Frame] { frames_ }
     private var frames_: [LogFormat.Frame] = []
@@ -173,17 +174,25 @@ package final class DurableLog: EventLog {
 
     // MARK: - Reading
 
-    package func readAll() throws(StoreError) -> [CaseEvent] {
-        defer { undelivered = [] }
-        return undelivered
+    package func readAll() throws(StoreError) -> [CaseEvent] { takeUndelivered() }
+
+    /// The events read on open, a batch at a time, each dropped once handed over: a
+    /// replay never holds a second copy of them.
+    package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
+        undelivered.reverse()
+        while let batch = undelivered.popLast() { try body(batch) }
     }
 
     package func poll() throws(StoreError) -> [CaseEvent] {
         do { try readNew(repair: false) } catch let e as StoreError { throw e } catch {
             throw StoreError(.io, path: path, cause: "\(error)")
         }
+        return takeUndelivered()
+    }
+
+    private func takeUndelivered() -> [CaseEvent] {
         defer { undelivered = [] }
-        return undelivered
+        return undelivered.count == 1 ? undelivered[0] : Array(undelivered.joined())
     }
 
     /// How much of the file is read at a time: opening never holds the whole file.
@@ -243,40 +252,57 @@ package final class DurableLog: EventLog {
             }
             return true
         }
-        var records = [Result<LogRecord, any Error>?](repeating: nil, count: frames.count)
-        records.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let results = out.baseAddress
-            let count = frames.count
-            let workers = count < 64 ? 1 : 2
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var i = w
-                window.withUnsafeBytes { raw in
-                    while i < count {
-                        let at = frames[i].offset + LogFormat.frameHeaderSize
-                        let length = Int(raw.u32(frames[i].offset + 8))
-                        let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + length)])
-                        results?.advanced(by: i).pointee = Result { try RecordPayload.decode(frames[i], payload: payload) }
-                        i += workers
+        // Each core decodes one contiguous half of the frames onto its own array, so
+        // the two arrays joined are the events in log order; a core stops at its first
+        // payload that does not decode.
+        let count = frames.count
+        let workers = count < 64 ? 1 : 2
+        var decoded = [[CaseEvent]](repeating: [], count: workers)
+        var failedAt = [Int](repeating: count, count: workers)
+        decoded.withUnsafeMutableBufferPointer { out in
+            failedAt.withUnsafeMutableBufferPointer { failures in
+                nonisolated(unsafe) let results = out.baseAddress, failed = failures.baseAddress
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    guard let results, let failed else { return }
+                    var events: [CaseEvent] = []
+                    events.reserveCapacity(count / workers + 16)
+                    window.withUnsafeBytes { raw in
+                        for i in (count * w / workers)..<(count * (w + 1) / workers) {
+                            let at = frames[i].offset + LogFormat.frameHeaderSize
+                            let length = Int(raw.u32(frames[i].offset + 8))
+                            let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + length)])
+                            do { try RecordPayload.decodeEvents(frames[i], payload: payload, into: &events) } catch {
+                                failed[w] = i
+                                break
+                            }
+                        }
                     }
+                    results[w] = events
                 }
             }
         }
-        for i in frames.indices {
+        let good = failedAt.min() ?? count
+        for w in 0..<workers where count * w / workers <= good {
+            if !decoded[w].isEmpty { undelivered.append(decoded[w]) }
+        }
+        decoded = []
+        for i in 0..<good {
             let offset = base + frames[i].offset
-            guard case .success(let record)? = records[i] else {
-                damage = .damage(at: offset, seq: frames[i].seq, reason: "payload does not decode")
-                return false
-            }
-            if case .events(let events) = record { undelivered += events }
             if keepFrames {
                 var kept = frames[i]
                 kept.offset = offset
                 frames_.append(kept)
             }
             recordOffsets.append(offset)
-            lastSeq = frames[i].seq
-            headHash = frames[i].hash
-            end = offset + frames[i].length
+        }
+        if good > 0 {
+            lastSeq = frames[good - 1].seq
+            headHash = frames[good - 1].hash
+            end = base + frames[good - 1].offset + frames[good - 1].length
+        }
+        if good < count {
+            damage = .damage(at: base + frames[good].offset, seq: frames[good].seq, reason: "payload does not decode")
+            return false
         }
         return true
     }
@@ -342,8 +368,7 @@ package final class DurableLog: EventLog {
             throw StoreError(.io, path: path, cause: e.description)
         }
         try checkWritable()
-        let new = undelivered
-        undelivered = []
+        let new = takeUndelivered()
         let records = try body(new)
         guard !records.isEmpty else { return (new, []) }
         return (new, try write(records.map { .events($0) }))
@@ -410,12 +435,13 @@ package final class DurableLog: EventLog {
             let frame = LogFormat.encodeFrame(seq: seq, type: type, format: payloadFormat, time: now, durableBefore: start,
                                               writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: hash,
                                               payload: payload, seed: format.seed)
-            hash = LogFormat.sha256(frame)
+            let prevHash = hash
+            hash = RecordHash(of: frame)
             written.append(start + buffer.count)
             if keepFrames {
                 framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
                                                      type: type.rawValue, format: payloadFormat.rawValue, time: now,
-                                                     durableBefore: start, writerID: 0, prevHash: [], payload: payload,
+                                                     durableBefore: start, writerID: 0, prevHash: prevHash, payload: payload,
                                                      hash: hash))
             }
             buffer += frame

@@ -5,6 +5,9 @@ package protocol EventLog: AnyObject {
     var header: LogHeader { get }
     /// Every event in log order.
     func readAll() throws(StoreError) -> [CaseEvent]
+    /// The same events as `readAll`, handed to `body` a batch at a time in log order,
+    /// for a replay that need not hold them all at once.
+    func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError)
     /// The one way to write. Under the log's exclusive lock: reads what other writers
     /// appended since this process last looked and hands it to `body`, which decides
     /// against the latest state and returns the records to append (each the events of
@@ -20,6 +23,10 @@ package protocol EventLog: AnyObject {
 }
 
 extension EventLog {
+    package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
+        try body(try readAll())
+    }
+
     /// Appends records without deciding anything (tests, generators).
     @discardableResult
     package func append(_ records: [[CaseEvent]]) throws -> [CaseEvent] {

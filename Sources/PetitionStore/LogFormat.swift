@@ -26,7 +26,7 @@ package enum LogFormat {
         /// The header's size in bytes: where the first frame starts.
         package var size: Int
         /// SHA-256 of the header bytes: the predecessor of record 1.
-        package var genesisHash: [UInt8]
+        package var genesisHash: RecordHash
         /// CRC32C of the log id, the seed of every checksum in this log.
         package var seed: UInt32
 
@@ -88,7 +88,7 @@ package enum LogFormat {
         let header = Array(b[0..<size])
         return .success(Header(version: version, logId: logId, createdAt: Instant(millisecondsSince1970: b.i64(32)),
                                mode: mode, jurisdiction: jurisdiction, maxPayload: Int(b.u32(44)), size: size,
-                               genesisHash: sha256(header), seed: CRC32C.checksum(logId)))
+                               genesisHash: RecordHash(of: header), seed: CRC32C.checksum(logId)))
     }
 
     // MARK: - Frames
@@ -120,14 +120,15 @@ package enum LogFormat {
         /// The file offset known to be synced when this record was written.
         package var durableBefore: Int
         package var writerID: UInt32
-        package var prevHash: [UInt8]
+        package var prevHash: RecordHash
         package var payload: [UInt8]
         /// SHA-256 of the whole frame as stored: the next record's `prevHash`.
-        package var hash: [UInt8]
+        /// Not computed (the header's hash stands in) when decoded with `hashing: false`.
+        package var hash: RecordHash
     }
 
     package static func encodeFrame(seq: Int, type: RecordType, format: PayloadFormat, time: Instant,
-                                    durableBefore: Int, writerID: UInt32, prevHash: [UInt8], payload: [UInt8],
+                                    durableBefore: Int, writerID: UInt32, prevHash: RecordHash, payload: [UInt8],
                                     seed: UInt32) -> [UInt8] {
         var w = ByteWriter(capacity: frameHeaderSize + payload.count + 16)
         w.u32(frameMagic)
@@ -140,7 +141,7 @@ package enum LogFormat {
         w.u64(UInt64(durableBefore))
         w.u32(CRC32C.mask(CRC32C.checksum(payload, seed: seed)))
         w.u32(writerID)
-        w.raw(prevHash)
+        w.raw(prevHash.bytes)
         let headerCRC = w.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[8..<80]), seed: seed) }
         w.set32(CRC32C.mask(headerCRC), at: 4)
         w.raw(payload)
@@ -195,16 +196,18 @@ package enum LogFormat {
             return .failure(.badTrailer)
         }
         let whole = UnsafeRawBufferPointer(rebasing: b[offset..<(offset + length)])
+        let prevHash = RecordHash(stored: UnsafeRawBufferPointer(rebasing: b[(offset + 48)..<(offset + 80)]))
         return .success(Frame(offset: offset, length: length, seq: seq, type: b.u16(offset + 12),
                               format: b.u16(offset + 14), time: Instant(millisecondsSince1970: b.i64(offset + 24)),
                               durableBefore: Int(b.u64(offset + 32)), writerID: b.u32(offset + 44),
-                              prevHash: Array(b[(offset + 48)..<(offset + 80)]),
-                              payload: copyingPayload ? Array(b[payloadRange]) : [],
-                              hash: hashing ? sha256(whole) : []))
+                              prevHash: prevHash, payload: copyingPayload ? Array(b[payloadRange]) : [],
+                              hash: hashing ? RecordHash(of: whole) : prevHash))
     }
 
     package static func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
     package static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
+    package static func hex(_ hash: RecordHash) -> String { hash.hex }
 
     package static func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).leftPadded(2) }.joined() }
 }

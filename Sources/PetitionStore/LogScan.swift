@@ -21,13 +21,13 @@ package struct LogScan: Sendable {
     package var problem: Problem?
 
     package var lastSeq: Int { frames.last?.seq ?? 0 }
-    package var headHash: [UInt8] { frames.last?.hash ?? header.genesisHash }
+    package var headHash: RecordHash { frames.last?.hash ?? header.genesisHash }
 
     /// Scans frames from `start` (the header's end, or the end of an earlier scan).
     /// With `atEndOfFile: false` the buffer is a window on a longer file: a frame cut
     /// off by the window's end is not a problem, the scan just stops before it.
     package static func scan(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, from start: Int,
-                             lastSeq: Int, lastHash: [UInt8], atEndOfFile: Bool = true, copyingPayloads: Bool = true)
+                             lastSeq: Int, lastHash: RecordHash, atEndOfFile: Bool = true, copyingPayloads: Bool = true)
         -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
         // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
@@ -65,7 +65,7 @@ package struct LogScan: Sendable {
                 while i < count {
                     guard let f = base?.advanced(by: i) else { return }
                     let range = f.pointee.offset..<(f.pointee.offset + f.pointee.length)
-                    f.pointee.hash = LogFormat.sha256(UnsafeRawBufferPointer(rebasing: file[range]))
+                    f.pointee.hash = RecordHash(of: UnsafeRawBufferPointer(rebasing: file[range]))
                     i += workers
                 }
             }

@@ -37,6 +37,18 @@ package enum RecordPayload {
         try frame.payload.withUnsafeBytes { try decode(frame, payload: $0) }
     }
 
+    /// Decodes an events record's payload where it lies onto the end of `events` (the
+    /// replay path: no array per record); other record types add nothing. Throws for
+    /// a payload that does not decode, leaving `events` as it was.
+    static func decodeEvents(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer,
+                             into events: inout [CaseEvent]) throws {
+        guard frame.type == LogFormat.RecordType.events.rawValue, frame.format == LogFormat.PayloadFormat.binary.rawValue else {
+            if case .events(let decoded) = try decode(frame, payload: payload) { events += decoded }
+            return
+        }
+        try BinaryEventCodec.decode(payload, seq: frame.seq, into: &events)
+    }
+
     /// Decodes a payload where it lies (in the window read from the file), for a frame
     /// whose payload was not copied out.
     static func decode(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer) throws -> LogRecord {

@@ -19,9 +19,30 @@ struct CodecTests {
         #expect(CRC32C.checksum(Array(all[5...]), seed: CRC32C.checksum(Array(all[..<5]))) == CRC32C.checksum(all))
     }
 
+    @Test func hardwareAndTableCRCAgreeOnEveryLengthAndAlignment() {
+        // The instruction runs only on machines that have it; the tables must give the
+        // same CRC wherever a log is later read (a machine without SSE4.2, say).
+        var g = SplitMix(seed: 7)
+        let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+        bytes.withUnsafeBytes { raw in
+            for start in 0..<9 {
+                for end in stride(from: start, through: raw.count, by: 7) {
+                    let part = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                    #expect(CRC32C.checksum(part, seed: 0x1234) == CRC32C.software(part, seed: 0x1234))
+                }
+            }
+            #expect(CRC32C.software(UnsafeRawBufferPointer(rebasing: raw[0..<0])) == 0)
+        }
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32C.software($0) } == 0xE306_9283)
+    }
+
     @Test func sha256MatchesFIPS180() {
         #expect(LogFormat.hex(LogFormat.sha256(Array("abc".utf8)))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // The in-place value a record's hash is kept as: the same bytes, the same hex.
+        #expect(RecordHash(of: Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(RecordHash(bytes: LogFormat.sha256(Array("abc".utf8)))?.bytes == LogFormat.sha256(Array("abc".utf8)))
+        #expect(RecordHash(bytes: [1, 2, 3]) == nil)
     }
 
     @Test func everyCodecTableHoldsEveryCaseExactlyOnce() {

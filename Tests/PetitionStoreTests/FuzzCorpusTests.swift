@@ -23,7 +23,7 @@ struct FuzzCorpusTests {
             let frame = LogFormat.encodeFrame(seq: i + 1, type: .events, format: .binary, time: header.createdAt,
                                               durableBefore: file.count, writerID: 1, prevHash: prev, payload: payload,
                                               seed: header.seed)
-            prev = LogFormat.sha256(frame)
+            prev = RecordHash(of: frame)
             frames.append(frame)
             payloads.append(payload)
             file += frame

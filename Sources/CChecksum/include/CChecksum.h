@@ -1,0 +1,14 @@
+#ifndef CCHECKSUM_H
+#define CCHECKSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the CRC-32C instruction (x86-64 SSE4.2).
+int xf_crc32c_hardware(void);
+
+/// CRC-32C (Castagnoli) of `count` bytes, continuing from `seed` (0 for a fresh
+/// checksum), with the CRC-32C instruction. Call only when xf_crc32c_hardware() is 1.
+uint32_t xf_crc32c(uint32_t seed, const void *bytes, size_t count);
+
+#endif

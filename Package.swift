@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The replay path (core fold, store decode) runs without the run-time exclusivity
+// checks in release builds: they cost a tenth of opening a large log. Debug builds,
+// which `make test` runs, keep them (docs/decisions/0009-replay-speed.md).
+let replaySettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "xinfang",
     platforms: [.macOS(.v14)],
@@ -17,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CTerminal", path: "Sources/CTerminal"),
 
         // Pure: the regulation's workflow, deadlines, calendar, directory, validation, queries.
-        .target(name: "PetitionCore"),
+        .target(name: "PetitionCore", swiftSettings: replaySettings),
 
         // CRC-32C with the processor's instruction, where it has one.
         .target(name: "CChecksum"),
@@ -25,7 +30,8 @@ let package = Package(
         // The append-only log and the replay of it.
         .target(
             name: "PetitionStore",
-            dependencies: ["PetitionCore", "CChecksum", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PetitionCore", "CChecksum", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: replaySettings
         ),
 
         // Pure: screens, key map, cell grid.

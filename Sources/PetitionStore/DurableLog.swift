@@ -215,7 +215,7 @@ package final class DurableLog: EventLog {
             // when the frames are kept (`keepFrames`, for inspection).
             var scan = bytes.withUnsafeBytes { raw in
                 LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile,
-                             copyingPayloads: keepFrames)
+                             copyingPayloads: keepFrames, chaining: false)
             }
             guard deliver(scan.frames, window: bytes, base: base) else { return }
             if var problem = scan.problem {
@@ -238,52 +238,66 @@ package final class DurableLog: EventLog {
         pendingTornTail = nil
     }
 
-    /// Decodes the frames' payloads on both cores, then hands out their events in order.
-    /// A payload that does not decode, though its checksums held, is damage: false.
-    /// `frames` are as the scan found them in `window`, which starts at file offset `base`.
-    private func deliver(_ frames: [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
-        if verifyOnly {
-            // The scan has checked each frame and the chain; nothing is decoded or kept.
-            for frame in frames {
-                recordOffsets.append(base + frame.offset)
-                lastSeq = frame.seq
-                headHash = frame.hash
-                end = base + frame.offset + frame.length
-            }
-            return true
-        }
-        // Each core decodes one contiguous half of the frames onto its own array, so
-        // the two arrays joined are the events in log order; a core stops at its first
-        // payload that does not decode.
+    /// Hashes the frames and decodes their payloads on both cores, checks the hash
+    /// chain, then hands out their events in order. A broken chain, or a payload that
+    /// does not decode though its checksums held, is damage: false, with the frames
+    /// before it delivered. `frames` are as the scan found them in `window` (checksums
+    /// and sequence checked, not yet hashed), which starts at file offset `base`.
+    private func deliver(_ scanned: [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
+        var frames = scanned
+        // Each core takes one contiguous half of the frames: it hashes each and, unless
+        // only verifying, decodes its events onto its own array, so the arrays joined are
+        // the events in log order. A core stops decoding at its first bad payload.
         let count = frames.count
         let workers = count < 64 ? 1 : 2
+        let decoding = !verifyOnly
         var decoded = [[CaseEvent]](repeating: [], count: workers)
         var failedAt = [Int](repeating: count, count: workers)
-        decoded.withUnsafeMutableBufferPointer { out in
-            failedAt.withUnsafeMutableBufferPointer { failures in
-                nonisolated(unsafe) let results = out.baseAddress, failed = failures.baseAddress
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    guard let results, let failed else { return }
-                    var events: [CaseEvent] = []
-                    events.reserveCapacity(count / workers + 16)
-                    window.withUnsafeBytes { raw in
-                        for i in (count * w / workers)..<(count * (w + 1) / workers) {
-                            let at = frames[i].offset + LogFormat.frameHeaderSize
-                            let length = Int(raw.u32(frames[i].offset + 8))
-                            let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + length)])
-                            do { try RecordPayload.decodeEvents(frames[i], payload: payload, into: &events) } catch {
-                                failed[w] = i
-                                break
+        frames.withUnsafeMutableBufferPointer { all in
+            decoded.withUnsafeMutableBufferPointer { out in
+                failedAt.withUnsafeMutableBufferPointer { failures in
+                    nonisolated(unsafe) let frame = all.baseAddress, results = out.baseAddress, failed = failures.baseAddress
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        guard let frame, let results, let failed else { return }
+                        var events: [CaseEvent] = []
+                        if decoding { events.reserveCapacity(count / workers + 16) }
+                        window.withUnsafeBytes { raw in
+                            for i in (count * w / workers)..<(count * (w + 1) / workers) {
+                                let f = frame.advanced(by: i)
+                                let offset = f.pointee.offset, length = f.pointee.length
+                                f.pointee.hash = RecordHash(of: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]))
+                                guard decoding, failed[w] == count else { continue }
+                                let at = offset + LogFormat.frameHeaderSize
+                                let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(offset + 8)))])
+                                do { try RecordPayload.decodeEvents(f.pointee, payload: payload, into: &events) } catch {
+                                    failed[w] = i
+                                }
                             }
                         }
+                        results[w] = events
                     }
-                    results[w] = events
                 }
             }
         }
-        let good = failedAt.min() ?? count
+        // In order: the hash chain, up to the first bad payload.
+        var good = failedAt.min() ?? count
+        var reason = "payload does not decode"
+        var prev = headHash
+        for i in 0..<good {
+            if frames[i].prevHash != prev {
+                good = i
+                reason = "hash chain broken"
+                break
+            }
+            prev = frames[i].hash
+        }
         for w in 0..<workers where count * w / workers <= good {
-            if !decoded[w].isEmpty { undelivered.append(decoded[w]) }
+            var events = decoded[w]
+            if good < count {
+                let last = good > 0 ? frames[good - 1].seq : lastSeq
+                events = Array(events.prefix { $0.seq <= last })
+            }
+            if !events.isEmpty { undelivered.append(events) }
         }
         decoded = []
         for i in 0..<good {
@@ -301,7 +315,7 @@ package final class DurableLog: EventLog {
             end = base + frames[good - 1].offset + frames[good - 1].length
         }
         if good < count {
-            damage = .damage(at: base + frames[good].offset, seq: frames[good].seq, reason: "payload does not decode")
+            damage = .damage(at: base + frames[good].offset, seq: frames[good].seq, reason: reason)
             return false
         }
         return true

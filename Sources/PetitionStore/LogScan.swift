@@ -26,8 +26,11 @@ package struct LogScan: Sendable {
     /// Scans frames from `start` (the header's end, or the end of an earlier scan).
     /// With `atEndOfFile: false` the buffer is a window on a longer file: a frame cut
     /// off by the window's end is not a problem, the scan just stops before it.
+    /// With `chaining: false` the frames' hashes are neither computed nor chained: the
+    /// caller does both (the replay hashes and decodes in one pass on both cores).
     package static func scan(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, from start: Int,
-                             lastSeq: Int, lastHash: RecordHash, atEndOfFile: Bool = true, copyingPayloads: Bool = true)
+                             lastSeq: Int, lastHash: RecordHash, atEndOfFile: Bool = true, copyingPayloads: Bool = true,
+                             chaining: Bool = true)
         -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
         // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
@@ -53,6 +56,7 @@ package struct LogScan: Sendable {
             }
             break
         }
+        guard chaining else { return (frames, offset, problem) }
         // Pass 2, on both cores: each frame's SHA-256.
         frames.withUnsafeMutableBufferPointer { all in
             // Each worker writes only its own frames' hashes and reads only the file bytes.

@@ -149,6 +149,43 @@ struct RecoveryTests {
         #expect(log3.damage != nil && log3.lastSeq == 4)
     }
 
+    /// Opening hashes and decodes a window's records on both cores, each core one half:
+    /// damage in either half (a forged record whose checksums hold but whose chain does
+    /// not, or a payload that does not decode) keeps exactly the records before it.
+    @Test(arguments: [5, 40, 150, 230])
+    func damageFoundOnEitherCoreKeepsExactlyTheRecordsBeforeIt(at k: Int) throws {
+        let fs = SimulatedFileSystem()
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        var generator = try SyntheticCases(reference: Fixtures.reference, seed: 3)
+        let records = generator.cases(40, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-28"))
+        try #require(records.count > 240)
+        let stored = try log.append(Array(records.prefix(240)))
+        let bytes = try #require(fs.contents(Self.path))
+        let offsets = log.recordOffsets + [log.end]
+        let header = try #require(try? LogFormat.decodeHeader(bytes.withUnsafeBytes { UnsafeRawBufferPointer($0) }).get())
+        let original = try #require(bytes.withUnsafeBytes {
+            try? LogFormat.decodeFrame($0, at: offsets[k - 1], seed: header.seed, maxPayload: header.maxPayload).get()
+        })
+        func replaced(prevHash: RecordHash, payload: [UInt8]) -> [UInt8] {
+            let forged = LogFormat.encodeFrame(seq: k, type: .events, format: .binary, time: original.time,
+                                               durableBefore: original.durableBefore, writerID: original.writerID,
+                                               prevHash: prevHash, payload: payload, seed: header.seed)
+            return Array(bytes[..<offsets[k - 1]]) + forged + Array(bytes[offsets[k]...])
+        }
+        let before = Array(stored.filter { $0.seq < k })
+        for (file, reason) in [(replaced(prevHash: RecordHash(of: [0]), payload: original.payload), "chain"),
+                               (replaced(prevHash: original.prevHash, payload: [1, 1, 0xFF, 0xFE]), "decode")] {
+            for window in [8 << 20, 4096] {
+                let (opened, _) = try Self.open(file, writable: false, window: window)
+                guard case .damage(let at, let seq, let why)? = opened.damage else { Issue.record("accepted"); continue }
+                #expect(at == offsets[k - 1] && seq == k && why.contains(reason))
+                #expect(opened.lastSeq == k - 1 && opened.recordOffsets == Array(offsets.prefix(k - 1)))
+                #expect(try opened.readAll() == before)
+            }
+        }
+    }
+
     @Test func recoverWritesTheValidPrefixBesideAndLeavesTheOriginalAlone() throws {
         let (_, bytes, stored, ends) = try Self.reference(6)
         var damaged = bytes

@@ -11,6 +11,13 @@ package struct CaseNumber: Hashable, Comparable, Sendable, Codable, CustomString
         self.sequence = sequence
     }
 
+    /// Hashed by year and sequence only (equality still compares the organ too): the
+    /// numbers are looked up once per replayed event, and hashing the organ's text
+    /// would cost more than the rare collision between two organs' same number.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(year &* 10_000_000 &+ sequence)
+    }
+
     package init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count >= 3, let seq = Int(parts[parts.count - 1]), let year = Int(parts[parts.count - 2]),

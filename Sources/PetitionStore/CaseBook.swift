@@ -20,6 +20,12 @@ package final class CaseBook {
     private struct OrganYear: Hashable {
         var organ: OrganCode
         var year: Int
+
+        /// By year and the code's length: a handful of organs a year, and no hashing of
+        /// text for each case placed (equality still compares the organ).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(year &* 64 &+ organ.utf8.count)
+        }
     }
 
     package init(log: any EventLog) throws(StoreError) {
@@ -34,9 +40,11 @@ package final class CaseBook {
     private func foldAll(_ events: [CaseEvent]) throws(StoreError) {
         guard events.count >= 10_000, index == nil, deadlineIndex == nil else { return try fold(events) }
         // In order: each case's place (first registered first) and the numbers used.
-        var owner = [Int](repeating: 0, count: events.count)
+        // Cases already known are looked up on both cores (the table is only read);
+        // then, in order, each new case is placed (first registered, first placed).
+        var owner = Self.positions(of: events, in: position)
         events.withUnsafeBufferPointer { all in
-            for k in all.indices { owner[k] = place(all[k].caseNumber) }
+            for k in all.indices where owner[k] < 0 { owner[k] = place(all[k].caseNumber, state: Self.unplaced) }
         }
         var failures = [StoreError?](repeating: nil, count: 2)
         let places = owner
@@ -51,6 +59,8 @@ package final class CaseBook {
                         // Each event is read where it lies, not copied: only this core's cases.
                         for k in all.indices where places[k] & 1 == half {
                             let state = base.advanced(by: places[k])
+                            // A case placed by this batch starts here, on the core that folds it.
+                            if state.pointee.number != all[k].caseNumber { state.pointee = CaseState(number: all[k].caseNumber) }
                             if case .voided = all[k].body {
                                 // Voiding replays the case: its full events, read back from the log.
                                 do throws(StoreError) { state.pointee.events = try book.history(of: state.pointee) } catch {
@@ -66,6 +76,24 @@ package final class CaseBook {
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         placementCache = nil
+    }
+
+    /// Where each event's case is in `known`, or -1 for a case not there, looked up on
+    /// both cores. A function of its own, so that its copy of the table is gone before
+    /// the caller adds to the table (and never copies it).
+    private static func positions(of events: [CaseEvent], in known: [CaseNumber: Int]) -> [Int] {
+        var found = [Int](repeating: -1, count: events.count)
+        found.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let base = out.baseAddress
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                events.withUnsafeBufferPointer { all in
+                    for k in (all.count * half / 2)..<(all.count * (half + 1) / 2) {
+                        if let at = known[all[k].caseNumber] { base?[k] = at }
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// A case book that starts from a snapshot's cases — the log must have been opened
@@ -267,13 +295,18 @@ package final class CaseBook {
     }
 
     /// Where a case is in `states`, adding it (first registered, first placed) if new.
-    private func place(_ number: CaseNumber) -> Int {
+    private func place(_ number: CaseNumber, state: CaseState? = nil) -> Int {
         if let found = position[number] { return found }
         position[number] = states.count
-        states.append(CaseState(number: number))
+        states.append(state ?? CaseState(number: number))
         noteUsed(number)
         return states.count - 1
     }
+
+    /// What the first fold places for a new case until the core that folds the case
+    /// makes its own (so the sequential placing allocates nothing per case). Were a
+    /// case ever to carry this very number, the shared box is copied on its first change.
+    private static let unplaced = CaseState(number: CaseNumber(organ: "", year: 0, sequence: 0))
 
     /// Records that a case number is taken, so the next registration gets the next one.
     private func noteUsed(_ number: CaseNumber) {

@@ -188,4 +188,33 @@ struct CaseBookTests {
         let next = try opened.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
         #expect(next.first?.sequence == (writer.states.last?.number.sequence ?? 0) + 1)
     }
+
+    /// A log file is folded as it was read, a window at a time: cases first seen in one
+    /// window go on in the next, which each core folds again, and a voiding reads the
+    /// case's events back from the file. Still the cases the event-by-event fold gives.
+    @Test func aLogFileFoldedWindowByWindowGivesTheSameCases() throws {
+        let fs = SimulatedFileSystem()
+        let path = "/log/cases.log"
+        let generated = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now, fs: fs)
+        // The writer reads what the generator appends, as another console would.
+        let writer = try CaseBook(log: try DurableLog.open(at: path, writable: true, fs: fs))
+        var generator = try SyntheticCases(reference: ref, seed: 12)
+        try generated.append(generator.cases(3_000, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2025-04-27")))
+        try writer.refresh()
+        for k in 0..<3 {
+            let state = writer.states[k * 900]
+            _ = try writer.execute(.void(seq: try #require(state.steps.last?.seq), reason: "误操作"), on: state.number,
+                                   now: now, actor: Fixtures.supervisor, reference: ref)
+        }
+        try generated.append(generator.cases(1_500, from: Fixtures.day("2025-04-28"), until: Fixtures.day("2025-04-28")))
+        try writer.refresh()
+        let size = try #require(fs.contents(path)).count
+        // Windows of 1.5 MiB (over 10,000 events each, so each core folds half): several.
+        let window = 3 << 19
+        #expect(size > 2 * window)
+        let opened = try CaseBook(log: try DurableLog.open(at: path, writable: false, window: window, fs: fs))
+        #expect(opened.states.count == writer.states.count)
+        #expect(opened.states == writer.states)
+        #expect(opened.states.filter { !$0.voided.isEmpty }.count == 3)
+    }
 }

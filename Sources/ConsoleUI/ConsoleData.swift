@@ -6,10 +6,10 @@ package struct ConsoleData: Sendable {
     /// The cases, and where each is among them by number (the case book keeps this
     /// table; `update` takes both from it, so a change does not re-index every case).
     package private(set) var states: [CaseState]
-    private var positions: [CaseNumber: Int] = [:]
+    private var positions = CasePositions()
 
     /// New cases from the executable, with the case book's table of where each is.
-    package mutating func update(_ states: [CaseState], positions: [CaseNumber: Int]) {
+    package mutating func update(_ states: [CaseState], positions: CasePositions) {
         self.states = states
         self.positions = positions
     }
@@ -39,7 +39,7 @@ package struct ConsoleData: Sendable {
     package init(states: [CaseState], directory: Directory, calendar: HolidayCalendar, categories: CategoryList,
                  articles: ArticleCatalog, policy: RolePolicy, actor: Actor, now: Instant, training: Bool, version: Int) {
         self.states = states
-        positions = Self.index(states)
+        positions = CasePositions(states)
         self.directory = directory
         self.calendar = calendar
         self.categories = categories
@@ -59,9 +59,5 @@ package struct ConsoleData: Sendable {
         let states = self.states, positions = self.positions
         return DecisionContext(now: now, actor: actor, directory: directory, calendar: calendar, policy: policy,
                                categories: categories, lookup: { positions[$0].map { states[$0] } })
-    }
-
-    private static func index(_ states: [CaseState]) -> [CaseNumber: Int] {
-        Dictionary(states.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -10,23 +10,10 @@ package final class CaseBook {
     /// Every case, in the order first registered; `position` finds one by number.
     package private(set) var states: [CaseState] = []
     /// Where each case is in `states`, by number.
-    package private(set) var position: [CaseNumber: Int] = [:]
+    package private(set) var position = CasePositions()
     /// Built on the first lookup by identity, then kept up to date as events are folded:
     /// opening does not pay for it unless someone asks.
     private var index: CaseIndex?
-    /// The highest sequence used per organ and year, for the next case number.
-    private var sequences: [OrganYear: Int] = [:]
-
-    private struct OrganYear: Hashable {
-        var organ: OrganCode
-        var year: Int
-
-        /// By year and the code's length: a handful of organs a year, and no hashing of
-        /// text for each case placed (equality still compares the organ).
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(year &* 64 &+ organ.utf8.count)
-        }
-    }
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -81,7 +68,7 @@ package final class CaseBook {
     /// Where each event's case is in `known`, or -1 for a case not there, looked up on
     /// both cores. A function of its own, so that its copy of the table is gone before
     /// the caller adds to the table (and never copies it).
-    private static func positions(of events: [CaseEvent], in known: [CaseNumber: Int]) -> [Int] {
+    private static func positions(of events: [CaseEvent], in known: CasePositions) -> [Int] {
         var found = [Int](repeating: -1, count: events.count)
         found.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let base = out.baseAddress
@@ -101,11 +88,7 @@ package final class CaseBook {
     package init(log: any EventLog, from snapshot: CaseSnapshot) throws(StoreError) {
         self.log = log
         states = snapshot.states
-        position.reserveCapacity(states.count)
-        for (i, state) in states.enumerated() {
-            position[state.number] = i
-            noteUsed(state.number)
-        }
+        position = CasePositions(states)
         try fold(try log.readAll())
     }
 
@@ -169,7 +152,7 @@ package final class CaseBook {
     package subscript(number: CaseNumber) -> CaseState? { position[number].map { states[$0] } }
 
     /// The case numbers in order.
-    package var numbers: [CaseNumber] { position.keys.sorted() }
+    package var numbers: [CaseNumber] { position.numbers.sorted() }
 
     // MARK: - Indexes
 
@@ -299,7 +282,6 @@ package final class CaseBook {
         if let found = position[number] { return found }
         position[number] = states.count
         states.append(state ?? CaseState(number: number))
-        noteUsed(number)
         return states.count - 1
     }
 
@@ -307,12 +289,6 @@ package final class CaseBook {
     /// makes its own (so the sequential placing allocates nothing per case). Were a
     /// case ever to carry this very number, the shared box is copied on its first change.
     private static let unplaced = CaseState(number: CaseNumber(organ: "", year: 0, sequence: 0))
-
-    /// Records that a case number is taken, so the next registration gets the next one.
-    private func noteUsed(_ number: CaseNumber) {
-        let key = OrganYear(organ: number.organ, year: number.year)
-        sequences[key] = max(sequences[key] ?? 0, number.sequence)
-    }
 
     /// A case's full events, read back from the log through its steps.
     package func history(of number: CaseNumber) throws(StoreError) -> [CaseEvent] {
@@ -351,12 +327,13 @@ package final class CaseBook {
             try self.fold(new)
             let context = self.context(now: now, actor: actor, reference: reference)
             var records: [[CaseEvent]] = []
-            var used = self.sequences
+            // The last sequence given per organ and year in this batch (keyed by sequence 0).
+            var used: [CaseNumber: Int] = [:]
             numbers = []
             for (i, petition) in petitions.enumerated() {
                 let year = petition.receivedOn.year
-                let key = OrganYear(organ: petition.organ, year: year)
-                let sequence = (used[key] ?? 0) + 1
+                let key = CaseNumber(organ: petition.organ, year: year, sequence: 0)
+                let sequence = (used[key] ?? self.position.highestSequence(organ: petition.organ, year: year)) + 1
                 used[key] = sequence
                 let number = CaseNumber(organ: petition.organ, year: year, sequence: sequence)
                 do throws(Rejection) {

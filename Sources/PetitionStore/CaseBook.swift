@@ -43,8 +43,16 @@ package final class CaseBook {
                 DispatchQueue.concurrentPerform(iterations: 2) { half in
                     guard let base else { return }
                     events.withUnsafeBufferPointer { all in
-                        // Each event is read where it lies, not copied: only this core's cases.
-                        for k in all.indices where places[k] & 1 == half {
+                        // This core's events grouped by case, each case's in log order (the
+                        // key is case place, then event index): a case's fields stay in the
+                        // cache while its events in this batch are folded one after another.
+                        var mine: [UInt64] = []
+                        mine.reserveCapacity(all.count / 2 + 1)
+                        for k in all.indices where places[k] & 1 == half { mine.append(UInt64(places[k]) << 32 | UInt64(k)) }
+                        mine.sort()
+                        // Each event is read where it lies, not copied.
+                        for key in mine {
+                            let k = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
                             let state = base.advanced(by: places[k])
                             // A case placed by this batch starts here, on the core that folds it.
                             if state.pointee.number != all[k].caseNumber { state.pointee = CaseState(number: all[k].caseNumber) }

@@ -34,6 +34,9 @@ package struct LogScan: Sendable {
         -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
         // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
+        // About one frame per 160 bytes (an event record is ~170): the array seldom grows,
+        // so a window's frames are not copied over and over as it does.
+        frames.reserveCapacity(max(0, bytes.count - start) / 160)
         var offset = start
         var expectedSeq = lastSeq + 1
         var problem: Problem?

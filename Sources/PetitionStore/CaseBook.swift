@@ -114,7 +114,11 @@ package final class CaseBook {
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
         // Only the snapshot's header first: its cases are decoded once the log holds its head.
-        let snapshot = FileManager.default.contents(atPath: snapshotPath).flatMap { try? CaseSnapshot.File($0) }
+        // Mapped, not copied: its pages come from the page cache as the cases are decoded.
+        // (A snapshot is only ever replaced by renaming a new file over it, never changed
+        // in place, so the mapping stays what was checked.)
+        let snapshot = (try? Data(contentsOf: URL(fileURLWithPath: snapshotPath), options: .alwaysMapped))
+            .flatMap { try? CaseSnapshot.File($0) }
         var log = try DurableLog.open(at: path, writable: writable, resume: snapshot?.head, fs: fs)
         if log.resumed, snapshot?.logId != log.header.logId {
             log = try DurableLog.open(at: path, writable: writable, fs: fs)

@@ -177,9 +177,11 @@ package final class DurableLog: EventLog {
     package func readAll() throws(StoreError) -> [CaseEvent] { takeUndelivered() }
 
     /// The events read on open, a batch at a time, each dropped once handed over: a
-    /// replay never holds a second copy of them.
+    /// replay never holds a second copy of them. If `body` throws, the batches after
+    /// the one it was given stay, in order.
     package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
         undelivered.reverse()
+        defer { undelivered.reverse() }
         while let batch = undelivered.popLast() { try body(batch) }
     }
 

@@ -17,8 +17,14 @@ package final class DurableLog: EventLog {
     package private(set) var headHash: RecordHash
     package private(set) var end: Int
     /// Where each record starts in the file, by sequence number (index seq − 1): a case's
-    /// full events are read back through it when they are needed.
+    /// full events are read back through it when they are needed. Changed only under
+    /// `offsetsLock` (with `end`), so a replay folding on another thread can read a
+    /// case's records back while this one reads on.
     package private(set) var recordOffsets: [Int] = []
+    private let offsetsLock = NSLock()
+    /// While opening with `replaying:`: where each window's events go, instead of being
+    /// kept for `readAll`.
+    private var replaySink: ((DurableLog, [CaseEvent]) -> Void)?
     /// Events not yet handed out by `readAll`/`poll`/`transact`, in log order, in the
     /// batches they were decoded in (joined only when a caller wants one array).
     private var undelivered: [[CaseEvent]] = []
@@ -77,12 +83,17 @@ package final class DurableLog: EventLog {
     /// is read as usual. The records before it are not re-verified: that is `log verify`'s
     /// work (docs/decisions/0008-snapshot.md).
     ///
+    /// `replaying` is handed each window's events as soon as they are checked and
+    /// decoded (after the window's records are in `recordOffsets`), instead of keeping
+    /// them for `readAll`: a case book folds one window while the next is read.
+    ///
     /// `verifyOnly` checks every frame (checksums, sequence, chain) without decoding or
     /// keeping any event: what a console opened from a snapshot runs in the background
     /// to check the records the snapshot covers.
     package static func open(at path: String, writable: Bool, keepFrames: Bool = false, window: Int = 8 << 20,
                              resume: CaseSnapshot.Head? = nil, verifyOnly: Bool = false,
-                             fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> DurableLog {
+                             fs: any FileSystem = PosixFileSystem(),
+                             replaying sink: ((DurableLog, [CaseEvent]) -> Void)? = nil) throws(StoreError) -> DurableLog {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
         let fd: Int32
@@ -109,6 +120,8 @@ package final class DurableLog: EventLog {
                     log.resumed = true
                     log.snapshotCovered = (resume.end, resume.seq)
                 }
+                log.replaySink = sink
+                defer { log.replaySink = nil }
                 try log.readNew()
                 return log
             }
@@ -293,28 +306,33 @@ package final class DurableLog: EventLog {
             }
             prev = frames[i].hash
         }
+        var batches: [[CaseEvent]] = []
         for w in 0..<workers where count * w / workers <= good {
             var events = decoded[w]
             if good < count {
                 let last = good > 0 ? frames[good - 1].seq : lastSeq
                 events = Array(events.prefix { $0.seq <= last })
             }
-            if !events.isEmpty { undelivered.append(events) }
+            if !events.isEmpty { batches.append(events) }
         }
         decoded = []
-        for i in 0..<good {
-            let offset = base + frames[i].offset
-            if keepFrames {
+        if keepFrames {
+            for i in 0..<good {
                 var kept = frames[i]
-                kept.offset = offset
+                kept.offset = base + frames[i].offset
                 frames_.append(kept)
             }
-            recordOffsets.append(offset)
         }
+        offsetsLock.lock()
+        for i in 0..<good { recordOffsets.append(base + frames[i].offset) }
+        if good > 0 { end = base + frames[good - 1].offset + frames[good - 1].length }
+        offsetsLock.unlock()
         if good > 0 {
             lastSeq = frames[good - 1].seq
             headHash = frames[good - 1].hash
-            end = base + frames[good - 1].offset + frames[good - 1].length
+        }
+        for batch in batches {
+            if let replaySink { replaySink(self, batch) } else { undelivered.append(batch) }
         }
         if good < count {
             damage = .damage(at: base + frames[good].offset, seq: frames[good].seq, reason: reason)
@@ -348,11 +366,14 @@ package final class DurableLog: EventLog {
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         var out: [CaseEvent] = []
         for seq in seqs {
-            guard seq >= 1, seq <= recordOffsets.count else {
+            offsetsLock.lock()
+            let known = seq >= 1 && seq <= recordOffsets.count
+            let offset = known ? recordOffsets[seq - 1] : 0
+            let next = !known ? 0 : seq < recordOffsets.count ? recordOffsets[seq] : end
+            offsetsLock.unlock()
+            guard known else {
                 throw StoreError(.corruptRecord, path: path, line: seq, cause: "no record \(seq) in this log")
             }
-            let offset = recordOffsets[seq - 1]
-            let next = seq < recordOffsets.count ? recordOffsets[seq] : end
             do {
                 let bytes = try fs.read(fd, count: next - offset, at: Int64(offset))
                 let decoded = bytes.withUnsafeBytes {
@@ -477,9 +498,11 @@ package final class DurableLog: EventLog {
         }
         lastSeq = seq
         headHash = hash
+        offsetsLock.lock()
         end = start + buffer.count
-        frames_ += framesWritten
         recordOffsets += written
+        offsetsLock.unlock()
+        frames_ += framesWritten
         return stored
     }
 
@@ -511,7 +534,9 @@ package final class DurableLog: EventLog {
         }
         try fs.truncate(fd, to: Int64(offset))
         try fs.dataSync(fd)
+        offsetsLock.lock()
         end = offset
+        offsetsLock.unlock()
         pendingTornTail = nil
         let note = RecoveryNote(reason: "torn-tail: \(reason)", cutAt: offset, bytes: cut.count, sha256: digest,
                                 quarantine: name)

@@ -53,7 +53,7 @@ if let i = args.firstIndex(of: "--open-only"), i + 1 < args.count {
     var opened: CaseBook?
     let t = try timed {
         opened = args.contains("--no-snapshot")
-            ? try CaseBook(log: try DurableLog.open(at: path, writable: false))
+            ? try CaseBook.replaying(at: path, writable: false)
             : try CaseBook.open(at: path, writable: false)
     }
     let resumed = (opened?.log as? DurableLog)?.resumed ?? false
@@ -132,12 +132,12 @@ print("  log size: \(logBytes / 1_048_576) MiB, \(logBytes / max(1, events)) byt
 let rssBefore = rssMB()
 var book: CaseBook?
 var openTimes: [Double] = []
-openTimes.append(try timed { book = try CaseBook(log: try DurableLog.open(at: logPath, writable: false)) })
+openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, writable: false) })
 let rssAfter = rssMB()
 let caseCount = book?.states.count ?? 0
 for _ in 0..<2 {
     book = nil
-    openTimes.append(try timed { book = try CaseBook(log: try DurableLog.open(at: logPath, writable: false)) })
+    openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, writable: false) })
 }
 let openTime = percentile(openTimes, 0.5)
 // The two halves apart, each a median of 3: opening the log (read, verify, decode),

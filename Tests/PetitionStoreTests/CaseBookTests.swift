@@ -216,5 +216,15 @@ struct CaseBookTests {
         #expect(opened.states.count == writer.states.count)
         #expect(opened.states == writer.states)
         #expect(opened.states.filter { !$0.voided.isEmpty }.count == 3)
+        // Folding each window on a thread of its own while the next is read (what opening
+        // a log without a snapshot does) gives the same cases, voidings read back and all.
+        let file = temporaryFolder() + "/cases.log"
+        try Data(try #require(fs.contents(path))).write(to: URL(fileURLWithPath: file))
+        let overlapped = try CaseBook.replaying(at: file, writable: false, window: window)
+        #expect(overlapped.states == writer.states)
+        #expect(overlapped.position[writer.states[1_234].number] == 1_234)
+        let next = try CaseBook.replaying(at: file, writable: true, window: window)
+            .register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
+        #expect(next == (try writer.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)))
     }
 }

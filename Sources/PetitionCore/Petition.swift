@@ -92,8 +92,10 @@ package struct Petition: Codable, Sendable, Equatable {
         func blank(_ s: String?) -> Bool {
             guard let s else { return true }
             for scalar in s.unicodeScalars {
-                if scalar.value < 0x80 ? !(scalar == " " || (0x09...0x0D).contains(scalar.value)) : !scalar.properties.isWhitespace {
-                    return false
+                switch scalar.value {
+                case 0x09...0x0D, 0x20: continue
+                case 0..<0x80, 0x4E00...0x9FFF: return false  // ASCII and CJK ideographs: never blank
+                default: if !scalar.properties.isWhitespace { return false }
                 }
             }
             return true

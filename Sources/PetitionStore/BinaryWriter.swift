@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PetitionCore
 
 /// Compact binary primitives for record payloads: LEB128 varints, zigzag for
@@ -94,10 +97,17 @@ struct BinaryReader {
         guard n <= UInt64(bytes.count - index) else { throw .truncated }
         let slice = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + Int(n))])
         index += Int(n)
-        // ASCII (codes, user names, digits) is valid UTF-8 as it stands: decoded without
-        // the general validation, which costs a generic lookup per string.
-        guard Self.isValidUTF8(slice) else { throw .malformed("invalid UTF-8") }
-        return String(decoding: slice, as: UTF8.self)
+        // The standard library validates as it decodes, and repairs what is invalid: the
+        // text is refused, not repaired, if its bytes came out different (strict UTF-8,
+        // RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+        guard let bytes = slice.baseAddress, !slice.isEmpty else { return "" }
+        var text = String(decoding: slice, as: UTF8.self)
+        let same = text.withUTF8 { utf8 in
+            guard let decoded = utf8.baseAddress, utf8.count == slice.count else { return false }
+            return memcmp(decoded, bytes, slice.count) == 0
+        }
+        guard same else { throw .malformed("invalid UTF-8") }
+        return text
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> T)
@@ -107,40 +117,6 @@ struct BinaryReader {
         case 1: return try read(&self)
         default: throw .malformed("optional")
         }
-    }
-
-    /// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past U+10FFFF.
-    /// Checked here by hand because the standard library's validating initializer looks
-    /// up generic metadata on every call, which showed in opening profiles.
-    static func isValidUTF8(_ b: UnsafeRawBufferPointer) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let first = b[i + 1]
-            guard first >= lo && first <= hi else { return false }
-            var k = 2
-            while k <= need {
-                guard b[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += need + 1
-        }
-        return true
     }
 
     mutating func day() throws(BinaryEventCodec.DecodeError) -> Day {

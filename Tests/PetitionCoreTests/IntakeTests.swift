@@ -50,6 +50,21 @@ struct IntakeTests {
         #expect(s.clocks(asOf: "2025-04-28").isEmpty)
     }
 
+    /// An address or phone of white space only (full-width spaces, tabs, line breaks) is
+    /// no address; one real character anywhere in it is.
+    @Test func anAddressOfOnlyWhiteSpaceIsNoAddress() {
+        var p = Fixtures.letter(organ: "D-ZJJ")
+        p.petitioner.phone = nil
+        for (address, unreachable) in [("\u{3000}\u{3000}", true), (" \t\n", true), ("", true), ("\u{3000}临江路1号", false),
+                                       ("  12 Main St", false), ("\u{3000}\u{00A0}é", false)] {
+            p.petitioner.address = address
+            #expect(p.isUnreachable == unreachable, "\(address.unicodeScalars.map(\.value))")
+        }
+        p.petitioner.address = "临江路1号"
+        p.petitioner.name = "\u{3000}"
+        #expect(p.isUnreachable)
+    }
+
     @Test func aDirectPetitionToADepartmentRunsTheArticle23NoticeClock() throws {
         var s = Scenario()
         try s.run(.register(Fixtures.letter(organ: "D-RSJ")), as: Fixtures.trainee, at: "2025-04-28T09:00")

@@ -99,16 +99,22 @@ struct CodecTests {
 
 @Suite("UTF-8 in payloads")
 struct UTF8Tests {
-    /// The hand-written check agrees with the standard library on every 1–4 byte
-    /// sequence shape that matters: ASCII, Chinese, emoji, and the classic invalid forms.
+    /// A payload's text is taken exactly when it is valid UTF-8 (as the standard
+    /// library's validating initializer judges it) and refused otherwise, never
+    /// repaired: ASCII, Chinese, emoji, and the classic invalid forms.
     @Test func theDecoderAcceptsExactlyValidUTF8() {
         var cases: [[UInt8]] = [Array("张伟 abc".utf8), Array("😀".utf8), Array("é".utf8), [], [0x7F]]
         cases += [[0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
                   [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xBD], [0x80], [0xFF], [0xE4, 0x41, 0x80]]
         for _ in 0..<2000 { cases.append((0..<Int.random(in: 1...6)).map { _ in UInt8.random(in: 0...255) }) }
         for bytes in cases {
-            let ours = bytes.withUnsafeBytes { BinaryReader.isValidUTF8($0) }
-            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            let field = [UInt8(bytes.count)] + bytes
+            let read = field.withUnsafeBytes { raw -> String? in
+                var r = BinaryReader(raw)
+                return try? r.string()
+            }
+            let valid = String(validating: bytes, as: UTF8.self)
+            #expect(read == valid, "\(bytes)")
         }
     }
 }

@@ -232,7 +232,7 @@ package final class DurableLog: EventLog {
                 LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile,
                              copyingPayloads: keepFrames, chaining: false)
             }
-            guard deliver(scan.frames, window: bytes, base: base) else { return }
+            guard deliver(&scan.frames, window: bytes, base: base) else { return }
             if var problem = scan.problem {
                 if case .tornTail(let at, let reason) = problem, !atEndOfFile {
                     // Bytes that do not make a frame, with more file after this window: the
@@ -257,9 +257,9 @@ package final class DurableLog: EventLog {
     /// chain, then hands out their events in order. A broken chain, or a payload that
     /// does not decode though its checksums held, is damage: false, with the frames
     /// before it delivered. `frames` are as the scan found them in `window` (checksums
-    /// and sequence checked, not yet hashed), which starts at file offset `base`.
-    private func deliver(_ scanned: [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
-        var frames = scanned
+    /// and sequence checked, not yet hashed; their hashes are filled in here, in place),
+    /// which starts at file offset `base`.
+    private func deliver(_ frames: inout [LogFormat.Frame], window: [UInt8], base: Int) -> Bool {
         // Each core takes one contiguous half of the frames: it hashes each and, unless
         // only verifying, decodes its events onto its own array, so the arrays joined are
         // the events in log order. A core stops decoding at its first bad payload.

@@ -222,8 +222,10 @@ package final class DurableLog: EventLog {
             return
         }
         var window = self.window
+        // One buffer for every window: its pages are touched once, not once a window.
+        var bytes: [UInt8] = []
         while end < size {
-            let bytes = try fs.read(fd, count: min(window, size - end), at: Int64(end))
+            try fs.read(fd, into: &bytes, count: min(window, size - end), at: Int64(end))
             let atEndOfFile = end + bytes.count >= size
             let base = end
             // Payloads are decoded where they lie in the window; they are copied out only

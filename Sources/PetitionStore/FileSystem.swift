@@ -26,6 +26,9 @@ package protocol FileSystem: AnyObject {
     func close(_ fd: Int32)
     /// Up to `count` bytes from `offset`; fewer only at end of file.
     func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8]
+    /// The same, into `buffer`, whose storage is reused when it is large enough (reading
+    /// a large file a window at a time touches the same memory for every window).
+    func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int64) throws(FileError)
     /// Appends at the end of the file; may write fewer bytes than given (a short write).
     func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int
     func size(_ fd: Int32) throws(FileError) -> Int64
@@ -39,6 +42,12 @@ package protocol FileSystem: AnyObject {
     func syncDirectory(_ path: String) throws(FileError)
     func exists(_ path: String) -> Bool
     func isSymbolicLink(_ path: String) -> Bool
+}
+
+extension FileSystem {
+    package func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int64) throws(FileError) {
+        buffer = try read(fd, count: count, at: offset)
+    }
 }
 
 /// The real file system.
@@ -61,7 +70,17 @@ package final class PosixFileSystem: FileSystem {
     package func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
     package func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
+        var buffer: [UInt8] = []
+        try read(fd, into: &buffer, count: count, at: offset)
+        return buffer
+    }
+
+    package func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int64) throws(FileError) {
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
         var done = 0
         while done < count {
             let n = buffer.withUnsafeMutableBytes { raw in
@@ -75,7 +94,6 @@ package final class PosixFileSystem: FileSystem {
             done += n
         }
         if done < count { buffer.removeLast(count - done) }
-        return buffer
     }
 
     package func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {

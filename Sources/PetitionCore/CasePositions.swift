@@ -22,8 +22,10 @@ package struct CasePositions: Sendable {
     /// How far past the end of its run a number may be and still extend the run.
     private static let slack = 4_096
 
+    /// How many cases are held.
     package private(set) var count = 0
 
+    /// An empty table.
     package init() {}
 
     /// The positions of these cases, the first of any number winning.
@@ -31,6 +33,7 @@ package struct CasePositions: Sendable {
         for (i, state) in states.enumerated() where self[state.number] == nil { self[state.number] = i }
     }
 
+    /// The position of the case with this number, nil if none; setting nil removes it.
     package subscript(number: CaseNumber) -> Int? {
         get {
             if let run = runs[OrganYear(organ: number.organ, year: number.year)],

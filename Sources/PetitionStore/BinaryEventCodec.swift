@@ -61,6 +61,7 @@ package enum BinaryEventCodec {
         return try result.get()
     }
 
+    /// The events of a payload read where it lies (their sequence numbers left 0).
     package static func decode(_ raw: UnsafeRawBufferPointer) throws(DecodeError) -> [CaseEvent] {
         var events: [CaseEvent] = []
         try decode(raw, seq: 0, into: &events)

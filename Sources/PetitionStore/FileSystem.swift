@@ -45,6 +45,8 @@ package protocol FileSystem: AnyObject {
 }
 
 extension FileSystem {
+    /// Reads into `buffer` by way of `read(_:count:at:)`: a file system that cannot reuse
+    /// the buffer's storage (the simulated one) need not.
     package func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int64) throws(FileError) {
         buffer = try read(fd, count: count, at: offset)
     }

@@ -299,14 +299,9 @@ package final class DurableLog: EventLog {
         // In order: the hash chain, up to the first bad payload.
         var good = failedAt.min() ?? count
         var reason = "payload does not decode"
-        var prev = headHash
-        for i in 0..<good {
-            if frames[i].prevHash != prev {
-                good = i
-                reason = "hash chain broken"
-                break
-            }
-            prev = frames[i].hash
+        if let broken = LogScan.chainBreak(in: frames[..<good], after: headHash) {
+            good = broken
+            reason = "hash chain broken"
         }
         var batches: [[CaseEvent]] = []
         for w in 0..<workers where count * w / workers <= good {
@@ -523,7 +518,7 @@ package final class DurableLog: EventLog {
     /// byte for byte), cuts them off, and records the cut in the log. Under the lock.
     private func moveTornTailAside(at offset: Int, size: Int, reason: String) throws {
         let cut = try fs.read(fd, count: size - offset, at: Int64(offset))
-        let digest = LogFormat.hex(LogFormat.sha256(cut))
+        let digest = RecordHash(of: cut).hex
         let name = "\((path as NSString).lastPathComponent).quarantine-\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
         let dir = (path as NSString).deletingLastPathComponent
         let quarantine = dir.isEmpty ? name : dir + "/" + name

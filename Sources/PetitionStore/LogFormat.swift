@@ -1,4 +1,3 @@
-import Crypto
 import PetitionCore
 
 /// The byte layout of a log file: a header, then frames. docs/log-format.md is the
@@ -203,9 +202,6 @@ package enum LogFormat {
                               prevHash: prevHash, payload: copyingPayload ? Array(b[payloadRange]) : [],
                               hash: hashing ? RecordHash(of: whole) : prevHash))
     }
-
-    package static func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
-    package static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
 
     package static func hex(_ hash: RecordHash) -> String { hash.hex }
 

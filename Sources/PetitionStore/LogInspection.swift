@@ -61,7 +61,7 @@ package enum LogInspection {
             throw StoreError(.io, path: path, cause: error.description)
         }
         let cut = Array(original[scan.end...])
-        let digest = LogFormat.hex(LogFormat.sha256(cut))
+        let digest = RecordHash(of: cut).hex
         let outDir = (out as NSString).deletingLastPathComponent
         let quarantineName = "\((out as NSString).lastPathComponent).quarantine-\(scan.lastSeq + 1)-\(scan.end)-\(digest.prefix(8))"
         let quarantine = outDir.isEmpty ? quarantineName : outDir + "/" + quarantineName

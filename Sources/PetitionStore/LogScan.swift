@@ -78,15 +78,22 @@ package struct LogScan: Sendable {
             }
         }
         // Pass 3, in order: the hash chain.
-        var prev = lastHash
-        for (i, frame) in frames.enumerated() {
-            if frame.prevHash != prev {
-                return (Array(frames[..<i]), frame.offset,
-                        .damage(at: frame.offset, seq: frame.seq, reason: "hash chain broken"))
-            }
-            prev = frame.hash
+        if let i = chainBreak(in: frames[...], after: lastHash) {
+            return (Array(frames[..<i]), frames[i].offset,
+                    .damage(at: frames[i].offset, seq: frames[i].seq, reason: "hash chain broken"))
         }
         return (frames, offset, problem)
+    }
+
+    /// The index of the first frame (hashed) whose predecessor's hash is not the one it
+    /// names, the first naming `lastHash`; nil if the chain holds throughout.
+    static func chainBreak(in frames: ArraySlice<LogFormat.Frame>, after lastHash: RecordHash) -> Int? {
+        var prev = lastHash
+        for i in frames.indices {
+            if frames[i].prevHash != prev { return i }
+            prev = frames[i].hash
+        }
+        return nil
     }
 
     /// Whether bytes that do not make a valid frame are a crash leftover: only if no

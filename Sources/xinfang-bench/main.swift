@@ -128,12 +128,9 @@ print("  log size: \(logBytes / 1_048_576) MiB, \(logBytes / max(1, events)) byt
 
 // MARK: - Open: verify every checksum and the chain, decode, replay into cases.
 
-// Resident memory is read after the first open, before repeated opens grow the heap.
-let rssBefore = rssMB()
 var book: CaseBook?
 var openTimes: [Double] = []
 openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, writable: false) })
-let rssAfter = rssMB()
 let caseCount = book?.states.count ?? 0
 for _ in 0..<2 {
     book = nil
@@ -180,7 +177,6 @@ row("full verify + replay", f(Double(events) / openTime, " ev/s"), "SQLite: \(f(
 row("verify only (checksums, chain, payload decode)", f(Double(events) / percentile(verifyTimes, 0.5), " ev/s"), "—")
 row("  of which: read + verify + decode", f(logOnly, " s"), "fold into cases: \(f(foldOnly, " s"))",
     "medians of 3")
-_ = rssAfter
 
 // With a snapshot: written once (as the first open of a log does), then each open
 // verifies the snapshot's head record against the log and folds what follows it.

@@ -114,3 +114,53 @@ package struct LogScan: Sendable {
         return .tornTail(at: offset, reason: reason)
     }
 }
+
+extension LogScan.Problem {
+    /// Which record, where, and what is wrong with it, for a user: "第12条记录（字节偏移
+    /// 4096，哈希链断开…）"; a torn tail has no record, only its offset.
+    package func located(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .damage(let at, let seq, let reason):
+            let why = Self.reason(reason, language)
+            return zh ? "第\(seq)条记录（字节偏移\(at)，\(why)）" : "record \(seq) (byte offset \(at), \(why))"
+        case .tornTail(let at, let reason):
+            let why = Self.reason(reason, language)
+            return zh ? "字节偏移\(at)（\(why)）" : "byte offset \(at) (\(why))"
+        }
+    }
+
+    /// A reason as the store words it (English, as `log verify` and the recovery notes
+    /// keep it), in the user's language. Every reason the store gives is here; anything
+    /// else is shown as it is.
+    package static func reason(_ english: String, _ language: Language) -> String {
+        guard language == .zh else { return english }
+        if english.hasPrefix("offset "), let colon = english.firstIndex(of: ":") {  // "offset 4096: hash chain broken"
+            let offset = english.dropFirst("offset ".count).prefix { $0.isNumber }
+            let rest = english[english.index(after: colon)...].drop { $0 == " " }
+            return "字节偏移\(offset)，" + reason(String(rest), language)
+        }
+        let words = english.split(separator: " ")
+        if words.count == 6, words[0] == "record", words[2] == "does" {  // "record 7 does not read back"
+            return "第\(words[1])条记录读不回来"
+        }
+        if words.count == 6, words[0] == "no", words[1] == "record" {  // "no record 7 in this log"
+            return "日志中没有第\(words[2])条记录"
+        }
+        if words.count == 6, words[0] == "sequence", words[2] == "where" {  // "sequence 7 where 5 was due"
+            return "序号为\(words[1])，应为\(words[3])（缺号、重号或顺序错乱）"
+        }
+        if english.hasPrefix("payload: ") { return "内容无法解码" }
+        let known: [String: String] = [
+            "hash chain broken": "哈希链断开：记录被改动、删除或调换",
+            "payload does not decode": "内容无法解码",
+            "the log is shorter than records already read": "日志比已读过的记录短（被截断）",
+            "invalid record inside what the snapshot covers": "快照所覆盖的记录中有无效记录",
+            "left by a writer that stopped mid-append": "写入中途停止的程序留下",
+            "incomplete": "记录不完整", "badMagic": "记录起始标记不符", "badHeaderChecksum": "记录头校验和不符",
+            "badLength": "记录长度不合理", "badPayloadChecksum": "记录内容校验和不符",
+            "badPadding": "填充字节不为零", "badTrailer": "记录尾不符", "header": "文件头损坏",
+        ]
+        return known[english] ?? english
+    }
+}

@@ -31,7 +31,8 @@ package struct StoreError: Error, Sendable, Equatable {
     /// One line saying what went wrong and what to do.
     package func message(_ language: Language) -> String {
         let zh = language == .zh
-        let at = line.map { zh ? "第\($0)行" : "line \($0)" } ?? ""
+        // In the durable log `line` is a record's sequence number.
+        let record = line.map { zh ? "第\($0)条记录" : "record \($0)" } ?? ""
         switch code {
         case .logMissing:
             return zh ? "日志文件不存在：\(path)（先运行 xinfang init，或用 --log 指定）"
@@ -44,8 +45,8 @@ package struct StoreError: Error, Sendable, Equatable {
             return zh ? "日志格式版本过新（\(cause)），请升级 xinfang：\(path)"
                       : "The log's format version \(cause) is newer than this program; upgrade xinfang: \(path)"
         case .corruptRecord:
-            return zh ? "日志记录损坏：\(path) \(at)（\(cause)），日志以只读方式处理，请勿写入"
-                      : "Damaged record in \(path) at \(at) (\(cause)); nothing was written"
+            return zh ? "日志记录损坏：\(path) \(record)（\(LogScan.Problem.reason(cause, language))），日志以只读方式处理，请勿写入"
+                      : "Damaged record in \(path) at \(record) (\(cause)); nothing was written"
         case .io:
             return zh ? "读写文件失败：\(path)（\(cause)）" : "Could not read or write \(path) (\(cause))"
         case .dataMissing:

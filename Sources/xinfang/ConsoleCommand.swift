@@ -92,11 +92,12 @@ struct ConsoleCommand: ParsableCommand {
                     }
                     data.now = now
                 }
-                if let problem = background.damage(), case .damage(let at, let seq, let reason) = problem {
+                if let problem = background.damage(), case .damage = problem {
                     (book.log as? DurableLog)?.markDamaged(problem)
+                    let located = problem.located(session.language)
                     data.warning = session.language == .zh
-                        ? "日志已损坏：第\(seq)条记录（字节偏移\(at)，\(reason)）；现为只读，请运行 xinfang log verify / log recover"
-                        : "The log is damaged at record \(seq) (offset \(at), \(reason)); read-only now; run xinfang log verify / log recover"
+                        ? "日志已损坏：\(located)；现为只读，请运行 xinfang log verify / log recover"
+                        : "The log is damaged at \(located); read-only now; run xinfang log verify / log recover"
                 }
                 Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
                 if let effect = state.pending {

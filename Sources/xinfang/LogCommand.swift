@@ -111,7 +111,8 @@ struct LogCommand: ParsableCommand {
                 let n = scan.fileSize - at
                 return zh ? "末尾有\(n)字节崩溃遗留（偏移\(at)），下次写入时移至隔离文件"
                           : "\(n) bytes of crash leftover at offset \(at); the next write moves them aside"
-            case .damage(let at, let seq, let reason)?:
+            case .damage(let at, let seq, let english)?:
+                let reason = LogScan.Problem.reason(english, session.language)
                 return zh ? "第\(seq)条记录损坏（字节偏移\(at)，\(reason)），日志只读；请运行 xinfang log recover --out 新文件"
                           : "record \(seq) is damaged (byte offset \(at), \(reason)); the log is read-only; run xinfang log recover --out NEW"
             }

@@ -63,9 +63,9 @@ struct Session {
             warn("日志末尾有未写完的记录（崩溃遗留），下次登记或办理时将移至隔离文件",
                  "The log ends in an unfinished record (a crash leftover); the next write moves it aside")
         }
-        if case .damage(let at, let seq, let reason)? = log.damage {
-            warn("日志已损坏：第\(seq)条记录（字节偏移\(at)，\(reason)），只读显示此前的记录；请运行 xinfang log recover",
-                 "The log is damaged at record \(seq) (byte offset \(at), \(reason)); showing the records before it, read-only; run xinfang log recover")
+        if let damage = log.damage, case .damage = damage {
+            warn("日志已损坏：\(damage.located(.zh))，只读显示此前的记录；请运行 xinfang log recover",
+                 "The log is damaged at \(damage.located(.en)); showing the records before it, read-only; run xinfang log recover")
         }
     }
 

@@ -149,6 +149,37 @@ struct RecoveryTests {
         #expect(log3.damage != nil && log3.lastSeq == 4)
     }
 
+    /// What a clerk reads about damage is Chinese throughout: where (record, byte
+    /// offset) and why, not the store's English reason; English readers get it as is.
+    @Test func damageIsDescribedInChineseWhereverItIsShown() throws {
+        let (_, bytes, stored, ends) = try Self.reference(4)
+        let swapped = Array(bytes[..<ends[1]]) + Array(bytes[ends[2]..<ends[3]]) + Array(bytes[ends[1]..<ends[2]])
+            + Array(bytes[ends[3]...])
+        let (log, _) = try Self.open(swapped, writable: true)
+        let damage = try #require(log.damage)
+        let zh = damage.located(.zh)
+        #expect(zh.hasPrefix("第2条记录（字节偏移") && zh.contains("序号为3，应为2"), "\(zh)")
+        #expect(!zh.contains { $0.isASCII && $0.isLetter }, "\(zh)")
+        #expect(damage.located(.en).contains("sequence 3 where 2 was due"))
+        // A write to it is refused with the same reason, worded for the clerk.
+        do {
+            _ = try log.append([[stored[0]]])
+            Issue.record("a damaged log took a write")
+        } catch let error as StoreError {
+            let message = error.message(.zh)
+            #expect(message.contains("第2条记录") && message.contains("字节偏移") && message.contains("序号为3"), "\(message)")
+            #expect(!message.contains("offset") && !message.contains("where"), "\(message)")
+        }
+        // Every way a frame can fail to check reads in Chinese too.
+        let frameProblems: [LogFormat.FrameProblem] = [.incomplete, .badMagic, .badHeaderChecksum, .badLength,
+                                                       .badPayloadChecksum, .badPadding, .badTrailer]
+        for reason in frameProblems.map({ "\($0)" }) + ["hash chain broken", "payload does not decode", "header",
+                                                        "offset 96: record 7 does not read back", "no record 7 in this log"] {
+            let text = LogScan.Problem.reason(reason, .zh)
+            #expect(!text.contains { $0.isASCII && $0.isLetter }, "\(reason) → \(text)")
+        }
+    }
+
     /// Opening hashes and decodes a window's records on both cores, each core one half:
     /// damage in either half (a forged record whose checksums hold but whose chain does
     /// not, or a payload that does not decode) keeps exactly the records before it.

@@ -9,8 +9,6 @@ package enum BinaryEventCodec {
         case truncated
         case malformed(String)
         case unknownVersion(UInt8)
-        case unknownFormat(UInt16)
-        case unknownRecordType(UInt16)
     }
 
     static let codecVersion: UInt8 = 1

@@ -10,11 +10,11 @@ package protocol EventLog: AnyObject {
     func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError)
     /// The one way to write. Under the log's exclusive lock: reads what other writers
     /// appended since this process last looked and hands it to `body`, which decides
-    /// against the latest state and returns the records to append (each the events of
-    /// one command). They are written and synced together; the stored events (with
-    /// their sequence numbers) are returned only once durable. If `body` throws,
-    /// nothing is written.
-    func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent])
+    /// against the latest state and returns the records to append (the events of one
+    /// command each, or records of no case). They are written and synced together; the
+    /// stored events (with their sequence numbers) are returned only once durable. If
+    /// `body` throws, nothing is written.
+    func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent])
     /// Events other processes appended since the last read, without taking the lock.
     func poll() throws(StoreError) -> [CaseEvent]
     /// The events of the records with these sequence numbers (a case's full history,
@@ -30,7 +30,7 @@ extension EventLog {
     /// Appends records without deciding anything (tests, generators).
     @discardableResult
     package func append(_ records: [[CaseEvent]]) throws -> [CaseEvent] {
-        try transact { _ in records }.stored
+        try transact { _ in records.map(LogRecord.events) }.stored
     }
 }
 
@@ -67,13 +67,13 @@ package final class InMemoryEventLog: EventLog {
 
     package func readAll() throws(StoreError) -> [CaseEvent] { try poll() }
 
-    package func transact(_ body: ([CaseEvent]) throws -> [[CaseEvent]]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+    package func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
         let new = try poll()
         var stored: [CaseEvent] = []
         var seq = storage.seq
         for record in try body(new) {
             seq += 1
-            for var event in record {
+            for var event in record.events {
                 event.seq = seq
                 stored.append(event)
             }

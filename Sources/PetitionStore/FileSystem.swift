@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,6 +43,14 @@ package protocol FileSystem: AnyObject {
     func syncDirectory(_ path: String) throws(FileError)
     func exists(_ path: String) -> Bool
     func isSymbolicLink(_ path: String) -> Bool
+    /// Makes a directory and any missing parents.
+    func createDirectory(_ path: String) throws(FileError)
+    /// A whole file's bytes, mapped into memory where the system can (a snapshot is
+    /// read where it lies, its pages from the page cache). The file must never be
+    /// changed in place while mapped: the store only ever replaces such files whole.
+    func map(_ path: String) throws(FileError) -> Data
+    /// Removes a name (a temporary file left by a failed write).
+    func remove(_ path: String)
 }
 
 extension FileSystem {
@@ -49,6 +58,33 @@ extension FileSystem {
     /// the buffer's storage (the simulated one) need not.
     package func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int64) throws(FileError) {
         buffer = try read(fd, count: count, at: offset)
+    }
+
+    /// Appends all of `bytes`, however many short writes it takes.
+    package func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let n = try append(fd, rest)
+            guard n > 0 else { throw FileError("write", "", EIO) }
+            rest = rest.dropFirst(n)
+        }
+    }
+
+    /// Replaces a file whole: the bytes go to `temp` (a name of the writer's own, so
+    /// two writers never mix their bytes), which is then renamed over `path`. A reader
+    /// sees the old file or the new one, never a mixture. Not synced: for derived files
+    /// (the snapshot), which are checked when read and rebuilt if lost.
+    package func replace(_ path: String, with bytes: [UInt8], temp: String) throws(FileError) {
+        do {
+            let fd = try open(temp, write: true, create: true, exclusive: false)
+            defer { close(fd) }
+            try truncate(fd, to: 0)
+            try writeAll(fd, bytes[...])
+            try rename(temp, path)
+        } catch {
+            remove(temp)
+            throw error
+        }
     }
 }
 
@@ -148,4 +184,18 @@ package final class PosixFileSystem: FileSystem {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
+
+    package func createDirectory(_ path: String) throws(FileError) {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw FileError("mkdir", path, (error as NSError).code == NSFileWriteNoPermissionError ? EACCES : EIO)
+        }
+    }
+
+    package func map(_ path: String) throws(FileError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw FileError("mmap", path, exists(path) ? EIO : ENOENT)
+        }
+    }
+
+    package func remove(_ path: String) { _ = unlink(path) }
 }

@@ -19,14 +19,14 @@ package enum FuzzTargets {
     package static func frame(_ input: [UInt8]) -> Bool {
         let result = input.withUnsafeBytes { LogFormat.decodeFrame($0, at: 0, seed: header.seed, maxPayload: header.maxPayload) }
         guard case .success(let f) = result else { return false }
-        guard let type = LogFormat.RecordType(rawValue: f.type), let format = LogFormat.PayloadFormat(rawValue: f.format) else {
+        guard let kind = LogRecord.Kind(rawValue: f.type), let format = LogFormat.PayloadFormat(rawValue: f.format) else {
             return true
         }
-        let again = LogFormat.encodeFrame(seq: f.seq, type: type, format: format, time: f.time,
+        let again = LogFormat.encodeFrame(seq: f.seq, kind: kind, format: format, time: f.time,
                                           durableBefore: f.durableBefore, writerID: f.writerID, prevHash: f.prevHash,
                                           payload: f.payload, seed: header.seed)
         precondition(again == Array(input[..<f.length]), "an accepted frame must re-encode to the same bytes")
-        _ = try? RecordPayload.decode(f)
+        _ = try? LogRecord.decode(f)
         return true
     }
 
@@ -36,7 +36,7 @@ package enum FuzzTargets {
             guard case .success(let h) = LogFormat.decodeHeader(raw) else { return false }
             let result = LogScan.scan(raw, header: h, from: h.size, lastSeq: 0, lastHash: h.genesisHash)
             precondition(result.end <= raw.count, "the valid prefix lies inside the file")
-            for f in result.frames { _ = try? RecordPayload.decode(f) }
+            for f in result.frames { _ = try? LogRecord.decode(f) }
             return result.problem == nil
         }
     }

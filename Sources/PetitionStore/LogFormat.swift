@@ -92,16 +92,6 @@ package enum LogFormat {
 
     // MARK: - Frames
 
-    /// What a record holds.
-    package enum RecordType: UInt16, Sendable {
-        /// The events of one command.
-        case events = 1
-        /// Bytes cut from a torn tail, and where they were kept.
-        case recoveryNote = 2
-        /// Set on a type that a reader which does not know it may skip.
-        static let safeToIgnore: UInt16 = 0x8000
-    }
-
     /// How a record's payload is encoded.
     package enum PayloadFormat: UInt16, Sendable {
         case json = 1
@@ -113,6 +103,7 @@ package enum LogFormat {
         package var offset: Int
         package var length: Int
         package var seq: Int
+        /// The record's kind as stored (`LogRecord.Kind`, or one this version does not know).
         package var type: UInt16
         package var format: UInt16
         package var time: Instant
@@ -126,14 +117,14 @@ package enum LogFormat {
         package var hash: RecordHash
     }
 
-    package static func encodeFrame(seq: Int, type: RecordType, format: PayloadFormat, time: Instant,
+    package static func encodeFrame(seq: Int, kind: LogRecord.Kind, format: PayloadFormat, time: Instant,
                                     durableBefore: Int, writerID: UInt32, prevHash: RecordHash, payload: [UInt8],
                                     seed: UInt32) -> [UInt8] {
         var w = ByteWriter(capacity: frameHeaderSize + payload.count + 16)
         w.u32(frameMagic)
         w.u32(0)  // header CRC, set below
         w.u32(UInt32(payload.count))
-        w.u16(type.rawValue)
+        w.u16(kind.rawValue)
         w.u16(format.rawValue)
         w.u64(UInt64(seq))
         w.i64(time.millisecondsSince1970)

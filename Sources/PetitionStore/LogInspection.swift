@@ -34,7 +34,7 @@ package enum LogInspection {
                            problem: result.problem)
         // A payload that does not decode is damage too, though its checksums held.
         for frame in result.frames {
-            do { _ = try RecordPayload.decode(frame) } catch {
+            do { _ = try LogRecord.decode(frame) } catch {
                 scan.frames = Array(result.frames.prefix { $0.seq < frame.seq })
                 scan.end = frame.offset
                 scan.problem = .damage(at: frame.offset, seq: frame.seq, reason: "payload: \(error)")
@@ -47,7 +47,8 @@ package enum LogInspection {
     /// Writes a new log beside the damaged one: the same header, the valid prefix
     /// byte for byte, and a recovery note; the rest goes to a quarantine file beside
     /// the new log. The original is never modified or deleted.
-    package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem())
+    package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem(),
+                                clock: DurableLog.Clock = DurableLog.systemClock)
         throws(StoreError) -> (scan: LogScan, note: RecoveryNote)? {
         let scan = try scan(path, fs: fs)
         guard let problem = scan.problem else { return nil }
@@ -70,10 +71,10 @@ package enum LogInspection {
         case .damage(_, let seq, let r): "damage at record \(seq): \(r)"
         }
         let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest, quarantine: quarantineName)
+        let (format, payload) = LogRecord.recoveryNote(note).encoded()
         let noteFrame = LogFormat.encodeFrame(
-            seq: scan.lastSeq + 1, type: .recoveryNote, format: .json,
-            time: Instant(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)), durableBefore: scan.end,
-            writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: RecordPayload.encodeNote(note),
+            seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,
+            writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: payload,
             seed: scan.header.seed)
         do {
             try writeNew(quarantine, cut, fs: fs)
@@ -90,7 +91,7 @@ package enum LogInspection {
     private static func writeNew(_ path: String, _ bytes: [UInt8], fs: any FileSystem) throws(FileError) {
         let fd = try fs.open(path, write: true, create: true, exclusive: true)
         defer { fs.close(fd) }
-        try DurableLog.writeAll(fs, fd, bytes[...])
+        try fs.writeAll(fd, bytes[...])
         try fs.dataSync(fd)
     }
 }

@@ -16,23 +16,22 @@ package struct StoreError: Error, Sendable, Equatable {
 
     package var code: Code
     package var path: String
-    /// 1-based line of the log file, where a record is concerned.
-    package var line: Int?
+    /// The sequence number of the record concerned, if one is.
+    package var seq: Int?
     /// What the underlying call said.
     package var cause: String
 
-    package init(_ code: Code, path: String, line: Int? = nil, cause: String = "") {
+    package init(_ code: Code, path: String, seq: Int? = nil, cause: String = "") {
         self.code = code
         self.path = path
-        self.line = line
+        self.seq = seq
         self.cause = cause
     }
 
     /// One line saying what went wrong and what to do.
     package func message(_ language: Language) -> String {
         let zh = language == .zh
-        // In the durable log `line` is a record's sequence number.
-        let record = line.map { zh ? "第\($0)条记录" : "record \($0)" } ?? ""
+        let record = seq.map { zh ? "第\($0)条记录" : "record \($0)" } ?? ""
         switch code {
         case .logMissing:
             return zh ? "日志文件不存在：\(path)（先运行 xinfang init，或用 --log 指定）"

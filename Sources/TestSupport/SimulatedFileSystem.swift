@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import PetitionStore
 
 /// An in-memory file system behind the store's file seam, for crash and error tests.
@@ -9,8 +10,12 @@ import PetitionStore
 /// ALICE persistence model): a file's bytes are durable only up to its last sync;
 /// writes since then may survive whole, in part, zeroed, as garbage, or out of
 /// order; a created or renamed name survives only after its directory is synced.
-/// It can also fail the Nth call with an errno, or cut a write short.
-package final class SimulatedFileSystem: FileSystem {
+/// It can also fail the Nth call with an errno, or cut a write short. Calls may come
+/// from several threads (the overlapped replay reads a case back while the next
+/// window is read): each takes one lock.
+package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
+    private let mutex = NSRecursiveLock()
+
     final class Inode {
         var durable: [UInt8] = []
         var current: [UInt8] = []
@@ -74,6 +79,8 @@ package final class SimulatedFileSystem: FileSystem {
     // MARK: - FileSystem
 
     package func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32 {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("open")
         if let existing = names[path] {
             if exclusive { throw FileError("open", path, EEXIST) }
@@ -92,9 +99,15 @@ package final class SimulatedFileSystem: FileSystem {
         return fd
     }
 
-    package func close(_ fd: Int32) { fds[fd] = nil }
+    package func close(_ fd: Int32) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        fds[fd] = nil
+    }
 
     package func read(_ fd: Int32, count: Int, at offset: Int64) throws(FileError) -> [UInt8] {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("pread")
         guard let f = fds[fd] else { throw FileError("pread", "", EBADF) }
         let start = min(Int(offset), f.inode.current.count)
@@ -102,6 +115,8 @@ package final class SimulatedFileSystem: FileSystem {
     }
 
     package func append(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) -> Int {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("write")
         guard let f = fds[fd] else { throw FileError("write", "", EBADF) }
         var data = Array(bytes)
@@ -114,12 +129,16 @@ package final class SimulatedFileSystem: FileSystem {
     }
 
     package func size(_ fd: Int32) throws(FileError) -> Int64 {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("fstat")
         guard let f = fds[fd] else { throw FileError("fstat", "", EBADF) }
         return Int64(f.inode.current.count)
     }
 
     package func dataSync(_ fd: Int32) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("fdatasync")
         guard let f = fds[fd] else { throw FileError("fdatasync", "", EBADF) }
         f.inode.durable = f.inode.current
@@ -127,6 +146,8 @@ package final class SimulatedFileSystem: FileSystem {
     }
 
     package func truncate(_ fd: Int32, to size: Int64) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("ftruncate")
         guard let f = fds[fd] else { throw FileError("ftruncate", "", EBADF) }
         let n = Int(size)
@@ -135,10 +156,16 @@ package final class SimulatedFileSystem: FileSystem {
         f.inode.pending.append(.truncate(n))
     }
 
-    package func lock(_ fd: Int32) throws(FileError) { try call("flock") }
+    package func lock(_ fd: Int32) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try call("flock")
+    }
     package func unlock(_ fd: Int32) {}
 
     package func rename(_ from: String, _ to: String) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("rename")
         guard let inode = names[from] else { throw FileError("rename", from, ENOENT) }
         names[to] = inode
@@ -146,12 +173,40 @@ package final class SimulatedFileSystem: FileSystem {
     }
 
     package func syncDirectory(_ path: String) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
         try call("fsync-dir")
         durableNames = names
     }
 
-    package func exists(_ path: String) -> Bool { names[path] != nil }
+    package func exists(_ path: String) -> Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return names[path] != nil
+    }
     package func isSymbolicLink(_ path: String) -> Bool { false }
+
+    /// Directories are not modelled: every path may hold a file.
+    package func createDirectory(_ path: String) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try call("mkdir")
+    }
+
+    package func map(_ path: String) throws(FileError) -> Data {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try call("mmap")
+        guard let inode = names[path] else { throw FileError("mmap", path, ENOENT) }
+        return Data(inode.current)
+    }
+
+    /// The name goes now; after power loss it is back unless the directory was synced.
+    package func remove(_ path: String) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        names[path] = nil
+    }
 
     // MARK: - Inspection and crashes
 

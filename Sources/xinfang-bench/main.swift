@@ -53,8 +53,8 @@ if let i = args.firstIndex(of: "--open-only"), i + 1 < args.count {
     var opened: CaseBook?
     let t = try timed {
         opened = args.contains("--no-snapshot")
-            ? try CaseBook.replaying(at: path, writable: false)
-            : try CaseBook.open(at: path, writable: false)
+            ? try CaseBook.replaying(at: path, .init(writable: false)).0
+            : try CaseBook.open(at: path, .init(writable: false))
     }
     let resumed = (opened?.log as? DurableLog)?.resumed ?? false
     print("open \(t) rss \(rssMB() - before) resumed \(resumed) cases \(opened?.states.count ?? 0)")
@@ -130,11 +130,11 @@ print("  log size: \(logBytes / 1_048_576) MiB, \(logBytes / max(1, events)) byt
 
 var book: CaseBook?
 var openTimes: [Double] = []
-openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, writable: false) })
+openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: false)).0 })
 let caseCount = book?.states.count ?? 0
 for _ in 0..<2 {
     book = nil
-    openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, writable: false) })
+    openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: false)).0 })
 }
 let openTime = percentile(openTimes, 0.5)
 // The two halves apart, each a median of 3: opening the log (read, verify, decode),
@@ -142,7 +142,7 @@ let openTime = percentile(openTimes, 0.5)
 var logOnlyTimes: [Double] = [], foldOnlyTimes: [Double] = []
 for _ in 0..<3 {
     var openedLog: DurableLog?
-    logOnlyTimes.append(try timed { openedLog = try DurableLog.open(at: logPath, writable: false) })
+    logOnlyTimes.append(try timed { openedLog = try DurableLog.open(at: logPath, .init(writable: false)) })
     let allEvents = try openedLog?.readAll() ?? []
     openedLog = nil
     foldOnlyTimes.append(try timed { _ = try CaseBook(log: InMemoryEventLog(header: log.header, events: allEvents)) })
@@ -225,8 +225,7 @@ row("decode payloads, binary codec", f(Double(sample.count) / binTime, " ev/s"),
 // MARK: - Interactive appends: one record, synced, as a clerk's command.
 
 var ours: [Double] = [], sqliteOne: [Double] = [], raw: [Double] = []
-let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ",
-                                           now: Instant(millisecondsSince1970: 0))
+let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0))
 for i in 0..<300 {
     let r = records[i % records.count]
     ours.append(try timed { try interactiveLog.append([r]) })

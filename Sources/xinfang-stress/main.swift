@@ -36,13 +36,17 @@ final class NoLockFileSystem: FileSystem {
     func syncDirectory(_ path: String) throws(FileError) { try real.syncDirectory(path) }
     func exists(_ path: String) -> Bool { real.exists(path) }
     func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
+    func createDirectory(_ path: String) throws(FileError) { try real.createDirectory(path) }
+    func map(_ path: String) throws(FileError) -> Data { try real.map(path) }
+    func remove(_ path: String) { real.remove(path) }
 }
 
 let fs: any FileSystem = args.contains("--no-lock") ? NoLockFileSystem() : PosixFileSystem()
 do {
     let log = args.contains("--create")
-        ? try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0), fs: fs)
-        : try DurableLog.open(at: path, writable: true, fs: fs)
+        ? try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0),
+                                options: .init(writable: true, fs: fs))
+        : try DurableLog.open(at: path, .init(writable: true, fs: fs))
     let actor = Actor(user: "writer\(writer)", role: .trainee, organ: "D-XFJ")
     let count = args.firstIndex(of: "--count").flatMap { Int(args[$0 + 1]) } ?? Int.max
     var i = 0

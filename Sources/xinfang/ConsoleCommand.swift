@@ -150,9 +150,7 @@ struct ConsoleCommand: ParsableCommand {
                 var generator = try SyntheticCases(reference: session.reference, seed: 1)
                 let today = Day(Session.systemNow)
                 let records = generator.cases(2000, from: today.adding(days: -3 * 365), until: today)
-                let log = try DurableLog.create(at: path, mode: .training,
-                                                jurisdiction: session.reference.directory.jurisdiction,
-                                                now: Session.systemNow)
+                let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction, now: Session.systemNow)
                 try log.append(records)
                 try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
                     .save(to: Roster.path(forLog: path))
@@ -200,7 +198,7 @@ final class BackgroundCheck: @unchecked Sendable {
     /// the snapshot was made, so anything wrong before it is damage, never a torn tail.
     func start(_ path: String, covered: (end: Int, seq: Int)) {
         Thread.detachNewThread { [self] in
-            let log = try? DurableLog.open(at: path, writable: false, verifyOnly: true)
+            let log = try? DurableLog.open(at: path, .init(writable: false, verifyOnly: true))
             var problem = log?.damage
             if problem == nil, let at = log?.pendingTornTail, at < covered.end {
                 problem = .damage(at: at, seq: (log?.lastSeq ?? 0) + 1, reason: "invalid record inside what the snapshot covers")

@@ -44,7 +44,7 @@ struct LogCommand: ParsableCommand {
                 // The dates the events took place (a training log's simulated clock included).
                 var range: (first: Day, last: Day)?
                 for frame in scan.frames {
-                    guard case .events(let events)? = try? RecordPayload.decode(frame) else { continue }
+                    guard case .events(let events)? = try? LogRecord.decode(frame) else { continue }
                     for e in events {
                         let d = Day(e.at)
                         range = (min(range?.first ?? d, d), max(range?.last ?? d, d))
@@ -194,10 +194,11 @@ struct LogCommand: ParsableCommand {
             var line = Line(seq: frame.seq, offset: frame.offset, type: "\(frame.type)", time: frame.time.beijingDescription,
                             durableBefore: frame.durableBefore, writer: frame.writerID,
                             prevHash: LogFormat.hex(frame.prevHash), hash: LogFormat.hex(frame.hash))
-            switch try? RecordPayload.decode(frame) {
-            case .events(let e)?: line.type = "events"; line.events = e
-            case .recoveryNote(let n)?: line.type = "recoveryNote"; line.note = n
-            default: break
+            // A record that does not decode, or of a kind this version skips, keeps its number as its type.
+            switch try? LogRecord.decode(frame) {
+            case .events(let e)?: line.type = LogRecord.Kind.events.name; line.events = e
+            case .recoveryNote(let n)?: line.type = LogRecord.Kind.recoveryNote.name; line.note = n
+            case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }
         }
@@ -211,7 +212,7 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
-                let log = try DurableLog.open(at: session.logPath, writable: false)
+                let log = try DurableLog.open(at: session.logPath, .init(writable: false))
                 try session.checkMode(log.header.mode)
                 _ = try log.readAll()
                 let deadline = seconds.map { Date().addingTimeInterval($0) }

@@ -46,7 +46,7 @@ struct Session {
     /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
     /// on stderr what recovery did, or that the log is damaged and read-only.
     func openBook(writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, writable: writable) { log in
+        try CaseBook.open(at: logPath, .init(writable: writable)) { log in
             try checkMode(log.header.mode)
             report(log)
         }

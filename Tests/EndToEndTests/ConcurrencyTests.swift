@@ -47,7 +47,7 @@ struct ConcurrencyTests {
 
     /// Every acknowledged record is in the log under the sequence number it was acknowledged with.
     static func check(_ log: String, _ acks: [(seq: Int, number: String)]) throws -> (ok: Bool, detail: String) {
-        let reopened = try DurableLog.open(at: log, writable: true)  // repairs a torn tail left by a kill
+        let reopened = try DurableLog.open(at: log, .init(writable: true))  // repairs a torn tail left by a kill
         let events = try reopened.readAll()
         let bySeq = Dictionary(events.map { ($0.seq, $0.caseNumber.description) }, uniquingKeysWith: { a, _ in a })
         let missing = acks.filter { bySeq[$0.seq] != $0.number }

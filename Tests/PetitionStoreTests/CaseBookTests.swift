@@ -131,7 +131,7 @@ struct CaseBookTests {
         #expect(note == "请依法办理")
 
         // Reopen from the file and void the transfer: the case replays without it.
-        let reopened = try CaseBook(log: try DurableLog.open(at: path, writable: true))
+        let reopened = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
         _ = try reopened.execute(.void(seq: 2, reason: "转错机关"), on: number, now: Fixtures.instant("2025-04-30T11:00"),
                                  actor: Fixtures.supervisor, reference: ref)
         let c = try #require(reopened[number])
@@ -195,9 +195,9 @@ struct CaseBookTests {
     @Test func aLogFileFoldedWindowByWindowGivesTheSameCases() throws {
         let fs = SimulatedFileSystem()
         let path = "/log/cases.log"
-        let generated = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now, fs: fs)
+        let generated = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now, options: .init(writable: true, fs: fs))
         // The writer reads what the generator appends, as another console would.
-        let writer = try CaseBook(log: try DurableLog.open(at: path, writable: true, fs: fs))
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true, fs: fs)))
         var generator = try SyntheticCases(reference: ref, seed: 12)
         try generated.append(generator.cases(3_000, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2025-04-27")))
         try writer.refresh()
@@ -212,7 +212,7 @@ struct CaseBookTests {
         // Windows of 1.5 MiB (over 10,000 events each, so each core folds half): several.
         let window = 3 << 19
         #expect(size > 2 * window)
-        let opened = try CaseBook(log: try DurableLog.open(at: path, writable: false, window: window, fs: fs))
+        let opened = try CaseBook(log: try DurableLog.open(at: path, .init(writable: false, window: window, fs: fs)))
         #expect(opened.states.count == writer.states.count)
         #expect(opened.states == writer.states)
         #expect(opened.states.filter { !$0.voided.isEmpty }.count == 3)
@@ -220,10 +220,10 @@ struct CaseBookTests {
         // a log without a snapshot does) gives the same cases, voidings read back and all.
         let file = temporaryFolder() + "/cases.log"
         try Data(try #require(fs.contents(path))).write(to: URL(fileURLWithPath: file))
-        let overlapped = try CaseBook.replaying(at: file, writable: false, window: window)
+        let overlapped = try CaseBook.replaying(at: file, .init(writable: false, window: window)).0
         #expect(overlapped.states == writer.states)
         #expect(overlapped.position[writer.states[1_234].number] == 1_234)
-        let next = try CaseBook.replaying(at: file, writable: true, window: window)
+        let next = try CaseBook.replaying(at: file, .init(writable: true, window: window)).0
             .register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
         #expect(next == (try writer.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)))
     }

@@ -22,8 +22,7 @@ struct CrashTests {
     /// A workload of appends; records what was acknowledged.
     static func workload(_ fs: SimulatedFileSystem, records: [[CaseEvent]], acked: Acks) -> Int {
         var errors = 0
-        guard let log = try? DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
-                                               now: Fixtures.instant("2025-04-28"), fs: fs) else { return 1 }
+        guard let log = try? DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs)) else { return 1 }
         for record in records {
             do {
                 let stored = try log.append([record])
@@ -56,14 +55,14 @@ struct CrashTests {
                 #expect(acked.isEmpty, "\(label): a log with acknowledged records vanished")
                 continue
             }
-            let log = try DurableLog.open(at: Self.path, writable: true, fs: image)
+            let log = try DurableLog.open(at: Self.path, .init(writable: true, fs: image))
             #expect(log.damage == nil, "\(label): a crash must never look like damage")
             let events = try log.readAll()
             #expect(Array(events.prefix(acked.count)) == acked, "\(label)")
             #expect(Set(events.map(\.seq)).count == events.count, "\(label): no record twice")
             // And it takes the next record.
             _ = try log.append([records[0]])
-            let again = try DurableLog.open(at: Self.path, writable: false, fs: image)
+            let again = try DurableLog.open(at: Self.path, .init(writable: false, fs: image))
             #expect(again.damage == nil && again.pendingTornTail == nil, "\(label)")
         }
         #expect(images.count > 1_000)
@@ -73,12 +72,11 @@ struct CrashTests {
         for callLimit in 1...8 {
             let fs = SimulatedFileSystem()
             fs.faults = [SimulatedFileSystem.Fault(call: callLimit, errno: EIO, persistent: true)]
-            _ = try? DurableLog.create(at: Self.path, mode: .production, jurisdiction: "D-XFJ",
-                                       now: Fixtures.instant("2025-04-28"), fs: fs)
+            _ = try? DurableLog.create(at: Self.path, mode: .production, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
             for policy in SimulatedFileSystem.CrashPolicy.allCases {
                 let image = fs.crash(policy, seed: UInt64(callLimit))
                 if image.exists(Self.path) {
-                    let log = try DurableLog.open(at: Self.path, writable: false, fs: image)
+                    let log = try DurableLog.open(at: Self.path, .init(writable: false, fs: image))
                     #expect(log.lastSeq == 0 && log.damage == nil)
                 }
             }
@@ -105,7 +103,7 @@ struct CrashTests {
                     #expect(acked.isEmpty)
                     continue
                 }
-                let log = try DurableLog.open(at: Self.path, writable: true, fs: image)
+                let log = try DurableLog.open(at: Self.path, .init(writable: true, fs: image))
                 #expect(log.damage == nil, "call \(n) \(persistent)")
                 let events = try log.readAll()
                 #expect(Array(events.prefix(acked.count)) == acked, "call \(n) \(persistent): acknowledged records lost")
@@ -117,8 +115,7 @@ struct CrashTests {
     @Test func aFailedSyncStopsTheWriterForGood() throws {
         let records = try workedExampleRecords()
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
         _ = try log.append([records[0]])
         // Fail the sync that follows the next write.
         let next = fs.calls.count + 5  // flock, fstat, fdatasync, write, fdatasync
@@ -134,8 +131,7 @@ struct CrashTests {
     @Test func aShortWriteIsCutBackAndNothingIsAcknowledged() throws {
         let records = try workedExampleRecords()
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count ?? 0
         // The write returns 10 bytes, then the retry of the rest fails.

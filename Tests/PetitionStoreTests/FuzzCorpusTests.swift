@@ -20,7 +20,7 @@ struct FuzzCorpusTests {
         var prev = header.genesisHash
         for (i, record) in try workedExampleRecords().enumerated() {
             let payload = BinaryEventCodec.encode(record)
-            let frame = LogFormat.encodeFrame(seq: i + 1, type: .events, format: .binary, time: header.createdAt,
+            let frame = LogFormat.encodeFrame(seq: i + 1, kind: .events, format: .binary, time: header.createdAt,
                                               durableBefore: file.count, writerID: 1, prevHash: prev, payload: payload,
                                               seed: header.seed)
             prev = RecordHash(of: frame)

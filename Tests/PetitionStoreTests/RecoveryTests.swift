@@ -14,8 +14,7 @@ struct RecoveryTests {
     /// A small log on the simulated file system: `count` records.
     static func reference(_ count: Int) throws -> (fs: SimulatedFileSystem, bytes: [UInt8], stored: [CaseEvent], ends: [Int]) {
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
         var ends = [log.end]
         var stored: [CaseEvent] = []
         for record in try workedExampleRecords().prefix(count) {
@@ -28,7 +27,7 @@ struct RecoveryTests {
     static func open(_ bytes: [UInt8], writable: Bool, window: Int = 8 << 20) throws -> (DurableLog, SimulatedFileSystem) {
         let fs = SimulatedFileSystem()
         fs.replaceContents(path, bytes)
-        return (try DurableLog.open(at: path, writable: writable, window: window, fs: fs), fs)
+        return (try DurableLog.open(at: path, .init(writable: writable, window: window, fs: fs)), fs)
     }
 
     /// Whole-file reads, and reads a few hundred bytes at a time so that frames straddle windows.
@@ -54,7 +53,7 @@ struct RecoveryTests {
             // The next append continues the chain.
             let more = try log.append([[stored[0]]])
             #expect(more.first?.seq == log.lastSeq)
-            let reread = try DurableLog.open(at: Self.path, writable: false, fs: fs)
+            let reread = try DurableLog.open(at: Self.path, .init(writable: false, fs: fs))
             #expect(reread.damage == nil && reread.pendingTornTail == nil && reread.lastSeq == log.lastSeq)
         }
     }
@@ -186,8 +185,7 @@ struct RecoveryTests {
     @Test(arguments: [5, 40, 150, 230])
     func damageFoundOnEitherCoreKeepsExactlyTheRecordsBeforeIt(at k: Int) throws {
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), fs: fs)
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
         var generator = try SyntheticCases(reference: Fixtures.reference, seed: 3)
         let records = generator.cases(40, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-28"))
         try #require(records.count > 240)
@@ -199,7 +197,7 @@ struct RecoveryTests {
             try? LogFormat.decodeFrame($0, at: offsets[k - 1], seed: header.seed, maxPayload: header.maxPayload).get()
         })
         func replaced(prevHash: RecordHash, payload: [UInt8]) -> [UInt8] {
-            let forged = LogFormat.encodeFrame(seq: k, type: .events, format: .binary, time: original.time,
+            let forged = LogFormat.encodeFrame(seq: k, kind: .events, format: .binary, time: original.time,
                                                durableBefore: original.durableBefore, writerID: original.writerID,
                                                prevHash: prevHash, payload: payload, seed: header.seed)
             return Array(bytes[..<offsets[k - 1]]) + forged + Array(bytes[offsets[k]...])
@@ -227,7 +225,7 @@ struct RecoveryTests {
         #expect(result.scan.lastSeq == 3)
         #expect(fs.contents(Self.path) == damaged, "the original is untouched")
         #expect(fs.contents("/log/" + result.note.quarantine) == Array(damaged[ends[3]...]))
-        let recovered = try DurableLog.open(at: "/log/recovered.log", writable: true, fs: fs)
+        let recovered = try DurableLog.open(at: "/log/recovered.log", .init(writable: true, fs: fs))
         #expect(recovered.damage == nil && recovered.lastSeq == 4)
         #expect(try recovered.readAll() == Array(stored.prefix(3)))
         // The recovered log takes new records.
@@ -250,7 +248,7 @@ struct RecoveryTests {
         }
         // A valid frame whose payload is not a valid event list (checksums recomputed).
         let header = try #require(try? LogFormat.decodeHeader(bytes.withUnsafeBytes { UnsafeRawBufferPointer($0) }).get())
-        let forged = LogFormat.encodeFrame(seq: 1, type: .events, format: .binary, time: Fixtures.instant("2025-04-28"),
+        let forged = LogFormat.encodeFrame(seq: 1, kind: .events, format: .binary, time: Fixtures.instant("2025-04-28"),
                                            durableBefore: ends[0], writerID: 1, prevHash: header.genesisHash,
                                            payload: [1, 1, 0xFF, 0xFE], seed: header.seed)
         let (log, _) = try Self.open(Array(bytes.prefix(ends[0])) + forged, writable: true)

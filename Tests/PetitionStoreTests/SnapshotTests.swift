@@ -29,12 +29,12 @@ struct SnapshotTests {
         return (path, CaseSnapshot.path(forLog: path))
     }
 
-    func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path, writable: false)) }
+    func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path, .init(writable: false))) }
 
     @Test func aBookFromTheSnapshotIsTheBookFromTheLog() throws {
         let (path, snapshotPath) = try makeLog()
         try replayed(path).writeSnapshot(to: snapshotPath)
-        let opened = try CaseBook.open(at: path, writable: false)
+        let opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == true)
         let full = try replayed(path)
         #expect(opened.states == full.states)
@@ -47,12 +47,12 @@ struct SnapshotTests {
     @Test func recordsAfterTheSnapshotAreReadAndFolded() throws {
         let (path, snapshotPath) = try makeLog()
         try replayed(path).writeSnapshot(to: snapshotPath)
-        let writer = try CaseBook(log: try DurableLog.open(at: path, writable: true))
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
         let number = try #require(try writer.register([Fixtures.letter(received: "2025-06-03")], now: Fixtures.instant("2025-06-03T09:00"),
                                                       actor: Fixtures.clerk, reference: ref).first)
         _ = try writer.execute(.transfer(to: "D-ZJJ", note: nil), on: number, now: Fixtures.instant("2025-06-03T10:00"),
                                actor: Fixtures.clerk, reference: ref)
-        let opened = try CaseBook.open(at: path, writable: true)
+        let opened = try CaseBook.open(at: path, .init(writable: true))
         #expect((opened.log as? DurableLog)?.resumed == true)
         #expect(opened.states == (try replayed(path)).states)
         #expect(opened[number]?.phase == .transferred)
@@ -71,14 +71,14 @@ struct SnapshotTests {
         var bad = good
         bad[bad.count / 2] ^= 0x40
         try bad.write(to: URL(fileURLWithPath: snapshotPath))
-        var opened = try CaseBook.open(at: path, writable: false)
+        var opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == false)
         #expect(opened.states == (try replayed(path)).states)
 
         // Another log's snapshot.
         let (other, otherSnapshot) = try makeLog(cases: 50)
         try good.write(to: URL(fileURLWithPath: otherSnapshot))
-        opened = try CaseBook.open(at: other, writable: false)
+        opened = try CaseBook.open(at: other, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == false)
         #expect(opened.states == (try replayed(other)).states)
 
@@ -86,7 +86,7 @@ struct SnapshotTests {
         try good.write(to: URL(fileURLWithPath: snapshotPath))
         try FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: other, toPath: path)
-        opened = try CaseBook.open(at: path, writable: false)
+        opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == false)
         #expect(opened.states == (try replayed(other)).states)
     }
@@ -100,7 +100,7 @@ struct SnapshotTests {
         let fd = open(path, O_WRONLY)
         #expect(ftruncate(fd, off_t(last)) == 0)
         close(fd)
-        let opened = try CaseBook.open(at: path, writable: false)
+        let opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == false)
         #expect(opened.states == (try replayed(path)).states)
     }

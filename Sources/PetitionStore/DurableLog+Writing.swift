@@ -1,0 +1,102 @@
+import Foundation
+import PetitionCore
+
+/// Writing: under the lock, catch up with other writers, let the caller decide, then
+/// write the records as one buffer and sync (docs/decisions/0006-durable-log.md).
+extension DurableLog {
+    package func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+        try checkWritable()
+        do { try fs.lock(fd) } catch { throw StoreError(.io, path: path, cause: error.description) }
+        defer { fs.unlock(fd) }
+        do {
+            try readNewUnderLock()
+        } catch let e as StoreError { throw e } catch let e as FileError {
+            throw StoreError(.io, path: path, cause: e.description)
+        }
+        try checkWritable()
+        let new = takeUndelivered()
+        let records = try body(new)
+        guard !records.isEmpty else { return (new, []) }
+        return (new, try write(records))
+    }
+
+    private func checkWritable() throws(StoreError) {
+        guard writable else { throw StoreError(.io, path: path, cause: "opened read-only") }
+        if let failure { throw StoreError(.io, path: path, cause: "an earlier sync failed (\(failure.description)); reopen the log") }
+        if case .damage(let at, let seq, let reason)? = damage {
+            throw StoreError(.corruptRecord, path: path, seq: seq, cause: "offset \(at): \(reason)")
+        }
+    }
+
+    private func readNewUnderLock() throws {
+        let size = Int(try fs.size(fd))
+        if size != end { try readNew(repair: false) }
+        if let at = pendingTornTail {
+            try moveTornTailAside(at: at, size: Int(try fs.size(fd)), reason: "left by a writer that stopped mid-append")
+        }
+    }
+
+    /// Encodes and writes records as one buffer, then syncs; returns the events stored,
+    /// numbered. A write that cannot be completed is cut back; a failed sync stops this
+    /// writer.
+    func write(_ records: [LogRecord]) throws -> [CaseEvent] {
+        let start = end
+        do {
+            // Everything up to the end is made durable first, so each record can vouch
+            // for the bytes before it (its durable-before offset).
+            try fs.dataSync(fd)
+        } catch {
+            failure = error
+            throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
+        }
+        var buffer: [UInt8] = []
+        var seq = lastSeq
+        var hash = headHash
+        var stored: [CaseEvent] = []
+        var framesWritten: [LogFormat.Frame] = []
+        var written: [Int] = []
+        let now = options.clock()
+        for record in records {
+            seq += 1
+            let (payloadFormat, payload) = record.encoded()
+            stored += record.events.map { var e = $0; e.seq = seq; return e }
+            guard payload.count <= format.maxPayload else {
+                throw StoreError(.io, path: path, cause: "record too large (\(payload.count) bytes)")
+            }
+            let frame = LogFormat.encodeFrame(seq: seq, kind: record.kind, format: payloadFormat, time: now,
+                                              durableBefore: start, writerID: UInt32(truncatingIfNeeded: getpid()),
+                                              prevHash: hash, payload: payload, seed: format.seed)
+            let prevHash = hash
+            hash = RecordHash(of: frame)
+            written.append(start + buffer.count)
+            if options.keepFrames {
+                framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
+                                                     type: record.kind.rawValue, format: payloadFormat.rawValue, time: now,
+                                                     durableBefore: start, writerID: 0, prevHash: prevHash, payload: payload,
+                                                     hash: hash))
+            }
+            buffer += frame
+        }
+        do {
+            try fs.writeAll(fd, buffer[...])
+        } catch {
+            // Cut back a partial record while still holding the lock, then fail.
+            try? fs.truncate(fd, to: Int64(start))
+            throw StoreError(.io, path: path, cause: error.description)
+        }
+        do {
+            try fs.dataSync(fd)
+        } catch {
+            failure = error
+            throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
+        }
+        lastSeq = seq
+        headHash = hash
+        offsetsLock.lock()
+        end = start + buffer.count
+        recordOffsets += written
+        offsetsLock.unlock()
+        frames += framesWritten
+        return stored
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PetitionCore
+
+extension LogRecord {
+    /// Why a frame whose checksums held still does not give a record.
+    package enum Unreadable: Error, Equatable, Sendable {
+        /// A kind this version does not know, not marked safe to skip: a newer writer's
+        /// record, which this reader must not pass over.
+        case unknownKind(UInt16)
+        /// A payload format the kind does not come in.
+        case unknownFormat(kind: UInt16, format: UInt16)
+        /// The payload does not decode as its kind and format say.
+        case payload(String)
+    }
+
+    /// The payload format and bytes of this record.
+    package func encoded() -> (LogFormat.PayloadFormat, [UInt8]) {
+        switch self {
+        case .events(let events):
+            return (.binary, BinaryEventCodec.encode(events))
+        case .recoveryNote(let note):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            // A note is a handful of plain fields: encoding it cannot fail.
+            return (.json, (try? Array(encoder.encode(note))) ?? [])
+        }
+    }
+
+    /// The record a frame holds (its events numbered with the frame's sequence number),
+    /// or nil for a kind this version does not know that its writer marked safe to skip.
+    package static func decode(_ frame: LogFormat.Frame) throws(Unreadable) -> LogRecord? {
+        let result: Result<LogRecord?, Unreadable> = frame.payload.withUnsafeBytes { payload in
+            Result { () throws(Unreadable) -> LogRecord? in try decode(frame, payload: payload) }
+        }
+        return try result.get()
+    }
+
+    /// The same, for a payload read where it lies (in a window of the file).
+    static func decode(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer) throws(Unreadable) -> LogRecord? {
+        guard let kind = try known(frame) else { return nil }
+        switch kind {
+        case .events:
+            var events: [CaseEvent] = []
+            try decodeEvents(frame, payload: payload, into: &events)
+            return .events(events)
+        case .recoveryNote:
+            guard frame.format == LogFormat.PayloadFormat.json.rawValue else {
+                throw .unknownFormat(kind: frame.type, format: frame.format)
+            }
+            do { return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
+        }
+    }
+
+    /// Decodes a frame's events onto the end of `events`, where the payload lies (the
+    /// replay path: no array per record); a record of no case adds nothing but must
+    /// still decode. On a throw `events` is as it was.
+    static func decodeEvents(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer,
+                             into events: inout [CaseEvent]) throws(Unreadable) {
+        guard let kind = try known(frame) else { return }
+        switch kind {
+        case .events:
+            switch LogFormat.PayloadFormat(rawValue: frame.format) {
+            case .binary?:
+                do { try BinaryEventCodec.decode(payload, seq: frame.seq, into: &events) } catch {
+                    throw .payload("\(error)")
+                }
+            case .json?:
+                do {
+                    var decoded = try JSONDecoder().decode([CaseEvent].self, from: Data(payload))
+                    for i in decoded.indices { decoded[i].seq = frame.seq }
+                    events += decoded
+                } catch {
+                    throw .payload("\(error)")
+                }
+            case nil:
+                throw .unknownFormat(kind: frame.type, format: frame.format)
+            }
+        case .recoveryNote:
+            _ = try decode(frame, payload: payload)
+        }
+    }
+
+    /// The frame's kind; nil if unknown but safe to skip.
+    private static func known(_ frame: LogFormat.Frame) throws(Unreadable) -> Kind? {
+        if let kind = Kind(rawValue: frame.type) { return kind }
+        if frame.type & Kind.safeToIgnoreBit != 0 { return nil }
+        throw .unknownKind(frame.type)
+    }
+}

@@ -1,0 +1,55 @@
+import PetitionCore
+
+/// Everything a log holds, one case per kind of record: case events and records of
+/// no case alike. Every encoder and decoder switches over it (or over `Kind`)
+/// exhaustively, so a new kind does not compile until each has been told how to
+/// handle it (docs/decisions/0010-one-house.md).
+package enum LogRecord: Sendable, Equatable {
+    /// The events of one command.
+    case events([CaseEvent])
+    /// Bytes cut from a torn tail, and where they were kept.
+    case recoveryNote(RecoveryNote)
+
+    /// A record's kind as stored in its frame's type field (docs/log-format.md).
+    package enum Kind: UInt16, CaseIterable, Sendable {
+        case events = 1
+        case recoveryNote = 2
+
+        /// Set on a stored type that a reader which does not know it may skip.
+        package static let safeToIgnoreBit: UInt16 = 0x8000
+
+        /// The name `log dump` prints.
+        package var name: String {
+            switch self {
+            case .events: "events"
+            case .recoveryNote: "recoveryNote"
+            }
+        }
+    }
+
+    package var kind: Kind {
+        switch self {
+        case .events: .events
+        case .recoveryNote: .recoveryNote
+        }
+    }
+
+    /// The events this record adds to cases (none for a record of no case).
+    package var events: [CaseEvent] {
+        switch self {
+        case .events(let events): events
+        case .recoveryNote: []
+        }
+    }
+}
+
+/// What a recovery cut, and where the cut bytes were kept.
+package struct RecoveryNote: Codable, Sendable, Equatable {
+    package var reason: String
+    package var cutAt: Int
+    package var bytes: Int
+    /// SHA-256 of the cut bytes, hex.
+    package var sha256: String
+    /// The quarantine file's name, beside the log.
+    package var quarantine: String
+}

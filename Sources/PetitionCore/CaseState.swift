@@ -3,6 +3,7 @@
 /// The phase says where the case stands; the other fields are the dates and
 /// decisions the clocks and the next steps depend on. It is never edited directly:
 /// `Workflow.evolve` is the only way to change it.
+@dynamicMemberLookup
 package struct CaseState: Equatable, Sendable {
     package struct Assignment: Equatable, Sendable {
         package var assigner: OrganCode
@@ -145,316 +146,106 @@ package struct CaseState: Equatable, Sendable {
         }
     }
 
+    /// Every field of a case, written once: the box below holds one of these, `==` is
+    /// synthesised, and the snapshot reads and writes it through one description
+    /// (`CaseSnapshot.layout`), which a test checks covers every field.
+    package struct Fields: Equatable, Sendable {
+        package var number: CaseNumber
+        package var phase: Phase = .new
+        package var petition: Petition?
+        package var flags: Set<CaseFlag> = []
+        /// The organ that must act next.
+        package var holder: OrganCode?
+        /// The organ that sent the matter on (transfer or assignment), while it is with the receiver.
+        package var sender: OrganCode?
+        package var sentOn: Day?
+        /// The day the triage clock (Art 22) or direct-notice clock (Art 23) started.
+        package var triageStart: Day?
+        package var assignment: Assignment?
+        package var receivedOn: Day?
+        package var acceptedOn: Day?
+        /// The organ that accepted the matter and handles it.
+        package var handlerOrgan: OrganCode?
+        package var route: String?
+        package var type: MatterType?
+        package var track: Int?
+        package var handler: String?
+        package var hearings: [Interval] = []
+        package var extensionGranted: Extension?
+        package var opinion: Opinion?
+        package var deliveredOn: Day?
+        package var review: Stage?
+        package var rereview: Stage?
+        package var rereviewPauses: [Interval] = []
+        package var supervision: [SupervisionOrder] = []
+        package var listedOn: Day?
+        package var listedDue: Day?
+        package var leader: String?
+        package var links: [Link] = []
+        package var closedOn: Day?
+        /// The latest day any workflow step took effect; no step may be dated earlier.
+        package var lastStepDay: Day?
+        /// Every event of the case in full, voided ones included, in log order — when the
+        /// holder keeps them (`Workflow.apply(_:to:keepingHistory:)`); empty otherwise.
+        package var events: [CaseEvent] = []
+        /// Every event of the case in brief, voided ones included, in log order: enough for
+        /// the timeline and for deciding what may be voided. Always kept.
+        package var steps: [Step] = []
+        /// Sequence numbers of voided events; the state is replayed without them.
+        package var voided: Set<Int> = []
+
+
+        package init(number: CaseNumber) { self.number = number }
+    }
+
     /// The fields live in one reference-counted box, copied only when a shared copy is
     /// changed (copy on write): a case is then one pointer wide, so passing it around,
     /// iterating 100,000 of them or keeping them in an array costs one retain each,
-    /// not one per field. Changes through the accessors below copy the box first if
-    /// another `CaseState` shares it, so value semantics hold.
-    private final class Storage: @unchecked Sendable {
-        var number: CaseNumber
-        var phase: Phase = .new
-        var petition: Petition?
-        var flags: Set<CaseFlag> = []
-        /// The organ that must act next.
-        var holder: OrganCode?
-        /// The organ that sent the matter on (transfer or assignment), while it is with the receiver.
-        var sender: OrganCode?
-        var sentOn: Day?
-        /// The day the triage clock (Art 22) or direct-notice clock (Art 23) started.
-        var triageStart: Day?
-        var assignment: Assignment?
-        var receivedOn: Day?
-        var acceptedOn: Day?
-        /// The organ that accepted the matter and handles it.
-        var handlerOrgan: OrganCode?
-        var route: String?
-        var type: MatterType?
-        var track: Int?
-        var handler: String?
-        var hearings: [Interval] = []
-        var extensionGranted: Extension?
-        var opinion: Opinion?
-        var deliveredOn: Day?
-        var review: Stage?
-        var rereview: Stage?
-        var rereviewPauses: [Interval] = []
-        var supervision: [SupervisionOrder] = []
-        var listedOn: Day?
-        var listedDue: Day?
-        var leader: String?
-        var links: [Link] = []
-        var closedOn: Day?
-        /// The latest day any workflow step took effect; no step may be dated earlier.
-        var lastStepDay: Day?
-        /// Every event of the case in full, voided ones included, in log order — when the
-        /// holder keeps them (`Workflow.apply(_:to:keepingHistory:)`); empty otherwise.
-        var events: [CaseEvent] = []
-        var steps: [Step] = []
-        /// Sequence numbers of voided events; the state is replayed without them.
-        var voided: Set<Int> = []
-
-        init(number: CaseNumber) { self.number = number }
-
-        func copy() -> Storage {
-            let c = Storage(number: number)
-            c.phase = phase
-            c.petition = petition
-            c.flags = flags
-            c.holder = holder
-            c.sender = sender
-            c.sentOn = sentOn
-            c.triageStart = triageStart
-            c.assignment = assignment
-            c.receivedOn = receivedOn
-            c.acceptedOn = acceptedOn
-            c.handlerOrgan = handlerOrgan
-            c.route = route
-            c.type = type
-            c.track = track
-            c.handler = handler
-            c.hearings = hearings
-            c.extensionGranted = extensionGranted
-            c.opinion = opinion
-            c.deliveredOn = deliveredOn
-            c.review = review
-            c.rereview = rereview
-            c.rereviewPauses = rereviewPauses
-            c.supervision = supervision
-            c.listedOn = listedOn
-            c.listedDue = listedDue
-            c.leader = leader
-            c.links = links
-            c.closedOn = closedOn
-            c.lastStepDay = lastStepDay
-            c.events = events
-            c.steps = steps
-            c.voided = voided
-            return c
-        }
+    /// not one per field. Every field is reached as `state.field` through the dynamic
+    /// member subscript, which copies the box first if another `CaseState` shares it,
+    /// so value semantics hold.
+    @usableFromInline
+    final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage: Storage
+    @usableFromInline var box: Box
 
     /// The box, made unique first so a change never shows through another copy.
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
+    @inlinable
+    mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
     }
 
-    package var number: CaseNumber {
-        get { storage.number }
-        set { unique().number = newValue }
-        _modify { yield &unique().number }
-    }
-    package var phase: Phase {
-        get { storage.phase }
-        set { unique().phase = newValue }
-        _modify { yield &unique().phase }
-    }
-    package var petition: Petition? {
-        get { storage.petition }
-        set { unique().petition = newValue }
-        _modify { yield &unique().petition }
-    }
-    package var flags: Set<CaseFlag> {
-        get { storage.flags }
-        set { unique().flags = newValue }
-        _modify { yield &unique().flags }
-    }
-    package var holder: OrganCode? {
-        get { storage.holder }
-        set { unique().holder = newValue }
-        _modify { yield &unique().holder }
-    }
-    package var sender: OrganCode? {
-        get { storage.sender }
-        set { unique().sender = newValue }
-        _modify { yield &unique().sender }
-    }
-    package var sentOn: Day? {
-        get { storage.sentOn }
-        set { unique().sentOn = newValue }
-        _modify { yield &unique().sentOn }
-    }
-    package var triageStart: Day? {
-        get { storage.triageStart }
-        set { unique().triageStart = newValue }
-        _modify { yield &unique().triageStart }
-    }
-    package var assignment: Assignment? {
-        get { storage.assignment }
-        set { unique().assignment = newValue }
-        _modify { yield &unique().assignment }
-    }
-    package var receivedOn: Day? {
-        get { storage.receivedOn }
-        set { unique().receivedOn = newValue }
-        _modify { yield &unique().receivedOn }
-    }
-    package var acceptedOn: Day? {
-        get { storage.acceptedOn }
-        set { unique().acceptedOn = newValue }
-        _modify { yield &unique().acceptedOn }
-    }
-    package var handlerOrgan: OrganCode? {
-        get { storage.handlerOrgan }
-        set { unique().handlerOrgan = newValue }
-        _modify { yield &unique().handlerOrgan }
-    }
-    package var route: String? {
-        get { storage.route }
-        set { unique().route = newValue }
-        _modify { yield &unique().route }
-    }
-    package var type: MatterType? {
-        get { storage.type }
-        set { unique().type = newValue }
-        _modify { yield &unique().type }
-    }
-    package var track: Int? {
-        get { storage.track }
-        set { unique().track = newValue }
-        _modify { yield &unique().track }
-    }
-    package var handler: String? {
-        get { storage.handler }
-        set { unique().handler = newValue }
-        _modify { yield &unique().handler }
-    }
-    package var hearings: [Interval] {
-        get { storage.hearings }
-        set { unique().hearings = newValue }
-        _modify { yield &unique().hearings }
-    }
-    package var extensionGranted: Extension? {
-        get { storage.extensionGranted }
-        set { unique().extensionGranted = newValue }
-        _modify { yield &unique().extensionGranted }
-    }
-    package var opinion: Opinion? {
-        get { storage.opinion }
-        set { unique().opinion = newValue }
-        _modify { yield &unique().opinion }
-    }
-    package var deliveredOn: Day? {
-        get { storage.deliveredOn }
-        set { unique().deliveredOn = newValue }
-        _modify { yield &unique().deliveredOn }
-    }
-    package var review: Stage? {
-        get { storage.review }
-        set { unique().review = newValue }
-        _modify { yield &unique().review }
-    }
-    package var rereview: Stage? {
-        get { storage.rereview }
-        set { unique().rereview = newValue }
-        _modify { yield &unique().rereview }
-    }
-    package var rereviewPauses: [Interval] {
-        get { storage.rereviewPauses }
-        set { unique().rereviewPauses = newValue }
-        _modify { yield &unique().rereviewPauses }
-    }
-    package var supervision: [SupervisionOrder] {
-        get { storage.supervision }
-        set { unique().supervision = newValue }
-        _modify { yield &unique().supervision }
-    }
-    package var listedOn: Day? {
-        get { storage.listedOn }
-        set { unique().listedOn = newValue }
-        _modify { yield &unique().listedOn }
-    }
-    package var listedDue: Day? {
-        get { storage.listedDue }
-        set { unique().listedDue = newValue }
-        _modify { yield &unique().listedDue }
-    }
-    package var leader: String? {
-        get { storage.leader }
-        set { unique().leader = newValue }
-        _modify { yield &unique().leader }
-    }
-    package var links: [Link] {
-        get { storage.links }
-        set { unique().links = newValue }
-        _modify { yield &unique().links }
-    }
-    package var closedOn: Day? {
-        get { storage.closedOn }
-        set { unique().closedOn = newValue }
-        _modify { yield &unique().closedOn }
-    }
-    package var lastStepDay: Day? {
-        get { storage.lastStepDay }
-        set { unique().lastStepDay = newValue }
-        _modify { yield &unique().lastStepDay }
-    }
-    package var events: [CaseEvent] {
-        get { storage.events }
-        set { unique().events = newValue }
-        _modify { yield &unique().events }
-    }
-    /// Every event of the case in brief, voided ones included, in log order: enough for
-    /// the timeline and for deciding what may be voided. Always kept.
-    package var steps: [Step] {
-        get { storage.steps }
-        set { unique().steps = newValue }
-        _modify { yield &unique().steps }
-    }
-    package var voided: Set<Int> {
-        get { storage.voided }
-        set { unique().voided = newValue }
-        _modify { yield &unique().voided }
+    /// A field of the case (`state.phase`, `state.petition`, …).
+    @inlinable
+    package subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
+        get { box.fields[keyPath: path] }
+        set { unique().fields[keyPath: path] = newValue }
+        _modify { yield &unique().fields[keyPath: path] }
     }
 
-    package init(number: CaseNumber) { storage = Storage(number: number) }
-
-    package static func == (a: CaseState, b: CaseState) -> Bool {
-        a.storage === b.storage || (
-            a.number == b.number &&
-            a.phase == b.phase &&
-            a.petition == b.petition &&
-            a.flags == b.flags &&
-            a.holder == b.holder &&
-            a.sender == b.sender &&
-            a.sentOn == b.sentOn &&
-            a.triageStart == b.triageStart &&
-            a.assignment == b.assignment &&
-            a.receivedOn == b.receivedOn &&
-            a.acceptedOn == b.acceptedOn &&
-            a.handlerOrgan == b.handlerOrgan &&
-            a.route == b.route &&
-            a.type == b.type &&
-            a.track == b.track &&
-            a.handler == b.handler &&
-            a.hearings == b.hearings &&
-            a.extensionGranted == b.extensionGranted &&
-            a.opinion == b.opinion &&
-            a.deliveredOn == b.deliveredOn &&
-            a.review == b.review &&
-            a.rereview == b.rereview &&
-            a.rereviewPauses == b.rereviewPauses &&
-            a.supervision == b.supervision &&
-            a.listedOn == b.listedOn &&
-            a.listedDue == b.listedDue &&
-            a.leader == b.leader &&
-            a.links == b.links &&
-            a.closedOn == b.closedOn &&
-            a.lastStepDay == b.lastStepDay &&
-            a.events == b.events &&
-            a.steps == b.steps &&
-            a.voided == b.voided)
+    /// All the fields at once (the snapshot writes them).
+    package var fields: Fields {
+        get { box.fields }
+        set { unique().fields = newValue }
     }
+
+    package init(number: CaseNumber) { box = Box(Fields(number: number)) }
+
+    package init(_ fields: Fields) { box = Box(fields) }
+
+    package static func == (a: CaseState, b: CaseState) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
     /// The matter type as classified, or as registered before classification.
-    package var matterType: MatterType? { type ?? petition?.type }
+    package var matterType: MatterType? { self.type ?? self.petition?.type }
 
     /// Whether the handling opinion can be reviewed (Art 35): grievances whose
     /// track ends in a handling opinion or a duty performed (tracks 5 and 6).
-    package var isReviewable: Bool { type == .grievance && (track == 5 || track == 6) }
+    package var isReviewable: Bool { self.type == .grievance && (self.track == 5 || self.track == 6) }
 
     /// The open supervision orders, awaiting written feedback (Art 40).
-    package var openSupervisionOrders: [SupervisionOrder] { supervision.filter { $0.feedback == nil } }
+    package var openSupervisionOrders: [SupervisionOrder] { self.supervision.filter { $0.feedback == nil } }
 }

@@ -57,162 +57,162 @@ extension CaseState {
     fileprivate mutating func apply(_ event: CaseEvent) {
         let day = event.day
         let effective = CaseState.effectiveDay(event)
-        if !Self.isAnnotation(event.body) { lastStepDay = max(lastStepDay ?? effective, effective) }
+        if !Self.isAnnotation(event.body) { self.lastStepDay = max(self.lastStepDay ?? effective, effective) }
         switch event.body {
         case .registered(let p):
-            phase = .registered
-            petition = p
-            holder = p.organ
-            triageStart = p.receivedOn
-            type = nil
+            self.phase = .registered
+            self.petition = p
+            self.holder = p.organ
+            self.triageStart = p.receivedOn
+            self.type = nil
             refreshPetitionFlags()
         case .transferred(let to, _):
-            phase = .transferred
-            sender = holder
-            sentOn = day
-            holder = to
+            self.phase = .transferred
+            self.sender = self.holder
+            self.sentOn = day
+            self.holder = to
         case .assigned(let to, let due, _):
-            phase = .assigned
-            assignment = Assignment(assigner: holder ?? to, to: to, on: day, due: due, reportedOn: nil)
-            sender = holder
-            sentOn = day
-            holder = to
+            self.phase = .assigned
+            self.assignment = Assignment(assigner: self.holder ?? to, to: to, on: day, due: due, reportedOn: nil)
+            self.sender = self.holder
+            self.sentOn = day
+            self.holder = to
         case .referred(_, let to, _):
-            phase = .referred
-            holder = to
-            closedOn = day
+            self.phase = .referred
+            self.holder = to
+            self.closedOn = day
         case .escalated:
-            phase = .escalated
-            flags.insert(.majorUrgent)
+            self.phase = .escalated
+            self.flags.insert(.majorUrgent)
         case .redirected:
-            phase = .redirected
-            closedOn = day
+            self.phase = .redirected
+            self.closedOn = day
         case .notAccepted:
-            phase = .notAccepted
-            closedOn = day
+            self.phase = .notAccepted
+            self.closedOn = day
         case .received(let on):
-            phase = .received
-            receivedOn = on
+            self.phase = .received
+            self.receivedOn = on
         case .accepted(let route, let on):
-            phase = .accepted
-            acceptedOn = on
-            handlerOrgan = holder
+            self.phase = .accepted
+            self.acceptedOn = on
+            self.handlerOrgan = self.holder
             self.route = route
         case .objected:
-            phase = .objected
+            self.phase = .objected
         case .objectionDecided(let upheld, _):
             if upheld {
                 // The materials go back and the sender triages again, from today.
-                phase = .registered
-                holder = sender
-                triageStart = day
-                receivedOn = nil
-                sender = nil
-                sentOn = nil
-                if assignment?.reportedOn == nil { assignment = nil }
+                self.phase = .registered
+                self.holder = self.sender
+                self.triageStart = day
+                self.receivedOn = nil
+                self.sender = nil
+                self.sentOn = nil
+                if self.assignment?.reportedOn == nil { self.assignment = nil }
             } else {
-                phase = .received
+                self.phase = .received
             }
         case .classified(let t, let tr):
-            type = t
-            track = tr
+            self.type = t
+            self.track = tr
             if t == .grievance, let tr, (1...4).contains(tr) {
-                phase = .routed
-                closedOn = day
+                self.phase = .routed
+                self.closedOn = day
             } else {
-                phase = .classified
+                self.phase = .classified
             }
             refreshPetitionFlags()
         case .handlerAssigned(let user, _):
-            handler = user
-            if phase == .classified { phase = .handling }
+            self.handler = user
+            if self.phase == .classified { self.phase = .handling }
         case .hearingStarted(let on):
-            phase = .hearing
-            hearings.append(Interval(start: on, end: nil))
+            self.phase = .hearing
+            self.hearings.append(Interval(start: on, end: nil))
         case .hearingEnded(let on):
-            phase = .handling
-            if let i = hearings.indices.last { hearings[i].end = on }
+            self.phase = .handling
+            if let i = self.hearings.indices.last { self.hearings[i].end = on }
         case .mediationStarted:
-            phase = .mediation
+            self.phase = .mediation
         case .agreementRecorded:
-            phase = .mediated
-            closedOn = day
+            self.phase = .mediated
+            self.closedOn = day
         case .mediationEnded:
-            phase = .handling
+            self.phase = .handling
         case .deadlineExtended(let days, let reason, _):
-            extensionGranted = Extension(days: days, reason: reason, approvedBy: event.actor.user, on: day)
-            flags.insert(.extended)
+            self.extensionGranted = Extension(days: days, reason: reason, approvedBy: event.actor.user, on: day)
+            self.flags.insert(.extended)
         case .opinionIssued(let outcome, let text, let basis, let measures):
-            phase = .opinionIssued
-            opinion = Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: day)
+            self.phase = .opinionIssued
+            self.opinion = Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: day)
         case .replyDelivered(let on):
-            switch phase {
+            switch self.phase {
             case .opinionIssued:
-                deliveredOn = on
-                phase = isReviewable ? .replied : .closed
-                if phase == .closed { closedOn = on }
+                self.deliveredOn = on
+                self.phase = isReviewable ? .replied : .closed
+                if self.phase == .closed { self.closedOn = on }
             case .reviewOpinionIssued:
-                review?.deliveredOn = on
-                phase = .reviewed
+                self.review?.deliveredOn = on
+                self.phase = .reviewed
             case .rereviewOpinionIssued:
-                rereview?.deliveredOn = on
-                phase = .final
-                closedOn = on
+                self.rereview?.deliveredOn = on
+                self.phase = .final
+                self.closedOn = on
             default:
                 break
             }
         case .completionReported:
-            assignment?.reportedOn = day
+            self.assignment?.reportedOn = day
         case .reviewRequested(let on, let organ):
-            phase = .reviewRequested
-            review = Stage(organ: organ, requestedOn: on)
-            holder = organ
+            self.phase = .reviewRequested
+            self.review = Stage(organ: organ, requestedOn: on)
+            self.holder = organ
         case .reviewOpinionIssued(let outcome, _):
-            phase = .reviewOpinionIssued
-            review?.outcome = outcome
-            review?.opinionOn = day
+            self.phase = .reviewOpinionIssued
+            self.review?.outcome = outcome
+            self.review?.opinionOn = day
         case .rereviewRequested(let on, let organ):
-            phase = .rereviewRequested
-            rereview = Stage(organ: organ, requestedOn: on)
-            holder = organ
+            self.phase = .rereviewRequested
+            self.rereview = Stage(organ: organ, requestedOn: on)
+            self.holder = organ
         case .rereviewHearingStarted(let on):
-            phase = .rereviewHearing
-            rereviewPauses.append(Interval(start: on, end: nil))
+            self.phase = .rereviewHearing
+            self.rereviewPauses.append(Interval(start: on, end: nil))
         case .rereviewHearingEnded(let on):
-            phase = .rereviewRequested
-            if let i = rereviewPauses.indices.last { rereviewPauses[i].end = on }
+            self.phase = .rereviewRequested
+            if let i = self.rereviewPauses.indices.last { self.rereviewPauses[i].end = on }
         case .rereviewOpinionIssued(let outcome, _):
-            phase = .rereviewOpinionIssued
-            rereview?.outcome = outcome
-            rereview?.opinionOn = day
+            self.phase = .rereviewOpinionIssued
+            self.rereview?.outcome = outcome
+            self.rereview?.opinionOn = day
         case .withdrawn:
-            phase = .withdrawn
-            closedOn = day
+            self.phase = .withdrawn
+            self.closedOn = day
         case .incidentRecorded, .followUpRecorded:
             break
         case .supervisionOrdered(let organ, let suggestion, let reason, let due):
-            supervision.append(SupervisionOrder(index: supervision.count + 1, organ: organ, suggestion: suggestion,
+            self.supervision.append(SupervisionOrder(index: self.supervision.count + 1, organ: organ, suggestion: suggestion,
                                                 reason: reason, issuedOn: day, due: due, feedback: nil))
-            flags.insert(.underSupervision)
+            self.flags.insert(.underSupervision)
         case .feedbackRecorded(let order, let adopted, let note):
-            if let i = supervision.firstIndex(where: { $0.index == order }) {
-                supervision[i].feedback = (adopted, note, day)
+            if let i = self.supervision.firstIndex(where: { $0.index == order }) {
+                self.supervision[i].feedback = (adopted, note, day)
             }
-            if openSupervisionOrders.isEmpty { flags.remove(.underSupervision) }
+            if openSupervisionOrders.isEmpty { self.flags.remove(.underSupervision) }
         case .supervisionListed(let due, _):
-            listedOn = day
-            listedDue = due
-            flags.insert(.listedSupervision)
+            self.listedOn = day
+            self.listedDue = due
+            self.flags.insert(.listedSupervision)
         case .leaderAssigned(let name):
-            leader = name
-            flags.insert(.leaderInCharge)
+            self.leader = name
+            self.flags.insert(.leaderInCharge)
         case .corrected(let field, _, let new, _):
-            petition?.correct(field, to: new)
+            self.petition?.correct(field, to: new)
             refreshPetitionFlags()
         case .voided:
             break
         case .linked(let to, let kind):
-            links.append(Link(to: to, kind: kind))
+            self.links.append(Link(to: to, kind: kind))
         }
     }
 
@@ -228,16 +228,16 @@ extension CaseState {
     }
 
     private mutating func refreshPetitionFlags() {
-        guard let p = petition else { return }
+        guard let p = self.petition else { return }
         // Worked out on a copy and stored once: one write to the case, not five.
-        var next = flags
+        var next = self.flags
         func set(_ flag: CaseFlag, _ on: Bool) { if on { next.insert(flag) } else { next.remove(flag) } }
         set(.groupVisit, p.group != nil && p.channel == .visit)
         set(.oralRecord, p.channel.isOral)
         set(.unreachable, p.isUnreachable)
         set(.foreign, p.petitioner.kind.isForeign)
         set(.confidentialAccusation, matterType == .accusation)
-        if next != flags { flags = next }
+        if next != self.flags { self.flags = next }
     }
 }
 

@@ -29,11 +29,12 @@ package struct CaseSnapshot {
 
     static let magic = Array("XFSNAP01".utf8)
 
-    /// Changes whenever a table the snapshot stores by position changes, so a snapshot
-    /// written by another build's layout is ignored rather than misread.
+    /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
+    /// the snapshot stores by position changes, so a snapshot written by another build's
+    /// layout is ignored rather than misread. Nothing to bump by hand.
     static let fingerprint: UInt32 = {
         let tables: [[String]] = [Phase.allCases.map(\.rawValue), CaseFlag.allCases.map(\.rawValue),
-                                  ActionKind.allCases.map(\.rawValue), ["layout 1"]]
+                                  ActionKind.allCases.map(\.rawValue), layout.map(\.name)]
         return CRC32C.checksum(Array(tables.map { $0.joined(separator: ",") }.joined(separator: ";").utf8))
     }()
 
@@ -191,166 +192,6 @@ package struct CaseSnapshot {
             }
             return states
         }
-    }
-
-    // MARK: - A case
-
-    static func write(_ s: CaseState, _ w: inout BinaryWriter) {
-        typealias C = BinaryEventCodec
-        w.string(s.number.organ)
-        w.int(s.number.year)
-        w.int(s.number.sequence)
-        w.tag(s.phase, in: Phase.allCases)
-        w.optional(s.petition) { w, p in C.writePetition(p, &w) }
-        w.uvarint(UInt64(s.flags.count))
-        for flag in s.flags.sorted() { w.tag(flag, in: CaseFlag.allCases) }
-        w.optional(s.holder) { $0.string($1) }
-        w.optional(s.sender) { $0.string($1) }
-        w.optional(s.sentOn) { $0.day($1) }
-        w.optional(s.triageStart) { $0.day($1) }
-        w.optional(s.assignment) { w, a in
-            w.string(a.assigner); w.string(a.to); w.day(a.on); w.day(a.due); w.optional(a.reportedOn) { $0.day($1) }
-        }
-        w.optional(s.receivedOn) { $0.day($1) }
-        w.optional(s.acceptedOn) { $0.day($1) }
-        w.optional(s.handlerOrgan) { $0.string($1) }
-        w.optional(s.route) { $0.string($1) }
-        w.optional(s.type) { $0.tag($1, in: C.matterTypes) }
-        w.optional(s.track) { $0.int($1) }
-        w.optional(s.handler) { $0.string($1) }
-        writeIntervals(s.hearings, &w)
-        w.optional(s.extensionGranted) { w, e in w.int(e.days); w.string(e.reason); w.string(e.approvedBy); w.day(e.on) }
-        w.optional(s.opinion) { w, o in
-            w.tag(o.outcome, in: C.outcomes); w.string(o.text); w.string(o.basis)
-            w.uvarint(UInt64(o.measures.count))
-            for m in o.measures { w.tag(m, in: C.measures) }
-            w.day(o.on)
-        }
-        w.optional(s.deliveredOn) { $0.day($1) }
-        w.optional(s.review) { writeStage($1, &$0) }
-        w.optional(s.rereview) { writeStage($1, &$0) }
-        writeIntervals(s.rereviewPauses, &w)
-        w.uvarint(UInt64(s.supervision.count))
-        for o in s.supervision {
-            w.int(o.index); w.string(o.organ); w.tag(o.suggestion, in: C.suggestions); w.string(o.reason)
-            w.day(o.issuedOn); w.day(o.due)
-            w.optional(o.feedback) { w, f in w.bool(f.adopted); w.string(f.note); w.day(f.on) }
-        }
-        w.optional(s.listedOn) { $0.day($1) }
-        w.optional(s.listedDue) { $0.day($1) }
-        w.optional(s.leader) { $0.string($1) }
-        w.uvarint(UInt64(s.links.count))
-        for l in s.links {
-            w.string(l.to.organ); w.int(l.to.year); w.int(l.to.sequence); w.tag(l.kind, in: C.links)
-        }
-        w.optional(s.closedOn) { $0.day($1) }
-        w.optional(s.lastStepDay) { $0.day($1) }
-        w.uvarint(UInt64(s.steps.count))
-        for step in s.steps {
-            w.int(step.seq); w.int64(step.at.millisecondsSince1970)
-            w.string(step.actor.user); w.tag(step.actor.role, in: C.roles); w.string(step.actor.organ)
-            w.tag(step.rule, in: C.rules); w.tag(step.action, in: ActionKind.allCases); w.bool(step.annotation)
-        }
-        w.uvarint(UInt64(s.voided.count))
-        for seq in s.voided.sorted() { w.int(seq) }
-    }
-
-    static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> CaseState {
-        typealias C = BinaryEventCodec
-        var s = CaseState(number: CaseNumber(organ: try r.string(), year: try r.int(), sequence: try r.int()))
-        s.phase = try r.tag(in: Phase.allCases)
-        s.petition = try r.optional { r throws(C.DecodeError) in try C.readPetition(&r) }
-        for _ in 0..<(try r.count()) { s.flags.insert(try r.tag(in: CaseFlag.allCases)) }
-        s.holder = try r.optional { r throws(C.DecodeError) in try r.string() }
-        s.sender = try r.optional { r throws(C.DecodeError) in try r.string() }
-        s.sentOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.triageStart = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.assignment = try r.optional { r throws(C.DecodeError) in
-            CaseState.Assignment(assigner: try r.string(), to: try r.string(), on: try r.day(), due: try r.day(),
-                                 reportedOn: try r.optional { r throws(C.DecodeError) in try r.day() })
-        }
-        s.receivedOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.acceptedOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.handlerOrgan = try r.optional { r throws(C.DecodeError) in try r.string() }
-        s.route = try r.optional { r throws(C.DecodeError) in try r.string() }
-        s.type = try r.optional { r throws(C.DecodeError) in try r.tag(in: C.matterTypes) }
-        s.track = try r.optional { r throws(C.DecodeError) in try r.int() }
-        s.handler = try r.optional { r throws(C.DecodeError) in try r.string() }
-        s.hearings = try readIntervals(&r)
-        s.extensionGranted = try r.optional { r throws(C.DecodeError) in
-            CaseState.Extension(days: try r.int(), reason: try r.string(), approvedBy: try r.string(), on: try r.day())
-        }
-        s.opinion = try r.optional { r throws(C.DecodeError) in
-            let outcome = try r.tag(in: C.outcomes)
-            let text = try r.string(), basis = try r.string()
-            var measures: [Measure] = []
-            for _ in 0..<(try r.count()) { measures.append(try r.tag(in: C.measures)) }
-            return CaseState.Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: try r.day())
-        }
-        s.deliveredOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.review = try r.optional { r throws(C.DecodeError) in try readStage(&r) }
-        s.rereview = try r.optional { r throws(C.DecodeError) in try readStage(&r) }
-        s.rereviewPauses = try readIntervals(&r)
-        for _ in 0..<(try r.count()) {
-            let index = try r.int(), organ = try r.string(), suggestion = try r.tag(in: C.suggestions)
-            let reason = try r.string(), issued = try r.day(), due = try r.day()
-            let feedback = try r.optional { r throws(C.DecodeError) -> (adopted: Bool, note: String, on: Day) in
-                (try r.bool(), try r.string(), try r.day())
-            }
-            s.supervision.append(CaseState.SupervisionOrder(index: index, organ: organ, suggestion: suggestion,
-                                                            reason: reason, issuedOn: issued, due: due, feedback: feedback))
-        }
-        s.listedOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.listedDue = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.leader = try r.optional { r throws(C.DecodeError) in try r.string() }
-        for _ in 0..<(try r.count()) {
-            let to = CaseNumber(organ: try r.string(), year: try r.int(), sequence: try r.int())
-            s.links.append(CaseState.Link(to: to, kind: try r.tag(in: C.links)))
-        }
-        s.closedOn = try r.optional { r throws(C.DecodeError) in try r.day() }
-        s.lastStepDay = try r.optional { r throws(C.DecodeError) in try r.day() }
-        var steps: [CaseState.Step] = []
-        let stepCount = try r.count()
-        steps.reserveCapacity(stepCount)
-        for _ in 0..<stepCount {
-            let seq = try r.int()
-            let at = Instant(millisecondsSince1970: try r.int64())
-            let actor = Actor(user: try r.string(), role: try r.tag(in: C.roles), organ: try r.string())
-            steps.append(CaseState.Step(seq: seq, at: at, actor: actor, rule: try r.tag(in: C.rules),
-                                        action: try r.tag(in: ActionKind.allCases), annotation: try r.bool()))
-        }
-        s.steps = steps
-        for _ in 0..<(try r.count()) { s.voided.insert(try r.int()) }
-        return s
-    }
-
-    static func writeIntervals(_ intervals: [CaseState.Interval], _ w: inout BinaryWriter) {
-        w.uvarint(UInt64(intervals.count))
-        for i in intervals { w.day(i.start); w.optional(i.end) { $0.day($1) } }
-    }
-
-    static func readIntervals(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> [CaseState.Interval] {
-        var out: [CaseState.Interval] = []
-        for _ in 0..<(try r.count()) {
-            out.append(CaseState.Interval(start: try r.day(),
-                                          end: try r.optional { r throws(BinaryEventCodec.DecodeError) in try r.day() }))
-        }
-        return out
-    }
-
-    static func writeStage(_ s: CaseState.Stage, _ w: inout BinaryWriter) {
-        w.string(s.organ); w.day(s.requestedOn)
-        w.optional(s.outcome) { $0.tag($1, in: BinaryEventCodec.reviewOutcomes) }
-        w.optional(s.opinionOn) { $0.day($1) }
-        w.optional(s.deliveredOn) { $0.day($1) }
-    }
-
-    static func readStage(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> CaseState.Stage {
-        typealias C = BinaryEventCodec
-        return CaseState.Stage(organ: try r.string(), requestedOn: try r.day(),
-                               outcome: try r.optional { r throws(C.DecodeError) in try r.tag(in: C.reviewOutcomes) },
-                               opinionOn: try r.optional { r throws(C.DecodeError) in try r.day() },
-                               deliveredOn: try r.optional { r throws(C.DecodeError) in try r.day() })
     }
 }
 

@@ -1,0 +1,210 @@
+import PetitionCore
+
+/// How a case is written in a snapshot: one description, `layout`, read by both the
+/// writer and the reader — one entry per field of `CaseState.Fields`, in order, each
+/// with its name and its codec. A test checks that it names every field of `Fields`
+/// and that every field survives the round trip; the fingerprint is computed from it.
+extension CaseSnapshot {
+    typealias DecodeError = BinaryEventCodec.DecodeError
+
+    /// How values of one type are written and read.
+    struct Codec<T>: Sendable {
+        let write: @Sendable (T, inout BinaryWriter) -> Void
+        let read: @Sendable (inout BinaryReader) throws(DecodeError) -> T
+    }
+
+    /// One field of a case: its name (in `Fields`), and how it is written and read.
+    struct Field: Sendable {
+        let name: String
+        let write: @Sendable (CaseState.Fields, inout BinaryWriter) -> Void
+        let read: @Sendable (inout CaseState.Fields, inout BinaryReader) throws(DecodeError) -> Void
+
+        init<T>(_ name: String, _ path: WritableKeyPath<CaseState.Fields, T> & Sendable, _ codec: Codec<T>) {
+            self.name = name
+            write = { fields, w in codec.write(fields[keyPath: path], &w) }
+            read = { fields, r throws(DecodeError) in fields[keyPath: path] = try codec.read(&r) }
+        }
+    }
+
+    /// Every field of a case, in the order written. Its number is written first by
+    /// itself (a case is made from it), so it is not listed.
+    static let layout: [Field] = {
+        typealias C = BinaryEventCodec
+        return [
+            Field("phase", \.phase, tag(Phase.allCases)),
+            Field("petition", \.petition, optional(petition)),
+            Field("flags", \.flags, flags),
+            Field("holder", \.holder, optional(string)),
+            Field("sender", \.sender, optional(string)),
+            Field("sentOn", \.sentOn, optional(day)),
+            Field("triageStart", \.triageStart, optional(day)),
+            Field("assignment", \.assignment, optional(assignment)),
+            Field("receivedOn", \.receivedOn, optional(day)),
+            Field("acceptedOn", \.acceptedOn, optional(day)),
+            Field("handlerOrgan", \.handlerOrgan, optional(string)),
+            Field("route", \.route, optional(string)),
+            Field("type", \.type, optional(tag(C.matterTypes))),
+            Field("track", \.track, optional(int)),
+            Field("handler", \.handler, optional(string)),
+            Field("hearings", \.hearings, list(interval)),
+            Field("extensionGranted", \.extensionGranted, optional(extensionGranted)),
+            Field("opinion", \.opinion, optional(opinion)),
+            Field("deliveredOn", \.deliveredOn, optional(day)),
+            Field("review", \.review, optional(stage)),
+            Field("rereview", \.rereview, optional(stage)),
+            Field("rereviewPauses", \.rereviewPauses, list(interval)),
+            Field("supervision", \.supervision, list(supervisionOrder)),
+            Field("listedOn", \.listedOn, optional(day)),
+            Field("listedDue", \.listedDue, optional(day)),
+            Field("leader", \.leader, optional(string)),
+            Field("links", \.links, list(link)),
+            Field("closedOn", \.closedOn, optional(day)),
+            Field("lastStepDay", \.lastStepDay, optional(day)),
+            Field("events", \.events, list(event)),
+            Field("steps", \.steps, list(step)),
+            Field("voided", \.voided, voided),
+        ]
+    }()
+
+    static func write(_ s: CaseState, _ w: inout BinaryWriter) {
+        let fields = s.fields
+        caseNumber.write(fields.number, &w)
+        for field in layout { field.write(fields, &w) }
+    }
+
+    static func read(_ r: inout BinaryReader) throws(DecodeError) -> CaseState {
+        var fields = CaseState.Fields(number: try caseNumber.read(&r))
+        for field in layout { try field.read(&fields, &r) }
+        return CaseState(fields)
+    }
+
+    // MARK: - Codecs
+
+    static let string = Codec<String>(write: { $1.string($0) }, read: { r throws(DecodeError) in try r.string() })
+    static let int = Codec<Int>(write: { $1.int($0) }, read: { r throws(DecodeError) in try r.int() })
+    static let day = Codec<Day>(write: { $1.day($0) }, read: { r throws(DecodeError) in try r.day() })
+    static let bool = Codec<Bool>(write: { $1.bool($0) }, read: { r throws(DecodeError) in try r.bool() })
+
+    static func tag<T: Equatable & Sendable>(_ table: [T]) -> Codec<T> {
+        Codec(write: { $1.tag($0, in: table) }, read: { r throws(DecodeError) in try r.tag(in: table) })
+    }
+
+    static func optional<T>(_ c: Codec<T>) -> Codec<T?> {
+        Codec(write: { v, w in w.optional(v) { w, v in c.write(v, &w) } },
+              read: { r throws(DecodeError) in try r.optional { r throws(DecodeError) in try c.read(&r) } })
+    }
+
+    static func list<T>(_ c: Codec<T>) -> Codec<[T]> {
+        Codec(write: { items, w in
+            w.uvarint(UInt64(items.count))
+            for item in items { c.write(item, &w) }
+        }, read: { r throws(DecodeError) in
+            let count = try r.count()
+            var items: [T] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(try c.read(&r)) }
+            return items
+        })
+    }
+
+    static let caseNumber = Codec<CaseNumber>(
+        write: { n, w in w.string(n.organ); w.int(n.year); w.int(n.sequence) },
+        read: { r throws(DecodeError) in CaseNumber(organ: try r.string(), year: try r.int(), sequence: try r.int()) })
+
+    static let petition = Codec<Petition>(write: { BinaryEventCodec.writePetition($0, &$1) },
+                                          read: { r throws(DecodeError) in try BinaryEventCodec.readPetition(&r) })
+
+    static let flags = Codec<Set<CaseFlag>>(
+        write: { set, w in list(tag(CaseFlag.allCases)).write(set.sorted(), &w) },
+        read: { r throws(DecodeError) in Set(try list(tag(CaseFlag.allCases)).read(&r)) })
+
+    static let voided = Codec<Set<Int>>(write: { set, w in list(int).write(set.sorted(), &w) },
+                                        read: { r throws(DecodeError) in Set(try list(int).read(&r)) })
+
+    static let assignment = Codec<CaseState.Assignment>(
+        write: { a, w in
+            w.string(a.assigner); w.string(a.to); w.day(a.on); w.day(a.due); optional(day).write(a.reportedOn, &w)
+        },
+        read: { r throws(DecodeError) in
+            CaseState.Assignment(assigner: try r.string(), to: try r.string(), on: try r.day(), due: try r.day(),
+                                 reportedOn: try optional(day).read(&r))
+        })
+
+    static let interval = Codec<CaseState.Interval>(
+        write: { i, w in w.day(i.start); optional(day).write(i.end, &w) },
+        read: { r throws(DecodeError) in CaseState.Interval(start: try r.day(), end: try optional(day).read(&r)) })
+
+    static let extensionGranted = Codec<CaseState.Extension>(
+        write: { e, w in w.int(e.days); w.string(e.reason); w.string(e.approvedBy); w.day(e.on) },
+        read: { r throws(DecodeError) in
+            CaseState.Extension(days: try r.int(), reason: try r.string(), approvedBy: try r.string(), on: try r.day())
+        })
+
+    static let opinion = Codec<CaseState.Opinion>(
+        write: { o, w in
+            w.tag(o.outcome, in: BinaryEventCodec.outcomes); w.string(o.text); w.string(o.basis)
+            list(tag(BinaryEventCodec.measures)).write(o.measures, &w)
+            w.day(o.on)
+        },
+        read: { r throws(DecodeError) in
+            CaseState.Opinion(outcome: try r.tag(in: BinaryEventCodec.outcomes), text: try r.string(), basis: try r.string(),
+                              measures: try list(tag(BinaryEventCodec.measures)).read(&r), on: try r.day())
+        })
+
+    static let stage = Codec<CaseState.Stage>(
+        write: { s, w in
+            w.string(s.organ); w.day(s.requestedOn)
+            optional(tag(BinaryEventCodec.reviewOutcomes)).write(s.outcome, &w)
+            optional(day).write(s.opinionOn, &w)
+            optional(day).write(s.deliveredOn, &w)
+        },
+        read: { r throws(DecodeError) in
+            CaseState.Stage(organ: try r.string(), requestedOn: try r.day(),
+                            outcome: try optional(tag(BinaryEventCodec.reviewOutcomes)).read(&r),
+                            opinionOn: try optional(day).read(&r), deliveredOn: try optional(day).read(&r))
+        })
+
+    static let supervisionOrder = Codec<CaseState.SupervisionOrder>(
+        write: { o, w in
+            w.int(o.index); w.string(o.organ); w.tag(o.suggestion, in: BinaryEventCodec.suggestions); w.string(o.reason)
+            w.day(o.issuedOn); w.day(o.due)
+            w.optional(o.feedback) { w, f in w.bool(f.adopted); w.string(f.note); w.day(f.on) }
+        },
+        read: { r throws(DecodeError) in
+            let index = try r.int(), organ = try r.string(), suggestion = try r.tag(in: BinaryEventCodec.suggestions)
+            let reason = try r.string(), issued = try r.day(), due = try r.day()
+            let feedback = try r.optional { r throws(DecodeError) -> (adopted: Bool, note: String, on: Day) in
+                (try r.bool(), try r.string(), try r.day())
+            }
+            return CaseState.SupervisionOrder(index: index, organ: organ, suggestion: suggestion, reason: reason,
+                                              issuedOn: issued, due: due, feedback: feedback)
+        })
+
+    static let link = Codec<CaseState.Link>(
+        write: { l, w in caseNumber.write(l.to, &w); w.tag(l.kind, in: BinaryEventCodec.links) },
+        read: { r throws(DecodeError) in CaseState.Link(to: try caseNumber.read(&r), kind: try r.tag(in: BinaryEventCodec.links)) })
+
+    /// A full event as a case holds it: its record's sequence number, then the event.
+    static let event = Codec<CaseEvent>(
+        write: { e, w in w.int(e.seq); BinaryEventCodec.write(e, &w) },
+        read: { r throws(DecodeError) in
+            let seq = try r.int()
+            var e = try BinaryEventCodec.read(&r)
+            e.seq = seq
+            return e
+        })
+
+    static let step = Codec<CaseState.Step>(
+        write: { s, w in
+            w.int(s.seq); w.int64(s.at.millisecondsSince1970)
+            w.string(s.actor.user); w.tag(s.actor.role, in: BinaryEventCodec.roles); w.string(s.actor.organ)
+            w.tag(s.rule, in: BinaryEventCodec.rules); w.tag(s.action, in: ActionKind.allCases); w.bool(s.annotation)
+        },
+        read: { r throws(DecodeError) in
+            let seq = try r.int()
+            let at = Instant(millisecondsSince1970: try r.int64())
+            let actor = Actor(user: try r.string(), role: try r.tag(in: BinaryEventCodec.roles), organ: try r.string())
+            return CaseState.Step(seq: seq, at: at, actor: actor, rule: try r.tag(in: BinaryEventCodec.rules),
+                                  action: try r.tag(in: ActionKind.allCases), annotation: try r.bool())
+        })
+}

@@ -38,9 +38,15 @@ demo: build
 	  $(BIN) generate --cases 2000 --log "$(DEMO_LOG)"; fi
 	@XINFANG_TRAINING=1 $(BIN) --log "$(DEMO_LOG)" $(if $(AS),--as $(AS)) $(ARGS)
 
+# Keeps swift test's output in $(TEST_OUTPUT) and its exit status (pipefail), then
+# prints the target's total time and the ten slowest tests (scripts/test-times.py).
+TEST_OUTPUT := .build/test-output.txt
 test: setup
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@started=$$(date +%s.%N); set -o pipefail; \
+	echo "$(SWIFT) build --build-tests" && $(SWIFT) build --build-tests || exit; \
+	echo "$(SWIFT) test" && $(SWIFT) test 2>&1 | tee $(TEST_OUTPUT); status=$$?; \
+	python3 scripts/test-times.py $(TEST_OUTPUT) $$started; \
+	exit $$status
 
 bench: setup
 	$(SWIFT) run -c release xinfang-bench

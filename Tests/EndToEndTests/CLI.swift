@@ -19,17 +19,23 @@ struct CLI {
         var err: String
     }
 
+    /// Exactly the child's environment: nothing is inherited from the developer's shell,
+    /// where a stray `XINFANG_TRAINING`, `XINFANG_LOG`, `XDG_DATA_HOME` or `NO_COLOR` would
+    /// change what the executable does. HOME is the test's folder, so the per-user log
+    /// path never points at a real log.
+    func environment(user: String = "tester", training: Bool = true) -> [String: String] {
+        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                   "XINFANG_LOG": log, "XINFANG_DATA": Fixtures.dataFolder, "USER": user]
+        env["XINFANG_TRAINING"] = training ? "1" : nil
+        return env
+    }
+
     @discardableResult
     func run(_ args: [String], stdin: String? = nil, user: String = "tester", training: Bool = true) -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["XINFANG_LOG"] = log
-        env["XINFANG_DATA"] = Fixtures.dataFolder
-        env["USER"] = user
-        env["XINFANG_TRAINING"] = training ? "1" : nil
-        p.environment = env
+        p.environment = environment(user: user, training: training)
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out

@@ -20,6 +20,7 @@ struct ConcurrencyTests {
         init(_ log: String, _ id: Int, _ extra: [String]) throws {
             process.executableURL = URL(fileURLWithPath: ConcurrencyTests.stress)
             process.arguments = [log, "\(id)"] + extra
+            process.environment = ["PATH": "/usr/bin:/bin"]  // nothing inherited from the developer's shell
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()

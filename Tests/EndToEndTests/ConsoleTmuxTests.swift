@@ -6,17 +6,22 @@ import TestSupport
 import Testing
 
 /// The real console in a real terminal: tmux runs it at 80×24, sends keys as a
-/// person would (Chinese included), resizes it, and reads the screen.
+/// person would (Chinese included), resizes it, and reads the screen. Each test runs
+/// its own tmux server with a clean environment (`TmuxServer`) and kills it at the end.
 @Suite("The console in tmux", .serialized)
 struct ConsoleTmuxTests {
     final class Session {
         let name = "xf\(UInt32.random(in: 0...UInt32.max))"
 
+        let server: TmuxServer
         let cli: CLI
 
-        /// A console in its own tmux session, on a fresh log, or on `sharing`'s log.
-        init(columns: Int = 80, rows: Int = 24, env: [String: String] = [:], generate: Bool = true,
-             sharing: CLI? = nil, arguments: String = "") {
+        /// A console in its own tmux session on the test's private `server`, on a fresh
+        /// log, or on `sharing`'s log. The pane gets the server's clean environment plus
+        /// exactly the variables below (and `env`'s).
+        init(on server: TmuxServer, columns: Int = 80, rows: Int = 24, env: [String: String] = [:],
+             generate: Bool = true, sharing: CLI? = nil, arguments: String = "") {
+            self.server = server
             cli = sharing ?? CLI()
             if generate && sharing == nil {
                 _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
@@ -30,15 +35,9 @@ struct ConsoleTmuxTests {
 
         deinit { tmux(["kill-session", "-t", name]) }
 
-        /// Runs tmux through the shell and returns what it printed. (Foundation's
-        /// Process did not reap the tmux client once the server had forked from it.)
+        /// Runs tmux on the test's server and returns what it printed.
         @discardableResult
-        func tmux(_ args: [String]) -> String {
-            let out = cli.dir + "/tmux-out"
-            let quoted = args.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            _ = system("tmux \(quoted) > '\(out)' 2>/dev/null < /dev/null")
-            return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-        }
+        func tmux(_ args: [String]) -> String { server.run(args) }
 
         func keys(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
         func type(_ text: String) { tmux(["send-keys", "-t", name, "-l", text]) }
@@ -57,7 +56,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func aClerkFindsACaseTypingChineseOpensItResizesAndQuits() {
-        let s = Session()
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server)
         #expect(s.waitFor("首页"), "\(s.screen())")
         #expect(s.screen().contains("培训模式"))
         s.keys("w")
@@ -95,7 +96,9 @@ struct ConsoleTmuxTests {
     /// transfers it picking the organ from a list; the handler, in English and without
     /// colour, finds it by ID number, receives and accepts it, and sees the deadline.
     @Test func aGroupVisitIsRegisteredFoundByIDTransferredAndAcceptedInBothLanguages() throws {
-        let clerk = Session(env: ["USER": "clerk"])
+        let server = TmuxServer()
+        defer { server.kill() }
+        let clerk = Session(on: server, env: ["USER": "clerk"])
         #expect(clerk.waitFor("首页"), "\(clerk.screen())")
         clerk.keys("r")
         #expect(clerk.waitFor("此人以往信访"))
@@ -139,7 +142,7 @@ struct ConsoleTmuxTests {
         clerk.keys("Escape", "q")
         #expect(clerk.waitFor("CONSOLE-EXITED-0"))
 
-        let handler = Session(env: ["USER": "handler", "NO_COLOR": "1"], sharing: clerk.cli, arguments: "--lang en")
+        let handler = Session(on: server, env: ["USER": "handler", "NO_COLOR": "1"], sharing: clerk.cli, arguments: "--lang en")
         #expect(handler.waitFor("Home"), "\(handler.screen())")
         handler.keys("s")
         handler.type("110102198001011239")
@@ -167,12 +170,14 @@ struct ConsoleTmuxTests {
     /// Opened from a snapshot, the console checks the records the snapshot covers in the
     /// background: damage there shows as a warning within seconds, and saving is refused.
     @Test func damageBehindTheSnapshotIsFoundAfterOpeningAndStopsWrites() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
         let cli = CLI()
         #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
         #expect(cli.run(["queue", "--json"]).status == 0)  // writes the snapshot
         // The negative control: on the intact log the same check finds nothing.
         do {
-            let intact = Session(env: ["USER": "clerk"], sharing: cli)
+            let intact = Session(on: server, env: ["USER": "clerk"], sharing: cli)
             #expect(intact.waitFor("首页"))
             #expect(!intact.waitFor("日志已损坏", seconds: 3), "\(intact.screen())")
             intact.keys("q")
@@ -182,7 +187,7 @@ struct ConsoleTmuxTests {
         // proves it was once intact, so the background check calls it damage.
         bytes[bytes.count / 3] ^= 0x10
         try Data(bytes).write(to: URL(fileURLWithPath: cli.log))
-        let s = Session(env: ["USER": "clerk"], sharing: cli)
+        let s = Session(on: server, env: ["USER": "clerk"], sharing: cli)
         #expect(s.waitFor("首页"), "\(s.screen())")
         #expect(s.waitFor("日志已损坏", seconds: 10), "\(s.screen())")
         // A complete online petition, so that only the log can refuse it.
@@ -209,7 +214,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func aNewcomerWithNoLogIsOfferedOneAndLandsOnTheHomeScreen() {
-        let s = Session(generate: false)
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server, generate: false)
         #expect(s.waitFor("请选择 [t/p/q]"), "\(s.screen())")
         #expect(s.screen().contains("创建培训日志"))
         s.keys("t", "Enter")
@@ -223,7 +230,9 @@ struct ConsoleTmuxTests {
     /// A production log is created only for a petition bureau the clerk names (Enter
     /// takes the directory's own); a wrong code creates nothing.
     @Test func aProductionLogAsksForItsJurisdiction() {
-        let wrong = Session(generate: false)
+        let server = TmuxServer()
+        defer { server.kill() }
+        let wrong = Session(on: server, generate: false)
         #expect(wrong.waitFor("请选择 [t/p/q]"), "\(wrong.screen())")
         wrong.keys("p", "Enter")
         #expect(wrong.waitFor("请输入机关代码"), "\(wrong.screen())")
@@ -233,7 +242,7 @@ struct ConsoleTmuxTests {
         #expect(wrong.waitFor("不是信访部门的机关代码"), "\(wrong.screen())")
         #expect(!FileManager.default.fileExists(atPath: wrong.cli.log))
 
-        let right = Session(generate: false)
+        let right = Session(on: server, generate: false)
         #expect(right.waitFor("请选择 [t/p/q]"))
         right.keys("p", "Enter")
         #expect(right.waitFor("请输入机关代码"))
@@ -246,7 +255,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func chineseTypedAtTheFilterArrivesWhole() {
-        let s = Session()
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server)
         #expect(s.waitFor("首页"))
         s.keys("/")
         s.type("临江")
@@ -256,7 +267,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func withoutColourSelectionAndUrgencyStayVisible() {
-        let s = Session(env: ["NO_COLOR": "1"])
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server, env: ["NO_COLOR": "1"])
         #expect(s.waitFor("首页"))
         s.keys("w")
         #expect(s.waitFor("案件编号"))
@@ -267,7 +280,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
-        let s = Session()
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server)
         #expect(s.waitFor("首页"))
         // The console is the only child of the pane's shell.
         let shell = try #require(Int32(s.tmux(["list-panes", "-t", s.name, "-F", "#{pane_pid}"])
@@ -280,7 +295,9 @@ struct ConsoleTmuxTests {
     }
 
     @Test func aChangeFromAnotherConsoleAppearsWithinASecond() {
-        let s = Session()
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server)
         #expect(s.waitFor("首页"))
         s.keys("w")
         #expect(s.waitFor("共120件"))

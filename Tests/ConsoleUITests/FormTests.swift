@@ -108,12 +108,10 @@ struct FormTests {
         #expect(desk.screen.contains("放弃已填写的内容？"))
         desk.press(.character("n"))
         #expect(desk.value("petitioner.name") == "王芳")
-        desk.press(.resize)
-        desk.rows = 30
-        desk.columns = 100
+        desk.resize(rows: 30, columns: 100)
+        #expect(desk.grid.rows == 30 && desk.grid.columns == 100)
         #expect(desk.screen.contains("王芳"), "redrawn at the new size with what was typed")
-        desk.rows = 24
-        desk.columns = 80
+        desk.resize(rows: 24, columns: 80)
         desk.press(.function(1))
         #expect(desk.screen.contains("登记依据的条款") && desk.screen.contains("第20条"))
         desk.press(.escape)

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// Screens drawn by the real run loop on a test backend, driven by keys, read back as
-/// text.
+/// text and compared whole with golden files.
 @Suite("Console screens")
 struct ScreenTests {
     /// Three cases of 张伟's group visit, one received by the housing bureau, one in
@@ -25,6 +25,29 @@ struct ScreenTests {
 
     static func desk(_ actor: PetitionCore.Actor = Fixtures.trainee, language: Language = .zh) throws -> Desk {
         try Desk(actor, language: language, events: threeCases())
+    }
+
+    /// The golden file of a screen, beside these tests.
+    static func golden(_ name: String) -> String { Fixtures.root + "/Tests/ConsoleUITests/Snapshots/\(name).txt" }
+
+    /// Each main screen at 80x24, as the keys reach it, compared whole (text, styles,
+    /// cursor) with its golden file; `RECORD_SNAPSHOTS=1` re-records them (and fails).
+    @Test(arguments: [
+        ("home", Fixtures.trainee, [Key]()),
+        ("queue", Fixtures.trainee, [.character("w")]),
+        ("case", Fixtures.trainee, [.character("w"), .character("j"), .enter]),
+        ("actions", Fixtures.clerk, [.character("w"), .character("j"), .enter, .character("a")]),
+        ("action-form", Fixtures.clerk, [.character("w"), .character("j"), .enter, .character("a"), .enter]),
+        ("register-form", Fixtures.clerk, [.character("r")]),
+        ("search", Fixtures.trainee, [.character("s")] + "张伟".map { Key.character($0) }),
+        ("help", Fixtures.trainee, [.character("w"), .enter, .character("?")]),
+    ])
+    func theMainScreensMatchTheirGoldenFrames(_ name: String, _ actor: PetitionCore.Actor, _ keys: [Key]) throws {
+        let desk = try Self.desk(actor)
+        desk.press(keys)
+        #expect(desk.grid.rows == 24 && desk.grid.columns == 80)
+        let problem = GoldenFile.mismatch(desk.grid.snapshot, at: Self.golden(name))
+        #expect(problem == nil, "\(problem ?? "")")
     }
 
     @Test func theStatusLineAlwaysSaysWhoWhereTheModeAndTheDay() throws {

@@ -69,7 +69,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,9 @@
 internal import CTerminal
 import ConsoleUI
 
-/// The ncurses driver: it copies cell grids to the terminal and reads keys.
-/// Nothing else in xinfang calls ncurses.
-package final class Terminal {
+/// The ncurses driver: it copies cell grids to the terminal and reads keys, as the
+/// run loop's `TerminalBackend`. Nothing else in xinfang calls ncurses.
+package final class Terminal: TerminalBackend {
     private var previous: CellGrid?
     private var colour = false
     private var open = true

@@ -72,7 +72,17 @@ enum ActionForm {
         let zh = language == .zh
         return switch rejection.code {
         case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (organ)"
-        default: zh ? "（非本岗位）" : " (role)"
+        // Every other refusal is marked as the role's; listed, so a new code is placed here.
+        case .actionNotAllowedNow, .roleNotPermitted, .extensionNeedsOrganHead, .dateInFuture, .dateBeforePreviousStep,
+             .beforeInForce, .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone,
+             .unknownOrgan, .unknownCategory, .unknownCase, .groupTooManyRepresentatives, .groupTooFewPeople,
+             .routeToAccused, .notAnAccusation, .referralWrongOrganType, .assignDaysInvalid, .bureauMustTriage,
+             .notPendingBelow, .notSamePetitioner, .notFinal, .objectionWindowLapsed, .trackRequired,
+             .trackOnlyForGrievance, .recusalNotChecked, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline,
+             .outcomeNotForType, .measuresRequired, .notAssigned, .completionAlreadyReported, .noSuperior,
+             .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
+             .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf:
+            zh ? "（非本岗位）" : " (role)"
         }
     }
 }

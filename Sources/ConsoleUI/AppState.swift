@@ -52,7 +52,8 @@ package enum QueueSort: String, Sendable, CaseIterable {
 }
 
 /// What the console asks the executable to write. ConsoleUI writes nothing itself:
-/// the run loop performs the effect through the log and reports back with `Update.completed`.
+/// `Update.apply` returns the effect, the run loop has its host perform it through the
+/// log, and reports back with `Update.completed`.
 package enum Effect: Sendable, Equatable {
     case register(Petition)
     case execute(CaseCommand, CaseNumber)
@@ -86,8 +87,6 @@ package struct AppState: Sendable {
     package var language: Language
     package var quit = false
     package var flash: Flash?
-    /// A write the run loop must perform, set by saving a form.
-    package var pending: Effect?
 
     // The queue screen.
     package var selected = 0
@@ -129,7 +128,10 @@ package struct AppState: Sendable {
 
     package init(language: Language) { self.language = language }
 
-    /// Brings the cached queue rows up to date with the data.
+    /// Brings the cached queue rows and counts up to date with the data and with the
+    /// queue's filter, view and sort; a no-op when none changed. `ConsoleLoop` calls it
+    /// in one place, before each frame is drawn, so every key acts on the rows it saw
+    /// (the bench calls it to time it).
     package mutating func refresh(_ data: ConsoleData) {
         countsReady = !(data.rows == nil && data.rowsPending)
         guard countsReady else {

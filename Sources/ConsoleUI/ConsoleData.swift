@@ -12,6 +12,7 @@ package struct ConsoleData: Sendable {
     package mutating func update(_ states: [CaseState], positions: CasePositions) {
         self.states = states
         self.positions = positions
+        version &+= 1
     }
     package var directory: Directory
     package var calendar: HolidayCalendar
@@ -19,25 +20,31 @@ package struct ConsoleData: Sendable {
     package var articles: ArticleCatalog
     package var policy: RolePolicy
     package var actor: Actor
-    /// The time now: the system clock, or the training clock.
-    package var now: Instant
+    /// The time now: the system clock, or the training clock. A new day is a change:
+    /// every clock's days left moves, so the screens recompute.
+    package var now: Instant {
+        didSet { if Day(now) != Day(oldValue) { version &+= 1 } }
+    }
     package var today: Day { Day(now) }
     package var training: Bool
     /// Every case's queue row for today, soonest deadline first, when the executable
     /// has them from the case book's next-deadline index (which recomputes only the
     /// cases that changed); nil, and the console computes them from `states`.
-    package var rows: [QueueRow]?
+    package var rows: [QueueRow]? {
+        didSet { version &+= 1 }
+    }
     /// True while the executable is still computing `rows`: the screens say so instead
     /// of computing them again themselves.
     package var rowsPending = false
     /// A standing warning about the log itself (damage found after opening), shown on
     /// every screen until the console is closed.
     package var warning: String?
-    /// Bumped whenever the cases change, so screens know when to recompute.
-    package var version: Int
+    /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
+    /// `now`), never by hand, so screens know when to recompute their caches.
+    package private(set) var version = 0
 
     package init(states: [CaseState], directory: Directory, calendar: HolidayCalendar, categories: CategoryList,
-                 articles: ArticleCatalog, policy: RolePolicy, actor: Actor, now: Instant, training: Bool, version: Int) {
+                 articles: ArticleCatalog, policy: RolePolicy, actor: Actor, now: Instant, training: Bool) {
         self.states = states
         positions = CasePositions(states)
         self.directory = directory
@@ -48,7 +55,6 @@ package struct ConsoleData: Sendable {
         self.actor = actor
         self.now = now
         self.training = training
-        self.version = version
     }
 
     /// A case by number: the case screen asks on every frame, so this is a lookup, not a scan.

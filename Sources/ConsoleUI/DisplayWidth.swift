@@ -20,7 +20,7 @@ package enum DisplayWidth {
     static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        default: break  // Unicode's categories, not ours: the rest are measured below
         }
         let v = s.value
         if v == 0 { return 0 }
@@ -71,7 +71,7 @@ package enum Sanitize {
             case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
             case 0x7F: out += "␡"
             case 0x80...0x9F: out += "�"
-            default: out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)  // a range of scalar values: everything else is visible
             }
         }
         return out

@@ -9,14 +9,15 @@ enum FormInput {
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(_, let kind): return ActionForm.fields(kind, form, data, state.language)
-        default: return []
+        case .home, .queue, .detail, .help, .actions, .search: return []
         }
     }
 
-    static func apply(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+    /// Applies a key to the open form; returns the write a save asks for.
+    static func apply(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) -> Effect? {
         guard var form = state.form else {
             Update.back(&state)
-            return
+            return nil
         }
         defer {
             if state.screen.isForm, state.form != nil { settle(&state, data, pageSize: pageSize) }
@@ -29,17 +30,19 @@ enum FormInput {
             case .character("n"), .character("N"), .escape:
                 form.confirming = nil
                 state.form = form
-            default: break
+            case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .backspace, .delete,
+                 .tab, .backTab, .function, .resize, .tick:
+                break  // only y or n answers the question
             }
-            return
+            return nil
         }
         let fields = fields(state, data)
-        guard !fields.isEmpty || KeyMap.intent(for: key, in: .form) != nil else { return }
+        guard !fields.isEmpty || KeyMap.intent(for: key, in: .form) != nil else { return nil }
         let index = fields.firstIndex { $0.key == form.focus } ?? 0
         if form.picker != nil {
             pickerKey(key, &form, fields.indices.contains(index) ? fields[index] : nil)
             state.form = form
-            return
+            return nil
         }
         if let intent = KeyMap.intent(for: key, in: .form) {
             switch intent {
@@ -57,28 +60,30 @@ enum FormInput {
                 }
             case .save:
                 state.form = form
-                save(&state, data)
-                return
+                return save(&state, data)
             case .back, .quit:
                 if form.dirty {
                     form.confirming = intent
                 } else {
                     state.form = nil
                     if intent == .quit { state.quit = true } else { Update.back(&state) }
-                    return
+                    return nil
                 }
             case .help:
                 state.form = form
                 Update.go(.help, &state)
-                return
-            default: break
+                return nil
+            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home,
+                 .actions, .sort, .view:
+                break  // browse intents: the form's key map binds none of them
             }
             state.form = form
-            return
+            return nil
         }
-        guard fields.indices.contains(index) else { return }
+        guard fields.indices.contains(index) else { return nil }
         edit(key, &form, fields[index])
         state.form = form
+        return nil
     }
 
     /// Typing into one field.
@@ -93,7 +98,9 @@ enum FormInput {
             case .right, .character(" "): editor = LineEditor(options[current.map { ($0 + 1) % options.count } ?? 0].value)
             case .left: editor = LineEditor(options[current.map { ($0 + options.count - 1) % options.count } ?? 0].value)
             case .backspace, .delete: editor = LineEditor()
-            default: break
+            case .character, .up, .down, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .function,
+                 .resize, .tick:
+                break  // a choice changes only by ← → and space
             }
         case .pick:
             switch key {
@@ -103,7 +110,9 @@ enum FormInput {
                 picker.query.insert(c)
                 form.picker = picker
             case .right, .character(" "): form.picker = Picker(key: field.key)
-            default: break
+            case .character, .up, .down, .left, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+                 .function, .resize, .tick:
+                break  // a list's value is chosen in its picker, not typed
             }
         case .text, .number, .day:
             switch key {
@@ -117,7 +126,8 @@ enum FormInput {
             case .right: editor.right()
             case .home: editor.home()
             case .end: editor.end()
-            default: break
+            case .character, .up, .down, .pageUp, .pageDown, .enter, .escape, .tab, .backTab, .function, .resize, .tick:
+                break  // control characters and keys that do not edit
             }
         }
         if editor != before {
@@ -152,7 +162,9 @@ enum FormInput {
         case .character(let c) where isPrintable(c):
             picker.query.insert(c)
             picker.selected = 0
-        default: break
+        case .character, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab, .function,
+             .resize, .tick:
+            break  // the picker's query takes typing and Backspace only
         }
         form.picker = picker
     }
@@ -162,18 +174,19 @@ enum FormInput {
         return v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v)
     }
 
-    /// Checks the whole form as the log will and, if it passes, hands the run loop the write.
-    private static func save(_ state: inout AppState, _ data: ConsoleData) {
-        guard var form = state.form else { return }
+    /// Checks the whole form as the log will and, if it passes, returns the write for
+    /// the run loop; if not, says why beside the field and returns nothing.
+    private static func save(_ state: inout AppState, _ data: ConsoleData) -> Effect? {
+        guard var form = state.form else { return nil }
         let lang = state.language
         do throws(Rejection) {
             switch state.screen {
             case .register:
-                state.pending = .register(try RegisterForm.check(form, data))
+                return .register(try RegisterForm.check(form, data))
             case .action(let number, let kind):
-                state.pending = .execute(try ActionForm.check(kind, on: number, form, data), number)
-            default:
-                return
+                return .execute(try ActionForm.check(kind, on: number, form, data), number)
+            case .home, .queue, .detail, .help, .actions, .search:
+                return nil
             }
         } catch {
             let message = RegisterForm.message(error, data, lang)
@@ -185,6 +198,7 @@ enum FormInput {
             }
             state.form = form
             state.flash = Flash(text: message, style: .overdue)
+            return nil
         }
     }
 

@@ -3,9 +3,11 @@ import PetitionCore
 /// state + key → state. No business rules here: the workflow is only read, and a
 /// save hands the run loop an `Effect` to write.
 package enum Update {
-    package static func apply(_ key: Key, to state: inout AppState, data: ConsoleData, pageSize: Int) {
-        state.refresh(data)
-        if key == .tick || key == .resize { return }
+    /// Applies one key and returns the write it asks for, if any (a saved form), for the
+    /// run loop to perform and report back with `completed`. The queue's cached rows are
+    /// brought up to date by the run loop before each frame, not here.
+    package static func apply(_ key: Key, to state: inout AppState, data: ConsoleData, pageSize: Int) -> Effect? {
+        if key == .tick || key == .resize { return nil }
         state.flash = nil
         if key == .control("c") {  // Ctrl-C in raw mode: quit, asking first if a form has typing in it
             if state.form?.dirty == true, state.screen.isForm {
@@ -13,21 +15,20 @@ package enum Update {
             } else {
                 state.quit = true
             }
-            return
+            return nil
         }
         switch state.screen {
-        case .register, .action: FormInput.apply(key, &state, data, pageSize: pageSize)
+        case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
-        default:
-            if state.filtering { filterKey(key, &state, data) } else { browseKey(key, &state, data, pageSize: pageSize) }
+        case .home, .queue, .detail, .help, .actions:
+            if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize) }
         }
+        return nil
     }
 
     /// Reports how a written effect ended: a saved form closes and shows its case; a
     /// refusal stays on the form, beside the field it names.
     package static func completed(_ result: EffectResult, _ state: inout AppState, data: ConsoleData) {
-        state.pending = nil
-        state.refresh(data)
         let zh = state.language == .zh
         switch result {
         case .registered(let number):
@@ -73,7 +74,7 @@ package enum Update {
         if let previous = state.history.popLast() { state.screen = previous }
     }
 
-    private static func filterKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData) {
+    private static func filterKey(_ key: Key, _ state: inout AppState) {
         switch key {
         case .enter: state.filtering = false
         case .escape:
@@ -81,14 +82,15 @@ package enum Update {
             state.filter = ""
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
-        default: break
+        case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab,
+             .function, .resize, .tick:
+            break  // control characters and movement do not edit the filter
         }
         state.selected = 0
         state.top = 0
-        state.refresh(data)
     }
 
-    private static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+    static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -113,12 +115,12 @@ package enum Update {
             if intent == .view { state.view = state.view.next } else { state.sort = state.sort.next }
             state.selected = 0
             state.top = 0
-            state.refresh(data)
-        case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            move(intent, &state, pageSize: pageSize)
-            if case .actions(let number) = state.screen {
-                state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
-            }
+        case .up: move(.up, &state, data, pageSize: pageSize)
+        case .down: move(.down, &state, data, pageSize: pageSize)
+        case .pageUp: move(.pageUp, &state, data, pageSize: pageSize)
+        case .pageDown: move(.pageDown, &state, data, pageSize: pageSize)
+        case .top: move(.top, &state, data, pageSize: pageSize)
+        case .bottom: move(.bottom, &state, data, pageSize: pageSize)
         case .actions:
             if case .detail(let number) = state.screen { openActions(number, &state) }
         case .open:
@@ -176,96 +178,28 @@ package enum Update {
         // A repeat petition or a matter the regulation says not to accept again: the
         // earlier case and the reason are filled in; the clerk still decides and saves.
         if let (registered, prior) = state.followUp, registered == number, let finding = prior.finding {
-            switch (kind, finding) {
-            case (.link, _):
+            switch kind {
+            case .link:
                 state.form?.set("to", "\(prior.number)")
                 state.form?.set("kind", LinkKind.repeats.rawValue)
-            case (.notAccept, .pendingBelow), (.notAccept, .final):
-                state.form?.set("ref", "\(prior.number)")
-                state.form?.set("reason", finding == .final ? NonAcceptance.alreadyFinal.rawValue : NonAcceptance.pendingElsewhere.rawValue)
-            default: break
+            case .notAccept:
+                switch finding {
+                case .pendingBelow, .final:
+                    state.form?.set("ref", "\(prior.number)")
+                    state.form?.set("reason", finding == .final ? NonAcceptance.alreadyFinal.rawValue : NonAcceptance.pendingElsewhere.rawValue)
+                case .repeatPetition:
+                    break  // a repeat petition is linked to the earlier case, not refused
+                }
+            case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
+                 .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
+                 .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
+                 .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
+                 .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
+                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void:
+                break  // the earlier case says nothing about these forms
             }
         }
         go(.action(number, kind), &state)
-    }
-
-    private static func searchKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
-        let before = state.query.text
-        switch key {
-        case .character(let c) where c.asciiValue.map { $0 >= 0x20 } ?? true: state.query.insert(c)
-        case .backspace: state.query.backspace()
-        case .delete: state.query.delete()
-        case .left: state.query.left()
-        case .right: state.query.right()
-        case .home: state.query.home()
-        case .end: state.query.end()
-        case .up: state.hitSelected = max(0, state.hitSelected - 1)
-        case .down: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + 1)
-        case .pageUp: state.hitSelected = max(0, state.hitSelected - pageSize)
-        case .pageDown: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + pageSize)
-        case .enter:
-            if state.hits.indices.contains(state.hitSelected) {
-                state.detailScroll = 0
-                go(.detail(state.hits[state.hitSelected].number), &state)
-            }
-            return
-        case .escape: back(&state)
-        default:
-            if let intent = KeyMap.intent(for: key), [.help, .quit, .queue, .home, .register].contains(intent) {
-                browseKey(key, &state, data, pageSize: pageSize)
-            }
-            return
-        }
-        if state.query.text != before || state.hitsKey?.version != data.version {
-            refreshHits(&state, data)
-        }
-        if state.hitSelected < state.hitTop { state.hitTop = state.hitSelected }
-        if state.hitSelected >= state.hitTop + pageSize { state.hitTop = state.hitSelected - pageSize + 1 }
-    }
-
-    static func refreshHits(_ state: inout AppState, _ data: ConsoleData) {
-        if let key = state.hitsKey, key.version == data.version, key.query == state.query.text { return }
-        state.hits = Search.run(state.query.text, data)
-        state.hitsKey = (data.version, state.query.text)
-        state.hitSelected = 0
-        state.hitTop = 0
-    }
-
-    private static func move(_ intent: Intent, _ state: inout AppState, pageSize: Int) {
-        switch state.screen {
-        case .queue:
-            let last = max(0, state.rows.count - 1)
-            switch intent {
-            case .up: state.selected = max(0, state.selected - 1)
-            case .down: state.selected = min(last, state.selected + 1)
-            case .pageUp: state.selected = max(0, state.selected - pageSize)
-            case .pageDown: state.selected = min(last, state.selected + pageSize)
-            case .top: state.selected = 0
-            case .bottom: state.selected = last
-            default: break
-            }
-            // Keep the selection on screen.
-            if state.selected < state.top { state.top = state.selected }
-            if state.selected >= state.top + pageSize { state.top = state.selected - pageSize + 1 }
-        case .detail:
-            switch intent {
-            case .up: state.detailScroll = max(0, state.detailScroll - 1)
-            case .down: state.detailScroll += 1
-            case .pageUp: state.detailScroll = max(0, state.detailScroll - pageSize)
-            case .pageDown: state.detailScroll += pageSize
-            case .top: state.detailScroll = 0
-            default: break
-            }
-        case .actions:
-            switch intent {
-            case .up: state.actionSelected = max(0, state.actionSelected - 1)
-            case .down: state.actionSelected += 1
-            case .top: state.actionSelected = 0
-            default: break
-            }
-        case .home, .help, .register, .action, .search:
-            break
-        }
     }
 }
 

@@ -252,7 +252,7 @@ if let book {
     let clerk = PetitionCore.Actor(user: "clerk", role: .clerk, organ: "D-XFJ")
     var data = ConsoleData(states: book.states, directory: r.directory, calendar: r.calendar, categories: r.categories,
                            articles: r.articles, policy: r.policy, actor: clerk,
-                           now: Fixtures.instant("2026-11-27T10:00"), training: true, version: 1)
+                           now: Fixtures.instant("2026-11-27T10:00"), training: true)
     let states = book.states
     // The floor of any pass over the cases: read one field of each.
     var floorTimes: [Double] = []
@@ -264,21 +264,20 @@ if let book {
     var indexRows: [QueueRow] = []
     let indexTime = timed { indexRows = book.nextDeadlines(asOf: data.today, calendar: r.calendar, directory: r.directory) }
     var queueTimes: [Double] = []
-    for version in 2...4 {
+    for _ in 0..<3 {
         var state = AppState(language: .zh)
         var d = data
-        d.version = version
         d.rows = indexRows
         queueTimes.append(timed { state.refresh(d) })
     }
     data.rows = indexRows
     var state = AppState(language: .zh)
     state.refresh(data)
-    Update.apply(.character("w"), to: &state, data: data, pageSize: 18)
+    _ = Update.apply(.character("w"), to: &state, data: data, pageSize: 18)
     var frameTimes: [Double] = []
     for _ in 0..<20 {
         frameTimes.append(timed {
-            Update.apply(.down, to: &state, data: data, pageSize: 18)
+            _ = Update.apply(.down, to: &state, data: data, pageSize: 18)
             _ = Console.render(state, data, rows: 24, columns: 80)
         })
     }
@@ -288,9 +287,9 @@ if let book {
     for _ in 0..<3 {
         var s = AppState(language: .zh)
         s.refresh(data)
-        Update.apply(.character("s"), to: &s, data: data, pageSize: 18)
+        _ = Update.apply(.character("s"), to: &s, data: data, pageSize: 18)
         for c in someone.dropLast() { s.query.insert(c) }
-        searchTimes.append(timed { Update.apply(.character(someone.last ?? "0"), to: &s, data: data, pageSize: 18) })
+        searchTimes.append(timed { _ = Update.apply(.character(someone.last ?? "0"), to: &s, data: data, pageSize: 18) })
     }
     // The register form's earlier cases: a scan of every case vs the case book's identity index.
     let probe = Petition(channel: .visit, receivedOn: Fixtures.day("2026-11-27"), organ: "D-XFJ",

@@ -7,8 +7,8 @@ import PetitionStore
 
 /// `xinfang` with no subcommand: the console.
 ///
-/// The loop is: key → update → render → draw the changes; and every poll, the
-/// records other consoles appended are folded in (within half a second).
+/// It opens the log and hands it, with the terminal, to `ConsoleLoop` (key → update →
+/// render → draw the changes; every half second, the records other consoles appended).
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "console", abstract: "打开控制台 — open the console.")
 
@@ -40,21 +40,20 @@ struct ConsoleCommand: ParsableCommand {
             if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
             let actor = try session.actor()
             let clock = { () throws -> Instant in try session.now(for: book.mode) }
-            var data = ConsoleData(states: [], directory: session.reference.directory,
+            let data = ConsoleData(states: [], directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
-                                   now: try clock(), training: book.mode == .training, version: 0)
-            data.update(book.states, positions: book.position)
-            let reference = session.reference
-            func rows(_ day: Day) -> [QueueRow] {
-                book.nextDeadlines(asOf: day, calendar: reference.calendar, directory: reference.directory)
-            }
-            var state = AppState(language: session.language)
+                                   now: try clock(), training: book.mode == .training)
+            let host = BookHost(book: book, session: session, actor: actor)
+            let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-                data.rows = rows(data.today)
-                state.refresh(data)
-                // Not a terminal: print the first screen as text.
-                print(Console.render(state, data, rows: 24, columns: 80).text
+                // Not a terminal: print the first screen as text, drawn by the same loop
+                // into memory (no time passes for it, so it picks nothing up).
+                let screen = TestBackend(rows: 24, columns: 80)
+                let loop = ConsoleLoop(state: state, data: data, backend: screen, host: host, clock: clock, seconds: { 0 })
+                loop.open()
+                try loop.run()
+                print((screen.last?.text ?? [])
                     .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
                     .joined(separator: "\n"))
                 return
@@ -62,76 +61,15 @@ struct ConsoleCommand: ParsableCommand {
             let env = Session.environment
             let terminal = Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
             defer { terminal.close() }
+            let loop = ConsoleLoop(state: state, data: data, backend: terminal, host: host, clock: clock,
+                                   seconds: { Date().timeIntervalSinceReferenceDate })
             // The first screen is drawn as soon as the cases are read; the deadlines of
             // every case are computed after it, and the counts fill in.
-            data.rowsPending = true
-            state.refresh(data)
-            terminal.draw(Console.render(state, data, rows: terminal.size.rows, columns: terminal.size.columns))
-            data.rows = rows(data.today)
-            data.rowsPending = false
-            data.version += 1
-            state.refresh(data)
+            loop.open()
             // Opened from a snapshot, the records it covers were not re-read: check them
             // now, in the background. Damage turns the console read-only, with a warning.
-            let background = BackgroundCheck()
-            if let log = book.log as? DurableLog, log.resumed, let head = log.snapshotCovered {
-                background.start(path, covered: head)
-            }
-            var lastPoll = Date()
-            while !state.quit && !terminal.stopRequested {
-                let size = terminal.size
-                terminal.draw(Console.render(state, data, rows: size.rows, columns: size.columns))
-                let key = terminal.readKey()
-                if Date().timeIntervalSince(lastPoll) >= 0.5 {
-                    lastPoll = Date()
-                    let now = try clock()
-                    if !(try book.refresh()).isEmpty || Day(now) != data.today {
-                        data.update(book.states, positions: book.position)
-                        data.rows = rows(Day(now))
-                        data.version += 1
-                    }
-                    data.now = now
-                }
-                if let problem = background.damage(), case .damage = problem {
-                    (book.log as? DurableLog)?.markDamaged(problem)
-                    let located = problem.located(session.language)
-                    data.warning = session.language == .zh
-                        ? "日志已损坏：\(located)；现为只读，请运行 xinfang log verify / log recover"
-                        : "The log is damaged at \(located); read-only now; run xinfang log verify / log recover"
-                }
-                Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
-                if let effect = state.pending {
-                    let result = Self.perform(effect, book: book, session: session, actor: actor, now: try clock())
-                    data.update(book.states, positions: book.position)
-                    data.now = try clock()
-                    data.rows = rows(data.today)
-                    data.version += 1
-                    Update.completed(result, &state, data: data)
-                }
-            }
-        }
-    }
-
-    /// Writes what a saved form asked for, through the log's lock: the case book
-    /// catches up with other consoles, decides again, appends and syncs. A refusal or
-    /// a failure comes back as one line, and nothing was written.
-    static func perform(_ effect: Effect, book: CaseBook, session: Session, actor: Actor, now: Instant) -> EffectResult {
-        do {
-            switch effect {
-            case .register(let petition):
-                let numbers = try book.register([petition], now: now, actor: actor, reference: session.reference)
-                return .registered(numbers[0])
-            case .execute(let command, let number):
-                _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference)
-                return .executed(number)
-            }
-        } catch {
-            let field: String? = switch error {
-            case let r as Rejection: r.field
-            case let b as BatchRejection: b.rejection.field
-            default: nil
-            }
-            return .failed(Failure.describe(error, language: session.language, reference: session.reference).0, field: field)
+            host.startBackgroundCheck()
+            try loop.run()
         }
     }
 
@@ -150,7 +88,9 @@ struct ConsoleCommand: ParsableCommand {
                 var generator = try SyntheticCases(reference: session.reference, seed: 1)
                 let today = Day(Session.systemNow)
                 let records = generator.cases(2000, from: today.adding(days: -3 * 365), until: today)
-                let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction, now: Session.systemNow)
+                let log = try DurableLog.create(at: path, mode: .training,
+                                                jurisdiction: session.reference.directory.jurisdiction,
+                                                now: Session.systemNow)
                 try log.append(records)
                 try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
                     .save(to: Roster.path(forLog: path))
@@ -173,7 +113,8 @@ struct ConsoleCommand: ParsableCommand {
                                  "\"\(typed)\" is not a petition bureau's code; no log was created")
                     return nil
                 }
-                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction, now: Session.systemNow)
+                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction,
+                                          now: Session.systemNow)
                 try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
                     .save(to: Roster.path(forLog: path))
                 return .production
@@ -184,37 +125,5 @@ struct ConsoleCommand: ParsableCommand {
             session.warn("创建日志失败：\(error)", "Could not create the log: \(error)")
             return nil
         }
-    }
-}
-
-/// Reads the whole log once on another thread, checking every checksum and the chain
-/// without decoding, and keeps what it found for the run loop to pick up.
-final class BackgroundCheck: @unchecked Sendable {
-    private let lock = NSLock()
-    private var found: LogScan.Problem?
-    private var reported = false
-
-    /// `covered` is where the snapshot's records end: those bytes were read whole when
-    /// the snapshot was made, so anything wrong before it is damage, never a torn tail.
-    func start(_ path: String, covered: (end: Int, seq: Int)) {
-        Thread.detachNewThread { [self] in
-            let log = try? DurableLog.open(at: path, .init(writable: false, verifyOnly: true))
-            var problem = log?.damage
-            if problem == nil, let at = log?.pendingTornTail, at < covered.end {
-                problem = .damage(at: at, seq: (log?.lastSeq ?? 0) + 1, reason: "invalid record inside what the snapshot covers")
-            }
-            lock.lock()
-            found = problem
-            lock.unlock()
-        }
-    }
-
-    /// The damage found, once; nil before the check ends, if it found none, and after.
-    func damage() -> LogScan.Problem? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !reported, let found else { return nil }
-        reported = true
-        return found
     }
 }

@@ -2,56 +2,45 @@ import ConsoleUI
 import PetitionCore
 import PetitionStore
 import TestSupport
+import Testing
 
-/// A console on an in-memory log, driven by keys as a person at the window would:
-/// every key goes through `Update.apply`, every save's effect is written through the
-/// case book (the same lock, decision and fold the terminal console uses), and the
-/// screen is read back as text.
+/// A console on an in-memory log, driven by keys as a person at the window would: the
+/// real run loop (`ConsoleLoop`) reads them from a `TestBackend`, every save's effect is
+/// written through the case book (the same lock, decision and fold the terminal console
+/// uses), and the screen is the frame the loop drew last.
 final class Desk {
     let log: InMemoryEventLog
     let book: CaseBook
-    var state: AppState
-    var data: ConsoleData
-    var rows = 24
-    var columns = 80
+    let backend = TestBackend(rows: 24, columns: 80)
+    let time: DeskTime
+    private let loop: ConsoleLoop
 
     init(_ actor: PetitionCore.Actor, language: Language = .zh, at time: String = "2025-05-12T10:00",
          events: [CaseEvent] = []) throws {
         log = InMemoryEventLog(header: Fixtures.trainingHeader, events: events)
         book = try CaseBook(log: log)
+        let clock = DeskTime(now: Fixtures.instant(time))
+        self.time = clock
         let r = Fixtures.reference
-        data = ConsoleData(states: book.states, directory: r.directory, calendar: r.calendar, categories: r.categories,
-                           articles: r.articles, policy: r.policy, actor: actor, now: Fixtures.instant(time),
-                           training: true, version: 0)
-        state = AppState(language: language)
-        state.refresh(data)
+        let data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
+                               articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
+        loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend,
+                           host: DeskHost(book: book, actor: actor, language: language),
+                           clock: { clock.now }, seconds: { clock.seconds })
+        loop.open()
+        try loop.run()
     }
+
+    var state: AppState { loop.state }
+    var data: ConsoleData { loop.data }
 
     func press(_ keys: Key...) { press(keys) }
 
+    /// Hands the keys to the terminal and runs the loop until it has read them all
+    /// and drawn the frame after the last.
     func press(_ keys: [Key]) {
-        for key in keys {
-            Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: rows))
-            guard let effect = state.pending else { continue }
-            let result: EffectResult
-            do {
-                switch effect {
-                case .register(let petition):
-                    result = .registered(try book.register([petition], now: data.now, actor: data.actor,
-                                                           reference: Fixtures.reference)[0])
-                case .execute(let command, let number):
-                    _ = try book.execute(command, on: number, now: data.now, actor: data.actor, reference: Fixtures.reference)
-                    result = .executed(number)
-                }
-            } catch let r as Rejection {
-                result = .failed(r.message(state.language, articles: data.articles, directory: data.directory), field: r.field)
-            } catch {
-                result = .failed("\(error)", field: nil)
-            }
-            data.update(book.states, positions: book.position)
-            data.version += 1
-            Update.completed(result, &state, data: data)
-        }
+        backend.script(keys)
+        do { try loop.run() } catch { Issue.record("the run loop threw: \(error)") }
     }
 
     /// Types text as a terminal delivers it: one scalar at a time.
@@ -59,7 +48,16 @@ final class Desk {
         for scalar in text.unicodeScalars { press(.character(Character(scalar))) }
     }
 
-    var grid: CellGrid { Console.render(state, data, rows: rows, columns: columns) }
+    /// The terminal changes size, and says so with a resize key, as curses does.
+    func resize(rows: Int, columns: Int) {
+        backend.size = (rows, columns)
+        press(.resize)
+    }
+
+    /// Lets time pass on the loop's monotonic clock (the poll for other consoles' records).
+    func wait(seconds: Double) { time.seconds += seconds }
+
+    var grid: CellGrid { backend.last ?? CellGrid(rows: backend.size.rows, columns: backend.size.columns) }
     var screen: String { grid.text.joined(separator: "\n") }
 
     /// The value typed in a field of the open form.
@@ -70,4 +68,53 @@ final class Desk {
         for _ in 0..<40 where state.form?.focus != key { press(.tab) }
         for _ in 0..<40 where state.form?.focus != key { press(.backTab) }
     }
+}
+
+/// The desk's clocks: the time of day the console reads, and the seconds that pass
+/// for its poll, both moved only by the test.
+final class DeskTime {
+    var now: Instant
+    var seconds = 0.0
+    init(now: Instant) { self.now = now }
+}
+
+/// The in-memory log behind a desk, as the run loop asks for it.
+final class DeskHost: ConsoleHost {
+    let book: CaseBook
+    let actor: PetitionCore.Actor
+    let language: Language
+
+    init(book: CaseBook, actor: PetitionCore.Actor, language: Language) {
+        self.book = book
+        self.actor = actor
+        self.language = language
+    }
+
+    var cases: (states: [CaseState], positions: CasePositions) { (book.states, book.position) }
+
+    func rows(asOf day: Day) -> [QueueRow] {
+        book.nextDeadlines(asOf: day, calendar: Fixtures.reference.calendar, directory: Fixtures.reference.directory)
+    }
+
+    func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
+
+    func perform(_ effect: Effect, now: Instant) -> EffectResult {
+        do {
+            switch effect {
+            case .register(let petition):
+                return .registered(try book.register([petition], now: now, actor: actor, reference: Fixtures.reference)[0])
+            case .execute(let command, let number):
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference)
+                return .executed(number)
+            }
+        } catch let rejection as Rejection {
+            let reference = Fixtures.reference
+            return .failed(rejection.message(language, articles: reference.articles, directory: reference.directory),
+                           field: rejection.field)
+        } catch {
+            return .failed("\(error)", field: nil)
+        }
+    }
+
+    func warning() -> String? { nil }
 }

@@ -1,0 +1,95 @@
+import PetitionCore
+
+/// The console's one run loop, for the executable and the tests alike:
+///
+///     pick up other processes' records → render → draw → key → `Update.apply`
+///       → (the host writes the effect → `Update.completed`)
+///
+/// Everything outside ConsoleUI comes in: the terminal (`TerminalBackend`), the log
+/// (`ConsoleHost`), the time of day (`clock`, the training clock included) and the
+/// passing of time for polling (`seconds`, monotonic), so the same loop runs on
+/// ncurses with the log file and on `TestBackend` with an in-memory log.
+package final class ConsoleLoop {
+    /// How often, in seconds, the host is asked for what other processes appended.
+    package static let pollInterval = 0.5
+
+    package private(set) var state: AppState
+    package private(set) var data: ConsoleData
+    private let backend: any TerminalBackend
+    private let host: any ConsoleHost
+    private let clock: () throws -> Instant
+    private let seconds: () -> Double
+    private var lastPoll: Double
+
+    /// `data` carries the reference data, the actor and the time; its cases are taken
+    /// from the host.
+    package init(state: AppState, data: ConsoleData, backend: any TerminalBackend, host: any ConsoleHost,
+                 clock: @escaping () throws -> Instant, seconds: @escaping () -> Double) {
+        self.state = state
+        self.data = data
+        self.backend = backend
+        self.host = host
+        self.clock = clock
+        self.seconds = seconds
+        let cases = host.cases
+        self.data.update(cases.states, positions: cases.positions)
+        lastPoll = seconds()
+    }
+
+    /// Draws the first frame as soon as the cases are read, then computes every case's
+    /// queue row (the slow part of a large log) for the counts to fill in on the next.
+    package func open() {
+        data.rowsPending = true
+        drawFrame()
+        data.rows = host.rows(asOf: data.today)
+        data.rowsPending = false
+        lastPoll = seconds()
+    }
+
+    /// Runs until the user quits or the backend asks to stop. Every key acts on the
+    /// frame the user saw: records picked up are drawn before the next key is read.
+    package func run() throws {
+        while true {
+            try pickUpIfDue()
+            if state.quit || backend.stopRequested { return }
+            let size = drawFrame()
+            let key = backend.readKey()
+            guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
+            else { continue }
+            let result = host.perform(effect, now: try clock())
+            let cases = host.cases
+            data.update(cases.states, positions: cases.positions)
+            data.now = try clock()
+            data.rows = host.rows(asOf: data.today)
+            Update.completed(result, &state, data: data)
+        }
+    }
+
+    /// The one place the state's cached rows follow the data (and the queue's filter,
+    /// view and sort) — just before each frame is rendered and drawn.
+    @discardableResult
+    private func drawFrame() -> (rows: Int, columns: Int) {
+        state.refresh(data)
+        let size = backend.size
+        backend.draw(Console.render(state, data, rows: size.rows, columns: size.columns))
+        return size
+    }
+
+    /// Every half second: the records other consoles appended, and a new day, recompute
+    /// the rows; never on a plain key press. A warning about the log shows at once.
+    private func pickUpIfDue() throws {
+        let elapsed = seconds()
+        if elapsed - lastPoll >= Self.pollInterval {
+            lastPoll = elapsed
+            let now = try clock()
+            if try host.pickUp() || Day(now) != data.today {
+                let cases = host.cases
+                data.update(cases.states, positions: cases.positions)
+                data.now = now
+                data.rows = host.rows(asOf: data.today)
+            }
+            data.now = now
+        }
+        if let warning = host.warning() { data.warning = warning }
+    }
+}

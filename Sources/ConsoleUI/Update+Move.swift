@@ -1,0 +1,47 @@
+import PetitionCore
+
+extension Update {
+    /// A move within a list or a page, as the browse keys ask for it.
+    enum Movement {
+        case up, down, pageUp, pageDown, top, bottom
+    }
+
+    /// Moves the selection of the screen's list, or scrolls the case; every screen
+    /// and every movement is listed, so a new list says here how it moves.
+    static func move(_ movement: Movement, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        switch state.screen {
+        case .queue:
+            let last = max(0, state.rows.count - 1)
+            switch movement {
+            case .up: state.selected = max(0, state.selected - 1)
+            case .down: state.selected = min(last, state.selected + 1)
+            case .pageUp: state.selected = max(0, state.selected - pageSize)
+            case .pageDown: state.selected = min(last, state.selected + pageSize)
+            case .top: state.selected = 0
+            case .bottom: state.selected = last
+            }
+            // Keep the selection on screen.
+            if state.selected < state.top { state.top = state.selected }
+            if state.selected >= state.top + pageSize { state.top = state.selected - pageSize + 1 }
+        case .detail:
+            switch movement {
+            case .up: state.detailScroll = max(0, state.detailScroll - 1)
+            case .down: state.detailScroll += 1
+            case .pageUp: state.detailScroll = max(0, state.detailScroll - pageSize)
+            case .pageDown: state.detailScroll += pageSize
+            case .top: state.detailScroll = 0
+            case .bottom: break  // the case's length is known only when drawn
+            }
+        case .actions(let number):
+            switch movement {
+            case .up: state.actionSelected = max(0, state.actionSelected - 1)
+            case .down: state.actionSelected += 1
+            case .top: state.actionSelected = 0
+            case .pageUp, .pageDown, .bottom: break  // the list is short: one page
+            }
+            state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
+        case .home, .help, .register, .action, .search:
+            break
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import PetitionCore
+
+extension Update {
+    /// Keys on the search screen: typing edits the query and the hits follow it; the
+    /// arrows move among the hits; Enter opens one.
+    static func searchKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+        let before = state.query.text
+        switch key {
+        case .character(let c) where c.asciiValue.map { $0 >= 0x20 } ?? true: state.query.insert(c)
+        case .backspace: state.query.backspace()
+        case .delete: state.query.delete()
+        case .left: state.query.left()
+        case .right: state.query.right()
+        case .home: state.query.home()
+        case .end: state.query.end()
+        case .up: state.hitSelected = max(0, state.hitSelected - 1)
+        case .down: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + 1)
+        case .pageUp: state.hitSelected = max(0, state.hitSelected - pageSize)
+        case .pageDown: state.hitSelected = min(max(0, state.hits.count - 1), state.hitSelected + pageSize)
+        case .enter:
+            if state.hits.indices.contains(state.hitSelected) {
+                state.detailScroll = 0
+                go(.detail(state.hits[state.hitSelected].number), &state)
+            }
+            return
+        case .escape: back(&state)
+        case .character, .tab, .backTab, .function, .resize, .tick:
+            // Control characters and F-keys: only the commands that leave the search
+            // (letters here are typing, so these come by F-key or Ctrl-key).
+            if let intent = KeyMap.intent(for: key), [.help, .quit, .queue, .home, .register].contains(intent) {
+                browseKey(key, &state, data, pageSize: pageSize)
+            }
+            return
+        }
+        if state.query.text != before || state.hitsKey?.version != data.version {
+            refreshHits(&state, data)
+        }
+        if state.hitSelected < state.hitTop { state.hitTop = state.hitSelected }
+        if state.hitSelected >= state.hitTop + pageSize { state.hitTop = state.hitSelected - pageSize + 1 }
+    }
+
+    static func refreshHits(_ state: inout AppState, _ data: ConsoleData) {
+        if let key = state.hitsKey, key.version == data.version, key.query == state.query.text { return }
+        state.hits = Search.run(state.query.text, data)
+        state.hitsKey = (data.version, state.query.text)
+        state.hitSelected = 0
+        state.hitTop = 0
+    }
+}

@@ -1,0 +1,70 @@
+import ConsoleUI
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// The console's log: the case book of the log file, as `ConsoleLoop` asks for it.
+///
+/// Writes go through the case book (under the log's lock, after catching up with other
+/// consoles, deciding again); a snapshot's records are checked on another thread, and
+/// damage found there turns the log read-only with a warning on every screen.
+final class BookHost: ConsoleHost {
+    private let book: CaseBook
+    private let session: Session
+    private let actor: Actor
+    private let background = BackgroundCheck()
+
+    init(book: CaseBook, session: Session, actor: Actor) {
+        self.book = book
+        self.session = session
+        self.actor = actor
+    }
+
+    /// Opened from a snapshot, the records it covers were not re-read: check them now,
+    /// in the background (after the first screen, so they do not compete with it).
+    func startBackgroundCheck() {
+        if let log = book.log as? DurableLog, log.resumed, let head = log.snapshotCovered {
+            background.start(session.logPath, covered: head)
+        }
+    }
+
+    var cases: (states: [CaseState], positions: CasePositions) { (book.states, book.position) }
+
+    func rows(asOf day: Day) -> [QueueRow] {
+        book.nextDeadlines(asOf: day, calendar: session.reference.calendar, directory: session.reference.directory)
+    }
+
+    func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
+
+    /// Writes what a saved form asked for, through the log's lock: the case book
+    /// catches up with other consoles, decides again, appends and syncs. A refusal or
+    /// a failure comes back as one line, and nothing was written.
+    func perform(_ effect: Effect, now: Instant) -> EffectResult {
+        do {
+            switch effect {
+            case .register(let petition):
+                let numbers = try book.register([petition], now: now, actor: actor, reference: session.reference)
+                return .registered(numbers[0])
+            case .execute(let command, let number):
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference)
+                return .executed(number)
+            }
+        } catch {
+            let field: String? = switch error {
+            case let r as Rejection: r.field
+            case let b as BatchRejection: b.rejection.field
+            default: nil  // an error type, not an enum of ours: only refusals name a field
+            }
+            return .failed(Failure.describe(error, language: session.language, reference: session.reference).0, field: field)
+        }
+    }
+
+    func warning() -> String? {
+        guard let problem = background.damage(), case .damage = problem else { return nil }
+        (book.log as? DurableLog)?.markDamaged(problem)
+        let located = problem.located(session.language)
+        return session.language == .zh
+            ? "日志已损坏：\(located)；现为只读，请运行 xinfang log verify / log recover"
+            : "The log is damaged at \(located); read-only now; run xinfang log verify / log recover"
+    }
+}

@@ -1,0 +1,54 @@
+import ConsoleUI
+import PetitionCore
+import PetitionStore
+import TestSupport
+import Testing
+
+/// The run loop itself: what it picks up from other consoles and when, the effect a
+/// save returns, and the data version that tells the screens to recompute.
+@Suite("Console run loop")
+struct LoopTests {
+    @Test func anotherConsolesRecordShowsAfterTheHalfSecondPollNotOnAKeyPress() throws {
+        let desk = try Desk(Fixtures.clerk)
+        desk.press(.character("w"))
+        #expect(desk.screen.contains("共0件"))
+        // Another console on the same log registers a case.
+        let other = try CaseBook(log: desk.log.handle())
+        _ = try other.register([Fixtures.groupVisit()], now: Fixtures.instant("2025-05-12T10:00"), actor: Fixtures.clerk,
+                               reference: Fixtures.reference)
+        desk.press(.tick)
+        #expect(desk.screen.contains("共0件"), "not before the poll is due")
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        #expect(desk.screen.contains("共1件") && desk.screen.contains("D-XFJ-2025-00001"), "\(desk.screen)")
+    }
+
+    @Test func aSaveReturnsItsEffectAndWritesNothingItself() throws {
+        let desk = try Desk(Fixtures.clerk)
+        FormTests.fillGroupVisit(desk)
+        var state = desk.state
+        let effect = Update.apply(.function(2), to: &state, data: desk.data, pageSize: 18)
+        guard case .register(let petition) = effect else { Issue.record("no register effect: \(String(describing: effect))"); return }
+        #expect(petition.petitioner.name == "张伟" && petition.group?.people == 12)
+        #expect(desk.book.states.isEmpty && state.screen == .register, "written only when the loop performs it")
+        #expect(Update.apply(.tab, to: &state, data: desk.data, pageSize: 18) == nil)
+    }
+
+    @Test func theDataVersionMovesWithTheCasesTheRowsAndTheDayOnly() throws {
+        let r = Fixtures.reference
+        var data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
+                               articles: r.articles, policy: r.policy, actor: Fixtures.clerk,
+                               now: Fixtures.instant("2025-05-12T10:00"), training: true)
+        #expect(data.version == 0)
+        data.now = Fixtures.instant("2025-05-12T16:00")
+        data.warning = "⚠"
+        #expect(data.version == 0, "the same day, a warning: nothing to recompute")
+        data.now = Fixtures.instant("2025-05-13T09:00")
+        #expect(data.version == 1)
+        data.rows = []
+        #expect(data.version == 2)
+        let s = Scenario.at(.registered).state
+        data.update([s], positions: CasePositions([s]))
+        #expect(data.version == 3 && data.state(s.number) != nil)
+    }
+}

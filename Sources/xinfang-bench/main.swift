@@ -91,7 +91,8 @@ if args.contains("--fold-only") {
 // MARK: - Bulk import: one batch, one sync.
 
 let logPath = dir + "/cases.log"
-let log = try DurableLog.create(at: logPath, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0))
+let log = try DurableLog.create(at: logPath, mode: .training, jurisdiction: "D-XFJ",
+                                now: Instant(millisecondsSince1970: 0))
 let importTime = try timed { try log.append(records) }
 let logBytes = (try FileManager.default.attributesOfItem(atPath: logPath)[.size] as? Int) ?? 0
 
@@ -225,7 +226,8 @@ row("decode payloads, binary codec", f(Double(sample.count) / binTime, " ev/s"),
 // MARK: - Interactive appends: one record, synced, as a clerk's command.
 
 var ours: [Double] = [], sqliteOne: [Double] = [], raw: [Double] = []
-let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0))
+let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ",
+                                           now: Instant(millisecondsSince1970: 0))
 for i in 0..<300 {
     let r = records[i % records.count]
     ours.append(try timed { try interactiveLog.append([r]) })

@@ -26,7 +26,9 @@ struct GenerateCommand: ParsableCommand {
             }
             var generator = try SyntheticCases(reference: session.reference, seed: seed)
             let records = generator.cases(cases, from: start, until: end)
-            let log = try DurableLog.create(at: session.logPath, mode: .training, jurisdiction: session.reference.directory.jurisdiction, now: records.first?.first?.at ?? Session.systemNow)
+            let log = try DurableLog.create(at: session.logPath, mode: .training,
+                                            jurisdiction: session.reference.directory.jurisdiction,
+                                            now: records.first?.first?.at ?? Session.systemNow)
             // One batch, one sync.
             try log.append(records)
             let rosterPath = Roster.path(forLog: session.logPath)

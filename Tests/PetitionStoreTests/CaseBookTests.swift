@@ -195,7 +195,8 @@ struct CaseBookTests {
     @Test func aLogFileFoldedWindowByWindowGivesTheSameCases() throws {
         let fs = SimulatedFileSystem()
         let path = "/log/cases.log"
-        let generated = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now, options: .init(writable: true, fs: fs))
+        let generated = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now,
+                                              options: .init(writable: true, fs: fs))
         // The writer reads what the generator appends, as another console would.
         let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true, fs: fs)))
         var generator = try SyntheticCases(reference: ref, seed: 12)

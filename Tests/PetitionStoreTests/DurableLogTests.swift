@@ -46,7 +46,8 @@ struct DurableLogTests {
 
     @Test func aFileThatIsNotALogAndALogFromTheFutureAreRefused() throws {
         try "hello\n".write(toFile: dir + "/c.log", atomically: true, encoding: .utf8)
-        #expect(throws: StoreError(.notALog, path: dir + "/c.log")) { _ = try DurableLog.open(at: dir + "/c.log", .init(writable: false)) }
+        #expect(throws: StoreError(.notALog, path: dir + "/c.log")) { _ = try DurableLog.open(at: dir + "/c.log",
+                                                                                              .init(writable: false)) }
         var header = LogFormat.encodeHeader(logId: Array(repeating: 7, count: 16), createdAt: created, mode: .training,
                                             jurisdiction: "D-XFJ")
         header[8] = 99  // version 99

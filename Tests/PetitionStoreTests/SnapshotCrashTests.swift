@@ -88,7 +88,8 @@ struct SnapshotCrashTests {
                 #expect(book.states == plain)
             } else {
                 // The log itself cannot be read: the open fails, it never shows fewer cases.
-                #expect(throws: StoreError.self, "call \(i + 1) \(kind)") { _ = try CaseBook.open(at: Self.path, .init(fs: fs)) }
+                #expect(throws: StoreError.self, "call \(i + 1) \(kind)") { _ = try CaseBook.open(at: Self.path,
+                                                                                                  .init(fs: fs)) }
             }
         }
     }

@@ -13,7 +13,8 @@ struct SnapshotTests {
     /// A log of generated cases plus a voided step, and its snapshot path.
     func makeLog(cases: Int = 300) throws -> (path: String, snapshot: String) {
         let path = temporaryFolder() + "/cases.log"
-        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-01-01T09:00"))
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-01-01T09:00"))
         var generator = try SyntheticCases(reference: ref, seed: 7)
         try log.append(generator.cases(cases, from: Fixtures.day("2023-01-01"), until: Fixtures.day("2025-06-01")))
         let book = try CaseBook(log: log)
@@ -29,7 +30,8 @@ struct SnapshotTests {
         return (path, CaseSnapshot.path(forLog: path))
     }
 
-    func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path, .init(writable: false))) }
+    func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path,
+                                                                                             .init(writable: false))) }
 
     @Test func aBookFromTheSnapshotIsTheBookFromTheLog() throws {
         let (path, snapshotPath) = try makeLog()

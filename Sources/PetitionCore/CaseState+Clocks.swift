@@ -7,55 +7,55 @@ extension CaseState {
             result.append(ClockStatus(kind: kind, start: start, due: due.due, daysLeft: asOf.days(to: due.due),
                                       provisional: due.provisional, paused: paused, order: order))
         }
-        switch self.phase {
+        switch phase {
         case .registered, .escalated:
-            if let start = self.triageStart {
-                let atBureau = self.holder.flatMap { directory[$0] }?.type == .petitionBureau
+            if let start = triageStart {
+                let atBureau = holder.flatMap { directory[$0] }?.type == .petitionBureau
                 if atBureau {
                     add(.triage, start, calendar.adding(calendarDays: 15, to: start))
-                } else if !self.flags.contains(.unreachable) {
+                } else if !flags.contains(.unreachable) {
                     add(.directNotice, start, calendar.adding(calendarDays: 15, to: start))
                 }
             }
         case .received, .objected:
-            if let received = self.receivedOn {
+            if let received = receivedOn {
                 add(.receiverNotice, received, calendar.adding(calendarDays: 15, to: received))
-                if self.phase == .received {
+                if phase == .received {
                     add(.objection, received, calendar.adding(workingDays: 5, to: received))
                 }
             }
         case .accepted, .classified, .handling, .hearing, .mediation:
-            if let accepted = self.acceptedOn {
-                add(.handling, accepted, calendar.adding(calendarDays: 60 + (self.extensionGranted?.days ?? 0), to: accepted))
+            if let accepted = acceptedOn {
+                add(.handling, accepted, calendar.adding(calendarDays: 60 + (extensionGranted?.days ?? 0), to: accepted))
             }
         case .replied:
-            if let delivered = self.deliveredOn {
+            if let delivered = deliveredOn {
                 add(.reviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
             }
         case .reviewRequested:
-            if let review = self.review {
+            if let review {
                 add(.review, review.requestedOn, calendar.adding(calendarDays: 30, to: review.requestedOn))
             }
         case .reviewed:
-            if let delivered = self.review?.deliveredOn {
+            if let delivered = review?.deliveredOn {
                 add(.rereviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
             }
         case .rereviewRequested, .rereviewHearing:
-            if let rereview = self.rereview {
+            if let rereview {
                 // Art 36: hearing time is not counted. A finished hearing adds its days
                 // (end − start); an open one adds the days it has run so far.
-                let pausedDays = self.rereviewPauses.reduce(0) { sum, p in
+                let pausedDays = rereviewPauses.reduce(0) { sum, p in
                     sum + max(0, p.start.days(to: p.end ?? asOf))
                 }
                 add(.rereview, rereview.requestedOn,
                     calendar.adding(calendarDays: 30 + pausedDays, to: rereview.requestedOn),
-                    paused: self.phase == .rereviewHearing)
+                    paused: phase == .rereviewHearing)
             }
         case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
              .opinionIssued, .closed, .reviewOpinionIssued, .rereviewOpinionIssued, .final, .withdrawn:
             break
         }
-        if let a = self.assignment, a.reportedOn == nil {
+        if let a = assignment, a.reportedOn == nil {
             result.append(ClockStatus(kind: .assignment, start: a.on, due: a.due, daysLeft: asOf.days(to: a.due),
                                       provisional: calendar.isProvisional(a.due), paused: false, order: nil))
         }
@@ -65,7 +65,7 @@ extension CaseState {
                                       provisional: calendar.isProvisional(order.due), paused: false,
                                       order: order.index))
         }
-        if let due = self.listedDue, let on = self.listedOn, !self.phase.isTerminal {
+        if let due = listedDue, let on = listedOn, !phase.isTerminal {
             result.append(ClockStatus(kind: .listedSupervision, start: on, due: due, daysLeft: asOf.days(to: due),
                                       provisional: calendar.isProvisional(due), paused: false, order: nil))
         }
@@ -75,15 +75,15 @@ extension CaseState {
     /// The phase as the queues see it on `asOf`: a reply or review reply whose
     /// window lapsed with no request has closed the case (Arts 35, 36).
     package func effectivePhase(asOf: Day, calendar: HolidayCalendar) -> Phase {
-        switch self.phase {
+        switch phase {
         case .replied:
-            if let d = self.deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
+            if let d = deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
         case .reviewed:
-            if let d = self.review?.deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
+            if let d = review?.deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
         default:
             break
         }
-        return self.phase
+        return phase
     }
 
     /// The soonest-due running clock that binds an organ, if any.

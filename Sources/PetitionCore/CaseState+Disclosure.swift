@@ -6,10 +6,10 @@ extension CaseState {
     /// handler and head of the organ holding it, supervisors and administrators.
     package func contentVisible(to actor: Actor) -> Bool {
         guard matterType == .accusation else { return true }
-        if let accused = self.petition?.accusedOrgan, actor.organ == accused { return false }
+        if let accused = petition?.accusedOrgan, actor.organ == accused { return false }
         switch actor.role {
         case .supervisor, .administrator: return true
-        case .handler, .organHead: return actor.organ == self.holder || actor.organ == self.handlerOrgan
+        case .handler, .organHead: return actor.organ == holder || actor.organ == handlerOrgan
         case .clerk, .trainee: return false
         }
     }

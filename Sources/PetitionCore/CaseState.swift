@@ -3,7 +3,6 @@
 /// The phase says where the case stands; the other fields are the dates and
 /// decisions the clocks and the next steps depend on. It is never edited directly:
 /// `Workflow.evolve` is the only way to change it.
-@dynamicMemberLookup
 package struct CaseState: Equatable, Sendable {
     package struct Assignment: Equatable, Sendable {
         package var assigner: OrganCode
@@ -201,9 +200,8 @@ package struct CaseState: Equatable, Sendable {
     /// The fields live in one reference-counted box, copied only when a shared copy is
     /// changed (copy on write): a case is then one pointer wide, so passing it around,
     /// iterating 100,000 of them or keeping them in an array costs one retain each,
-    /// not one per field. Every field is reached as `state.field` through the dynamic
-    /// member subscript, which copies the box first if another `CaseState` shares it,
-    /// so value semantics hold.
+    /// not one per field. Every change goes through `unique()`, which copies the box
+    /// first if another `CaseState` shares it, so value semantics hold.
     @usableFromInline
     final class Box: @unchecked Sendable {
         @usableFromInline var fields: Fields
@@ -219,13 +217,43 @@ package struct CaseState: Equatable, Sendable {
         return box
     }
 
-    /// A field of the case (`state.phase`, `state.petition`, …).
-    @inlinable
-    package subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
-        get { box.fields[keyPath: path] }
-        set { unique().fields[keyPath: path] = newValue }
-        _modify { yield &unique().fields[keyPath: path] }
-    }
+    // Each field, read in place and changed through `unique()`. Written as accessors
+    // rather than a dynamic-member subscript over key paths: a key path read copied
+    // the whole `Fields` out of the box first, and made opening a large log 70 %
+    // slower (docs/decisions/0010-one-house.md).
+    package var number: CaseNumber { get { box.fields.number } _modify { yield &unique().fields.number } }
+    package var phase: Phase { get { box.fields.phase } _modify { yield &unique().fields.phase } }
+    package var petition: Petition? { get { box.fields.petition } _modify { yield &unique().fields.petition } }
+    package var flags: Set<CaseFlag> { get { box.fields.flags } _modify { yield &unique().fields.flags } }
+    package var holder: OrganCode? { get { box.fields.holder } _modify { yield &unique().fields.holder } }
+    package var sender: OrganCode? { get { box.fields.sender } _modify { yield &unique().fields.sender } }
+    package var sentOn: Day? { get { box.fields.sentOn } _modify { yield &unique().fields.sentOn } }
+    package var triageStart: Day? { get { box.fields.triageStart } _modify { yield &unique().fields.triageStart } }
+    package var assignment: Assignment? { get { box.fields.assignment } _modify { yield &unique().fields.assignment } }
+    package var receivedOn: Day? { get { box.fields.receivedOn } _modify { yield &unique().fields.receivedOn } }
+    package var acceptedOn: Day? { get { box.fields.acceptedOn } _modify { yield &unique().fields.acceptedOn } }
+    package var handlerOrgan: OrganCode? { get { box.fields.handlerOrgan } _modify { yield &unique().fields.handlerOrgan } }
+    package var route: String? { get { box.fields.route } _modify { yield &unique().fields.route } }
+    package var type: MatterType? { get { box.fields.type } _modify { yield &unique().fields.type } }
+    package var track: Int? { get { box.fields.track } _modify { yield &unique().fields.track } }
+    package var handler: String? { get { box.fields.handler } _modify { yield &unique().fields.handler } }
+    package var hearings: [Interval] { get { box.fields.hearings } _modify { yield &unique().fields.hearings } }
+    package var extensionGranted: Extension? { get { box.fields.extensionGranted } _modify { yield &unique().fields.extensionGranted } }
+    package var opinion: Opinion? { get { box.fields.opinion } _modify { yield &unique().fields.opinion } }
+    package var deliveredOn: Day? { get { box.fields.deliveredOn } _modify { yield &unique().fields.deliveredOn } }
+    package var review: Stage? { get { box.fields.review } _modify { yield &unique().fields.review } }
+    package var rereview: Stage? { get { box.fields.rereview } _modify { yield &unique().fields.rereview } }
+    package var rereviewPauses: [Interval] { get { box.fields.rereviewPauses } _modify { yield &unique().fields.rereviewPauses } }
+    package var supervision: [SupervisionOrder] { get { box.fields.supervision } _modify { yield &unique().fields.supervision } }
+    package var listedOn: Day? { get { box.fields.listedOn } _modify { yield &unique().fields.listedOn } }
+    package var listedDue: Day? { get { box.fields.listedDue } _modify { yield &unique().fields.listedDue } }
+    package var leader: String? { get { box.fields.leader } _modify { yield &unique().fields.leader } }
+    package var links: [Link] { get { box.fields.links } _modify { yield &unique().fields.links } }
+    package var closedOn: Day? { get { box.fields.closedOn } _modify { yield &unique().fields.closedOn } }
+    package var lastStepDay: Day? { get { box.fields.lastStepDay } _modify { yield &unique().fields.lastStepDay } }
+    package var events: [CaseEvent] { get { box.fields.events } _modify { yield &unique().fields.events } }
+    package var steps: [Step] { get { box.fields.steps } _modify { yield &unique().fields.steps } }
+    package var voided: Set<Int> { get { box.fields.voided } _modify { yield &unique().fields.voided } }
 
     /// All the fields at once (the snapshot writes them).
     package var fields: Fields {
@@ -240,12 +268,12 @@ package struct CaseState: Equatable, Sendable {
     package static func == (a: CaseState, b: CaseState) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
     /// The matter type as classified, or as registered before classification.
-    package var matterType: MatterType? { self.type ?? self.petition?.type }
+    package var matterType: MatterType? { type ?? petition?.type }
 
     /// Whether the handling opinion can be reviewed (Art 35): grievances whose
     /// track ends in a handling opinion or a duty performed (tracks 5 and 6).
-    package var isReviewable: Bool { self.type == .grievance && (self.track == 5 || self.track == 6) }
+    package var isReviewable: Bool { type == .grievance && (track == 5 || track == 6) }
 
     /// The open supervision orders, awaiting written feedback (Art 40).
-    package var openSupervisionOrders: [SupervisionOrder] { self.supervision.filter { $0.feedback == nil } }
+    package var openSupervisionOrders: [SupervisionOrder] { supervision.filter { $0.feedback == nil } }
 }

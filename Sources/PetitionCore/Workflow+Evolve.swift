@@ -57,162 +57,162 @@ extension CaseState {
     fileprivate mutating func apply(_ event: CaseEvent) {
         let day = event.day
         let effective = CaseState.effectiveDay(event)
-        if !Self.isAnnotation(event.body) { self.lastStepDay = max(self.lastStepDay ?? effective, effective) }
+        if !Self.isAnnotation(event.body) { lastStepDay = max(lastStepDay ?? effective, effective) }
         switch event.body {
         case .registered(let p):
-            self.phase = .registered
-            self.petition = p
-            self.holder = p.organ
-            self.triageStart = p.receivedOn
-            self.type = nil
+            phase = .registered
+            petition = p
+            holder = p.organ
+            triageStart = p.receivedOn
+            type = nil
             refreshPetitionFlags()
         case .transferred(let to, _):
-            self.phase = .transferred
-            self.sender = self.holder
-            self.sentOn = day
-            self.holder = to
+            phase = .transferred
+            sender = holder
+            sentOn = day
+            holder = to
         case .assigned(let to, let due, _):
-            self.phase = .assigned
-            self.assignment = Assignment(assigner: self.holder ?? to, to: to, on: day, due: due, reportedOn: nil)
-            self.sender = self.holder
-            self.sentOn = day
-            self.holder = to
+            phase = .assigned
+            assignment = Assignment(assigner: holder ?? to, to: to, on: day, due: due, reportedOn: nil)
+            sender = holder
+            sentOn = day
+            holder = to
         case .referred(_, let to, _):
-            self.phase = .referred
-            self.holder = to
-            self.closedOn = day
+            phase = .referred
+            holder = to
+            closedOn = day
         case .escalated:
-            self.phase = .escalated
-            self.flags.insert(.majorUrgent)
+            phase = .escalated
+            flags.insert(.majorUrgent)
         case .redirected:
-            self.phase = .redirected
-            self.closedOn = day
+            phase = .redirected
+            closedOn = day
         case .notAccepted:
-            self.phase = .notAccepted
-            self.closedOn = day
+            phase = .notAccepted
+            closedOn = day
         case .received(let on):
-            self.phase = .received
-            self.receivedOn = on
+            phase = .received
+            receivedOn = on
         case .accepted(let route, let on):
-            self.phase = .accepted
-            self.acceptedOn = on
-            self.handlerOrgan = self.holder
+            phase = .accepted
+            acceptedOn = on
+            handlerOrgan = holder
             self.route = route
         case .objected:
-            self.phase = .objected
+            phase = .objected
         case .objectionDecided(let upheld, _):
             if upheld {
                 // The materials go back and the sender triages again, from today.
-                self.phase = .registered
-                self.holder = self.sender
-                self.triageStart = day
-                self.receivedOn = nil
-                self.sender = nil
-                self.sentOn = nil
-                if self.assignment?.reportedOn == nil { self.assignment = nil }
+                phase = .registered
+                holder = sender
+                triageStart = day
+                receivedOn = nil
+                sender = nil
+                sentOn = nil
+                if assignment?.reportedOn == nil { assignment = nil }
             } else {
-                self.phase = .received
+                phase = .received
             }
         case .classified(let t, let tr):
-            self.type = t
-            self.track = tr
+            type = t
+            track = tr
             if t == .grievance, let tr, (1...4).contains(tr) {
-                self.phase = .routed
-                self.closedOn = day
+                phase = .routed
+                closedOn = day
             } else {
-                self.phase = .classified
+                phase = .classified
             }
             refreshPetitionFlags()
         case .handlerAssigned(let user, _):
-            self.handler = user
-            if self.phase == .classified { self.phase = .handling }
+            handler = user
+            if phase == .classified { phase = .handling }
         case .hearingStarted(let on):
-            self.phase = .hearing
-            self.hearings.append(Interval(start: on, end: nil))
+            phase = .hearing
+            hearings.append(Interval(start: on, end: nil))
         case .hearingEnded(let on):
-            self.phase = .handling
-            if let i = self.hearings.indices.last { self.hearings[i].end = on }
+            phase = .handling
+            if let i = hearings.indices.last { hearings[i].end = on }
         case .mediationStarted:
-            self.phase = .mediation
+            phase = .mediation
         case .agreementRecorded:
-            self.phase = .mediated
-            self.closedOn = day
+            phase = .mediated
+            closedOn = day
         case .mediationEnded:
-            self.phase = .handling
+            phase = .handling
         case .deadlineExtended(let days, let reason, _):
-            self.extensionGranted = Extension(days: days, reason: reason, approvedBy: event.actor.user, on: day)
-            self.flags.insert(.extended)
+            extensionGranted = Extension(days: days, reason: reason, approvedBy: event.actor.user, on: day)
+            flags.insert(.extended)
         case .opinionIssued(let outcome, let text, let basis, let measures):
-            self.phase = .opinionIssued
-            self.opinion = Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: day)
+            phase = .opinionIssued
+            opinion = Opinion(outcome: outcome, text: text, basis: basis, measures: measures, on: day)
         case .replyDelivered(let on):
-            switch self.phase {
+            switch phase {
             case .opinionIssued:
-                self.deliveredOn = on
-                self.phase = isReviewable ? .replied : .closed
-                if self.phase == .closed { self.closedOn = on }
+                deliveredOn = on
+                phase = isReviewable ? .replied : .closed
+                if phase == .closed { closedOn = on }
             case .reviewOpinionIssued:
-                self.review?.deliveredOn = on
-                self.phase = .reviewed
+                review?.deliveredOn = on
+                phase = .reviewed
             case .rereviewOpinionIssued:
-                self.rereview?.deliveredOn = on
-                self.phase = .final
-                self.closedOn = on
+                rereview?.deliveredOn = on
+                phase = .final
+                closedOn = on
             default:
                 break
             }
         case .completionReported:
-            self.assignment?.reportedOn = day
+            assignment?.reportedOn = day
         case .reviewRequested(let on, let organ):
-            self.phase = .reviewRequested
-            self.review = Stage(organ: organ, requestedOn: on)
-            self.holder = organ
+            phase = .reviewRequested
+            review = Stage(organ: organ, requestedOn: on)
+            holder = organ
         case .reviewOpinionIssued(let outcome, _):
-            self.phase = .reviewOpinionIssued
-            self.review?.outcome = outcome
-            self.review?.opinionOn = day
+            phase = .reviewOpinionIssued
+            review?.outcome = outcome
+            review?.opinionOn = day
         case .rereviewRequested(let on, let organ):
-            self.phase = .rereviewRequested
-            self.rereview = Stage(organ: organ, requestedOn: on)
-            self.holder = organ
+            phase = .rereviewRequested
+            rereview = Stage(organ: organ, requestedOn: on)
+            holder = organ
         case .rereviewHearingStarted(let on):
-            self.phase = .rereviewHearing
-            self.rereviewPauses.append(Interval(start: on, end: nil))
+            phase = .rereviewHearing
+            rereviewPauses.append(Interval(start: on, end: nil))
         case .rereviewHearingEnded(let on):
-            self.phase = .rereviewRequested
-            if let i = self.rereviewPauses.indices.last { self.rereviewPauses[i].end = on }
+            phase = .rereviewRequested
+            if let i = rereviewPauses.indices.last { rereviewPauses[i].end = on }
         case .rereviewOpinionIssued(let outcome, _):
-            self.phase = .rereviewOpinionIssued
-            self.rereview?.outcome = outcome
-            self.rereview?.opinionOn = day
+            phase = .rereviewOpinionIssued
+            rereview?.outcome = outcome
+            rereview?.opinionOn = day
         case .withdrawn:
-            self.phase = .withdrawn
-            self.closedOn = day
+            phase = .withdrawn
+            closedOn = day
         case .incidentRecorded, .followUpRecorded:
             break
         case .supervisionOrdered(let organ, let suggestion, let reason, let due):
-            self.supervision.append(SupervisionOrder(index: self.supervision.count + 1, organ: organ, suggestion: suggestion,
+            supervision.append(SupervisionOrder(index: supervision.count + 1, organ: organ, suggestion: suggestion,
                                                 reason: reason, issuedOn: day, due: due, feedback: nil))
-            self.flags.insert(.underSupervision)
+            flags.insert(.underSupervision)
         case .feedbackRecorded(let order, let adopted, let note):
-            if let i = self.supervision.firstIndex(where: { $0.index == order }) {
-                self.supervision[i].feedback = (adopted, note, day)
+            if let i = supervision.firstIndex(where: { $0.index == order }) {
+                supervision[i].feedback = (adopted, note, day)
             }
-            if openSupervisionOrders.isEmpty { self.flags.remove(.underSupervision) }
+            if openSupervisionOrders.isEmpty { flags.remove(.underSupervision) }
         case .supervisionListed(let due, _):
-            self.listedOn = day
-            self.listedDue = due
-            self.flags.insert(.listedSupervision)
+            listedOn = day
+            listedDue = due
+            flags.insert(.listedSupervision)
         case .leaderAssigned(let name):
-            self.leader = name
-            self.flags.insert(.leaderInCharge)
+            leader = name
+            flags.insert(.leaderInCharge)
         case .corrected(let field, _, let new, _):
-            self.petition?.correct(field, to: new)
+            petition?.correct(field, to: new)
             refreshPetitionFlags()
         case .voided:
             break
         case .linked(let to, let kind):
-            self.links.append(Link(to: to, kind: kind))
+            links.append(Link(to: to, kind: kind))
         }
     }
 
@@ -228,16 +228,16 @@ extension CaseState {
     }
 
     private mutating func refreshPetitionFlags() {
-        guard let p = self.petition else { return }
+        guard let p = petition else { return }
         // Worked out on a copy and stored once: one write to the case, not five.
-        var next = self.flags
+        var next = flags
         func set(_ flag: CaseFlag, _ on: Bool) { if on { next.insert(flag) } else { next.remove(flag) } }
         set(.groupVisit, p.group != nil && p.channel == .visit)
         set(.oralRecord, p.channel.isOral)
         set(.unreachable, p.isUnreachable)
         set(.foreign, p.petitioner.kind.isForeign)
         set(.confidentialAccusation, matterType == .accusation)
-        if next != self.flags { self.flags = next }
+        if next != flags { flags = next }
     }
 }
 

@@ -168,7 +168,11 @@ package final class DurableLog: EventLog {
         self.fs = options.fs
         self.fd = fd
         self.format = format
-        self.options = options
+        // The replay sink is held only while opening (`replaySink`): kept here, it would
+        // hold the case book that holds this log, and neither would ever be freed.
+        var kept = options
+        kept.replaying = nil
+        self.options = kept
         writable = options.writable
         header = LogHeader(version: Int(format.version), mode: format.mode, logId: format.logIdHex,
                            jurisdiction: format.jurisdiction, createdAt: format.createdAt)

@@ -228,4 +228,24 @@ struct CaseBookTests {
             .register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)
         #expect(next == (try writer.register([Fixtures.letter()], now: now, actor: Fixtures.clerk, reference: ref)))
     }
+
+    @Test func aBookOpenedByTheOverlappedReplayIsFreedWithItsLog() throws {
+        let fs = SimulatedFileSystem()
+        let path = "/data/cases.log"
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: now,
+                                        options: .init(writable: true, fs: fs))
+        var generator = try SyntheticCases(reference: ref, seed: 5)
+        try log.append(generator.cases(40, from: Fixtures.day("2025-01-02"), until: Fixtures.day("2025-03-01")))
+        weak var book: CaseBook?
+        weak var opened: DurableLog?
+        do {
+            // No snapshot: this is the overlapped replay, whose sink refers to the book.
+            let b = try CaseBook.open(at: path, .init(fs: fs))
+            #expect(b.states.count == 40)
+            book = b
+            opened = b.log as? DurableLog
+        }
+        #expect(book == nil, "the case book outlived its last user")
+        #expect(opened == nil, "the log outlived its case book")
+    }
 }

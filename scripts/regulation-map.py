@@ -9,9 +9,9 @@ import os
 import re
 
 rules = json.load(open("data/regulation.json"))["rules"]
-src = open("Sources/PetitionCore/RuleID.swift").read()
+src = open("Sources/PetitionCore/Regulation/RuleID.swift").read()
 name = {raw: case for case, raw in re.findall(r'case (\w+) = "([^"]+)"', src)}
-core = {f: open(f).read() for f in glob.glob("Sources/PetitionCore/*.swift") if not f.endswith("RuleID.swift")}
+core = {f: open(f).read() for f in glob.glob("Sources/PetitionCore/**/*.swift", recursive=True) if not f.endswith("RuleID.swift")}
 tests = {f: open(f).read() for f in glob.glob("Tests/**/*.swift", recursive=True)}
 
 

@@ -80,7 +80,10 @@ extension CaseState {
             if let d = deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
         case .reviewed:
             if let d = review?.deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
-        default:
+        case .new, .registered, .escalated, .transferred, .assigned, .referred, .redirected, .notAccepted,
+             .received, .objected, .accepted, .classified, .routed, .handling, .hearing, .mediation, .mediated,
+             .opinionIssued, .closed, .reviewRequested, .reviewOpinionIssued, .rereviewRequested, .rereviewHearing,
+             .rereviewOpinionIssued, .final, .withdrawn:
             break
         }
         return phase

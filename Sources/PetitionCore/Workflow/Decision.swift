@@ -143,15 +143,14 @@ struct Decision {
             emit(.handlingOpinion, .opinionIssued(outcome: outcome, opinion: opinion, basis: basis, measures: measures))
 
         case .deliver(let on):
-            let issued: Day? = switch state.phase {
-            case .reviewOpinionIssued: state.review?.opinionOn
-            case .rereviewOpinionIssued: state.rereview?.opinionOn
-            default: state.opinion?.on
-            }
-            let rule: RuleID = switch state.phase {
-            case .reviewOpinionIssued: .reviewDeadline
-            case .rereviewOpinionIssued: .finality
-            default: .handlingDelivery
+            let (issued, rule): (Day?, RuleID) = switch state.phase {
+            case .reviewOpinionIssued: (state.review?.opinionOn, .reviewDeadline)
+            case .rereviewOpinionIssued: (state.rereview?.opinionOn, .finality)
+            case .new, .registered, .escalated, .transferred, .assigned, .referred, .redirected, .notAccepted,
+                 .received, .objected, .accepted, .classified, .routed, .handling, .hearing, .mediation, .mediated,
+                 .opinionIssued, .replied, .closed, .reviewRequested, .reviewed, .rereviewRequested,
+                 .rereviewHearing, .final, .withdrawn:
+                (state.opinion?.on, .handlingDelivery)
             }
             emit(rule, .replyDelivered(on: try stepDay(on, notBefore: issued)))
 
@@ -260,7 +259,13 @@ struct Decision {
             let latestStep = state.steps.last { !state.voided.contains($0.seq) && !$0.annotation }
             switch target.action {
             case .register, .void: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
-            default:
+            case .transfer, .assign, .escalate, .redirect, .receive, .accept, .object, .classify, .extend,
+                 .deliver, .withdraw, .correct, .link, .referPoliticalLegal, .referDiscipline, .notAccept,
+                 .decideObjection, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
+                 .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
+                 .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
+                 .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
+                 .assignLeader:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }

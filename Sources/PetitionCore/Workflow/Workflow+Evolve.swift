@@ -50,7 +50,12 @@ extension CaseState {
              .replyDelivered(let on), .reviewRequested(let on, _), .rereviewRequested(let on, _),
              .rereviewHearingStarted(let on), .rereviewHearingEnded(let on):
             on
-        default: event.day
+        case .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .objected,
+             .objectionDecided, .classified, .handlerAssigned, .mediationStarted, .agreementRecorded,
+             .mediationEnded, .deadlineExtended, .opinionIssued, .completionReported, .reviewOpinionIssued,
+             .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
+             .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked:
+            event.day
         }
     }
 
@@ -158,7 +163,10 @@ extension CaseState {
                 rereview?.deliveredOn = on
                 phase = .final
                 closedOn = on
-            default:
+            case .new, .registered, .escalated, .transferred, .assigned, .referred, .redirected, .notAccepted,
+                 .received, .objected, .accepted, .classified, .routed, .handling, .hearing, .mediation, .mediated,
+                 .replied, .closed, .reviewRequested, .reviewed, .rereviewRequested, .rereviewHearing, .final,
+                 .withdrawn:
                 break
             }
         case .completionReported:
@@ -222,7 +230,11 @@ extension CaseState {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked:
             true
-        default:
+        case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
+             .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,
+             .hearingEnded, .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended,
+             .opinionIssued, .replyDelivered, .completionReported, .reviewRequested, .reviewOpinionIssued,
+             .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn:
             false
         }
     }

@@ -62,7 +62,7 @@ struct ConsoleCommand: ParsableCommand {
             let terminal = Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
             defer { terminal.close() }
             let loop = ConsoleLoop(state: state, data: data, backend: terminal, host: host, clock: clock,
-                                   seconds: { Date().timeIntervalSinceReferenceDate })
+                                   seconds: { ProcessInfo.processInfo.systemUptime })
             // The first screen is drawn as soon as the cases are read; the deadlines of
             // every case are computed after it, and the counts fill in.
             loop.open()

@@ -2,7 +2,7 @@ import PetitionCore
 
 /// The console's one run loop, for the executable and the tests alike:
 ///
-///     pick up other processes' records → render → draw → key → `Update.apply`
+///     render → draw → key → pick up other processes' records (if due) → `Update.apply`
 ///       → (the host writes the effect → `Update.completed`)
 ///
 /// Everything outside ConsoleUI comes in: the terminal (`TerminalBackend`), the log
@@ -46,14 +46,14 @@ package final class ConsoleLoop {
         lastPoll = seconds()
     }
 
-    /// Runs until the user quits or the backend asks to stop. Every key acts on the
-    /// frame the user saw: records picked up are drawn before the next key is read.
+    /// Runs until the user quits or the backend asks to stop. As the console always
+    /// has: draw, read a key (waiting at most the backend's poll), pick up what other
+    /// processes appended if half a second has passed, then apply the key.
     package func run() throws {
-        while true {
-            try pickUpIfDue()
-            if state.quit || backend.stopRequested { return }
+        while !state.quit && !backend.stopRequested {
             let size = drawFrame()
             let key = backend.readKey()
+            try pickUpIfDue()
             guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
             else { continue }
             let result = host.perform(effect, now: try clock())

@@ -186,6 +186,13 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
     }
     package func isSymbolicLink(_ path: String) -> Bool { false }
 
+    /// Permissions are not modelled; the call is counted (and can fail).
+    package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try call("fchmod")
+    }
+
     /// Directories are not modelled: every path may hold a file.
     package func createDirectory(_ path: String) throws(FileError) {
         mutex.lock()
@@ -205,18 +212,30 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
     package func remove(_ path: String) {
         mutex.lock()
         defer { mutex.unlock() }
+        // Counted, so power can fail just before it; a failure to remove is not reported.
+        try? call("unlink")
         names[path] = nil
     }
 
     // MARK: - Inspection and crashes
 
     /// The bytes a file holds now (as a process would read them).
-    package func contents(_ path: String) -> [UInt8]? { names[path]?.current }
+    package func contents(_ path: String) -> [UInt8]? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return names[path]?.current
+    }
 
     /// The bytes that would survive power loss now if nothing unsynced did.
-    package func durableContents(_ path: String) -> [UInt8]? { durableNames[path]?.durable }
+    package func durableContents(_ path: String) -> [UInt8]? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return durableNames[path]?.durable
+    }
 
     package func replaceContents(_ path: String, _ bytes: [UInt8]) {
+        mutex.lock()
+        defer { mutex.unlock() }
         let inode = names[path] ?? Inode()
         inode.current = bytes
         inode.durable = bytes
@@ -232,6 +251,8 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
 
     /// The file system as it would be found after power loss now.
     package func crash(_ policy: CrashPolicy, seed: UInt64) -> SimulatedFileSystem {
+        mutex.lock()
+        defer { mutex.unlock() }
         var rng = SplitMix(seed: seed)
         let image = SimulatedFileSystem()
         var copies: [ObjectIdentifier: Inode] = [:]

@@ -37,6 +37,7 @@ final class NoLockFileSystem: FileSystem {
     func exists(_ path: String) -> Bool { real.exists(path) }
     func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
     func createDirectory(_ path: String) throws(FileError) { try real.createDirectory(path) }
+    func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) { try real.setPermissions(fd, mode) }
     func map(_ path: String) throws(FileError) -> Data { try real.map(path) }
     func remove(_ path: String) { real.remove(path) }
 }

@@ -54,7 +54,7 @@ struct LogCommand: ParsableCommand {
                 let snapshotPath = CaseSnapshot.path(forLog: path)
                 let zh = session.language == .zh
                 let snapshot: String
-                if let data = FileManager.default.contents(atPath: snapshotPath) {
+                if let data = try? PosixFileSystem().map(snapshotPath) {
                     // The header and the checksums say all this: no case is decoded.
                     if let snap = try? CaseSnapshot.File(data), snap.partsIntact {
                         let head = scan.frames.first { $0.seq == snap.head.seq }

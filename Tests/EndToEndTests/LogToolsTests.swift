@@ -102,4 +102,21 @@ struct LogToolsTests {
         #expect(cli.run(["queue", "--overdue", "--json"]).status == 0)
         #expect(try snapshotState().hasPrefix("最新"))
     }
+
+    @Test func theSnapshotIsReadableByOwnerAndGroupWhateverTheUmask() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        // A clerk whose umask takes the group's bits: the snapshot is still the log's group's.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "umask 077; exec \"$0\" queue --json > /dev/null", CLI.binary]
+        p.environment = cli.environment()
+        p.currentDirectoryURL = URL(fileURLWithPath: cli.dir)
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let snapshot = cli.log.replacingOccurrences(of: ".log", with: ".snapshot")
+        let mode = try FileManager.default.attributesOfItem(atPath: snapshot)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o640)
+    }
 }

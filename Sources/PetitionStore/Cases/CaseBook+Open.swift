@@ -89,7 +89,8 @@ extension CaseBook {
         guard let durable = log as? DurableLog, let head = durable.snapshotHead else { return }
         let snapshot = CaseSnapshot(logId: log.header.logId, head: head, states: states)
         do throws(FileError) {
-            try durable.fs.replace(snapshotPath, with: snapshot.encode(), temp: snapshotPath + ".writing-\(getpid())")
+            try durable.fs.replace(snapshotPath, with: snapshot.encode(), temp: snapshotPath + ".writing-\(getpid())",
+                                   mode: 0o640)
         } catch {
             throw StoreError(.io, path: snapshotPath, cause: error.description)
         }

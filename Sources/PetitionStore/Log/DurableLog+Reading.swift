@@ -170,14 +170,13 @@ extension DurableLog {
                 let decoded = bytes.withUnsafeBytes {
                     LogFormat.decodeFrame($0, at: 0, seed: format.seed, maxPayload: format.maxPayload, hashing: false)
                 }
-                guard case .success(let frame) = decoded, frame.seq == seq, let record = try LogRecord.decode(frame) else {
+                guard case .success(let frame) = decoded, frame.seq == seq,
+                      case .events(let events)? = try LogRecord.decode(frame) else {
                     throw StoreError(.corruptRecord, path: path, seq: seq, cause: "offset \(offset): record \(seq) does not read back")
                 }
-                out += record.events
+                out += events
             } catch let e as StoreError {
                 throw e
-            } catch let e as LogRecord.Unreadable {
-                throw StoreError(.corruptRecord, path: path, seq: seq, cause: "offset \(offset): \(e)")
             } catch {
                 throw StoreError(.io, path: path, cause: "\(error)")
             }

@@ -48,9 +48,9 @@ package final class DurableLog: EventLog {
                      replaying: ((DurableLog, [CaseEvent]) -> Void)? = nil) {
             self.writable = writable
             self.keepFrames = keepFrames
-            self.window = max(64, window)
+            self.window = window
             self.resume = resume
-            self.verifyOnly = verifyOnly && !writable
+            self.verifyOnly = verifyOnly
             self.fs = fs
             self.clock = clock
             self.replaying = replaying
@@ -108,8 +108,12 @@ package final class DurableLog: EventLog {
         for i in id.indices { id[i] = UInt8.random(in: 0...255) }
         let bytes = LogFormat.encodeHeader(logId: id, createdAt: now, mode: mode, jurisdiction: jurisdiction)
         let temp = path + ".creating"
+        if !dir.isEmpty, !fs.exists(dir) {
+            do throws(FileError) { try fs.createDirectory(dir) } catch {
+                throw StoreError(.io, path: dir, cause: error.description)
+            }
+        }
         do {
-            if !dir.isEmpty, !fs.exists(dir) { try fs.createDirectory(dir) }
             let tfd = try fs.open(temp, write: true, create: true, exclusive: false)
             defer { fs.close(tfd) }
             try fs.truncate(tfd, to: 0)
@@ -170,8 +174,11 @@ package final class DurableLog: EventLog {
         self.format = format
         // The replay sink is held only while opening (`replaySink`): kept here, it would
         // hold the case book that holds this log, and neither would ever be freed.
+        // A window of at least 64 bytes; only a read-only log may skip decoding.
         var kept = options
         kept.replaying = nil
+        kept.window = max(64, options.window)
+        kept.verifyOnly = options.verifyOnly && !options.writable
         self.options = kept
         writable = options.writable
         header = LogHeader(version: Int(format.version), mode: format.mode, logId: format.logIdHex,

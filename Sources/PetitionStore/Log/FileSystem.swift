@@ -43,6 +43,8 @@ package protocol FileSystem: AnyObject {
     func syncDirectory(_ path: String) throws(FileError)
     func exists(_ path: String) -> Bool
     func isSymbolicLink(_ path: String) -> Bool
+    /// Sets an open file's permission bits exactly (whatever the umask took from them).
+    func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError)
     /// Makes a directory and any missing parents.
     func createDirectory(_ path: String) throws(FileError)
     /// A whole file's bytes, mapped into memory where the system can (a snapshot is
@@ -73,11 +75,13 @@ extension FileSystem {
     /// Replaces a file whole: the bytes go to `temp` (a name of the writer's own, so
     /// two writers never mix their bytes), which is then renamed over `path`. A reader
     /// sees the old file or the new one, never a mixture. Not synced: for derived files
-    /// (the snapshot), which are checked when read and rebuilt if lost.
-    package func replace(_ path: String, with bytes: [UInt8], temp: String) throws(FileError) {
+    /// (the snapshot), which are checked when read and rebuilt if lost. The new file's
+    /// permissions are exactly `mode`, whatever the umask.
+    package func replace(_ path: String, with bytes: [UInt8], temp: String, mode: UInt32) throws(FileError) {
         do {
             let fd = try open(temp, write: true, create: true, exclusive: false)
             defer { close(fd) }
+            try setPermissions(fd, mode)
             try truncate(fd, to: 0)
             try writeAll(fd, bytes[...])
             try rename(temp, path)
@@ -185,9 +189,23 @@ package final class PosixFileSystem: FileSystem {
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
+    package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {
+        guard fchmod(fd, mode_t(mode)) == 0 else { throw FileError("fchmod", "", errno) }
+    }
+
+    /// `mkdir -p`, one component at a time, keeping the call's own errno.
     package func createDirectory(_ path: String) throws(FileError) {
-        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw FileError("mkdir", path, (error as NSError).code == NSFileWriteNoPermissionError ? EACCES : EIO)
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if Glibc.mkdir(prefix, 0o777) != 0 {
+                let failed = errno
+                var st = stat()
+                guard failed == EEXIST, stat(prefix, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                    throw FileError("mkdir", prefix, failed)
+                }
+            }
+            prefix += "/"
         }
     }
 

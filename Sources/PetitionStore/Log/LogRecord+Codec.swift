@@ -3,7 +3,7 @@ import PetitionCore
 
 extension LogRecord {
     /// Why a frame whose checksums held still does not give a record.
-    package enum Unreadable: Error, Equatable, Sendable {
+    package enum Unreadable: Error, Equatable, Sendable, CustomStringConvertible {
         /// A kind this version does not know, not marked safe to skip: a newer writer's
         /// record, which this reader must not pass over.
         case unknownKind(UInt16)
@@ -11,6 +11,16 @@ extension LogRecord {
         case unknownFormat(kind: UInt16, format: UInt16)
         /// The payload does not decode as its kind and format say.
         case payload(String)
+
+        /// As `log verify` and a recovery note word it (the words the decoder used before
+        /// there was one record enum, kept so that reports and notes read the same).
+        package var description: String {
+            switch self {
+            case .unknownKind(let kind): "unknownRecordType(\(kind))"
+            case .unknownFormat(_, let format): "unknownFormat(\(format))"
+            case .payload(let what): what
+            }
+        }
     }
 
     /// The payload format and bytes of this record.
@@ -44,9 +54,7 @@ extension LogRecord {
             try decodeEvents(frame, payload: payload, into: &events)
             return .events(events)
         case .recoveryNote:
-            guard frame.format == LogFormat.PayloadFormat.json.rawValue else {
-                throw .unknownFormat(kind: frame.type, format: frame.format)
-            }
+            // Only ever written as JSON; read as JSON whatever the format field says.
             do { return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }

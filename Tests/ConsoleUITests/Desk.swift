@@ -107,11 +107,18 @@ final class DeskHost: ConsoleHost {
                 _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference)
                 return .executed(number)
             }
-        } catch let rejection as Rejection {
-            let reference = Fixtures.reference
-            return .failed(rejection.message(language, articles: reference.articles, directory: reference.directory),
-                           field: rejection.field)
         } catch {
+            // As the executable's host: a refusal, alone or of a batch, names its field.
+            let refusal: Rejection? = switch error {
+            case let r as Rejection: r
+            case let b as BatchRejection: b.rejection
+            default: nil
+            }
+            if let rejection = refusal {
+                let reference = Fixtures.reference
+                return .failed(rejection.message(language, articles: reference.articles, directory: reference.directory),
+                               field: rejection.field)
+            }
             return .failed("\(error)", field: nil)
         }
     }

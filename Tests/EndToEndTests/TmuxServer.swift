@@ -39,6 +39,8 @@ final class TmuxServer {
     /// forked from it.
     @discardableResult
     func run(_ args: [String]) -> String {
+        // After `kill` its folder is gone and so is every session: nothing to run.
+        guard !killed else { return "" }
         let out = dir + "/tmux-out"
         let env = environment.map { "\($0.key)=\($0.value)" }.sorted()
         let command = ["env", "-i"] + env + ["tmux", "-L", socket, "-f", "/dev/null"] + args
@@ -50,8 +52,8 @@ final class TmuxServer {
     /// behind) and scratch folder. Safe to call twice.
     func kill() {
         guard !killed else { return }
-        killed = true
         run(["kill-server"])
+        killed = true
         // Under `env -i` there is no TMUX_TMPDIR: the socket is in tmux's default folder.
         try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
         try? FileManager.default.removeItem(atPath: dir)

@@ -16,12 +16,15 @@ struct SnapshotCrashTests {
     static let snapshotPath = CaseSnapshot.path(forLog: path)
 
     /// Generated cases, a snapshot of them (its name made durable, its bytes not),
-    /// then more cases after it. Returns the events acknowledged.
+    /// more cases after it, then a case transferred and the transfer voided (so that
+    /// replaying reads that case's records back, on the thread that folds). Returns the
+    /// events acknowledged, and whether every step succeeded.
     @discardableResult
-    static func workload(_ fs: SimulatedFileSystem) -> [CaseEvent] {
+    static func workload(_ fs: SimulatedFileSystem) -> (acked: [CaseEvent], complete: Bool) {
         var acked: [CaseEvent] = []
+        let ref = Fixtures.reference
         do {
-            var generator = try SyntheticCases(reference: Fixtures.reference, seed: 11)
+            var generator = try SyntheticCases(reference: ref, seed: 11)
             let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
                                             now: Fixtures.instant("2025-01-01T09:00"), options: .init(writable: true, fs: fs))
             acked += try log.append(generator.cases(12, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2024-06-01")))
@@ -30,8 +33,19 @@ struct SnapshotCrashTests {
             for batch in generator.cases(6, from: Fixtures.day("2024-07-01"), until: Fixtures.day("2024-09-01")) {
                 acked += try log.append([batch])
             }
-        } catch {}
-        return acked
+            let book = try CaseBook.open(at: path, .init(writable: true, fs: fs))
+            let number = try book.register([Fixtures.groupVisit(received: "2024-09-02")], now: Fixtures.instant("2024-09-02T09:00"),
+                                           actor: Fixtures.clerk, reference: ref)[0]
+            acked += try book.history(of: number)
+            let moved = try book.execute(.transfer(to: "D-ZJJ", note: nil), on: number,
+                                         now: Fixtures.instant("2024-09-02T10:00"), actor: Fixtures.clerk, reference: ref)
+            acked += moved
+            acked += try book.execute(.void(seq: moved[0].seq, reason: "误操作"), on: number,
+                                      now: Fixtures.instant("2024-09-02T11:00"), actor: Fixtures.supervisor, reference: ref)
+        } catch {
+            return (acked, false)
+        }
+        return (acked, true)
     }
 
     /// The cases of a plain replay: every record read from the first, no snapshot.
@@ -48,8 +62,9 @@ struct SnapshotCrashTests {
                 images.append((fs.crash(policy, seed: UInt64(fs.calls.count)), "call \(fs.calls.count) \(kind) \(policy)"))
             }
         }
-        let acked = Self.workload(fs)
+        let (acked, complete) = Self.workload(fs)
         fs.beforeCall = nil
+        #expect(complete)
         var resumed = 0
         for (image, label) in images where image.exists(Self.path) {
             let plain = try Self.replayed(image)
@@ -67,11 +82,13 @@ struct SnapshotCrashTests {
         // And nothing acknowledged was lost in the run that did not crash.
         let final = try DurableLog.open(at: Self.path, .init(fs: fs)).readAll()
         #expect(Array(final.suffix(acked.count)) == acked)
+        // The voided transfer was replayed by reading the case back.
+        #expect(try CaseBook.replaying(at: Self.path, .init(window: 256, fs: fs)).0.states.last?.voided.count == 1)
     }
 
     @Test func anIOErrorWhileOpeningFromASnapshotFailsTheOpenOrFallsBackToTheLog() throws {
         let clean = SimulatedFileSystem()
-        Self.workload(clean)
+        #expect(Self.workload(clean).complete)
         let plain = try Self.replayed(clean)
         let before = clean.calls.count
         let opened = try CaseBook.open(at: Self.path, .init(fs: clean))
@@ -79,7 +96,7 @@ struct SnapshotCrashTests {
         let kinds = Array(clean.calls[before...])
         for (i, kind) in kinds.enumerated() {
             let fs = SimulatedFileSystem()
-            Self.workload(fs)
+            #expect(Self.workload(fs).complete)
             fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + i + 1)]
             if kind == "mmap" {
                 // The snapshot cannot be read: the log is replayed whole instead.
@@ -96,7 +113,7 @@ struct SnapshotCrashTests {
 
     @Test func anIOErrorWhileWritingASnapshotKeepsTheOldOneAndLeavesNoTemporaryFile() throws {
         let clean = SimulatedFileSystem()
-        Self.workload(clean)
+        #expect(Self.workload(clean).complete)
         let plain = try Self.replayed(clean)
         let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(fs: clean)))
         let before = clean.calls.count
@@ -105,7 +122,7 @@ struct SnapshotCrashTests {
         #expect(writing >= 4)  // open, ftruncate, write, rename
         for i in 1...writing {
             let fs = SimulatedFileSystem()
-            Self.workload(fs)
+            #expect(Self.workload(fs).complete)
             let old = fs.contents(Self.snapshotPath)
             let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(fs: fs)))
             fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + i, errno: ENOSPC)]

@@ -81,7 +81,7 @@ struct Session {
                              "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
         case (.production, true):
             throw UsageError("\(logPath) 是正式日志，不能以培训模式打开", "\(logPath) is a production log; it does not open in training mode")
-        default:
+        case (.training, true), (.production, false):
             break
         }
     }

@@ -217,10 +217,10 @@ package struct CaseState: Equatable, Sendable {
         return box
     }
 
-    // Each field, read in place and changed through `unique()`. Written as accessors
-    // rather than a dynamic-member subscript over key paths: a key path read copied
-    // the whole `Fields` out of the box first, and made opening a large log 70 %
-    // slower (docs/decisions/0010-one-house.md).
+    // Each field, read in place and changed through `unique()`. Accessors rather than a
+    // dynamic-member subscript over key paths: a key path read copied the whole `Fields`
+    // out of the box first (one field of every case 4.5x slower, the fold of a million
+    // events 0.5 -> 0.9 s; docs/decisions/0010-one-house.md).
     package var number: CaseNumber { get { box.fields.number } _modify { yield &unique().fields.number } }
     package var phase: Phase { get { box.fields.phase } _modify { yield &unique().fields.phase } }
     package var petition: Petition? { get { box.fields.petition } _modify { yield &unique().fields.petition } }

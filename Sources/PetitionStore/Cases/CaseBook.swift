@@ -59,7 +59,12 @@ package final class CaseBook {
                 states[i].events = try history(of: states[i])
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
-            default:
+            case .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received, .accepted,
+                 .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted, .hearingEnded,
+                 .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended, .opinionIssued,
+                 .replyDelivered, .completionReported, .reviewRequested, .reviewOpinionIssued, .rereviewRequested,
+                 .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn, .incidentRecorded,
+                 .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed, .leaderAssigned, .linked:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
             }

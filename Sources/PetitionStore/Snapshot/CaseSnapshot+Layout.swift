@@ -9,6 +9,9 @@ extension CaseSnapshot {
 
     /// How values of one type are written and read.
     struct Codec<T>: Sendable {
+        /// What is written, in a word (`opt(day)`, `list(str)`, …): part of the fingerprint,
+        /// so a field whose encoding changes makes older snapshots other layouts.
+        let shape: String
         let write: @Sendable (T, inout BinaryWriter) -> Void
         let read: @Sendable (inout BinaryReader) throws(DecodeError) -> T
     }
@@ -16,6 +19,8 @@ extension CaseSnapshot {
     /// One field of a case: its name (in `Fields`), and how it is written and read.
     struct Field: Sendable {
         let name: String
+        /// The field's type and its codec's shape, for the fingerprint.
+        let shape: String
         let write: @Sendable (CaseState.Fields, inout BinaryWriter) -> Void
         let read: @Sendable (inout CaseState.Fields, inout BinaryReader) throws(DecodeError) -> Void
 
@@ -24,6 +29,7 @@ extension CaseSnapshot {
         init<T>(_ name: String, _ codec: Codec<T>, _ get: @escaping @Sendable (CaseState.Fields) -> T,
                 _ set: @escaping @Sendable (inout CaseState.Fields, T) -> Void) {
             self.name = name
+            shape = "\(T.self)=\(codec.shape)"
             write = { fields, w in codec.write(get(fields), &w) }
             read = { fields, r throws(DecodeError) in set(&fields, try codec.read(&r)) }
         }
@@ -83,22 +89,27 @@ extension CaseSnapshot {
 
     // MARK: - Codecs
 
-    static let string = Codec<String>(write: { $1.string($0) }, read: { r throws(DecodeError) in try r.string() })
-    static let int = Codec<Int>(write: { $1.int($0) }, read: { r throws(DecodeError) in try r.int() })
-    static let day = Codec<Day>(write: { $1.day($0) }, read: { r throws(DecodeError) in try r.day() })
-    static let bool = Codec<Bool>(write: { $1.bool($0) }, read: { r throws(DecodeError) in try r.bool() })
+    static let string = Codec<String>(shape: "str", write: { $1.string($0) },
+                                      read: { r throws(DecodeError) in try r.string() })
+    static let int = Codec<Int>(shape: "int", write: { $1.int($0) },
+                                      read: { r throws(DecodeError) in try r.int() })
+    static let day = Codec<Day>(shape: "day", write: { $1.day($0) },
+                                      read: { r throws(DecodeError) in try r.day() })
+    static let bool = Codec<Bool>(shape: "bool", write: { $1.bool($0) },
+                                      read: { r throws(DecodeError) in try r.bool() })
 
     static func tag<T: Equatable & Sendable>(_ table: [T]) -> Codec<T> {
-        Codec(write: { $1.tag($0, in: table) }, read: { r throws(DecodeError) in try r.tag(in: table) })
+        Codec(shape: "tag(" + table.map { "\($0)" }.joined(separator: ",") + ")", write: { $1.tag($0, in: table) },
+              read: { r throws(DecodeError) in try r.tag(in: table) })
     }
 
     static func optional<T>(_ c: Codec<T>) -> Codec<T?> {
-        Codec(write: { v, w in w.optional(v) { w, v in c.write(v, &w) } },
+        Codec(shape: "opt(\(c.shape))", write: { v, w in w.optional(v) { w, v in c.write(v, &w) } },
               read: { r throws(DecodeError) in try r.optional { r throws(DecodeError) in try c.read(&r) } })
     }
 
     static func list<T>(_ c: Codec<T>) -> Codec<[T]> {
-        Codec(write: { items, w in
+        Codec(shape: "list(\(c.shape))", write: { items, w in
             w.uvarint(UInt64(items.count))
             for item in items { c.write(item, &w) }
         }, read: { r throws(DecodeError) in
@@ -111,20 +122,27 @@ extension CaseSnapshot {
     }
 
     static let caseNumber = Codec<CaseNumber>(
+        shape: "CaseNumber(organ:str,year:int,sequence:int)",
         write: { n, w in w.string(n.organ); w.int(n.year); w.int(n.sequence) },
         read: { r throws(DecodeError) in CaseNumber(organ: try r.string(), year: try r.int(), sequence: try r.int()) })
 
-    static let petition = Codec<Petition>(write: { BinaryEventCodec.writePetition($0, &$1) },
-                                          read: { r throws(DecodeError) in try BinaryEventCodec.readPetition(&r) })
+    static let petition = Codec<Petition>(
+        shape: "Petition(BinaryEventCodec \(BinaryEventCodec.codecVersion))",
+        write: { BinaryEventCodec.writePetition($0, &$1) },
+        read: { r throws(DecodeError) in try BinaryEventCodec.readPetition(&r) })
 
     static let flags = Codec<Set<CaseFlag>>(
+        shape: "set(tag(CaseFlag))",
         write: { set, w in list(tag(CaseFlag.allCases)).write(set.sorted(), &w) },
         read: { r throws(DecodeError) in Set(try list(tag(CaseFlag.allCases)).read(&r)) })
 
-    static let voided = Codec<Set<Int>>(write: { set, w in list(int).write(set.sorted(), &w) },
-                                        read: { r throws(DecodeError) in Set(try list(int).read(&r)) })
+    static let voided = Codec<Set<Int>>(
+        shape: "set(int)",
+        write: { set, w in list(int).write(set.sorted(), &w) },
+        read: { r throws(DecodeError) in Set(try list(int).read(&r)) })
 
     static let assignment = Codec<CaseState.Assignment>(
+        shape: "Assignment(assigner:str,to:str,on:day,due:day,reportedOn:opt(day))",
         write: { a, w in
             w.string(a.assigner); w.string(a.to); w.day(a.on); w.day(a.due); optional(day).write(a.reportedOn, &w)
         },
@@ -134,16 +152,19 @@ extension CaseSnapshot {
         })
 
     static let interval = Codec<CaseState.Interval>(
+        shape: "Interval(start:day,end:opt(day))",
         write: { i, w in w.day(i.start); optional(day).write(i.end, &w) },
         read: { r throws(DecodeError) in CaseState.Interval(start: try r.day(), end: try optional(day).read(&r)) })
 
     static let extensionGranted = Codec<CaseState.Extension>(
+        shape: "Extension(days:int,reason:str,approvedBy:str,on:day)",
         write: { e, w in w.int(e.days); w.string(e.reason); w.string(e.approvedBy); w.day(e.on) },
         read: { r throws(DecodeError) in
             CaseState.Extension(days: try r.int(), reason: try r.string(), approvedBy: try r.string(), on: try r.day())
         })
 
     static let opinion = Codec<CaseState.Opinion>(
+        shape: "Opinion(outcome:tag,text:str,basis:str,measures:list(tag),on:day)",
         write: { o, w in
             w.tag(o.outcome, in: BinaryEventCodec.outcomes); w.string(o.text); w.string(o.basis)
             list(tag(BinaryEventCodec.measures)).write(o.measures, &w)
@@ -155,6 +176,7 @@ extension CaseSnapshot {
         })
 
     static let stage = Codec<CaseState.Stage>(
+        shape: "Stage(organ:str,requestedOn:day,outcome:opt(tag),opinionOn:opt(day),deliveredOn:opt(day))",
         write: { s, w in
             w.string(s.organ); w.day(s.requestedOn)
             optional(tag(BinaryEventCodec.reviewOutcomes)).write(s.outcome, &w)
@@ -168,6 +190,7 @@ extension CaseSnapshot {
         })
 
     static let supervisionOrder = Codec<CaseState.SupervisionOrder>(
+        shape: "SupervisionOrder(index:int,organ:str,suggestion:tag,reason:str,issuedOn:day,due:day,feedback:opt(bool,str,day))",
         write: { o, w in
             w.int(o.index); w.string(o.organ); w.tag(o.suggestion, in: BinaryEventCodec.suggestions); w.string(o.reason)
             w.day(o.issuedOn); w.day(o.due)
@@ -184,11 +207,13 @@ extension CaseSnapshot {
         })
 
     static let link = Codec<CaseState.Link>(
+        shape: "Link(to:CaseNumber,kind:tag)",
         write: { l, w in caseNumber.write(l.to, &w); w.tag(l.kind, in: BinaryEventCodec.links) },
         read: { r throws(DecodeError) in CaseState.Link(to: try caseNumber.read(&r), kind: try r.tag(in: BinaryEventCodec.links)) })
 
     /// A full event as a case holds it: its record's sequence number, then the event.
     static let event = Codec<CaseEvent>(
+        shape: "CaseEvent(seq:int,BinaryEventCodec \(BinaryEventCodec.codecVersion))",
         write: { e, w in w.int(e.seq); BinaryEventCodec.write(e, &w) },
         read: { r throws(DecodeError) in
             let seq = try r.int()
@@ -198,6 +223,7 @@ extension CaseSnapshot {
         })
 
     static let step = Codec<CaseState.Step>(
+        shape: "Step(seq:int,at:int64,user:str,role:tag,organ:str,rule:tag,action:tag,annotation:bool)",
         write: { s, w in
             w.int(s.seq); w.int64(s.at.millisecondsSince1970)
             w.string(s.actor.user); w.tag(s.actor.role, in: BinaryEventCodec.roles); w.string(s.actor.organ)

@@ -34,7 +34,8 @@ package struct CaseSnapshot {
     /// layout is ignored rather than misread. Nothing to bump by hand.
     static let fingerprint: UInt32 = {
         let tables: [[String]] = [Phase.allCases.map(\.rawValue), CaseFlag.allCases.map(\.rawValue),
-                                  ActionKind.allCases.map(\.rawValue), layout.map(\.name)]
+                                  ActionKind.allCases.map(\.rawValue),
+                                  layout.map { "\($0.name):\($0.shape)" }]
         return CRC32C.checksum(Array(tables.map { $0.joined(separator: ",") }.joined(separator: ";").utf8))
     }()
 

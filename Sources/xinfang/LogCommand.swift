@@ -188,6 +188,7 @@ struct LogCommand: ParsableCommand {
             var hash: String
             var events: [CaseEvent]?
             var note: RecoveryNote?
+            var commit: BatchCommit?
         }
 
         static func print(_ frame: LogFormat.Frame) {
@@ -198,6 +199,7 @@ struct LogCommand: ParsableCommand {
             switch try? LogRecord.decode(frame) {
             case .events(let e)?: line.type = LogRecord.Kind.events.name; line.events = e
             case .recoveryNote(let n)?: line.type = LogRecord.Kind.recoveryNote.name; line.note = n
+            case .commit(let c)?: line.type = LogRecord.Kind.commit.name; line.commit = c
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

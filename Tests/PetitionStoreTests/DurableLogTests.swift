@@ -27,7 +27,12 @@ struct DurableLogTests {
         let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: created)
         let records = try workedExampleRecords()
         let stored = try log.append(Array(records.prefix(5))) + (try log.append(Array(records.dropFirst(5))))
-        #expect(stored.map(\.seq) == Array(1...records.count))
+        // Each batch is closed by a commit record (records 6 and 19), which carries no event.
+        #expect(stored.map(\.seq) == Array(1...5) + Array(7...(records.count + 1)))
+        let frames = try DurableLog.open(at: path, .init(keepFrames: true)).frames
+        #expect(frames.map(\.seq) == Array(1...(records.count + 2)))
+        #expect(frames.filter { $0.type == LogRecord.Kind.commit.rawValue }.map(\.seq) == [6, records.count + 2])
+        #expect(try LogRecord.decode(frames[5]) == .commit(BatchCommit(first: 1, last: 5, lastHash: frames[4].hash.hex)))
         let reopened = try DurableLog.open(at: path, .init(writable: false))
         #expect(reopened.header.mode == .training && reopened.header.jurisdiction == "D-XFJ")
         #expect(reopened.headHash == log.headHash)

@@ -37,10 +37,12 @@ extension DurableLog {
     }
 
     /// Encodes and writes records as one buffer, then syncs; returns the events stored,
-    /// numbered. A write that cannot be completed is cut back; a failed sync stops this
-    /// writer.
+    /// numbered. A batch of more than one record is then closed by a commit record,
+    /// synced too, before anything is acknowledged: its durable-before offset vouches
+    /// for every byte of the batch (docs/log-format.md, "Commit records"). A write that
+    /// cannot be completed is cut back — a batch whose commit cannot be written, whole;
+    /// a failed sync stops this writer.
     func write(_ records: [LogRecord]) throws -> [CaseEvent] {
-        let start = end
         do {
             // Everything up to the end is made durable first, so each record can vouch
             // for the bytes before it (its durable-before offset).
@@ -49,6 +51,34 @@ extension DurableLog {
             failure = error
             throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
         }
+        let before = (seq: lastSeq, hash: headHash, end: end, records: recordOffsets.count, frames: frames.count)
+        let stored = try appendSynced(records)
+        guard records.count > 1 else { return stored }
+        do {
+            _ = try appendSynced([.commit(BatchCommit(first: before.seq + 1, last: lastSeq, lastHash: headHash.hex))])
+        } catch {
+            // Not acknowledged, so not kept: the batch goes with its commit.
+            do {
+                try fs.truncate(fd, to: Int64(before.end))
+                try fs.dataSync(fd)
+            } catch {
+                failure = error
+            }
+            lastSeq = before.seq
+            headHash = before.hash
+            offsetsLock.lock()
+            end = before.end
+            recordOffsets.removeSubrange(before.records...)
+            offsetsLock.unlock()
+            frames.removeSubrange(before.frames...)
+            throw error
+        }
+        return stored
+    }
+
+    /// Writes records after everything already synced, as one buffer, and syncs them.
+    private func appendSynced(_ records: [LogRecord]) throws -> [CaseEvent] {
+        let start = end
         var buffer: [UInt8] = []
         var seq = lastSeq
         var hash = headHash

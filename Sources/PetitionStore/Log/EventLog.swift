@@ -71,13 +71,16 @@ package final class InMemoryEventLog: EventLog {
         let new = try poll()
         var stored: [CaseEvent] = []
         var seq = storage.seq
-        for record in try body(new) {
+        let records = try body(new)
+        for record in records {
             seq += 1
             for var event in record.events {
                 event.seq = seq
                 stored.append(event)
             }
         }
+        // As the file log does: a batch of more than one record is closed by a commit record.
+        if records.count > 1 { seq += 1 }
         storage.seq = seq
         storage.events += stored
         delivered = storage.events.count

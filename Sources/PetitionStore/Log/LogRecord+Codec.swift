@@ -29,11 +29,17 @@ extension LogRecord {
         case .events(let events):
             return (.binary, BinaryEventCodec.encode(events))
         case .recoveryNote(let note):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            // A note is a handful of plain fields: encoding it cannot fail.
-            return (.json, (try? Array(encoder.encode(note))) ?? [])
+            return (.json, Self.json(note))
+        case .commit(let commit):
+            return (.json, Self.json(commit))
         }
+    }
+
+    /// A note or a commit is a handful of plain fields: encoding it cannot fail.
+    private static func json(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? Array(encoder.encode(value))) ?? []
     }
 
     /// The record a frame holds (its events numbered with the frame's sequence number),
@@ -56,6 +62,10 @@ extension LogRecord {
         case .recoveryNote:
             // Only ever written as JSON; read as JSON whatever the format field says.
             do { return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
+        case .commit:
+            do { return .commit(try JSONDecoder().decode(BatchCommit.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
         }
@@ -85,7 +95,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote:
+        case .recoveryNote, .commit:
             _ = try decode(frame, payload: payload)
         }
     }

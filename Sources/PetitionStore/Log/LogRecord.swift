@@ -9,11 +9,17 @@ package enum LogRecord: Sendable, Equatable {
     case events([CaseEvent])
     /// Bytes cut from a torn tail, and where they were kept.
     case recoveryNote(RecoveryNote)
+    /// Written after a batch of records (one command's, when it has more than one) is
+    /// synced, naming the batch: its durable-before offset vouches for every byte of it,
+    /// so damage inside an acknowledged batch is damage, never a torn tail.
+    case commit(BatchCommit)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
         case events = 1
         case recoveryNote = 2
+        /// Safe to ignore (it carries no state): a reader that predates commit records skips it.
+        case commit = 0x8003
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -23,6 +29,7 @@ package enum LogRecord: Sendable, Equatable {
             switch self {
             case .events: "events"
             case .recoveryNote: "recoveryNote"
+            case .commit: "commit"
             }
         }
     }
@@ -31,6 +38,7 @@ package enum LogRecord: Sendable, Equatable {
         switch self {
         case .events: .events
         case .recoveryNote: .recoveryNote
+        case .commit: .commit
         }
     }
 
@@ -38,7 +46,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote: []
+        case .recoveryNote, .commit: []
         }
     }
 }
@@ -52,4 +60,18 @@ package struct RecoveryNote: Codable, Sendable, Equatable {
     package var sha256: String
     /// The quarantine file's name, beside the log.
     package var quarantine: String
+}
+
+/// The batch a commit record closes: its first and last sequence numbers and the last
+/// record's SHA-256 (hex), as written.
+package struct BatchCommit: Codable, Sendable, Equatable {
+    package var first: Int
+    package var last: Int
+    package var lastHash: String
+
+    package init(first: Int, last: Int, lastHash: String) {
+        self.first = first
+        self.last = last
+        self.lastHash = lastHash
+    }
 }

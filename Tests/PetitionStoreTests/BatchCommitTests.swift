@@ -1,0 +1,105 @@
+import Foundation
+import PetitionCore
+@testable import PetitionStore
+import TestSupport
+import Testing
+
+/// A batch (one command's records, when there are several) is closed by a commit record
+/// written after the batch is synced: damage anywhere inside an acknowledged batch is
+/// damage — the log goes read-only and names the record, nothing is cut, no case number
+/// is given out again — while a batch whose sync never finished is still a torn tail.
+@Suite("Batch commit records")
+struct BatchCommitTests {
+    static let path = "/log/cases.log"
+
+    /// A log of one generated batch, as `xinfang generate` writes it: its bytes, the
+    /// events stored and where each record starts.
+    static func batchLog(cases: Int = 40) throws -> (bytes: [UInt8], stored: [CaseEvent], offsets: [Int]) {
+        let fs = SimulatedFileSystem()
+        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-01-01"), options: .init(writable: true, fs: fs))
+        var generator = try SyntheticCases(reference: Fixtures.reference, seed: 3)
+        let stored = try log.append(generator.cases(cases, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2024-12-01")))
+        return (fs.contents(path) ?? [], stored, log.recordOffsets)
+    }
+
+    /// Damage inside the last batch, at its second record, in the middle, and at its last
+    /// record before the commit: the reproduction of issue 10 (a flip read as a torn tail
+    /// cut the acknowledged batch and gave its case numbers to new petitions).
+    @Test(arguments: [0.0, 0.5, 1.0])
+    func aFlipInsideAnAcknowledgedBatchIsDamageAndNothingIsCut(where fraction: Double) throws {
+        let (bytes, stored, offsets) = try Self.batchLog()
+        // Records 2 … last event record (the commit is the last record of all).
+        let seq = 2 + Int(Double(offsets.count - 3) * fraction)
+        var damaged = bytes
+        damaged[offsets[seq - 1] + 100] ^= 0x04
+        let fs = SimulatedFileSystem()
+        fs.replaceContents(Self.path, damaged)
+        let log = try DurableLog.open(at: Self.path, .init(writable: true, fs: fs))
+        guard case .damage(_, let at, _)? = log.damage else {
+            Issue.record("record \(seq) of an acknowledged batch read as \(String(describing: log.damage)), torn tail \(String(describing: log.pendingTornTail))")
+            return
+        }
+        #expect(at == seq)
+        #expect(log.lastSeq == seq - 1)
+        #expect(fs.contents(Self.path) == damaged, "nothing was cut")
+        #expect(log.recoveries.isEmpty)
+        // And nothing more is written: no case number of the batch is given out again.
+        let book = try CaseBook(log: log)
+        #expect(throws: StoreError.self) {
+            try book.register([Fixtures.letter(received: "2025-01-02")], now: Fixtures.instant("2025-01-02T10:00"),
+                              actor: Fixtures.clerk, reference: Fixtures.reference)
+        }
+        #expect(fs.contents(Self.path) == damaged)
+        #expect(stored.count > 100)
+    }
+
+    /// Power lost at every moment of appending batches, under every crash policy: no
+    /// image reads as damage, every acknowledged record is there, and a batch cut short
+    /// (its sync, or its commit's, unfinished) is a torn tail that the next writer cuts.
+    @Test func aBatchWhoseSyncNeverFinishedIsStillATornTail() throws {
+        let records = try workedExampleRecords()
+        let batches = [Array(records[0..<3]), Array(records[3..<4]), Array(records[4..<8])]
+        var images: [(image: SimulatedFileSystem, acked: [CaseEvent], label: String)] = []
+        let fs = SimulatedFileSystem()
+        var acked: [CaseEvent] = []
+        fs.beforeCall = { kind in
+            for policy in SimulatedFileSystem.CrashPolicy.allCases {
+                images.append((fs.crash(policy, seed: UInt64(fs.calls.count)), acked, "call \(fs.calls.count) \(kind) \(policy)"))
+            }
+        }
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        for batch in batches { acked += try log.append(batch) }
+        fs.beforeCall = nil
+        #expect(images.count > 100)
+        for (image, acked, label) in images where image.exists(Self.path) {
+            let reopened = try DurableLog.open(at: Self.path, .init(writable: true, fs: image))
+            #expect(reopened.damage == nil, "\(label): a crash must never look like damage")
+            let events = try reopened.readAll()
+            #expect(Array(events.prefix(acked.count)) == acked, "\(label)")
+            // Every batch read is whole: a batch is there with all its events or not at all.
+            let counts = Dictionary(grouping: events, by: \.seq).count
+            #expect([0, 3, 4, 8].contains(counts), "\(label): \(counts) records of events")
+        }
+    }
+
+    @Test func aBatchWhoseCommitCannotBeWrittenIsNotKept() throws {
+        let records = try workedExampleRecords()
+        let fs = SimulatedFileSystem()
+        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
+                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        _ = try log.append([records[0]])
+        let size = fs.contents(Self.path)?.count ?? 0
+        // flock, fstat, fdatasync, write (the batch), fdatasync, then the commit's write: it fails.
+        fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + 6, errno: ENOSPC)]
+        #expect(throws: StoreError.self) { _ = try log.append(Array(records[1..<4])) }
+        // The partial commit cut back, then the batch, and the cut synced.
+        #expect(Array(fs.calls.suffix(3)) == ["ftruncate", "ftruncate", "fdatasync"])
+        #expect(fs.contents(Self.path)?.count == size, "the unacknowledged batch was taken back")
+        fs.faults = []
+        // The next command numbers its record where the taken-back batch would have started.
+        #expect(try log.append([records[1]]).first?.seq == 2)
+        #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq) == [1, 2])
+    }
+}

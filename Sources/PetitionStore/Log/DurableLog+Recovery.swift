@@ -26,20 +26,15 @@ extension DurableLog {
     }
 
     /// Moves the bytes of a torn tail into a quarantine file beside the log (synced,
-    /// byte for byte), cuts them off, and records the cut in the log. Under the lock.
+    /// read back and compared byte for byte), cuts them off, and records the cut in the
+    /// log, naming the file that really holds them. If the quarantine file cannot be
+    /// written and verified, the log is left as it was. Under the lock.
     func moveTornTailAside(at offset: Int, size: Int, reason: String) throws {
         let cut = try fs.read(fd, count: size - offset, at: Int64(offset))
         let digest = RecordHash(of: cut).hex
-        let name = "\((path as NSString).lastPathComponent).quarantine-\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
-        let dir = (path as NSString).deletingLastPathComponent
-        let quarantine = dir.isEmpty ? name : dir + "/" + name
-        if !fs.exists(quarantine) {
-            let qfd = try fs.open(quarantine, write: true, create: true, exclusive: true)
-            defer { fs.close(qfd) }
-            try fs.writeAll(qfd, cut[...])
-            try fs.dataSync(qfd)
-            try fs.syncDirectory(dir.isEmpty ? "." : dir)
-        }
+        let base = Quarantine.prefix(forLog: (path as NSString).lastPathComponent)
+            + "\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
+        let name = try Quarantine.keep(cut, base: base, in: (path as NSString).deletingLastPathComponent, fs: fs)
         try fs.truncate(fd, to: Int64(offset))
         try fs.dataSync(fd)
         offsetsLock.lock()

@@ -44,8 +44,8 @@ package struct StoreError: Error, Sendable, Equatable {
             return zh ? "日志格式版本过新（\(cause)），请升级 xinfang：\(path)"
                       : "The log's format version \(cause) is newer than this program; upgrade xinfang: \(path)"
         case .corruptRecord:
-            return zh ? "日志记录损坏：\(path) \(record)（\(LogScan.Problem.reason(cause, language))），日志以只读方式处理，请勿写入"
-                      : "Damaged record in \(path) at \(record) (\(cause)); nothing was written"
+            return zh ? "日志已损坏：\(path) \(record)（\(LogScan.Problem.reason(cause, language))），未写入；请运行 xinfang log verify 查看，xinfang log recover 恢复"
+                      : "The log \(path) is damaged at \(record) (\(cause)); nothing was written; run xinfang log verify, then xinfang log recover"
         case .io:
             return zh ? "读写文件失败：\(path)（\(cause)）" : "Could not read or write \(path) (\(cause))"
         case .dataMissing:

@@ -52,4 +52,22 @@ struct DamageReportTests {
         #expect(r.status == 64, "\(r.err)")
         #expect(Self.lines(r.err).count == 1 && r.err.contains("nobody"))
     }
+
+    @Test func recoverRefusesTheLogsOwnFilesAndReplacesAStaleCreatingFile() throws {
+        let cli = try Self.damagedLog()
+        for name in ["cases.snapshot", "cases.roster.json", "cases.log.quarantine-2-64-0123abcd", "cases.log"] {
+            let r = cli.run(["log", "recover", "--out", cli.dir + "/" + name])
+            #expect(r.status == 64, "\(name): \(r.err)")
+            #expect(Self.lines(r.err).count == 1 && r.err.contains("日志自己的文件"), "\(name): \(r.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.snapshot"))
+        let out = cli.dir + "/recovered.log"
+        FileManager.default.createFile(atPath: out + ".creating", contents: Data([1, 2, 3]))
+        let r = cli.run(["log", "recover", "--out", out])
+        #expect(r.status == 0 && r.err.contains("recovered.log.creating"), "\(r.err)")
+        #expect(cli.run(["log", "verify", "--log", out]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.dir)
+        #expect(files.filter { $0.hasPrefix("recovered.log.quarantine-") }.count == 1, "\(files)")
+        #expect(!files.contains("recovered.log.creating"))
+    }
 }

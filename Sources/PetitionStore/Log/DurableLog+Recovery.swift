@@ -34,7 +34,7 @@ extension DurableLog {
         let digest = RecordHash(of: cut).hex
         let base = Quarantine.prefix(forLog: (path as NSString).lastPathComponent)
             + "\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
-        let name = try Quarantine.keep(cut, base: base, in: (path as NSString).deletingLastPathComponent, fs: fs)
+        let name = try Quarantine.keep(cut, base: base, in: (path as NSString).deletingLastPathComponent, fs: fs).name
         try fs.truncate(fd, to: Int64(offset))
         try fs.dataSync(fd)
         offsetsLock.lock()

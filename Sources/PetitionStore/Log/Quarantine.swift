@@ -13,10 +13,17 @@ package enum Quarantine {
     /// The prefix every quarantine file of the log named `logName` begins with.
     package static func prefix(forLog logName: String) -> String { logName + ".quarantine-" }
 
+    /// Whether `path` names one of the log's quarantine files (in the log's folder).
+    package static func isQuarantine(_ path: String, ofLog log: String) -> Bool {
+        (path as NSString).deletingLastPathComponent == (log as NSString).deletingLastPathComponent
+            && (path as NSString).lastPathComponent.hasPrefix(prefix(forLog: (log as NSString).lastPathComponent))
+    }
+
     /// Keeps `bytes` in a file named after `base` in `directory` (empty: the current
-    /// one) and returns the name that really holds them, verified.
+    /// one) and returns the name that really holds them, verified, and whether this
+    /// call created it (false: an identical file was there already).
     package static func keep(_ bytes: [UInt8], base: String, in directory: String,
-                             fs: any FileSystem) throws(FileError) -> String {
+                             fs: any FileSystem) throws(FileError) -> (name: String, created: Bool) {
         let dir = directory.isEmpty ? "." : directory
         func full(_ name: String) -> String { directory.isEmpty ? name : directory + "/" + name }
         var attempt = 1
@@ -28,28 +35,32 @@ package enum Quarantine {
                 // Someone's file: ours only if it already holds exactly these bytes.
                 if try holds(path, bytes, fs: fs, sync: true) {
                     try fs.syncDirectory(dir)
-                    return name
+                    return (name, false)
                 }
                 continue
             }
             let temp = path + ".writing"
-            do {
-                let fd = try fs.open(temp, write: true, create: true, exclusive: false)
-                defer { fs.close(fd) }
-                // A stale temporary file from an earlier attempt is overwritten.
-                try fs.truncate(fd, to: 0)
-                try fs.writeAll(fd, bytes[...])
-                try fs.dataSync(fd)
+            var renamed = false
+            do throws(FileError) {
+                do {
+                    let fd = try fs.open(temp, write: true, create: true, exclusive: false)
+                    defer { fs.close(fd) }
+                    // A stale temporary file from an earlier attempt is overwritten.
+                    try fs.truncate(fd, to: 0)
+                    try fs.writeAll(fd, bytes[...])
+                    try fs.dataSync(fd)
+                }
                 try fs.rename(temp, path)
+                renamed = true
                 try fs.syncDirectory(dir)
+                guard try holds(path, bytes, fs: fs, sync: false) else { throw FileError("verify", path, EIO) }
             } catch {
-                fs.remove(temp)
+                // Nothing half-done stays under a quarantine name: the bytes are still
+                // in the log, which the caller leaves as it was.
+                fs.remove(renamed ? path : temp)
                 throw error
             }
-            guard try holds(path, bytes, fs: fs, sync: false) else {
-                throw FileError("verify", path, EIO)
-            }
-            return name
+            return (name, true)
         }
     }
 

@@ -12,6 +12,9 @@ package struct StoreError: Error, Sendable, Equatable {
         case dataMissing = "data-missing"
         case badData = "bad-data"
         case notInRoster = "not-in-roster"
+        /// A file to write (`log recover --out`) is one of the log's own: the log, its
+        /// snapshot, its roster or a quarantine file.
+        case ownFile = "own-file"
     }
 
     package var code: Code
@@ -53,6 +56,9 @@ package struct StoreError: Error, Sendable, Equatable {
                       : "Reference data not found: \(path) (set XINFANG_DATA to the data folder)"
         case .badData:
             return zh ? "参考数据有误：\(path)（\(cause)）" : "Reference data is invalid: \(path) (\(cause))"
+        case .ownFile:
+            return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册或隔离文件），请另选一个新文件名"
+                      : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster or a quarantine file); choose a new name"
         case .notInRoster:
             return zh ? "用户「\(cause)」不在人员名册 \(path) 中，请联系系统管理员"
                       : "User \"\(cause)\" is not in the roster \(path); ask the administrator"

@@ -217,6 +217,16 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
         names[path] = nil
     }
 
+    /// The names directly in `directory` (directories themselves are not modelled).
+    package func list(_ directory: String) throws(FileError) -> [String] {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try call("readdir")
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return names.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+            .map { String($0.dropFirst(prefix.count)) }
+    }
+
     // MARK: - Inspection and crashes
 
     /// The bytes a file holds now (as a process would read them).

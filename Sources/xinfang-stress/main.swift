@@ -40,6 +40,7 @@ final class NoLockFileSystem: FileSystem {
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) { try real.setPermissions(fd, mode) }
     func map(_ path: String) throws(FileError) -> Data { try real.map(path) }
     func remove(_ path: String) { real.remove(path) }
+    func list(_ directory: String) throws(FileError) -> [String] { try real.list(directory) }
 }
 
 let fs: any FileSystem = args.contains("--no-lock") ? NoLockFileSystem() : PosixFileSystem()

@@ -59,9 +59,12 @@ final class BookHost: ConsoleHost {
         }
     }
 
+    /// The damage the open or a later read found, or else what the background check
+    /// found (which then makes the log read-only too).
     func warning() -> String? {
-        guard let problem = background.damage(), case .damage = problem else { return nil }
-        (book.log as? DurableLog)?.markDamaged(problem)
+        let log = book.log as? DurableLog
+        if log?.damage == nil, let found = background.damage(), case .damage = found { log?.markDamaged(found) }
+        guard let problem = log?.damage, case .damage = problem else { return nil }
         let located = problem.located(session.language)
         return session.language == .zh
             ? "日志已损坏：\(located)；现为只读，请运行 xinfang log verify / log recover"

@@ -32,7 +32,10 @@ enum Failure {
             (line, code) = (prefix + text(c.rejection, language, reference), 65)
         case let s as StoreError:
             let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData]
-            (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : 74)
+            // A user the roster does not know, or a log's own file given as a new one to
+            // write: a command line that cannot be carried out.
+            let usage: Set<StoreError.Code> = [.notInRoster, .ownFile]
+            (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : usage.contains(s.code) ? 64 : 74)
         case let u as UsageError:
             (line, code) = (u.message(language), u.exitCode)
         default:

@@ -155,9 +155,12 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
-                guard let (scan, note) = try LogInspection.recover(session.logPath, to: out) else {
+                guard let (scan, note, staleReplaced) = try LogInspection.recover(session.logPath, to: out) else {
                     session.say("日志完好，无需恢复", "The log is intact; nothing to recover")
                     return
+                }
+                if staleReplaced {
+                    session.warn("上次恢复未完成留下的 \(out).creating 已被替换", "\(out).creating, left by an earlier recover that did not finish, was replaced")
                 }
                 session.say("已写出 \(out)：保留前\(scan.lastSeq)条记录，另加一条恢复记录；\(note.bytes)字节移至 \(note.quarantine)（SHA-256 \(note.sha256)）；原日志未改动",
                             "Wrote \(out): the first \(scan.lastSeq) records and a recovery note; \(note.bytes) bytes kept in \(note.quarantine) (SHA-256 \(note.sha256)); the original is untouched")

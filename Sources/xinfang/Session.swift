@@ -48,13 +48,15 @@ struct Session {
     func openBook(writable: Bool = false) throws -> CaseBook {
         try CaseBook.open(at: logPath, .init(writable: writable)) { log in
             try checkMode(log.header.mode)
-            report(log)
+            report(log, writable: writable)
         }
     }
 
     /// Tells the user on stderr what opening found: a recovery done, a torn tail left
-    /// for a writer, or damage.
-    private func report(_ log: DurableLog) {
+    /// for a writer, or damage. A writer is not told of damage here: its write is
+    /// refused with one line that names the record (docs/cli.md: a failure is one
+    /// line), and the console shows it on its first screen.
+    private func report(_ log: DurableLog, writable: Bool) {
         for note in log.recoveries {
             warn("日志末尾有\(note.bytes)字节未写完（崩溃遗留），已移至隔离文件 \(note.quarantine) 并记入日志",
                  "\(note.bytes) bytes of an unfinished record (a crash leftover) were moved to \(note.quarantine) and the cut was recorded")
@@ -63,7 +65,7 @@ struct Session {
             warn("日志末尾有未写完的记录（崩溃遗留），下次登记或办理时将移至隔离文件",
                  "The log ends in an unfinished record (a crash leftover); the next write moves it aside")
         }
-        if let damage = log.damage, case .damage = damage {
+        if !writable, let damage = log.damage, case .damage = damage {
             warn("日志已损坏：\(damage.located(.zh))，只读显示此前的记录；请运行 xinfang log recover",
                  "The log is damaged at \(damage.located(.en)); showing the records before it, read-only; run xinfang log recover")
         }

@@ -16,7 +16,7 @@ final class Desk {
     private let loop: ConsoleLoop
 
     init(_ actor: PetitionCore.Actor, language: Language = .zh, at time: String = "2025-05-12T10:00",
-         events: [CaseEvent] = []) throws {
+         events: [CaseEvent] = [], damage: String? = nil) throws {
         log = InMemoryEventLog(header: Fixtures.trainingHeader, events: events)
         book = try CaseBook(log: log)
         let clock = DeskTime(now: Fixtures.instant(time))
@@ -25,7 +25,7 @@ final class Desk {
         let data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
                                articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend,
-                           host: DeskHost(book: book, actor: actor, language: language),
+                           host: DeskHost(book: book, actor: actor, language: language, damage: damage),
                            clock: { clock.now }, seconds: { clock.seconds })
         loop.open()
         try loop.run()
@@ -57,6 +57,9 @@ final class Desk {
     /// Lets time pass on the loop's monotonic clock (the poll for other consoles' records).
     func wait(seconds: Double) { time.seconds += seconds }
 
+    /// The first frame the console drew, before any key.
+    var firstScreen: String { (backend.first?.text ?? []).joined(separator: "\n") }
+
     var grid: CellGrid { backend.last ?? CellGrid(rows: backend.size.rows, columns: backend.size.columns) }
     var screen: String { grid.text.joined(separator: "\n") }
 
@@ -84,10 +87,14 @@ final class DeskHost: ConsoleHost {
     let actor: PetitionCore.Actor
     let language: Language
 
-    init(book: CaseBook, actor: PetitionCore.Actor, language: Language) {
+    /// The warning of a log found damaged when it was opened (an in-memory log cannot be).
+    let damage: String?
+
+    init(book: CaseBook, actor: PetitionCore.Actor, language: Language, damage: String? = nil) {
         self.book = book
         self.actor = actor
         self.language = language
+        self.damage = damage
     }
 
     var cases: (states: [CaseState], positions: CasePositions) { (book.states, book.position) }
@@ -123,5 +130,5 @@ final class DeskHost: ConsoleHost {
         }
     }
 
-    func warning() -> String? { nil }
+    func warning() -> String? { damage }
 }

@@ -36,8 +36,8 @@ package struct ConsoleData: Sendable {
     /// True while the executable is still computing `rows`: the screens say so instead
     /// of computing them again themselves.
     package var rowsPending = false
-    /// A standing warning about the log itself (damage found after opening), shown on
-    /// every screen until the console is closed.
+    /// The standing warning of a damaged log (found on opening or after), shown on every
+    /// screen until the console is closed; while there is one, no form opens.
     package var warning: String?
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.

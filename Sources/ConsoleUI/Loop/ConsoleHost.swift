@@ -21,7 +21,9 @@ package protocol ConsoleHost: AnyObject {
     /// line in the clerk's language, and nothing was written.
     func perform(_ effect: Effect, now: Instant) -> EffectResult
 
-    /// A standing warning about the log found since it was opened (damage found by a
-    /// background check), once; nil otherwise.
+    /// The standing warning of a damaged log, in the clerk's language: damage found when
+    /// it was opened, by a later read, or by the background check of a snapshot's
+    /// records; nil while the log is intact. Asked before the first frame and at every
+    /// poll; once there is one, the console opens no form (the log takes no writes).
     func warning() -> String?
 }

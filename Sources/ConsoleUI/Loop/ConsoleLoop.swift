@@ -36,9 +36,11 @@ package final class ConsoleLoop {
         lastPoll = seconds()
     }
 
-    /// Draws the first frame as soon as the cases are read, then computes every case's
-    /// queue row (the slow part of a large log) for the counts to fill in on the next.
+    /// Draws the first frame as soon as the cases are read — with the warning of a log
+    /// found damaged, before any work is done on it — then computes every case's queue
+    /// row (the slow part of a large log) for the counts to fill in on the next.
     package func open() {
+        if let warning = host.warning() { data.warning = warning }
         data.rowsPending = true
         drawFrame()
         data.rows = host.rows(asOf: data.today)

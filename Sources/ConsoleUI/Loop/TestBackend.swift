@@ -7,6 +7,8 @@ package final class TestBackend: TerminalBackend {
     package var size: (rows: Int, columns: Int)
     /// The frame drawn last, as a person would see it now.
     package private(set) var last: CellGrid?
+    /// The first frame drawn, as a person saw it on opening.
+    package private(set) var first: CellGrid?
     /// How many frames were drawn.
     package private(set) var drawn = 0
     package private(set) var stopRequested = false
@@ -23,6 +25,7 @@ package final class TestBackend: TerminalBackend {
     }
 
     package func draw(_ grid: CellGrid) {
+        if first == nil { first = grid }
         last = grid
         drawn += 1
     }

@@ -143,7 +143,19 @@ package enum Update {
         }
     }
 
+    /// A damaged log takes no writes: a form is not opened, so that nothing is typed in
+    /// vain; one line says why and what to run. True when refused.
+    private static func refusedOnDamagedLog(_ state: inout AppState, _ data: ConsoleData) -> Bool {
+        guard data.warning != nil else { return false }
+        state.flash = Flash(text: state.language == .zh
+                                ? "日志已损坏，不能登记或办理：请运行 xinfang log verify 查看，xinfang log recover 恢复"
+                                : "The log is damaged; nothing can be registered or done: run xinfang log verify, then xinfang log recover",
+                            style: .overdue)
+        return true
+    }
+
     private static func openRegister(_ state: inout AppState, _ data: ConsoleData) {
+        if refusedOnDamagedLog(&state, data) { return }
         let probe = CaseState(number: CaseNumber(organ: data.actor.organ, year: data.today.year, sequence: 1))
         if let refusal = ActionForm.refusal(.register, on: probe, data) {
             state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
@@ -170,6 +182,7 @@ package enum Update {
         let list = actions(number, data)
         guard list.indices.contains(state.actionSelected) else { return }
         let kind = list[state.actionSelected]
+        if refusedOnDamagedLog(&state, data) { return }
         if let c = data.state(number), let refusal = ActionForm.refusal(kind, on: c, data) {
             state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
             return

@@ -46,10 +46,14 @@ package enum LogInspection {
 
     /// Writes a new log beside the damaged one: the same header, the valid prefix
     /// byte for byte, and a recovery note; the rest goes to a quarantine file beside
-    /// the new log. The original is never modified or deleted.
+    /// the new log (verified, `Quarantine`). The original is never modified or deleted.
+    /// `out` may not be one of the log's own files (the log, its snapshot, its roster, a
+    /// quarantine file); a temporary `out.creating` left by an earlier failed recover is
+    /// replaced (`staleReplaced`); a recover that fails leaves no new file behind.
     package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem(),
                                 clock: DurableLog.Clock = DurableLog.systemClock)
-        throws(StoreError) -> (scan: LogScan, note: RecoveryNote)? {
+        throws(StoreError) -> (scan: LogScan, note: RecoveryNote, staleReplaced: Bool)? {
+        if isOwnFile(out, ofLog: path) { throw StoreError(.ownFile, path: out) }
         let scan = try scan(path, fs: fs)
         guard let problem = scan.problem else { return nil }
         if fs.exists(out) { throw StoreError(.logExists, path: out) }
@@ -64,34 +68,50 @@ package enum LogInspection {
         let cut = Array(original[scan.end...])
         let digest = RecordHash(of: cut).hex
         let outDir = (out as NSString).deletingLastPathComponent
-        let quarantineName = "\((out as NSString).lastPathComponent).quarantine-\(scan.lastSeq + 1)-\(scan.end)-\(digest.prefix(8))"
-        let quarantine = outDir.isEmpty ? quarantineName : outDir + "/" + quarantineName
+        let base = Quarantine.prefix(forLog: (out as NSString).lastPathComponent) + "\(scan.lastSeq + 1)-\(scan.end)-\(digest.prefix(8))"
         let reason: String = switch problem {
         case .tornTail(_, let r): "torn-tail: \(r)"
         case .damage(_, let seq, let r): "damage at record \(seq): \(r)"
         }
-        let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest, quarantine: quarantineName)
-        let (format, payload) = LogRecord.recoveryNote(note).encoded()
-        let noteFrame = LogFormat.encodeFrame(
-            seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,
-            writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: payload,
-            seed: scan.header.seed)
+        let temp = out + ".creating"
+        let staleReplaced = fs.exists(temp)
+        var kept: (name: String, created: Bool)?
+        var renamed = false
         do {
-            try writeNew(quarantine, cut, fs: fs)
-            let temp = out + ".creating"
-            try writeNew(temp, Array(original[..<scan.end]) + noteFrame, fs: fs)
+            kept = try Quarantine.keep(cut, base: base, in: outDir, fs: fs)
+            let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest,
+                                    quarantine: kept?.name ?? base)
+            let (format, payload) = LogRecord.recoveryNote(note).encoded()
+            let noteFrame = LogFormat.encodeFrame(
+                seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,
+                writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: payload,
+                seed: scan.header.seed)
+            let fd = try fs.open(temp, write: true, create: true, exclusive: false)
+            defer { fs.close(fd) }
+            try fs.truncate(fd, to: 0)
+            try fs.writeAll(fd, (Array(original[..<scan.end]) + noteFrame)[...])
+            try fs.dataSync(fd)
             try fs.rename(temp, out)
+            renamed = true
             try fs.syncDirectory(outDir.isEmpty ? "." : outDir)
+            return (scan, note, staleReplaced)
         } catch {
+            if renamed { fs.remove(out) }  // not there before (checked above): ours
+            // Nothing of a failed recover stays: not the half-written log, nor the copy of
+            // the cut bytes (the original still holds them).
+            fs.remove(temp)
+            if let kept, kept.created { fs.remove(outDir.isEmpty ? kept.name : outDir + "/" + kept.name) }
             throw StoreError(.io, path: out, cause: error.description)
         }
-        return (scan, note)
     }
 
-    private static func writeNew(_ path: String, _ bytes: [UInt8], fs: any FileSystem) throws(FileError) {
-        let fd = try fs.open(path, write: true, create: true, exclusive: true)
-        defer { fs.close(fd) }
-        try fs.writeAll(fd, bytes[...])
-        try fs.dataSync(fd)
+    /// Whether `out` names the log itself, its snapshot, its roster or one of its
+    /// quarantine files: writing a recovered log there would destroy or be destroyed
+    /// by what the next open does with that file.
+    static func isOwnFile(_ out: String, ofLog log: String) -> Bool {
+        func normal(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        let target = normal(out), logPath = normal(log)
+        return [logPath, normal(CaseSnapshot.path(forLog: log)), normal(Roster.path(forLog: log))].contains(target)
+            || Quarantine.isQuarantine(target, ofLog: logPath)
     }
 }

@@ -26,20 +26,18 @@ extension DurableLog {
     }
 
     /// Moves the bytes of a torn tail into a quarantine file beside the log (synced,
-    /// byte for byte), cuts them off, and records the cut in the log. Under the lock.
+    /// read back and compared byte for byte), cuts them off, and records the cut in the
+    /// log, naming the file that really holds them. If the quarantine file cannot be
+    /// written and verified, the log is left as it was. Under the lock.
     func moveTornTailAside(at offset: Int, size: Int, reason: String) throws {
         let cut = try fs.read(fd, count: size - offset, at: Int64(offset))
         let digest = RecordHash(of: cut).hex
-        let name = "\((path as NSString).lastPathComponent).quarantine-\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
-        let dir = (path as NSString).deletingLastPathComponent
-        let quarantine = dir.isEmpty ? name : dir + "/" + name
-        if !fs.exists(quarantine) {
-            let qfd = try fs.open(quarantine, write: true, create: true, exclusive: true)
-            defer { fs.close(qfd) }
-            try fs.writeAll(qfd, cut[...])
-            try fs.dataSync(qfd)
-            try fs.syncDirectory(dir.isEmpty ? "." : dir)
-        }
+        let base = Quarantine.prefix(forLog: (path as NSString).lastPathComponent)
+            + "\(lastSeq + 1)-\(offset)-\(digest.prefix(8))"
+        let name = try Quarantine.keep(cut, base: base, in: (path as NSString).deletingLastPathComponent, fs: fs).name
+        // A cut made here before whose note never got written (this tail may be that
+        // note, torn) is noted with this one.
+        let orphans = offset == end ? try orphanedNotes(excluding: name) : []
         try fs.truncate(fd, to: Int64(offset))
         try fs.dataSync(fd)
         offsetsLock.lock()
@@ -48,8 +46,47 @@ extension DurableLog {
         pendingTornTail = nil
         let note = RecoveryNote(reason: "torn-tail: \(reason)", cutAt: offset, bytes: cut.count, sha256: digest,
                                 quarantine: name)
-        _ = try write([.recoveryNote(note)])
-        recoveries.append(note)
+        _ = try write(orphans.map { .recoveryNote($0) } + [.recoveryNote(note)])
+        recoveries += orphans + [note]
+    }
+}
+
+extension DurableLog {
+    /// Puts right a repair stopped between the cut and its note (power lost, or the
+    /// note's write failed): the log ends cleanly where a quarantine file's name says a
+    /// torn tail was cut, so the note is written now, naming it. On a writable open,
+    /// before anything else is appended.
+    func noteOrphanedQuarantine() throws {
+        guard writable, damage == nil, pendingTornTail == nil, !(try orphanedNotes(excluding: nil)).isEmpty else { return }
+        try fs.lock(fd)
+        defer { fs.unlock(fd) }
+        guard Int(try fs.size(fd)) == end else { return }  // another writer went on meanwhile
+        let notes = try orphanedNotes(excluding: nil)
+        if notes.isEmpty { return }
+        _ = try write(notes.map { .recoveryNote($0) })
+        recoveries += notes
+    }
+
+    /// Notes for the quarantine files beside the log whose names say they hold bytes
+    /// cut at the log's end as the next record's (`NAME.quarantine-SEQ-END-HASH…`) and
+    /// whose bytes match that hash: no note names them yet, or the log would not end
+    /// there with that sequence. The file was verified before the cut; its hash is
+    /// checked again here.
+    func orphanedNotes(excluding written: String?) throws -> [RecoveryNote] {
+        let dir = (path as NSString).deletingLastPathComponent
+        let stem = Quarantine.prefix(forLog: (path as NSString).lastPathComponent) + "\(lastSeq + 1)-\(end)-"
+        var notes: [RecoveryNote] = []
+        for name in try fs.list(dir.isEmpty ? "." : dir).sorted()
+        where name.hasPrefix(stem) && !name.hasSuffix(".writing") && name != written {
+            let qfd = try fs.open(dir.isEmpty ? name : dir + "/" + name, write: false, create: false, exclusive: false)
+            defer { fs.close(qfd) }
+            let bytes = try fs.read(qfd, count: Int(try fs.size(qfd)), at: 0)
+            let digest = RecordHash(of: bytes).hex
+            guard name.dropFirst(stem.count).hasPrefix(digest.prefix(8)) else { continue }  // someone else's partial copy
+            notes.append(RecoveryNote(reason: "torn-tail: cut before its note was written (power lost or a failed write)",
+                                      cutAt: end, bytes: bytes.count, sha256: digest, quarantine: name))
+        }
+        return notes
     }
 }
 

@@ -154,6 +154,7 @@ package final class DurableLog: EventLog {
             log.replaySink = options.replaying
             defer { log.replaySink = nil }
             try log.readNew()
+            try log.noteOrphanedQuarantine()
             return log
         } catch let error as StoreError {
             fs.close(fd)

@@ -53,6 +53,8 @@ package protocol FileSystem: AnyObject {
     func map(_ path: String) throws(FileError) -> Data
     /// Removes a name (a temporary file left by a failed write).
     func remove(_ path: String)
+    /// The names in a directory (not the paths), in no particular order.
+    func list(_ directory: String) throws(FileError) -> [String]
 }
 
 extension FileSystem {
@@ -216,4 +218,17 @@ package final class PosixFileSystem: FileSystem {
     }
 
     package func remove(_ path: String) { _ = unlink(path) }
+
+    package func list(_ directory: String) throws(FileError) -> [String] {
+        guard let dir = opendir(directory) else { throw FileError("opendir", directory, errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
 }

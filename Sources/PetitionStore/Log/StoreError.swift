@@ -12,6 +12,9 @@ package struct StoreError: Error, Sendable, Equatable {
         case dataMissing = "data-missing"
         case badData = "bad-data"
         case notInRoster = "not-in-roster"
+        /// A file to write (`log recover --out`) is one of the log's own: the log, its
+        /// snapshot, its roster or a quarantine file.
+        case ownFile = "own-file"
     }
 
     package var code: Code
@@ -44,8 +47,8 @@ package struct StoreError: Error, Sendable, Equatable {
             return zh ? "日志格式版本过新（\(cause)），请升级 xinfang：\(path)"
                       : "The log's format version \(cause) is newer than this program; upgrade xinfang: \(path)"
         case .corruptRecord:
-            return zh ? "日志记录损坏：\(path) \(record)（\(LogScan.Problem.reason(cause, language))），日志以只读方式处理，请勿写入"
-                      : "Damaged record in \(path) at \(record) (\(cause)); nothing was written"
+            return zh ? "日志已损坏：\(path) \(record)（\(LogScan.Problem.reason(cause, language))），未写入；请运行 xinfang log verify 查看，xinfang log recover 恢复"
+                      : "The log \(path) is damaged at \(record) (\(cause)); nothing was written; run xinfang log verify, then xinfang log recover"
         case .io:
             return zh ? "读写文件失败：\(path)（\(cause)）" : "Could not read or write \(path) (\(cause))"
         case .dataMissing:
@@ -53,6 +56,9 @@ package struct StoreError: Error, Sendable, Equatable {
                       : "Reference data not found: \(path) (set XINFANG_DATA to the data folder)"
         case .badData:
             return zh ? "参考数据有误：\(path)（\(cause)）" : "Reference data is invalid: \(path) (\(cause))"
+        case .ownFile:
+            return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册或隔离文件），请另选一个新文件名"
+                      : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster or a quarantine file); choose a new name"
         case .notInRoster:
             return zh ? "用户「\(cause)」不在人员名册 \(path) 中，请联系系统管理员"
                       : "User \"\(cause)\" is not in the roster \(path); ask the administrator"

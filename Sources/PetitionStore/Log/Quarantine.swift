@@ -1,0 +1,78 @@
+import Foundation
+
+/// A quarantine file: bytes cut from a log (a torn tail, or the damaged rest that
+/// `log recover` leaves behind), kept beside it byte for byte.
+///
+/// The bytes are written under a name of their own, synced, renamed into place, the
+/// directory synced, and then read back and compared before the caller may cut them
+/// from the log: a partial file left by a full disk under the final name is never
+/// taken for the bytes. A file already at the name that holds exactly these bytes is
+/// used as it is; one that holds anything else is left alone and the bytes go to the
+/// next free name (`-2`, `-3` …). Docs: docs/log-operations.md, "After a crash".
+package enum Quarantine {
+    /// The prefix every quarantine file of the log named `logName` begins with.
+    package static func prefix(forLog logName: String) -> String { logName + ".quarantine-" }
+
+    /// Whether `path` names one of the log's quarantine files (in the log's folder).
+    package static func isQuarantine(_ path: String, ofLog log: String) -> Bool {
+        (path as NSString).deletingLastPathComponent == (log as NSString).deletingLastPathComponent
+            && (path as NSString).lastPathComponent.hasPrefix(prefix(forLog: (log as NSString).lastPathComponent))
+    }
+
+    /// Keeps `bytes` in a file named after `base` in `directory` (empty: the current
+    /// one) and returns the name that really holds them, verified, and whether this
+    /// call created it (false: an identical file was there already).
+    package static func keep(_ bytes: [UInt8], base: String, in directory: String,
+                             fs: any FileSystem) throws(FileError) -> (name: String, created: Bool) {
+        let dir = directory.isEmpty ? "." : directory
+        func full(_ name: String) -> String { directory.isEmpty ? name : directory + "/" + name }
+        var attempt = 1
+        while true {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            attempt += 1
+            let path = full(name)
+            if fs.exists(path) {
+                // Someone's file: ours only if it already holds exactly these bytes.
+                if try holds(path, bytes, fs: fs, sync: true) {
+                    try fs.syncDirectory(dir)
+                    return (name, false)
+                }
+                continue
+            }
+            let temp = path + ".writing"
+            var renamed = false
+            do throws(FileError) {
+                do {
+                    let fd = try fs.open(temp, write: true, create: true, exclusive: false)
+                    defer { fs.close(fd) }
+                    // A stale temporary file from an earlier attempt is overwritten.
+                    try fs.truncate(fd, to: 0)
+                    try fs.writeAll(fd, bytes[...])
+                    try fs.dataSync(fd)
+                }
+                try fs.rename(temp, path)
+                renamed = true
+                try fs.syncDirectory(dir)
+                guard try holds(path, bytes, fs: fs, sync: false) else { throw FileError("verify", path, EIO) }
+            } catch {
+                // Nothing half-done stays under a quarantine name: the bytes are still
+                // in the log, which the caller leaves as it was.
+                fs.remove(renamed ? path : temp)
+                throw error
+            }
+            return (name, true)
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`; `sync` makes an accepted
+    /// file durable first (it may have been written without a sync by another writer).
+    private static func holds(_ path: String, _ bytes: [UInt8], fs: any FileSystem,
+                              sync: Bool) throws(FileError) -> Bool {
+        let fd = try fs.open(path, write: false, create: false, exclusive: false)
+        defer { fs.close(fd) }
+        guard try fs.size(fd) == Int64(bytes.count),
+              try fs.read(fd, count: bytes.count + 1, at: 0) == bytes else { return false }
+        if sync { try fs.dataSync(fd) }
+        return true
+    }
+}

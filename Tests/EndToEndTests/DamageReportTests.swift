@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// What each command says about a damaged log, and the small promises of issue 10's
+/// item 5: every command names the record `log verify` names, a refused write is one
+/// line, `recover --out` refuses the log's own files, an unknown user is a usage error.
+@Suite("Damage, as every command reports it")
+struct DamageReportTests {
+    /// A log of three records whose first is damaged (the second vouches for it).
+    static func damagedLog() throws -> CLI {
+        let cli = CLI()
+        cli.run(["init"])
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
+        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
+        let offset = try #require(second["offset"] as? Int)
+        var damaged = cli.logBytes
+        damaged[offset - 40] ^= 0x10
+        try damaged.write(to: URL(fileURLWithPath: cli.log))
+        return cli
+    }
+
+    static func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
+
+    @Test func everyCommandNamesTheRecordLogVerifyNames() throws {
+        let cli = try Self.damagedLog()
+        let verify = cli.run(["log", "verify"])
+        #expect(verify.status == 65 && verify.out.contains("第1条记录损坏（字节偏移"), "\(verify.out)")
+        for args in [["queue", "--now", "2025-05-01"], ["show", "D-XFJ-2025-00001", "--now", "2025-05-01"]] {
+            let r = cli.run(args)
+            #expect(r.err.contains("日志已损坏：第1条记录（字节偏移"), "\(args): \(r.err)")
+        }
+    }
+
+    @Test func aRefusedWriteOnADamagedLogIsOneLine() throws {
+        let cli = try Self.damagedLog()
+        let before = cli.logBytes
+        for args in [["act", "D-XFJ-2025-00001", "receive", "--now", "2025-05-01"], ["register", "-", "--now", "2025-05-01"]] {
+            let r = cli.run(args, stdin: CLI.groupVisit)
+            #expect(r.status == 65, "\(args)")
+            #expect(Self.lines(r.err).count == 1, "\(args): \(r.err)")
+            #expect(r.err.contains("第1条记录") && r.err.contains("xinfang log recover"), "\(args): \(r.err)")
+        }
+        #expect(cli.logBytes == before)
+    }
+
+    @Test func anUnknownUserIsAUsageError() {
+        let cli = CLI()
+        cli.run(["init"])
+        let r = cli.run(["register", "-", "--as", "nobody", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        #expect(r.status == 64, "\(r.err)")
+        #expect(Self.lines(r.err).count == 1 && r.err.contains("nobody"))
+    }
+
+    @Test func recoverRefusesTheLogsOwnFilesAndReplacesAStaleCreatingFile() throws {
+        let cli = try Self.damagedLog()
+        for name in ["cases.snapshot", "cases.roster.json", "cases.log.quarantine-2-64-0123abcd", "cases.log"] {
+            let r = cli.run(["log", "recover", "--out", cli.dir + "/" + name])
+            #expect(r.status == 64, "\(name): \(r.err)")
+            #expect(Self.lines(r.err).count == 1 && r.err.contains("日志自己的文件"), "\(name): \(r.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.snapshot"))
+        let out = cli.dir + "/recovered.log"
+        FileManager.default.createFile(atPath: out + ".creating", contents: Data([1, 2, 3]))
+        let r = cli.run(["log", "recover", "--out", out])
+        #expect(r.status == 0 && r.err.contains("recovered.log.creating"), "\(r.err)")
+        #expect(cli.run(["log", "verify", "--log", out]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.dir)
+        #expect(files.filter { $0.hasPrefix("recovered.log.quarantine-") }.count == 1, "\(files)")
+        #expect(!files.contains("recovered.log.creating"))
+    }
+}

@@ -51,14 +51,14 @@ test: setup
 bench: setup
 	$(SWIFT) run -c release xinfang-bench
 
-# Fuzzes the record decoder, the recovery scanner and the payload codec with
+# Fuzzes the record decoder, the recovery scanner, the payload codec and the snapshot reader with
 # libFuzzer + AddressSanitizer, FUZZ_SECONDS each, and merges what is new into the
 # committed corpus (Tests/Fuzz/corpus), which `make test` replays.
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	$(SWIFT) build -c debug --product xinfang-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
 	  --scratch-path .build-fuzz
-	@for t in frame scan payload; do \
+	@for t in frame scan payload snapshot; do \
 	  mkdir -p .build-fuzz/grown-$$t && \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS)s" && \
 	  XINFANG_FUZZ_TARGET=$$t .build-fuzz/debug/xinfang-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \

@@ -2,7 +2,7 @@ import Foundation
 import PetitionStore
 
 // libFuzzer entry point (`make fuzz` builds this with -sanitize=fuzzer -DFUZZING).
-// The target is chosen by XINFANG_FUZZ_TARGET: frame, scan or payload.
+// The target is chosen by XINFANG_FUZZ_TARGET: frame, scan, payload or snapshot.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let target = ProcessInfo.processInfo.environment["XINFANG_FUZZ_TARGET"] ?? "payload"

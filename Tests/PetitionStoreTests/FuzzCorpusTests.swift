@@ -28,16 +28,26 @@ struct FuzzCorpusTests {
             payloads.append(payload)
             file += frame
         }
-        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60))],
-                "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200))],
+        // A batch's commit record, after the frames above.
+        let (commitFormat, commitPayload) = LogRecord.commit(BatchCommit(first: 1, last: frames.count, lastHash: prev.hex)).encoded()
+        let commit = LogFormat.encodeFrame(seq: frames.count + 1, kind: .commit, format: commitFormat, time: header.createdAt,
+                                           durableBefore: file.count, writerID: 1, prevHash: prev, payload: commitPayload,
+                                           seed: header.seed)
+        let head = CaseSnapshot.Head(seq: 1, offset: 64, end: 200, hash: prev, recordOffsets: [64])
+        let snapshot = CaseSnapshot(logId: "abc", head: head, states: [try SnapshotLayoutTests.everyFieldSet()]).encode()
+        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60)), commit],
+                "snapshot": [snapshot, Array(snapshot.prefix(snapshot.count / 2)),
+                             CaseSnapshot(logId: "abc", head: head, states: []).encode()],
+                "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200)), file + commit],
                 "payload": Array(payloads.prefix(6))]
     }
 
-    @Test(arguments: ["frame", "scan", "payload"])
+    @Test(arguments: ["frame", "scan", "payload", "snapshot"])
     func theCorpusReplaysThroughTheDecodersWithoutACrash(_ target: String) throws {
         let dir = Self.corpus + "/" + target
         var files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         if files.isEmpty || ProcessInfo.processInfo.environment["RECORD_FUZZ_SEEDS"] == "1" {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for (i, seed) in try Self.seeds()[target, default: []].enumerated() {
                 try Data(seed).write(to: URL(fileURLWithPath: "\(dir)/seed-\(i)"))
             }

@@ -1,3 +1,4 @@
+import Foundation
 import PetitionCore
 
 /// The decoders that fuzzing drives (`make fuzz`), and that `make test` replays
@@ -49,10 +50,22 @@ package enum FuzzTargets {
         return true
     }
 
+    /// A snapshot file: its header, then its cases. Whatever it accepts must survive a
+    /// round trip through the writer.
+    package static func snapshot(_ input: [UInt8]) -> Bool {
+        guard let file = try? CaseSnapshot.File(Data(input)), let states = try? file.cases() else { return false }
+        let again = CaseSnapshot(logId: file.logId, head: file.head, states: states).encode()
+        precondition((try? CaseSnapshot.File(Data(again)).cases()) == states, "an accepted snapshot must survive a round trip")
+        return true
+    }
+
+    /// The target named (a string from the command line or the environment: anything
+    /// unknown is the payload target, as `make fuzz` has always run it).
     package static func run(_ target: String, _ input: [UInt8]) -> Bool {
         switch target {
         case "frame": frame(input)
         case "scan": scan(input)
+        case "snapshot": snapshot(input)
         default: payload(input)
         }
     }

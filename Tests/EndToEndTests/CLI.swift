@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// Runs the built `xinfang` executable in a temporary folder with its own log.
 struct CLI {
@@ -65,4 +66,21 @@ struct CLI {
          "type":"grievance","group":{"people":12,"representatives":[{"name":"张伟","idNumber":"11010519491231002X"},
          {"name":"李娜","idNumber":"110102198001011239"}]}}
         """
+
+    /// A log of two one-record commands (a registration, then a transfer) whose first
+    /// record is damaged inside its payload, which the second record vouches for: damage,
+    /// never a torn tail.
+    static func withDamagedFirstRecord() throws -> CLI {
+        let cli = CLI()
+        cli.run(["init"])
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
+        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
+        let offset = try #require(second["offset"] as? Int)
+        var damaged = cli.logBytes
+        damaged[offset - 40] ^= 0x10
+        try damaged.write(to: URL(fileURLWithPath: cli.log))
+        return cli
+    }
 }

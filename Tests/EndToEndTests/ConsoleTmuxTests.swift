@@ -206,16 +206,8 @@ struct ConsoleTmuxTests {
     @Test func damageFoundOnOpeningIsOnTheFirstScreenAndNoFormOpens() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        cli.run(["init"])
-        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
-        #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
-        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
-        let second = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
-        let offset = try #require(second["offset"] as? Int)
-        var damaged = cli.logBytes
-        damaged[offset - 40] ^= 0x10  // inside record 1's payload, which record 2 vouches for
-        try damaged.write(to: URL(fileURLWithPath: cli.log))
+        let cli = try CLI.withDamagedFirstRecord()
+        let damaged = cli.logBytes
         #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.snapshot"))
         let s = Session(on: server, env: ["XINFANG_TRAINING": "1"], generate: false, sharing: cli)
         #expect(s.waitFor("首页"), "\(s.screen())")

@@ -6,25 +6,10 @@ import Testing
 /// line, `recover --out` refuses the log's own files, an unknown user is a usage error.
 @Suite("Damage, as every command reports it")
 struct DamageReportTests {
-    /// A log of three records whose first is damaged (the second vouches for it).
-    static func damagedLog() throws -> CLI {
-        let cli = CLI()
-        cli.run(["init"])
-        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
-        #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
-        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
-        let second = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
-        let offset = try #require(second["offset"] as? Int)
-        var damaged = cli.logBytes
-        damaged[offset - 40] ^= 0x10
-        try damaged.write(to: URL(fileURLWithPath: cli.log))
-        return cli
-    }
-
     static func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
 
     @Test func everyCommandNamesTheRecordLogVerifyNames() throws {
-        let cli = try Self.damagedLog()
+        let cli = try CLI.withDamagedFirstRecord()
         let verify = cli.run(["log", "verify"])
         #expect(verify.status == 65 && verify.out.contains("第1条记录损坏（字节偏移"), "\(verify.out)")
         for args in [["queue", "--now", "2025-05-01"], ["show", "D-XFJ-2025-00001", "--now", "2025-05-01"]] {
@@ -34,7 +19,7 @@ struct DamageReportTests {
     }
 
     @Test func aRefusedWriteOnADamagedLogIsOneLine() throws {
-        let cli = try Self.damagedLog()
+        let cli = try CLI.withDamagedFirstRecord()
         let before = cli.logBytes
         for args in [["act", "D-XFJ-2025-00001", "receive", "--now", "2025-05-01"], ["register", "-", "--now", "2025-05-01"]] {
             let r = cli.run(args, stdin: CLI.groupVisit)
@@ -54,7 +39,7 @@ struct DamageReportTests {
     }
 
     @Test func recoverRefusesTheLogsOwnFilesAndReplacesAStaleCreatingFile() throws {
-        let cli = try Self.damagedLog()
+        let cli = try CLI.withDamagedFirstRecord()
         for name in ["cases.snapshot", "cases.roster.json", "cases.log.quarantine-2-64-0123abcd", "cases.log"] {
             let r = cli.run(["log", "recover", "--out", cli.dir + "/" + name])
             #expect(r.status == 64, "\(name): \(r.err)")

@@ -68,8 +68,7 @@ struct BatchCommitTests {
                 images.append((fs.crash(policy, seed: UInt64(fs.calls.count)), acked, "call \(fs.calls.count) \(kind) \(policy)"))
             }
         }
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: Self.path, fs)
         for batch in batches { acked += try log.append(batch) }
         fs.beforeCall = nil
         #expect(images.count > 100)
@@ -88,8 +87,7 @@ struct BatchCommitTests {
     @Test func aBatchWhoseCommitCannotBeWrittenIsNotKept() throws {
         let records = try workedExampleRecords()
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count ?? 0
         // flock, fstat, fdatasync, write (the batch), fdatasync, then the commit's write: it fails.

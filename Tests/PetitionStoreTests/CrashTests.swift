@@ -74,8 +74,7 @@ struct CrashTests {
         for callLimit in 1...8 {
             let fs = SimulatedFileSystem()
             fs.faults = [SimulatedFileSystem.Fault(call: callLimit, errno: EIO, persistent: true)]
-            _ = try? DurableLog.create(at: Self.path, mode: .production, jurisdiction: "D-XFJ",
-                                       now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+            _ = try? simulatedLog(at: Self.path, fs, mode: .production)
             for policy in SimulatedFileSystem.CrashPolicy.allCases {
                 let image = fs.crash(policy, seed: UInt64(callLimit))
                 if image.exists(Self.path) {
@@ -118,8 +117,7 @@ struct CrashTests {
     @Test func aFailedSyncStopsTheWriterForGood() throws {
         let records = try workedExampleRecords()
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         // Fail the sync that follows the next write.
         let next = fs.calls.count + 5  // flock, fstat, fdatasync, write, fdatasync
@@ -135,8 +133,7 @@ struct CrashTests {
     @Test func aShortWriteIsCutBackAndNothingIsAcknowledged() throws {
         let records = try workedExampleRecords()
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count ?? 0
         // The write returns 10 bytes, then the retry of the rest fails.

@@ -11,6 +11,12 @@ func workedExampleRecords() throws -> [[CaseEvent]] {
     return s.log.map { var e = $0; e.seq = 0; return [e] }
 }
 
+/// A new training log on a simulated file system, as the crash and recovery tests start.
+func simulatedLog(at path: String, _ fs: SimulatedFileSystem, mode: LogMode = .training) throws -> DurableLog {
+    try DurableLog.create(at: path, mode: mode, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-04-28"),
+                          options: .init(writable: true, fs: fs))
+}
+
 func temporaryFolder() -> String {
     let d = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-store-\(UUID().uuidString)").path
     try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)

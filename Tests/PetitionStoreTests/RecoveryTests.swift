@@ -14,8 +14,7 @@ struct RecoveryTests {
     /// A small log on the simulated file system: `count` records.
     static func reference(_ count: Int) throws -> (fs: SimulatedFileSystem, bytes: [UInt8], stored: [CaseEvent], ends: [Int]) {
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: path, fs)
         var ends = [log.end]
         var stored: [CaseEvent] = []
         for record in try workedExampleRecords().prefix(count) {
@@ -186,8 +185,7 @@ struct RecoveryTests {
     @Test(arguments: [5, 40, 150, 230])
     func damageFoundOnEitherCoreKeepsExactlyTheRecordsBeforeIt(at k: Int) throws {
         let fs = SimulatedFileSystem()
-        let log = try DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                        now: Fixtures.instant("2025-04-28"), options: .init(writable: true, fs: fs))
+        let log = try simulatedLog(at: Self.path, fs)
         var generator = try SyntheticCases(reference: Fixtures.reference, seed: 3)
         let records = generator.cases(40, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-04-28"))
         try #require(records.count > 240)

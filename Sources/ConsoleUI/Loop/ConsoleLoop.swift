@@ -40,7 +40,7 @@ package final class ConsoleLoop {
     /// found damaged, before any work is done on it — then computes every case's queue
     /// row (the slow part of a large log) for the counts to fill in on the next.
     package func open() {
-        if let warning = host.warning() { data.warning = warning }
+        takeWarning()
         data.rowsPending = true
         drawFrame()
         data.rows = host.rows(asOf: data.today)
@@ -78,7 +78,7 @@ package final class ConsoleLoop {
     }
 
     /// Every half second: the records other consoles appended, and a new day, recompute
-    /// the rows; never on a plain key press. A warning about the log shows at once.
+    /// the rows, and a warning about the log found meanwhile shows; never on a plain key press.
     private func pickUpIfDue() throws {
         let elapsed = seconds()
         if elapsed - lastPoll >= Self.pollInterval {
@@ -91,7 +91,12 @@ package final class ConsoleLoop {
                 data.rows = host.rows(asOf: data.today)
             }
             data.now = now
+            takeWarning()
         }
+    }
+
+    /// The log's standing warning, once the host has one (it stays until the console closes).
+    private func takeWarning() {
         if let warning = host.warning() { data.warning = warning }
     }
 }

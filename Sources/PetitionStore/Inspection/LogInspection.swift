@@ -76,7 +76,6 @@ package enum LogInspection {
         let temp = out + ".creating"
         let staleReplaced = fs.exists(temp)
         var kept: (name: String, created: Bool)?
-        var renamed = false
         do {
             kept = try Quarantine.keep(cut, base: base, in: outDir, fs: fs)
             let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest,
@@ -86,19 +85,13 @@ package enum LogInspection {
                 seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,
                 writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: payload,
                 seed: scan.header.seed)
-            let fd = try fs.open(temp, write: true, create: true, exclusive: false)
-            defer { fs.close(fd) }
-            try fs.truncate(fd, to: 0)
-            try fs.writeAll(fd, (Array(original[..<scan.end]) + noteFrame)[...])
-            try fs.dataSync(fd)
-            try fs.rename(temp, out)
-            renamed = true
-            try fs.syncDirectory(outDir.isEmpty ? "." : outDir)
+            try fs.replace(out, with: Array(original[..<scan.end]) + noteFrame, temp: temp, durable: true)
             return (scan, note, staleReplaced)
         } catch {
-            if renamed { fs.remove(out) }  // not there before (checked above): ours
-            // Nothing of a failed recover stays: not the half-written log, nor the copy of
-            // the cut bytes (the original still holds them).
+            // Nothing of a failed recover stays: not the new log (`out` was not there
+            // before: checked above), nor the copy of the cut bytes (the original still
+            // holds them), nor a stale temporary file.
+            fs.remove(out)
             fs.remove(temp)
             if let kept, kept.created { fs.remove(outDir.isEmpty ? kept.name : outDir + "/" + kept.name) }
             throw StoreError(.io, path: out, cause: error.description)

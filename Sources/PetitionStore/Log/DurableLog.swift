@@ -107,21 +107,12 @@ package final class DurableLog: EventLog {
         var id = [UInt8](repeating: 0, count: 16)
         for i in id.indices { id[i] = UInt8.random(in: 0...255) }
         let bytes = LogFormat.encodeHeader(logId: id, createdAt: now, mode: mode, jurisdiction: jurisdiction)
-        let temp = path + ".creating"
         if !dir.isEmpty, !fs.exists(dir) {
             do throws(FileError) { try fs.createDirectory(dir) } catch {
                 throw StoreError(.io, path: dir, cause: error.description)
             }
         }
-        do {
-            let tfd = try fs.open(temp, write: true, create: true, exclusive: false)
-            defer { fs.close(tfd) }
-            try fs.truncate(tfd, to: 0)
-            try fs.writeAll(tfd, bytes[...])
-            try fs.dataSync(tfd)
-            try fs.rename(temp, path)
-            try fs.syncDirectory(dir.isEmpty ? "." : dir)
-        } catch {
+        do throws(FileError) { try fs.replace(path, with: bytes, temp: path + ".creating", durable: true) } catch {
             throw StoreError(.io, path: path, cause: error.description)
         }
         return try open(at: path, options)

@@ -74,22 +74,33 @@ extension FileSystem {
         }
     }
 
-    /// Replaces a file whole: the bytes go to `temp` (a name of the writer's own, so
-    /// two writers never mix their bytes), which is then renamed over `path`. A reader
-    /// sees the old file or the new one, never a mixture. Not synced: for derived files
-    /// (the snapshot), which are checked when read and rebuilt if lost. The new file's
-    /// permissions are exactly `mode`, whatever the umask.
-    package func replace(_ path: String, with bytes: [UInt8], temp: String, mode: UInt32) throws(FileError) {
+    /// Puts a file in place whole: the bytes go to `temp` (a name of the writer's own, so
+    /// two writers never mix their bytes; a stale one is overwritten), which is then
+    /// renamed to `path`. A reader sees the old file or the new one, never a mixture.
+    /// `mode`: the new file's permissions exactly, whatever the umask (nil: as created).
+    /// `durable`: the bytes are synced before the rename and the directory after it — for
+    /// a record (a new log, a quarantine file); without, for derived files (the snapshot),
+    /// which are checked when read and rebuilt if lost. On failure `temp` is removed; a
+    /// failure after the rename leaves `path` for the caller to judge.
+    package func replace(_ path: String, with bytes: [UInt8], temp: String, mode: UInt32? = nil,
+                         durable: Bool = false) throws(FileError) {
         do {
-            let fd = try open(temp, write: true, create: true, exclusive: false)
-            defer { close(fd) }
-            try setPermissions(fd, mode)
-            try truncate(fd, to: 0)
-            try writeAll(fd, bytes[...])
+            do {
+                let fd = try open(temp, write: true, create: true, exclusive: false)
+                defer { close(fd) }
+                if let mode { try setPermissions(fd, mode) }
+                try truncate(fd, to: 0)
+                try writeAll(fd, bytes[...])
+                if durable { try dataSync(fd) }
+            }
             try rename(temp, path)
         } catch {
             remove(temp)
             throw error
+        }
+        if durable {
+            let dir = (path as NSString).deletingLastPathComponent
+            try syncDirectory(dir.isEmpty ? "." : dir)
         }
     }
 }

@@ -39,25 +39,13 @@ package enum Quarantine {
                 }
                 continue
             }
-            let temp = path + ".writing"
-            var renamed = false
             do throws(FileError) {
-                do {
-                    let fd = try fs.open(temp, write: true, create: true, exclusive: false)
-                    defer { fs.close(fd) }
-                    // A stale temporary file from an earlier attempt is overwritten.
-                    try fs.truncate(fd, to: 0)
-                    try fs.writeAll(fd, bytes[...])
-                    try fs.dataSync(fd)
-                }
-                try fs.rename(temp, path)
-                renamed = true
-                try fs.syncDirectory(dir)
+                try fs.replace(path, with: bytes, temp: path + ".writing", durable: true)
                 guard try holds(path, bytes, fs: fs, sync: false) else { throw FileError("verify", path, EIO) }
             } catch {
-                // Nothing half-done stays under a quarantine name: the bytes are still
-                // in the log, which the caller leaves as it was.
-                fs.remove(renamed ? path : temp)
+                // Nothing half-done stays under a quarantine name (the name was free: see
+                // above): the bytes are still in the log, which the caller leaves as it was.
+                fs.remove(path)
                 throw error
             }
             return (name, true)

@@ -60,14 +60,14 @@ final class BookHost: ConsoleHost {
     }
 
     /// The damage the open or a later read found, or else what the background check
-    /// found (which then makes the log read-only too).
+    /// found (which then makes the log read-only too). Short enough for one line of an
+    /// 80-column screen with what to run kept whole; `log verify` gives the offset and why.
     func warning() -> String? {
         let log = book.log as? DurableLog
         if log?.damage == nil, let found = background.damage(), case .damage = found { log?.markDamaged(found) }
-        guard let problem = log?.damage, case .damage = problem else { return nil }
-        let located = problem.located(session.language)
+        guard case .damage(_, let seq, _)? = log?.damage else { return nil }
         return session.language == .zh
-            ? "日志已损坏：\(located)；现为只读，请运行 xinfang log verify / log recover"
-            : "The log is damaged at \(located); read-only now; run xinfang log verify / log recover"
+            ? "日志已损坏：第\(seq)条记录；只读，请运行 xinfang log verify，再 log recover"
+            : "Log damaged at record \(seq), read-only: run xinfang log verify / log recover"
     }
 }

@@ -211,10 +211,13 @@ struct ConsoleTmuxTests {
         #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.snapshot"))
         let s = Session(on: server, env: ["XINFANG_TRAINING": "1"], generate: false, sharing: cli)
         #expect(s.waitFor("首页"), "\(s.screen())")
-        #expect(s.screen().contains("日志已损坏：第1条记录"), "on the first screen: \(s.screen())")
+        // Whole on one line of 80 columns, with what to run.
+        #expect(s.screen().contains("⚠ 日志已损坏：第1条记录；只读，请运行 xinfang log verify，再 log recover"),
+                "on the first screen: \(s.screen())")
         s.keys("r")
         #expect(s.waitFor("不能登记或办理"), "\(s.screen())")
-        #expect(s.screen().contains("xinfang log verify") && !s.screen().contains("登记新信访事项 ·"))
+        #expect(s.screen().contains("日志已损坏，不能登记或办理：请运行 xinfang log verify，再 log recover"))
+        #expect(!s.screen().contains("登记新信访事项 ·"))
         #expect(cli.logBytes == damaged, "nothing was written")
         s.keys("q")
         #expect(s.waitFor("CONSOLE-EXITED-0"))

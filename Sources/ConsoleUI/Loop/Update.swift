@@ -148,8 +148,8 @@ package enum Update {
     private static func refusedOnDamagedLog(_ state: inout AppState, _ data: ConsoleData) -> Bool {
         guard data.warning != nil else { return false }
         state.flash = Flash(text: state.language == .zh
-                                ? "日志已损坏，不能登记或办理：请运行 xinfang log verify 查看，xinfang log recover 恢复"
-                                : "The log is damaged; nothing can be registered or done: run xinfang log verify, then xinfang log recover",
+                                ? "日志已损坏，不能登记或办理：请运行 xinfang log verify，再 log recover"
+                                : "The log is damaged; nothing can be saved: run xinfang log verify / log recover",
                             style: .overdue)
         return true
     }

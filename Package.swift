@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PetitionStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

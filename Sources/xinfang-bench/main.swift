@@ -131,11 +131,11 @@ print("  log size: \(logBytes / 1_048_576) MiB, \(logBytes / max(1, events)) byt
 
 var book: CaseBook?
 var openTimes: [Double] = []
-openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: false)).0 })
+openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: true)).0 })
 let caseCount = book?.states.count ?? 0
 for _ in 0..<2 {
     book = nil
-    openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: false)).0 })
+    openTimes.append(try timed { book = try CaseBook.replaying(at: logPath, .init(writable: true)).0 })
 }
 let openTime = percentile(openTimes, 0.5)
 // The two halves apart, each a median of 3: opening the log (read, verify, decode),
@@ -179,8 +179,9 @@ row("verify only (checksums, chain, payload decode)", f(Double(events) / percent
 row("  of which: read + verify + decode", f(logOnly, " s"), "fold into cases: \(f(foldOnly, " s"))",
     "medians of 3")
 
-// With a snapshot: written once (as the first open of a log does), then each open
-// verifies the snapshot's head record against the log and folds what follows it.
+// With a snapshot: written once with its checkpoint (as a writer's first open of a log
+// does), then each open verifies the snapshot's head record against the log, finds the
+// checkpoint that vouches for it, and folds what follows it.
 let snapshotPath = CaseSnapshot.path(forLog: logPath)
 let snapshotWrite = try timed { try book?.writeSnapshot(to: snapshotPath) }
 let snapshotBytes = (try FileManager.default.attributesOfItem(atPath: snapshotPath)[.size] as? Int) ?? 0

@@ -31,6 +31,9 @@ struct GenerateCommand: ParsableCommand {
                                             now: records.first?.first?.at ?? Session.systemNow)
             // One batch, one sync.
             try log.append(records)
+            // A writer's open puts the snapshot and its checkpoint beside a large log, so that
+            // read commands (which write nothing) need not replay it all.
+            _ = try CaseBook.open(at: session.logPath, .init(writable: true))
             let rosterPath = Roster.path(forLog: session.logPath)
             if !FileManager.default.fileExists(atPath: rosterPath) {
                 try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)

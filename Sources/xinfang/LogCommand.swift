@@ -50,28 +50,9 @@ struct LogCommand: ParsableCommand {
                         range = (min(range?.first ?? d, d), max(range?.last ?? d, d))
                     }
                 }
-                // The snapshot is used only if its last record is in this log, intact, where it says.
                 let snapshotPath = CaseSnapshot.path(forLog: path)
                 let zh = session.language == .zh
-                let snapshot: String
-                if let data = try? PosixFileSystem().map(snapshotPath) {
-                    // The header and the checksums say all this: no case is decoded.
-                    if let snap = try? CaseSnapshot.File(data), snap.partsIntact {
-                        let head = scan.frames.first { $0.seq == snap.head.seq }
-                        if snap.logId != scan.header.logIdHex || head?.hash != snap.head.hash
-                            || head?.offset != snap.head.offset {
-                            snapshot = zh ? "不对应此日志，已忽略（下次打开时重建）" : "ignored: it does not match this log (rebuilt on the next open)"
-                        } else if snap.head.seq == scan.lastSeq {
-                            snapshot = zh ? "最新（至第\(snap.head.seq)条记录，\(snap.caseCount)件案件）" : "current (record \(snap.head.seq), \(snap.caseCount) cases)"
-                        } else {
-                            snapshot = zh ? "落后\(scan.lastSeq - snap.head.seq)条记录（至第\(snap.head.seq)条）" : "\(scan.lastSeq - snap.head.seq) records behind (record \(snap.head.seq))"
-                        }
-                    } else {
-                        snapshot = zh ? "无法读取，已忽略（下次打开时重建）" : "ignored: unreadable (rebuilt on the next open)"
-                    }
-                } else {
-                    snapshot = zh ? "无" : "none"
-                }
+                let snapshot = Verify.describe(SnapshotInspection.status(ofLog: path, scan), session)
                 let s = Summary(path: path, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
                                 jurisdiction: scan.header.jurisdiction, version: Int(scan.header.version),
                                 records: scan.lastSeq, headHash: LogFormat.hex(scan.headHash), bytes: scan.fileSize,
@@ -102,6 +83,26 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Option(help: "A record number and the head hash it had, SEQ:HASH, as printed earlier by verify.") var anchor: String?
 
+        /// The snapshot's state, in a line (`log info`, `log verify`).
+        static func describe(_ status: SnapshotInspection.Status, _ session: Session) -> String {
+            let zh = session.language == .zh
+            switch status {
+            case .none:
+                return zh ? "无" : "none"
+            case .unreadable:
+                return zh ? "无法读取，不会使用（下次写入时重建）" : "ignored: unreadable (rebuilt on the next write)"
+            case .otherLog:
+                return zh ? "不对应此日志，不会使用（下次写入时重建）" : "ignored: it does not match this log (rebuilt on the next write)"
+            case .unvouched(let seq):
+                return zh ? "至第\(seq)条记录，但日志中没有为它担保的检查点记录，不会使用（下次写入时重建）"
+                          : "record \(seq), but no checkpoint in the log vouches for it: not used (rebuilt on the next write)"
+            case .vouched(let seq, let cases, let checkpoint, let behind):
+                let where_ = behind == 0 ? (zh ? "最新" : "current") : (zh ? "落后\(behind)条记录" : "\(behind) records behind")
+                return zh ? "\(where_)（至第\(seq)条记录，\(cases)件案件；第\(checkpoint)条检查点担保）"
+                          : "\(where_) (record \(seq), \(cases) cases; vouched for by checkpoint \(checkpoint))"
+            }
+        }
+
         static func describe(_ scan: LogScan, _ session: Session) -> String {
             let zh = session.language == .zh
             switch scan.problem {
@@ -126,6 +127,7 @@ struct LogCommand: ParsableCommand {
                             "\(scan.lastSeq) records, head hash \(head) (anchor \(scan.lastSeq):\(head))")
                 session.say(Verify.describe(scan, session), Verify.describe(scan, session))
                 if case .damage? = scan.problem { throw ExitCode(65) }
+                try checkSnapshot(scan, session)
                 if let anchor {
                     let parts = anchor.split(separator: ":")
                     guard parts.count == 2, let seq = Int(parts[0]), parts[1].count == 64 else {
@@ -145,6 +147,21 @@ struct LogCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// The snapshot's state, and — when the log vouches for it — the full fold of the
+    /// log compared with it case by case: the one check that catches a checkpoint the
+    /// log should never have held (decision 0012). Run by the scheduled `log verify`.
+    static func checkSnapshot(_ scan: LogScan, _ session: Session) throws {
+        let status = SnapshotInspection.status(ofLog: session.logPath, scan)
+        if status == .none { return }
+        let line = Verify.describe(status, session)
+        session.say("快照：" + line, "Snapshot: " + line)
+        guard case .vouched = status, let mismatch = try SnapshotInspection.foldAndCompare(session.logPath) else { return }
+        let which = mismatch.differs.map { "\($0)" }
+        session.say("快照与逐条重放的结果不符（\(which.map { "案件\($0)" } ?? "快照\(mismatch.counts.snapshot)件，重放\(mismatch.counts.fold)件")）：快照或为它担保的检查点记录被改动过；请删除 \(CaseSnapshot.path(forLog: session.logPath)) 并核查日志",
+                    "The snapshot differs from the full replay (\(which.map { "case \($0)" } ?? "\(mismatch.counts.snapshot) cases against \(mismatch.counts.fold)")): the snapshot or the checkpoint vouching for it was altered; delete \(CaseSnapshot.path(forLog: session.logPath)) and audit the log")
+        throw ExitCode(65)
     }
 
     struct Recover: ParsableCommand {
@@ -192,6 +209,7 @@ struct LogCommand: ParsableCommand {
             var events: [CaseEvent]?
             var note: RecoveryNote?
             var commit: BatchCommit?
+            var checkpoint: SnapshotCheckpoint?
         }
 
         static func print(_ frame: LogFormat.Frame) {
@@ -203,6 +221,7 @@ struct LogCommand: ParsableCommand {
             case .events(let e)?: line.type = LogRecord.Kind.events.name; line.events = e
             case .recoveryNote(let n)?: line.type = LogRecord.Kind.recoveryNote.name; line.note = n
             case .commit(let c)?: line.type = LogRecord.Kind.commit.name; line.commit = c
+            case .checkpoint(let c)?: line.type = LogRecord.Kind.checkpoint.name; line.checkpoint = c
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

@@ -35,10 +35,18 @@ struct FuzzCorpusTests {
                                            seed: header.seed)
         let head = CaseSnapshot.Head(seq: 1, offset: 64, end: 200, hash: prev, recordOffsets: [64])
         let snapshot = CaseSnapshot(logId: "abc", head: head, states: [try SnapshotLayoutTests.everyFieldSet()]).encode()
-        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60)), commit],
+        // A checkpoint vouching for that snapshot, after the commit.
+        let (checkpointFormat, checkpointPayload) = LogRecord.checkpoint(SnapshotCheckpoint(
+            seq: frames.count + 1, headHash: RecordHash(of: commit).hex,
+            snapshot: try #require(CaseSnapshot.digest(of: snapshot)).hex, cases: 1)).encoded()
+        let checkpoint = LogFormat.encodeFrame(seq: frames.count + 2, kind: .checkpoint, format: checkpointFormat,
+                                               time: header.createdAt, durableBefore: file.count + commit.count, writerID: 1,
+                                               prevHash: RecordHash(of: commit), payload: checkpointPayload, seed: header.seed)
+        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60)), commit, checkpoint],
                 "snapshot": [snapshot, Array(snapshot.prefix(snapshot.count / 2)),
                              CaseSnapshot(logId: "abc", head: head, states: []).encode()],
-                "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200)), file + commit],
+                "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200)), file + commit,
+                         file + commit + checkpoint],
                 "payload": Array(payloads.prefix(6))]
     }
 

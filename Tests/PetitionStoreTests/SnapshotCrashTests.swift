@@ -28,7 +28,7 @@ struct SnapshotCrashTests {
             let log = try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ",
                                             now: Fixtures.instant("2025-01-01T09:00"), options: .init(writable: true, fs: fs))
             acked += try log.append(generator.cases(12, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2024-06-01")))
-            try CaseBook(log: DurableLog.open(at: path, .init(fs: fs))).writeSnapshot(to: snapshotPath)
+            try CaseBook(log: DurableLog.open(at: path, .init(writable: true, fs: fs))).writeSnapshot(to: snapshotPath)
             try fs.syncDirectory("/data")
             for batch in generator.cases(6, from: Fixtures.day("2024-07-01"), until: Fixtures.day("2024-09-01")) {
                 acked += try log.append([batch])
@@ -115,22 +115,24 @@ struct SnapshotCrashTests {
         let clean = SimulatedFileSystem()
         #expect(Self.workload(clean).complete)
         let plain = try Self.replayed(clean)
-        let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(fs: clean)))
+        let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(writable: true, fs: clean)))
         let before = clean.calls.count
         try book.writeSnapshot(to: Self.snapshotPath)
         let writing = clean.calls.count - before
-        #expect(writing >= 4)  // open, ftruncate, write, rename
+        #expect(writing >= 8)  // the checkpoint: lock, sync, write, sync; the snapshot: open, ftruncate, write, rename
         for i in 1...writing {
             let fs = SimulatedFileSystem()
             #expect(Self.workload(fs).complete)
             let old = fs.contents(Self.snapshotPath)
-            let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(fs: fs)))
+            let book = try CaseBook(log: DurableLog.open(at: Self.path, .init(writable: true, fs: fs)))
             fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + i, errno: ENOSPC)]
             #expect(throws: StoreError.self) { try book.writeSnapshot(to: Self.snapshotPath) }
             fs.faults = []
             #expect(fs.contents(Self.snapshotPath) == old, "call \(i): the old snapshot changed")
             #expect(!fs.exists(Self.snapshotPath + ".writing-\(getpid())"), "call \(i): a temporary file was left")
-            #expect(try CaseBook.open(at: Self.path, .init(fs: fs)).states == plain)
+            let reopened = try CaseBook.open(at: Self.path, .init(fs: fs))
+            #expect(reopened.states == plain)
+            #expect((reopened.log as? DurableLog)?.resumed == true, "call \(i): the old snapshot is no longer vouched for")
         }
     }
 }

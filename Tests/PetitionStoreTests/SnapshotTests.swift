@@ -1,6 +1,6 @@
 import Foundation
 import PetitionCore
-import PetitionStore
+@testable import PetitionStore
 import TestSupport
 import Testing
 
@@ -33,9 +33,16 @@ struct SnapshotTests {
     func replayed(_ path: String) throws -> CaseBook { try CaseBook(log: try DurableLog.open(at: path,
                                                                                              .init(writable: false))) }
 
+    /// A writer's book, which puts a snapshot and its checkpoint beside the log.
+    func snapshotted(_ path: String) throws -> CaseBook {
+        let book = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        try book.writeSnapshot(to: CaseSnapshot.path(forLog: path))
+        return book
+    }
+
     @Test func aBookFromTheSnapshotIsTheBookFromTheLog() throws {
-        let (path, snapshotPath) = try makeLog()
-        try replayed(path).writeSnapshot(to: snapshotPath)
+        let (path, _) = try makeLog()
+        _ = try snapshotted(path)
         let opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == true)
         let full = try replayed(path)
@@ -47,8 +54,8 @@ struct SnapshotTests {
     }
 
     @Test func recordsAfterTheSnapshotAreReadAndFolded() throws {
-        let (path, snapshotPath) = try makeLog()
-        try replayed(path).writeSnapshot(to: snapshotPath)
+        let (path, _) = try makeLog()
+        _ = try snapshotted(path)
         let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
         let number = try #require(try writer.register([Fixtures.letter(received: "2025-06-03")], now: Fixtures.instant("2025-06-03T09:00"),
                                                       actor: Fixtures.clerk, reference: ref).first)
@@ -66,7 +73,7 @@ struct SnapshotTests {
 
     @Test func aSnapshotThatDoesNotMatchItsLogIsIgnored() throws {
         let (path, snapshotPath) = try makeLog(cases: 120)
-        try replayed(path).writeSnapshot(to: snapshotPath)
+        _ = try snapshotted(path)
         let good = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
 
         // A damaged snapshot file.
@@ -95,15 +102,77 @@ struct SnapshotTests {
 
     @Test func aLogCutBackBeforeTheSnapshotsHeadIsReadWhole() throws {
         let (path, snapshotPath) = try makeLog(cases: 80)
-        let book = try replayed(path)
-        try book.writeSnapshot(to: snapshotPath)
-        // Cut the file back to the start of the last record: the snapshot's head is gone.
-        let last = try #require((book.log as? DurableLog)?.recordOffsets.last)
+        let head = try replayed(path).log as? DurableLog
+        let book = try snapshotted(path)
+        // Cut the file back to the start of the snapshot's last record: its head is gone.
+        let last = try #require(head?.recordOffsets.last)
         let fd = open(path, O_WRONLY)
         #expect(ftruncate(fd, off_t(last)) == 0)
         close(fd)
         let opened = try CaseBook.open(at: path, .init(writable: false))
         #expect((opened.log as? DurableLog)?.resumed == false)
         #expect(opened.states == (try replayed(path)).states)
+    }
+
+    /// The snapshot beside `path`, its cases changed by `forge` and written back with every
+    /// checksum and digest recomputed: what anyone who can write the folder can do.
+    func forgeSnapshot(of path: String, _ forge: (inout [CaseState]) throws -> Void) throws {
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        let file = try CaseSnapshot.File(try Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+        var states = try file.cases()
+        try forge(&states)
+        let forged = CaseSnapshot(logId: file.logId, head: file.head, states: states).encode()
+        try Data(forged).write(to: URL(fileURLWithPath: snapshotPath))
+        // Well formed: only the log can tell it is not what folding the log gives.
+        #expect(try CaseSnapshot.File(Data(forged)).cases() == states)
+    }
+
+    @Test func aHandEditedSnapshotWithItsDigestsRecomputedIsNeverUsed() throws {
+        let (path, _) = try makeLog(cases: 120)
+        _ = try snapshotted(path)
+        let truth = try replayed(path)
+        let victim = truth.states[5].number
+        try forgeSnapshot(of: path) { states in states[5].petition?.petitioner.name = "伪造的信访人" }
+        let opened = try CaseBook.open(at: path, .init(writable: false))
+        #expect(opened[victim]?.petition?.petitioner.name == truth[victim]?.petition?.petitioner.name)
+        #expect((opened.log as? DurableLog)?.resumed == false)
+        // The next writer rebuilds it, vouched for again, and it is used from then on.
+        _ = try CaseBook.open(at: path, .init(writable: true))
+        let again = try CaseBook.open(at: path, .init(writable: false))
+        #expect((again.log as? DurableLog)?.resumed == true && again.states == truth.states)
+    }
+
+    @Test func aFinishedCaseSetBackInAForgedSnapshotCannotBeActedOn() throws {
+        let (path, _) = try makeLog(cases: 300)
+        _ = try snapshotted(path)
+        let truth = try replayed(path)
+        let finished = try #require(truth.states.first { $0.phase == .final || $0.phase == .closed })
+        try forgeSnapshot(of: path) { states in
+            let i = try #require(states.firstIndex { $0.number == finished.number })
+            states[i].phase = .registered
+        }
+        let writer = try CaseBook.open(at: path, .init(writable: true))
+        #expect(throws: (any Error).self) {
+            _ = try writer.execute(.transfer(to: "D-ZJJ", note: nil), on: finished.number,
+                                   now: Fixtures.instant("2025-06-03T09:00"), actor: Fixtures.clerk, reference: ref)
+        }
+        #expect(try replayed(path)[finished.number]?.phase == finished.phase)
+    }
+
+    @Test func aForgedCheckpointIsCaughtByFoldingTheLogAndComparing() throws {
+        let (path, _) = try makeLog(cases: 120)
+        _ = try snapshotted(path)
+        #expect(try SnapshotInspection.foldAndCompare(path) == nil)
+        let truth = try replayed(path)
+        let victim = truth.states[7].number
+        try forgeSnapshot(of: path) { states in states[7].petition?.petitioner.name = "伪造的信访人" }
+        // The forger also appends a checkpoint naming the forged snapshot: a valid, chained record.
+        let file = try CaseSnapshot.File(try Data(contentsOf: URL(fileURLWithPath: CaseSnapshot.path(forLog: path))))
+        let log = try DurableLog.open(at: path, .init(writable: true))
+        _ = try log.transact { _ in
+            [.checkpoint(SnapshotCheckpoint(seq: file.head.seq, headHash: file.head.hash.hex, snapshot: file.digest.hex,
+                                            cases: file.caseCount))]
+        }
+        #expect(try SnapshotInspection.foldAndCompare(path)?.differs == victim)
     }
 }

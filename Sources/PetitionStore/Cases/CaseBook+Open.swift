@@ -11,46 +11,49 @@ extension CaseBook {
     package static let snapshotEvery = 5_000
 
     /// Opens a log file and its cases, from the snapshot beside it when that snapshot
-    /// holds (see `CaseSnapshot`), and writes a fresh snapshot when there was none or
-    /// it is `snapshotEvery` records behind. A snapshot that cannot be written is only
-    /// a slower next open: the log is the record. Every file is reached through
+    /// holds (see `CaseSnapshot`) and a checkpoint in the log vouches for it; otherwise
+    /// by replaying the whole log. A writable open then writes a fresh snapshot, and the
+    /// checkpoint that vouches for it, when there was none or it is `snapshotEvery`
+    /// records behind (a read-only open writes nothing). A snapshot that cannot be written
+    /// is only a slower next open: the log is the record. Every file is reached through
     /// `options.fs` (the simulated file system runs all of this too).
     /// `accept` sees the log before the case book is handed out, and may refuse it (a
-    /// training log opened for production work, say): with a snapshot before anything is
-    /// replayed; without one after the log is read (a refusal then costs only the time).
+    /// training log opened for production work, say): with a snapshot before any case is
+    /// decoded; without one after the log is read (a refusal then costs only the time).
     package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
-        let fs = options.fs
         let snapshotPath = CaseSnapshot.path(forLog: path)
-        // Only the snapshot's header first: its cases are decoded once the log holds its head.
-        // Mapped, not copied: its pages come from the page cache as the cases are decoded.
-        // (A snapshot is only ever replaced by renaming a new file over it, never changed
-        // in place, so the mapping stays what was checked.)
-        guard let snapshot = (try? fs.map(snapshotPath)).flatMap({ try? CaseSnapshot.File($0) }) else {
-            let (opened, log) = try replaying(at: path, options)
-            try accept(log)
-            if log.lastSeq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
-            return opened
+        // Only the snapshot's header first: its cases are decoded once the log holds its
+        // head and vouches for it. Mapped, not copied: its pages come from the page cache
+        // as the cases are decoded. (A snapshot is only ever replaced by renaming a new
+        // file over it, never changed in place, so the mapping stays what was checked.)
+        guard let mapped = try? options.fs.map(snapshotPath) else { return try whole(at: path, options, accept: accept) }
+        guard let snapshot = try? CaseSnapshot.File(mapped) else {
+            return try whole(at: path, options, rebuilding: true, accept: accept)
         }
         var resuming = options
         resuming.resume = snapshot.head
-        var log = try DurableLog.open(at: path, resuming)
-        if log.resumed, snapshot.logId != log.header.logId {
-            log = try DurableLog.open(at: path, options)
-        }
+        let log = try DurableLog.open(at: path, resuming)
+        // The log's own word on the snapshot: a checkpoint after its head naming its digest
+        // (docs/decisions/0012-checkpoints.md). A hand-edited snapshot has no such record.
+        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
+        else { return try whole(at: path, options, rebuilding: true, accept: accept) }
         try accept(log)
-        var book: CaseBook?
-        if log.resumed {
-            if let states = try? snapshot.cases() {
-                book = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states))
-            } else {
-                // A part of it damaged: the log was read from its head on, so read it whole instead.
-                log = try DurableLog.open(at: path, options)
-            }
-        }
-        let opened = try book ?? CaseBook(log: log)
-        let covered = log.resumed ? snapshot.head.seq : 0
-        if log.lastSeq - covered >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
+        // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
+        guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
+        let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states))
+        if log.lastSeq - snapshot.head.seq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
+        return opened
+    }
+
+    /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the
+    /// log is long enough, or if one there was ignored (`rebuilding`): a snapshot the log
+    /// does not vouch for is replaced by one it does.
+    private static func whole(at path: String, _ options: DurableLog.Options, rebuilding: Bool = false,
+                              accept: (DurableLog) throws -> Void) throws -> CaseBook {
+        let (opened, log) = try replaying(at: path, options)
+        try accept(log)
+        if rebuilding || log.lastSeq >= snapshotEvery { try? opened.writeSnapshot(to: CaseSnapshot.path(forLog: path)) }
         return opened
     }
 
@@ -82,15 +85,25 @@ extension CaseBook {
         return (try replay.book ?? CaseBook(log: log), log)
     }
 
-    /// Writes a snapshot of the cases as read so far, replacing the old one whole (under
-    /// a name of this process's own, renamed into place), readable only by the log's
-    /// owner and group (it holds the same personal data).
+    /// Writes a snapshot of the cases as read so far and the checkpoint that vouches for
+    /// it: first the checkpoint — a record of no case, outside any clerk's command, naming
+    /// the snapshot's head and digest — then the snapshot, replacing the old one whole
+    /// (under a name of this process's own, renamed into place), readable only by the
+    /// log's owner and group (it holds the same personal data). In that order a failure
+    /// at any step leaves the old snapshot in place and still vouched for; a checkpoint
+    /// whose snapshot never arrived vouches for nothing. Only a writable log gets a
+    /// snapshot: without its checkpoint it would never be used.
     package func writeSnapshot(to snapshotPath: String) throws {
-        guard let durable = log as? DurableLog, let head = durable.snapshotHead else { return }
-        let snapshot = CaseSnapshot(logId: log.header.logId, head: head, states: states)
+        guard let durable = log as? DurableLog, durable.writable, let head = durable.snapshotHead else { return }
+        let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states).encode()
+        guard let digest = CaseSnapshot.digest(of: encoded) else { return }
+        let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)
+        _ = try log.transact { new in
+            try self.fold(new)
+            return [.checkpoint(checkpoint)]
+        }
         do throws(FileError) {
-            try durable.fs.replace(snapshotPath, with: snapshot.encode(), temp: snapshotPath + ".writing-\(getpid())",
-                                   mode: 0o640)
+            try durable.fs.replace(snapshotPath, with: encoded, temp: snapshotPath + ".writing-\(getpid())", mode: 0o640)
         } catch {
             throw StoreError(.io, path: snapshotPath, cause: error.description)
         }

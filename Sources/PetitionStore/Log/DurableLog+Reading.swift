@@ -127,6 +127,16 @@ extension DurableLog {
             if !events.isEmpty { batches.append(events) }
         }
         decoded = []
+        // Checkpoints are few (one a snapshot): read again here rather than sorted out on the cores.
+        for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue {
+            window.withUnsafeBytes { raw in
+                let at = frames[i].offset + LogFormat.frameHeaderSize
+                let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(frames[i].offset + 8)))])
+                if case .checkpoint(let checkpoint)? = try? LogRecord.decode(frames[i], payload: payload) {
+                    checkpoints.append(checkpoint)
+                }
+            }
+        }
         if options.keepFrames {
             for i in 0..<good {
                 var kept = frames[i]

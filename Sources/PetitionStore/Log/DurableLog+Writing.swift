@@ -127,6 +127,7 @@ extension DurableLog {
         recordOffsets += written
         offsetsLock.unlock()
         frames += framesWritten
+        for case .checkpoint(let checkpoint) in records { checkpoints.append(checkpoint) }
         return stored
     }
 }

@@ -88,6 +88,9 @@ package final class DurableLog: EventLog {
     package internal(set) var failure: FileError?
     /// What recovery did on open, for the user to be told.
     package internal(set) var recoveries: [RecoveryNote] = []
+    /// The snapshot checkpoints read or written since this log was opened (on an open from
+    /// a snapshot, those after its head): the snapshot is used only if one vouches for it.
+    package internal(set) var checkpoints: [SnapshotCheckpoint] = []
     /// A torn tail seen by a read-only open, left for the next writer to move aside.
     package internal(set) var pendingTornTail: Int?
     /// When opened from a snapshot's head: where (and at which record) the snapshot's records end.

@@ -13,6 +13,10 @@ package enum LogRecord: Sendable, Equatable {
     /// synced, naming the batch: its durable-before offset vouches for every byte of it,
     /// so damage inside an acknowledged batch is damage, never a torn tail.
     case commit(BatchCommit)
+    /// Written after a snapshot of the cases is put beside the log, naming it (its head
+    /// and the digest of its header section): a snapshot is used only if a checkpoint in
+    /// the log vouches for it (docs/decisions/0012-checkpoints.md).
+    case checkpoint(SnapshotCheckpoint)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -20,6 +24,8 @@ package enum LogRecord: Sendable, Equatable {
         case recoveryNote = 2
         /// Safe to ignore (it carries no state): a reader that predates commit records skips it.
         case commit = 0x8003
+        /// Safe to ignore: a snapshot is a cache, and the checkpoint carries no state.
+        case checkpoint = 0x8004
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -30,6 +36,7 @@ package enum LogRecord: Sendable, Equatable {
             case .events: "events"
             case .recoveryNote: "recoveryNote"
             case .commit: "commit"
+            case .checkpoint: "checkpoint"
             }
         }
     }
@@ -39,6 +46,7 @@ package enum LogRecord: Sendable, Equatable {
         case .events: .events
         case .recoveryNote: .recoveryNote
         case .commit: .commit
+        case .checkpoint: .checkpoint
         }
     }
 
@@ -46,7 +54,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit: []
+        case .recoveryNote, .commit, .checkpoint: []
         }
     }
 }
@@ -73,5 +81,22 @@ package struct BatchCommit: Codable, Sendable, Equatable {
         self.first = first
         self.last = last
         self.lastHash = lastHash
+    }
+}
+
+/// A snapshot the log vouches for: the record it ends with (sequence number and SHA-256,
+/// hex) and the SHA-256 (hex) of its header section, which holds the SHA-256 of each of
+/// its parts — so every byte of the snapshot is bound to this record.
+package struct SnapshotCheckpoint: Codable, Sendable, Equatable {
+    package var seq: Int
+    package var headHash: String
+    package var snapshot: String
+    package var cases: Int
+
+    package init(seq: Int, headHash: String, snapshot: String, cases: Int) {
+        self.seq = seq
+        self.headHash = headHash
+        self.snapshot = snapshot
+        self.cases = cases
     }
 }

@@ -7,10 +7,12 @@ import PetitionCore
 ///
 /// It is derived and never trusted over the log: it names the log (its id), the last
 /// record it covers (sequence number, where that record lies, and its SHA-256), and is
-/// used only if that record is in the log, checksum and hash intact, at that place. The
-/// records after it are then read, verified and folded as usual. A snapshot that does
-/// not match — another log, a log cut back or rewritten, another build's layout, a
-/// damaged file — is ignored and rebuilt.
+/// used only if that record is in the log, checksum and hash intact, at that place, and
+/// a checkpoint record in the log vouches for its digest (`digest`: the SHA-256 of its
+/// header section, which holds each part's SHA-256; decision 0012). The records after
+/// it are then read, verified and folded as usual. A snapshot that does not match —
+/// another log, a log cut back or rewritten, another build's layout, a damaged or
+/// hand-edited file — is ignored and rebuilt.
 package struct CaseSnapshot {
     /// Where the snapshot leaves off in the log.
     package struct Head: Equatable, Sendable {
@@ -27,7 +29,7 @@ package struct CaseSnapshot {
     package var head: Head
     package var states: [CaseState]
 
-    static let magic = Array("XFSNAP01".utf8)
+    static let magic = Array("XFSNAP02".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -46,8 +48,8 @@ package struct CaseSnapshot {
 
     // MARK: - Encoding
 
-    /// The cases are written in `chunks` parts, each with its own checksum, so that
-    /// opening decodes them on every core at once.
+    /// The cases are written in `chunks` parts, each with its own SHA-256, so that
+    /// opening checks and decodes them on every core at once.
     package func encode(chunks: Int = 2) -> [UInt8] {
         let per = max(1, (states.count + chunks - 1) / max(1, chunks))
         let parts: [[UInt8]] = stride(from: 0, to: max(states.count, 1), by: per).map { from in
@@ -73,7 +75,7 @@ package struct CaseSnapshot {
         for (i, part) in parts.enumerated() {
             w.uvarint(UInt64(part.count))
             w.uvarint(UInt64(min(states.count, (i + 1) * per) - min(states.count, i * per)))
-            w.uvarint(UInt64(CRC32C.checksum(part)))
+            w.bytes += RecordHash(of: part).bytes
         }
         var out = Self.magic
         func u32(_ v: UInt32) { var le = v.littleEndian; withUnsafeBytes(of: &le) { out += $0 } }
@@ -82,6 +84,15 @@ package struct CaseSnapshot {
         out += w.bytes
         for part in parts { out += part }
         return out
+    }
+
+    /// The digest a checkpoint names: the SHA-256 of the header section of encoded
+    /// snapshot bytes (nil if they are too short to hold one).
+    package static func digest(of encoded: [UInt8]) -> RecordHash? {
+        guard encoded.count >= 16 else { return nil }
+        let length = Int(encoded[12]) | Int(encoded[13]) << 8 | Int(encoded[14]) << 16 | Int(encoded[15]) << 24
+        guard length <= encoded.count - 16 else { return nil }
+        return encoded.withUnsafeBytes { RecordHash(of: UnsafeRawBufferPointer(rebasing: $0[16..<(16 + length)])) }
     }
 
     package enum Failure: Error, Equatable {
@@ -93,18 +104,24 @@ package struct CaseSnapshot {
     package struct File {
         package let logId: String
         package let head: Head
+        /// The SHA-256 of the header section: what a checkpoint must name.
+        package let digest: RecordHash
         let bytes: Data
-        let chunks: [(from: Int, length: Int, count: Int, crc: UInt32)]
+        let chunks: [Chunk]
+
+        struct Chunk {
+            var from: Int, length: Int, count: Int
+            var sha: RecordHash
+        }
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [(from: Int, length: Int, count: Int, crc: UInt32)]), Failure> =
+            let result: Result<(String, Head, [Chunk], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, chunks) = try result.get()
+            (logId, head, chunks, digest) = try result.get()
         }
 
-        private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [(from: Int, length: Int, count: Int, crc: UInt32)]) {
+        private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure) -> (String, Head, [Chunk], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -130,17 +147,20 @@ package struct CaseSnapshot {
                     previous += Int(try r.uvarint())
                     offsets.append(previous)
                 }
-                var chunks: [(from: Int, length: Int, count: Int, crc: UInt32)] = []
+                var chunks: [Chunk] = []
                 var from = 16 + headerLength
                 for _ in 0..<(try r.count()) {
                     let length = Int(try r.uvarint()), count = Int(try r.uvarint())
-                    let crc = UInt32(truncatingIfNeeded: try r.uvarint())
-                    guard length >= 0, from + length <= raw.count, count <= length else { throw Failure.damaged }
-                    chunks.append((from, length, count, crc))
+                    var sha: [UInt8] = []
+                    for _ in 0..<32 { sha.append(try r.byte()) }
+                    guard length >= 0, from + length <= raw.count, count <= length,
+                          let sha = RecordHash(bytes: sha) else { throw Failure.damaged }
+                    chunks.append(Chunk(from: from, length: length, count: count, sha: sha))
                     from += length
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
-                return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), chunks)
+                return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), chunks,
+                        RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {
@@ -151,11 +171,17 @@ package struct CaseSnapshot {
         /// How many cases the snapshot holds, from its header.
         package var caseCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
-        /// Whether every part's checksum holds, without decoding any case.
+        /// Whether every part's SHA-256 holds, without decoding any case.
         package var partsIntact: Bool {
             bytes.withUnsafeBytes { raw in
-                chunks.allSatisfy { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[$0.from..<($0.from + $0.length)])) == $0.crc }
+                chunks.allSatisfy { RecordHash(of: UnsafeRawBufferPointer(rebasing: raw[$0.from..<($0.from + $0.length)])) == $0.sha }
             }
+        }
+
+        /// Whether a checkpoint names this snapshot: its head and its digest.
+        package func isVouched(by checkpoint: SnapshotCheckpoint) -> Bool {
+            checkpoint.seq == head.seq && checkpoint.headHash == head.hash.hex && checkpoint.snapshot == digest.hex
+                && checkpoint.cases == caseCount
         }
 
         /// The cases, each part checked and decoded on its own core.
@@ -170,7 +196,7 @@ package struct CaseSnapshot {
                         let c = spans[i]
                         let part = UnsafeRawBufferPointer(rebasing: file[c.from..<(c.from + c.length)])
                         results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
-                            guard CRC32C.checksum(part) == c.crc else { throw .damaged }
+                            guard RecordHash(of: part) == c.sha else { throw .damaged }
                             var r = BinaryReader(part)
                             var states: [CaseState] = []
                             states.reserveCapacity(c.count)

@@ -126,7 +126,11 @@ struct LogCommand: ParsableCommand {
                 session.say("\(scan.lastSeq)条记录，头哈希 \(head)（锚点 \(scan.lastSeq):\(head)）",
                             "\(scan.lastSeq) records, head hash \(head) (anchor \(scan.lastSeq):\(head))")
                 session.say(Verify.describe(scan, session), Verify.describe(scan, session))
-                if case .damage? = scan.problem { throw ExitCode(65) }
+                if case .damage? = scan.problem {
+                    // So that show, queue and the console, opening from a snapshot, agree.
+                    LogInspection.noteDamage(scan, ofLog: session.logPath)
+                    throw ExitCode(65)
+                }
                 try checkSnapshot(scan, session)
                 if let anchor {
                     let parts = anchor.split(separator: ":")

@@ -40,7 +40,7 @@ struct DamageReportTests {
 
     @Test func recoverRefusesTheLogsOwnFilesAndReplacesAStaleCreatingFile() throws {
         let cli = try CLI.withDamagedFirstRecord()
-        for name in ["cases.snapshot", "cases.roster.json", "cases.log.quarantine-2-64-0123abcd", "cases.log"] {
+        for name in ["cases.snapshot", "cases.roster.json", "cases.damaged", "cases.log.quarantine-2-64-0123abcd", "cases.log"] {
             let r = cli.run(["log", "recover", "--out", cli.dir + "/" + name])
             #expect(r.status == 64, "\(name): \(r.err)")
             #expect(Self.lines(r.err).count == 1 && r.err.contains("日志自己的文件"), "\(name): \(r.err)")
@@ -54,5 +54,26 @@ struct DamageReportTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.dir)
         #expect(files.filter { $0.hasPrefix("recovered.log.quarantine-") }.count == 1, "\(files)")
         #expect(!files.contains("recovered.log.creating"))
+    }
+
+    /// Damage among the records a snapshot covers: a command that opens from the snapshot
+    /// does not read that far. Once `log verify` (or a console's background check) has
+    /// found it, every command knows it: `queue` warns and `register` writes nothing.
+    @Test func damageBehindTheSnapshotOnceFoundIsKnownToEveryCommand() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27"]).status == 0)
+        let record = try #require(Self.lines(cli.run(["log", "dump"]).out).lazy
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["seq"] as? Int == 100 })
+        let offset = try #require(record["offset"] as? Int)
+        var bytes = cli.logBytes
+        bytes[offset + 90] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: cli.log))
+        #expect(cli.run(["log", "verify"]).status == 65)
+        let queue = cli.run(["queue", "--now", "2026-11-27"])
+        #expect(queue.err.contains("日志已损坏：第100条记录"), "\(queue.err)")
+        let register = cli.run(["register", "-", "--now", "2026-11-27T10:00"],
+                               stdin: CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2026-11-27"))
+        #expect(register.status == 65 && cli.logBytes == bytes, "\(register.err)")
     }
 }

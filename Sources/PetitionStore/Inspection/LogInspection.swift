@@ -44,11 +44,18 @@ package enum LogInspection {
         return scan
     }
 
+    /// Leaves the note that tells later opens of the log of damage `scan` found (they may
+    /// open from a snapshot and not read that far): `log verify` and the console agree
+    /// with `show` and `queue` from then on. Nothing for an intact log or a torn tail.
+    package static func noteDamage(_ scan: LogScan, ofLog path: String, fs: any FileSystem = PosixFileSystem()) {
+        if let problem = scan.problem { DamageMarker.leave(problem, forLog: path, fs: fs) }
+    }
+
     /// Writes a new log beside the damaged one: the same header, the valid prefix
     /// byte for byte, and a recovery note; the rest goes to a quarantine file beside
     /// the new log (verified, `Quarantine`). The original is never modified or deleted.
-    /// `out` may not be one of the log's own files (the log, its snapshot, its roster, a
-    /// quarantine file); a temporary `out.creating` left by an earlier failed recover is
+    /// `out` may not be one of the log's own files (the log, its snapshot, its roster, its
+    /// damage note, a quarantine file); a temporary `out.creating` left by an earlier failed recover is
     /// replaced (`staleReplaced`); a recover that fails leaves no new file behind.
     package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem(),
                                 clock: DurableLog.Clock = DurableLog.systemClock)
@@ -104,7 +111,8 @@ package enum LogInspection {
     static func isOwnFile(_ out: String, ofLog log: String) -> Bool {
         func normal(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
         let target = normal(out), logPath = normal(log)
-        return [logPath, normal(CaseSnapshot.path(forLog: log)), normal(Roster.path(forLog: log))].contains(target)
+        return [logPath, normal(CaseSnapshot.path(forLog: log)), normal(Roster.path(forLog: log)),
+                normal(DamageMarker.path(forLog: log))].contains(target)
             || Quarantine.isQuarantine(target, ofLog: logPath)
     }
 }

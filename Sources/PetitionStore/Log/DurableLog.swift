@@ -148,6 +148,13 @@ package final class DurableLog: EventLog {
             log.replaySink = options.replaying
             defer { log.replaySink = nil }
             try log.readNew()
+            // Damage found here is noted beside the log for opens that will not read this far
+            // (from a snapshot); damage noted by an earlier full read is taken on if still there.
+            if let found = log.damage {
+                DamageMarker.leave(found, forLog: path, fs: fs)
+            } else if let noted = (try? log.damageNoted()) ?? nil {
+                log.damage = noted
+            }
             try log.noteOrphanedQuarantine()
             return log
         } catch let error as StoreError {
@@ -194,9 +201,11 @@ package final class DurableLog: EventLog {
     deinit { fs.close(fd) }
 
     /// Damage found by another reading of the file (the background check of the records
-    /// a snapshot covered): from now on this log refuses appends, as if it had found it.
+    /// a snapshot covered): from now on this log refuses appends, as if it had found it,
+    /// and later opens know it too (`DamageMarker`).
     package func markDamaged(_ problem: LogScan.Problem) {
         if damage == nil { damage = problem }
+        DamageMarker.leave(problem, forLog: path, fs: fs)
     }
 
     /// Whether the record a snapshot ends with is in this file, where and as it says.

@@ -101,4 +101,43 @@ struct BatchCommitTests {
         #expect(try log.append([records[1]]).first?.seq == 2)
         #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq) == [1, 2])
     }
+
+    /// A registration of two petitions cut by a crash before its commit: its first record
+    /// torn, its second whole. The tail is quarantined (nothing of it was acknowledged; the
+    /// second record's durable-before is the batch's start, which vouches for nothing after
+    /// it — this was read as damage while the scan compared it with an offset counted from
+    /// the window's start instead of the file's), and the case number the whole record
+    /// shows is never issued again — not by this open, not after a restart, not from a
+    /// snapshot written after the cut.
+    @Test func aCaseNumberInAQuarantinedFrameIsNeverIssuedAgain() throws {
+        let ref = Fixtures.reference
+        let fs = SimulatedFileSystem()
+        let book = try CaseBook(log: DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
+                                                       now: Fixtures.instant("2025-01-01"),
+                                                       options: .init(writable: true, fs: fs)))
+        func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
+            try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
+                              now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: ref)
+        }
+        _ = try register(book)
+        let batch = try register(book, 2)
+        let offsets = try #require((book.log as? DurableLog)?.recordOffsets)
+        // Power lost before the commit: the commit never written, the batch's first record torn.
+        var bytes = try #require(fs.contents(Self.path))
+        bytes.removeSubrange(offsets[offsets.count - 1]...)
+        bytes[offsets[offsets.count - 3] + 100] ^= 0x10
+        fs.replaceContents(Self.path, bytes)
+
+        let reopened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        let note = try #require((reopened.log as? DurableLog)?.recoveries.first)
+        #expect(note.caseNumbers == [batch[1]])
+        #expect(try register(reopened).first?.sequence == batch[1].sequence + 1)
+        // After a restart, and from a snapshot that covers the note, the same.
+        let restarted = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        #expect(try register(restarted).first?.sequence == batch[1].sequence + 2)
+        try restarted.writeSnapshot(to: CaseSnapshot.path(forLog: Self.path))
+        let fromSnapshot = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        #expect((fromSnapshot.log as? DurableLog)?.resumed == true)
+        #expect(try register(fromSnapshot).first?.sequence == batch[1].sequence + 3)
+    }
 }

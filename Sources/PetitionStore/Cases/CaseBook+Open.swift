@@ -41,7 +41,8 @@ extension CaseBook {
         try accept(log)
         // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
         guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
-        let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states))
+        let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
+                                                               reserved: snapshot.reserved))
         if log.lastSeq - snapshot.head.seq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
         return opened
     }
@@ -95,7 +96,7 @@ extension CaseBook {
     /// snapshot: without its checkpoint it would never be used.
     package func writeSnapshot(to snapshotPath: String) throws {
         guard let durable = log as? DurableLog, durable.writable, let head = durable.snapshotHead else { return }
-        let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states).encode()
+        let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)
         _ = try log.transact { new in

@@ -19,6 +19,8 @@ package final class CaseBook {
     /// The next-deadline index for one day (`nextDeadlines`), and the cases changed since.
     var deadlineIndex: (day: Day, rows: [QueueRow])?
     var changedSinceIndex: Set<CaseNumber> = []
+    /// Numbers reserved by recovery notes before the snapshot this book started from.
+    var reservedBeforeSnapshot: [CaseNumber] = []
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -31,6 +33,7 @@ package final class CaseBook {
         self.log = log
         states = snapshot.states
         position = CasePositions(states)
+        reservedBeforeSnapshot = snapshot.reserved
         try fold(try log.readAll())
     }
 
@@ -126,7 +129,7 @@ package final class CaseBook {
             for (i, petition) in petitions.enumerated() {
                 let year = petition.receivedOn.year
                 let key = CaseNumber(organ: petition.organ, year: year, sequence: 0)
-                let sequence = (used[key] ?? self.position.highestSequence(organ: petition.organ, year: year)) + 1
+                let sequence = (used[key] ?? self.highestIssued(organ: petition.organ, year: year)) + 1
                 used[key] = sequence
                 let number = CaseNumber(organ: petition.organ, year: year, sequence: sequence)
                 do throws(Rejection) {
@@ -140,6 +143,17 @@ package final class CaseBook {
         }
         try fold(result.stored)
         return numbers
+    }
+
+    /// Numbers never to be issued again though no case holds them (found by recovery in
+    /// bytes cut from the log): those before the snapshot, and those the log has read since.
+    package var reservedNumbers: [CaseNumber] { reservedBeforeSnapshot + log.reservedNumbers }
+
+    /// The highest sequence number given, or reserved, for an organ and year.
+    func highestIssued(organ: OrganCode, year: Int) -> Int {
+        reservedNumbers.reduce(position.highestSequence(organ: organ, year: year)) { highest, number in
+            number.organ == organ && number.year == year ? max(highest, number.sequence) : highest
+        }
     }
 
     /// Decides one command on a case against the latest state and, if allowed,

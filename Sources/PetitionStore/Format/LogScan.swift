@@ -28,9 +28,11 @@ package struct LogScan: Sendable {
     /// off by the window's end is not a problem, the scan just stops before it.
     /// With `chaining: false` the frames' hashes are neither computed nor chained: the
     /// caller does both (the replay hashes and decodes in one pass on both cores).
+    /// `base` is the file offset of `bytes[0]` (a window's start): durable-before offsets
+    /// are file offsets, and are compared as such.
     package static func scan(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, from start: Int,
                              lastSeq: Int, lastHash: RecordHash, atEndOfFile: Bool = true, copyingPayloads: Bool = true,
-                             chaining: Bool = true)
+                             chaining: Bool = true, base: Int = 0)
         -> (frames: [LogFormat.Frame], end: Int, problem: Problem?) {
         // Pass 1, in order: frame boundaries, checksums and sequence numbers.
         var frames: [LogFormat.Frame] = []
@@ -55,7 +57,7 @@ package struct LogScan: Sendable {
             case .failure(.incomplete) where !atEndOfFile:
                 break
             case .failure(let failure):
-                problem = classify(bytes, header: header, at: offset, seq: expectedSeq, reason: "\(failure)")
+                problem = classify(bytes, header: header, at: offset, seq: expectedSeq, reason: "\(failure)", base: base)
             }
             break
         }
@@ -100,13 +102,13 @@ package struct LogScan: Sendable {
     /// later record, written after these bytes had been synced, vouches for them
     /// (its durable-before offset lies beyond them).
     static func classify(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, at offset: Int, seq: Int,
-                         reason: String) -> Problem {
+                         reason: String, base: Int) -> Problem {
         var probe = offset + 8
         while probe + LogFormat.frameHeaderSize + LogFormat.trailerSize <= bytes.count {
             if bytes.u32(probe) == LogFormat.frameMagic,
                case .success(let later) = LogFormat.decodeFrame(bytes, at: probe, seed: header.seed,
                                                                  maxPayload: header.maxPayload, hashing: false),
-               later.durableBefore > offset {
+               later.durableBefore > base + offset {
                 return .damage(at: offset, seq: seq, reason: reason)
             }
             probe += 8

@@ -85,8 +85,9 @@ package enum LogInspection {
         var kept: (name: String, created: Bool)?
         do {
             kept = try Quarantine.keep(cut, base: base, in: outDir, fs: fs)
+            let numbers = Quarantine.caseNumbers(in: cut, format: scan.header)
             let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest,
-                                    quarantine: kept?.name ?? base)
+                                    quarantine: kept?.name ?? base, caseNumbers: numbers.isEmpty ? nil : numbers)
             let (format, payload) = LogRecord.recoveryNote(note).encoded()
             let noteFrame = LogFormat.encodeFrame(
                 seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,

@@ -47,7 +47,7 @@ extension DurableLog {
             // when the frames are kept (`keepFrames`, for inspection).
             var scan = bytes.withUnsafeBytes { raw in
                 LogScan.scan(raw, header: format, from: 0, lastSeq: lastSeq, lastHash: headHash, atEndOfFile: atEndOfFile,
-                             copyingPayloads: options.keepFrames, chaining: false)
+                             copyingPayloads: options.keepFrames, chaining: false, base: base)
             }
             guard deliver(&scan.frames, window: bytes, base: base) else { return }
             if var problem = scan.problem {
@@ -55,7 +55,8 @@ extension DurableLog {
                     // Bytes that do not make a frame, with more file after this window: the
                     // rest of the file decides whether they are a crash leftover.
                     let rest = try fs.read(fd, count: size - (base + at), at: Int64(base + at))
-                    problem = rest.withUnsafeBytes { LogScan.classify($0, header: format, at: 0, seq: lastSeq + 1, reason: reason) }
+                    problem = rest.withUnsafeBytes { LogScan.classify($0, header: format, at: 0, seq: lastSeq + 1, reason: reason,
+                                                                   base: base + at) }
                     problem = problem.shifted(by: base + at)
                 } else {
                     problem = problem.shifted(by: base)
@@ -127,13 +128,16 @@ extension DurableLog {
             if !events.isEmpty { batches.append(events) }
         }
         decoded = []
-        // Checkpoints are few (one a snapshot): read again here rather than sorted out on the cores.
-        for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue {
+        // Checkpoints and recovery notes are few: read again here rather than sorted out on the cores.
+        for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue
+            || frames[i].type == LogRecord.Kind.recoveryNote.rawValue {
             window.withUnsafeBytes { raw in
                 let at = frames[i].offset + LogFormat.frameHeaderSize
                 let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(frames[i].offset + 8)))])
-                if case .checkpoint(let checkpoint)? = try? LogRecord.decode(frames[i], payload: payload) {
-                    checkpoints.append(checkpoint)
+                switch try? LogRecord.decode(frames[i], payload: payload) {
+                case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
+                case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
+                case .events?, .commit?, nil: break
                 }
             }
         }

@@ -44,8 +44,9 @@ extension DurableLog {
         end = offset
         offsetsLock.unlock()
         pendingTornTail = nil
+        let numbers = Quarantine.caseNumbers(in: cut, format: format)
         let note = RecoveryNote(reason: "torn-tail: \(reason)", cutAt: offset, bytes: cut.count, sha256: digest,
-                                quarantine: name)
+                                quarantine: name, caseNumbers: numbers.isEmpty ? nil : numbers)
         _ = try write(orphans.map { .recoveryNote($0) } + [.recoveryNote(note)])
         recoveries += orphans + [note]
     }
@@ -83,8 +84,10 @@ extension DurableLog {
             let bytes = try fs.read(qfd, count: Int(try fs.size(qfd)), at: 0)
             let digest = RecordHash(of: bytes).hex
             guard name.dropFirst(stem.count).hasPrefix(digest.prefix(8)) else { continue }  // someone else's partial copy
+            let numbers = Quarantine.caseNumbers(in: bytes, format: format)
             notes.append(RecoveryNote(reason: "torn-tail: cut before its note was written (power lost or a failed write)",
-                                      cutAt: end, bytes: bytes.count, sha256: digest, quarantine: name))
+                                      cutAt: end, bytes: bytes.count, sha256: digest, quarantine: name,
+                                      caseNumbers: numbers.isEmpty ? nil : numbers))
         }
         return notes
     }

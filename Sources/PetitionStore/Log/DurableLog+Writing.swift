@@ -127,7 +127,13 @@ extension DurableLog {
         recordOffsets += written
         offsetsLock.unlock()
         frames += framesWritten
-        for case .checkpoint(let checkpoint) in records { checkpoints.append(checkpoint) }
+        for record in records {
+            switch record {
+            case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
+            case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
+            case .events, .commit: break
+            }
+        }
         return stored
     }
 }

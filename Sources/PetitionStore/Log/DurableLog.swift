@@ -91,6 +91,9 @@ package final class DurableLog: EventLog {
     /// The snapshot checkpoints read or written since this log was opened (on an open from
     /// a snapshot, those after its head): the snapshot is used only if one vouches for it.
     package internal(set) var checkpoints: [SnapshotCheckpoint] = []
+    /// The case numbers recovery notes read or written since this log was opened name as
+    /// found in cut bytes: never issued again (`CaseBook.register`).
+    package internal(set) var reservedNumbers: [CaseNumber] = []
     /// A torn tail seen by a read-only open, left for the next writer to move aside.
     package internal(set) var pendingTornTail: Int?
     /// When opened from a snapshot's head: where (and at which record) the snapshot's records end.

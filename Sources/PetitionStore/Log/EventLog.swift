@@ -20,6 +20,9 @@ package protocol EventLog: AnyObject {
     /// The events of the records with these sequence numbers (a case's full history,
     /// read back on demand: the case book keeps only its brief steps in memory).
     func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent]
+    /// Case numbers never to be issued again though no case holds them: named by the
+    /// recovery notes read so far, as found in bytes cut from the log.
+    var reservedNumbers: [CaseNumber] { get }
 }
 
 extension EventLog {
@@ -91,6 +94,9 @@ package final class InMemoryEventLog: EventLog {
         defer { delivered = storage.events.count }
         return Array(storage.events[delivered...])
     }
+
+    /// Nothing is ever cut from memory.
+    package var reservedNumbers: [CaseNumber] { [] }
 
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         let wanted = Set(seqs)

@@ -68,6 +68,9 @@ package struct RecoveryNote: Codable, Sendable, Equatable {
     package var sha256: String
     /// The quarantine file's name, beside the log.
     package var quarantine: String
+    /// The case numbers in the cut bytes' readable frames (registrations never
+    /// acknowledged, most often): never issued again. Absent in notes written before.
+    package var caseNumbers: [CaseNumber]? = nil
 }
 
 /// The batch a commit record closes: its first and last sequence numbers and the last

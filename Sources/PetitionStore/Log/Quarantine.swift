@@ -1,4 +1,5 @@
 import Foundation
+import PetitionCore
 
 /// A quarantine file: bytes cut from a log (a torn tail, or the damaged rest that
 /// `log recover` leaves behind), kept beside it byte for byte.
@@ -62,5 +63,31 @@ package enum Quarantine {
               try fs.read(fd, count: bytes.count + 1, at: 0) == bytes else { return false }
         if sync { try fs.dataSync(fd) }
         return true
+    }
+}
+
+extension Quarantine {
+    /// The case numbers named in the frames of cut bytes that still read whole (checksums
+    /// intact, payload decoding), in order of first appearance: the numbers a torn batch
+    /// may have shown on a screen before the crash. Frames start at multiples of 8 from
+    /// the cut, which begins where a frame would.
+    static func caseNumbers(in cut: [UInt8], format: LogFormat.Header) -> [CaseNumber] {
+        var numbers: [CaseNumber] = []
+        var seen: Set<CaseNumber> = []
+        cut.withUnsafeBytes { raw in
+            var at = 0
+            while at + LogFormat.frameHeaderSize <= raw.count {
+                guard raw.u32(at) == LogFormat.frameMagic,
+                      case .success(let frame) = LogFormat.decodeFrame(raw, at: at, seed: format.seed,
+                                                                       maxPayload: format.maxPayload, hashing: false),
+                      case .events(let events)? = try? LogRecord.decode(frame) else {
+                    at += 8
+                    continue
+                }
+                for event in events where seen.insert(event.caseNumber).inserted { numbers.append(event.caseNumber) }
+                at += frame.length
+            }
+        }
+        return numbers
     }
 }

@@ -28,6 +28,9 @@ package struct CaseSnapshot {
     package var logId: String
     package var head: Head
     package var states: [CaseState]
+    /// Case numbers no case holds but recovery notes up to the head reserved (found in
+    /// bytes cut from the log): never issued again.
+    package var reserved: [CaseNumber] = []
 
     static let magic = Array("XFSNAP02".utf8)
 
@@ -71,6 +74,8 @@ package struct CaseSnapshot {
             w.uvarint(UInt64(offset - previous))
             previous = offset
         }
+        w.uvarint(UInt64(reserved.count))
+        for number in reserved { w.string(number.description) }
         w.uvarint(UInt64(parts.count))
         for (i, part) in parts.enumerated() {
             w.uvarint(UInt64(part.count))
@@ -104,6 +109,7 @@ package struct CaseSnapshot {
     package struct File {
         package let logId: String
         package let head: Head
+        package let reserved: [CaseNumber]
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
@@ -116,12 +122,13 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [Chunk], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], [Chunk], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, chunks, digest) = try result.get()
+            (logId, head, reserved, chunks, digest) = try result.get()
         }
 
-        private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure) -> (String, Head, [Chunk], RecordHash) {
+        private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
+            -> (String, Head, [CaseNumber], [Chunk], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -147,6 +154,11 @@ package struct CaseSnapshot {
                     previous += Int(try r.uvarint())
                     offsets.append(previous)
                 }
+                var reserved: [CaseNumber] = []
+                for _ in 0..<(try r.count()) {
+                    guard let number = CaseNumber(try r.string()) else { throw Failure.damaged }
+                    reserved.append(number)
+                }
                 var chunks: [Chunk] = []
                 var from = 16 + headerLength
                 for _ in 0..<(try r.count()) {
@@ -159,8 +171,8 @@ package struct CaseSnapshot {
                     from += length
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
-                return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), chunks,
-                        RecordHash(of: header))
+                return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
+                        chunks, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {

@@ -32,6 +32,8 @@ extension LogRecord {
             return (.json, Self.json(note))
         case .commit(let commit):
             return (.json, Self.json(commit))
+        case .salvage(let salvage):
+            return (.json, Self.json(salvage))
         }
     }
 
@@ -68,6 +70,10 @@ extension LogRecord {
             do { return .commit(try JSONDecoder().decode(BatchCommit.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .salvage:
+            do { return .salvage(try JSONDecoder().decode(SalvageRecord.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -95,7 +101,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit:
+        case .recoveryNote, .commit, .salvage:
             _ = try decode(frame, payload: payload)
         }
     }

@@ -13,6 +13,9 @@ package enum LogRecord: Sendable, Equatable {
     /// synced, naming the batch: its durable-before offset vouches for every byte of it,
     /// so damage inside an acknowledged batch is damage, never a torn tail.
     case commit(BatchCommit)
+    /// Written by `xinfang log recover`: what it kept, what it lost and where the lost
+    /// bytes went (docs/decisions/0013-salvage.md).
+    case salvage(SalvageRecord)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -20,6 +23,10 @@ package enum LogRecord: Sendable, Equatable {
         case recoveryNote = 2
         /// Safe to ignore (it carries no state): a reader that predates commit records skips it.
         case commit = 0x8003
+        /// Safe to ignore: it carries no state (the cases a recovery left incomplete are
+        /// marked by `recordsLost` events), only the account of the recovery. 0x8004 is
+        /// the snapshot checkpoint's.
+        case salvage = 0x8005
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -30,6 +37,7 @@ package enum LogRecord: Sendable, Equatable {
             case .events: "events"
             case .recoveryNote: "recoveryNote"
             case .commit: "commit"
+            case .salvage: "salvage"
             }
         }
     }
@@ -39,6 +47,7 @@ package enum LogRecord: Sendable, Equatable {
         case .events: .events
         case .recoveryNote: .recoveryNote
         case .commit: .commit
+        case .salvage: .salvage
         }
     }
 
@@ -46,7 +55,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit: []
+        case .recoveryNote, .commit, .salvage: []
         }
     }
 }

@@ -153,6 +153,9 @@ package enum Samples {
         case .correct: .correct(field: .address, value: "滨江路3号", reason: "笔误")
         case .void: .void(seq: 2, reason: "误操作")
         case .link: .link(to: CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9), kind: .repeats)
+        // No one gives a record-loss command (`log recover` writes the event): its sample is
+        // the review, which the table shows refused on a case that lost nothing.
+        case .reviewRecovery, .recordLoss: .reviewRecovery(note: "已核对纸质材料")
         }
     }
 }

@@ -6,7 +6,7 @@ import PetitionStore
 /// `xinfang act CASE ACTION [--field value ...]`: one workflow action on a case.
 struct ActCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        let lines = ActionKind.allCases.filter { $0 != .register }.map { kind in
+        let lines = ActionKind.allCases.filter { $0 != .register && $0 != .recordLoss }.map { kind in
             let spec = ActionCatalog.spec(kind)
             return "  \(kind.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))\(spec.title.zh) — \(spec.help.en)"
         }

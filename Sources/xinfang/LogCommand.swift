@@ -126,6 +126,11 @@ struct LogCommand: ParsableCommand {
                 session.say("\(scan.lastSeq)条记录，头哈希 \(head)（锚点 \(scan.lastSeq):\(head)）",
                             "\(scan.lastSeq) records, head hash \(head) (anchor \(scan.lastSeq):\(head))")
                 session.say(Verify.describe(scan, session), Verify.describe(scan, session))
+                for frame in scan.frames {
+                    guard case .salvage(let s)? = try? LogRecord.decode(frame), s.part == 1 else { continue }
+                    session.say("第\(frame.seq)条为恢复记录（salvage）：由原日志（SHA-256 \(s.originalSHA256)）恢复，原记录丢失见 xinfang log dump",
+                                "Record \(frame.seq) is a salvage record: recovered from an original with SHA-256 \(s.originalSHA256); what was lost is in xinfang log dump")
+                }
                 if case .damage? = scan.problem {
                     // So that show, queue and the console, opening from a snapshot, agree.
                     LogInspection.noteDamage(scan, ofLog: session.logPath)
@@ -170,22 +175,51 @@ struct LogCommand: ParsableCommand {
 
     struct Recover: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a new log of the valid prefix, a quarantine file and a recovery note; the original is untouched.")
+            abstract: "Write a new log of every intact record, re-chained, with a salvage record; the original is untouched.")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The new log to write.") var out: String
 
         func run() throws {
             try Session.run(options) { session in
-                guard let (scan, note, staleReplaced) = try LogInspection.recover(session.logPath, to: out) else {
+                guard let r = try LogInspection.recover(session.logPath, to: out) else {
                     session.say("日志完好，无需恢复", "The log is intact; nothing to recover")
                     return
                 }
-                if staleReplaced {
+                if r.staleReplaced {
                     session.warn("上次恢复未完成留下的 \(out).creating 已被替换", "\(out).creating, left by an earlier recover that did not finish, was replaced")
                 }
-                session.say("已写出 \(out)：保留前\(scan.lastSeq)条记录，另加一条恢复记录；\(note.bytes)字节移至 \(note.quarantine)（SHA-256 \(note.sha256)）；原日志未改动",
-                            "Wrote \(out): the first \(scan.lastSeq) records and a recovery note; \(note.bytes) bytes kept in \(note.quarantine) (SHA-256 \(note.sha256)); the original is untouched")
+                for line in Recover.report(r, out: out, session.language) { print(line) }
             }
+        }
+
+        /// What a recovery kept, lost and moved aside, one fact a line.
+        static func report(_ r: LogInspection.Recovered, out: String, _ language: Language) -> [String] {
+            let zh = language == .zh
+            let seqs = r.lost.map { "\($0.seq)" }.joined(separator: zh ? "、" : ", ")
+            var lines = [zh ? "已写出 \(out)：保留全部\(r.kept)条完好记录（重新编号为第1至\(r.kept)条并重建哈希链），共\(r.records)条记录，头哈希 \(r.headHash.hex)"
+                            : "Wrote \(out): all \(r.kept) intact records kept (renumbered 1 to \(r.kept), hash chain rebuilt), \(r.records) records in all, head hash \(r.headHash.hex)"]
+            if r.lost.isEmpty {
+                lines.append(zh ? "丢失记录：无" : "Records lost: none")
+            } else {
+                lines.append(zh ? "丢失记录：\(r.lost.count)条（原第\(seqs)条）" : "Records lost: \(r.lost.count) (old records \(seqs))")
+            }
+            if !r.incomplete.isEmpty {
+                let cases = r.incomplete.map(\.description).joined(separator: zh ? "、" : ", ")
+                lines.append(zh ? "记录不全的案件（须督办人员复核恢复后方可办理）：\(cases)"
+                                : "Cases now incomplete (a supervisor must review-recovery before anyone acts on them): \(cases)")
+            }
+            if !r.unchained.isEmpty {
+                let list = r.unchained.map(String.init).joined(separator: zh ? "、" : ", ")
+                lines.append(zh ? "哈希链在原第\(list)条记录前断开（前一条记录被改动），已保留并标记其案件"
+                                : "The hash chain broke before old records \(list) (the record before was changed); kept, and its cases marked")
+            }
+            for q in r.quarantined {
+                lines.append(zh ? "隔离文件：\(q.file)（原字节偏移\(q.offset)起\(q.bytes)字节，SHA-256 \(q.sha256)）"
+                                : "Quarantine: \(q.file) (\(q.bytes) bytes from original offset \(q.offset), SHA-256 \(q.sha256))")
+            }
+            lines.append(zh ? "原日志 SHA-256 \(r.originalSHA256)，未改动；旧记录哈希到新记录的对照见 xinfang log dump 中的 salvage 记录"
+                            : "Original SHA-256 \(r.originalSHA256), untouched; the map from old record hashes to new is in the salvage record (xinfang log dump)")
+            return lines
         }
     }
 
@@ -214,6 +248,7 @@ struct LogCommand: ParsableCommand {
             var note: RecoveryNote?
             var commit: BatchCommit?
             var checkpoint: SnapshotCheckpoint?
+            var salvage: SalvageRecord?
         }
 
         static func print(_ frame: LogFormat.Frame) {
@@ -226,6 +261,7 @@ struct LogCommand: ParsableCommand {
             case .recoveryNote(let n)?: line.type = LogRecord.Kind.recoveryNote.name; line.note = n
             case .commit(let c)?: line.type = LogRecord.Kind.commit.name; line.commit = c
             case .checkpoint(let c)?: line.type = LogRecord.Kind.checkpoint.name; line.checkpoint = c
+            case .salvage(let s)?: line.type = LogRecord.Kind.salvage.name; line.salvage = s
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

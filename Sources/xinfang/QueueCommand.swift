@@ -73,7 +73,9 @@ struct QueueCommand: ParsableCommand {
                 rows.map { r in
                     [r.number.description, r.petitioner,
                      ref.categories[r.category]?.name(session.language) ?? r.category,
-                     r.phase.title.text(session.language), ref.directory.name(r.holder, session.language),
+                     r.phase.title.text(session.language)
+                        + (book[r.number]?.flags.contains(.incomplete) == true ? (zh ? "（记录不全待复核）" : " (incomplete)") : ""),
+                     ref.directory.name(r.holder, session.language),
                      r.next.map { $0.kind.title.text(session.language) } ?? "—",
                      r.next.map { "\($0.due)" } ?? "—", r.next.map(session.daysText) ?? ""]
                 })

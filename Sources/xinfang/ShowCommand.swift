@@ -139,6 +139,10 @@ struct CaseView: Encodable {
         let ref = session.reference
         Swift.print("\(caseNumber)  \(spoken)")
         Swift.print(zh ? "状态：\(stateName)    现由：\(holderName)" : "State: \(stateName)    Held by: \(holderName)")
+        if flags.contains(CaseFlag.incomplete.rawValue) {
+            Swift.print(zh ? "记录不全：日志恢复时丢失了本案件的记录，须督办人员复核恢复（xinfang act 案件编号 review-recovery --note …）后方可办理"
+                           : "Incomplete: a log recovery lost records of this case; a supervisor must review it (xinfang act CASE review-recovery --note …) before anyone acts on it")
+        }
         if !flags.isEmpty {
             let names = flags.compactMap { CaseFlag(rawValue: $0)?.title.text(session.language) }
             Swift.print((zh ? "标记：" : "Flags: ") + names.joined(separator: zh ? "、" : ", "))

@@ -149,7 +149,7 @@ struct WorkflowPropertyTests {
         case .withdraw: .withdrawn
         case .void(let seq, _): phaseBefore[seq] ?? before.phase
         case .extend, .reportCompletion, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback,
-             .listSupervision, .assignLeader, .correct, .link:
+             .listSupervision, .assignLeader, .correct, .link, .reviewRecovery:
             before.phase
         }
     }
@@ -190,6 +190,7 @@ struct WorkflowPropertyTests {
         case .correct: petitionChecks.union([.actionNotAllowedNow])
         case .void: [.voidUnknownRecord, .voidNotVoidable, .missingField]
         case .link: [.linkToSelf, .unknownCase]
+        case .reviewRecovery, .recordLoss: [.caseNotIncomplete, .missingField]
         }
     }
 

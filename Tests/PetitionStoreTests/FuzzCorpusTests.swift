@@ -33,6 +33,24 @@ struct FuzzCorpusTests {
         let commit = LogFormat.encodeFrame(seq: frames.count + 1, kind: .commit, format: commitFormat, time: header.createdAt,
                                            durableBefore: file.count, writerID: 1, prevHash: prev, payload: commitPayload,
                                            seed: header.seed)
+        // A salvage record and the events a recovery writes (docs/decisions/0013-salvage.md).
+        let salvageRecord = SalvageRecord(part: 1, parts: 1, originalSHA256: prev.hex, originalBytes: file.count,
+                                          lost: [.init(seq: 2, offset: 200, hash: prev.hex, cases: ["D-XFJ-2025-00001"])],
+                                          unchained: [], quarantined: [.init(file: "x.quarantine-2-200-0", offset: 200,
+                                                                             bytes: 96, sha256: prev.hex)],
+                                          map: [.init(oldSeq: 1, old: prev.hex, newSeq: 1, new: prev.hex)])
+        let (salvageFormat, salvagePayload) = LogRecord.salvage(salvageRecord).encoded()
+        let salvage = LogFormat.encodeFrame(seq: frames.count + 2, kind: .salvage, format: salvageFormat,
+                                            time: header.createdAt, durableBefore: file.count + commit.count, writerID: 1,
+                                            prevHash: RecordHash(of: commit), payload: salvagePayload, seed: header.seed)
+        let actor = Actor(user: "log-recover", role: .administrator, organ: "D-XFJ")
+        let number = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)
+        let recoveryEvents = BinaryEventCodec.encode([
+            CaseEvent(caseNumber: number, at: header.createdAt, actor: actor, rule: .practiceRecovery,
+                      body: .recordsLost(seqs: [2, 3], note: "日志恢复")),
+            CaseEvent(caseNumber: number, at: header.createdAt, actor: Fixtures.supervisor, rule: .practiceRecovery,
+                      body: .recoveryReviewed(note: "已核对")),
+        ])
         let head = CaseSnapshot.Head(seq: 1, offset: 64, end: 200, hash: prev, recordOffsets: [64])
         let snapshot = CaseSnapshot(logId: "abc", head: head, states: [try SnapshotLayoutTests.everyFieldSet()]).encode()
         // A checkpoint vouching for that snapshot, after the commit.
@@ -42,12 +60,12 @@ struct FuzzCorpusTests {
         let checkpoint = LogFormat.encodeFrame(seq: frames.count + 2, kind: .checkpoint, format: checkpointFormat,
                                                time: header.createdAt, durableBefore: file.count + commit.count, writerID: 1,
                                                prevHash: RecordHash(of: commit), payload: checkpointPayload, seed: header.seed)
-        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60)), commit, checkpoint],
+        return ["frame": Array(frames.prefix(4)) + [Array(frames[0].prefix(60)), commit, salvage, checkpoint],
                 "snapshot": [snapshot, Array(snapshot.prefix(snapshot.count / 2)),
                              CaseSnapshot(logId: "abc", head: head, states: []).encode()],
                 "scan": [file, Array(file.prefix(file.count / 2)), Array(file.prefix(200)), file + commit,
-                         file + commit + checkpoint],
-                "payload": Array(payloads.prefix(6))]
+                         file + commit + salvage, file + commit + checkpoint],
+                "payload": Array(payloads.prefix(6)) + [recoveryEvents]]
     }
 
     @Test(arguments: ["frame", "scan", "payload", "snapshot"])

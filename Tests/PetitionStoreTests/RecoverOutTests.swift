@@ -48,8 +48,8 @@ struct RecoverOutTests {
         #expect(result.staleReplaced)
         #expect(!fs.exists("/log/recovered.log.creating"))
         let recovered = try DurableLog.open(at: "/log/recovered.log", .init(writable: false, fs: fs))
-        #expect(recovered.damage == nil && recovered.lastSeq == 4)
-        #expect(fs.contents("/log/" + result.note.quarantine)?.isEmpty == false)
+        #expect(recovered.damage == nil && recovered.lastSeq == result.records)
+        #expect(fs.contents("/log/" + (result.quarantined.first?.file ?? "-"))?.isEmpty == false)
     }
 
     /// An error at each call: recover either succeeds, or leaves neither the new log nor
@@ -58,7 +58,7 @@ struct RecoverOutTests {
         let bytes = try Self.damaged()
         let clean = SimulatedFileSystem()
         clean.replaceContents(Self.path, bytes)
-        let quarantine = "/log/" + (try #require(try LogInspection.recover(Self.path, to: "/log/r.log", fs: clean))).note.quarantine
+        let quarantine = "/log/" + (try #require(try LogInspection.recover(Self.path, to: "/log/r.log", fs: clean)?.quarantined.first)).file
         for n in 1...clean.calls.count {
             let fs = SimulatedFileSystem()
             fs.replaceContents(Self.path, bytes)

@@ -215,21 +215,22 @@ struct RecoveryTests {
         }
     }
 
-    @Test func recoverWritesTheValidPrefixBesideAndLeavesTheOriginalAlone() throws {
+    @Test func recoverWritesEveryIntactRecordBesideAndLeavesTheOriginalAlone() throws {
         let (_, bytes, stored, ends) = try Self.reference(6)
         var damaged = bytes
         damaged[ends[3] + 90] ^= 0x40
         let fs = SimulatedFileSystem()
         fs.replaceContents(Self.path, damaged)
         let result = try #require(try LogInspection.recover(Self.path, to: "/log/recovered.log", fs: fs))
-        #expect(result.scan.lastSeq == 3)
+        #expect(result.kept == 5 && result.lost.map(\.seq) == [4])
         #expect(fs.contents(Self.path) == damaged, "the original is untouched")
-        #expect(fs.contents("/log/" + result.note.quarantine) == Array(damaged[ends[3]...]))
+        #expect(fs.contents("/log/" + (result.quarantined.first?.file ?? "-")) == Array(damaged[ends[3]..<ends[4]]))
         let recovered = try DurableLog.open(at: "/log/recovered.log", .init(writable: true, fs: fs))
-        #expect(recovered.damage == nil && recovered.lastSeq == 4)
-        #expect(try recovered.readAll() == Array(stored.prefix(3)))
+        #expect(recovered.damage == nil && recovered.lastSeq == result.records)
+        let kept = try recovered.readAll().filter { if case .recordsLost = $0.body { false } else { true } }
+        #expect(kept.map(\.body) == stored.filter { $0.seq != 4 }.map(\.body))
         // The recovered log takes new records.
-        #expect(try recovered.append([[stored[0]]]).first?.seq == 5)
+        #expect(try recovered.append([[stored[0]]]).first?.seq == result.records + 1)
         // An intact log needs no recovery.
         let clean = SimulatedFileSystem()
         clean.replaceContents(Self.path, bytes)

@@ -83,6 +83,8 @@ enum ActionForm {
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf:
             zh ? "（非本岗位）" : " (role)"
+        case .caseIncomplete, .caseNotIncomplete:
+            zh ? "（待复核）" : " (review)"
         }
     }
 }

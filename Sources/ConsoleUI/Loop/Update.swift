@@ -175,7 +175,7 @@ package enum Update {
     /// The actions the case's phase allows, as the actions screen lists them.
     static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
         guard let c = data.state(number) else { return [] }
-        return Workflow.allowedActions(in: c.phase).filter { $0 != .register }
+        return Workflow.actions(for: c).filter { $0 != .register }
     }
 
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
@@ -208,7 +208,7 @@ package enum Update {
                  .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
                  .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
                  .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
-                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void:
+                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss:
                 break  // the earlier case says nothing about these forms
             }
         }

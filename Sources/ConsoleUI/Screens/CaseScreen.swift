@@ -11,6 +11,10 @@ enum CaseScreen {
         out.append(("\(number)  \(number.spoken(data.directory, lang))", .title))
         out.append(((zh ? "状态：" : "State: ") + c.effectivePhase(asOf: data.today, calendar: data.calendar).title.text(lang)
                     + (zh ? "    现由：" : "    Held by: ") + data.directory.name(c.holder, lang), .normal))
+        if c.flags.contains(.incomplete) {
+            out.append((zh ? "记录不全：日志恢复时丢失了本案件的记录，须督办人员复核恢复后方可办理"
+                           : "Incomplete: records lost in a log recovery; a supervisor must review it", .overdue))
+        }
         if !c.flags.isEmpty {
             out.append(((zh ? "标记：" : "Flags: ") + c.flags.sorted().map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", "), .normal))
         }
@@ -52,7 +56,7 @@ enum CaseScreen {
         }
         out.append(("", .normal))
         out.append((zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)", .title))
-        let allowed = Workflow.allowedActions(in: c.phase).filter { ActionForm.refusal($0, on: c, data) == nil }
+        let allowed = Workflow.actions(for: c).filter { ActionForm.refusal($0, on: c, data) == nil }
         if allowed.isEmpty { out.append((zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)", .hint)) }
         for a in allowed {
             out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)

@@ -64,6 +64,9 @@ extension ActionCatalog {
                             reason: try reader.text("reason"))
         case .void: return .void(seq: try reader.integer("seq"), reason: try reader.text("reason"))
         case .link: return .link(to: try reader.caseNumber("to"), kind: try reader.choice("kind"))
+        case .reviewRecovery: return .reviewRecovery(note: try reader.text("note"))
+        case .recordLoss:
+            throw Rejection(.invalidValue, field: "action", ["value": "record-loss", "expected": "xinfang log recover"])
         }
     }
 }

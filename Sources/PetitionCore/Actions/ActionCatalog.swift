@@ -164,6 +164,13 @@ package enum ActionCatalog {
             return s("关联", "link", "关联重复信访或相关事项", "Link a repeat or related case",
                      [FieldSpec("to", .caseNumber, "关联案件编号", "the other case"),
                       FieldSpec("kind", .choice(LinkKind.allCases.map(\.rawValue)), "关系", "relation")])
+        case .reviewRecovery:
+            return s("复核恢复", "review recovery", "日志恢复丢失了本案件的记录：督办人员核对纸质材料后复核，案件方可继续办理",
+                     "Records of this case were lost in a log recovery: a supervisor checks the paper file and reviews it, and the case can be worked on again",
+                     [FieldSpec("note", .text, "复核说明（核对了哪些材料）", "review note (what was checked)")])
+        case .recordLoss:
+            return s("记录丢失", "records lost", "日志恢复时本案件有记录损坏丢失（由 xinfang log recover 写入）",
+                     "A log recovery lost records of this case (written by xinfang log recover)")
         }
     }
 }

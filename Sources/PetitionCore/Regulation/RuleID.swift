@@ -57,6 +57,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceLinks = "practice.links"
     case practiceWithdrawal = "practice.withdrawal"
     case practiceLeaderInCharge = "practice.leader-in-charge"
+    case practiceRecovery = "practice.recovery"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -42,6 +42,9 @@ package enum CaseCommand: Sendable, Equatable {
     case correct(field: CorrectableField, value: String, reason: String)
     case void(seq: Int, reason: String)
     case link(to: CaseNumber, kind: LinkKind)
+    /// A supervisor's review of a case a log recovery left incomplete: allowed only on
+    /// such a case, and the one action that is.
+    case reviewRecovery(note: String)
 
     /// The command's kind, for permissions, help and the transition table.
     package var kind: ActionKind {
@@ -85,6 +88,7 @@ package enum CaseCommand: Sendable, Equatable {
         case .correct: .correct
         case .void: .void
         case .link: .link
+        case .reviewRecovery: .reviewRecovery
         }
     }
 }
@@ -130,6 +134,10 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
     case correct
     case void
     case link
+    case reviewRecovery = "review-recovery"
+    /// Not a command anyone gives: the kind of the `recordsLost` event `xinfang log recover`
+    /// writes (no role holds it, so `decide` refuses it to everyone).
+    case recordLoss = "record-loss"
 
     /// The rule the action acts under.
     package var rule: RuleID {
@@ -169,6 +177,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .correct: .practiceCorrection
         case .void: .practiceVoiding
         case .link: .practiceLinks
+        case .reviewRecovery, .recordLoss: .practiceRecovery
         }
     }
 }

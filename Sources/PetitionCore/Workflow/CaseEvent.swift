@@ -65,6 +65,13 @@ package enum EventBody: Codable, Sendable, Equatable {
     case corrected(field: CorrectableField, old: String?, new: String, reason: String)
     case voided(seq: Int, reason: String)
     case linked(to: CaseNumber, kind: LinkKind)
+    /// A log recovery could not keep some of the case's records (damaged bytes): the case
+    /// is incomplete until a supervisor reviews it. `seqs` are the lost records' sequence
+    /// numbers in the log they were lost from (docs/decisions/0013-salvage.md).
+    case recordsLost(seqs: [Int], note: String)
+    /// A supervisor reviewed a case recovery left incomplete (against the paper file),
+    /// and it may be worked on again.
+    case recoveryReviewed(note: String)
 
     /// The event's name as written in the log and the timeline.
     package var name: String {
@@ -107,6 +114,8 @@ package enum EventBody: Codable, Sendable, Equatable {
         case .corrected: "corrected"
         case .voided: "voided"
         case .linked: "linked"
+        case .recordsLost: "recordsLost"
+        case .recoveryReviewed: "recoveryReviewed"
         }
     }
 }

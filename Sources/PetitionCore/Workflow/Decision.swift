@@ -258,7 +258,9 @@ struct Decision {
             // standing on a state they were never decided against.
             let latestStep = state.steps.last { !state.voided.contains($0.seq) && !$0.annotation }
             switch target.action {
-            case .register, .void: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
+            // A loss marker or its review voided would make an incomplete case workable
+            // (or a reviewed one incomplete) without a supervisor's review.
+            case .register, .void, .recordLoss, .reviewRecovery: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
             case .transfer, .assign, .escalate, .redirect, .receive, .accept, .object, .classify, .extend,
                  .deliver, .withdraw, .correct, .link, .referPoliticalLegal, .referDiscipline, .notAccept,
                  .decideObjection, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
@@ -277,6 +279,11 @@ struct Decision {
             guard to != state.number else { throw Rejection(.linkToSelf) }
             guard context.lookup(to) != nil else { throw Rejection(.unknownCase, field: "to", ["case": "\(to)"]) }
             emit(.practiceLinks, .linked(to: to, kind: kind))
+
+        case .reviewRecovery(let note):
+            // `Workflow.decide` lets this through only on an incomplete case.
+            try requireText(note, field: "note")
+            emit(.practiceRecovery, .recoveryReviewed(note: note))
         }
     }
 

@@ -40,6 +40,8 @@ extension EventBody {
         case .corrected: .correct
         case .voided: .void
         case .linked: .link
+        case .recordsLost: .recordLoss
+        case .recoveryReviewed: .reviewRecovery
         }
     }
 

@@ -79,6 +79,9 @@ package enum Phase: String, Codable, Sendable, CaseIterable {
 package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case groupVisit, majorUrgent, confidentialAccusation, underSupervision, listedSupervision
     case extended, leaderInCharge, oralRecord, unreachable, foreign
+    /// A log recovery lost some of the case's records: nothing may be done to it until a
+    /// supervisor reviews it (`reviewRecovery`).
+    case incomplete
 
     package static func < (a: CaseFlag, b: CaseFlag) -> Bool { a.rawValue < b.rawValue }
 
@@ -94,6 +97,7 @@ package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
         case .oralRecord: Localized("口头信访笔录", "oral record")
         case .unreachable: Localized("无法告知", "cannot be notified")
         case .foreign: Localized("涉外", "foreign")
+        case .incomplete: Localized("记录不全待复核", "incomplete: awaiting review")
         }
     }
 }

@@ -129,6 +129,11 @@ extension Rejection {
                : "Record \(v("seq")) cannot be voided: only the latest step or an annotation can; correct registration details instead"
         case .linkToSelf:
             zh ? "案件不能关联自身" : "A case cannot be linked to itself"
+        case .caseIncomplete:
+            zh ? "案件\(v("case"))在日志恢复中丢失了记录，记录不全：须由督办人员核对纸质材料并复核恢复（review-recovery）后方可办理"
+               : "Case \(v("case")) lost records in a log recovery and is incomplete: a supervisor must check it against the paper file and review it (review-recovery) before anyone acts on it"
+        case .caseNotIncomplete:
+            zh ? "本案件记录完整，无需复核恢复" : "This case is complete; there is no recovery to review"
         }
         guard let rule else { return sentence }
         return zh ? "\(sentence)（依据\(articles.citation(rule, .zh))）" : "\(sentence) (\(articles.citation(rule, .en)))"

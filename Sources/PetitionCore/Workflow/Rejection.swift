@@ -52,6 +52,8 @@ package struct Rejection: Error, Equatable, Sendable {
         case voidUnknownRecord = "void-unknown-record"
         case voidNotVoidable = "void-not-voidable"
         case linkToSelf = "link-to-self"
+        case caseIncomplete = "case-incomplete"
+        case caseNotIncomplete = "case-not-incomplete"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -85,6 +87,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded: .supervisionFeedback
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
+            case .caseIncomplete, .caseNotIncomplete: .practiceRecovery
             }
         }
     }

@@ -54,7 +54,8 @@ extension CaseState {
              .objectionDecided, .classified, .handlerAssigned, .mediationStarted, .agreementRecorded,
              .mediationEnded, .deadlineExtended, .opinionIssued, .completionReported, .reviewOpinionIssued,
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
-             .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked:
+             .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
+             .recoveryReviewed:
             event.day
         }
     }
@@ -221,6 +222,10 @@ extension CaseState {
             break
         case .linked(let to, let kind):
             links.append(Link(to: to, kind: kind))
+        case .recordsLost:
+            flags.insert(.incomplete)
+        case .recoveryReviewed:
+            flags.remove(.incomplete)
         }
     }
 
@@ -228,7 +233,7 @@ extension CaseState {
     package static func isAnnotation(_ body: EventBody) -> Bool {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
-             .leaderAssigned, .corrected, .voided, .linked:
+             .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,

@@ -59,15 +59,24 @@ package enum Workflow {
         }
     }
 
+    /// The actions this case may take now, before role, organ and field checks: its
+    /// phase's, or only the supervisor's review while a log recovery has left it incomplete.
+    package static func actions(for state: CaseState) -> [ActionKind] {
+        state.flags.contains(.incomplete) ? [.reviewRecovery] : allowedActions(in: state.phase)
+    }
+
     /// Decides a command against a case's state: the events to append, or why not.
     package static func decide(_ command: CaseCommand, _ state: CaseState,
                                _ context: DecisionContext) throws(Rejection) -> [CaseEvent] {
         let kind = command.kind
+        try checkIncomplete(kind, state)
         try checkRole(kind, context)
-        guard allowedActions(in: state.phase).contains(kind) else {
-            throw Rejection(.actionNotAllowedNow, rule: kind.rule,
-                            ["action": kind.rawValue, "phase": state.phase.rawValue,
-                             "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+        if kind != .reviewRecovery {
+            guard allowedActions(in: state.phase).contains(kind) else {
+                throw Rejection(.actionNotAllowedNow, rule: kind.rule,
+                                ["action": kind.rawValue, "phase": state.phase.rawValue,
+                                 "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+            }
         }
         let registering: OrganCode? = if case .register(let p) = command { p.organ } else { nil }
         try checkOrgan(kind, registering: registering, state, context)
@@ -81,13 +90,26 @@ package enum Workflow {
     /// actions and explains a refusal with this; `decide` makes the same checks first.
     package static func precheck(_ kind: ActionKind, _ state: CaseState,
                                  _ context: DecisionContext) throws(Rejection) {
+        try checkIncomplete(kind, state)
         try checkRole(kind, context)
-        guard allowedActions(in: state.phase).contains(kind) else {
-            throw Rejection(.actionNotAllowedNow, rule: kind.rule,
-                            ["action": kind.rawValue, "phase": state.phase.rawValue,
-                             "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+        if kind != .reviewRecovery {
+            guard allowedActions(in: state.phase).contains(kind) else {
+                throw Rejection(.actionNotAllowedNow, rule: kind.rule,
+                                ["action": kind.rawValue, "phase": state.phase.rawValue,
+                                 "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
+            }
         }
         try checkOrgan(kind, registering: nil, state, context)
+    }
+
+    /// A case a log recovery left incomplete takes no action but a supervisor's review,
+    /// which it alone takes, whatever its phase (its registration may be the record lost).
+    private static func checkIncomplete(_ kind: ActionKind, _ state: CaseState) throws(Rejection) {
+        let incomplete = state.flags.contains(.incomplete)
+        if incomplete, kind != .reviewRecovery {
+            throw Rejection(.caseIncomplete, ["case": "\(state.number)"])
+        }
+        if !incomplete, kind == .reviewRecovery { throw Rejection(.caseNotIncomplete) }
     }
 
     private static func checkRole(_ kind: ActionKind, _ context: DecisionContext) throws(Rejection) {
@@ -117,7 +139,7 @@ package enum Workflow {
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
-             .recordFollowUp, .correct:
+             .recordFollowUp, .correct, .reviewRecovery, .recordLoss:
             expected = nil
         case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
              .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,

@@ -67,7 +67,8 @@ package final class CaseBook {
                  .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended, .opinionIssued,
                  .replyDelivered, .completionReported, .reviewRequested, .reviewOpinionIssued, .rereviewRequested,
                  .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn, .incidentRecorded,
-                 .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed, .leaderAssigned, .linked:
+                 .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed, .leaderAssigned, .linked,
+                 .recordsLost, .recoveryReviewed:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
             }

@@ -51,6 +51,9 @@ extension BinaryEventCodec {
             w.byte(36); w.tag(field, in: fields); text(old); w.string(new); w.string(reason)
         case .voided(let seq, let reason): w.byte(37); w.int(seq); w.string(reason)
         case .linked(let to, let kind): w.byte(38); writeNumber(to, &w); w.tag(kind, in: links)
+        case .recordsLost(let seqs, let note):
+            w.byte(39); w.uvarint(UInt64(seqs.count)); for s in seqs { w.int(s) }; w.string(note)
+        case .recoveryReviewed(let note): w.byte(40); w.string(note)
         }
     }
 
@@ -109,6 +112,13 @@ extension BinaryEventCodec {
             return .corrected(field: try r.tag(in: fields), old: try text(), new: try r.string(), reason: try r.string())
         case 37: return .voided(seq: try r.int(), reason: try r.string())
         case 38: return .linked(to: try readNumber(&r), kind: try r.tag(in: links))
+        case 39:
+            let count = try r.uvarint()
+            guard count <= UInt64(r.bytes.count - r.index) else { throw DecodeError.malformed("lost count") }
+            var seqs: [Int] = []
+            for _ in 0..<count { seqs.append(try r.int()) }
+            return .recordsLost(seqs: seqs, note: try r.string())
+        case 40: return .recoveryReviewed(note: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

@@ -120,12 +120,21 @@ package enum LogFormat {
     package static func encodeFrame(seq: Int, kind: LogRecord.Kind, format: PayloadFormat, time: Instant,
                                     durableBefore: Int, writerID: UInt32, prevHash: RecordHash, payload: [UInt8],
                                     seed: UInt32) -> [UInt8] {
+        encodeFrame(seq: seq, type: kind.rawValue, format: format.rawValue, time: time, durableBefore: durableBefore,
+                    writerID: writerID, prevHash: prevHash, payload: payload, seed: seed)
+    }
+
+    /// The same, for a stored type and format as read (a recovery copies records of kinds
+    /// this version may not know).
+    package static func encodeFrame(seq: Int, type: UInt16, format: UInt16, time: Instant,
+                                    durableBefore: Int, writerID: UInt32, prevHash: RecordHash, payload: [UInt8],
+                                    seed: UInt32) -> [UInt8] {
         var w = ByteWriter(capacity: frameHeaderSize + payload.count + 16)
         w.u32(frameMagic)
         w.u32(0)  // header CRC, set below
         w.u32(UInt32(payload.count))
-        w.u16(kind.rawValue)
-        w.u16(format.rawValue)
+        w.u16(type)
+        w.u16(format)
         w.u64(UInt64(seq))
         w.i64(time.millisecondsSince1970)
         w.u64(UInt64(durableBefore))

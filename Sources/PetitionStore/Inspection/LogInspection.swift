@@ -51,61 +51,6 @@ package enum LogInspection {
         if let problem = scan.problem { DamageMarker.leave(problem, forLog: path, fs: fs) }
     }
 
-    /// Writes a new log beside the damaged one: the same header, the valid prefix
-    /// byte for byte, and a recovery note; the rest goes to a quarantine file beside
-    /// the new log (verified, `Quarantine`). The original is never modified or deleted.
-    /// `out` may not be one of the log's own files (the log, its snapshot, its roster, its
-    /// damage note, a quarantine file); a temporary `out.creating` left by an earlier failed recover is
-    /// replaced (`staleReplaced`); a recover that fails leaves no new file behind.
-    package static func recover(_ path: String, to out: String, fs: any FileSystem = PosixFileSystem(),
-                                clock: DurableLog.Clock = DurableLog.systemClock)
-        throws(StoreError) -> (scan: LogScan, note: RecoveryNote, staleReplaced: Bool)? {
-        if isOwnFile(out, ofLog: path) { throw StoreError(.ownFile, path: out) }
-        let scan = try scan(path, fs: fs)
-        guard let problem = scan.problem else { return nil }
-        if fs.exists(out) { throw StoreError(.logExists, path: out) }
-        let original: [UInt8]
-        do {
-            let fd = try fs.open(path, write: false, create: false, exclusive: false)
-            defer { fs.close(fd) }
-            original = try fs.read(fd, count: scan.fileSize, at: 0)
-        } catch {
-            throw StoreError(.io, path: path, cause: error.description)
-        }
-        let cut = Array(original[scan.end...])
-        let digest = RecordHash(of: cut).hex
-        let outDir = (out as NSString).deletingLastPathComponent
-        let base = Quarantine.prefix(forLog: (out as NSString).lastPathComponent) + "\(scan.lastSeq + 1)-\(scan.end)-\(digest.prefix(8))"
-        let reason: String = switch problem {
-        case .tornTail(_, let r): "torn-tail: \(r)"
-        case .damage(_, let seq, let r): "damage at record \(seq): \(r)"
-        }
-        let temp = out + ".creating"
-        let staleReplaced = fs.exists(temp)
-        var kept: (name: String, created: Bool)?
-        do {
-            kept = try Quarantine.keep(cut, base: base, in: outDir, fs: fs)
-            let numbers = Quarantine.caseNumbers(in: cut, format: scan.header)
-            let note = RecoveryNote(reason: reason, cutAt: scan.end, bytes: cut.count, sha256: digest,
-                                    quarantine: kept?.name ?? base, caseNumbers: numbers.isEmpty ? nil : numbers)
-            let (format, payload) = LogRecord.recoveryNote(note).encoded()
-            let noteFrame = LogFormat.encodeFrame(
-                seq: scan.lastSeq + 1, kind: .recoveryNote, format: format, time: clock(), durableBefore: scan.end,
-                writerID: UInt32(truncatingIfNeeded: getpid()), prevHash: scan.headHash, payload: payload,
-                seed: scan.header.seed)
-            try fs.replace(out, with: Array(original[..<scan.end]) + noteFrame, temp: temp, durable: true)
-            return (scan, note, staleReplaced)
-        } catch {
-            // Nothing of a failed recover stays: not the new log (`out` was not there
-            // before: checked above), nor the copy of the cut bytes (the original still
-            // holds them), nor a stale temporary file.
-            fs.remove(out)
-            fs.remove(temp)
-            if let kept, kept.created { fs.remove(outDir.isEmpty ? kept.name : outDir + "/" + kept.name) }
-            throw StoreError(.io, path: out, cause: error.description)
-        }
-    }
-
     /// Whether `out` names the log itself, its snapshot, its roster or one of its
     /// quarantine files: writing a recovered log there would destroy or be destroyed
     /// by what the next open does with that file.

@@ -137,7 +137,7 @@ extension DurableLog {
                 switch try? LogRecord.decode(frames[i], payload: payload) {
                 case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
-                case .events?, .commit?, nil: break
+                case .events?, .commit?, .salvage?, nil: break
                 }
             }
         }

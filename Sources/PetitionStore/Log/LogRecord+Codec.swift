@@ -34,6 +34,8 @@ extension LogRecord {
             return (.json, Self.json(commit))
         case .checkpoint(let checkpoint):
             return (.json, Self.json(checkpoint))
+        case .salvage(let salvage):
+            return (.json, Self.json(salvage))
         }
     }
 
@@ -74,6 +76,10 @@ extension LogRecord {
             do { return .checkpoint(try JSONDecoder().decode(SnapshotCheckpoint.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .salvage:
+            do { return .salvage(try JSONDecoder().decode(SalvageRecord.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -101,7 +107,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint:
+        case .recoveryNote, .commit, .checkpoint, .salvage:
             _ = try decode(frame, payload: payload)
         }
     }

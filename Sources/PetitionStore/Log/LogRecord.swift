@@ -17,6 +17,9 @@ package enum LogRecord: Sendable, Equatable {
     /// and the digest of its header section): a snapshot is used only if a checkpoint in
     /// the log vouches for it (docs/decisions/0012-checkpoints.md).
     case checkpoint(SnapshotCheckpoint)
+    /// Written by `xinfang log recover`: what it kept, what it lost and where the lost
+    /// bytes went (docs/decisions/0013-salvage.md).
+    case salvage(SalvageRecord)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -26,6 +29,10 @@ package enum LogRecord: Sendable, Equatable {
         case commit = 0x8003
         /// Safe to ignore: a snapshot is a cache, and the checkpoint carries no state.
         case checkpoint = 0x8004
+        /// Safe to ignore: it carries no state (the cases a recovery left incomplete are
+        /// marked by `recordsLost` events), only the account of the recovery. 0x8004 is
+        /// the snapshot checkpoint's.
+        case salvage = 0x8005
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -37,6 +44,7 @@ package enum LogRecord: Sendable, Equatable {
             case .recoveryNote: "recoveryNote"
             case .commit: "commit"
             case .checkpoint: "checkpoint"
+            case .salvage: "salvage"
             }
         }
     }
@@ -47,6 +55,7 @@ package enum LogRecord: Sendable, Equatable {
         case .recoveryNote: .recoveryNote
         case .commit: .commit
         case .checkpoint: .checkpoint
+        case .salvage: .salvage
         }
     }
 
@@ -54,7 +63,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint: []
+        case .recoveryNote, .commit, .checkpoint, .salvage: []
         }
     }
 }

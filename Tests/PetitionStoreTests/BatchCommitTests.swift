@@ -140,4 +140,35 @@ struct BatchCommitTests {
         #expect((fromSnapshot.log as? DurableLog)?.resumed == true)
         #expect(try register(fromSnapshot).first?.sequence == batch[1].sequence + 3)
     }
+
+    /// A registration of three petitions cut by a crash before its commit, its first two
+    /// records whole and the third's payload torn: nothing of it was acknowledged, so a
+    /// writer's open moves all three aside — read whole or a few hundred bytes at a time
+    /// — and the two whole records' case numbers are reserved. (The whole first records
+    /// used to stay, as cases nobody was told of.)
+    @Test(arguments: [8 << 20, 256])
+    func aBatchCutBeforeItsCommitIsMovedAsideWhole(window: Int) throws {
+        let ref = Fixtures.reference
+        let fs = SimulatedFileSystem()
+        let book = try CaseBook(log: DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
+                                                       now: Fixtures.instant("2025-01-01"),
+                                                       options: .init(writable: true, fs: fs)))
+        func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
+            try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
+                              now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: ref)
+        }
+        let first = try register(book)
+        let batch = try register(book, 3)
+        let offsets = try #require((book.log as? DurableLog)?.recordOffsets)
+        var bytes = try #require(fs.contents(Self.path))
+        bytes.removeSubrange(offsets[offsets.count - 1]...)
+        bytes[offsets[offsets.count - 2] + 100] ^= 0x10
+        fs.replaceContents(Self.path, bytes)
+
+        let reopened = try CaseBook.open(at: Self.path, .init(writable: true, window: window, fs: fs))
+        #expect(reopened.numbers == first)
+        let note = try #require((reopened.log as? DurableLog)?.recoveries.first)
+        #expect(note.cutAt == offsets[offsets.count - 4] && note.caseNumbers == Array(batch.prefix(2)))
+        #expect(try register(reopened).first?.sequence == batch[1].sequence + 1)
+    }
 }

@@ -64,6 +64,10 @@ extension CaseBook {
     /// `CaseBook(log: DurableLog.open(…))` (CaseBookTests compares them).
     package static func replaying(at path: String, _ options: DurableLog.Options) throws -> (CaseBook, DurableLog) {
         final class Replay: @unchecked Sendable {
+            /// The log being read (the reading thread's): a new one when the open read
+            /// the file again (a torn batch), and a new book with it.
+            var log: DurableLog?
+            /// The book and the first failure folding into it: the folding queue's.
             var book: CaseBook?
             var failure: StoreError?
         }
@@ -72,7 +76,14 @@ extension CaseBook {
         var replaying = options
         replaying.replaying = { log, batch in
             // The first window's events make the book (on this thread: nothing is folded yet).
-            if replay.book == nil { replay.book = try? CaseBook(log: log) }
+            if replay.log !== log {
+                replay.log = log
+                nonisolated(unsafe) let book = try? CaseBook(log: log)
+                folding.async {
+                    replay.book = book
+                    replay.failure = nil
+                }
+            }
             folding.async {
                 guard replay.failure == nil, let book = replay.book else { return }
                 do throws(StoreError) { try book.foldAll(batch) } catch { replay.failure = error }
@@ -83,7 +94,8 @@ extension CaseBook {
         folding.sync {}
         let log = try opened.get()
         if let failure = replay.failure { throw failure }
-        return (try replay.book ?? CaseBook(log: log), log)
+        // (A book made for an earlier reading of the file is not this log's.)
+        return (try (replay.log === log ? replay.book : nil) ?? CaseBook(log: log), log)
     }
 
     /// Writes a snapshot of the cases as read so far and the checkpoint that vouches for

@@ -155,6 +155,7 @@ extension LogScan.Problem {
         if english.hasPrefix("payload: ") { return "内容无法解码" }
         let known: [String: String] = [
             "hash chain broken": "哈希链断开：记录被改动、删除或调换",
+            "an unfinished batch: no commit record closes it": "未写完的一批记录：崩溃前没有写入提交记录，从未确认",
             "payload does not decode": "内容无法解码",
             "the log is shorter than records already read": "日志比已读过的记录短（被截断）",
             "invalid record inside what the snapshot covers": "快照所覆盖的记录中有无效记录",

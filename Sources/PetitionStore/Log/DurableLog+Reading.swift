@@ -31,11 +31,13 @@ extension DurableLog {
     /// Reads frames past `end`, a window at a time; a writable open under the lock
     /// repairs a torn tail.
     func readNew(repair: Bool = true) throws {
-        let size = Int(try fs.size(fd))
-        if size < end {
-            damage = .damage(at: size, seq: lastSeq, reason: "the log is shorter than records already read")
+        let fileSize = Int(try fs.size(fd))
+        if fileSize < end {
+            damage = .damage(at: fileSize, seq: lastSeq, reason: "the log is shorter than records already read")
             return
         }
+        // Reading again after a torn batch was found: stop where it began.
+        let size = min(fileSize, cutFrom ?? fileSize)
         var window = options.window
         // One buffer for every window: its pages are touched once, not once a window.
         var bytes: [UInt8] = []
@@ -54,18 +56,27 @@ extension DurableLog {
                 if case .tornTail(let at, let reason) = problem, !atEndOfFile {
                     // Bytes that do not make a frame, with more file after this window: the
                     // rest of the file decides whether they are a crash leftover.
-                    let rest = try fs.read(fd, count: size - (base + at), at: Int64(base + at))
+                    let rest = try fs.read(fd, count: fileSize - (base + at), at: Int64(base + at))
                     problem = rest.withUnsafeBytes { LogScan.classify($0, header: format, at: 0, seq: lastSeq + 1, reason: reason,
                                                                    base: base + at) }
                     problem = problem.shifted(by: base + at)
                 } else {
                     problem = problem.shifted(by: base)
                 }
-                try handle(problem, size: size, repair: repair)
+                cutFrom = nil
+                try handle(problem, size: fileSize, repair: repair)
                 return
             }
             // A frame larger than the window: widen it.
             if scan.frames.isEmpty && !atEndOfFile { window *= 2 }
+        }
+        if let cut = cutFrom {
+            cutFrom = nil
+            if end == cut && fileSize > cut {
+                try handle(.tornTail(at: cut, reason: "an unfinished batch: no commit record closes it"), size: fileSize,
+                           repair: repair)
+                return
+            }
         }
         pendingTornTail = nil
     }

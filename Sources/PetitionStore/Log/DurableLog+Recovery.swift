@@ -15,6 +15,9 @@ extension DurableLog {
                 defer { fs.unlock(fd) }
                 // Another writer may have repaired or extended it meanwhile: look again under the lock.
                 if Int(try fs.size(fd)) == size {
+                    if opening, let start = try unfinishedBatchStart(tornAt: at, size: size) {
+                        throw UnfinishedBatch(start: start)
+                    }
                     try moveTornTailAside(at: at, size: size, reason: reason)
                 } else {
                     try readNew(repair: false)
@@ -99,6 +102,49 @@ extension LogScan.Problem {
         switch self {
         case .tornTail(let at, let reason): .tornTail(at: at + base, reason: reason)
         case .damage(let at, let seq, let reason): .damage(at: at + base, seq: seq, reason: reason)
+        }
+    }
+}
+
+/// A torn tail that began inside a batch: the batch's first records are whole, but the
+/// crash came before its commit, so none of it was acknowledged. `DurableLog.open` reads
+/// the log again up to `start` and moves everything from there aside.
+struct UnfinishedBatch: Error {
+    let start: Int
+}
+
+extension DurableLog {
+    /// Where the write that left a torn tail at `at` began, if that was before `at`: the
+    /// torn record's own header survived (its checksum holds; it is the next record, its
+    /// previous hash the last whole record's) and names an earlier start as its
+    /// durable-before, which every record of one write shares; the records from there to
+    /// the tear are all whole records of that write (the same durable-before, no commit
+    /// among them); and no snapshot covers them. Nil for a one-record write, or when the
+    /// torn bytes do not say (a header torn too: the batch's whole records then stay, as
+    /// records never acknowledged).
+    func unfinishedBatchStart(tornAt at: Int, size: Int) throws -> Int? {
+        let torn = try fs.read(fd, count: min(size - at, LogFormat.frameHeaderSize), at: Int64(at))
+        let seed = format.seed, next = lastSeq + 1, last = headHash
+        let named: Int? = torn.withUnsafeBytes { raw in
+            guard raw.count == LogFormat.frameHeaderSize, raw.u32(0) == LogFormat.frameMagic,
+                  CRC32C.unmask(raw.u32(4)) == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[8..<80]), seed: seed),
+                  Int(raw.u64(16)) == next, RecordHash(stored: UnsafeRawBufferPointer(rebasing: raw[48..<80])) == last
+            else { return nil }
+            let before = Int(raw.u64(32))
+            return before < at ? before : nil
+        }
+        guard let start = named, start >= max(format.size, snapshotCovered?.end ?? 0),
+              recordOffsets.last.map({ $0 >= start }) == true, recordOffsets.lastIndex(of: start) != nil else { return nil }
+        let whole = try fs.read(fd, count: at - start, at: Int64(start))
+        return whole.withUnsafeBytes { raw -> Int? in
+            var p = 0
+            while p < raw.count {
+                guard case .success(let frame) = LogFormat.decodeFrame(raw, at: p, seed: seed, maxPayload: format.maxPayload,
+                                                                       hashing: false, copyingPayload: false),
+                      frame.durableBefore == start, frame.type != LogRecord.Kind.commit.rawValue else { return nil }
+                p += frame.length
+            }
+            return p == raw.count && p > 0 ? start : nil
         }
     }
 }

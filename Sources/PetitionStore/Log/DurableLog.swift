@@ -41,6 +41,10 @@ package final class DurableLog: EventLog {
         /// window's records are in `recordOffsets`), instead of keeping them for
         /// `readAll`: a case book folds one window while the next is read.
         package var replaying: ((DurableLog, [CaseEvent]) -> Void)?
+        /// Read no further than this offset, and move the bytes from it on aside as a torn
+        /// tail: set when a first reading found a batch cut by a crash before its commit
+        /// (`unfinishedBatchStart`), whose whole first records it had already handed out.
+        var cutFrom: Int?
 
         package init(writable: Bool = false, keepFrames: Bool = false, window: Int = 8 << 20,
                      resume: CaseSnapshot.Head? = nil, verifyOnly: Bool = false, fs: any FileSystem = PosixFileSystem(),
@@ -94,6 +98,10 @@ package final class DurableLog: EventLog {
     /// The case numbers recovery notes read or written since this log was opened name as
     /// found in cut bytes: never issued again (`CaseBook.register`).
     package internal(set) var reservedNumbers: [CaseNumber] = []
+    /// While `open` reads the file the first time (a torn batch is then read again).
+    var opening = false
+    /// `Options.cutFrom`, until the read that honours it.
+    var cutFrom: Int?
     /// A torn tail seen by a read-only open, left for the next writer to move aside.
     package internal(set) var pendingTornTail: Int?
     /// When opened from a snapshot's head: where (and at which record) the snapshot's records end.
@@ -134,22 +142,36 @@ package final class DurableLog: EventLog {
         do { fd = try fs.open(path, write: options.writable, create: false, exclusive: false) } catch {
             throw StoreError(.io, path: path, cause: error.description)
         }
+        let header: LogFormat.Header
+        let resume: CaseSnapshot.Head?
         do {
             let size = Int(try fs.size(fd))
             let head = try fs.read(fd, count: min(size, 1024), at: 0)
-            let header: LogFormat.Header
             switch head.withUnsafeBytes({ LogFormat.decodeHeader($0) }) {
             case .failure(.notALog): throw StoreError(.notALog, path: path)
             case .failure(.futureVersion(let v)): throw StoreError(.futureVersion, path: path, cause: "\(v)")
             case .failure(.damaged): throw StoreError(.corruptRecord, path: path, cause: "header")
             case .success(let decoded): header = decoded
             }
-            let resume = try options.resume.flatMap { head throws -> CaseSnapshot.Head? in
+            resume = try options.resume.flatMap { head throws -> CaseSnapshot.Head? in
                 try !options.keepFrames && holds(head, fd: fd, fs: fs, format: header, size: size) ? head : nil
             }
-            let log = DurableLog(path: path, fd: fd, format: header, options: options, resume: resume)
+        } catch let error as StoreError {
+            fs.close(fd)
+            throw error
+        } catch {
+            fs.close(fd)
+            throw StoreError(.io, path: path, cause: "\(error)")
+        }
+        // From here the log owns the descriptor: it closes it when it goes.
+        let log = DurableLog(path: path, fd: fd, format: header, options: options, resume: resume)
+        do {
             log.replaySink = options.replaying
-            defer { log.replaySink = nil }
+            log.opening = true
+            defer {
+                log.replaySink = nil
+                log.opening = false
+            }
             try log.readNew()
             // Damage found here is noted beside the log for opens that will not read this far
             // (from a snapshot); damage noted by an earlier full read is taken on if still there.
@@ -160,14 +182,17 @@ package final class DurableLog: EventLog {
             }
             try log.noteOrphanedQuarantine()
             return log
+        } catch let torn as UnfinishedBatch {
+            // Read again, stopping where the batch began: nothing of it is handed out, and
+            // the bytes from there on are moved aside as the torn tail they are.
+            var again = options
+            again.cutFrom = torn.start
+            return try open(at: path, again)
         } catch let error as StoreError {
-            fs.close(fd)
             throw error
         } catch let error as FileError {
-            fs.close(fd)
             throw StoreError(.io, path: path, cause: error.description)
         } catch {
-            fs.close(fd)
             throw StoreError(.io, path: path, cause: "\(error)")
         }
     }
@@ -184,6 +209,8 @@ package final class DurableLog: EventLog {
         kept.replaying = nil
         kept.window = max(64, options.window)
         kept.verifyOnly = options.verifyOnly && !options.writable
+        kept.cutFrom = nil
+        cutFrom = options.cutFrom
         self.options = kept
         writable = options.writable
         header = LogHeader(version: Int(format.version), mode: format.mode, logId: format.logIdHex,

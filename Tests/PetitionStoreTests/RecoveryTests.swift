@@ -130,6 +130,25 @@ struct RecoveryTests {
         #expect(fs.contents(Self.path) == damaged, "the file is left as it was")
     }
 
+    /// Bytes deleted from or inserted into a record in the middle shift every later record
+    /// off the 8-byte grid: they are still found, and vouch for what lies before them, so
+    /// this is damage — not a torn tail that a writer would cut with every record after it.
+    @Test(arguments: [(-1, windows[0]), (-5, windows[0]), (3, windows[0]), (-1, windows[1]), (3, windows[1])])
+    func bytesDeletedOrInsertedInTheMiddleAreDamage(_ change: (count: Int, window: Int)) throws {
+        let (_, bytes, stored, ends) = try Self.reference(6)
+        let at = ends[2] + 120
+        let changed = change.count < 0
+            ? Array(bytes[..<at]) + Array(bytes[(at - change.count)...])
+            : Array(bytes[..<at]) + [UInt8](repeating: 0x5A, count: change.count) + Array(bytes[at...])
+        let (log, fs) = try Self.open(changed, writable: true, window: change.window)
+        #expect(try log.readAll() == Array(stored.prefix(2)))
+        guard case .damage(_, let seq, _)? = log.damage else {
+            Issue.record("\(change): read as \(String(describing: log.damage)), torn tail \(String(describing: log.pendingTornTail))")
+            return
+        }
+        #expect(seq == 3 && fs.contents(Self.path) == changed && log.recoveries.isEmpty)
+    }
+
     @Test func aBrokenChainOrASequenceGapIsDamage() throws {
         let (_, bytes, _, ends) = try Self.reference(4)
         // Swap records 2 and 3: each still validates alone, the chain does not.

@@ -100,10 +100,12 @@ package struct LogScan: Sendable {
 
     /// Whether bytes that do not make a valid frame are a crash leftover: only if no
     /// later record, written after these bytes had been synced, vouches for them
-    /// (its durable-before offset lies beyond them).
+    /// (its durable-before offset lies beyond them). Later records are looked for at every
+    /// byte, not only where frames would start: bytes deleted or inserted in the middle of
+    /// a log shift every record after them off the 8-byte grid.
     static func classify(_ bytes: UnsafeRawBufferPointer, header: LogFormat.Header, at offset: Int, seq: Int,
                          reason: String, base: Int) -> Problem {
-        var probe = offset + 8
+        var probe = offset + 1
         while probe + LogFormat.frameHeaderSize + LogFormat.trailerSize <= bytes.count {
             if bytes.u32(probe) == LogFormat.frameMagic,
                case .success(let later) = LogFormat.decodeFrame(bytes, at: probe, seed: header.seed,
@@ -111,7 +113,7 @@ package struct LogScan: Sendable {
                later.durableBefore > base + offset {
                 return .damage(at: offset, seq: seq, reason: reason)
             }
-            probe += 8
+            probe += 1
         }
         return .tornTail(at: offset, reason: reason)
     }

@@ -67,11 +67,36 @@ package enum Quarantine {
 }
 
 extension Quarantine {
-    /// The case numbers named in the frames of cut bytes that still read whole (checksums
-    /// intact, payload decoding), in order of first appearance: the numbers a torn batch
-    /// may have shown on a screen before the crash. Frames start at multiples of 8 from
-    /// the cut, which begins where a frame would.
+    /// The case numbers named in cut bytes, in order: first those of the frames that still
+    /// read whole (checksums intact, payload decoding; frames start at multiples of 8 from
+    /// the cut, which begins where a frame would), then any other place where the bytes
+    /// hold a case number as a payload writes one (`Salvage.caseNumbers`) — a record whose
+    /// checksum failed still names its case. These are the numbers a torn batch may have
+    /// shown on a screen, or a damaged last record gave out: never issued again.
     static func caseNumbers(in cut: [UInt8], format: LogFormat.Header) -> [CaseNumber] {
+        var numbers = wholeFrameCaseNumbers(in: cut, format: format)
+        let found = cut.withUnsafeBytes { raw in Salvage.caseNumbers(in: raw, organs: organCodes(in: raw)) }
+        for number in found where !numbers.contains(number) { numbers.append(number) }
+        return numbers
+    }
+
+    /// Strings in binary payloads that could be organ codes: a length byte of 2–32, then
+    /// that many capital letters, digits and hyphens, starting with a letter.
+    static func organCodes(in b: UnsafeRawBufferPointer) -> Set<String> {
+        var codes = Set<String>()
+        var i = 0
+        while i + 3 <= b.count {
+            let length = Int(b[i])
+            if (2...32).contains(length), i + 1 + length <= b.count, (0x41...0x5A).contains(b[i + 1]),
+               b[(i + 1)..<(i + 1 + length)].allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) {
+                codes.insert(String(decoding: b[(i + 1)..<(i + 1 + length)], as: UTF8.self))
+            }
+            i += 1
+        }
+        return codes
+    }
+
+    private static func wholeFrameCaseNumbers(in cut: [UInt8], format: LogFormat.Header) -> [CaseNumber] {
         var numbers: [CaseNumber] = []
         var seen: Set<CaseNumber> = []
         cut.withUnsafeBytes { raw in

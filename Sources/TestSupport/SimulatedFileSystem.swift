@@ -185,6 +185,7 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
         return names[path] != nil
     }
     package func isSymbolicLink(_ path: String) -> Bool { false }
+    package func isRegularFile(_ path: String) -> Bool { exists(path) }
 
     /// Permissions are not modelled; the call is counted (and can fail).
     package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {

@@ -36,6 +36,7 @@ final class NoLockFileSystem: FileSystem {
     func syncDirectory(_ path: String) throws(FileError) { try real.syncDirectory(path) }
     func exists(_ path: String) -> Bool { real.exists(path) }
     func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
+    func isRegularFile(_ path: String) -> Bool { real.isRegularFile(path) }
     func createDirectory(_ path: String) throws(FileError) { try real.createDirectory(path) }
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) { try real.setPermissions(fd, mode) }
     func map(_ path: String) throws(FileError) -> Data { try real.map(path) }

@@ -97,7 +97,7 @@ struct LogCommand: ParsableCommand {
                 return zh ? "至第\(seq)条记录，但日志中没有为它担保的检查点记录，不会使用（下次写入时重建）"
                           : "record \(seq), but no checkpoint in the log vouches for it: not used (rebuilt on the next write)"
             case .vouched(let seq, let cases, let checkpoint, let behind):
-                let where_ = behind == 0 ? (zh ? "最新" : "current") : (zh ? "落后\(behind)条记录" : "\(behind) records behind")
+                let where_ = behind == 0 ? (zh ? "最新" : "current") : (zh ? "落后\(behind)条记录" : behind == 1 ? "1 record behind" : "\(behind) records behind")
                 return zh ? "\(where_)（至第\(seq)条记录，\(cases)件案件；第\(checkpoint)条检查点担保）"
                           : "\(where_) (record \(seq), \(cases) cases; vouched for by checkpoint \(checkpoint))"
             }

@@ -33,9 +33,10 @@ struct DamageMarkerTests {
         // A full read finds it (as `log verify` or the console's background check do) …
         let full = try DurableLog.open(at: Self.path, .init(fs: fs))
         #expect(full.damage != nil)
-        // … and from then on an open from the snapshot refuses to write, naming record 10.
+        // … and from then on an open with the snapshot beside it shows what a full read
+        // shows — the records before record 10 — and refuses to write, naming record 10.
         let book = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
-        #expect((book.log as? DurableLog)?.resumed == true)
+        #expect((book.log as? DurableLog)?.lastSeq == 9)
         guard case .damage(_, let seq, _)? = (book.log as? DurableLog)?.damage else {
             Issue.record("an open from the snapshot did not take on the damage noted")
             return

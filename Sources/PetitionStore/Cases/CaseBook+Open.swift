@@ -38,6 +38,11 @@ extension CaseBook {
         // (docs/decisions/0012-checkpoints.md). A hand-edited snapshot has no such record.
         guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
         else { return try whole(at: path, options, rebuilding: true, accept: accept) }
+        // Damage noted among the records the snapshot covers: show what a full read shows,
+        // the records before it (the snapshot stays: it is sound, the log is not).
+        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq {
+            return try whole(at: path, options, accept: accept)
+        }
         try accept(log)
         // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
         guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
@@ -108,6 +113,11 @@ extension CaseBook {
     /// snapshot: without its checkpoint it would never be used.
     package func writeSnapshot(to snapshotPath: String) throws {
         guard let durable = log as? DurableLog, durable.writable, let head = durable.snapshotHead else { return }
+        // Something else under the snapshot's name (a directory, a FIFO): it cannot be
+        // replaced, so no checkpoint is written for a snapshot that could never arrive.
+        if durable.fs.exists(snapshotPath), !durable.fs.isRegularFile(snapshotPath), !durable.fs.isSymbolicLink(snapshotPath) {
+            throw StoreError(.io, path: snapshotPath, cause: "not a regular file")
+        }
         let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)

@@ -7,6 +7,7 @@ package enum LogInspection {
     /// Reads and checks every byte of the file.
     package static func scan(_ path: String, fs: any FileSystem = PosixFileSystem()) throws(StoreError) -> LogScan {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
+        if !fs.isRegularFile(path) { throw StoreError(.io, path: path, cause: "not a regular file") }
         let bytes: [UInt8]
         do {
             let fd = try fs.open(path, write: false, create: false, exclusive: false)
@@ -58,7 +59,7 @@ package enum LogInspection {
         func normal(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
         let target = normal(out), logPath = normal(log)
         return [logPath, normal(CaseSnapshot.path(forLog: log)), normal(Roster.path(forLog: log)),
-                normal(DamageMarker.path(forLog: log))].contains(target)
+                normal(DamageMarker.path(forLog: log)), normal(log + ".creating")].contains(target)
             || Quarantine.isQuarantine(target, ofLog: logPath)
     }
 }

@@ -22,7 +22,9 @@ package enum SnapshotInspection {
     /// The snapshot's state against a scanned log: header, digests and checkpoints; no
     /// case is decoded.
     package static func status(ofLog path: String, _ scan: LogScan, fs: any FileSystem = PosixFileSystem()) -> Status {
-        guard let data = try? fs.map(CaseSnapshot.path(forLog: path)) else { return .none }
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        guard fs.exists(snapshotPath) else { return .none }
+        guard fs.isRegularFile(snapshotPath), let data = try? fs.map(snapshotPath) else { return .unreadable }
         guard let snap = try? CaseSnapshot.File(data), snap.partsIntact else { return .unreadable }
         let head = scan.frames.first { $0.seq == snap.head.seq }
         guard snap.logId == scan.header.logIdHex, head?.hash == snap.head.hash, head?.offset == snap.head.offset else {

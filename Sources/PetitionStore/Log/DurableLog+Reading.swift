@@ -197,6 +197,8 @@ extension DurableLog {
                 }
                 guard case .success(let frame) = decoded, frame.seq == seq,
                       case .events(let events)? = try LogRecord.decode(frame) else {
+                    // Damage a reading back found: noted, so that every later open knows it.
+                    markDamaged(.damage(at: offset, seq: seq, reason: "record \(seq) does not read back"))
                     throw StoreError(.corruptRecord, path: path, seq: seq, cause: "offset \(offset): record \(seq) does not read back")
                 }
                 out += events

@@ -138,6 +138,7 @@ package final class DurableLog: EventLog {
         let fs = options.fs
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
+        if !fs.isRegularFile(path) { throw StoreError(.io, path: path, cause: "not a regular file") }
         let fd: Int32
         do { fd = try fs.open(path, write: options.writable, create: false, exclusive: false) } catch {
             throw StoreError(.io, path: path, cause: error.description)

@@ -43,6 +43,9 @@ package protocol FileSystem: AnyObject {
     func syncDirectory(_ path: String) throws(FileError)
     func exists(_ path: String) -> Bool
     func isSymbolicLink(_ path: String) -> Bool
+    /// Whether the path names a plain file (not a directory, a FIFO, a device or a link):
+    /// the only thing a log, a snapshot or a note may be (opening a FIFO would wait forever).
+    func isRegularFile(_ path: String) -> Bool
     /// Sets an open file's permission bits exactly (whatever the umask took from them).
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError)
     /// Makes a directory and any missing parents.
@@ -200,6 +203,11 @@ package final class PosixFileSystem: FileSystem {
     package func isSymbolicLink(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    package func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {

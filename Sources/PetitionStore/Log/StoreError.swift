@@ -57,8 +57,8 @@ package struct StoreError: Error, Sendable, Equatable {
         case .badData:
             return zh ? "参考数据有误：\(path)（\(cause)）" : "Reference data is invalid: \(path) (\(cause))"
         case .ownFile:
-            return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册或隔离文件），请另选一个新文件名"
-                      : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster or a quarantine file); choose a new name"
+            return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册、损坏记号或隔离文件），请另选一个新文件名"
+                      : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster, damage note or a quarantine file); choose a new name"
         case .notInRoster:
             return zh ? "用户「\(cause)」不在人员名册 \(path) 中，请联系系统管理员"
                       : "User \"\(cause)\" is not in the roster \(path); ask the administrator"

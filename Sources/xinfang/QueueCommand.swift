@@ -74,7 +74,8 @@ struct QueueCommand: ParsableCommand {
                     [r.number.description, r.petitioner,
                      ref.categories[r.category]?.name(session.language) ?? r.category,
                      r.phase.title.text(session.language)
-                        + (book[r.number]?.flags.contains(.incomplete) == true ? (zh ? "（记录不全待复核）" : " (incomplete)") : ""),
+                        + (book[r.number]?.flags.contains(.incomplete) == true ? (zh ? "（记录不全待复核）" : " (incomplete)")
+                           : r.phase == .new ? (zh ? "（登记记录丢失，待补录）" : " (registration lost: enter it again)") : ""),
                      ref.directory.name(r.holder, session.language),
                      r.next.map { $0.kind.title.text(session.language) } ?? "—",
                      r.next.map { "\($0.due)" } ?? "—", r.next.map(session.daysText) ?? ""]

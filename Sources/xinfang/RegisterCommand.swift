@@ -23,6 +23,9 @@ struct RegisterCommand: ParsableCommand {
     @Flag(help: "Print the case numbers as JSON.")
     var json = false
 
+    @Option(help: "Enter one petition again under the number a log recovery lost its registration of (after a supervisor's review-recovery).")
+    var into: String?
+
     func run() throws {
         try Session.run(options) { session in
             let data: Data
@@ -46,7 +49,20 @@ struct RegisterCommand: ParsableCommand {
                     throw BatchRejection(index: i, count: inputs.count, rejection: error)
                 }
             }
-            let numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference)
+            let numbers: [CaseNumber]
+            if let into {
+                guard let number = CaseNumber(into) else {
+                    throw UsageError("--into「\(into)」不是案件号（如 D-XFJ-2025-00012）", "--into \"\(into)\" is not a case number (such as D-XFJ-2025-00012)")
+                }
+                guard petitions.count == 1 else {
+                    throw UsageError("--into 只能补录一件信访事项", "--into enters exactly one petition")
+                }
+                // The core decides: only a case whose registration was lost, once reviewed, takes one.
+                _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference)
+                numbers = [number]
+            } else {
+                numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference)
+            }
             if json {
                 Output.printJSON(numbers.map(\.description))
             } else {

@@ -75,5 +75,42 @@ struct DamageReportTests {
         let register = cli.run(["register", "-", "--now", "2026-11-27T10:00"],
                                stdin: CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2026-11-27"))
         #expect(register.status == 65 && cli.logBytes == bytes, "\(register.err)")
+        // And it shows what a full read shows: the records before the damage, snapshot or not.
+        let fromSnapshot = cli.run(["queue", "--now", "2026-11-27", "--json"]).out
+        try FileManager.default.removeItem(atPath: cli.dir + "/cases.snapshot")
+        #expect(cli.run(["queue", "--now", "2026-11-27", "--json"]).out == fromSnapshot)
+    }
+
+    /// A recovery that lost a case's registration: the case is listed, incomplete, until a
+    /// supervisor reviews it against the paper file; then the petition is entered again
+    /// under the number the petitioner was given, and the case is worked as any other.
+    @Test func aCaseWhoseRegistrationWasLostIsReviewedAndEnteredAgainUnderItsNumber() throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--training"]).status == 0)
+        for _ in 0..<3 {
+            #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30", "--as", "clerk"], stdin: CLI.groupVisit).status == 0)
+        }
+        let record = try #require(Self.lines(cli.run(["log", "dump"]).out).lazy
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["seq"] as? Int == 2 })
+        var bytes = cli.logBytes
+        bytes[try #require(record["offset"] as? Int) + 120] ^= 0x08
+        try bytes.write(to: URL(fileURLWithPath: cli.log))
+        let recovered = cli.dir + "/recovered.log"
+        #expect(cli.run(["log", "recover", "--out", recovered]).status == 0)
+        try FileManager.default.copyItem(atPath: cli.dir + "/cases.roster.json", toPath: cli.dir + "/recovered.roster.json")
+        let lost = "D-XFJ-2025-00002"
+        func run(_ args: [String], _ user: String, stdin: String? = nil) -> CLI.Result {
+            cli.run(args + ["--log", recovered, "--now", "2025-04-29T09:00", "--as", user], stdin: stdin)
+        }
+        #expect(run(["queue"], "clerk").out.contains("\(lost)"), "the incomplete case is listed")
+        #expect(run(["register", "-", "--into", lost], "clerk", stdin: CLI.groupVisit).status == 65, "not before the review")
+        #expect(run(["act", lost, "review-recovery", "--note", "已核对纸质登记簿"], "supervisor").status == 0)
+        let otherYear = CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2024-04-28")
+        #expect(run(["register", "-", "--into", lost], "clerk", stdin: otherYear).status == 65, "a 2024 petition under a 2025 number")
+        let entered = run(["register", "-", "--into", lost], "clerk", stdin: CLI.groupVisit)
+        #expect(entered.status == 0 && entered.out.hasPrefix(lost), "\(entered.err)")
+        #expect(run(["show", lost], "clerk").out.contains("张伟"))
+        #expect(run(["act", lost, "transfer", "--to", "D-ZJJ"], "clerk").status == 0)
     }
 }

@@ -83,7 +83,7 @@ enum ActionForm {
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf:
             zh ? "（非本岗位）" : " (role)"
-        case .caseIncomplete, .caseNotIncomplete:
+        case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"
         }
     }

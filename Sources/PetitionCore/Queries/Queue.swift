@@ -36,7 +36,10 @@ extension QueueRow {
     /// A case's row as of a day: its next running duty clock and the overdue ones;
     /// nil for a case not yet registered.
     package init?(_ state: CaseState, asOf: Day, calendar: HolidayCalendar, directory: Directory) {
-        guard state.phase != .new else { return nil }
+        // A case not yet registered is no one's work — unless a log recovery lost its
+        // registration (it has steps, the recovery's): it waits for a supervisor's review,
+        // then for the petition to be entered again under its number (`register --into`).
+        guard state.phase != .new || !state.steps.isEmpty else { return nil }
         let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
         let clocks = phase == state.phase ? state.clocks(asOf: asOf, calendar: calendar, directory: directory) : []
         let duties = clocks.filter { !$0.kind.isPetitionerWindow }

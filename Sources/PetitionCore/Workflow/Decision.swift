@@ -24,6 +24,15 @@ struct Decision {
             try PetitionValidation.check(petition, today: today, directory: directory,
                                          categories: context.categories)
             try requireKnownOrgan(petition.organ, field: "organ")
+            // A case number is the registering organ's, for the year received: so is a
+            // registration entered again under a number whose record a recovery lost (a
+            // case with steps, the recovery's, and no registration). A new case's number
+            // is made from the petition.
+            guard state.steps.isEmpty
+                || (petition.organ == state.number.organ && petition.receivedOn.year == state.number.year) else {
+                throw Rejection(.numberNotThePetitions, field: "organ", ["case": "\(state.number)", "organ": state.number.organ,
+                                                                         "year": "\(state.number.year)"])
+            }
             emit(.intakeRegisterAll, .registered(petition: petition.normalized))
 
         case .transfer(let to, let note):

@@ -134,6 +134,9 @@ extension Rejection {
                : "Case \(v("case")) lost records in a log recovery and is incomplete: a supervisor must check it against the paper file and review it (review-recovery) before anyone acts on it"
         case .caseNotIncomplete:
             zh ? "本案件记录完整，无需复核恢复" : "This case is complete; there is no recovery to review"
+        case .numberNotThePetitions:
+            zh ? "案件号\(v("case"))属于\(v("organ"))\(v("year"))年的登记：补录的信访事项须是该机关该年收到的"
+               : "Case number \(v("case")) is one of \(v("organ"))'s registrations of \(v("year")): the petition entered under it must be one that organ received that year"
         }
         guard let rule else { return sentence }
         return zh ? "\(sentence)（依据\(articles.citation(rule, .zh))）" : "\(sentence) (\(articles.citation(rule, .en)))"

@@ -54,6 +54,9 @@ package struct Rejection: Error, Equatable, Sendable {
         case linkToSelf = "link-to-self"
         case caseIncomplete = "case-incomplete"
         case caseNotIncomplete = "case-not-incomplete"
+        /// A registration entered again under the number a lost one had: the organ and year
+        /// the number carries must be the petition's.
+        case numberNotThePetitions = "number-not-the-petitions"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -87,7 +90,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded: .supervisionFeedback
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
-            case .caseIncomplete, .caseNotIncomplete: .practiceRecovery
+            case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions: .practiceRecovery
             }
         }
     }

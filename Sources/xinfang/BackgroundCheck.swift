@@ -7,10 +7,22 @@ final class BackgroundCheck: @unchecked Sendable {
     private let lock = NSLock()
     private var found: LogScan.Problem?
     private var reported = false
+    private var started = false
+    private var finished = false
+
+    /// Started and not yet done.
+    var running: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return started && !finished
+    }
 
     /// `covered` is where the snapshot's records end: those bytes were read whole when
     /// the snapshot was made, so anything wrong before it is damage, never a torn tail.
     func start(_ path: String, covered: (end: Int, seq: Int)) {
+        lock.lock()
+        started = true
+        lock.unlock()
         Thread.detachNewThread { [self] in
             let log = try? DurableLog.open(at: path, .init(writable: false, verifyOnly: true))
             var problem = log?.damage
@@ -19,6 +31,7 @@ final class BackgroundCheck: @unchecked Sendable {
             }
             lock.lock()
             found = problem
+            finished = true
             lock.unlock()
         }
     }

@@ -62,6 +62,8 @@ final class BookHost: ConsoleHost {
     /// The damage the open or a later read found, or else what the background check
     /// found (which then makes the log read-only too). Short enough for one line of an
     /// 80-column screen with what to run kept whole; `log verify` gives the offset and why.
+    var checking: Bool { background.running }
+
     func warning() -> String? {
         let log = book.log as? DurableLog
         if log?.damage == nil, let found = background.damage(), case .damage = found { log?.markDamaged(found) }

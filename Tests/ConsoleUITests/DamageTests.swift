@@ -37,6 +37,19 @@ struct DamageTests {
         #expect(desk.book.states[0].phase == .received, "nothing was written")
     }
 
+    /// Opened from a snapshot, the records it covers are checked in the seconds after:
+    /// until that is done, damage there is not known, so no form opens yet.
+    @Test func noFormOpensUntilTheLogIsChecked() throws {
+        let desk = try Desk(Fixtures.clerk, checking: true)
+        #expect(desk.firstScreen.contains("… 正在核对日志"))
+        desk.press(.character("r"))
+        #expect(desk.state.form == nil && desk.state.flash?.text.hasPrefix("正在核对日志") == true)
+        desk.host.checking = false
+        desk.wait(seconds: 1)
+        desk.press(.escape, .character("r"))
+        #expect(desk.state.screen == .register)
+    }
+
     @Test func anIntactLogOpensFormsAsBefore() throws {
         let desk = try Desk(Fixtures.clerk)
         #expect(!desk.firstScreen.contains("⚠"))

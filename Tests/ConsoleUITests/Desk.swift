@@ -13,10 +13,11 @@ final class Desk {
     let book: CaseBook
     let backend = TestBackend(rows: 24, columns: 80)
     let time: DeskTime
+    let host: DeskHost
     private let loop: ConsoleLoop
 
     init(_ actor: PetitionCore.Actor, language: Language = .zh, at time: String = "2025-05-12T10:00",
-         events: [CaseEvent] = [], damage: String? = nil) throws {
+         events: [CaseEvent] = [], damage: String? = nil, checking: Bool = false) throws {
         log = InMemoryEventLog(header: Fixtures.trainingHeader, events: events)
         book = try CaseBook(log: log)
         let clock = DeskTime(now: Fixtures.instant(time))
@@ -24,8 +25,9 @@ final class Desk {
         let r = Fixtures.reference
         let data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
                                articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
-        loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend,
-                           host: DeskHost(book: book, actor: actor, language: language, damage: damage),
+        host = DeskHost(book: book, actor: actor, language: language, damage: damage)
+        host.checking = checking
+        loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
                            clock: { clock.now }, seconds: { clock.seconds })
         loop.open()
         try loop.run()
@@ -131,4 +133,8 @@ final class DeskHost: ConsoleHost {
     }
 
     func warning() -> String? { damage }
+
+    /// Whether the log is still being checked after opening (as the executable's
+    /// background check of a snapshot's records), set by the test.
+    var checking = false
 }

@@ -39,6 +39,9 @@ package struct ConsoleData: Sendable {
     /// The standing warning of a damaged log (found on opening or after), shown on every
     /// screen until the console is closed; while there is one, no form opens.
     package var warning: String?
+    /// True while the log's records are still being checked after opening: no form
+    /// opens until then (`ConsoleHost.checking`).
+    package var checking = false
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

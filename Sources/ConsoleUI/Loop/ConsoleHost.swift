@@ -26,4 +26,9 @@ package protocol ConsoleHost: AnyObject {
     /// records; nil while the log is intact. Asked before the first frame and at every
     /// poll; once there is one, the console opens no form (the log takes no writes).
     func warning() -> String?
+
+    /// True while the records a snapshot covers are still being checked (the seconds
+    /// after opening from one): damage among them is not known yet, so no form opens
+    /// until the check is done. Asked before the first frame and at every poll.
+    var checking: Bool { get }
 }

@@ -95,8 +95,10 @@ package final class ConsoleLoop {
         }
     }
 
-    /// The log's standing warning, once the host has one (it stays until the console closes).
+    /// The log's standing warning, once the host has one (it stays until the console
+    /// closes), and whether its records are still being checked.
     private func takeWarning() {
         if let warning = host.warning() { data.warning = warning }
+        data.checking = host.checking
     }
 }

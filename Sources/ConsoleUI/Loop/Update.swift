@@ -144,8 +144,16 @@ package enum Update {
     }
 
     /// A damaged log takes no writes: a form is not opened, so that nothing is typed in
-    /// vain; one line says why and what to run. True when refused.
+    /// vain; one line says why and what to run. Nor while the log is still being checked
+    /// after opening (damage there would not be known yet). True when refused.
     private static func refusedOnDamagedLog(_ state: inout AppState, _ data: ConsoleData) -> Bool {
+        if data.warning == nil, data.checking {
+            state.flash = Flash(text: state.language == .zh
+                                    ? "正在核对日志（打开后数秒），核对完毕即可登记或办理"
+                                    : "Checking the log (a few seconds after opening); forms open once it is done",
+                                style: .hint)
+            return true
+        }
         guard data.warning != nil else { return false }
         state.flash = Flash(text: state.language == .zh
                                 ? "日志已损坏，不能登记或办理：请运行 xinfang log verify，再 log recover"

@@ -63,6 +63,9 @@ package enum Console {
             grid.put(DisplayWidth.pad(" ! " + problem, to: columns), row: rows - 3, column: 0, style: .overdue)
         } else if let warning = data.warning {
             grid.put(DisplayWidth.pad(" ⚠ " + warning, to: columns), row: rows - 3, column: 0, style: .overdue)
+        } else if data.checking {
+            grid.put(DisplayWidth.pad(zh ? " … 正在核对日志" : " … checking the log", to: columns), row: rows - 3, column: 0,
+                     style: .hint)
         }
         let mode = data.training ? (zh ? "培训模式" : "TRAINING") : (zh ? "正式" : "production")
         let role = data.policy.name(of: data.actor.role, state.language)

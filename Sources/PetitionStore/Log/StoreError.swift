@@ -40,7 +40,7 @@ package struct StoreError: Error, Sendable, Equatable {
             return zh ? "日志文件不存在：\(path)（先运行 xinfang init，或用 --log 指定）"
                       : "No log at \(path) (run xinfang init first, or give --log)"
         case .logExists:
-            return zh ? "日志文件已存在：\(path)，不会覆盖" : "A log already exists at \(path); it is not overwritten"
+            return zh ? "\(path) 已存在，不会覆盖：请另选一个新文件名" : "\(path) already exists and is not overwritten; choose a new name"
         case .notALog:
             return zh ? "不是 xinfang 日志文件：\(path)" : "Not an xinfang log: \(path)"
         case .futureVersion:

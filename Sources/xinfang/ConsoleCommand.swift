@@ -38,7 +38,7 @@ struct ConsoleCommand: ParsableCommand {
             // opens, read-only, and a save says why it cannot be written.
             let book: CaseBook
             if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
-            let actor = try session.actor()
+            let actor = try session.actor(in: book)
             let clock = { () throws -> Instant in try session.now(for: book.mode) }
             let data = ConsoleData(states: [], directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
@@ -91,9 +91,10 @@ struct ConsoleCommand: ParsableCommand {
                 let log = try DurableLog.create(at: path, mode: .training,
                                                 jurisdiction: session.reference.directory.jurisdiction,
                                                 now: Session.systemNow)
+                try CaseBook(log: log).changeStaff(
+                    Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
+                        .enrolment(by: session.osUser, at: Session.systemNow), directory: session.reference.directory)
                 try log.append(records)
-                try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
-                    .save(to: Roster.path(forLog: path))
                 return .training
             case "p":
                 // A production log belongs to one petition bureau: ask which.
@@ -113,10 +114,12 @@ struct ConsoleCommand: ParsableCommand {
                                  "\"\(typed)\" is not a petition bureau's code; no log was created")
                     return nil
                 }
-                _ = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction,
-                                          now: Session.systemNow)
-                try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
-                    .save(to: Roster.path(forLog: path))
+                let log = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction,
+                                                now: Session.systemNow)
+                // The one at the window, as a clerk; as the log's owner they also manage its staff.
+                try CaseBook(log: log).changeStaff(
+                    Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
+                        .enrolment(by: session.osUser, at: Session.systemNow), directory: session.reference.directory)
                 return .production
             default:
                 return nil

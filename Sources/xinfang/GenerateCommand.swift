@@ -29,16 +29,16 @@ struct GenerateCommand: ParsableCommand {
             let log = try DurableLog.create(at: session.logPath, mode: .training,
                                             jurisdiction: session.reference.directory.jurisdiction,
                                             now: records.first?.first?.at ?? Session.systemNow)
-            // One batch, one sync.
+            // The training staff first (their records decide who may act), then the cases:
+            // one batch, one sync.
+            try CaseBook(log: log).changeStaff(
+                Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
+                    .enrolment(by: session.osUser, at: records.first?.first?.at ?? Session.systemNow),
+                directory: session.reference.directory)
             try log.append(records)
             // A writer's open puts the snapshot and its checkpoint beside a large log, so that
             // read commands (which write nothing) need not replay it all.
             _ = try CaseBook.open(at: session.logPath, .init(writable: true))
-            let rosterPath = Roster.path(forLog: session.logPath)
-            if !FileManager.default.fileExists(atPath: rosterPath) {
-                try Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
-                    .save(to: rosterPath)
-            }
             session.say("已生成培训日志 \(session.logPath)：\(cases)件案件，\(records.count)条记录",
                         "Wrote training log \(session.logPath): \(cases) cases, \(records.count) records")
         }

@@ -3,20 +3,24 @@ import Foundation
 import PetitionCore
 import PetitionStore
 
-/// `xinfang init [--training]`: creates a log and its roster.
+/// `xinfang init [--training]`: creates a log and enrols its first staff (staff records,
+/// docs/decisions/0016-staff.md): the account creating it, and whoever `--roster` lists.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a production log, or a training log with --training.",
-        discussion: "--training creates a practice log (simulated clock allowed, sample users); later commands on it take --training too.")
+        discussion: "--training creates a practice log (simulated clock allowed, sample users); later commands on it take --training too. The account running init is enrolled first (administrator by default) and may always manage the staff (xinfang staff).")
 
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "The jurisdiction's petition department (organ code); default from data/organs.json.")
     var jurisdiction: String?
 
-    @Option(help: "The role of the OS user in a new production roster (default clerk).")
-    var role: String = "clerk"
+    @Option(help: "The role of the account creating a production log (default administrator).")
+    var role: String = "administrator"
+
+    @Option(help: "A roster JSON file ({\"members\": [{user, name, role, organ}]}) whose members are enrolled too.")
+    var roster: String?
 
     func run() throws {
         try Session.run(options) { session in
@@ -32,19 +36,27 @@ struct InitCommand: ParsableCommand {
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
-            _ = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
-            let rosterPath = Roster.path(forLog: path)
-            if !FileManager.default.fileExists(atPath: rosterPath) {
-                let user = session.osUser
-                let roster = training
-                    ? Roster.training(osUser: user, jurisdiction: organ)
-                    : Roster(members: [.init(user: user, name: user, role: userRole, organ: organ)])
-                try roster.save(to: rosterPath)
+            let user = session.osUser
+            var members = training
+                ? Roster.training(osUser: user, jurisdiction: organ).members
+                : [.init(user: user, name: user, role: userRole, organ: organ)]
+            if let roster {
+                members += try Roster.load(from: roster).members.filter { $0.user != user }
             }
+            // Checked before the log is made: a refused roster leaves no log behind.
+            var check = Staff()
+            for change in Roster(members: members).enrolment(by: user, at: now) {
+                try check.decide(change, directory: session.reference.directory, training: training)
+                check.apply(change)
+            }
+            let log = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
+            try CaseBook(log: log).changeStaff(Roster(members: members).enrolment(by: user, at: now),
+                                               directory: session.reference.directory)
             let name = session.reference.directory.name(organ, session.language)
             session.say(training ? "已创建培训日志：\(path)（\(name)）" : "已创建正式日志：\(path)（\(name)）",
                         training ? "Created training log \(path) (\(name))" : "Created production log \(path) (\(name))")
-            session.say("人员名册：\(rosterPath)", "Roster: \(rosterPath)")
+            session.say("人员：\(members.count)人（xinfang staff list 查看；由 \(user) 管理）",
+                        "Staff: \(members.count) (xinfang staff list; managed by \(user))")
         }
     }
 }

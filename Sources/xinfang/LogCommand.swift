@@ -249,6 +249,7 @@ struct LogCommand: ParsableCommand {
             var commit: BatchCommit?
             var checkpoint: SnapshotCheckpoint?
             var salvage: SalvageRecord?
+            var staff: StaffChange?
         }
 
         static func print(_ frame: LogFormat.Frame) {
@@ -262,6 +263,7 @@ struct LogCommand: ParsableCommand {
             case .commit(let c)?: line.type = LogRecord.Kind.commit.name; line.commit = c
             case .checkpoint(let c)?: line.type = LogRecord.Kind.checkpoint.name; line.checkpoint = c
             case .salvage(let s)?: line.type = LogRecord.Kind.salvage.name; line.salvage = s
+            case .staff(let s)?: line.type = LogRecord.Kind.staff.name; line.staff = s
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

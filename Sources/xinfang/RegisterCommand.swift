@@ -39,7 +39,7 @@ struct RegisterCommand: ParsableCommand {
             }
             let book = try session.openBook(writable: true)
             let now = try session.now(for: book.mode)
-            let actor = try session.actor()
+            let actor = try session.actor(in: book)
             let inputs = try PetitionInput.decodeAll(data)
             var petitions: [Petition] = []
             for (i, input) in inputs.enumerated() {

@@ -111,12 +111,21 @@ struct Session {
         Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    /// The acting user, from the roster beside the log.
-    func actor() throws -> Actor {
+    /// The acting user: from the log's staff records (docs/decisions/0016-staff.md), or,
+    /// on a log made before there were any, from the roster file beside it.
+    func actor(in book: CaseBook) throws -> Actor {
         let user = options.user ?? osUser
-        let path = Roster.path(forLog: logPath)
-        let roster = try Roster.load(from: path)
-        guard let actor = roster.actor(user) else { throw StoreError(.notInRoster, path: path, cause: user) }
+        // Damage among the first records can hide the staff: say what is wrong, not who is missing.
+        if !book.keepsStaff, let log = book.log as? DurableLog, case .damage(let at, let seq, let reason)? = log.damage {
+            throw StoreError(.corruptRecord, path: logPath, seq: seq, cause: "offset \(at): \(reason)")
+        }
+        guard book.keepsStaff else {
+            let path = Roster.path(forLog: logPath)
+            let roster = try Roster.load(from: path)
+            guard let actor = roster.actor(user) else { throw StoreError(.notInRoster, path: path, cause: user) }
+            return actor
+        }
+        guard let actor = book.staff.actor(user) else { throw StoreError(.notInRoster, path: logPath, cause: user) }
         return actor
     }
 

@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
             guard let number = CaseNumber(caseNumber), let state = book[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
             }
-            let actor = try session.actor()
+            let actor = try session.actor(in: book)
             let day = try session.asOfDay(asOf, book: book)
             var view = CaseView(state: state, history: try book.history(of: number), asOf: day, session: session,
                                 visible: state.contentVisible(to: actor))

@@ -11,7 +11,7 @@ struct Xinfang: ParsableCommand {
             """,
         subcommands: [ConsoleCommand.self, InitCommand.self, RegisterCommand.self, ActCommand.self,
                       ShowCommand.self, QueueCommand.self, CalendarCommand.self, OrgansCommand.self,
-                      CategoriesCommand.self, LogCommand.self, GenerateCommand.self],
+                      CategoriesCommand.self, LogCommand.self, GenerateCommand.self, StaffCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

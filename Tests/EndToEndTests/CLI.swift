@@ -67,20 +67,28 @@ struct CLI {
          {"name":"李娜","idNumber":"110102198001011239"}]}}
         """
 
+    /// The log's records as `log dump` prints them, one object each.
+    var dump: [[String: Any]] {
+        run(["log", "dump"]).out.split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// The records of the log that hold case events (after the staff records `init` writes).
+    var eventRecords: [[String: Any]] { dump.filter { $0["type"] as? String == "events" } }
+
     /// A log of two one-record commands (a registration, then a transfer) whose first
-    /// record is damaged inside its payload, which the second record vouches for: damage,
-    /// never a torn tail.
-    static func withDamagedFirstRecord() throws -> CLI {
+    /// case record is damaged inside its payload, which the second record vouches for:
+    /// damage, never a torn tail. Returns its sequence number too.
+    static func withDamagedFirstRecord() throws -> (cli: CLI, seq: Int) {
         let cli = CLI()
         cli.run(["init"])
         #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
         #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
-        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
-        let second = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
-        let offset = try #require(second["offset"] as? Int)
+        let records = cli.eventRecords
+        let offset = try #require(records[1]["offset"] as? Int)
         var damaged = cli.logBytes
         damaged[offset - 40] ^= 0x10
         try damaged.write(to: URL(fileURLWithPath: cli.log))
-        return cli
+        return (cli, try #require(records[0]["seq"] as? Int))
     }
 }

@@ -206,13 +206,13 @@ struct ConsoleTmuxTests {
     @Test func damageFoundOnOpeningIsOnTheFirstScreenAndNoFormOpens() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = try CLI.withDamagedFirstRecord()
+        let (cli, seq) = try CLI.withDamagedFirstRecord()
         let damaged = cli.logBytes
         #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.snapshot"))
         let s = Session(on: server, env: ["XINFANG_TRAINING": "1"], generate: false, sharing: cli)
         #expect(s.waitFor("首页"), "\(s.screen())")
         // Whole on one line of 80 columns, with what to run.
-        #expect(s.screen().contains("⚠ 日志已损坏：第1条记录；只读，请运行 xinfang log verify，再 log recover"),
+        #expect(s.screen().contains("⚠ 日志已损坏：第\(seq)条记录；只读，请运行 xinfang log verify，再 log recover"),
                 "on the first screen: \(s.screen())")
         s.keys("r")
         #expect(s.waitFor("不能登记或办理"), "\(s.screen())")

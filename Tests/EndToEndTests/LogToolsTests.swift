@@ -17,7 +17,8 @@ struct LogToolsTests {
         #expect(first.status == 0)
         #expect(first.out.contains("完好"))
         let anchor1 = try #require(anchor(first.out))
-        #expect(anchor1.hasPrefix("1:"))
+        let registration = try #require(cli.eventRecords.first?["seq"] as? Int)
+        #expect(anchor1.hasPrefix("\(registration):"), "the anchor names the last record, the registration")
         #expect(cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30"]).status == 0)
         let second = cli.run(["log", "verify"])
         let anchor2 = try #require(anchor(second.out))
@@ -25,10 +26,11 @@ struct LogToolsTests {
         let extends = cli.run(["log", "verify", "--anchor", anchor1])
         #expect(extends.status == 0 && extends.out.contains("锚点相符"))
 
-        // dump: one JSON object per record, with offsets.
-        let dump = cli.run(["log", "dump"]).out.split(separator: "\n")
-        #expect(dump.count == 2)
-        let second_ = try #require(try JSONSerialization.jsonObject(with: Data(dump[1].utf8)) as? [String: Any])
+        // dump: one JSON object per record, with offsets: the staff init enrolled, then the two commands.
+        let dump = cli.dump
+        #expect(dump.count == registration + 1)
+        #expect(dump.prefix(registration - 1).allSatisfy { ["staff", "commit"].contains($0["type"] as? String) })
+        let second_ = try #require(dump.last)
         let offset = try #require(second_["offset"] as? Int)
         #expect(second_["type"] as? String == "events")
 
@@ -41,14 +43,14 @@ struct LogToolsTests {
 
         // Damage in a synced record: read-only, named, and recoverable beside the original.
         var damaged = whole
-        damaged[offset - 40] ^= 0x10  // inside record 1's payload
+        damaged[offset - 40] ^= 0x10  // inside the registration's payload
         try damaged.write(to: URL(fileURLWithPath: cli.log))
         let verify = cli.run(["log", "verify"])
         #expect(verify.status == 65)
-        #expect(verify.out.contains("第1条记录损坏"))
+        #expect(verify.out.contains("第\(registration)条记录损坏"))
         let show = cli.run(["queue", "--now", "2025-05-01"])
         #expect(show.status == 0, "the valid prefix is still shown")
-        #expect(show.err.contains("日志已损坏：第1条记录"))
+        #expect(show.err.contains("日志已损坏：第\(registration)条记录"))
         let act = cli.run(["act", "D-XFJ-2025-00001", "receive", "--now", "2025-05-01"])
         #expect(act.status == 65)
         #expect(cli.logBytes == damaged, "nothing was written to a damaged log")

@@ -58,6 +58,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceWithdrawal = "practice.withdrawal"
     case practiceLeaderInCharge = "practice.leader-in-charge"
     case practiceRecovery = "practice.recovery"
+    case practiceStaff = "practice.staff"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -134,6 +134,20 @@ extension Rejection {
                : "Case \(v("case")) lost records in a log recovery and is incomplete: a supervisor must check it against the paper file and review it (review-recovery) before anyone acts on it"
         case .caseNotIncomplete:
             zh ? "本案件记录完整，无需复核恢复" : "This case is complete; there is no recovery to review"
+        case .staffByAdministrator:
+            zh ? "只有系统管理员（或创建日志的账户）可以变更人员：\(v("user"))不能"
+               : "Only an administrator (or the account that created the log) changes the staff; \(v("user")) cannot"
+        case .staffExists:
+            zh ? "账户\(v("user"))已在人员名单中（每个账户一条）：改角色或机关请用 staff change"
+               : "Account \(v("user")) is already on the staff (one entry per account); use staff change"
+        case .staffUnknown:
+            zh ? "人员名单中没有账户\(v("user"))" : "There is no account \(v("user")) on the staff"
+        case .staffTraineeInProduction:
+            zh ? "培训学员只能在培训日志中使用" : "Trainees are for training logs only"
+        case .staffLastAdministrator:
+            zh ? "变更后将无人能管理人员：至少保留一名系统管理员" : "After this no one could manage the staff: keep at least one administrator"
+        case .notStaff:
+            zh ? "账户\(v("user"))不在人员名单中（或已离开）：不能登记或办理" : "Account \(v("user")) is not on the staff (or has left): it cannot register or act"
         case .numberNotThePetitions:
             zh ? "案件号\(v("case"))属于\(v("organ"))\(v("year"))年的登记：补录的信访事项须是该机关该年收到的"
                : "Case number \(v("case")) is one of \(v("organ"))'s registrations of \(v("year")): the petition entered under it must be one that organ received that year"

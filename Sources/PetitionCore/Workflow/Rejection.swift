@@ -57,6 +57,13 @@ package struct Rejection: Error, Equatable, Sendable {
         /// A registration entered again under the number a lost one had: the organ and year
         /// the number carries must be the petition's.
         case numberNotThePetitions = "number-not-the-petitions"
+        /// Staff records (docs/decisions/0016-staff.md).
+        case staffByAdministrator = "staff-by-administrator"
+        case staffExists = "staff-exists"
+        case staffUnknown = "staff-unknown"
+        case staffTraineeInProduction = "staff-trainee-in-production"
+        case staffLastAdministrator = "staff-last-administrator"
+        case notStaff = "not-staff"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -91,6 +98,8 @@ package struct Rejection: Error, Equatable, Sendable {
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
             case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions: .practiceRecovery
+            case .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
+                 .notStaff: .practiceStaff
             }
         }
     }

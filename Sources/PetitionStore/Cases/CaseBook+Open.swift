@@ -47,7 +47,7 @@ extension CaseBook {
         // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
         guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
         let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
-                                                               reserved: snapshot.reserved))
+                                                               reserved: snapshot.reserved, staff: snapshot.staff))
         if log.lastSeq - snapshot.head.seq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
         return opened
     }
@@ -118,7 +118,8 @@ extension CaseBook {
         if durable.fs.exists(snapshotPath), !durable.fs.isRegularFile(snapshotPath), !durable.fs.isSymbolicLink(snapshotPath) {
             throw StoreError(.io, path: snapshotPath, cause: "not a regular file")
         }
-        let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers).encode()
+        let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers,
+                                   staff: staff).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)
         _ = try log.transact { new in

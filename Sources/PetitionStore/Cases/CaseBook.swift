@@ -21,6 +21,8 @@ package final class CaseBook {
     var changedSinceIndex: Set<CaseNumber> = []
     /// Numbers reserved by recovery notes before the snapshot this book started from.
     var reservedBeforeSnapshot: [CaseNumber] = []
+    /// The staff as the staff records before the snapshot this book started from left it.
+    var staffBeforeSnapshot = Staff()
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -34,6 +36,7 @@ package final class CaseBook {
         states = snapshot.states
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
+        staffBeforeSnapshot = snapshot.staff
         try fold(try log.readAll())
     }
 
@@ -122,6 +125,7 @@ package final class CaseBook {
         var numbers: [CaseNumber] = []
         let result = try log.transact { new in
             try self.fold(new)
+            let actor = try self.acting(actor)
             let context = self.context(now: now, actor: actor, reference: reference)
             var records: [LogRecord] = []
             // The last sequence given per organ and year in this batch (keyed by sequence 0).
@@ -165,6 +169,7 @@ package final class CaseBook {
         let seen = self[number]?.steps.last?.seq ?? 0
         let result = try log.transact { new in
             try self.fold(new)
+            let actor = try self.acting(actor)
             guard let state = self[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
             }

@@ -42,7 +42,7 @@ package enum BinaryEventCodec {
         .rereviewDeadline, .rereviewHearing, .finality, .followUp, .supervisionListed, .supervisionOrder,
         .supervisionFeedback, .accountabilityOverdue, .inForce, .practiceRoles, .practiceChronology,
         .practiceCorrection, .practiceVoiding, .practiceLinks, .practiceWithdrawal, .practiceLeaderInCharge,
-        .practiceRecovery,
+        .practiceRecovery, .practiceStaff,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -63,3 +63,17 @@ package enum LogInspection {
             || Quarantine.isQuarantine(target, ofLog: logPath)
     }
 }
+
+extension LogInspection {
+    /// Every staff record of a log file, with its sequence number, read whole from the
+    /// first record (not from a snapshot): for "who held which role on 5 May".
+    package static func staffChanges(_ path: String, fs: any FileSystem = PosixFileSystem())
+        throws(StoreError) -> [(seq: Int, change: StaffChange)] {
+        try scan(path, fs: fs).frames.compactMap { frame in
+            guard frame.type == LogRecord.Kind.staff.rawValue, case .staff(let change)? = try? LogRecord.decode(frame) else {
+                return nil
+            }
+            return (frame.seq, change)
+        }
+    }
+}

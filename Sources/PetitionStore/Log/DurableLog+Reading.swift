@@ -141,13 +141,14 @@ extension DurableLog {
         decoded = []
         // Checkpoints and recovery notes are few: read again here rather than sorted out on the cores.
         for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue
-            || frames[i].type == LogRecord.Kind.recoveryNote.rawValue {
+            || frames[i].type == LogRecord.Kind.recoveryNote.rawValue || frames[i].type == LogRecord.Kind.staff.rawValue {
             window.withUnsafeBytes { raw in
                 let at = frames[i].offset + LogFormat.frameHeaderSize
                 let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(frames[i].offset + 8)))])
                 switch try? LogRecord.decode(frames[i], payload: payload) {
                 case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
+                case .staff(let change)?: staffChanges.append(change)
                 case .events?, .commit?, .salvage?, nil: break
                 }
             }

@@ -131,6 +131,7 @@ extension DurableLog {
             switch record {
             case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
             case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
+            case .staff(let change): staffChanges.append(change)
             case .events, .commit, .salvage: break
             }
         }

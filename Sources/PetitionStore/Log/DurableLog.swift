@@ -98,6 +98,9 @@ package final class DurableLog: EventLog {
     /// The case numbers recovery notes read or written since this log was opened name as
     /// found in cut bytes: never issued again (`CaseBook.register`).
     package internal(set) var reservedNumbers: [CaseNumber] = []
+    /// The staff records read or written since this log was opened (on an open from a
+    /// snapshot, those after its head), in log order.
+    package internal(set) var staffChanges: [StaffChange] = []
     /// While `open` reads the file the first time (a torn batch is then read again).
     var opening = false
     /// `Options.cutFrom`, until the read that honours it.

@@ -23,6 +23,9 @@ package protocol EventLog: AnyObject {
     /// Case numbers never to be issued again though no case holds them: named by the
     /// recovery notes read so far, as found in bytes cut from the log.
     var reservedNumbers: [CaseNumber] { get }
+    /// The staff records read so far (on an open from a snapshot, those after its head),
+    /// in log order, written by this handle or another.
+    var staffChanges: [StaffChange] { get }
 }
 
 extension EventLog {
@@ -42,6 +45,7 @@ extension EventLog {
 package final class InMemoryEventLog: EventLog {
     private final class Storage {
         var events: [CaseEvent]
+        var staff: [StaffChange] = []
         var seq: Int
         init(_ events: [CaseEvent]) {
             self.events = events
@@ -81,6 +85,7 @@ package final class InMemoryEventLog: EventLog {
                 event.seq = seq
                 stored.append(event)
             }
+            if case .staff(let change) = record { storage.staff.append(change) }
         }
         // As the file log does: a batch of more than one record is closed by a commit record.
         if records.count > 1 { seq += 1 }
@@ -97,6 +102,8 @@ package final class InMemoryEventLog: EventLog {
 
     /// Nothing is ever cut from memory.
     package var reservedNumbers: [CaseNumber] { [] }
+
+    package var staffChanges: [StaffChange] { storage.staff }
 
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         let wanted = Set(seqs)

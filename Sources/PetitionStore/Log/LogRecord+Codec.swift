@@ -30,6 +30,8 @@ extension LogRecord {
             return (.binary, BinaryEventCodec.encode(events))
         case .recoveryNote(let note):
             return (.json, Self.json(note))
+        case .staff(let change):
+            return (.json, Self.json(change))
         case .commit(let commit):
             return (.json, Self.json(commit))
         case .checkpoint(let checkpoint):
@@ -66,6 +68,10 @@ extension LogRecord {
         case .recoveryNote:
             // Only ever written as JSON; read as JSON whatever the format field says.
             do { return .recoveryNote(try JSONDecoder().decode(RecoveryNote.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
+        case .staff:
+            do { return .staff(try JSONDecoder().decode(StaffChange.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
         case .commit:
@@ -107,7 +113,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff:
             _ = try decode(frame, payload: payload)
         }
     }

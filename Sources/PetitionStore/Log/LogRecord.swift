@@ -7,6 +7,9 @@ import PetitionCore
 package enum LogRecord: Sendable, Equatable {
     /// The events of one command.
     case events([CaseEvent])
+    /// A change to the staff: who may act, in which role, for which organ
+    /// (docs/decisions/0016-staff.md). Not safe to skip: it decides who may act.
+    case staff(StaffChange)
     /// Bytes cut from a torn tail, and where they were kept.
     case recoveryNote(RecoveryNote)
     /// Written after a batch of records (one command's, when it has more than one) is
@@ -25,6 +28,7 @@ package enum LogRecord: Sendable, Equatable {
     package enum Kind: UInt16, CaseIterable, Sendable {
         case events = 1
         case recoveryNote = 2
+        case staff = 3
         /// Safe to ignore (it carries no state): a reader that predates commit records skips it.
         case commit = 0x8003
         /// Safe to ignore: a snapshot is a cache, and the checkpoint carries no state.
@@ -42,6 +46,7 @@ package enum LogRecord: Sendable, Equatable {
             switch self {
             case .events: "events"
             case .recoveryNote: "recoveryNote"
+            case .staff: "staff"
             case .commit: "commit"
             case .checkpoint: "checkpoint"
             case .salvage: "salvage"
@@ -53,6 +58,7 @@ package enum LogRecord: Sendable, Equatable {
         switch self {
         case .events: .events
         case .recoveryNote: .recoveryNote
+        case .staff: .staff
         case .commit: .commit
         case .checkpoint: .checkpoint
         case .salvage: .salvage
@@ -63,7 +69,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint, .salvage: []
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff: []
         }
     }
 }

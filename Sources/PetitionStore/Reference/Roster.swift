@@ -1,7 +1,9 @@
 import Foundation
 import PetitionCore
 
-/// Who may use a log, in which role, for which organ: `roster.json` beside the log.
+/// Who may use a log, in which role, for which organ, as a JSON file: the import format of
+/// `xinfang init --roster`, and where a log made before staff records (decision 0016)
+/// still finds its users (`NAME.roster.json` beside it).
 package struct Roster: Codable, Sendable, Equatable {
     package struct Member: Codable, Sendable, Equatable {
         package var user: String
@@ -46,6 +48,13 @@ package struct Roster: Codable, Sendable, Equatable {
         } catch {
             throw StoreError(.io, path: path, cause: error.localizedDescription)
         }
+    }
+
+    /// The staff records that enrol these members, made by `creator` at `now`: the
+    /// creator's own entry first (the first staff record makes its account the log's owner).
+    package func enrolment(by creator: String, at now: Instant) -> [StaffChange] {
+        let ordered = members.filter { $0.user == creator } + members.filter { $0.user != creator }
+        return ordered.map { StaffChange(.add, user: $0.user, name: $0.name, role: $0.role, organ: $0.organ, by: creator, at: now) }
     }
 
     /// The roster a training log starts with: one practice user per role at the

@@ -31,6 +31,8 @@ package struct CaseSnapshot {
     /// Case numbers no case holds but recovery notes up to the head reserved (found in
     /// bytes cut from the log): never issued again.
     package var reserved: [CaseNumber] = []
+    /// The staff as the staff records up to the head left it.
+    package var staff = Staff()
 
     static let magic = Array("XFSNAP02".utf8)
 
@@ -76,6 +78,15 @@ package struct CaseSnapshot {
         }
         w.uvarint(UInt64(reserved.count))
         for number in reserved { w.string(number.description) }
+        w.string(staff.owner ?? "")
+        let members = staff.sorted
+        w.uvarint(UInt64(members.count))
+        for member in members {
+            w.string(member.user)
+            w.string(member.name)
+            w.string(member.role.rawValue)
+            w.string(member.organ)
+        }
         w.uvarint(UInt64(parts.count))
         for (i, part) in parts.enumerated() {
             w.uvarint(UInt64(part.count))
@@ -110,6 +121,7 @@ package struct CaseSnapshot {
         package let logId: String
         package let head: Head
         package let reserved: [CaseNumber]
+        package let staff: Staff
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
@@ -122,13 +134,13 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], [Chunk], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [Chunk], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, chunks, digest) = try result.get()
+            (logId, head, reserved, staff, chunks, digest) = try result.get()
         }
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], [Chunk], RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [Chunk], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -159,6 +171,14 @@ package struct CaseSnapshot {
                     guard let number = CaseNumber(try r.string()) else { throw Failure.damaged }
                     reserved.append(number)
                 }
+                let owner = try r.string()
+                var members: [StaffMember] = []
+                for _ in 0..<(try r.count()) {
+                    let user = try r.string(), name = try r.string()
+                    guard let role = Role(rawValue: try r.string()) else { throw Failure.damaged }
+                    members.append(StaffMember(user: user, name: name, role: role, organ: try r.string()))
+                }
+                let staff = Staff(members, owner: owner.isEmpty ? nil : owner)
                 var chunks: [Chunk] = []
                 var from = 16 + headerLength
                 for _ in 0..<(try r.count()) {
@@ -172,7 +192,7 @@ package struct CaseSnapshot {
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        chunks, RecordHash(of: header))
+                        staff, chunks, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {

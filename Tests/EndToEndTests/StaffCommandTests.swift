@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `xinfang staff`: who may act is kept as records in the log, each naming who made it;
+/// an account removed yesterday acts no more today, and acted the day before.
+@Suite("Staff, end to end")
+struct StaffCommandTests {
+    @Test func anAccountRemovedYesterdayIsRefusedTodayAndActedTheDayBefore() throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)
+        let added = cli.run(["staff", "add", "wang", "--name", "王芳", "--role", "clerk", "--organ", "D-XFJ",
+                             "--now", "2025-04-27T09:00"])
+        #expect(added.status == 0, "\(added.err)")
+        let registered = cli.run(["register", "-", "--as", "wang", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        #expect(registered.status == 0, "\(registered.err)")
+        #expect(cli.run(["staff", "remove", "wang", "--now", "2025-04-28T18:00"]).status == 0)
+        let refused = cli.run(["register", "-", "--as", "wang", "--now", "2025-04-29T09:30"], stdin: CLI.groupVisit)
+        #expect(refused.status == 64 && refused.err.contains("wang"), "\(refused.err)")
+
+        // Who was on the staff at the end of the 27th (the 28th ended without her), and now;
+        // and who made each change.
+        #expect(cli.run(["staff", "list", "--on", "2025-04-27"]).out.contains("王芳"))
+        #expect(!cli.run(["staff", "list", "--on", "2025-04-28"]).out.contains("王芳"))
+        #expect(!cli.run(["staff", "list"]).out.contains("王芳"))
+        let history = try #require(cli.json(["staff", "history"]) as? [[String: Any]])
+        let last = try #require(history.last?["change"] as? [String: Any])
+        #expect(last["kind"] as? String == "remove" && last["user"] as? String == "wang" && last["by"] as? String == "tester")
+    }
+
+    @Test func onlyAnAdministratorOrTheLogsCreatorChangesTheStaff() throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)
+        let before = cli.logBytes
+        // The training log's sample clerk may not enrol anyone.
+        let refused = cli.run(["staff", "add", "li", "--name", "李", "--role", "clerk", "--organ", "D-XFJ", "--as", "clerk",
+                               "--now", "2025-04-27T10:00"])
+        #expect(refused.status == 65 && refused.err.contains("系统管理员"), "\(refused.err)")
+        #expect(cli.logBytes == before)
+    }
+
+    @Test func aProductionLogRefusesATraineeAndAnUnknownOrgan() throws {
+        let cli = CLI()
+        #expect(cli.run(["init"], training: false).status == 0)
+        let before = cli.logBytes
+        for (args, word) in [(["--role", "trainee", "--organ", "D-XFJ"], "培训"), (["--role", "clerk", "--organ", "NOPE"], "NOPE")] {
+            let r = cli.run(["staff", "add", "li", "--name", "李"] + args, training: false)
+            #expect(r.status == 65 && r.err.contains(word), "\(args): \(r.err)")
+        }
+        #expect(cli.logBytes == before)
+    }
+}

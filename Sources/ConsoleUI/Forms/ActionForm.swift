@@ -81,7 +81,8 @@ enum ActionForm {
              .trackOnlyForGrievance, .recusalNotChecked, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline,
              .outcomeNotForType, .measuresRequired, .notAssigned, .completionAlreadyReported, .noSuperior,
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
-             .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf:
+             .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
+             .forbiddenCharacter, .fieldTooLong:
             zh ? "（非本岗位）" : " (role)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

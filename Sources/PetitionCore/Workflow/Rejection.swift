@@ -57,6 +57,10 @@ package struct Rejection: Error, Equatable, Sendable {
         /// A registration entered again under the number a lost one had: the organ and year
         /// the number carries must be the petition's.
         case numberNotThePetitions = "number-not-the-petitions"
+        /// A control, bidi or zero-width character where the field cannot hold one (`InputText`).
+        case forbiddenCharacter = "forbidden-character"
+        /// A text longer than its field's documented limit (`InputText.rules`).
+        case fieldTooLong = "field-too-long"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -69,7 +73,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .dateInFuture, .dateBeforePreviousStep: .practiceChronology
             case .beforeInForce: .inForce
             case .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone, .unknownOrgan,
-                 .unknownCategory, .unknownCase:
+                 .unknownCategory, .unknownCase, .forbiddenCharacter, .fieldTooLong:
                 nil
             case .groupTooManyRepresentatives, .groupTooFewPeople: .intakeGroupVisit
             case .routeToAccused: .classifyAccusation

@@ -104,7 +104,9 @@ struct BadInputTests {
         #expect(refused.status == 65, "\(refused.err)")
         #expect(refused.err.contains("第100000件（共100000件）：问题类别「NOPE」不存在"), "\(refused.err)")
         #expect(cli.logBytes == before)
-        #expect(Date().timeIntervalSince(start) < 30, "checked whole in \(Date().timeIntervalSince(start)) s")
+        // A guard against quadratic work, not a benchmark: alone, a debug build checks the
+        // 100,000 in about 14 s; the bound leaves room for a loaded machine.
+        #expect(Date().timeIntervalSince(start) < 60, "checked whole in \(Date().timeIntervalSince(start)) s")
 
         let batch = "[" + Array(repeating: Self.letter, count: 2_500).joined(separator: ",") + "]"
         let written = cli.run(["register", "-", "--now", "2025-04-28T10:00"], stdin: batch)

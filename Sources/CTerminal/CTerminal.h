@@ -87,6 +87,20 @@ static inline int xf_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline void xf_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
 
+/// The character set of the current LC_CTYPE ("UTF-8", "ANSI_X3.4-1968", …).
+#include <langinfo.h>
+static inline const char *xf_codeset(void) { return nl_langinfo(CODESET); }
+
+/// The name of the current LC_CTYPE locale ("C", "C.UTF-8", …), or "" if unknown.
+static inline const char *xf_ctype_locale(void) {
+    const char *name = setlocale(LC_CTYPE, NULL);
+    return name ? name : "";
+}
+
+/// Switches LC_CTYPE (only: messages, collation and numbers stay as they were) to
+/// `name`; 1 if the system has that locale.
+static inline int xf_set_ctype(const char *name) { return setlocale(LC_CTYPE, name) != NULL; }
+
 // SIGTERM, SIGINT and SIGHUP only set a flag; the run loop sees it within one poll
 // and restores the terminal. No work is done in the handler.
 #include <signal.h>

@@ -1,5 +1,6 @@
 internal import CTerminal
 import ConsoleUI
+import PetitionCore
 
 /// The ncurses driver: it copies cell grids to the terminal and reads keys, as the
 /// run loop's `TerminalBackend`. Nothing else in xinfang calls ncurses.
@@ -8,10 +9,14 @@ package final class Terminal: TerminalBackend {
     private var colour = false
     private var open = true
 
-    /// Starts curses: the locale from the environment (for UTF-8), raw keys, no echo,
-    /// keypad decoding, and a poll interval so the caller can follow the log.
-    package init(monochrome: Bool, pollMilliseconds: Int32 = 250) {
-        xf_setlocale_from_environment()
+    /// Starts curses: a UTF-8 locale (`adoptUTF8Locale`), raw keys, no echo, keypad
+    /// decoding, and a poll interval so the caller can follow the log. Refuses to start
+    /// where no UTF-8 locale exists: curses would silently drop every Chinese character.
+    package init(monochrome: Bool, pollMilliseconds: Int32 = 250) throws(TerminalLocaleError) {
+        switch Self.adoptUTF8Locale() {
+        case .asIs, .switched: break
+        case .refused(let current, let codeset): throw TerminalLocaleError(current: current, codeset: codeset)
+        }
         xf_install_stop_handlers()
         initscr()
         raw()
@@ -27,6 +32,16 @@ package final class Terminal: TerminalBackend {
             init_pair(3, Int16(COLOR_YELLOW), -1)
             init_pair(4, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
             colour = true
+        }
+    }
+
+    /// The environment's locale if it is UTF-8; else LC_CTYPE switched to a UTF-8 locale
+    /// the system has (`TerminalLocale.candidates`); else refused.
+    package static func adoptUTF8Locale() -> TerminalLocale.Outcome {
+        xf_setlocale_from_environment()
+        let current = String(cString: xf_ctype_locale())
+        return TerminalLocale.choose(current: current, codeset: String(cString: xf_codeset())) { name in
+            xf_set_ctype(name) != 0 ? String(cString: xf_codeset()) : nil
         }
     }
 
@@ -124,5 +139,15 @@ package final class Terminal: TerminalBackend {
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .tick }
             return .character(Character(scalar))
         }
+    }
+}
+
+/// The console cannot start: no UTF-8 locale, so Chinese text would not be drawn.
+package struct TerminalLocaleError: Error {
+    package var current: String
+    package var codeset: String
+
+    package func message(_ language: Language) -> String {
+        TerminalLocale.refusal(current: current, codeset: codeset, language)
     }
 }

@@ -59,9 +59,16 @@ struct ActCommand: ParsableCommand {
         }
     }
 
-    /// `--name value` and `--name=value` pairs.
+    /// `--name value` and `--name=value` pairs. A field given twice is refused: which of
+    /// the two was meant cannot be guessed.
     static func parseFields(_ words: [String]) throws -> [String: String] {
         var values: [String: String] = [:]
+        func set(_ name: String, _ value: String) throws {
+            guard values[name] == nil else {
+                throw UsageError("字段 --\(name) 写了两次：每个字段只能给一次", "The field --\(name) is given twice: give each field once")
+            }
+            values[name] = value
+        }
         var i = 0
         while i < words.count {
             let word = words[i]
@@ -70,13 +77,13 @@ struct ActCommand: ParsableCommand {
             }
             let body = String(word.dropFirst(2))
             if let eq = body.firstIndex(of: "=") {
-                values[String(body[..<eq])] = String(body[body.index(after: eq)...])
+                try set(String(body[..<eq]), String(body[body.index(after: eq)...]))
                 i += 1
             } else {
                 guard i + 1 < words.count else {
                     throw UsageError("字段 --\(body) 缺少值", "The field --\(body) needs a value")
                 }
-                values[body] = words[i + 1]
+                try set(body, words[i + 1])
                 i += 2
             }
         }

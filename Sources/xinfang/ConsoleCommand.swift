@@ -59,7 +59,7 @@ struct ConsoleCommand: ParsableCommand {
                 return
             }
             let env = Session.environment
-            let terminal = Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
+            let terminal = try Terminal(monochrome: env["NO_COLOR"] != nil || env["TERM"] == "vt100")
             defer { terminal.close() }
             let loop = ConsoleLoop(state: state, data: data, backend: terminal, host: host, clock: clock,
                                    seconds: { ProcessInfo.processInfo.systemUptime })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleTerminal
 import Foundation
 import PetitionCore
 import PetitionStore
@@ -9,7 +10,8 @@ enum Failure {
     static func report(_ error: any Error, language: Language, reference: ReferenceData?) -> ExitCode {
         if let e = error as? ExitCode { return e }
         let (line, code) = describe(error, language: language, reference: reference)
-        FileHandle.standardError.write(Data(("xinfang: " + line + "\n").utf8))
+        // Input quoted in the line (a value, a key) shows its control and bidi characters as escapes.
+        FileHandle.standardError.write(Data(("xinfang: " + InputText.visible(line) + "\n").utf8))
         return ExitCode(code)
     }
 
@@ -36,6 +38,18 @@ enum Failure {
             // write: a command line that cannot be carried out.
             let usage: Set<StoreError.Code> = [.notInRoster, .ownFile]
             (line, code) = (s.message(language), dataProblem.contains(s.code) ? 65 : usage.contains(s.code) ? 64 : 74)
+        case let t as TerminalLocaleError:
+            (line, code) = (t.message(language), 1)
+        case let j as JSONInputError:
+            (line, code) = (j.message(language), 65)
+        case let p as PartialRegistration:
+            // Written in part: an I/O outcome whatever stopped it, so no script takes it for success or for nothing done.
+            let (cause, _) = describe(p.cause, language: language, reference: reference)
+            let first = p.written.first.map(\.description) ?? "", last = p.written.last.map(\.description) ?? ""
+            let text = language == .zh
+                ? "只登记了\(p.count)件中的前\(p.written.count)件（\(first) 至 \(last)，案件号见标准输出）；从第\(p.firstNotWritten + 1)件（索引\(p.firstNotWritten)）起均未写入：\(cause)"
+                : "only \(p.written.count) of \(p.count) petitions were registered (\(first) to \(last), listed on stdout); from petition \(p.firstNotWritten + 1) (index \(p.firstNotWritten)) on, none was written: \(cause)"
+            (line, code) = (text, 74)
         case let u as UsageError:
             (line, code) = (u.message(language), u.exitCode)
         default:

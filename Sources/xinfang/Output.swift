@@ -24,12 +24,12 @@ enum Output {
         var widths = Array(repeating: 0, count: all.first?.count ?? 0)
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], DisplayWidth.of(Sanitize.visible(cell)))
+                widths[i] = max(widths[i], DisplayWidth.of(InputText.visible(cell)))
             }
         }
         for row in all {
             let line = row.enumerated().map { i, cell in
-                i == row.count - 1 ? Sanitize.visible(cell) : DisplayWidth.pad(Sanitize.visible(cell), to: widths[i])
+                i == row.count - 1 ? InputText.visible(cell) : DisplayWidth.pad(InputText.visible(cell), to: widths[i])
             }
             print(line.joined(separator: "  "))
         }

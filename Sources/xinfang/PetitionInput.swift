@@ -3,7 +3,8 @@ import PetitionCore
 
 /// A petition as `xinfang register` reads it from JSON. Every field is optional
 /// here so that a missing one is reported by name, in the user's language, rather
-/// than as a decoding error.
+/// than as a decoding error. Its coding keys are the keys `register` accepts: any
+/// other key is refused (`StrictDecoder`).
 struct PetitionInput: Decodable {
     struct Person: Decodable {
         var kind: String?
@@ -30,23 +31,14 @@ struct PetitionInput: Decodable {
     var group: GroupInput?
     var accusedOrgan: String?
 
-    /// Reads one petition object or an array of them.
-    static func decodeAll(_ data: Data) throws -> [PetitionInput] {
-        let decoder = JSONDecoder()
-        do {
-            if let list = try? decoder.decode([PetitionInput].self, from: data) { return list }
-            return [try decoder.decode(PetitionInput.self, from: data)]
-        } catch {
-            let detail: String = switch error {
-            case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
-                 DecodingError.keyNotFound(_, let c), DecodingError.dataCorrupted(let c):
-                c.codingPath.map(\.stringValue).joined(separator: ".")
-            default: ""
-            }
-            throw UsageError("输入不是有效的信访事项 JSON\(detail.isEmpty ? "" : "（字段 \(detail)）")",
-                             "The input is not valid petition JSON\(detail.isEmpty ? "" : " (field \(detail))")",
-                             badData: true)
-        }
+    /// Reads one petition object or an array of them, strictly (`StrictDecoder`):
+    /// invalid UTF-8, a duplicated key and a key no input type has are refused, naming
+    /// the key (and the nearest known one). The known keys are these types' own coding
+    /// keys, so a field added here is known without a second list.
+    static func decodeAll(_ data: Data) throws(JSONInputError) -> [PetitionInput] {
+        let value = try StrictJSON.parse([UInt8](data))
+        if case .array = value { return try StrictDecoder.decode([PetitionInput].self, from: value) }
+        return [try StrictDecoder.decode(PetitionInput.self, from: value)]
     }
 
     /// The petition, with defaults: the actor's organ, and today as the date received.

@@ -12,7 +12,11 @@ struct RegisterCommand: ParsableCommand {
             Fields: channel (online|letter|phone|fax|visit), receivedAt (YYYY-MM-DD), organ, \
             petitioner {kind, name, idNumber, phone, address}, request, facts, reasons, category, \
             type (suggestion|accusation|grievance), group {people, representatives: [petitioner]}, \
-            accusedOrgan. All petitions are checked first; if one is refused, none is written.
+            accusedOrgan. Any other key, or a key given twice, is refused. All petitions are \
+            checked first; if one is refused, none is written. More than \(CaseBook.batchLimit) are \
+            then written in batches of \(CaseBook.batchLimit), each synced on its own; if writing \
+            stops part-way, the cases written are printed and the first petition not written is \
+            named (exit 74).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -61,15 +65,53 @@ struct RegisterCommand: ParsableCommand {
                 _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference)
                 numbers = [number]
             } else {
-                numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference)
-            }
-            if json {
-                Output.printJSON(numbers.map(\.description))
-            } else {
-                for number in numbers {
-                    print("\(number)  \(number.spoken(session.reference.directory, session.language))")
+                // The whole import is checked before its first batch is written.
+                try book.check(petitions, now: now, actor: actor, reference: session.reference)
+                let bar = ProgressLine(total: petitions.count, language: session.language,
+                                       shown: petitions.count > CaseBook.batchLimit && isatty(STDERR_FILENO) == 1)
+                do {
+                    numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference,
+                                                progress: bar.show)
+                    bar.finish()
+                } catch let partial as PartialRegistration {
+                    bar.finish()
+                    // The cases that were written are acknowledged as any others; stderr says where it stopped.
+                    report(partial.written, session)
+                    throw partial
                 }
             }
+            report(numbers, session)
         }
+    }
+
+    private func report(_ numbers: [CaseNumber], _ session: Session) {
+        if json {
+            Output.printJSON(numbers.map(\.description))
+        } else {
+            for number in numbers {
+                print("\(number)  \(number.spoken(session.reference.directory, session.language))")
+            }
+        }
+    }
+}
+
+/// A progress bar on stderr, redrawn in place, for an import of several batches on a terminal.
+struct ProgressLine {
+    let total: Int
+    let language: Language
+    let shown: Bool
+
+    func show(_ written: Int) {
+        guard shown else { return }
+        let width = 30
+        let filled = total == 0 ? width : written * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        let text = language == .zh ? "登记中 [\(bar)] \(written)/\(total)" : "registering [\(bar)] \(written)/\(total)"
+        FileHandle.standardError.write(Data(("\r" + text).utf8))
+    }
+
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

@@ -151,13 +151,13 @@ struct CaseView: Encodable {
             Swift.print((zh ? "类别：" : "Category: ") + "\(p.categoryName)  (\(p.type), \(p.channel), \(p.receivedAt))")
             if let person = p.petitioner {
                 Swift.print((zh ? "信访人：" : "Petitioner: ")
-                            + Sanitize.visible("\(person.name ?? "—")  \(person.idNumber ?? "")  \(person.phone ?? "")"))
+                            + InputText.visible("\(person.name ?? "—")  \(person.idNumber ?? "")  \(person.phone ?? "")"))
             }
             if let g = p.group {
                 Swift.print(zh ? "集体访：\(g.people)人，代表\(g.representatives.count)人"
                                : "Group: \(g.people) people, \(g.representatives.count) representatives")
             }
-            if let r = p.request { Swift.print((zh ? "请求：" : "Request: ") + Sanitize.visible(r)) }
+            if let r = p.request { Swift.print((zh ? "请求：" : "Request: ") + InputText.visible(r)) }
             if contentWithheld {
                 Swift.print(zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)")
             }

@@ -17,10 +17,10 @@ struct CellGridTests {
         #expect(grid[0, 3].width == 0)
     }
 
-    @Test func controlCharactersAndEscapesAreShownAsPlaceholders() {
-        var grid = CellGrid(rows: 1, columns: 12)
-        grid.put("a\u{1B}[31mb\n", row: 0, column: 0)
-        #expect(grid.text[0].hasPrefix("a␛[31mb␊"))
+    @Test func controlBidiAndZeroWidthCharactersAreShownAsEscapes() {
+        var grid = CellGrid(rows: 1, columns: 40)
+        grid.put("a\u{1B}[31mb\n\u{202E}c\u{200B}", row: 0, column: 0)
+        #expect(grid.text[0].hasPrefix("a\\u{1B}[31mb\\u{A}<U+202E>c<U+200B>"))
         #expect(!grid.text[0].unicodeScalars.contains { $0.value < 0x20 })
     }
 

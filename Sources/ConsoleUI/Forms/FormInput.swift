@@ -213,8 +213,11 @@ enum FormInput {
         }
         if case .register = state.screen {
             let live = RegisterForm.fieldErrors(form, data, state.language)
-            for key in ["petitioner.idNumber", "petitioner.phone", "group.people"]
-                + RegisterForm.extraRepresentatives.flatMap({ ["group.representatives[\($0)].idNumber", "group.representatives[\($0)].phone"] }) {
+            // A person's fields are checked as soon as they are left: characters, lengths, numbers.
+            for key in ["petitioner.name", "petitioner.idNumber", "petitioner.phone", "petitioner.address", "group.people"]
+                + RegisterForm.extraRepresentatives.flatMap({ n in
+                    ["name", "idNumber", "phone"].map { "group.representatives[\(n)].\($0)" }
+                }) {
                 if let message = live[key] { form.errors[key] = message }
             }
             let key = RegisterForm.lookupKey(form)

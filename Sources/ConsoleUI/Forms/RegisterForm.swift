@@ -131,16 +131,16 @@ enum RegisterForm {
                         accusedOrgan: type == .accusation ? optional("accusedOrgan") : nil)
     }
 
-    /// The problems to show beside fields the clerk has left: each person's identity
-    /// number and phone are checked as soon as they are typed.
+    /// The problems to show beside fields the clerk has left: each person's name, identity
+    /// number, phone and address are checked (characters, lengths, numbers) as soon as they are typed.
     static func fieldErrors(_ form: Form, _ data: ConsoleData, _ language: Language) -> [String: String] {
         var errors: [String: String] = [:]
         guard let petition = try? petition(form, data) else { return errors }
         var people: [(String, Petitioner)] = [("petitioner", petition.petitioner)]
         for n in extraRepresentatives {
             let path = "group.representatives[\(n)]"
-            people.append((path, Petitioner(kind: .citizen, idNumber: form.value(path + ".idNumber"),
-                                            phone: form.value(path + ".phone"))))
+            people.append((path, Petitioner(kind: .citizen, name: form.value(path + ".name"),
+                                            idNumber: form.value(path + ".idNumber"), phone: form.value(path + ".phone"))))
         }
         for (path, person) in people {
             do throws(Rejection) {

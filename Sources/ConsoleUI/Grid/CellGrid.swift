@@ -1,3 +1,4 @@
+import PetitionCore
 /// What a cell means, never which colour: the palette picks colours per role.
 package enum StyleRole: String, Sendable, Equatable {
     case normal, title, status, selected, overdue, dueSoon, training, hint
@@ -36,12 +37,13 @@ package struct CellGrid: Equatable, Sendable {
 
     package subscript(row: Int, column: Int) -> Cell { cells[row * columns + column] }
 
-    /// Writes text from (row, column), sanitised, clipped at the right edge; a wide
+    /// Writes text from (row, column), its control, bidi and zero-width characters shown
+    /// as escapes (`InputText.visible`: no byte of a name reaches the terminal raw), clipped at the right edge; a wide
     /// character that would not fit whole is replaced by a space.
     package mutating func put(_ text: String, row: Int, column: Int, style: StyleRole = .normal) {
         guard row >= 0, row < rows else { return }
         var col = column
-        for g in Sanitize.visible(text) {
+        for g in InputText.visible(text) {
             let w = DisplayWidth.of(g)
             if w == 0 { continue }
             guard col + w <= columns else {

@@ -59,21 +59,3 @@ package enum DisplayWidth {
         return t + String(repeating: " ", count: max(0, columns - of(t)))
     }
 }
-
-/// Makes case data safe to show: control characters and escape sequences become
-/// visible placeholders, so no byte of a name or text reaches the terminal raw.
-package enum Sanitize {
-    package static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x1B: out += "␛"
-            case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
-            case 0x7F: out += "␡"
-            case 0x80...0x9F: out += "�"
-            default: out.unicodeScalars.append(scalar)  // a range of scalar values: everything else is visible
-            }
-        }
-        return out
-    }
-}

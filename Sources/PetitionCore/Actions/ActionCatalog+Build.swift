@@ -4,28 +4,31 @@ extension ActionCatalog {
     /// Unknown fields, missing required fields and malformed values are refused, naming the field.
     package static func command(_ kind: ActionKind, _ values: [String: String]) throws(Rejection) -> CaseCommand {
         let spec = spec(kind)
-        for key in values.keys where !spec.fields.contains(where: { $0.name == key }) {
+        for key in values.keys.sorted() where !spec.fields.contains(where: { $0.name == key }) {
+            // The nearest field first (`--recusal_checked` → `--recusal-checked`), then all of them.
+            let nearest = JSONInputError.nearest(to: key, in: spec.fields.map(\.name)).map { "--\($0)？" } ?? ""
             throw Rejection(.invalidValue, field: key,
-                            ["value": values[key] ?? "", "expected": spec.fields.map { "--" + $0.name }.joined(separator: " ")])
+                            ["value": values[key] ?? "",
+                             "expected": nearest + spec.fields.map { "--" + $0.name }.joined(separator: " ")])
         }
         let reader = FieldReader(spec: spec, values: values)
         switch kind {
         case .register:
             throw Rejection(.invalidValue, field: "action", ["value": "register", "expected": "xinfang register"])
-        case .transfer: return .transfer(to: try reader.text("to"), note: reader.optional("note"))
+        case .transfer: return .transfer(to: try reader.text("to"), note: try reader.optional("note"))
         case .assign:
-            return .assign(to: try reader.text("to"), days: try reader.integer("days"), note: reader.optional("note"))
-        case .referPoliticalLegal: return .referPoliticalLegal(to: try reader.text("to"), note: reader.optional("note"))
-        case .referDiscipline: return .referDiscipline(to: try reader.text("to"), note: reader.optional("note"))
+            return .assign(to: try reader.text("to"), days: try reader.integer("days"), note: try reader.optional("note"))
+        case .referPoliticalLegal: return .referPoliticalLegal(to: try reader.text("to"), note: try reader.optional("note"))
+        case .referDiscipline: return .referDiscipline(to: try reader.text("to"), note: try reader.optional("note"))
         case .escalate: return .escalate(proposal: try reader.text("proposal"))
-        case .redirect: return .redirect(to: try reader.text("to"), note: reader.optional("note"))
+        case .redirect: return .redirect(to: try reader.text("to"), note: try reader.optional("note"))
         case .notAccept:
             return .notAccept(reason: try reader.choice("reason"), ref: try reader.caseNumber("ref"),
-                              note: reader.optional("note"))
+                              note: try reader.optional("note"))
         case .receive: return .receive(on: try reader.day("on"))
         case .accept: return .accept(route: try reader.text("route"), on: try reader.day("on"))
         case .object: return .object(reason: try reader.text("reason"))
-        case .decideObjection: return .decideObjection(upheld: try reader.yesNo("upheld"), note: reader.optional("note"))
+        case .decideObjection: return .decideObjection(upheld: try reader.yesNo("upheld"), note: try reader.optional("note"))
         case .classify: return .classify(type: try reader.choice("type"), track: try reader.optionalInteger("track"))
         case .assignHandler:
             return .assignHandler(user: try reader.text("user"), recusalChecked: try reader.yesNo("recusal-checked"))
@@ -33,13 +36,13 @@ extension ActionCatalog {
         case .endHearing: return .endHearing(on: try reader.day("on"))
         case .startMediation: return .startMediation
         case .recordAgreement: return .recordAgreement(kind: try reader.choice("kind"), text: try reader.text("text"))
-        case .endMediation: return .endMediation(note: reader.optional("note"))
+        case .endMediation: return .endMediation(note: try reader.optional("note"))
         case .extend: return .extend(days: try reader.integer("days"), reason: try reader.text("reason"))
         case .issueOpinion:
             return .issueOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"),
                                  basis: try reader.text("basis"), measures: try reader.choices("measures"))
         case .deliver: return .deliver(on: try reader.day("on"))
-        case .reportCompletion: return .reportCompletion(note: reader.optional("note"))
+        case .reportCompletion: return .reportCompletion(note: try reader.optional("note"))
         case .requestReview: return .requestReview(on: try reader.day("on"))
         case .issueReviewOpinion:
             return .issueReviewOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"))
@@ -49,7 +52,7 @@ extension ActionCatalog {
         case .issueRereviewOpinion:
             return .issueRereviewOpinion(outcome: try reader.choice("outcome"), opinion: try reader.text("opinion"))
         case .withdraw: return .withdraw(note: try reader.text("note"))
-        case .recordIncident: return .recordIncident(kind: try reader.choice("kind"), note: reader.optional("note"))
+        case .recordIncident: return .recordIncident(kind: try reader.choice("kind"), note: try reader.optional("note"))
         case .recordFollowUp: return .recordFollowUp(kind: try reader.choice("kind"), note: try reader.text("note"))
         case .orderSupervision:
             return .orderSupervision(organ: try reader.text("organ"), suggestion: try reader.choice("suggestion"),
@@ -76,13 +79,16 @@ private struct FieldReader {
     let spec: ActionSpec
     let values: [String: String]
 
-    func optional(_ name: String) -> String? {
-        guard let v = values[name]?.trimmed, !v.isEmpty else { return nil }
-        return v
+    /// The field's text as stored (`InputText.clean`: NFC, trimmed, checked against the
+    /// field's characters and length); nil when nothing visible was given.
+    func optional(_ name: String) throws(Rejection) -> String? {
+        guard let raw = values[name] else { return nil }
+        let v = try InputText.clean(raw, field: name)
+        return v.isEmpty ? nil : v
     }
 
     func text(_ name: String) throws(Rejection) -> String {
-        guard let v = optional(name) else { throw Rejection(.missingField, field: name) }
+        guard let v = try optional(name) else { throw Rejection(.missingField, field: name) }
         return v
     }
 
@@ -92,13 +98,13 @@ private struct FieldReader {
     }
 
     func optionalInteger(_ name: String) throws(Rejection) -> Int? {
-        guard let raw = optional(name) else { return nil }
+        guard let raw = try optional(name) else { return nil }
         guard let v = Int(raw) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "整数 / integer"]) }
         return v
     }
 
     func day(_ name: String) throws(Rejection) -> Day? {
-        guard let raw = optional(name) else { return nil }
+        guard let raw = try optional(name) else { return nil }
         guard let d = Day(iso: raw) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "YYYY-MM-DD"]) }
         return d
     }

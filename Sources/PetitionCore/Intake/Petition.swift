@@ -87,19 +87,10 @@ package struct Petition: Codable, Sendable, Equatable {
     /// Without a name or an address the petitioner cannot be notified, and the
     /// duty to notify lapses (Art 19).
     package var isUnreachable: Bool {
-        // Checked on every replayed registration: no trimmed copies, only a look at the
-        // scalars until the first that is not white space (usually the first).
-        func blank(_ s: String?) -> Bool {
-            guard let s else { return true }
-            for scalar in s.unicodeScalars {
-                switch scalar.value {
-                case 0x09...0x0D, 0x20: continue
-                case 0..<0x80, 0x4E00...0x9FFF: return false  // ASCII and CJK ideographs: never blank
-                default: if !scalar.properties.isWhitespace { return false }
-                }
-            }
-            return true
-        }
+        // Checked on every replayed registration: `isBlank` looks at the scalars only until
+        // the first visible one (usually the first). A name of invisible characters only,
+        // which old logs may hold, is no name.
+        let blank = InputText.isBlank
         return blank(petitioner.name) || (blank(petitioner.address) && blank(petitioner.phone))
     }
 }

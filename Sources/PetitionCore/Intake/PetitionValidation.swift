@@ -11,6 +11,9 @@ package enum PetitionValidation {
 
     package static func check(_ p: Petition, today: Day, directory: Directory,
                               categories: CategoryList? = nil) throws(Rejection) {
+        // Characters and lengths first: a refused character is named as such, not as
+        // an unknown code or an invalid number it happens to make.
+        for (path, value) in p.texts { try InputText.check(value, field: path) }
         guard p.receivedOn <= today else {
             throw Rejection(.dateInFuture, field: "receivedAt", ["date": "\(p.receivedOn)", "today": "\(today)"])
         }
@@ -23,14 +26,15 @@ package enum PetitionValidation {
             throw Rejection(.unknownOrgan, field: "accusedOrgan", ["organ": accused])
         }
         // Art 19: the request, the facts and the reasons.
+        // A text of invisible characters only counts as empty.
         for (field, value) in [("request", p.request), ("facts", p.facts), ("reasons", p.reasons)]
-        where value.trimmed.isEmpty {
+        where InputText.isBlank(value) {
             throw Rejection(.missingField, field: field, rule: .intakeContent)
         }
         // A visitor stands at the window: name and identity document are taken (Arts 17, 19).
         let present = p.channel == .visit
         try check(p.petitioner, path: "petitioner", requireIdentity: present && p.group == nil, today: today)
-        if p.channel == .phone, (p.petitioner.phone ?? "").trimmed.isEmpty {
+        if p.channel == .phone, InputText.isBlank(p.petitioner.phone) {
             throw Rejection(.missingField, field: "petitioner.phone", rule: .intakeChannels)
         }
         if let group = p.group {
@@ -52,8 +56,10 @@ package enum PetitionValidation {
     }
 
     package static func check(_ person: Petitioner, path: String, requireIdentity: Bool, today: Day) throws(Rejection) {
-        let name = (person.name ?? "").trimmed
-        let id = (person.idNumber ?? "").trimmed
+        for (field, value) in person.texts(path) { try InputText.check(value, field: field) }
+        // As stored: NFC, and empty when nothing visible is left.
+        let name = InputText.normalise(person.name ?? "")
+        let id = InputText.normalise(person.idNumber ?? "")
         if requireIdentity {
             if name.isEmpty { throw Rejection(.missingField, field: "\(path).name", rule: .intakeContent) }
             if id.isEmpty {
@@ -75,30 +81,59 @@ package enum PetitionValidation {
                 break
             }
         }
-        if let phone = person.phone?.trimmed, !phone.isEmpty, !IdentityNumbers.isPlausiblePhone(phone) {
+        let phone = InputText.normalise(person.phone ?? "")
+        if !phone.isEmpty, !IdentityNumbers.isPlausiblePhone(phone) {
             throw Rejection(.invalidPhone, field: "\(path).phone", ["phone": phone])
         }
     }
 }
 
 extension Petition {
-    /// Trimmed text fields and upper-case identity numbers, as stored.
+    /// Text fields as stored (`InputText.normalise`: NFC, trimmed; a field with nothing
+    /// visible is absent) and upper-case identity numbers.
     var normalized: Petition {
         var p = self
+        func text(_ value: String?) -> String? {
+            guard let value else { return nil }
+            let clean = InputText.normalise(value)
+            return clean.isEmpty ? nil : clean
+        }
         func clean(_ person: inout Petitioner) {
-            person.name = person.name?.trimmed
-            person.idNumber = person.idNumber?.trimmed.uppercased()
-            person.phone = person.phone?.trimmed
-            person.address = person.address?.trimmed
+            person.name = text(person.name)
+            person.idNumber = text(person.idNumber)?.uppercased()
+            person.phone = text(person.phone)
+            person.address = text(person.address)
         }
         clean(&p.petitioner)
         if var g = p.group {
             for i in g.representatives.indices { clean(&g.representatives[i]) }
             p.group = g
         }
-        p.request = p.request.trimmed
-        p.facts = p.facts.trimmed
-        p.reasons = p.reasons.trimmed
+        p.request = InputText.normalise(p.request)
+        p.facts = InputText.normalise(p.facts)
+        p.reasons = InputText.normalise(p.reasons)
+        p.category = InputText.normalise(p.category)
         return p
+    }
+
+    /// Every text field with its path, as rejections name them. A field added to the
+    /// petition is added here, so that `InputText`'s rules reach it.
+    package var texts: [(String, String)] {
+        var all: [(String, String)] = [("organ", organ), ("category", category), ("request", request),
+                                       ("facts", facts), ("reasons", reasons)]
+        if let accusedOrgan { all.append(("accusedOrgan", accusedOrgan)) }
+        all += petitioner.texts("petitioner")
+        for (i, rep) in (group?.representatives ?? []).enumerated() {
+            all += rep.texts("group.representatives[\(i + 1)]")
+        }
+        return all
+    }
+}
+
+extension Petitioner {
+    /// The person's text fields with their paths under `path`.
+    package func texts(_ path: String) -> [(String, String)] {
+        [("name", name), ("idNumber", idNumber), ("phone", phone), ("address", address)]
+            .compactMap { field, value in value.map { ("\(path).\(field)", $0) } }
     }
 }

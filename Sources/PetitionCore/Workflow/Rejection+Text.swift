@@ -41,6 +41,15 @@ extension Rejection {
             zh ? "请填写\(field())" : "Missing: \(field())"
         case .invalidValue:
             zh ? "\(field())「\(v("value"))」无效，应为\(v("expected"))" : "The \(field()) \"\(v("value"))\" is invalid; expected \(v("expected"))"
+        case .forbiddenCharacter:
+            v("kind") == "line"
+                ? (zh ? "\(field())第\(v("position"))个字符 \(v("character")) 是控制字符、双向文字控制符或零宽字符，不能录入：姓名、证件号码、电话、地址和代码中只能有可见字符"
+                      : "The \(field()) has \(v("character")) at character \(v("position")): names, ID numbers, phones, addresses and codes take visible characters only, no control, bidi or zero-width character")
+                : (zh ? "\(field())第\(v("position"))个字符 \(v("character")) 是控制字符或双向文字控制符，不能录入（换行和制表符可以）"
+                      : "The \(field()) has \(v("character")) at character \(v("position")): a control or bidi override character cannot be entered (line breaks and tabs can)")
+        case .fieldTooLong:
+            zh ? "\(field())过长：最多\(v("limit"))个字符，现为\(v("length"))个字符"
+               : "The \(field()) is too long: at most \(v("limit")) characters, \(v("length")) given"
         case .invalidResidentID:
             zh ? "\(field())不是有效的18位居民身份证号码（\(IDProblemText.zh(v("problem")))）"
                : "The \(field()) is not a valid 18-digit resident ID (\(IDProblemText.en(v("problem"))))"

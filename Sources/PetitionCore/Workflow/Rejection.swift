@@ -64,6 +64,10 @@ package struct Rejection: Error, Equatable, Sendable {
         case staffTraineeInProduction = "staff-trainee-in-production"
         case staffLastAdministrator = "staff-last-administrator"
         case notStaff = "not-staff"
+        /// A control, bidi or zero-width character where the field cannot hold one (`InputText`).
+        case forbiddenCharacter = "forbidden-character"
+        /// A text longer than its field's documented limit (`InputText.rules`).
+        case fieldTooLong = "field-too-long"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -76,7 +80,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .dateInFuture, .dateBeforePreviousStep: .practiceChronology
             case .beforeInForce: .inForce
             case .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone, .unknownOrgan,
-                 .unknownCategory, .unknownCase:
+                 .unknownCategory, .unknownCase, .forbiddenCharacter, .fieldTooLong:
                 nil
             case .groupTooManyRepresentatives, .groupTooFewPeople: .intakeGroupVisit
             case .routeToAccused: .classifyAccusation

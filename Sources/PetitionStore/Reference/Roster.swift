@@ -35,8 +35,9 @@ package struct Roster: Codable, Sendable, Equatable {
 
     package static func load(from path: String) throws(StoreError) -> Roster {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError(.dataMissing, path: path) }
-        do { return try JSONDecoder().decode(Roster.self, from: data) } catch {
-            throw StoreError(.badData, path: path, cause: "\(error)")
+        // Strictly, as every import: an unknown or repeated key is refused, naming it.
+        do throws(JSONInputError) { return try StrictDecoder.decode(Roster.self, from: [UInt8](data)) } catch {
+            throw StoreError(.badData, path: path, cause: error.message(.zh))
         }
     }
 

@@ -113,9 +113,10 @@ struct ConsoleCommand: ParsableCommand {
                                  "\"\(typed)\" is not a petition bureau's code; no log was created")
                     return nil
                 }
+                let account = try session.productionUser()
                 _ = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction,
                                           now: Session.systemNow)
-                try Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
+                try Roster(members: [.init(user: account, name: account, role: .clerk, organ: jurisdiction)])
                     .save(to: Roster.path(forLog: path))
                 return .production
             default:

@@ -32,13 +32,14 @@ struct InitCommand: ParsableCommand {
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
+            let account = training ? session.osUser : try session.productionUser()
             _ = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
             let rosterPath = Roster.path(forLog: path)
             if !FileManager.default.fileExists(atPath: rosterPath) {
-                let user = session.osUser
+                // A production roster's first member is the account creating the log.
                 let roster = training
-                    ? Roster.training(osUser: user, jurisdiction: organ)
-                    : Roster(members: [.init(user: user, name: user, role: userRole, organ: organ)])
+                    ? Roster.training(osUser: session.osUser, jurisdiction: organ)
+                    : Roster(members: [.init(user: account, name: account, role: userRole, organ: organ)])
                 try roster.save(to: rosterPath)
             }
             let name = session.reference.directory.name(organ, session.language)

@@ -5,7 +5,7 @@ BIN := .build/debug/xinfang
 # System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 
-.PHONY: run demo test bench fuzz setup build clean
+.PHONY: run demo test bench fuzz setup build install clean
 
 # Installs missing system packages when run as root; otherwise says what is missing.
 setup:
@@ -67,6 +67,18 @@ fuzz: setup
 	  XINFANG_FUZZ_TARGET=$$t .build-fuzz/debug/xinfang-fuzz -merge=1 -max_len=8192 Tests/Fuzz/corpus/$$t \
 	    .build-fuzz/grown-$$t 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' ; \
 	done
+
+# Installs for an office (docs/install.md), as root: PREFIX/bin/xinfang set-group-id
+# `xinfang` (2755), PREFIX/share/xinfang/data, PREFIX/etc/xinfang.conf and the office
+# folder PREFIX/var/lib/xinfang (2770 root:xinfang; FOLDER=… elsewhere). The Swift
+# runtime is linked in (--static-swift-stdlib), so the set-group-id executable loads
+# no Swift library from a path the loader might not trust.
+PREFIX ?= /usr/local
+FOLDER ?= $(PREFIX)/var/lib/xinfang
+INSTALL_BUILD ?= -c release --static-swift-stdlib
+install: setup
+	$(SWIFT) build $(INSTALL_BUILD) --product xinfang
+	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(INSTALL_BUILD) --show-bin-path)/xinfang" "$(FOLDER)"
 
 clean:
 	rm -rf .build

@@ -194,6 +194,10 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
         try call("fchmod")
     }
 
+    /// Permissions are not modelled: nothing is examined (and a new file is made as in a
+    /// folder of one's own, `FileModes`). Not counted, so crash points stay where they were.
+    package func permissions(_ path: String) -> UInt32? { nil }
+
     /// Directories are not modelled: every path may hold a file.
     package func createDirectory(_ path: String) throws(FileError) {
         mutex.lock()

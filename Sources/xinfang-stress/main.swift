@@ -38,6 +38,7 @@ final class NoLockFileSystem: FileSystem {
     func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
     func isRegularFile(_ path: String) -> Bool { real.isRegularFile(path) }
     func createDirectory(_ path: String) throws(FileError) { try real.createDirectory(path) }
+    func permissions(_ path: String) -> UInt32? { real.permissions(path) }
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) { try real.setPermissions(fd, mode) }
     func map(_ path: String) throws(FileError) -> Data { try real.map(path) }
     func remove(_ path: String) { real.remove(path) }

@@ -96,9 +96,7 @@ struct ActCommand: ParsableCommand {
         let spec = ActionCatalog.spec(kind)
         let en = arguments.contains("en") && arguments.contains("--lang")
         var citation = kind.rule.rawValue
-        let folder = ReferenceData.locate(environment: Session.environment, executable: CommandLine.arguments[0],
-                                          currentDirectory: FileManager.default.currentDirectoryPath)
-        if let reference = try? ReferenceData.load(from: folder) {
+        if let reference = try? ReferenceData.load(from: Session.referenceFolder) {
             citation = reference.articles.citation(kind.rule, en ? .en : .zh)
         }
         print("xinfang act CASE \(kind.rawValue)" + spec.fields.map { f in

@@ -114,12 +114,13 @@ struct ConsoleCommand: ParsableCommand {
                                  "\"\(typed)\" is not a petition bureau's code; no log was created")
                     return nil
                 }
+                let account = try session.productionUser()
                 let log = try DurableLog.create(at: path, mode: .production, jurisdiction: jurisdiction,
                                                 now: Session.systemNow)
                 // The one at the window, as a clerk; as the log's owner they also manage its staff.
                 try CaseBook(log: log).changeStaff(
-                    Roster(members: [.init(user: session.osUser, name: session.osUser, role: .clerk, organ: jurisdiction)])
-                        .enrolment(by: session.osUser, at: Session.systemNow), directory: session.reference.directory)
+                    Roster(members: [.init(user: account, name: account, role: .clerk, organ: jurisdiction)])
+                        .enrolment(by: account, at: Session.systemNow), directory: session.reference.directory)
                 return .production
             default:
                 return nil

@@ -36,7 +36,8 @@ struct InitCommand: ParsableCommand {
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
-            let user = session.osUser
+            // A production log's first member is the account creating it (decision 0014).
+            let user = training ? session.osUser : try session.productionUser()
             var members = training
                 ? Roster.training(osUser: user, jurisdiction: organ).members
                 : [.init(user: user, name: user, role: userRole, organ: organ)]

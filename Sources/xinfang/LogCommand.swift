@@ -181,6 +181,7 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
+                try session.checkOfficeFolder(holds: out)
                 guard let r = try LogInspection.recover(session.logPath, to: out) else {
                     session.say("日志完好，无需恢复", "The log is intact; nothing to recover")
                     return

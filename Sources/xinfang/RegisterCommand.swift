@@ -36,7 +36,9 @@ struct RegisterCommand: ParsableCommand {
             if file == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
-                guard let contents = FileManager.default.contents(atPath: file) else {
+                // Read with the caller's own group: a set-group-id xinfang must not read
+                // the office folder's files for them.
+                guard let contents = Installation.asCaller({ FileManager.default.contents(atPath: file) }) else {
                     throw StoreError(.io, path: file, cause: "cannot read")
                 }
                 data = contents

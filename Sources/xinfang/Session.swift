@@ -10,7 +10,20 @@ struct Session {
     let reference: ReferenceData
     var language: Language { options.language }
 
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The environment, less what an office installation ignores (`Installation`).
+    static var environment: [String: String] {
+        Installation.current.environment(ProcessInfo.processInfo.environment).kept
+    }
+
+    /// The reference data: `$XINFANG_DATA`, else the installation's, else a `data/`
+    /// beside the executable or under the current folder. Running set-group-id, only
+    /// the installation's (checked in `run`).
+    static var referenceFolder: String {
+        var environment = environment
+        if environment["XINFANG_DATA"] == nil, let data = Installation.current.data { environment["XINFANG_DATA"] = data }
+        return ReferenceData.locate(environment: environment, executable: CommandLine.arguments[0],
+                                    currentDirectory: FileManager.default.currentDirectoryPath)
+    }
 
     /// Runs a subcommand body, turning every error into its line and exit code.
     static func run(_ options: GlobalOptions, _ body: (Session) throws -> Void) throws {
@@ -20,27 +33,71 @@ struct Session {
         }
         var reference: ReferenceData?
         do {
-            let folder = ReferenceData.locate(environment: environment, executable: CommandLine.arguments[0],
-                                              currentDirectory: FileManager.default.currentDirectoryPath)
-            let loaded = try ReferenceData.load(from: folder)
+            try checkInstallation(options)
+            let loaded = try ReferenceData.load(from: referenceFolder)
             reference = loaded
-            try body(Session(options: options, reference: loaded))
+            let session = Session(options: options, reference: loaded)
+            // Running set-group-id, an account not in the log's roster reads nothing of it
+            // through xinfang either (it cannot read the file itself).
+            // (Opening the log to read its staff costs an open more, on an installed xinfang only.)
+            if Installation.current.privileged, FileManager.default.fileExists(atPath: session.logPath) {
+                _ = try session.actor(in: try session.openBook())
+            }
+            try body(session)
         } catch {
             throw Failure.report(error, language: options.language, reference: reference)
         }
     }
 
-    /// The log path: `--log`, else `$XINFANG_LOG`, else the per-user data path.
+    /// The log path: `--log`, else `$XINFANG_LOG`, else the office folder's
+    /// `xinfang.log` when installed, else the per-user data path:
+    /// `$XDG_DATA_HOME/xinfang/xinfang.log`, else `$HOME/.local/share/xinfang/xinfang.log`
+    /// (`$HOME` unset: the account's home). Running set-group-id, the environment is not
+    /// read and `--log` must name a file in the office folder (`checkInstallation`).
     var logPath: String {
         if let log = options.log { return log }
         if let env = Self.environment["XINFANG_LOG"], !env.isEmpty { return env }
-        let base = Self.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        if let folder = Installation.current.folder { return (folder as NSString).appendingPathComponent("xinfang.log") }
+        let nonEmpty = { (name: String) in Self.environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let base = nonEmpty("XDG_DATA_HOME")
+            ?? ((nonEmpty("HOME") ?? Installation.accountHome ?? NSHomeDirectory()) as NSString)
+                .appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("xinfang/xinfang.log")
     }
 
+    /// The name a training roster gives the person at the keyboard: `$USER` (a trainee
+    /// may play anyone), else the account.
     var osUser: String {
-        Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
+        Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Installation.current.account
+    }
+
+    /// Refuses to run set-group-id on an installation it cannot trust, or on a file
+    /// outside the office folder; says which `XINFANG_*` variables it ignores.
+    static func checkInstallation(_ options: GlobalOptions) throws {
+        let installation = Installation.current
+        guard installation.privileged else { return }
+        if let problem = installation.problem {
+            throw UsageError("xinfang 安装有误（\(problem)），请联系系统管理员（docs/install.md）",
+                             "xinfang is installed wrongly (\(problem)); ask the administrator (docs/install.md)")
+        }
+        let ignored = installation.environment(ProcessInfo.processInfo.environment).ignored
+        if !ignored.isEmpty {
+            let names = ignored.joined(separator: ", ")
+            let line = options.language == .zh ? "办公室安装版本不读取环境变量 \(names)，已忽略" : "An office installation does not read \(names); ignored"
+            FileHandle.standardError.write(Data(("xinfang: " + line + "\n").utf8))
+        }
+        if let log = options.log, !installation.holds(log) {
+            throw UsageError("办公室安装版本只打开办公目录 \(installation.folder ?? "") 中的日志，不能打开 \(log)（个人练习请用未安装的 xinfang）",
+                             "An office installation opens logs in its folder \(installation.folder ?? "") only, not \(log) (for practice of your own, use an xinfang that is not installed)")
+        }
+    }
+
+    /// Refuses, running set-group-id, a file to write outside the office folder.
+    func checkOfficeFolder(holds path: String) throws {
+        let installation = Installation.current
+        guard installation.privileged, !installation.holds(path) else { return }
+        throw UsageError("办公室安装版本只在办公目录 \(installation.folder ?? "") 中写文件，不能写 \(path)",
+                         "An office installation writes only in its folder \(installation.folder ?? ""), not \(path)")
     }
 
     /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
@@ -112,21 +169,42 @@ struct Session {
     }
 
     /// The acting user: from the log's staff records (docs/decisions/0016-staff.md), or,
-    /// on a log made before there were any, from the roster file beside it.
+    /// on a log made before there were any, from the roster file beside it. On a
+    /// production log it is the real user id's account, whoever `--as`, `$USER` or
+    /// `$LOGNAME` say (decision 0014); on a training log `--as` (else `$USER`) picks a
+    /// role to play.
     func actor(in book: CaseBook) throws -> Actor {
-        let user = options.user ?? osUser
+        let user = book.mode == .training ? options.user ?? osUser : try productionUser()
         // Damage among the first records can hide the staff: say what is wrong, not who is missing.
         if !book.keepsStaff, let log = book.log as? DurableLog, case .damage(let at, let seq, let reason)? = log.damage {
             throw StoreError(.corruptRecord, path: logPath, seq: seq, cause: "offset \(at): \(reason)")
         }
         guard book.keepsStaff else {
             let path = Roster.path(forLog: logPath)
+            try FileModes.checkNotWorldWritable(path, fs: PosixFileSystem())
             let roster = try Roster.load(from: path)
             guard let actor = roster.actor(user) else { throw StoreError(.notInRoster, path: path, cause: user) }
             return actor
         }
         guard let actor = book.staff.actor(user) else { throw StoreError(.notInRoster, path: logPath, cause: user) }
         return actor
+    }
+
+    /// The account that acts on a production log; refuses any attempt to name another.
+    func productionUser() throws -> String {
+        let account = Installation.current.account
+        if let asked = options.user {
+            throw UsageError("正式日志上的每条记录都以您的系统账号「\(account)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",
+                             "Every record on a production log names your own account \"\(account)\"; --as \(asked) is refused (--as is for training logs)")
+        }
+        let given = ProcessInfo.processInfo.environment
+        for name in ["USER", "LOGNAME"] {
+            if let claimed = given[name], !claimed.isEmpty, claimed != account {
+                throw UsageError("环境变量 \(name)=\(claimed) 与您的系统账号「\(account)」不符：正式日志只以系统账号记名；请去掉这一设置",
+                                 "\(name)=\(claimed) is not your account \"\(account)\": a production log names the system account only; unset it")
+            }
+        }
+        return account
     }
 
 

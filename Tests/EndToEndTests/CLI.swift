@@ -9,7 +9,10 @@ struct CLI {
 
     init() {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-e2e-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // Exactly 0700, whatever the umask `make test` runs under: xinfang refuses a log
+        // in a folder anyone may write.
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
     }
 
     static let binary = Fixtures.root + "/.build/debug/xinfang"
@@ -23,10 +26,13 @@ struct CLI {
     /// Exactly the child's environment: nothing is inherited from the developer's shell,
     /// where a stray `XINFANG_TRAINING`, `XINFANG_LOG`, `XDG_DATA_HOME` or `NO_COLOR` would
     /// change what the executable does. HOME is the test's folder, so the per-user log
-    /// path never points at a real log.
+    /// path never points at a real log. `USER` picks the trainee's name on a training log
+    /// only: a production log names the account running the test, and refuses a `USER`
+    /// that names another.
     func environment(user: String = "tester", training: Bool = true) -> [String: String] {
         var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                   "XINFANG_LOG": log, "XINFANG_DATA": Fixtures.dataFolder, "USER": user]
+                   "XINFANG_LOG": log, "XINFANG_DATA": Fixtures.dataFolder]
+        env["USER"] = training ? user : nil
         env["XINFANG_TRAINING"] = training ? "1" : nil
         return env
     }

@@ -252,7 +252,9 @@ struct ConsoleTmuxTests {
         #expect(wrong.waitFor("不是信访部门的机关代码"), "\(wrong.screen())")
         #expect(!FileManager.default.fileExists(atPath: wrong.cli.log))
 
-        let right = Session(on: server, generate: false)
+        // A production log names the account running the test, and refuses a USER naming another.
+        let account = String(cString: getpwuid(getuid()).pointee.pw_name)
+        let right = Session(on: server, env: ["USER": account], generate: false)
         #expect(right.waitFor("请选择 [t/p/q]"))
         right.keys("p", "Enter")
         #expect(right.waitFor("请输入机关代码"))

@@ -129,9 +129,10 @@ struct LogToolsTests {
         #expect(verify.status == 0 && verify.out.contains("快照：至第\(file.head.seq)条记录，但日志中没有为它担保的检查点记录"))
     }
 
-    @Test func theSnapshotIsReadableByOwnerAndGroupWhateverTheUmask() throws {
+    @Test func theSnapshotOfAPrivateLogIsTheOwnersAloneWhateverTheUmask() throws {
         let cli = CLI()
-        // A clerk whose umask takes the group's bits: the snapshot is still the log's group's.
+        // A umask that would take the group's bits: the snapshot's mode is set, not left to
+        // it — the owner's alone in a folder of one's own (an office folder's: FileModeTests).
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = ["-c", "umask 077; exec \"$0\" generate --cases 800 --until 2026-11-27 > /dev/null", CLI.binary]
@@ -142,6 +143,6 @@ struct LogToolsTests {
         #expect(p.terminationStatus == 0)
         let snapshot = cli.log.replacingOccurrences(of: ".log", with: ".snapshot")
         let mode = try FileManager.default.attributesOfItem(atPath: snapshot)[.posixPermissions] as? NSNumber
-        #expect(mode?.intValue == 0o640)
+        #expect(mode?.intValue == 0o600)
     }
 }

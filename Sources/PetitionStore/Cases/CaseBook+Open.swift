@@ -127,7 +127,8 @@ extension CaseBook {
             return [.checkpoint(checkpoint)]
         }
         do throws(FileError) {
-            try durable.fs.replace(snapshotPath, with: encoded, temp: snapshotPath + ".writing-\(getpid())", mode: 0o640)
+            try durable.fs.replace(snapshotPath, with: encoded, temp: snapshotPath + ".writing-\(getpid())",
+                                     mode: durable.fs.modeForNewFile(at: snapshotPath))
         } catch {
             throw StoreError(.io, path: snapshotPath, cause: error.description)
         }

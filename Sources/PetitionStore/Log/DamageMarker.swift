@@ -28,7 +28,8 @@ package struct DamageMarker: Codable, Equatable, Sendable {
               let bytes = try? JSONEncoder().encode(DamageMarker(seq: seq, offset: at, reason: reason)) else { return }
         let path = path(forLog: log)
         if (try? read(path, fs: fs)) == DamageMarker(seq: seq, offset: at, reason: reason) { return }
-        try? fs.replace(path, with: Array(bytes), temp: path + ".writing-\(getpid())", mode: 0o640)
+        try? fs.replace(path, with: Array(bytes), temp: path + ".writing-\(getpid())",
+                        mode: fs.modeForNewFile(at: path))
     }
 
     static func read(_ path: String, fs: any FileSystem) throws -> DamageMarker? {

@@ -129,6 +129,8 @@ package final class DurableLog: EventLog {
                 throw StoreError(.io, path: dir, cause: error.description)
             }
         }
+        // Never start a log where anyone could change it or put files beside it.
+        try FileModes.checkNotWorldWritable(path, fs: fs)
         do throws(FileError) { try fs.replace(path, with: bytes, temp: path + ".creating", durable: true) } catch {
             throw StoreError(.io, path: path, cause: error.description)
         }
@@ -142,6 +144,7 @@ package final class DurableLog: EventLog {
         guard fs.exists(path) else { throw StoreError(.logMissing, path: path) }
         if fs.isSymbolicLink(path) { throw StoreError(.io, path: path, cause: "symbolic link refused") }
         if !fs.isRegularFile(path) { throw StoreError(.io, path: path, cause: "not a regular file") }
+        try FileModes.checkNotWorldWritable(path, fs: fs)
         let fd: Int32
         do { fd = try fs.open(path, write: options.writable, create: false, exclusive: false) } catch {
             throw StoreError(.io, path: path, cause: error.description)

@@ -22,7 +22,8 @@ package struct FileError: Error, Equatable, Sendable {
 /// an in-memory file system behind it, inject errors at the Nth call and simulate
 /// power loss. `PosixFileSystem` is the real one.
 package protocol FileSystem: AnyObject {
-    /// Opens a file; `create` makes it (mode 0640) if missing, `exclusive` fails if it exists.
+    /// Opens a file; `create` makes it if missing — with exactly the mode its folder calls
+    /// for (`FileModes`), whatever the umask —, `exclusive` fails if it exists.
     func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32
     func close(_ fd: Int32)
     /// Up to `count` bytes from `offset`; fewer only at end of file.
@@ -48,8 +49,12 @@ package protocol FileSystem: AnyObject {
     func isRegularFile(_ path: String) -> Bool
     /// Sets an open file's permission bits exactly (whatever the umask took from them).
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError)
-    /// Makes a directory and any missing parents.
+    /// Makes a directory and any missing parents, each new one with exactly the mode its
+    /// parent calls for (`FileModes`), whatever the umask.
     func createDirectory(_ path: String) throws(FileError)
+    /// The permission bits (with the set-group-id bit) of a file or folder, following a
+    /// link; nil if it cannot be examined (or, in a simulation, is not modelled).
+    func permissions(_ path: String) -> UInt32?
     /// A whole file's bytes, mapped into memory where the system can (a snapshot is
     /// read where it lies, its pages from the page cache). The file must never be
     /// changed in place while mapped: the store only ever replaces such files whole.
@@ -67,6 +72,11 @@ extension FileSystem {
         buffer = try read(fd, count: count, at: offset)
     }
 
+    /// The mode a new file at `path` gets: what its folder calls for (`FileModes`).
+    package func modeForNewFile(at path: String) -> UInt32 {
+        FileModes.file(in: permissions(FileModes.folder(of: path)))
+    }
+
     /// Appends all of `bytes`, however many short writes it takes.
     package func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(FileError) {
         var rest = bytes
@@ -80,7 +90,8 @@ extension FileSystem {
     /// Puts a file in place whole: the bytes go to `temp` (a name of the writer's own, so
     /// two writers never mix their bytes; a stale one is overwritten), which is then
     /// renamed to `path`. A reader sees the old file or the new one, never a mixture.
-    /// `mode`: the new file's permissions exactly, whatever the umask (nil: as created).
+    /// `mode`: the new file's permissions set again once written (nil: those `open` gave
+    /// it, what its folder calls for, `FileModes` — exact whatever the umask either way).
     /// `durable`: the bytes are synced before the rename and the directory after it — for
     /// a record (a new log, a quarantine file); without, for derived files (the snapshot),
     /// which are checked when read and rebuilt if lost. On failure `temp` is removed; a
@@ -89,6 +100,9 @@ extension FileSystem {
                          durable: Bool = false) throws(FileError) {
         do {
             do {
+                // A stale temporary file would keep its old mode: made afresh, the new one
+                // gets its folder's (`open`).
+                if exists(temp) { remove(temp) }
                 let fd = try open(temp, write: true, create: true, exclusive: false)
                 defer { close(fd) }
                 if let mode { try setPermissions(fd, mode) }
@@ -114,12 +128,29 @@ package final class PosixFileSystem: FileSystem {
 
     package func open(_ path: String, write: Bool, create: Bool, exclusive: Bool) throws(FileError) -> Int32 {
         var flags: Int32 = O_CLOEXEC | (write ? O_RDWR | O_APPEND : O_RDONLY)
-        if create { flags |= O_CREAT }
-        if exclusive { flags |= O_EXCL }
         // Never follow a symbolic link at the log's own name.
         flags |= O_NOFOLLOW
+        if create {
+            // Made here (O_EXCL tells), it gets its folder's mode exactly: the umask
+            // may have taken bits the office folder's group needs, or left the world's.
+            let mode = FileModes.file(in: permissions(FileModes.folder(of: path)))
+            while true {
+                let fd = Glibc.open(path, flags | O_CREAT | O_EXCL, mode_t(mode))
+                if fd >= 0 {
+                    guard fchmod(fd, mode_t(mode)) == 0 else {
+                        let failed = errno
+                        _ = Glibc.close(fd)
+                        throw FileError("fchmod", path, failed)
+                    }
+                    return fd
+                }
+                if errno == EINTR { continue }
+                if errno != EEXIST || exclusive { throw FileError("open", path, errno) }
+                break
+            }
+        }
         while true {
-            let fd = Glibc.open(path, flags, 0o640)
+            let fd = Glibc.open(path, flags, 0o600)
             if fd >= 0 { return fd }
             if errno != EINTR { throw FileError("open", path, errno) }
         }
@@ -214,12 +245,17 @@ package final class PosixFileSystem: FileSystem {
         guard fchmod(fd, mode_t(mode)) == 0 else { throw FileError("fchmod", "", errno) }
     }
 
-    /// `mkdir -p`, one component at a time, keeping the call's own errno.
+    /// `mkdir -p`, one component at a time, keeping the call's own errno. A folder made
+    /// here gets exactly the mode its parent calls for; existing ones are left as they are.
     package func createDirectory(_ path: String) throws(FileError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
+            let parent = prefix.isEmpty ? "." : prefix
             prefix += component
-            if Glibc.mkdir(prefix, 0o777) != 0 {
+            let mode = FileModes.folder(in: permissions(parent))
+            if Glibc.mkdir(prefix, mode_t(mode)) == 0 {
+                guard chmod(prefix, mode_t(mode)) == 0 else { throw FileError("chmod", prefix, errno) }
+            } else {
                 let failed = errno
                 var st = stat()
                 guard failed == EEXIST, stat(prefix, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
@@ -228,6 +264,12 @@ package final class PosixFileSystem: FileSystem {
             }
             prefix += "/"
         }
+    }
+
+    package func permissions(_ path: String) -> UInt32? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return UInt32(st.st_mode) & 0o7777
     }
 
     package func map(_ path: String) throws(FileError) -> Data {

@@ -15,6 +15,9 @@ package struct StoreError: Error, Sendable, Equatable {
         /// A file to write (`log recover --out`) is one of the log's own: the log, its
         /// snapshot, its roster or a quarantine file.
         case ownFile = "own-file"
+        /// The log, its folder or its roster is writable by every account on the machine
+        /// (`FileModes.checkNotWorldWritable`); `cause` is the mode in octal.
+        case unsafePermissions = "unsafe-permissions"
     }
 
     package var code: Code
@@ -59,6 +62,9 @@ package struct StoreError: Error, Sendable, Equatable {
         case .ownFile:
             return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册、损坏记号或隔离文件），请另选一个新文件名"
                       : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster, damage note or a quarantine file); choose a new name"
+        case .unsafePermissions:
+            return zh ? "权限不安全：\(path) 的权限为 \(cause)，本机任何账号都能改写，拒绝打开；请运行 chmod o-w \(path)（或把日志移到只有自己或 xinfang 组可写的目录）"
+                      : "Bad permissions: \(path) is mode \(cause), writable by every account on this machine; refusing to open it. Run chmod o-w \(path) (or move the log to a folder only you or the xinfang group can write)"
         case .notInRoster:
             return zh ? "用户「\(cause)」不在人员名册 \(path) 中，请联系系统管理员"
                       : "User \"\(cause)\" is not in the roster \(path); ask the administrator"

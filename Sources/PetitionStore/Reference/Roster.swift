@@ -41,13 +41,19 @@ package struct Roster: Codable, Sendable, Equatable {
         }
     }
 
-    package func save(to path: String) throws(StoreError) {
+    /// Writes the roster whole, through the store's file seam: made with exactly the
+    /// mode its folder calls for (`FileModes`), whatever the umask, and synced.
+    package func save(to path: String, fs: any FileSystem = PosixFileSystem()) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+        let bytes: Data
+        do { bytes = try encoder.encode(self) } catch {
             throw StoreError(.io, path: path, cause: error.localizedDescription)
+        }
+        do throws(FileError) {
+            try fs.replace(path, with: Array(bytes), temp: path + ".writing-\(getpid())", durable: true)
+        } catch {
+            throw StoreError(.io, path: path, cause: error.description)
         }
     }
 

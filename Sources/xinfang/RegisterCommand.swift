@@ -58,10 +58,12 @@ struct RegisterCommand: ParsableCommand {
                     throw UsageError("--into 只能补录一件信访事项", "--into enters exactly one petition")
                 }
                 // The core decides: only a case whose registration was lost, once reviewed, takes one.
-                _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference)
+                _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference,
+                                     staff: try session.staff())
                 numbers = [number]
             } else {
-                numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference)
+                numbers = try book.register(petitions, now: now, actor: actor, reference: session.reference,
+                                     staff: try session.staff())
             }
             if json {
                 Output.printJSON(numbers.map(\.description))

@@ -111,6 +111,16 @@ struct Session {
         Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
+    /// Who works where, for the checks that name a person (a handler assigned must be of
+    /// the holding organ; the accused person is recognised by name, Art 30). The roster
+    /// beside the log answers today; staff records in the log will, behind this function.
+    func staff() throws -> StaffDirectory {
+        try Roster.load(from: Roster.path(forLog: logPath)).staff
+    }
+
+    /// The acting user's own name, where the staff directory has it.
+    func actorName(_ actor: Actor) -> String? { (try? staff())?.member(actor.user)?.name }
+
     /// The acting user, from the roster beside the log.
     func actor() throws -> Actor {
         let user = options.user ?? osUser

@@ -22,6 +22,15 @@ package enum PetitionValidation {
         if let accused = p.accusedOrgan, directory[accused] == nil {
             throw Rejection(.unknownOrgan, field: "accusedOrgan", ["organ": accused])
         }
+        if let person = p.accusedPerson {
+            // Art 30 para 3: an accused person is named, so the accuser can be kept from them.
+            if person.name.trimmed.isEmpty {
+                throw Rejection(.missingField, field: "accusedPerson.name", rule: .classifyAccusation)
+            }
+            if let organ = person.organ, directory[organ] == nil {
+                throw Rejection(.unknownOrgan, field: "accusedPerson.organ", ["organ": organ])
+            }
+        }
         // Art 19: the request, the facts and the reasons.
         for (field, value) in [("request", p.request), ("facts", p.facts), ("reasons", p.reasons)]
         where value.trimmed.isEmpty {
@@ -99,6 +108,11 @@ extension Petition {
         p.request = p.request.trimmed
         p.facts = p.facts.trimmed
         p.reasons = p.reasons.trimmed
+        if var person = p.accusedPerson {
+            person.name = person.name.trimmed
+            person.post = person.post?.trimmed
+            p.accusedPerson = person
+        }
         return p
     }
 }

@@ -148,7 +148,7 @@ extension DurableLog {
                 switch try? LogRecord.decode(frames[i], payload: payload) {
                 case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
-                case .events?, .commit?, .salvage?, nil: break
+                case .events?, .commit?, .salvage?, .disclosure?, nil: break
                 }
             }
         }

@@ -131,7 +131,7 @@ extension DurableLog {
             switch record {
             case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
             case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
-            case .events, .commit, .salvage: break
+            case .events, .commit, .salvage, .disclosure: break
             }
         }
         return stored

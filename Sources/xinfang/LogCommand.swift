@@ -233,9 +233,9 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 // What a dump may show, a follow may show: to the same roles, masked (Art 30).
-                try Dump.authorize(try session.actor(), session)
                 let log = try DurableLog.open(at: session.logPath, .init(writable: false))
                 try session.checkMode(log.header.mode)
+                try Dump.authorize(try session.actor(), log.header.mode, session)
                 var masking = Dump.Masking()
                 masking.note(try log.readAll())
                 let deadline = seconds.map { Date().addingTimeInterval($0) }

@@ -27,8 +27,10 @@ extension LogCommand {
         /// `queue`, which withhold what Art 30 withholds from them.
         static let roles: Set<Role> = [.administrator, .supervisor]
 
-        static func authorize(_ actor: Actor, _ session: Session) throws {
-            guard roles.contains(actor.role) else {
+        /// On a training log a trainee plays every role, the administrator's included:
+        /// its cases are practice, never a real accuser's.
+        static func authorize(_ actor: Actor, _ mode: LogMode, _ session: Session) throws {
+            guard roles.contains(actor.role) || (actor.role == .trainee && mode == .training) else {
                 throw UsageError(
                     "日志记录仅限系统管理员和督办人员查阅（\(actor.user) 的岗位是\(session.reference.policy.name(of: actor.role, .zh))）；检举控告材料不得泄露（\(session.citation(.classifyAccusation))），请用 show 或 queue 查看案件",
                     "Only administrators and supervisors may read the log's records (\(actor.user) is \(session.reference.policy.name(of: actor.role, .en))); accusations are never disclosed (\(session.citation(.classifyAccusation))); use show or queue to see cases")
@@ -38,15 +40,16 @@ extension LogCommand {
         func run() throws {
             try Session.run(options) { session in
                 let actor = try session.actor()
-                try Dump.authorize(actor, session)
+                var scan = try LogInspection.scan(session.logPath)
+                try Dump.authorize(actor, scan.header.mode, session)
                 if let reason {
                     guard !reason.trimmed.isEmpty else {
                         throw UsageError("--reason 不能为空：请写明查阅理由", "--reason is empty: say why the log is read unmasked")
                     }
                     try Dump.record(DisclosureRecord(user: actor.user, role: actor.role, organ: actor.organ,
                                                      reason: reason.trimmed), session)
+                    scan = try LogInspection.scan(session.logPath)
                 }
-                let scan = try LogInspection.scan(session.logPath)
                 var masking = Masking(unmasked: reason != nil)
                 for frame in scan.frames { masking.note(try? LogRecord.decode(frame)) }
                 for frame in scan.frames { Dump.print(frame, masking) }

@@ -43,6 +43,8 @@ struct Art30ConsoleTests {
         Screen(name: "queue filtered by the accuser's name", reach: { d in
             d.press(.character("w"), .character("/")); d.type("赵检举"); d.press(.enter)
         }, sees: "D-XFJ-2025-00001", typed: "赵检举"),
+        Screen(name: "search by case number", reach: { d in d.press(.character("s")); d.type("D-XFJ-2025-00001") },
+               typed: "D-XFJ-2025-00001"),
         Screen(name: "search by name", reach: { d in d.press(.character("s")); d.type("赵检举") }, sees: "姓名", typed: "赵检举"),
         Screen(name: "search by ID number", reach: { d in d.press(.character("s")); d.type(Fixtures.liNaID) },
                sees: "证件号码", typed: Fixtures.liNaID),
@@ -50,7 +52,14 @@ struct Art30ConsoleTests {
                sees: "联系电话", typed: "13900139000"),
         Screen(name: "search by words", reach: { d in d.press(.character("s")); d.type("受贿") }, sees: "内容", typed: "受贿"),
         Screen(name: "case screen", reach: { $0.press(.character("w"), .enter) }),
+        Screen(name: "register form, the accuser's earlier cases", reach: { d in
+            d.press(.character("r")); d.tab(to: "petitioner.idNumber"); d.type(Fixtures.liNaID)
+        }, sees: "D-XFJ-2025-00001", typed: Fixtures.liNaID),
     ]
+
+    /// The accused organ's staff: its handler and head, and its clerk (who registers).
+    static let accused = [Fixtures.housingHandler, Fixtures.housingHead,
+                          PetitionCore.Actor(user: "z-clerk", role: .clerk, organ: "D-ZJJ")]
 
     /// Cycles the queue's view until it is `view` (the key that does it, as the help lists it).
     static func view(_ desk: Desk, _ view: QueueView) {
@@ -61,7 +70,7 @@ struct Art30ConsoleTests {
 
     @Test(arguments: screens)
     func theAccusedOrgansStaffFindNothingOfTheAccuser(_ screen: Screen) throws {
-        for actor in [Fixtures.housingHandler, Fixtures.housingHead] {
+        for actor in Self.accused {
             let desk = try Desk(actor, events: try Self.events())
             screen.reach(desk)
             let shown = screen.typed.map { desk.screen.replacingOccurrences(of: $0, with: "") } ?? desk.screen

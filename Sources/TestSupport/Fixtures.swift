@@ -51,6 +51,20 @@ package enum Fixtures {
     package static let supervisor = Actor(user: "sup", role: .supervisor, organ: "D-XFJ")
     package static let trainee = Actor(user: "trainee", role: .trainee, organ: "D-XFJ")
 
+    /// The staff the fixtures' actors are, with names (as a roster gives them).
+    package static let staffMembers: [StaffMember] = [
+        StaffMember(user: "clerk", name: "窗口登记员", role: .clerk, organ: "D-XFJ"),
+        StaffMember(user: "handler", name: "承办人", role: .handler, organ: "D-ZJJ"),
+        StaffMember(user: "head", name: "机关负责人", role: .organHead, organ: "D-ZJJ"),
+        StaffMember(user: "c-handler", name: "市住建承办人", role: .handler, organ: "C-ZJJ"),
+        StaffMember(user: "c-clerk", name: "市住建登记员", role: .clerk, organ: "C-ZJJ"),
+        StaffMember(user: "g-handler", name: "市政府承办人", role: .handler, organ: "C-GOV"),
+        StaffMember(user: "g-clerk", name: "市政府登记员", role: .clerk, organ: "C-GOV"),
+        StaffMember(user: "sup", name: "督办人员", role: .supervisor, organ: "D-XFJ"),
+        StaffMember(user: "trainee", name: "学员", role: .trainee, organ: "D-XFJ"),
+    ]
+    package static let staff = StaffDirectory(staffMembers)
+
     /// The worked example's group visit about resettlement (REGULATION.md).
     package static func groupVisit(received: String = "2025-04-28", representatives: Int = 2) -> Petition {
         let ids = [zhangWeiID, liNaID, wangFangID, zhangWeiID, liNaID, wangFangID, zhangWeiID]

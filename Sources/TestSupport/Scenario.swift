@@ -8,6 +8,8 @@ package struct Scenario {
     package private(set) var state: CaseState
     package private(set) var log: [CaseEvent] = []
     package var others: [CaseNumber: CaseState] = [:]
+    /// Who works where (a handler assigned must be of the holding organ): the fixtures' staff.
+    package var staff = Fixtures.staff
 
     package init(number: CaseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)) {
         state = CaseState(number: number)
@@ -17,7 +19,7 @@ package struct Scenario {
         let others = self.others
         return DecisionContext(now: Fixtures.instant(time), actor: actor, directory: Fixtures.directory,
                                calendar: Fixtures.calendar, policy: Fixtures.reference.policy,
-                               categories: Fixtures.reference.categories, lookup: { others[$0] })
+                               categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff)
     }
 
     /// Decides a command; on success folds its events (with sequence numbers) and returns them.

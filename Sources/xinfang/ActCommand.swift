@@ -45,7 +45,8 @@ struct ActCommand: ParsableCommand {
             let command = try ActionCatalog.command(kind, values)
             let book = try session.openBook(writable: true)
             let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
-                                          actor: try session.actor(in: book), reference: session.reference)
+                                          actor: try session.actor(in: book), reference: session.reference,
+                                          staff: try session.staff(in: book))
             if json {
                 Output.printJSON(events)
                 return

@@ -12,9 +12,11 @@ final class BookHost: ConsoleHost {
     private let book: CaseBook
     private let session: Session
     private let actor: Actor
+    private let staff: StaffDirectory
     private let background = BackgroundCheck()
 
-    init(book: CaseBook, session: Session, actor: Actor) {
+    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory) {
+        self.staff = staff
         self.book = book
         self.session = session
         self.actor = actor
@@ -43,10 +45,10 @@ final class BookHost: ConsoleHost {
         do {
             switch effect {
             case .register(let petition):
-                let numbers = try book.register([petition], now: now, actor: actor, reference: session.reference)
+                let numbers = try book.register([petition], now: now, actor: actor, reference: session.reference, staff: staff)
                 return .registered(numbers[0])
             case .execute(let command, let number):
-                _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference)
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference, staff: staff)
                 return .executed(number)
             }
         } catch {

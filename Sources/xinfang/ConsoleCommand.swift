@@ -40,11 +40,13 @@ struct ConsoleCommand: ParsableCommand {
             if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
             let actor = try session.actor(in: book)
             let clock = { () throws -> Instant in try session.now(for: book.mode) }
-            let data = ConsoleData(states: [], directory: session.reference.directory,
+            let staff = try session.staff(in: book)
+            var data = ConsoleData(states: [], directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training)
-            let host = BookHost(book: book, session: session, actor: actor)
+            data.staff = staff
+            let host = BookHost(book: book, session: session, actor: actor, staff: staff)
             let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 // Not a terminal: print the first screen as text, drawn by the same loop

@@ -224,69 +224,28 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    struct Dump: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every record as one JSON object per line.")
-        @OptionGroup var options: GlobalOptions
-
-        func run() throws {
-            try Session.run(options) { session in
-                let scan = try LogInspection.scan(session.logPath)
-                for frame in scan.frames { Dump.print(frame) }
-                if scan.problem != nil { session.warn(Verify.describe(scan, session), Verify.describe(scan, session)) }
-            }
-        }
-
-        struct Line: Encodable {
-            var seq: Int
-            var offset: Int
-            var type: String
-            var time: String
-            var durableBefore: Int
-            var writer: UInt32
-            var prevHash: String
-            var hash: String
-            var events: [CaseEvent]?
-            var note: RecoveryNote?
-            var commit: BatchCommit?
-            var checkpoint: SnapshotCheckpoint?
-            var salvage: SalvageRecord?
-            var staff: StaffChange?
-        }
-
-        static func print(_ frame: LogFormat.Frame) {
-            var line = Line(seq: frame.seq, offset: frame.offset, type: "\(frame.type)", time: frame.time.beijingDescription,
-                            durableBefore: frame.durableBefore, writer: frame.writerID,
-                            prevHash: LogFormat.hex(frame.prevHash), hash: LogFormat.hex(frame.hash))
-            // A record that does not decode, or of a kind this version skips, keeps its number as its type.
-            switch try? LogRecord.decode(frame) {
-            case .events(let e)?: line.type = LogRecord.Kind.events.name; line.events = e
-            case .recoveryNote(let n)?: line.type = LogRecord.Kind.recoveryNote.name; line.note = n
-            case .commit(let c)?: line.type = LogRecord.Kind.commit.name; line.commit = c
-            case .checkpoint(let c)?: line.type = LogRecord.Kind.checkpoint.name; line.checkpoint = c
-            case .salvage(let s)?: line.type = LogRecord.Kind.salvage.name; line.salvage = s
-            case .staff(let s)?: line.type = LogRecord.Kind.staff.name; line.staff = s
-            case nil: break
-            }
-            if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }
-        }
-    }
-
     struct Follow: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print records as other processes append them, one JSON object per line, until interrupted.")
+            abstract: "Print records as other processes append them, one JSON object per line, until interrupted.",
+            discussion: "For administrators and supervisors only; personal data and accusation content are masked (Art 30).")
         @OptionGroup var options: GlobalOptions
         @Option(help: "Stop after this many seconds (default: run until interrupted).") var seconds: Double?
 
         func run() throws {
             try Session.run(options) { session in
+                // What a dump may show, a follow may show: to the same roles, masked (Art 30).
                 let log = try DurableLog.open(at: session.logPath, .init(writable: false))
                 try session.checkMode(log.header.mode)
-                _ = try log.readAll()
+                try Dump.authorize(try session.actor(in: try session.openBook()), log.header.mode, session)
+                var masking = Dump.Masking()
+                masking.note(try log.readAll())
                 let deadline = seconds.map { Date().addingTimeInterval($0) }
                 while deadline.map({ Date() < $0 }) ?? true {
-                    for event in try log.poll() {
+                    let new = try log.poll()
+                    masking.note(new)
+                    for event in new {
                         // Written straight to the descriptor, so a pipe sees each record at once.
-                        if let data = Output.jsonLine(event) { FileHandle.standardOutput.write(data) }
+                        if let data = Output.jsonLine(masking.masked(event)) { FileHandle.standardOutput.write(data) }
                     }
                     usleep(100_000)
                 }

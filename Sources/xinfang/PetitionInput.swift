@@ -30,6 +30,14 @@ struct PetitionInput: Decodable {
     var type: String?
     var group: GroupInput?
     var accusedOrgan: String?
+    /// The accused person (Art 30 para 3): `{"name", "post", "organ"}`.
+    var accusedPerson: AccusedPersonInput?
+
+    struct AccusedPersonInput: Decodable {
+        var name: String?
+        var post: String?
+        var organ: String?
+    }
 
     /// Reads one petition object or an array of them, strictly (`StrictDecoder`):
     /// invalid UTF-8, a duplicated key and a key no input type has are refused, naming
@@ -74,6 +82,7 @@ struct PetitionInput: Decodable {
         return Petition(channel: try choice(channel, "channel"), receivedOn: received, organ: organ ?? defaultOrgan,
                         petitioner: try person(petitioner, "petitioner"), request: request ?? "", facts: facts ?? "",
                         reasons: reasons ?? "", category: category ?? "", type: try choice(type, "type"),
-                        group: groupValue, accusedOrgan: accusedOrgan)
+                        group: groupValue, accusedOrgan: accusedOrgan,
+                        accusedPerson: accusedPerson.map { AccusedPerson(name: $0.name ?? "", post: $0.post, organ: $0.organ) })
     }
 }

@@ -37,6 +37,8 @@ struct QueueCommand: ParsableCommand {
         var organ: String?
         var next: ClockJSON?
         var overdue: [ClockJSON]
+        /// The petitioner is withheld from this user (an accusation, Art 30).
+        var contentWithheld: Bool
     }
 
     func run() throws {
@@ -52,17 +54,21 @@ struct QueueCommand: ParsableCommand {
             if let organ, session.reference.directory[organ] == nil {
                 throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
             }
+            // Who is asking decides what each row shows (Art 30), as for `show`.
             let book = try session.openBook()
+            let actor = try session.actor(in: book)
+            let name = session.actorName(actor, in: book)
             let day = try session.asOfDay(asOf, book: book)
             let ref = session.reference
             let filter = QueueFilter(phase: phase, organ: organ, overdueOnly: overdue, dueWithin: dueWithin)
             let rows = book.nextDeadlines(asOf: day, calendar: ref.calendar, directory: ref.directory)
                 .filter { $0.matches(filter) }
+                .map { $0.disclosed(to: actor, name: name, case: book[$0.number]) }
             if json {
                 Output.printJSON(rows.map { r in
                     Row(caseNumber: r.number.description, petitioner: r.petitioner, category: r.category,
                         state: r.phase.rawValue, organ: r.holder, next: r.next.map { ClockJSON($0, session) },
-                        overdue: r.overdue.map { ClockJSON($0, session) })
+                        overdue: r.overdue.map { ClockJSON($0, session) }, contentWithheld: r.withheld)
                 })
                 return
             }
@@ -71,7 +77,7 @@ struct QueueCommand: ParsableCommand {
                 zh ? ["案件编号", "信访人", "类别", "状态", "现由", "下一期限", "到期日", "剩余"]
                    : ["case", "petitioner", "category", "state", "held by", "next clock", "due", "left"],
                 rows.map { r in
-                    [r.number.description, r.petitioner,
+                    [r.number.description, r.withheld ? (zh ? "（第30条不显示）" : "(Art 30)") : r.petitioner,
                      ref.categories[r.category]?.name(session.language) ?? r.category,
                      r.phase.title.text(session.language)
                         + (book[r.number]?.flags.contains(.incomplete) == true ? (zh ? "（记录不全待复核）" : " (incomplete)")

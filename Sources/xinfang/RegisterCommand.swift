@@ -64,7 +64,8 @@ struct RegisterCommand: ParsableCommand {
                     throw UsageError("--into 只能补录一件信访事项", "--into enters exactly one petition")
                 }
                 // The core decides: only a case whose registration was lost, once reviewed, takes one.
-                _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference)
+                _ = try book.execute(.register(petitions[0]), on: number, now: now, actor: actor, reference: session.reference,
+                                     staff: try session.staff(in: book))
                 numbers = [number]
             } else {
                 // The whole import is checked before its first batch is written.

@@ -168,6 +168,17 @@ struct Session {
         Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
+    /// Who works where, for the checks that name a person (a handler assigned must be of
+    /// the holding organ; the accused person is recognised by name, Art 30): the log's
+    /// staff records (decision 0016), or an older log's roster file.
+    func staff(in book: CaseBook) throws -> StaffDirectory {
+        if book.keepsStaff { return StaffDirectory(book.staff.sorted) }
+        return try Roster.load(from: Roster.path(forLog: logPath)).staff
+    }
+
+    /// The acting user's own name, where the staff has it.
+    func actorName(_ actor: Actor, in book: CaseBook) -> String? { (try? staff(in: book))?.member(actor.user)?.name }
+
     /// The acting user: from the log's staff records (docs/decisions/0016-staff.md), or,
     /// on a log made before there were any, from the roster file beside it. On a
     /// production log it is the real user id's account, whoever `--as`, `$USER` or

@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
             let actor = try session.actor(in: book)
             let day = try session.asOfDay(asOf, book: book)
             var view = CaseView(state: state, history: try book.history(of: number), asOf: day, session: session,
-                                visible: state.contentVisible(to: actor))
+                                visible: state.contentVisible(to: actor, name: session.actorName(actor, in: book)))
             // Personal information: a supervisor watching the queues sees identity
             // numbers and phones masked (REGULATION.md, "Personal data").
             if PersonalData.masked(for: actor.role) { view.maskPersonalData() }
@@ -54,6 +54,7 @@ struct CaseView: Encodable {
         var type: String
         var group: Group?
         var accusedOrgan: String?
+        var accusedPerson: AccusedPerson?
     }
 
     struct Entry: Encodable {
@@ -100,13 +101,17 @@ struct CaseView: Encodable {
                 petitioner: visible ? p.petitioner : nil,
                 request: visible ? p.request : nil, facts: visible ? p.facts : nil, reasons: visible ? p.reasons : nil,
                 category: p.category, categoryName: ref.categories[p.category]?.name(lang) ?? p.category,
-                type: (s.matterType ?? p.type).rawValue, group: visible ? p.group : nil, accusedOrgan: p.accusedOrgan)
+                type: (s.matterType ?? p.type).rawValue, group: visible ? p.group : nil,
+                // Who is accused is itself a circumstance of the accusation (Art 30 para 3).
+                accusedOrgan: visible ? p.accusedOrgan : nil, accusedPerson: visible ? p.accusedPerson : nil)
         }
         clocks = s.clocks(asOf: asOf, calendar: ref.calendar, directory: ref.directory).map { ClockJSON($0, session) }
         timeline = history.map { e in
             Entry(seq: e.seq, at: e.at.beijingDescription, user: e.actor.user, role: e.actor.role.rawValue,
                   organ: e.actor.organ, event: e.body.name, rule: e.rule.rawValue, article: session.citation(e.rule),
-                  voided: s.voided.contains(e.seq), fields: visible || !Self.isContent(e.body) ? e.body : nil)
+                  // An accusation this user may not read shows no event's fields at all: a
+                  // note or an opinion can name the accuser as well as a registration (Art 30).
+                  voided: s.voided.contains(e.seq), fields: visible ? e.body : nil)
         }
         self.asOf = "\(asOf)"
         contentWithheld = !visible
@@ -126,12 +131,6 @@ struct CaseView: Encodable {
         for i in timeline.indices where timeline[i].event == "registered" || timeline[i].event == "corrected" {
             timeline[i].fields = nil
         }
-    }
-
-    static func isContent(_ body: EventBody) -> Bool {
-        if case .registered = body { return true }
-        if case .corrected = body { return true }
-        return false
     }
 
     func print(_ session: Session) {
@@ -158,6 +157,12 @@ struct CaseView: Encodable {
                                : "Group: \(g.people) people, \(g.representatives.count) representatives")
             }
             if let r = p.request { Swift.print((zh ? "请求：" : "Request: ") + InputText.visible(r)) }
+            if p.accusedOrgan != nil || p.accusedPerson != nil {
+                let person = p.accusedPerson.map { [$0.name, $0.post, $0.organ.map { ref.directory.name($0, session.language) }]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ") }
+                let parts = [p.accusedOrgan.map { ref.directory.name($0, session.language) }, person].compactMap { $0 }
+                Swift.print((zh ? "被检举控告：" : "Accused: ") + InputText.visible(parts.joined(separator: zh ? "；" : "; ")))
+            }
             if contentWithheld {
                 Swift.print(zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)")
             }

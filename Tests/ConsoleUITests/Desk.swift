@@ -23,8 +23,9 @@ final class Desk {
         let clock = DeskTime(now: Fixtures.instant(time))
         self.time = clock
         let r = Fixtures.reference
-        let data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
+        var data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
                                articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
+        data.staff = Fixtures.staff
         host = DeskHost(book: book, actor: actor, language: language, damage: damage)
         host.checking = checking
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
@@ -111,9 +112,11 @@ final class DeskHost: ConsoleHost {
         do {
             switch effect {
             case .register(let petition):
-                return .registered(try book.register([petition], now: now, actor: actor, reference: Fixtures.reference)[0])
+                return .registered(try book.register([petition], now: now, actor: actor, reference: Fixtures.reference,
+                                                   staff: Fixtures.staff)[0])
             case .execute(let command, let number):
-                _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference)
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference,
+                                     staff: Fixtures.staff)
                 return .executed(number)
             }
         } catch {

@@ -123,7 +123,7 @@ struct CLITests {
         let refused = cli.run(["queue"], training: false)
         #expect(refused.status == 64)
         #expect(refused.err.contains("是培训日志：请加 --training"))
-        #expect(cli.run(["queue", "--training"], training: false).status == 0)
+        #expect(cli.run(["queue", "--training", "--as", "tester"], training: false).status == 0)
     }
 
     @Test func theCalendarToolShowsTheDueDateAndWhatItSkipped() {

@@ -116,7 +116,9 @@ struct ConcurrencyTests {
         let follower = Process()
         follower.executableURL = URL(fileURLWithPath: CLI.binary)
         follower.arguments = ["log", "follow", "--seconds", "5", "--training", "--log", cli.log]
-        follower.environment = ["XINFANG_DATA": Fixtures.dataFolder, "PATH": "/usr/bin:/bin"]
+        // `log follow` is for the roster's supervisors and administrators (a trainee on a
+        // training log): the follower runs as the trainee `init` made.
+        follower.environment = ["XINFANG_DATA": Fixtures.dataFolder, "PATH": "/usr/bin:/bin", "USER": "tester"]
         let out = Pipe()
         follower.standardOutput = out
         try follower.run()

@@ -121,7 +121,9 @@ struct SupervisionAndPracticeTests {
         #expect(s.state.flags.contains(.confidentialAccusation))
         #expect(s.attempt(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.clerk, at: "2025-04-28T10:00")?.code == .routeToAccused)
         #expect(!s.state.contentVisible(to: Fixtures.housingHead))
-        #expect(!s.state.contentVisible(to: Fixtures.clerk))
+        // The bureau's clerk triages it while the bureau holds it (decision 0015).
+        #expect(s.state.contentVisible(to: Fixtures.clerk))
+        #expect(!s.state.contentVisible(to: Fixtures.cityHousingClerk))
         #expect(s.state.contentVisible(to: Fixtures.supervisor))
         let events = try s.run(.referDiscipline(to: "D-JW", note: nil), as: Fixtures.clerk, at: "2025-04-28T10:00")
         #expect(events.first?.rule == .triageReferDiscipline)

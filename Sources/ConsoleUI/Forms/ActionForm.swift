@@ -72,6 +72,7 @@ enum ActionForm {
         let zh = language == .zh
         return switch rejection.code {
         case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (organ)"
+        case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // Every other refusal is marked as the role's; listed, so a new code is placed here.
         case .actionNotAllowedNow, .roleNotPermitted, .extensionNeedsOrganHead, .dateInFuture, .dateBeforePreviousStep,
              .beforeInForce, .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone,
@@ -83,7 +84,7 @@ enum ActionForm {
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
              .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
-             .notStaff, .forbiddenCharacter, .fieldTooLong:
+             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff:
             zh ? "（非本岗位）" : " (role)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

@@ -224,7 +224,10 @@ enum FormInput {
             if key != state.priorKey {
                 state.priorKey = key
                 state.prior = key.isEmpty ? [] : (try? RegisterForm.petition(form, data)).map {
+                    // An earlier accusation this clerk may not read is not listed: that this
+                    // person accused someone is itself a circumstance of the accusation (Art 30).
                     data.states.priorCases(of: $0, asOf: data.today, calendar: data.calendar, directory: data.directory)
+                        .filter { prior in data.state(prior.number).map(data.contentVisible) ?? true }
                 } ?? []
             }
         }

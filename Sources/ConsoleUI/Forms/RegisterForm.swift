@@ -53,6 +53,12 @@ enum RegisterForm {
         if form.value("type") == MatterType.accusation.rawValue {
             fields.append(FormField("accusedOrgan", zh ? "被检举单位" : "Accused organ", .pick(organOptions(data, language)),
                                     hint: (zh ? "不转被检举单位 " : "never routed there ") + cite(.classifyAccusation)))
+            // Art 30 para 3: the accused person too, so the accuser is kept from them.
+            fields.append(FormField("accusedPerson.name", zh ? "被检举人姓名" : "Accused person",
+                                    hint: (zh ? "不向被检举人透露 " : "never shown to them ") + cite(.classifyAccusation)))
+            fields.append(FormField("accusedPerson.post", zh ? "被检举人职务" : "Their post"))
+            fields.append(FormField("accusedPerson.organ", zh ? "被检举人单位" : "Their organ", .pick(organOptions(data, language)),
+                                    hint: zh ? "按被检举单位对待" : "treated as an accused organ"))
         }
         fields.append(FormField("group.people", zh ? "集体访人数" : "Group size", .number,
                                 hint: (zh ? "2人以上填写，代表最多5名 " : "2 or more; at most 5 reps ") + cite(.intakeGroupVisit)))
@@ -128,7 +134,17 @@ enum RegisterForm {
         return Petition(channel: channel, receivedOn: received, organ: data.actor.organ, petitioner: petitioner,
                         request: form.value("request"), facts: form.value("facts"), reasons: form.value("reasons"),
                         category: form.value("category"), type: type, group: group,
-                        accusedOrgan: type == .accusation ? optional("accusedOrgan") : nil)
+                        accusedOrgan: type == .accusation ? optional("accusedOrgan") : nil,
+                        accusedPerson: type == .accusation ? accusedPerson(optional) : nil)
+    }
+
+    /// The accused person as typed, if any of their fields is (Art 30 para 3); a post or
+    /// organ without a name is left for the validation to refuse by the name's field.
+    private static func accusedPerson(_ optional: (String) -> String?) -> AccusedPerson? {
+        let name = optional("accusedPerson.name"), post = optional("accusedPerson.post")
+        let organ = optional("accusedPerson.organ")
+        guard name != nil || post != nil || organ != nil else { return nil }
+        return AccusedPerson(name: name ?? "", post: post, organ: organ)
     }
 
     /// The problems to show beside fields the clerk has left: each person's name, identity

@@ -142,7 +142,11 @@ package struct AppState: Sendable {
         if let key = rowsKey, key.version == data.version, key.filter == filter, key.view == view, key.sort == sort {
             return
         }
-        let all = data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar, directory: data.directory)
+        // Rows as this user may see them: an accuser withheld from whoever may not read the
+        // accusation (Art 30), before any count, view or filter looks at them.
+        let all = (data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar,
+                                                  directory: data.directory))
+            .map { $0.disclosed(to: data.actor, name: data.actorName, case: data.state($0.number)) }
         if rowsKey?.version != data.version {
             // The counts that matter to this role: a handling organ's staff count their
             // organ's cases; the bureau's clerks and supervisors count the jurisdiction's.

@@ -20,6 +20,11 @@ package struct ConsoleData: Sendable {
     package var articles: ArticleCatalog
     package var policy: RolePolicy
     package var actor: Actor
+    /// Who works where (the roster today): a handler assigned must be of the holding
+    /// organ, and the user's own name recognises an accused person (Art 30).
+    package var staff: StaffDirectory = .none
+    /// The user's own name, where the staff directory has it.
+    package var actorName: String? { staff.member(actor.user)?.name }
     /// The time now: the system clock, or the training clock. A new day is a change:
     /// every clock's days left moves, so the screens recompute.
     package var now: Instant {
@@ -63,10 +68,14 @@ package struct ConsoleData: Sendable {
     /// A case by number: the case screen asks on every frame, so this is a lookup, not a scan.
     package func state(_ number: CaseNumber) -> CaseState? { positions[number].map { states[$0] } }
 
+    /// Whether this user may read a case's petitioner and content (Art 30): the one
+    /// question every screen asks before showing either.
+    package func contentVisible(_ state: CaseState) -> Bool { state.contentVisible(to: actor, name: actorName) }
+
     /// What the workflow needs to decide a command here, as the log will decide it.
     package var context: DecisionContext {
         let states = self.states, positions = self.positions
         return DecisionContext(now: now, actor: actor, directory: directory, calendar: calendar, policy: policy,
-                               categories: categories, lookup: { positions[$0].map { states[$0] } })
+                               categories: categories, lookup: { positions[$0].map { states[$0] } }, staff: staff)
     }
 }

@@ -67,7 +67,9 @@ enum SearchScreen {
         for (i, hit) in state.hits.enumerated().dropFirst(state.hitTop).prefix(height) {
             guard let c = data.state(hit.number) else { continue }
             let selected = i == state.hitSelected
-            let person = c.petition?.petitioner
+            // A case found by its number alone may be an accusation this user may not read:
+            // its accuser is not shown in the hit (Art 30).
+            let person = data.contentVisible(c) ? c.petition?.petitioner : nil
             let id = masked ? PersonalData.mask(person?.idNumber) : (person?.idNumber ?? "")
             let text = (selected ? "▶" : " ") + DisplayWidth.pad(hit.number.description, to: 18)
                 + DisplayWidth.pad(person?.name ?? "", to: 9) + DisplayWidth.pad(id, to: 19)

@@ -19,7 +19,7 @@ enum CaseScreen {
             out.append(((zh ? "标记：" : "Flags: ") + c.flags.sorted().map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", "), .normal))
         }
         if let p = c.petition {
-            if c.contentVisible(to: data.actor) {
+            if data.contentVisible(c) {
                 let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]
                     .compactMap { $0 }.joined(separator: " ")
                 out.append(((zh ? "信访人：" : "Petitioner: ") + who, .normal))
@@ -36,6 +36,15 @@ enum CaseScreen {
                 out.append(((zh ? "渠道：" : "Channel: ") + ChoiceLabels.label(p.channel.rawValue, lang) + "  "
                             + (zh ? "收到：" : "received ") + "\(p.receivedOn)", .normal))
                 out.append(((zh ? "请求：" : "Request: ") + p.request, .normal))
+                if c.matterType == .accusation {
+                    let person = p.accusedPerson.map { [$0.name, $0.post, $0.organ.map { data.directory.name($0, lang) }]
+                        .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ") }
+                    let organ = p.accusedOrgan.map { data.directory.name($0, lang) }
+                    let parts = [organ, person].compactMap { $0 }
+                    out.append(((zh ? "被检举控告：" : "Accused: ")
+                                + (parts.isEmpty ? (zh ? "未登记（可更正补录）" : "not recorded (add by correction)")
+                                                 : parts.joined(separator: zh ? "；" : "; ")), .normal))
+                }
             } else {
                 out.append((zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)", .hint))
             }

@@ -1,8 +1,8 @@
 import PetitionCore
 
 /// Search (查找): by case number, identity number, name, phone, or any words of the
-/// request, facts and reasons. Accusation content hidden from this user (Art 30) is
-/// not searched either, so a hit never reveals it.
+/// request, facts and reasons. An accusation this user may not read (Art 30) is found
+/// by its number only: neither its accuser nor its words are searched, so a hit never reveals them.
 enum Search {
     /// At most this many hits are listed; the count says when there are more.
     static let limit = 1000
@@ -26,7 +26,9 @@ enum Search {
                 continue
             }
             guard let p = state.petition else { continue }
-            let visible = state.contentVisible(to: data.actor)
+            // Nothing of an accusation this user may not read is searched: not the accuser's
+            // name, ID number or phone, nor its words (Art 30). Its number alone finds it.
+            guard data.contentVisible(state) else { continue }
             let people = p.group.map { [p.petitioner] + $0.representatives } ?? [p.petitioner]
             if digits && q.count >= 4 {
                 if people.contains(where: { $0.idNumber.map { has($0, upper) } ?? false }) {
@@ -38,7 +40,7 @@ enum Search {
             }
             if people.contains(where: { $0.name.map { has($0, q) } ?? false }) {
                 hits.append(SearchHit(number: state.number, matched: Localized("姓名", "name")))
-            } else if visible, has(p.request, q) || has(p.facts, q) || has(p.reasons, q)
+            } else if has(p.request, q) || has(p.facts, q) || has(p.reasons, q)
                         || p.petitioner.address.map({ has($0, q) }) ?? false {
                 hits.append(SearchHit(number: state.number, matched: Localized("内容", "text")))
             }

@@ -44,5 +44,9 @@ package enum ChoiceLabels {
         "address": Localized("住址", "address"), "request": Localized("信访请求", "request"),
         "facts": Localized("事实", "facts"), "reasons": Localized("理由", "reasons"),
         "category": Localized("问题类别", "category"),
+        "accusedOrgan": Localized("被检举控告单位", "accused organ"),
+        "accusedPersonName": Localized("被检举控告人姓名", "accused person's name"),
+        "accusedPersonPost": Localized("被检举控告人职务", "accused person's post"),
+        "accusedPersonOrgan": Localized("被检举控告人所在单位", "accused person's organ"),
     ]
 }

@@ -36,6 +36,8 @@ package enum FieldLabels {
         "people": Localized("人数", "number of people"),
         "representatives": Localized("代表", "representative"),
         "accusedOrgan": Localized("被检举控告单位", "accused organ"),
+        "accusedPerson.name": Localized("被检举控告人姓名", "accused person's name"),
+        "accusedPerson.organ": Localized("被检举控告人所在单位", "accused person's organ"),
         "to": Localized("去向机关", "destination"),
         "days": Localized("天数", "days"),
         "on": Localized("日期", "date"),

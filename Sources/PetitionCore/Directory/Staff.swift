@@ -143,3 +143,24 @@ package struct Staff: Sendable, Equatable {
         }
     }
 }
+
+/// Who works where: the one lookup every staff check in a decision goes through (a
+/// handler assigned must be of the holding organ; the accused person is recognised by
+/// name). The log's staff records answer it (decision 0016); an older log's roster file,
+/// or a test, may too.
+package struct StaffDirectory: Sendable {
+    private let find: @Sendable (String) -> StaffMember?
+
+    package init(_ find: @escaping @Sendable (String) -> StaffMember?) { self.find = find }
+
+    package init(_ members: [StaffMember]) {
+        let byUser = Dictionary(members.map { ($0.user, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init { byUser[$0] }
+    }
+
+    /// No staff known: every check that needs a member refuses.
+    package static let none = StaffDirectory { _ in nil }
+
+    /// The member with this account, if any.
+    package func member(_ user: String) -> StaffMember? { find(user) }
+}

@@ -14,4 +14,13 @@ package enum PersonalData {
         return String(chars[..<keepStart]) + String(repeating: "*", count: chars.count - keepStart - 4)
             + String(chars[(chars.count - 4)...])
     }
+
+    /// What stands in for a text withheld: an address, or an accusation's content.
+    package static let withheld = "***"
+
+    /// A name with all but its first character hidden: 张**.
+    package static func maskName(_ name: String) -> String {
+        guard let first = name.first else { return "" }
+        return String(first) + String(repeating: "*", count: max(1, name.count - 1))
+    }
 }

@@ -53,6 +53,21 @@ package struct Group: Codable, Sendable, Equatable {
     }
 }
 
+/// A person an accusation names (Art 30 para 3: the accuser is kept from the accused
+/// persons as well as the accused organ). The organ is where the person works: it is
+/// treated as an accused organ, never routed to and never shown the accuser.
+package struct AccusedPerson: Codable, Sendable, Equatable {
+    package var name: String
+    package var post: String?
+    package var organ: OrganCode?
+
+    package init(name: String, post: String? = nil, organ: OrganCode? = nil) {
+        self.name = name
+        self.post = post
+        self.organ = organ
+    }
+}
+
 /// A petition as registered (Arts 17, 19, 21).
 package struct Petition: Codable, Sendable, Equatable {
     package var channel: Channel
@@ -67,10 +82,13 @@ package struct Petition: Codable, Sendable, Equatable {
     package var group: Group?
     /// For an accusation: the organ accused, to which it may never be routed (Art 30).
     package var accusedOrgan: OrganCode?
+    /// For an accusation: the person accused, kept from the accuser like the organ (Art 30 para 3).
+    package var accusedPerson: AccusedPerson?
 
     package init(channel: Channel, receivedOn: Day, organ: OrganCode, petitioner: Petitioner,
                  request: String, facts: String, reasons: String, category: String,
-                 type: MatterType, group: Group? = nil, accusedOrgan: OrganCode? = nil) {
+                 type: MatterType, group: Group? = nil, accusedOrgan: OrganCode? = nil,
+                 accusedPerson: AccusedPerson? = nil) {
         self.channel = channel
         self.receivedOn = receivedOn
         self.organ = organ
@@ -82,6 +100,13 @@ package struct Petition: Codable, Sendable, Equatable {
         self.type = type
         self.group = group
         self.accusedOrgan = accusedOrgan
+        self.accusedPerson = accusedPerson
+    }
+
+    /// The organs an accusation may never reach (Art 30 para 3): the accused organ and
+    /// the accused person's organ.
+    package var accusedOrgans: [OrganCode] {
+        [accusedOrgan, accusedPerson?.organ].compactMap { $0 }
     }
 
     /// Without a name or an address the petitioner cannot be notified, and the

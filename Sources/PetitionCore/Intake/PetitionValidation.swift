@@ -25,6 +25,15 @@ package enum PetitionValidation {
         if let accused = p.accusedOrgan, directory[accused] == nil {
             throw Rejection(.unknownOrgan, field: "accusedOrgan", ["organ": accused])
         }
+        if let person = p.accusedPerson {
+            // Art 30 para 3: an accused person is named, so the accuser can be kept from them.
+            if person.name.trimmed.isEmpty {
+                throw Rejection(.missingField, field: "accusedPerson.name", rule: .classifyAccusation)
+            }
+            if let organ = person.organ, directory[organ] == nil {
+                throw Rejection(.unknownOrgan, field: "accusedPerson.organ", ["organ": organ])
+            }
+        }
         // Art 19: the request, the facts and the reasons.
         // A text of invisible characters only counts as empty.
         for (field, value) in [("request", p.request), ("facts", p.facts), ("reasons", p.reasons)]
@@ -113,6 +122,11 @@ extension Petition {
         p.facts = InputText.normalise(p.facts)
         p.reasons = InputText.normalise(p.reasons)
         p.category = InputText.normalise(p.category)
+        if var person = p.accusedPerson {
+            person.name = InputText.normalise(person.name)
+            person.post = person.post.map(InputText.normalise)
+            p.accusedPerson = person
+        }
         return p
     }
 

@@ -22,6 +22,18 @@ package struct QueueRow: Sendable, Equatable {
     package var holder: OrganCode?
     package var next: ClockStatus?
     package var overdue: [ClockStatus]
+    /// The petitioner is not shown to this user (an accusation, Art 30); `petitioner` is then empty.
+    package var withheld = false
+
+    /// The row as this user may see it: an accusation's accuser withheld from whoever
+    /// may not read it (Art 30), so no list, filter or export built on rows can show it.
+    package func disclosed(to actor: Actor, name: String? = nil, case state: CaseState?) -> QueueRow {
+        guard let state, !state.contentVisible(to: actor, name: name) else { return self }
+        var row = self
+        row.petitioner = ""
+        row.withheld = true
+        return row
+    }
 }
 
 /// An organ's breach: a duty clock that ran out (Arts 43–46: not notifying or not finishing in time).

@@ -37,7 +37,9 @@ struct Decision {
 
         case .transfer(let to, let note):
             try requireReach(to)
-            emit(isAtBureau ? .triageTransfer : .directRouteOrRedirect, .transferred(to: to, note: note))
+            // An accusation leaving an organ it accuses moves under Art 30.
+            let rule: RuleID = state.heldByAccused ? .classifyAccusation : isAtBureau ? .triageTransfer : .directRouteOrRedirect
+            emit(rule, .transferred(to: to, note: note))
 
         case .assign(let to, let days, let note):
             try requireReach(to)
@@ -61,6 +63,14 @@ struct Decision {
 
         case .redirect(let to, let note):
             try requireText(to, field: "to")
+            // The petitioner is never told to take an accusation to the organ it accuses (Art 30),
+            // named by code or by name.
+            let target = to.trimmed
+            if let accused = state.accusedOrgans.first(where: { code in
+                code == target || Language.allCases.contains { directory.name(code, $0) == target }
+            }) {
+                throw Rejection(.routeToAccused, field: "to", ["organ": accused])
+            }
             emit(.directRouteOrRedirect, .redirected(to: to, note: note))
 
         case .notAccept(let reason, let ref, let note):
@@ -110,6 +120,7 @@ struct Decision {
 
         case .assignHandler(let user, let recusalChecked):
             try requireText(user, field: "user")
+            try requireStaffOfHolder(user)
             guard recusalChecked else { throw Rejection(.recusalNotChecked, field: "recusal-checked") }
             emit(.handlingRecusal, .handlerAssigned(user: user, recusalChecked: true))
 
@@ -331,10 +342,23 @@ struct Decision {
         try requireNotAccused(to)
     }
 
-    /// An accusation is never routed to the organ it accuses (Art 30).
+    /// An accusation is never routed to the organ it accuses, nor to the accused
+    /// person's organ (Art 30 para 3).
     private func requireNotAccused(_ to: OrganCode) throws(Rejection) {
-        if state.matterType == .accusation, let accused = state.petition?.accusedOrgan, accused == to {
+        if state.accusedOrgans.contains(to) {
             throw Rejection(.routeToAccused, field: "to", ["organ": to])
+        }
+    }
+
+    /// A handler is staff of the organ holding the case (Art 5), and never the accused
+    /// person (Art 30). Asked of the staff directory, the one place that knows staff.
+    private func requireStaffOfHolder(_ user: String) throws(Rejection) {
+        let organ = state.holder ?? context.actor.organ
+        guard let member = context.staff.member(user.trimmed), member.organ == organ else {
+            throw Rejection(.handlerNotStaff, field: "user", ["user": user, "organ": organ])
+        }
+        if state.isAccused(member.actor, name: member.name) {
+            throw Rejection(.handlerIsAccused, field: "user", ["user": user])
         }
     }
 

@@ -9,10 +9,13 @@ package struct DecisionContext: Sendable {
     package var categories: CategoryList
     /// Other cases of the log, for references (not-accepted-because, links).
     package var lookup: @Sendable (CaseNumber) -> CaseState?
+    /// Who works where: a handler assigned must be staff of the holding organ.
+    package var staff: StaffDirectory
 
     package init(now: Instant, actor: Actor, directory: Directory, calendar: HolidayCalendar, policy: RolePolicy,
                 categories: CategoryList,
-                 lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil }) {
+                 lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil },
+                 staff: StaffDirectory = .none) {
         self.now = now
         self.actor = actor
         self.directory = directory
@@ -20,7 +23,11 @@ package struct DecisionContext: Sendable {
         self.policy = policy
         self.categories = categories
         self.lookup = lookup
+        self.staff = staff
     }
+
+    /// The acting user's own name, where the staff directory has it (to recognise an accused person).
+    package var actorName: String? { staff.member(actor.user)?.name }
 
     package var today: Day { Day(now) }
 }

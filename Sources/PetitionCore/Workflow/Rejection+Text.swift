@@ -76,6 +76,17 @@ extension Rejection {
                : "\(organ("organ")) is not at the level of \(organ("from")) or below it in its territory"
         case .routeToAccused:
             zh ? "检举控告材料不得转给被检举控告的\(organ("organ"))" : "An accusation may never be sent to the accused organ \(organ("organ"))"
+        case .heldByAccused:
+            zh ? "本检举控告事项现由被检举控告的\(organ("organ"))持有，须先转送其他有权处理的机关或移交纪检监察机关，不得在此办理"
+               : "This accusation is held by the accused organ \(organ("organ")): it must first be transferred to another competent organ or referred to the discipline organ, and is not handled there"
+        case .accusedMayNotAct:
+            zh ? "被检举控告的单位或人员不得办理、更正或查看本检举控告事项；只能将其转出"
+               : "The accused organ or person may not handle, correct or see this accusation; they may only send it on"
+        case .handlerNotStaff:
+            zh ? "「\(v("user"))」不是\(organ("organ"))在册工作人员，不能指定为承办人"
+               : "\"\(v("user"))\" is not on the staff of \(organ("organ")) and cannot be assigned as handler"
+        case .handlerIsAccused:
+            zh ? "「\(v("user"))」是被检举控告人，不能承办本事项" : "\"\(v("user"))\" is the accused person and cannot handle this matter"
         case .notAnAccusation:
             zh ? "只有检举控告类事项才移交纪检监察机关" : "Only an accusation is referred to the discipline organ"
         case .referralWrongOrganType:

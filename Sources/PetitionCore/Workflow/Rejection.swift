@@ -68,12 +68,20 @@ package struct Rejection: Error, Equatable, Sendable {
         case forbiddenCharacter = "forbidden-character"
         /// A text longer than its field's documented limit (`InputText.rules`).
         case fieldTooLong = "field-too-long"
+        /// An accusation held by an organ it accuses: only moving it away is allowed there (Art 30).
+        case heldByAccused = "accusation-held-by-accused"
+        /// Someone of an accused organ (or the accused person) acting on the accusation (Art 30).
+        case accusedMayNotAct = "accused-may-not-act"
+        /// A handler assigned who is not staff of the holding organ (Art 5: the competent organ handles).
+        case handlerNotStaff = "handler-not-staff"
+        /// A handler assigned who is the accused person (Art 30).
+        case handlerIsAccused = "handler-is-accused"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
         package var rule: RuleID? {
             switch self {
-            case .actionNotAllowedNow, .wrongOrgan, .outOfReach: .scopeCompetentOrgan
+            case .actionNotAllowedNow, .wrongOrgan, .outOfReach, .handlerNotStaff: .scopeCompetentOrgan
             case .roleNotPermitted: .practiceRoles
             case .extensionNeedsOrganHead, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline:
                 .handlingExtension
@@ -83,7 +91,7 @@ package struct Rejection: Error, Equatable, Sendable {
                  .unknownCategory, .unknownCase, .forbiddenCharacter, .fieldTooLong:
                 nil
             case .groupTooManyRepresentatives, .groupTooFewPeople: .intakeGroupVisit
-            case .routeToAccused: .classifyAccusation
+            case .routeToAccused, .heldByAccused, .accusedMayNotAct, .handlerIsAccused: .classifyAccusation
             case .notAnAccusation, .referralWrongOrganType: .triageReferDiscipline
             case .assignDaysInvalid, .notAssigned, .completionAlreadyReported: .triageAssign
             case .bureauMustTriage: .triageDeadline

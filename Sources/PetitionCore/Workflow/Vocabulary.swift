@@ -74,7 +74,17 @@ package enum LinkKind: String, Codable, Sendable, CaseIterable {
     case repeats, related
 }
 
-/// A registration detail that a correction may change.
+/// A registration detail that a correction may change. The accused organ and person
+/// may be added or corrected after registration (Art 30): an empty value removes them.
 package enum CorrectableField: String, Codable, Sendable, CaseIterable {
     case name, idNumber, phone, address, request, facts, reasons, category
+    case accusedOrgan, accusedPersonName, accusedPersonPost, accusedPersonOrgan
+
+    /// Whether the field names the accused (Art 30): those an accused organ may never change.
+    package var namesTheAccused: Bool {
+        switch self {
+        case .accusedOrgan, .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan: true
+        case .name, .idNumber, .phone, .address, .request, .facts, .reasons, .category: false
+        }
+    }
 }

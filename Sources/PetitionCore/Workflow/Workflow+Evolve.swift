@@ -269,6 +269,19 @@ extension Petition {
         case .facts: facts = value
         case .reasons: reasons = value
         case .category: category = value
+        case .accusedOrgan: accusedOrgan = value.trimmed.isEmpty ? nil : value.trimmed
+        case .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan:
+            var person = accusedPerson ?? AccusedPerson(name: "")
+            let text = value.trimmed
+            switch field {
+            case .accusedPersonName: person.name = text
+            case .accusedPersonPost: person.post = text.isEmpty ? nil : text
+            case .accusedPersonOrgan: person.organ = text.isEmpty ? nil : text
+            case .name, .idNumber, .phone, .address, .request, .facts, .reasons, .category, .accusedOrgan:
+                preconditionFailure("only the accused person's fields reach here")
+            }
+            // A person with nothing left is no person: the correction removed them.
+            accusedPerson = person.name.isEmpty && person.post == nil && person.organ == nil ? nil : person
         }
     }
 
@@ -282,6 +295,10 @@ extension Petition {
         case .facts: facts
         case .reasons: reasons
         case .category: category
+        case .accusedOrgan: accusedOrgan
+        case .accusedPersonName: accusedPerson?.name
+        case .accusedPersonPost: accusedPerson?.post
+        case .accusedPersonOrgan: accusedPerson?.organ
         }
     }
 }

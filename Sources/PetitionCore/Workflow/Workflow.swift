@@ -7,8 +7,7 @@ package enum Workflow {
     /// its actions are decided. `Tests/PetitionCoreTests/Snapshots/transitions.txt`
     /// shows the result for every phase and action.
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
-        let open: [ActionKind] = [.withdraw, .recordIncident, .orderSupervision, .recordFeedback, .listSupervision,
-                                  .assignLeader, .correct, .void, .link]
+        let open = openActions
         let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
         let afterHandling: [ActionKind] = [.reportCompletion]
         switch phase {
@@ -59,10 +58,21 @@ package enum Workflow {
         }
     }
 
+    /// What any open case allows besides its phase's workflow steps.
+    static let openActions: [ActionKind] = [.withdraw, .recordIncident, .orderSupervision, .recordFeedback,
+                                            .listSupervision, .assignLeader, .correct, .void, .link]
+
+    /// What takes an accusation away from an organ it accuses (Art 30): a transfer to
+    /// another competent organ, or a referral to the discipline organ.
+    package static let movesAway: [ActionKind] = [.transfer, .referDiscipline]
+
     /// The actions this case may take now, before role, organ and field checks: its
-    /// phase's, or only the supervisor's review while a log recovery has left it incomplete.
+    /// phase's; only the supervisor's review while a log recovery has left it incomplete;
+    /// only moving it away (and what supervisors do) while an accused organ holds it (Art 30).
     package static func actions(for state: CaseState) -> [ActionKind] {
-        state.flags.contains(.incomplete) ? [.reviewRecovery] : allowedActions(in: state.phase)
+        if state.flags.contains(.incomplete) { return [.reviewRecovery] }
+        if state.heldByAccused { return movesAway + openActions.filter { $0 != .withdraw } }
+        return allowedActions(in: state.phase)
     }
 
     /// Decides a command against a case's state: the events to append, or why not.
@@ -71,13 +81,8 @@ package enum Workflow {
         let kind = command.kind
         try checkIncomplete(kind, state)
         try checkRole(kind, context)
-        if kind != .reviewRecovery {
-            guard allowedActions(in: state.phase).contains(kind) else {
-                throw Rejection(.actionNotAllowedNow, rule: kind.rule,
-                                ["action": kind.rawValue, "phase": state.phase.rawValue,
-                                 "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
-            }
-        }
+        try checkAccused(kind, state, context)
+        try checkPhase(kind, state)
         let registering: OrganCode? = if case .register(let p) = command { p.organ } else { nil }
         try checkOrgan(kind, registering: registering, state, context)
         var decision = Decision(state: state, context: context)
@@ -92,14 +97,32 @@ package enum Workflow {
                                  _ context: DecisionContext) throws(Rejection) {
         try checkIncomplete(kind, state)
         try checkRole(kind, context)
-        if kind != .reviewRecovery {
-            guard allowedActions(in: state.phase).contains(kind) else {
-                throw Rejection(.actionNotAllowedNow, rule: kind.rule,
-                                ["action": kind.rawValue, "phase": state.phase.rawValue,
-                                 "allowed": allowedActions(in: state.phase).map(\.rawValue).joined(separator: ",")])
-            }
-        }
+        try checkAccused(kind, state, context)
+        try checkPhase(kind, state)
         try checkOrgan(kind, registering: nil, state, context)
+    }
+
+    private static func checkPhase(_ kind: ActionKind, _ state: CaseState) throws(Rejection) {
+        guard kind != .reviewRecovery else { return }
+        let allowed = actions(for: state)
+        guard allowed.contains(kind) else {
+            throw Rejection(.actionNotAllowedNow, rule: kind.rule,
+                            ["action": kind.rawValue, "phase": state.phase.rawValue,
+                             "allowed": allowed.map(\.rawValue).joined(separator: ",")])
+        }
+    }
+
+    /// Art 30 para 3: the accused (an accused organ's staff, or the accused person) may
+    /// only send an accusation away; and while an accused organ holds it, nothing but
+    /// moving it away happens there.
+    private static func checkAccused(_ kind: ActionKind, _ state: CaseState,
+                                     _ context: DecisionContext) throws(Rejection) {
+        if state.isAccused(context.actor, name: context.actorName), !movesAway.contains(kind) {
+            throw Rejection(.accusedMayNotAct, ["action": kind.rawValue])
+        }
+        if state.heldByAccused, kind != .reviewRecovery, !actions(for: state).contains(kind) {
+            throw Rejection(.heldByAccused, ["organ": state.holder ?? "", "action": kind.rawValue])
+        }
     }
 
     /// A case a log recovery left incomplete takes no action but a supervisor's review,

@@ -110,23 +110,28 @@ package final class CaseBook {
         return new
     }
 
-    /// A context for deciding, with read access to the other cases.
-    package func context(now: Instant, actor: Actor, reference: ReferenceData) -> DecisionContext {
+    /// A context for deciding, with read access to the other cases. Who works where is
+    /// the log's own staff records when it keeps them (decision 0016), else `staff` (the
+    /// roster file of an older log, or a test's).
+    package func context(now: Instant, actor: Actor, reference: ReferenceData,
+                         staff: StaffDirectory = .none) -> DecisionContext {
         let states = self.states, position = self.position
+        let members = self.staff
         return DecisionContext(now: now, actor: actor, directory: reference.directory, calendar: reference.calendar,
                                policy: reference.policy, categories: reference.categories,
-                               lookup: { position[$0].map { states[$0] } })
+                               lookup: { position[$0].map { states[$0] } },
+                               staff: members.members.isEmpty ? staff : StaffDirectory(members.sorted))
     }
 
     /// Registers petitions as new cases, all or none, in one sync: every petition is
     /// decided first, and only if all pass are their records appended.
     package func register(_ petitions: [Petition], now: Instant, actor: Actor,
-                          reference: ReferenceData) throws -> [CaseNumber] {
+                          reference: ReferenceData, staff: StaffDirectory = .none) throws -> [CaseNumber] {
         var numbers: [CaseNumber] = []
         let result = try log.transact { new in
             try self.fold(new)
             let actor = try self.acting(actor)
-            let context = self.context(now: now, actor: actor, reference: reference)
+            let context = self.context(now: now, actor: actor, reference: reference, staff: staff)
             var records: [LogRecord] = []
             // The last sequence given per organ and year in this batch (keyed by sequence 0).
             var used: [CaseNumber: Int] = [:]
@@ -165,7 +170,7 @@ package final class CaseBook {
     /// appends its events. If another process changed the case since this one last
     /// looked and the command no longer holds, the refusal says what changed and by whom.
     package func execute(_ command: CaseCommand, on number: CaseNumber, now: Instant, actor: Actor,
-                         reference: ReferenceData) throws -> [CaseEvent] {
+                         reference: ReferenceData, staff: StaffDirectory = .none) throws -> [CaseEvent] {
         let seen = self[number]?.steps.last?.seq ?? 0
         let result = try log.transact { new in
             try self.fold(new)
@@ -174,7 +179,8 @@ package final class CaseBook {
                 throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
             }
             do throws(Rejection) {
-                return [.events(try Workflow.decide(command, state, self.context(now: now, actor: actor, reference: reference)))]
+                return [.events(try Workflow.decide(command, state, self.context(now: now, actor: actor, reference: reference,
+                                                                                       staff: staff)))]
             } catch {
                 let changes = new.filter { $0.caseNumber == number && $0.seq > seen }
                 if !changes.isEmpty && seen > 0 { throw Conflict(rejection: error, changes: changes) }

@@ -5,6 +5,9 @@ extension BinaryEventCodec {
     static func writeBody(_ body: EventBody, _ w: inout BinaryWriter) {
         func text(_ s: String?) { w.optional(s) { $0.string($1) } }
         switch body {
+        // A petition naming an accused person is tag 41 (added after 40): tag 1's layout,
+        // which readers before it know, then the person. Without one it stays tag 1, byte for byte.
+        case .registered(let p) where p.accusedPerson != nil: w.byte(41); writePetitionWithPerson(p, &w)
         case .registered(let p): w.byte(1); writePetition(p, &w)
         case .transferred(let to, let note): w.byte(2); w.string(to); text(note)
         case .assigned(let to, let due, let note): w.byte(3); w.string(to); w.day(due); text(note)
@@ -119,6 +122,7 @@ extension BinaryEventCodec {
             for _ in 0..<count { seqs.append(try r.int()) }
             return .recordsLost(seqs: seqs, note: try r.string())
         case 40: return .recoveryReviewed(note: try r.string())
+        case 41: return .registered(petition: try readPetitionWithPerson(&r))
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }
@@ -160,6 +164,27 @@ extension BinaryEventCodec {
             for rep in g.representatives { writePerson(rep, &w) }
         }
         w.optional(p.accusedOrgan) { $0.string($1) }
+    }
+
+    /// A petition as tag 1 writes it, then its accused person (Art 30 para 3) if any.
+    static func writePetitionWithPerson(_ p: Petition, _ w: inout BinaryWriter) {
+        writePetition(p, &w)
+        w.optional(p.accusedPerson) { w, person in
+            w.string(person.name)
+            w.optional(person.post) { $0.string($1) }
+            w.optional(person.organ) { $0.string($1) }
+        }
+    }
+
+    static func readPetitionWithPerson(_ r: inout BinaryReader) throws(DecodeError) -> Petition {
+        var p = try readPetition(&r)
+        p.accusedPerson = try r.optional { (r: inout BinaryReader) throws(DecodeError) -> AccusedPerson in
+            let name = try r.string()
+            let post = try r.optional { (r: inout BinaryReader) throws(DecodeError) in try r.string() }
+            let organ = try r.optional { (r: inout BinaryReader) throws(DecodeError) in try r.string() }
+            return AccusedPerson(name: name, post: post, organ: organ)
+        }
+        return p
     }
 
     static func readPetition(_ r: inout BinaryReader) throws(DecodeError) -> Petition {

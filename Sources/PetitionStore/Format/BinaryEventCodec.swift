@@ -31,7 +31,8 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
-    static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category]
+    static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
+                                             .accusedOrgan, .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan]
     static let rules: [RuleID] = [
         .scopeCompetentOrgan, .intakeChannels, .intakeContent, .intakeGroupVisit, .intakeRegisterAll, .intakeForeign,
         .intakePendingElsewhere, .intakeProhibitedConduct, .triageDeadline, .triageTransfer, .triageAssign,

@@ -149,7 +149,7 @@ extension DurableLog {
                 case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
                 case .staff(let change)?: staffChanges.append(change)
-                case .events?, .commit?, .salvage?, nil: break
+                case .events?, .commit?, .salvage?, .disclosure?, nil: break
                 }
             }
         }

@@ -38,6 +38,8 @@ extension LogRecord {
             return (.json, Self.json(checkpoint))
         case .salvage(let salvage):
             return (.json, Self.json(salvage))
+        case .disclosure(let disclosure):
+            return (.json, Self.json(disclosure))
         }
     }
 
@@ -86,6 +88,10 @@ extension LogRecord {
             do { return .salvage(try JSONDecoder().decode(SalvageRecord.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .disclosure:
+            do { return .disclosure(try JSONDecoder().decode(DisclosureRecord.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -113,7 +119,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure:
             _ = try decode(frame, payload: payload)
         }
     }

@@ -23,6 +23,9 @@ package enum LogRecord: Sendable, Equatable {
     /// Written by `xinfang log recover`: what it kept, what it lost and where the lost
     /// bytes went (docs/decisions/0013-salvage.md).
     case salvage(SalvageRecord)
+    /// Written by `xinfang log dump --reason` before anything is printed: who read the
+    /// log's personal data unmasked, when and why (Art 30; docs/decisions/0015-art30.md).
+    case disclosure(DisclosureRecord)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -37,6 +40,9 @@ package enum LogRecord: Sendable, Equatable {
         /// marked by `recordsLost` events), only the account of the recovery. 0x8004 is
         /// the snapshot checkpoint's.
         case salvage = 0x8005
+        /// Safe to ignore: an account of an unmasked dump, no state. (Kind 3 is the staff
+        /// records'; 0x8004 and 0x8005 are taken.)
+        case disclosure = 0x8006
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -50,6 +56,7 @@ package enum LogRecord: Sendable, Equatable {
             case .commit: "commit"
             case .checkpoint: "checkpoint"
             case .salvage: "salvage"
+            case .disclosure: "disclosure"
             }
         }
     }
@@ -62,6 +69,7 @@ package enum LogRecord: Sendable, Equatable {
         case .commit: .commit
         case .checkpoint: .checkpoint
         case .salvage: .salvage
+        case .disclosure: .disclosure
         }
     }
 
@@ -69,7 +77,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff: []
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure: []
         }
     }
 }
@@ -116,5 +124,24 @@ package struct SnapshotCheckpoint: Codable, Sendable, Equatable {
         self.headHash = headHash
         self.snapshot = snapshot
         self.cases = cases
+    }
+}
+
+/// Who dumped the log unmasked, in which role and organ, and why (`log dump --reason`).
+/// The time is the record's own frame time.
+package struct DisclosureRecord: Codable, Sendable, Equatable {
+    package var user: String
+    package var role: Role
+    package var organ: OrganCode
+    package var reason: String
+    /// What was disclosed: `log-dump` (every record of the log, unmasked).
+    package var scope: String
+
+    package init(user: String, role: Role, organ: OrganCode, reason: String, scope: String = "log-dump") {
+        self.user = user
+        self.role = role
+        self.organ = organ
+        self.reason = reason
+        self.scope = scope
     }
 }

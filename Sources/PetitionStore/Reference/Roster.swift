@@ -27,6 +27,12 @@ package struct Roster: Codable, Sendable, Equatable {
         members.first { $0.user == user }.map { Actor(user: $0.user, role: $0.role, organ: $0.organ) }
     }
 
+    /// The staff the roster lists, for the checks that name a person (a handler assigned,
+    /// the accused person recognised). Staff records in the log will replace it.
+    package var staff: StaffDirectory {
+        StaffDirectory(members.map { StaffMember(user: $0.user, name: $0.name, role: $0.role, organ: $0.organ) })
+    }
+
     /// The roster file that goes with a log: `NAME.roster.json` beside `NAME.log`.
     package static func path(forLog log: String) -> String {
         let base = log.hasSuffix(".log") ? String(log.dropLast(4)) : log

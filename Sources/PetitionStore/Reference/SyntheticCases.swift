@@ -76,9 +76,12 @@ package struct SyntheticCases {
         func step(_ command: CaseCommand, after days: ClosedRange<Int>) -> Bool {
             let next = day.adding(days: int(days))
             guard next <= until else { return false }
+            // The generated handlers (承办人N) are staff of whichever organ holds the case.
+            let holder = state.holder ?? actor.organ
             let context = DecisionContext(now: next.start.adding(hours: 9 + int(0...8)), actor: actor,
                                           directory: reference.directory, calendar: reference.calendar,
-                                          policy: reference.policy, categories: reference.categories)
+                                          policy: reference.policy, categories: reference.categories,
+                                          staff: StaffDirectory { StaffMember(user: $0, name: $0, role: .handler, organ: holder) })
             guard let new = try? Workflow.decide(command, state, context) else { return false }
             for e in new { Workflow.apply(e, to: &state) }
             events += new

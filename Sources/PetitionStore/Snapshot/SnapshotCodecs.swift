@@ -106,9 +106,13 @@ enum CaseNumberCodec: SnapshotCodec {
 
 /// A petition as an event carries it (`BinaryEventCodec`'s own layout and version).
 enum PetitionCodec: SnapshotCodec {
-    static var shape: String { "Petition(codec \(BinaryEventCodec.codecVersion))" }
-    static func write(_ p: Petition, _ w: inout BinaryWriter) { BinaryEventCodec.writePetition(p, &w) }
-    static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> Petition { try BinaryEventCodec.readPetition(&r) }
+    // With its accused person (tag 41's layout): a snapshot written before has another
+    // fingerprint and is rebuilt.
+    static var shape: String { "Petition(codec \(BinaryEventCodec.codecVersion), accusedPerson)" }
+    static func write(_ p: Petition, _ w: inout BinaryWriter) { BinaryEventCodec.writePetitionWithPerson(p, &w) }
+    static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> Petition {
+        try BinaryEventCodec.readPetitionWithPerson(&r)
+    }
 }
 
 enum AssignmentCodec: SnapshotCodec {

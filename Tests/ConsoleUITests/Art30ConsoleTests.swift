@@ -1,0 +1,86 @@
+import ConsoleUI
+import PetitionCore
+import TestSupport
+import Testing
+
+/// Art 30 at the console: the home screen and its lists, the queue and its filter,
+/// search and the case screen, driven by keys on the real run loop (`Desk`), as the
+/// accused organ's staff, show nothing of the accuser; the bureau's clerk sees it.
+/// A new screen an accusation can reach is one more line in `screens`.
+@Suite("Art 30 at the console")
+struct Art30ConsoleTests {
+    static let secrets = ["赵检举", Fixtures.liNaID, "13900139000", "临江区秘密路9号", "举报住建局科长受贿", "某科长收受开发商财物"]
+
+    static func events() throws -> [CaseEvent] {
+        var p = Fixtures.letter(type: .accusation)
+        p.petitioner = Petitioner(name: "赵检举", idNumber: Fixtures.liNaID, phone: "13900139000", address: "临江区秘密路9号")
+        p.request = "举报住建局科长受贿"
+        p.facts = "某科长收受开发商财物"
+        p.category = "DISCIPLINE"
+        p.accusedOrgan = "D-ZJJ"
+        p.accusedPerson = AccusedPerson(name: "钱科长", post: "科长", organ: "D-ZJJ")
+        var s = Scenario()
+        try s.run(.register(p), as: Fixtures.clerk, at: "2025-05-12T09:00")
+        return s.log
+    }
+
+    /// A screen, reached by keys from the home screen.
+    struct Screen: Sendable, CustomTestStringConvertible {
+        var name: String
+        var reach: @Sendable (Desk) -> Void
+        /// What the bureau's clerk finds there (nil: nothing of the accuser is shown there to anyone).
+        var sees: String? = "赵检举"
+        /// What the user typed to get there (a query, a filter): their own words on the
+        /// screen, not a disclosure, so they are not looked for.
+        var typed: String? = nil
+        var testDescription: String { name }
+    }
+
+    static let screens: [Screen] = [
+        Screen(name: "home", reach: { _ in }, sees: nil),
+        Screen(name: "queue", reach: { $0.press(.character("w")) }),
+        Screen(name: "queue, due within 3 days", reach: { d in d.press(.character("w")); Self.view(d, .dueSoon) }),
+        Screen(name: "queue filtered by the accuser's name", reach: { d in
+            d.press(.character("w"), .character("/")); d.type("赵检举"); d.press(.enter)
+        }, sees: "D-XFJ-2025-00001", typed: "赵检举"),
+        Screen(name: "search by case number", reach: { d in d.press(.character("s")); d.type("D-XFJ-2025-00001") },
+               typed: "D-XFJ-2025-00001"),
+        Screen(name: "search by name", reach: { d in d.press(.character("s")); d.type("赵检举") }, sees: "姓名", typed: "赵检举"),
+        Screen(name: "search by ID number", reach: { d in d.press(.character("s")); d.type(Fixtures.liNaID) },
+               sees: "证件号码", typed: Fixtures.liNaID),
+        Screen(name: "search by phone", reach: { d in d.press(.character("s")); d.type("13900139000") },
+               sees: "联系电话", typed: "13900139000"),
+        Screen(name: "search by words", reach: { d in d.press(.character("s")); d.type("受贿") }, sees: "内容", typed: "受贿"),
+        Screen(name: "case screen", reach: { $0.press(.character("w"), .enter) }),
+        Screen(name: "register form, the accuser's earlier cases", reach: { d in
+            d.press(.character("r")); d.tab(to: "petitioner.idNumber"); d.type(Fixtures.liNaID)
+        }, sees: "D-XFJ-2025-00001", typed: Fixtures.liNaID),
+    ]
+
+    /// The accused organ's staff: its handler and head, and its clerk (who registers).
+    static let accused = [Fixtures.housingHandler, Fixtures.housingHead,
+                          PetitionCore.Actor(user: "z-clerk", role: .clerk, organ: "D-ZJJ")]
+
+    /// Cycles the queue's view until it is `view` (the key that does it, as the help lists it).
+    static func view(_ desk: Desk, _ view: QueueView) {
+        for _ in 0..<QueueView.allCases.count where desk.state.view != view {
+            desk.press(.tab)
+        }
+    }
+
+    @Test(arguments: screens)
+    func theAccusedOrgansStaffFindNothingOfTheAccuser(_ screen: Screen) throws {
+        for actor in Self.accused {
+            let desk = try Desk(actor, events: try Self.events())
+            screen.reach(desk)
+            let shown = screen.typed.map { desk.screen.replacingOccurrences(of: $0, with: "") } ?? desk.screen
+            for secret in Self.secrets {
+                #expect(!shown.contains(secret), "\(screen.name) shows \(secret) to \(actor.user)")
+            }
+            if screen.typed != nil { #expect(!shown.contains("D-XFJ-2025-00001"), "\(screen.name) finds it for \(actor.user)") }
+        }
+        let clerk = try Desk(Fixtures.clerk, events: try Self.events())
+        screen.reach(clerk)
+        if let sees = screen.sees { #expect(clerk.screen.contains(sees), "\(screen.name): \(clerk.screen)") }
+    }
+}

@@ -66,6 +66,11 @@ final class BookHost: ConsoleHost {
     /// 80-column screen with what to run kept whole; `log verify` gives the offset and why.
     var checking: Bool { background.running }
 
+    var staffList: (members: [StaffMember], owner: String?) {
+        let staff = book.staff
+        return (staff.sorted, staff.owner)
+    }
+
     func warning() -> String? {
         let log = book.log as? DurableLog
         if log?.damage == nil, let found = background.damage(), case .damage = found { log?.markDamaged(found) }

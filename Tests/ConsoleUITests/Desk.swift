@@ -140,4 +140,6 @@ final class DeskHost: ConsoleHost {
     /// Whether the log is still being checked after opening (as the executable's
     /// background check of a snapshot's records), set by the test.
     var checking = false
+
+    var staffList: (members: [StaffMember], owner: String?) { (book.staff.sorted, book.staff.owner) }
 }

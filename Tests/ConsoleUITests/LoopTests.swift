@@ -52,3 +52,21 @@ struct LoopTests {
         #expect(data.version == 3 && data.state(s.number) != nil)
     }
 }
+
+/// 人员名单 (F8 p): the staff as the log's staff records give them, the user at the keyboard
+/// marked; read-only (changes are an administrator's `xinfang staff`, recorded).
+@Suite("The staff screen")
+struct StaffScreenTests {
+    @Test func theStaffScreenListsTheStaffRecordsAndMarksTheUser() throws {
+        let desk = try Desk(Fixtures.clerk)
+        try desk.book.changeStaff(Roster(members: [
+            .init(user: "clerk", name: "王登记", role: .clerk, organ: "D-XFJ"),
+            .init(user: "handler", name: "李承办", role: .handler, organ: "D-ZJJ"),
+        ]).enrolment(by: "clerk", at: Fixtures.instant("2025-05-01")), directory: Fixtures.reference.directory)
+        desk.wait(seconds: 1)
+        desk.press(.character("p"))
+        #expect(desk.state.screen == .staff)
+        #expect(desk.screen.contains("王登记") && desk.screen.contains("李承办"), "\(desk.screen)")
+        #expect(desk.screen.contains("（本人）") && desk.screen.contains("xinfang staff add"))
+    }
+}

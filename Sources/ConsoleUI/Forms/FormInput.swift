@@ -9,7 +9,7 @@ enum FormInput {
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(_, let kind): return ActionForm.fields(kind, form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff: return []
         }
     }
 
@@ -73,7 +73,7 @@ enum FormInput {
                 state.form = form
                 Update.go(.help, &state)
                 return nil
-            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home,
+            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
                  .actions, .sort, .view:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -185,7 +185,7 @@ enum FormInput {
                 return .register(try RegisterForm.check(form, data))
             case .action(let number, let kind):
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
-            case .home, .queue, .detail, .help, .actions, .search:
+            case .home, .queue, .detail, .help, .actions, .search, .staff:
                 return nil
             }
         } catch {

@@ -13,12 +13,14 @@ package enum Screen: Equatable, Sendable {
     /// One action's form.
     case action(CaseNumber, ActionKind)
     case search
+    /// Who may act on this log, in which role, for which organ (人员: the staff records).
+    case staff
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
         case .register, .action: true
-        case .home, .queue, .detail, .help, .actions, .search: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff: false
         }
     }
 }

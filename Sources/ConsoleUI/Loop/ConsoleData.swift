@@ -47,6 +47,10 @@ package struct ConsoleData: Sendable {
     /// True while the log's records are still being checked after opening: no form
     /// opens until then (`ConsoleHost.checking`).
     package var checking = false
+    /// Who may act on the log (its staff records, decision 0016), for the staff screen;
+    /// and the account that created it. Empty for a log that keeps its users in a roster file.
+    package var staffMembers: [StaffMember] = []
+    package var staffOwner: String?
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

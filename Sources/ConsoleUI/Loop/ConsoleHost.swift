@@ -31,4 +31,8 @@ package protocol ConsoleHost: AnyObject {
     /// after opening from one): damage among them is not known yet, so no form opens
     /// until the check is done. Asked before the first frame and at every poll.
     var checking: Bool { get }
+
+    /// The staff as the log's staff records leave them now, and the log's owner (decision
+    /// 0016); asked when opening and at every poll.
+    var staffList: (members: [StaffMember], owner: String?) { get }
 }

@@ -100,5 +100,6 @@ package final class ConsoleLoop {
     private func takeWarning() {
         if let warning = host.warning() { data.warning = warning }
         data.checking = host.checking
+        (data.staffMembers, data.staffOwner) = host.staffList
     }
 }

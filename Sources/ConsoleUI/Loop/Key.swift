@@ -22,7 +22,7 @@ package enum Key: Equatable, Sendable {
 package enum Intent: String, Sendable, CaseIterable {
     // Lists and screens.
     case up, down, pageUp, pageDown, top, bottom, open, back, help, filter, quit
-    case queue, register, search, home, actions, sort, view
+    case queue, register, search, home, actions, sort, view, staff
     // Forms.
     case save, nextField, previousField
 }
@@ -73,6 +73,7 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .view, keys: [.tab, .character("v")], label: "Tab v", help: Localized("队列范围：全部/我的…", "queue: all/mine/…")),
         Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
         Binding(scope: .browse, intent: .home, keys: [.function(6), .character("m")], label: "F6 m", help: Localized("首页", "home")),
+        Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("p")], label: "F8 p", help: Localized("人员名单", "staff")),
         Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
         Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
         Binding(scope: .form, intent: .nextField, keys: [.tab, .down, .enter], label: "Tab ↓", help: Localized("下一栏", "next field")),

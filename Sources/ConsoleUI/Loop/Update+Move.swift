@@ -23,7 +23,7 @@ extension Update {
             // Keep the selection on screen.
             if state.selected < state.top { state.top = state.selected }
             if state.selected >= state.top + pageSize { state.top = state.selected - pageSize + 1 }
-        case .detail:
+        case .detail, .staff:
             switch movement {
             case .up: state.detailScroll = max(0, state.detailScroll - 1)
             case .down: state.detailScroll += 1

@@ -20,7 +20,7 @@ package enum Update {
         switch state.screen {
         case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
-        case .home, .queue, .detail, .help, .actions:
+        case .home, .queue, .detail, .help, .actions, .staff:
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize) }
         }
         return nil
@@ -107,6 +107,7 @@ package enum Update {
             back(&state)
         case .queue: go(.queue, &state)
         case .home: go(.home, &state)
+        case .staff: go(.staff, &state)
         case .register: openRegister(&state, data)
         case .search:
             go(.search, &state)
@@ -133,7 +134,7 @@ package enum Update {
             case .home: go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search: break
+            case .help, .register, .action, .search, .staff: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }

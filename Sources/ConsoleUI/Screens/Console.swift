@@ -26,6 +26,7 @@ package enum Console {
         case .actions(let n): (zh ? "办理 " : "Act on ") + "\(n)"
         case .action(let n, let kind): "\(n) · " + ActionCatalog.spec(kind).title.text(state.language)
         case .search: zh ? "查找" : "Search"
+        case .staff: zh ? "人员名单" : "Staff"
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -38,6 +39,7 @@ package enum Console {
         case .actions(let number): ActionsScreen.draw(&grid, state, data, number)
         case .action(let number, let kind): ActionFormScreen.draw(&grid, state, data, number, kind)
         case .search: SearchScreen.draw(&grid, state, data)
+        case .staff: StaffScreen.draw(&grid, state, data)
         }
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
@@ -47,6 +49,7 @@ package enum Console {
         case .register, .action: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]
         case .search: [.open, .back, .help]
+        case .staff: [.down, .back, .help]
         }
         let registers = data.policy.allows(data.actor.role, .register)
         let scope: KeyScope = state.screen.isForm ? .form : .browse

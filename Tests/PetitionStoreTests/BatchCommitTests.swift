@@ -166,6 +166,9 @@ struct BatchCommitTests {
         bytes[offsets[offsets.count - 2] + 100] ^= 0x10
         fs.replaceContents(Self.path, bytes)
 
+        // A reader shows what a writer keeps, before any writer came.
+        let reader = try CaseBook.open(at: Self.path, .init(window: window, fs: fs))
+        #expect(reader.numbers == first && (reader.log as? DurableLog)?.pendingTornTail == offsets[offsets.count - 4])
         let reopened = try CaseBook.open(at: Self.path, .init(writable: true, window: window, fs: fs))
         #expect(reopened.numbers == first)
         let note = try #require((reopened.log as? DurableLog)?.recoveries.first)

@@ -23,6 +23,10 @@ extension DurableLog {
                     try readNew(repair: false)
                 }
             } else {
+                // A reader shows what a writer would keep: not an unfinished batch's first records.
+                if opening, let start = try unfinishedBatchStart(tornAt: at, size: size) {
+                    throw UnfinishedBatch(start: start)
+                }
                 pendingTornTail = at
             }
         }

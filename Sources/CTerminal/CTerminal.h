@@ -44,6 +44,21 @@ static inline int xf_key_btab(void) { return KEY_BTAB; }
 // Places the hardware cursor (where an input method opens its window).
 static inline void xf_move_cursor(int y, int x) { wmove(stdscr, y, x); }
 
+/// Esc acts at once: curses waits this long after an ESC for the rest of a sequence
+/// (its default, a second, made Esc feel dead); and Home, End, PgUp, PgDn and Delete are
+/// known in every form terminals send them (xterm, screen, tmux, rxvt, the Linux
+/// console), whatever the terminfo entry of TERM lists.
+static inline void xf_keys_for_every_terminal(int escape_delay_ms) {
+    set_escdelay(escape_delay_ms);
+    define_key("\033[1~", KEY_HOME); define_key("\033[7~", KEY_HOME);
+    define_key("\033[H", KEY_HOME); define_key("\033OH", KEY_HOME);
+    define_key("\033[4~", KEY_END); define_key("\033[8~", KEY_END);
+    define_key("\033[F", KEY_END); define_key("\033OF", KEY_END);
+    define_key("\033[5~", KEY_PPAGE); define_key("\033[6~", KEY_NPAGE);
+    define_key("\033[3~", KEY_DC);
+}
+static inline int xf_escape_delay(void) { return get_escdelay(); }
+
 /// get_wch waits at most this many milliseconds (so the loop can follow the log).
 static inline void xf_timeout(int ms) { wtimeout(stdscr, ms); }
 

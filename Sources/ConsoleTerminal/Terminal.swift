@@ -22,6 +22,7 @@ package final class Terminal: TerminalBackend {
         raw()
         noecho()
         keypad(xf_stdscr(), true)
+        xf_keys_for_every_terminal(Self.escapeDelayMilliseconds)
         curs_set(0)
         xf_timeout(pollMilliseconds)
         if !monochrome && has_colors() {
@@ -53,6 +54,14 @@ package final class Terminal: TerminalBackend {
     }
 
     private var lost = false
+
+    /// How long curses waits after ESC for the rest of a key's sequence: long enough for
+    /// a sequence from a terminal on the same host or a LAN, short enough that Esc feels
+    /// instant (curses' default is a whole second).
+    package static let escapeDelayMilliseconds: Int32 = 25
+
+    /// The delay curses actually uses (after `init`).
+    package var escapeDelay: Int32 { xf_escape_delay() }
 
     /// Whether SIGTERM, SIGINT or SIGHUP arrived, or the terminal went away.
     package var stopRequested: Bool { lost || xf_stop_was_requested() != 0 }

@@ -55,6 +55,37 @@ struct ConsoleTmuxTests {
         }
     }
 
+    /// Esc acts at once (curses waited a second for more of a sequence), and Home and End
+    /// arrive as keys in whatever form the terminal sends them — the raw bytes of xterm
+    /// under tmux (`ESC [ 1 ~`) as well as tmux's own key names — under each TERM.
+    @Test(arguments: ["xterm-256color", "screen", "tmux-256color", "linux"])
+    func escActsAtOnceAndHomeAndEndAreKeysUnder(term: String) {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = Session(on: server, env: ["TERM": term])
+        #expect(s.waitFor("信访 · 首页"), "\(s.screen())")
+        s.keys("w")
+        #expect(s.waitFor("信访 · 案件队列"))
+        s.keys("Escape")
+        #expect(s.waitFor("信访 · 首页", seconds: 0.5), "Esc took more than half a second under \(term)")
+        // In the register form's name field: Home, then a letter, lands at the field's start.
+        s.keys("r")
+        #expect(s.waitFor("收到日期"))
+        s.keys("Tab", "Tab", "Tab")
+        s.type("王芳")
+        #expect(s.waitFor("王芳"))
+        s.tmux(["send-keys", "-t", s.name, "-H", "1b", "5b", "31", "7e"])  // ESC [ 1 ~
+        s.type("X")
+        #expect(s.waitFor("X王芳"), "\(term): \(s.screen())")
+        s.tmux(["send-keys", "-t", s.name, "-H", "1b", "5b", "34", "7e"])  // ESC [ 4 ~
+        s.type("Y")
+        #expect(s.waitFor("X王芳Y"), "\(term): End did not reach the end: \(s.screen())")
+        #expect(!s.screen().contains("放弃已填写的内容"), "\(term): End read as Esc")
+        s.keys("Home")
+        s.type("Z")
+        #expect(s.waitFor("ZX王芳Y"), "\(term): tmux's Home: \(s.screen())")
+    }
+
     @Test func aClerkFindsACaseTypingChineseOpensItResizesAndQuits() {
         let server = TmuxServer()
         defer { server.kill() }

@@ -46,7 +46,7 @@ if [ -f "$conf" ]; then
 else
     cat > "$conf" <<CONF
 # xinfang office installation (docs/install.md). Owned by root, writable by no one else.
-# folder: where the log, its roster, snapshot and quarantine files live (2770 root:xinfang).
+# folder: where the log, its snapshot, damage note and quarantine files live (2770 root:xinfang).
 # data:   the reference data (organs, articles, calendars).
 folder = $folder
 data = $prefix/share/xinfang/data
@@ -55,4 +55,4 @@ CONF
     chmod 0644 "$conf"
 fi
 echo "installed $prefix/bin/xinfang (2755 root:xinfang); office folder $folder (2770 root:xinfang)"
-echo "next, as root: $prefix/bin/xinfang init --role administrator; then add each clerk to $folder/xinfang.roster.json"
+echo "next, as root: $prefix/bin/xinfang init; then enrol each clerk: $prefix/bin/xinfang staff add ACCOUNT --name NAME --role clerk --organ ORGAN"

@@ -37,7 +37,15 @@ struct ConsoleCommand: ParsableCommand {
             // A console writes (registers, acts); without write permission it still
             // opens, read-only, and a save says why it cannot be written.
             let book: CaseBook
-            if access(path, W_OK) == 0 { book = try session.openBook(writable: true) } else { book = try session.openBook() }
+            // Writable as the process is (its effective group: an installed xinfang writes the
+            // office folder its clerks cannot), not as the account is.
+            if faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 {
+                book = try session.openBook(writable: true)
+            } else {
+                book = try session.openBook()
+                session.warn("没有写入 \(path) 的权限：控制台以只读方式打开，不能登记或办理",
+                             "No permission to write \(path): the console opens read-only; nothing can be saved")
+            }
             let actor = try session.actor(in: book)
             let clock = { () throws -> Instant in try session.now(for: book.mode) }
             let staff = try session.staff(in: book)

@@ -36,6 +36,7 @@ struct InitCommand: ParsableCommand {
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
+            try Self.checkNewLogPath(path)
             // A production log's first member is the account creating it (decision 0014).
             let user = training ? session.osUser : try session.productionUser()
             var members = training
@@ -58,6 +59,24 @@ struct InitCommand: ParsableCommand {
                         training ? "Created training log \(path) (\(name))" : "Created production log \(path) (\(name))")
             session.say("人员：\(members.count)人（xinfang staff list 查看；由 \(user) 管理）",
                         "Staff: \(members.count) (xinfang staff list; managed by \(user))")
+        }
+    }
+
+    /// A new log may not take a name another log's own files use (its snapshot, damage
+    /// note, roster, quarantine or temporary files): the next open of that log would
+    /// read it as its own. Installed for an office, only root creates logs in the office
+    /// folder (docs/install.md: the administrator does, right after installing).
+    static func checkNewLogPath(_ path: String) throws {
+        let name = (path as NSString).lastPathComponent
+        let sideFile = [".snapshot", ".damaged", ".roster.json", ".creating"].contains { name.hasSuffix($0) }
+            || name.contains(".quarantine-") || name.contains(".writing-")
+        if sideFile {
+            throw UsageError("「\(name)」是日志附属文件的名字（快照、损坏记号、名册、隔离或临时文件），不能作日志：请用以 .log 结尾的名字",
+                             "\"\(name)\" is the name of a log's own file (snapshot, damage note, roster, quarantine or temporary): name a log NAME.log")
+        }
+        if Installation.current.privileged, getuid() != 0 {
+            throw UsageError("办公室安装版本的日志由系统管理员（root）创建；请联系管理员",
+                             "In an office installation the administrator (root) creates logs; ask them")
         }
     }
 }

@@ -12,7 +12,7 @@ struct RegisterCommand: ParsableCommand {
             Fields: channel (online|letter|phone|fax|visit), receivedAt (YYYY-MM-DD), organ, \
             petitioner {kind, name, idNumber, phone, address}, request, facts, reasons, category, \
             type (suggestion|accusation|grievance), group {people, representatives: [petitioner]}, \
-            accusedOrgan. Any other key, or a key given twice, is refused. All petitions are \
+            accusedOrgan, accusedPerson {name, post, organ}. Any other key, or a key given twice, is refused. All petitions are \
             checked first; if one is refused, none is written. More than \(CaseBook.batchLimit) are \
             then written in batches of \(CaseBook.batchLimit), each synced on its own; if writing \
             stops part-way, the cases written are printed and the first petition not written is \

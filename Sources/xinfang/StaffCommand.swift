@@ -96,7 +96,7 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
-                try StaffCommand.change(session) { by, now in
+                try StaffCommand.change(session, account: user) { by, now in
                     StaffChange(.add, user: user, name: name, role: try StaffCommand.role(role), organ: organ, by: by, at: now)
                 }
                 session.say("已加入：\(user)", "Enrolled \(user)")
@@ -136,10 +136,17 @@ struct StaffCommand: ParsableCommand {
         }
     }
 
-    /// Decides and records one change, made by the acting account.
-    static func change(_ session: Session, _ make: (String, Instant) throws -> StaffChange) throws {
+    /// Decides and records one change, made by the acting account. On a production log an
+    /// account enrolled must exist on this system (its records will name it).
+    static func change(_ session: Session, account: String? = nil, _ make: (String, Instant) throws -> StaffChange) throws {
         let book = try session.openBook(writable: true)
         try session.checkStaffKept(book)
+        if let account, book.mode == .production, getpwnam(account) == nil {
+            var refused = UsageError("系统中没有账户「\(InputText.visible(account))」：请先为此人创建系统账户（docs/install.md）",
+                                     "There is no account \"\(InputText.visible(account))\" on this system: create it first (docs/install.md)")
+            refused.exitCode = 65
+            throw refused
+        }
         let actor = try session.actor(in: book)
         let change = try make(actor.user, try session.now(for: book.mode))
         try book.changeStaff([change], directory: session.reference.directory)

@@ -42,8 +42,10 @@ struct StaffCommandTests {
         let cli = CLI()
         #expect(cli.run(["init"], training: false).status == 0)
         let before = cli.logBytes
-        for (args, word) in [(["--role", "trainee", "--organ", "D-XFJ"], "培训"), (["--role", "clerk", "--organ", "NOPE"], "NOPE")] {
-            let r = cli.run(["staff", "add", "li", "--name", "李"] + args, training: false)
+        for (args, word) in [(["nobody", "--role", "trainee", "--organ", "D-XFJ"], "培训"),
+                             (["nobody", "--role", "clerk", "--organ", "NOPE"], "NOPE"),
+                             (["nosuchaccount", "--role", "clerk", "--organ", "D-XFJ"], "没有账户")] {
+            let r = cli.run(["staff", "add"] + args + ["--name", "李"], training: false)
             #expect(r.status == 65 && r.err.contains(word), "\(args): \(r.err)")
         }
         #expect(cli.logBytes == before)

@@ -93,6 +93,11 @@ struct Art30CoreTests {
         Route(name: "redirect to the accused organ by code", command: .redirect(to: "D-ZJJ", note: nil)),
         Route(name: "redirect to the accused organ by name", command: .redirect(to: "临江区住房和城乡建设局", note: nil)),
         Route(name: "redirect to the accused person's organ", command: .redirect(to: "D-CGJ", note: nil)),
+        // As a clerk might write it: lower case, full-width forms, spaces, part of the name.
+        Route(name: "redirect by code in lower case", command: .redirect(to: "d-zjj", note: nil)),
+        Route(name: "redirect by code in full-width forms", command: .redirect(to: "Ｄ－ＺＪＪ", note: nil)),
+        Route(name: "redirect by part of the name", command: .redirect(to: "住房和城乡建设局", note: nil)),
+        Route(name: "redirect by name with spaces", command: .redirect(to: " 临江区 住房和城乡建设局 ", note: nil)),
     ]
 
     @Test(arguments: routes)

@@ -69,6 +69,15 @@ struct StaffTests {
         (StaffChange(.add, user: "x", name: "某人", role: .trainee, organ: "D-XFJ", by: "admin", at: Fixtures.instant("2025-04-02")),
          .staffTraineeInProduction),
         (StaffChange(.change, user: "nobody", role: .clerk, by: "admin", at: Fixtures.instant("2025-04-02")), .staffUnknown),
+        // An account name no system makes, a name with a terminal escape in it, a name too long.
+        (StaffChange(.add, user: "bad name", name: "某人", role: .clerk, organ: "D-XFJ", by: "admin", at: Fixtures.instant("2025-04-02")),
+         .invalidValue),
+        (StaffChange(.add, user: "x", name: "某\u{1B}]0;pwned\u{07}", role: .clerk, organ: "D-XFJ", by: "admin",
+                     at: Fixtures.instant("2025-04-02")), .forbiddenCharacter),
+        (StaffChange(.change, user: "clerk", name: String(repeating: "名", count: 65), by: "admin", at: Fixtures.instant("2025-04-02")),
+         .fieldTooLong),
+        // Invisible only: no name at all.
+        (StaffChange(.change, user: "clerk", name: "\u{200B}", by: "admin", at: Fixtures.instant("2025-04-02")), .missingField),
         // The only administrator, who is also the owner, leaving: no one could manage the staff.
         (StaffChange(.remove, user: "admin", by: "admin", at: Fixtures.instant("2025-04-02")), .staffLastAdministrator),
     ])

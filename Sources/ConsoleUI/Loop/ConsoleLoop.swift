@@ -101,5 +101,10 @@ package final class ConsoleLoop {
         if let warning = host.warning() { data.warning = warning }
         data.checking = host.checking
         (data.staffMembers, data.staffOwner) = host.staffList
+        // The status line follows a change of role or organ made meanwhile (a save is
+        // decided against the staff records anyway).
+        if let me = data.staffMembers.first(where: { $0.user == data.actor.user }), me.actor != data.actor {
+            data.actor = me.actor
+        }
     }
 }

@@ -114,14 +114,23 @@ package struct Staff: Sendable, Equatable {
         if !members.isEmpty, !manages(members[change.by], training: training) {
             throw Rejection(.staffByAdministrator, ["user": change.by])
         }
-        let user = change.user.trimmingCharacters(in: .whitespaces)
-        guard !user.isEmpty, user == change.user, !user.contains(where: { $0.isNewline || $0 == "\0" }) else {
-            throw Rejection(.missingField, field: "user")
+        // An account name as systems make them (letters, digits, `.`, `_`, `-`; not a leading
+        // `-`), and a person's name under the rules every name follows (`InputText`).
+        let user = change.user
+        try InputText.check(user, field: "user")
+        guard !user.isEmpty, user.count <= 32, user.first != "-",
+              user.unicodeScalars.allSatisfy({ $0.isASCII && (Character($0).isLetter || Character($0).isNumber || "._-".unicodeScalars.contains($0)) })
+        else {
+            throw Rejection(.invalidValue, field: "user", ["value": InputText.visible(user), "expected": "zhangwei"])
+        }
+        if let name = change.name {
+            try InputText.check(name, field: "name")
+            if InputText.isBlank(name) { throw Rejection(.missingField, field: "name") }
         }
         switch change.kind {
         case .add:
             guard members[user] == nil else { throw Rejection(.staffExists, field: "user", ["user": user]) }
-            guard change.name?.isEmpty == false else { throw Rejection(.missingField, field: "name") }
+            guard change.name != nil else { throw Rejection(.missingField, field: "name") }
             guard change.role != nil else { throw Rejection(.missingField, field: "role") }
             guard change.organ != nil else { throw Rejection(.missingField, field: "organ") }
         case .change:
@@ -129,7 +138,6 @@ package struct Staff: Sendable, Equatable {
             guard change.name != nil || change.role != nil || change.organ != nil else {
                 throw Rejection(.missingField, field: "role")
             }
-            if change.name?.isEmpty == true { throw Rejection(.missingField, field: "name") }
         case .remove:
             guard members[user] != nil else { throw Rejection(.staffUnknown, field: "user", ["user": user]) }
         }

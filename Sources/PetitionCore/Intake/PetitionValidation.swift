@@ -27,7 +27,7 @@ package enum PetitionValidation {
         }
         if let person = p.accusedPerson {
             // Art 30 para 3: an accused person is named, so the accuser can be kept from them.
-            if person.name.trimmed.isEmpty {
+            if InputText.isBlank(person.name) {
                 throw Rejection(.missingField, field: "accusedPerson.name", rule: .classifyAccusation)
             }
             if let organ = person.organ, directory[organ] == nil {
@@ -136,6 +136,13 @@ extension Petition {
         var all: [(String, String)] = [("organ", organ), ("category", category), ("request", request),
                                        ("facts", facts), ("reasons", reasons)]
         if let accusedOrgan { all.append(("accusedOrgan", accusedOrgan)) }
+        // The accused person is matched by name to keep the accuser from them (Art 30):
+        // a name with an invisible character in it would slip past that match.
+        if let person = accusedPerson {
+            all.append(("accusedPerson.name", person.name))
+            if let post = person.post { all.append(("accusedPerson.post", post)) }
+            if let organ = person.organ { all.append(("accusedPerson.organ", organ)) }
+        }
         all += petitioner.texts("petitioner")
         for (i, rep) in (group?.representatives ?? []).enumerated() {
             all += rep.texts("group.representatives[\(i + 1)]")

@@ -65,9 +65,16 @@ struct Decision {
             try requireText(to, field: "to")
             // The petitioner is never told to take an accusation to the organ it accuses (Art 30),
             // named by code or by name.
-            let target = to.trimmed
+            // Named however a clerk might write it: any case, full-width forms, spaces, the
+            // full or the short name, or enough of one (3 characters or more) to say which.
+            func folded(_ text: String) -> String {
+                text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace }
+            }
+            let target = folded(to)
             if let accused = state.accusedOrgans.first(where: { code in
-                code == target || Language.allCases.contains { directory.name(code, $0) == target }
+                let names = ([code] + Language.allCases.flatMap { [directory.name(code, $0), directory.shortName(code, $0)] })
+                    .map(folded)
+                return names.contains(target) || (target.count >= 3 && names.contains { $0.contains(target) })
             }) {
                 throw Rejection(.routeToAccused, field: "to", ["organ": accused])
             }

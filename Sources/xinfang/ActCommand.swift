@@ -3,7 +3,9 @@ import Foundation
 import PetitionCore
 import PetitionStore
 
-/// `xinfang act CASE ACTION [--field value ...]`: one workflow action on a case.
+/// `xinfang act CASE ACTION [--field value ...]`: one workflow action on a case; `xinfang
+/// act CASE` lists the actions its state allows now, each with its article and whether the
+/// acting account may take it.
 struct ActCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         let lines = ActionKind.allCases.filter { $0 != .register && $0 != .recordLoss }.map { kind in
@@ -21,8 +23,8 @@ struct ActCommand: ParsableCommand {
     @Argument(help: "The case number, e.g. D-XFJ-2025-00001.")
     var caseNumber: String
 
-    @Argument(help: "The action (see the list above).")
-    var action: String
+    @Argument(help: "The action (see the list above); without one, the actions allowed on the case now.")
+    var action: String?
 
     @Argument(parsing: .allUnrecognized, help: "The action's fields: --name value ...")
     var fields: [String] = []
@@ -34,6 +36,7 @@ struct ActCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
+            guard let action else { return try listActions(session) }
             guard let kind = ActionKind(rawValue: action), kind != .register else {
                 throw UsageError("没有「\(action)」这个操作（xinfang act --help 列出全部操作）",
                                  "No action \"\(action)\" (xinfang act --help lists them)")
@@ -58,6 +61,43 @@ struct ActCommand: ParsableCommand {
             session.say("\(number) \(spec.title.zh)完成，现为「\(phase)」（依据\(session.citation(rule))）",
                         "\(number): \(spec.title.en) done; now \(phase) (\(session.citation(rule)))")
         }
+    }
+
+    /// One line per action the case's state allows now: its title, its article, and —
+    /// checked as a save would be, for the acting account — whether it may be taken, or why not.
+    struct Allowed: Encodable {
+        var action: String
+        var title: String
+        var article: String
+        var refusal: String?
+    }
+
+    func listActions(_ session: Session) throws {
+        let book = try session.openBook()
+        guard let number = CaseNumber(caseNumber), let state = book[number] else {
+            throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
+        }
+        // (Names of actions and the phase only: nothing of an accusation's content, Art 30.)
+        let actor = try session.actor(in: book)
+        let context = book.context(now: try session.now(for: book.mode), actor: actor, reference: session.reference,
+                                   staff: try session.staff(in: book))
+        let language = session.language
+        let rows = Workflow.actions(for: state).filter { $0 != .register }.map { kind in
+            var refusal: String?
+            do throws(Rejection) { try Workflow.precheck(kind, state, context) } catch {
+                refusal = error.message(language, articles: session.reference.articles, directory: session.reference.directory)
+            }
+            return Allowed(action: kind.rawValue, title: ActionCatalog.spec(kind).title.text(language),
+                           article: session.reference.articles.short(kind.rule, language), refusal: refusal)
+        }
+        if json { return Output.printJSON(rows) }
+        let zh = language == .zh
+        session.say("\(number) 现为「\(state.phase.title.text(language))」，现在可以办理：",
+                    "\(number) is \(state.phase.title.text(language)); the actions allowed now:")
+        Output.printTable(zh ? ["操作", "名称", "依据", "本账户"] : ["action", "title", "article", "you"],
+                          rows.map { [$0.action, $0.title, $0.article, $0.refusal.map { "✗ " + $0 } ?? (zh ? "可办理" : "yes")] })
+        session.say("办理：xinfang act \(number) 操作 [--字段 值 …]；xinfang act 操作 --help 列出字段",
+                    "Act: xinfang act \(number) ACTION [--field value …]; xinfang act ACTION --help lists its fields")
     }
 
     /// `--name value` and `--name=value` pairs. A field given twice is refused: which of

@@ -117,6 +117,21 @@ struct CLITests {
         #expect(asTraining.err.contains("是正式日志，不能以培训模式打开"))
     }
 
+    /// `xinfang act CASE` with no action lists what the case allows now, each with its
+    /// article and whether the acting account may take it (issue 12, item 6).
+    @Test func actWithoutAnActionListsTheActionsAllowedNow() throws {
+        let cli = CLI()
+        cli.run(["init"])
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30", "--as", "clerk"], stdin: CLI.groupVisit).status == 0)
+        let rows = try #require(cli.json(["act", "D-XFJ-2025-00001", "--as", "handler", "--now", "2025-04-28T10:00"])
+                                as? [[String: Any]])
+        let transfer = try #require(rows.first { $0["action"] as? String == "transfer" })
+        #expect(transfer["article"] as? String == "第22条第1款第1项" && (transfer["refusal"] as? String)?.contains("承办人") == true)
+        #expect(!rows.contains { $0["action"] as? String == "receive" }, "not before a transfer")
+        let listed = cli.run(["act", "D-XFJ-2025-00001", "--as", "clerk", "--now", "2025-04-28T10:00"])
+        #expect(listed.status == 0 && listed.out.contains("transfer") && listed.out.contains("可办理"), "\(listed.err)")
+    }
+
     @Test func aTrainingLogOpensOnlyWhenTrainingIsAskedFor() {
         let cli = CLI()
         cli.run(["init"])

@@ -78,7 +78,9 @@ FOLDER ?= $(PREFIX)/var/lib/xinfang
 INSTALL_BUILD ?= -c release --static-swift-stdlib
 install: setup
 	$(SWIFT) build $(INSTALL_BUILD) --product xinfang
-	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(INSTALL_BUILD) --show-bin-path)/xinfang" "$(FOLDER)"
+	mkdir -p .build/man
+	$(SWIFT) package plugin --allow-writing-to-directory .build/man generate-manual --configuration debug -o .build/man
+	MANPAGE=.build/man/xinfang.1 scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(INSTALL_BUILD) --show-bin-path)/xinfang" "$(FOLDER)"
 
 clean:
 	rm -rf .build

@@ -3,7 +3,9 @@
 # the reference data, the configuration naming the office folder, and that folder
 # (2770 root:xinfang). Run as root. `make install PREFIX=…` builds and calls this.
 #   scripts/install.sh PREFIX BINARY [FOLDER]
-# FOLDER defaults to PREFIX/var/lib/xinfang. An existing xinfang.conf is kept.
+# FOLDER defaults to PREFIX/var/lib/xinfang. An existing xinfang.conf is kept. Shell
+# completions (bash, zsh, fish) are generated from BINARY; a manual page is installed if
+# MANPAGE names one (make install generates it with swift-argument-parser's plugin).
 set -eu
 prefix=${1:?usage: install.sh PREFIX BINARY [FOLDER]}
 binary=${2:?usage: install.sh PREFIX BINARY [FOLDER]}
@@ -34,6 +36,19 @@ chown -R root:root "$prefix/share/xinfang/data.new"
 chmod -R u=rwX,go=rX "$prefix/share/xinfang/data.new"
 rm -rf "$prefix/share/xinfang/data"
 mv "$prefix/share/xinfang/data.new" "$prefix/share/xinfang/data"
+
+# Completions, from the executable itself (swift-argument-parser writes them).
+install -d -m 0755 "$prefix/share/bash-completion/completions" "$prefix/share/zsh/site-functions" \
+    "$prefix/share/fish/vendor_completions.d"
+"$binary" --generate-completion-script bash > "$prefix/share/bash-completion/completions/xinfang"
+"$binary" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_xinfang"
+"$binary" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/xinfang.fish"
+chmod 0644 "$prefix/share/bash-completion/completions/xinfang" "$prefix/share/zsh/site-functions/_xinfang" \
+    "$prefix/share/fish/vendor_completions.d/xinfang.fish"
+if [ -n "${MANPAGE:-}" ]; then
+    install -d -m 0755 "$prefix/share/man/man1"
+    install -m 0644 "$MANPAGE" "$prefix/share/man/man1/xinfang.1"
+fi
 
 # The office folder: only root and the xinfang group (the executable) may enter it.
 mkdir -p "$folder"

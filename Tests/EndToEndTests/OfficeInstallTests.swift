@@ -151,4 +151,18 @@ struct OfficeInstallTests {
         let made = office.run(Office.clerk1, ["init", "--log", office.folder + "/mine.log"])
         #expect(made.status == 64 && !FileManager.default.fileExists(atPath: office.folder + "/mine.log"), "\(made.err)")
     }
+
+    /// The installation brings shell completions for bash, zsh and fish, written by the
+    /// executable itself; bash knows them once sourced (issue 12, item 6).
+    @Test func theInstallationBringsShellCompletions() throws {
+        let office = try Office()
+        defer { office.remove() }
+        let bash = office.prefix + "/share/bash-completion/completions/xinfang"
+        for path in [bash, office.prefix + "/share/zsh/site-functions/_xinfang",
+                     office.prefix + "/share/fish/vendor_completions.d/xinfang.fish"] {
+            #expect(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").contains("xinfang"), "\(path)")
+        }
+        let known = Office.shell(["/bin/bash", "-c", "source \"$0\"; complete -p xinfang", bash], env: Office.baseEnvironment)
+        #expect(known.status == 0 && known.out.contains("xinfang"), "\(known.err)")
+    }
 }

@@ -132,6 +132,25 @@ struct CLITests {
         #expect(listed.status == 0 && listed.out.contains("transfer") && listed.out.contains("可办理"), "\(listed.err)")
     }
 
+    /// Numbers as clerks copy and type them — a landline in parentheses, a mobile with +86
+    /// and spaces, an ID number in an input method's full-width digits — are accepted and
+    /// stored in one form, which `show` prints (issue 12: they were refused).
+    @Test(arguments: [("(020)87654321", "02087654321"), ("+86 138 0013 8000", "13800138000"),
+                      ("１３８－００１３－８０００", "13800138000"), ("020-8765 4321转123", "02087654321-123")])
+    func numbersAreAcceptedAsPeopleWriteThemAndStoredInOneForm(_ phone: (written: String, stored: String)) throws {
+        let cli = CLI()
+        cli.run(["init"])
+        let petition = CLI.groupVisit
+            .replacingOccurrences(of: "\"phone\":\"13800138000\"", with: "\"phone\":\"\(phone.written)\"")
+            .replacingOccurrences(of: "11010519491231002X\",\"phone", with: "１１０１０５１９４９１２３１００２ｘ\",\"phone")
+        let r = cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: petition)
+        #expect(r.status == 0, "\(r.err)")
+        let shown = try #require(cli.json(["show", "D-XFJ-2025-00001"]) as? [String: Any])
+        let petitioner = (shown["petition"] as? [String: Any])?["petitioner"] as? [String: Any]
+        #expect(petitioner?["phone"] as? String == phone.stored && petitioner?["idNumber"] as? String == "11010519491231002X",
+                "\(String(describing: petitioner))")
+    }
+
     @Test func aTrainingLogOpensOnlyWhenTrainingIsAskedFor() {
         let cli = CLI()
         cli.run(["init"])

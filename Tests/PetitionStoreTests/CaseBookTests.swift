@@ -85,6 +85,11 @@ struct CaseBookTests {
         #expect(b.cases(in: .registered).map(\.number) == [numbers[1]])
         #expect(b.cases(heldBy: "D-ZJJ").map(\.number) == [numbers[0]])
         #expect(b.cases(name: "李娜", phone: "13900139000").map(\.number) == [numbers[0]])
+        // Looked up as people type them: full-width digits, spaces, +86.
+        let fullWidth = String(String.UnicodeScalarView(Fixtures.zhangWeiID.unicodeScalars.map {
+            $0.properties.isASCIIHexDigit ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
+        #expect(b.cases(idNumber: fullWidth).map(\.number) == [numbers[1]])
+        #expect(b.cases(name: "李娜", phone: "+86 139 0013 9000").map(\.number) == [numbers[0]])
         _ = try b.execute(.correct(field: .idNumber, value: Fixtures.wangFangID, reason: "笔误"), on: numbers[0], now: now,
                           actor: Fixtures.clerk, reference: ref)
         #expect(b.cases(idNumber: Fixtures.wangFangID).map(\.number) == [numbers[0]])

@@ -117,7 +117,9 @@ enum FormInput {
         case .text, .number, .day:
             switch key {
             case .character(let c) where isPrintable(c):
-                if case .number = field.kind, !(c.isASCII && c.isNumber) { return }
+                // Numbers as people write them: an input method's full-width digits, and a
+                // phone's +86, parentheses, spaces and dashes (stored in one form: `InputText.phone`).
+                if case .number = field.kind, !(c.isNumber || "+-() ＋－（）".contains(c)) { return }
                 if case .day = field.kind, !(c.isASCII && (c.isNumber || c == "-")) { return }
                 editor.insert(c)
             case .backspace: editor.backspace()

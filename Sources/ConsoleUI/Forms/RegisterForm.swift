@@ -27,7 +27,7 @@ enum RegisterForm {
         case .legalPerson, .otherOrganisation: zh ? "信用代码" : "Credit code"
         case .foreigner, .stateless, .foreignOrganisation: zh ? "证件号码" : "Passport/ID"
         }
-        let group = (Int(form.value("group.people")) ?? 0) >= 2
+        let group = (Int(InputText.number(form.value("group.people"))) ?? 0) >= 2
         var fields: [FormField] = [
             FormField("channel", zh ? "信访渠道" : "Channel", .choice(options(Channel.allCases.map(\.rawValue))),
                       required: true, hint: cite(.intakeChannels)),
@@ -114,7 +114,7 @@ enum RegisterForm {
         var group: Group?
         let peopleText = form.value("group.people")
         if !peopleText.isEmpty {
-            guard let people = Int(peopleText) else {
+            guard let people = Int(InputText.number(peopleText)) else {
                 throw Rejection(.invalidValue, field: "group.people", ["value": peopleText, "expected": "2…"])
             }
             if people >= 2 {
@@ -165,7 +165,7 @@ enum RegisterForm {
                 if let field = error.field { errors[field] = message(error, data, language) }
             }
         }
-        if let n = Int(form.value("group.people")), n < 2 {
+        if let n = Int(InputText.number(form.value("group.people"))), n < 2 {
             errors["group.people"] = message(Rejection(.groupTooFewPeople, field: "group.people", ["people": "\(n)"]),
                                              data, language)
         }

@@ -90,6 +90,26 @@ package enum InputText {
         return trimmed.precomposedStringWithCanonicalMapping
     }
 
+    /// A number as people write it, in the one form it is stored and checked in: full-width
+    /// digits and letters (an input method's) folded to ASCII (NFKC), letters upper case,
+    /// spaces, dashes and parentheses dropped. For ID numbers and codes.
+    package static func number(_ text: String) -> String {
+        normalise(text).precomposedStringWithCompatibilityMapping.uppercased()
+            .filter { !$0.isWhitespace && !"-()".contains($0) }
+    }
+
+    /// A phone number as people write it — `(020)87654321`, `+86 138 0013 8000`,
+    /// `０２０－８７６５４３２１` — stored as its digits: folded as `number`, the country
+    /// code (+86, 0086) dropped, an extension's `#`/`转` kept as `-`.
+    package static func phone(_ text: String) -> String {
+        var folded = normalise(text).precomposedStringWithCompatibilityMapping
+            .replacing("转", with: "#").filter { !$0.isWhitespace && !"-()".contains($0) }
+        if folded.hasPrefix("+86") { folded = String(folded.dropFirst(3)) } else if folded.hasPrefix("0086") {
+            folded = String(folded.dropFirst(4))
+        }
+        return folded.replacing("#", with: "-")
+    }
+
     /// Checks a text against its field's rule. A text that is blank once invisible
     /// characters are removed passes here: it counts as empty, and whether an empty
     /// field is allowed is the caller's rule (a name is required at a visit, Art 19).

@@ -68,7 +68,7 @@ package enum PetitionValidation {
         for (field, value) in person.texts(path) { try InputText.check(value, field: field) }
         // As stored: NFC, and empty when nothing visible is left.
         let name = InputText.normalise(person.name ?? "")
-        let id = InputText.normalise(person.idNumber ?? "")
+        let id = InputText.number(person.idNumber ?? "")
         if requireIdentity {
             if name.isEmpty { throw Rejection(.missingField, field: "\(path).name", rule: .intakeContent) }
             if id.isEmpty {
@@ -90,7 +90,7 @@ package enum PetitionValidation {
                 break
             }
         }
-        let phone = InputText.normalise(person.phone ?? "")
+        let phone = InputText.phone(person.phone ?? "")
         if !phone.isEmpty, !IdentityNumbers.isPlausiblePhone(phone) {
             throw Rejection(.invalidPhone, field: "\(path).phone", ["phone": phone])
         }
@@ -109,8 +109,8 @@ extension Petition {
         }
         func clean(_ person: inout Petitioner) {
             person.name = text(person.name)
-            person.idNumber = text(person.idNumber)?.uppercased()
-            person.phone = text(person.phone)
+            person.idNumber = text(person.idNumber).map(InputText.number)
+            person.phone = text(person.phone).map(InputText.phone)
             person.address = text(person.address)
         }
         clean(&p.petitioner)

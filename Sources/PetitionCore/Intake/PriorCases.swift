@@ -6,16 +6,19 @@ extension Petitioner {
         return mine == other.namePhone
     }
 
-    /// The identity number as compared: trimmed, upper case; nil when there is none.
+    /// The identity number as compared: as stored (`InputText.number`: full-width folded,
+    /// upper case, no spaces or dashes), whatever form an older record holds; nil when there is none.
     var identity: String? {
-        guard let id = idNumber?.trimmed.uppercased(), !id.isEmpty else { return nil }
+        guard let id = idNumber.map(InputText.number), !id.isEmpty else { return nil }
         return id
     }
 
     /// Name and phone together, as compared when an identity number is missing; nil
     /// unless both are known.
     var namePhone: String? {
-        guard let n = name?.trimmed, !n.isEmpty, let p = phone?.trimmed, !p.isEmpty else { return nil }
+        guard let n = name.map(InputText.normalise), !n.isEmpty, let p = phone.map(InputText.phone), !p.isEmpty else {
+            return nil
+        }
         return n + "\u{1}" + p
     }
 
@@ -80,8 +83,8 @@ extension Sequence where Element == CaseState {
         let withoutID = Set(people.filter { $0.identity == nil }.compactMap(\.namePhone))
         let anyone = Set(people.compactMap(\.namePhone))
         func matches(_ e: Petitioner) -> Bool {
-            if let id = e.idNumber, !id.isEmpty {
-                if ids.contains(id) { return true }  // stored normalised (trimmed, upper case)
+            if let id = e.identity {
+                if ids.contains(id) { return true }
                 return !withoutID.isEmpty && e.namePhone.map(withoutID.contains) == true
             }
             return !anyone.isEmpty && e.namePhone.map(anyone.contains) == true

@@ -5,11 +5,13 @@ import PetitionCore
 /// by phase and organ (on demand), and by next deadline (once a day, then merged).
 extension CaseBook {
     /// The cases of a person, by identity number.
-    package func cases(idNumber: String) -> [CaseState] { lookup(identityIndex().byIdentity["id:" + idNumber.uppercased()]) }
+    package func cases(idNumber: String) -> [CaseState] {
+        lookup(identityIndex().byIdentity["id:" + InputText.number(idNumber)])
+    }
 
     /// The cases of a person, by name and phone.
     package func cases(name: String, phone: String) -> [CaseState] {
-        lookup(identityIndex().byIdentity["np:\(name)/\(phone)"])
+        lookup(identityIndex().byIdentity["np:\(InputText.normalise(name))/\(InputText.phone(phone))"])
     }
 
     func identityIndex() -> CaseIndex {

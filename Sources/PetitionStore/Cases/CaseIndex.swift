@@ -14,8 +14,10 @@ struct CaseIndex: Sendable {
         guard let p else { return [] }
         var keys: Set<String> = []
         for person in [p.petitioner] + (p.group?.representatives ?? []) {
-            if let id = person.idNumber, !id.isEmpty { keys.insert("id:" + id.uppercased()) }
-            if let name = person.name, let phone = person.phone, !name.isEmpty, !phone.isEmpty {
+            // As stored and as looked up: one form whatever was typed (`InputText.number`, `.phone`).
+            if let id = person.idNumber.map(InputText.number), !id.isEmpty { keys.insert("id:" + id) }
+            if let name = person.name.map(InputText.normalise), let phone = person.phone.map(InputText.phone),
+               !name.isEmpty, !phone.isEmpty {
                 keys.insert("np:\(name)/\(phone)")
             }
         }

@@ -71,7 +71,7 @@ enum ActionForm {
     static func mark(_ rejection: Rejection, _ language: Language) -> String {
         let zh = language == .zh
         return switch rejection.code {
-        case .wrongOrgan, .outOfReach: zh ? "（非本机关）" : " (organ)"
+        case .wrongOrgan, .outOfReach, .notOwnSystem: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // Every other refusal is marked as the role's; listed, so a new code is placed here.
         case .actionNotAllowedNow, .roleNotPermitted, .extensionNeedsOrganHead, .dateInFuture, .dateBeforePreviousStep,

@@ -80,6 +80,19 @@ package struct Directory: Sendable {
         return byCode[code]?.shortName(language) ?? code
     }
 
+    /// Whether `target` is below `sender` in its own system: `sender` is one of the organs
+    /// above it (its superior, or its superior's, …). Where an organ other than a petition
+    /// department may transfer or assign what a petitioner brought it directly (Art 23 para 1).
+    package func isBelowInSystem(_ target: OrganCode, of sender: OrganCode) -> Bool {
+        var seen: Set<OrganCode> = [target]
+        var next = byCode[target]?.superior
+        while let code = next, seen.insert(code).inserted {
+            if code == sender { return true }
+            next = byCode[code]?.superior
+        }
+        return false
+    }
+
     /// Whether `target` is at the sender's level or below, inside the sender's territory:
     /// where a petition department may transfer or assign (Arts 5, 22).
     package func isWithinReach(of sender: OrganCode, _ target: OrganCode) -> Bool {

@@ -346,6 +346,12 @@ struct Decision {
         guard let holder = state.holder, directory.isWithinReach(of: holder, to) else {
             throw Rejection(.outOfReach, field: "to", ["organ": to, "from": state.holder ?? "—"])
         }
+        // Art 23 para 1: an organ other than a petition department sends on only to the lower
+        // organs of its own system; anything else, it tells the petitioner where to go. (An
+        // accusation held by the organ it accuses must leave it, wherever it goes: Art 30.)
+        if !isAtBureau, !state.heldByAccused, !directory.isBelowInSystem(to, of: holder) {
+            throw Rejection(.notOwnSystem, field: "to", ["organ": to, "from": holder])
+        }
         try requireNotAccused(to)
     }
 

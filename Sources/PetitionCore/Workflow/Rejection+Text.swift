@@ -71,6 +71,9 @@ extension Rejection {
                : "A group visit chooses at most 5 representatives (\(v("count")) given)"
         case .groupTooFewPeople:
             zh ? "集体访人数应不少于2人且不少于代表人数" : "A group needs at least 2 people and no fewer than its representatives"
+        case .notOwnSystem:
+            zh ? "\(organ("from"))不是信访部门，只能转送、交办本系统下级机关；\(organ("organ"))不是，应告知信访人向有权处理的机关提出（告知向有权机关提出）"
+               : "\(organ("from")) is not a petition department: it sends on only to lower organs of its own system, which \(organ("organ")) is not; tell the petitioner which organ to approach (redirect)"
         case .outOfReach:
             zh ? "\(organ("organ"))不是\(organ("from"))的本级或下级属地机关，不能转送交办"
                : "\(organ("organ")) is not at the level of \(organ("from")) or below it in its territory"

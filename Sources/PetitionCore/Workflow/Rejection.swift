@@ -76,6 +76,9 @@ package struct Rejection: Error, Equatable, Sendable {
         case handlerNotStaff = "handler-not-staff"
         /// A handler assigned who is the accused person (Art 30).
         case handlerIsAccused = "handler-is-accused"
+        /// An organ other than a petition department sending a petition outside its own
+        /// system's lower organs (Art 23 para 1: it tells the petitioner where to go instead).
+        case notOwnSystem = "not-own-system"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -95,6 +98,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .notAnAccusation, .referralWrongOrganType: .triageReferDiscipline
             case .assignDaysInvalid, .notAssigned, .completionAlreadyReported: .triageAssign
             case .bureauMustTriage: .triageDeadline
+            case .notOwnSystem: .directRouteOrRedirect
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
             case .notFinal: .finality
             case .objectionWindowLapsed: .receiptObjection

@@ -1,0 +1,37 @@
+import PetitionCore
+import TestSupport
+import Testing
+
+/// Art 23 para 1: an organ other than a petition department that a petitioner comes to
+/// directly sends the matter on only to the lower organs of its own system; for anything
+/// else it tells the petitioner which organ to approach. (区住建局 transferred a direct
+/// petition to the education bureau, the police, the court and three subdistricts.)
+@Suite("Art 23(1): a department sends on only within its own system")
+struct DirectRoutingTests {
+    static let cityHousing = Actor(user: "c-clerk", role: .clerk, organ: "C-ZJJ")
+    static let districtHousing = Actor(user: "z-clerk", role: .clerk, organ: "D-ZJJ")
+
+    func registered(at actor: Actor) throws -> Scenario {
+        var s = Scenario()
+        try s.run(.register(Fixtures.letter(organ: actor.organ)), as: actor, at: "2025-04-28T09:00")
+        return s
+    }
+
+    @Test(arguments: ["D-JYJ", "D-GAJ", "S-BJ", "D-RSJ"])
+    func aDistrictDepartmentSendsNothingOutsideItsSystem(_ target: String) throws {
+        let s = try registered(at: Self.districtHousing)
+        for command in [CaseCommand.transfer(to: target, note: nil), .assign(to: target, days: 30, note: nil)] {
+            let refused = s.attempt(command, as: Self.districtHousing, at: "2025-04-28T10:00")
+            #expect(refused?.code == .notOwnSystem && refused?.rule == .directRouteOrRedirect, "\(command)")
+        }
+        // What it does instead: tells the petitioner where to go.
+        #expect(s.attempt(.redirect(to: target, note: nil), as: Self.districtHousing, at: "2025-04-28T10:00") == nil)
+    }
+
+    @Test func aCityDepartmentSendsOnToItsOwnLowerOrganOnly() throws {
+        var s = try registered(at: Self.cityHousing)
+        #expect(s.attempt(.transfer(to: "D-RSJ", note: nil), as: Self.cityHousing, at: "2025-04-28T10:00")?.code == .notOwnSystem)
+        try s.run(.transfer(to: "D-ZJJ", note: nil), as: Self.cityHousing, at: "2025-04-28T10:00")
+        #expect(s.state.holder == "D-ZJJ")
+    }
+}

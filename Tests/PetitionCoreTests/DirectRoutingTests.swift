@@ -35,3 +35,22 @@ struct DirectRoutingTests {
         #expect(s.state.holder == "D-ZJJ")
     }
 }
+
+/// Art 23 para 3 and Art 22(1)(3): one objection to one receipt; a completion report only
+/// on an assigned case (issue 12: a receiver objected twice; 收到办结报告 was offered on a
+/// transferred case).
+@Suite("Objections and completion reports")
+struct ObjectionAndCompletionTests {
+    @Test func aSecondObjectionToTheSameReceiptIsRefused() throws {
+        var s = Scenario.at(.received)
+        try s.run(.object(reason: "不属本局职权"), as: Fixtures.housingHandler, at: "2025-04-30T09:00")
+        try s.run(.decideObjection(upheld: false, note: "属本局职权"), as: Fixtures.clerk, at: "2025-05-02T09:00")
+        let again = s.attempt(.object(reason: "仍不属本局"), as: Fixtures.housingHandler, at: "2025-05-02T10:00")
+        #expect(again?.code == .objectionAlreadyMade && again?.rule == .receiptObjection)
+    }
+
+    @Test func aTransferredCaseIsNotOfferedACompletionReport() throws {
+        let s = Scenario.at(.replied)
+        #expect(s.attempt(.reportCompletion(note: nil), as: Fixtures.clerk, at: "2025-08-05T09:00")?.code == .notAssigned)
+    }
+}

@@ -99,6 +99,12 @@ struct Decision {
 
         case .object(let reason):
             try requireText(reason, field: "reason")
+            // One objection to one receipt (Art 23 para 3): once the sender has checked it and
+            // not agreed, the organ handles the matter.
+            let receipt = state.steps.last { $0.action == .receive && !state.voided.contains($0.seq) }?.seq ?? 0
+            if state.steps.contains(where: { $0.action == .object && $0.seq > receipt && !state.voided.contains($0.seq) }) {
+                throw Rejection(.objectionAlreadyMade)
+            }
             if let received = state.receivedOn {
                 let due = calendar.adding(workingDays: 5, to: received).due
                 guard today <= due else { throw Rejection(.objectionWindowLapsed, ["due": "\(due)"]) }

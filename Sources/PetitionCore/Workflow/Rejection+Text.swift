@@ -71,6 +71,9 @@ extension Rejection {
                : "A group visit chooses at most 5 representatives (\(v("count")) given)"
         case .groupTooFewPeople:
             zh ? "集体访人数应不少于2人且不少于代表人数" : "A group needs at least 2 people and no fewer than its representatives"
+        case .objectionAlreadyMade:
+            zh ? "已对这次接收提出过异议；经核实不同意的，应予办理，不能再次提出异议"
+               : "An objection to this receipt was made already; when the sender did not agree, the organ handles the matter and may not object again"
         case .notOwnSystem:
             zh ? "\(organ("from"))不是信访部门，只能转送、交办本系统下级机关；\(organ("organ"))不是，应告知信访人向有权处理的机关提出（告知向有权机关提出）"
                : "\(organ("from")) is not a petition department: it sends on only to lower organs of its own system, which \(organ("organ")) is not; tell the petitioner which organ to approach (redirect)"

@@ -79,6 +79,8 @@ package struct Rejection: Error, Equatable, Sendable {
         /// An organ other than a petition department sending a petition outside its own
         /// system's lower organs (Art 23 para 1: it tells the petitioner where to go instead).
         case notOwnSystem = "not-own-system"
+        /// A second objection to the same receipt (Art 23 para 3).
+        case objectionAlreadyMade = "objection-already-made"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -99,6 +101,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .assignDaysInvalid, .notAssigned, .completionAlreadyReported: .triageAssign
             case .bureauMustTriage: .triageDeadline
             case .notOwnSystem: .directRouteOrRedirect
+            case .objectionAlreadyMade: .receiptObjection
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
             case .notFinal: .finality
             case .objectionWindowLapsed: .receiptObjection

@@ -104,7 +104,12 @@ package enum Workflow {
 
     private static func checkPhase(_ kind: ActionKind, _ state: CaseState) throws(Rejection) {
         guard kind != .reviewRecovery else { return }
-        let allowed = actions(for: state)
+        // A completion report answers an assignment (交办, Art 22(1)(3)), not a transfer: not
+        // offered, nor said to be allowed, on a case only transferred.
+        let allowed = actions(for: state).filter { $0 != .reportCompletion || state.assignment != nil }
+        if kind == .reportCompletion, state.assignment == nil, actions(for: state).contains(kind) {
+            throw Rejection(.notAssigned)
+        }
         guard allowed.contains(kind) else {
             throw Rejection(.actionNotAllowedNow, rule: kind.rule,
                             ["action": kind.rawValue, "phase": state.phase.rawValue,

@@ -70,3 +70,33 @@ struct StaffScreenTests {
         #expect(desk.screen.contains("（本人）") && desk.screen.contains("xinfang staff add"))
     }
 }
+
+/// Search and filter start fresh, and Ctrl-U clears what is typed (issue 12: `s 王秀英`,
+/// back, `s 于婷` searched 王秀英于婷; Ctrl-U did nothing).
+@Suite("Typing starts fresh")
+struct FreshTypingTests {
+    @Test func aNewSearchStartsFromNothingAndCtrlUClearsTheQuery() throws {
+        let desk = try Desk(Fixtures.clerk)
+        desk.press(.character("s"))
+        desk.type("王秀英")
+        desk.press(.escape, .character("s"))
+        desk.type("于婷")
+        #expect(desk.state.query.text == "于婷")
+        desk.press(.control("u"))
+        #expect(desk.state.query.text.isEmpty)
+    }
+
+    @Test func ctrlUClearsAFormFieldAndANewFilterStartsEmpty() throws {
+        let desk = try Desk(Fixtures.clerk)
+        desk.press(.character("r"))
+        desk.tab(to: "petitioner.name")
+        desk.type("张伟")
+        #expect(desk.value("petitioner.name") == "张伟")
+        desk.press(.control("u"))
+        #expect(desk.value("petitioner.name") == "")
+        desk.press(.escape, .character("y"), .character("w"), .character("/"))
+        desk.type("李")
+        desk.press(.enter, .character("/"))
+        #expect(desk.state.filter.isEmpty)
+    }
+}

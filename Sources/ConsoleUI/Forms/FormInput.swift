@@ -116,6 +116,7 @@ enum FormInput {
             }
         case .text, .number, .day:
             switch key {
+            case .character("\u{15}"): editor.clear()  // Ctrl-U clears the field, as in a shell
             case .character(let c) where isPrintable(c):
                 // Numbers as people write them: an input method's full-width digits, and a
                 // phone's +86, parentheses, spaces and dashes (stored in one form: `InputText.phone`).

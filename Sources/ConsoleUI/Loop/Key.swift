@@ -97,6 +97,7 @@ package enum KeyMap {
         ("← →", Localized("移动光标，切换选项", "cursor; change a choice")),
         ("Home End", Localized("到行首、行尾", "start, end of field")),
         ("Backspace Del", Localized("删除一个字", "delete a character")),
+        ("^U", Localized("清空此栏（查找栏同）", "clear the field (the search too)")),
         ("空格", Localized("切换选项", "change a choice")),
         ("Enter", Localized("打开机关、类别列表", "open an organ/category list")),
     ]

@@ -6,6 +6,7 @@ extension Update {
     static func searchKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
         let before = state.query.text
         switch key {
+        case .character("\u{15}"): state.query.clear()  // Ctrl-U, as in a shell
         case .character(let c) where c.asciiValue.map { $0 >= 0x20 } ?? true: state.query.insert(c)
         case .backspace: state.query.backspace()
         case .delete: state.query.delete()

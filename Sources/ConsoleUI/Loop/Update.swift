@@ -110,6 +110,12 @@ package enum Update {
         case .staff: go(.staff, &state)
         case .register: openRegister(&state, data)
         case .search:
+            // A new search starts from nothing (it kept the last query: 王秀英 then 于婷
+            // searched 王秀英于婷).
+            state.query = LineEditor()
+            state.hits = []
+            state.hitSelected = 0
+            state.hitsKey = nil
             go(.search, &state)
         case .view, .sort:
             guard state.screen == .queue else { return }
@@ -139,6 +145,7 @@ package enum Update {
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
             state.filtering = true
+            state.filter = ""
         case .save, .nextField, .previousField:
             break
         }

@@ -1,4 +1,4 @@
-import ConsoleUI
+@testable import ConsoleUI
 import PetitionCore
 import PetitionStore
 import TestSupport
@@ -98,5 +98,30 @@ struct FreshTypingTests {
         desk.type("李")
         desk.press(.enter, .character("/"))
         #expect(desk.state.filter.isEmpty)
+    }
+}
+
+/// Keys as the help says they act (issue 12): End, G and PgDn on the action list; nothing
+/// unseen on the too-small screen, except quitting.
+@Suite("Keys where they were dead or acted unseen")
+struct KeyCoverageTests {
+    @Test func endAndPageDownMoveOnTheActionList() throws {
+        let desk = try Desk(Fixtures.clerk, events: Scenario.at(.registered).log)
+        desk.press(.character("w"), .enter, .character("a"))
+        guard case .actions(let number) = desk.state.screen else { Issue.record("no action list: \(desk.screen)"); return }
+        let count = Update.actions(number, desk.data).count
+        desk.press(.end)
+        #expect(desk.state.actionSelected == count - 1)
+        desk.press(.character("g"), .pageDown)
+        #expect(desk.state.actionSelected == min(count - 1, Console.pageSize(rows: 24)))
+    }
+
+    @Test func theTooSmallScreenTakesNoKeyButQuit() throws {
+        let desk = try Desk(Fixtures.clerk)
+        desk.resize(rows: 20, columns: 60)
+        desk.press(.character("r"), .character("w"))
+        #expect(desk.state.screen == .home && desk.state.form == nil)
+        desk.press(.character("q"))
+        #expect(desk.state.quit)
     }
 }

@@ -54,8 +54,13 @@ package final class ConsoleLoop {
     package func run() throws {
         while !state.quit && !backend.stopRequested {
             let size = drawFrame()
-            let key = backend.readKey()
+            var key = backend.readKey()
             try pickUpIfDue()
+            // Below 80×24 the screen only says so: keys act on nothing unseen, except quitting.
+            if size.rows < Console.minimumRows || size.columns < Console.minimumColumns, key != .resize,
+               key != .control("c"), KeyMap.intent(for: key) != .quit || state.screen.isForm {
+                key = .tick
+            }
             guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
             else { continue }
             let result = host.perform(effect, now: try clock())

@@ -37,7 +37,10 @@ extension Update {
             case .up: state.actionSelected = max(0, state.actionSelected - 1)
             case .down: state.actionSelected += 1
             case .top: state.actionSelected = 0
-            case .pageUp, .pageDown, .bottom: break  // the list is short: one page
+            // (As the help says: End and G to the last, PgDn and PgUp a page at a time.)
+            case .bottom: state.actionSelected = .max
+            case .pageDown: state.actionSelected += pageSize
+            case .pageUp: state.actionSelected = max(0, state.actionSelected - pageSize)
             }
             state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
         case .home, .help, .register, .action, .search:

@@ -125,3 +125,20 @@ struct KeyCoverageTests {
         #expect(desk.state.quit)
     }
 }
+
+/// Save lists every problem at once, beside each field, in the form's order, with the
+/// cursor on the first (issue 12: one problem a save, in no order).
+@Suite("Every problem at once")
+struct EveryProblemAtOnceTests {
+    @Test func anEmptyVisitSavedShowsEveryMissingFieldAndGoesToTheFirst() throws {
+        let desk = try Desk(Fixtures.clerk)
+        desk.press(.character("r"), .function(2))
+        let form = try #require(desk.state.form)
+        for key in ["petitioner.name", "petitioner.idNumber", "category", "request", "facts", "reasons"] {
+            #expect(form.errors[key] != nil, "\(key): \(form.errors)")
+        }
+        #expect(form.focus == "petitioner.name")
+        #expect(desk.state.flash?.text.hasPrefix("共") == true, "\(desk.state.flash?.text ?? "")")
+        #expect(desk.book.states.isEmpty, "nothing was written")
+    }
+}

@@ -192,15 +192,35 @@ enum FormInput {
                 return nil
             }
         } catch {
-            let message = RegisterForm.message(error, data, lang)
+            // Every problem at once, beside its field, and the cursor on the first in the
+            // form's order: the refusal the log would give, each required field left empty,
+            // and what the person's fields fail.
             let fields = fields(state, data)
+            var problems: [String: String] = [:]
             if let key = RegisterForm.fieldKey(error), fields.contains(where: { $0.key == key }) {
+                problems[key] = RegisterForm.message(error, data, lang)
+            }
+            for field in fields where field.required && form.value(field.key).trimmingCharacters(in: .whitespaces).isEmpty
+                && problems[field.key] == nil {
+                problems[field.key] = RegisterForm.message(Rejection(.missingField, field: field.key), data, lang)
+            }
+            if case .register = state.screen {
+                var everything = form
+                everything.touched.formUnion(fields.map(\.key))
+                for (key, message) in RegisterForm.fieldErrors(everything, data, lang) where problems[key] == nil {
+                    problems[key] = message
+                }
+            }
+            for (key, message) in problems {
                 form.errors[key] = message
                 form.touched.insert(key)
-                form.focus = key
             }
+            let first = fields.first { problems[$0.key] != nil }
+            if let first { form.focus = first.key }
+            let message = first.flatMap { problems[$0.key] } ?? RegisterForm.message(error, data, lang)
             state.form = form
-            state.flash = Flash(text: message, style: .overdue)
+            state.flash = Flash(text: problems.count > 1 ? (lang == .zh ? "共\(problems.count)处需改正：" : "\(problems.count) problems: ")
+                + message : message, style: .overdue)
             return nil
         }
     }

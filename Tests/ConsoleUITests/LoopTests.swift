@@ -142,3 +142,18 @@ struct EveryProblemAtOnceTests {
         #expect(desk.book.states.isEmpty, "nothing was written")
     }
 }
+
+/// An action's form names its fields as the form does: 关联's relation is 关系, not a
+/// petitioner's 类别 (issue 12).
+@Suite("Action forms name their own fields")
+struct ActionFieldNamesTests {
+    @Test func theLinkFormAsksForItsRelationByItsName() throws {
+        let desk = try Desk(Fixtures.clerk, events: Scenario.at(.registered).log)
+        desk.press(.character("w"), .enter, .character("a"), .end, .enter)
+        guard case .action(_, .link) = desk.state.screen else { Issue.record("not the link form: \(desk.screen)"); return }
+        desk.press(.control("s"))
+        let messages = (desk.state.form?.errors.values.map { $0 } ?? []) + [desk.state.flash?.text ?? ""]
+        #expect(messages.contains { $0.contains("关联案件编号") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("类别") }, "\(messages)")
+    }
+}

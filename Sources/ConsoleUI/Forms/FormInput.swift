@@ -202,7 +202,15 @@ enum FormInput {
             }
             for field in fields where field.required && form.value(field.key).trimmingCharacters(in: .whitespaces).isEmpty
                 && problems[field.key] == nil {
-                problems[field.key] = RegisterForm.message(Rejection(.missingField, field: field.key), data, lang)
+                // On an action's form the field is named as the form names it (关联's `kind` is
+                // its 关系, not a petitioner's 类别).
+                problems[field.key] = state.screen.actionKind == nil
+                    ? RegisterForm.message(Rejection(.missingField, field: field.key), data, lang)
+                    : (lang == .zh ? "请填写\(field.label)" : "\(field.label): required")
+            }
+            if state.screen.actionKind != nil, case .missingField = error.code, let key = error.field,
+               let field = fields.first(where: { $0.key == key }) {
+                problems[key] = lang == .zh ? "请填写\(field.label)" : "\(field.label): required"
             }
             if case .register = state.screen {
                 var everything = form

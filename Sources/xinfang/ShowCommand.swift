@@ -90,8 +90,10 @@ struct CaseView: Encodable {
         caseNumber = s.number.description
         spoken = s.number.spoken(ref.directory, lang)
         state = s.phase.rawValue
-        stateName = s.phase.title.text(lang)
-        effectiveState = s.effectivePhase(asOf: asOf, calendar: ref.calendar).rawValue
+        // The state as of the day shown: a reply whose review window lapsed has closed (Art 35).
+        let effective = s.effectivePhase(asOf: asOf, calendar: ref.calendar)
+        stateName = effective.title.text(lang)
+        effectiveState = effective.rawValue
         flags = s.flags.sorted().map(\.rawValue)
         holder = s.holder
         holderName = ref.directory.name(s.holder, lang)

@@ -54,3 +54,35 @@ struct ObjectionAndCompletionTests {
         #expect(s.attempt(.reportCompletion(note: nil), as: Fixtures.clerk, at: "2025-08-05T09:00")?.code == .notAssigned)
     }
 }
+
+/// A reply whose review window the petitioner let pass has closed (Art 35): no clock says
+/// 逾期 for a window that was the petitioner's to use (issue 12: `show` said 已答复 with
+/// "申请复查期限 逾期1天" while its JSON said closed).
+@Suite("A lapsed petitioner's window")
+struct LapsedWindowTests {
+    @Test func aLapsedReviewWindowIsNoClockAndTheCaseHasClosed() throws {
+        let s = Scenario.at(.replied)
+        let calendar = Fixtures.reference.calendar
+        let delivered = try #require(s.state.deliveredOn)
+        let due = calendar.adding(calendarDays: 30, to: delivered).due
+        #expect(s.state.clocks(asOf: due, calendar: calendar, directory: Fixtures.directory).contains { $0.kind == .reviewWindow })
+        let after = due.adding(days: 1)
+        #expect(!s.state.clocks(asOf: after, calendar: calendar, directory: Fixtures.directory).contains { $0.kind == .reviewWindow })
+        #expect(s.state.effectivePhase(asOf: after, calendar: calendar) == .closed)
+    }
+}
+
+extension LapsedWindowTests {
+    /// The objection window is the receiver's option: once it has passed it is no clock,
+    /// and so no breach in `queue --overdue` (it was listed as 提出异议 逾期353天).
+    @Test func aLapsedObjectionWindowIsNoClock() throws {
+        let s = Scenario.at(.received)
+        let calendar = Fixtures.reference.calendar
+        let received = try #require(s.state.receivedOn)
+        let due = calendar.adding(workingDays: 5, to: received).due
+        let clocks = { (day: Day) in s.state.clocks(asOf: day, calendar: calendar, directory: Fixtures.directory).map(\.kind) }
+        #expect(clocks(due).contains(.objection))
+        #expect(!clocks(due.adding(days: 1)).contains(.objection))
+        #expect(clocks(due.adding(days: 1)).contains(.receiverNotice), "the notice is a duty: its clock runs on")
+    }
+}

@@ -30,7 +30,8 @@ struct SupervisionAndPracticeTests {
         let s = Scenario.at(.received)
         let breaches = [s.state].breaches(asOf: Fixtures.day("2025-05-22"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
-        #expect(breaches.map(\.clock.kind) == [.receiverNotice, .objection])
+        // The notice is a duty; the objection window was the receiver's option, no breach once passed.
+        #expect(breaches.map(\.clock.kind) == [.receiverNotice])
         #expect(breaches.allSatisfy { $0.organ == "D-ZJJ" && $0.rule == .accountabilityOverdue })
         // A petitioner's window that lapses is no organ's breach.
         let replied = Scenario.at(.replied)

@@ -20,8 +20,11 @@ extension CaseState {
         case .received, .objected:
             if let received = receivedOn {
                 add(.receiverNotice, received, calendar.adding(calendarDays: 15, to: received))
-                if phase == .received {
-                    add(.objection, received, calendar.adding(workingDays: 5, to: received))
+                // Objecting is the receiver's option, not a duty: a window let pass is no breach
+                // (Art 23 para 3), so it is shown only while it is open.
+                let objectionDue = calendar.adding(workingDays: 5, to: received)
+                if phase == .received, objectionDue.due >= asOf {
+                    add(.objection, received, objectionDue)
                 }
             }
         case .accepted, .classified, .handling, .hearing, .mediation:
@@ -29,7 +32,8 @@ extension CaseState {
                 add(.handling, accepted, calendar.adding(calendarDays: 60 + (extensionGranted?.days ?? 0), to: accepted))
             }
         case .replied:
-            if let delivered = deliveredOn {
+            // A window the petitioner let pass is not overdue: the case has closed (Art 35).
+            if let delivered = deliveredOn, calendar.adding(calendarDays: 30, to: delivered).due >= asOf {
                 add(.reviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
             }
         case .reviewRequested:
@@ -37,7 +41,7 @@ extension CaseState {
                 add(.review, review.requestedOn, calendar.adding(calendarDays: 30, to: review.requestedOn))
             }
         case .reviewed:
-            if let delivered = review?.deliveredOn {
+            if let delivered = review?.deliveredOn, calendar.adding(calendarDays: 30, to: delivered).due >= asOf {
                 add(.rereviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
             }
         case .rereviewRequested, .rereviewHearing:

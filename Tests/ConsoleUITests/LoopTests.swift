@@ -157,3 +157,23 @@ struct ActionFieldNamesTests {
         #expect(!messages.contains { $0.contains("类别") }, "\(messages)")
     }
 }
+
+/// The organ picker offers only what the save would take (issue 12: it offered organs the
+/// save then refused).
+@Suite("Pickers offer what may be chosen")
+struct PickerOfferTests {
+    func offered(_ kind: ActionKind, _ desk: Desk) throws -> [String] {
+        let number = try #require(desk.book.states.first?.number)
+        let fields = ActionForm.fields(kind, on: number, Form(focus: "to"), desk.data, .zh)
+        let to = try #require(fields.first { $0.key == "to" })
+        return to.options.map { $0.value }
+    }
+
+    @Test func aTransferFromTheBureauOffersOrgansWithinItsReachOnly() throws {
+        let desk = try Desk(Fixtures.clerk, events: Scenario.at(.registered).log)
+        let offered = try offered(.transfer, desk)
+        #expect(offered.contains("D-ZJJ") && offered.contains("S-BJ"))
+        #expect(!offered.contains("D-XFJ") && !offered.contains("C-ZJJ") && !offered.contains("C-GOV"), "\(offered)")
+        #expect(try self.offered(.referPoliticalLegal, desk).allSatisfy { Fixtures.directory[$0]?.type == .politicalLegal })
+    }
+}

@@ -7,8 +7,10 @@ enum ActionForm {
         Form(focus: ActionCatalog.spec(kind).fields.first?.name ?? "")
     }
 
-    static func fields(_ kind: ActionKind, _ form: Form, _ data: ConsoleData, _ language: Language) -> [FormField] {
-        ActionCatalog.spec(kind).fields.map { spec in
+    static func fields(_ kind: ActionKind, on number: CaseNumber? = nil, _ form: Form, _ data: ConsoleData,
+                       _ language: Language) -> [FormField] {
+        let reachable = number.flatMap { routeTargets(kind, on: $0, data) }
+        return ActionCatalog.spec(kind).fields.map { spec in
             // The catalogue's own words when they fit the label column; else the field's
             // name, with the catalogue's words as the hint.
             let help = spec.help.text(language)
@@ -21,7 +23,7 @@ enum ActionForm {
             let options: (([String]) -> [Choice]) = { $0.map { Choice($0, ChoiceLabels.label($0, language)) } }
             let kind: FormField.Kind = switch spec.kind {
             case .text, .caseNumber: .text
-            case .organ: .pick(RegisterForm.organOptions(data, language))
+            case .organ: .pick(RegisterForm.organOptions(data, language).filter { reachable?.contains($0.value) ?? true })
             case .integer: .number
             case .day: .day
             case .yesNo: .choice(options(["yes", "no"]))
@@ -65,6 +67,37 @@ enum ActionForm {
         } catch {
             return error
         }
+    }
+
+    /// The organs a transfer, an assignment or a referral from this case may go to, as
+    /// the decider would judge each (Arts 22, 23, 30): the organ picker offers only these,
+    /// so it never offers what the save then refuses. Nil for an action that names no
+    /// destination organ.
+    static func routeTargets(_ kind: ActionKind, on number: CaseNumber, _ data: ConsoleData) -> Set<OrganCode>? {
+        guard let state = data.state(number) else { return nil }
+        let command: (OrganCode) -> CaseCommand
+        if kind == .transfer {
+            command = { .transfer(to: $0, note: nil) }
+        } else if kind == .assign {
+            command = { .assign(to: $0, days: 30, note: nil) }
+        } else if kind == .referPoliticalLegal {
+            command = { .referPoliticalLegal(to: $0, note: nil) }
+        } else if kind == .referDiscipline {
+            command = { .referDiscipline(to: $0, note: nil) }
+        } else {
+            return nil
+        }
+        let routing: Set<Rejection.Code> = [.outOfReach, .notOwnSystem, .routeToAccused, .referralWrongOrganType, .unknownOrgan]
+        var targets: Set<OrganCode> = []
+        for organ in data.directory.organs {
+            do throws(Rejection) {
+                _ = try Workflow.decide(command(organ.code), state, data.context)
+                targets.insert(organ.code)
+            } catch {
+                if !routing.contains(error.code) { targets.insert(organ.code) }
+            }
+        }
+        return targets
     }
 
     /// The short mark beside a refused action in the list.

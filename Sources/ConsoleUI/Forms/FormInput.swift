@@ -8,7 +8,7 @@ enum FormInput {
         guard let form = state.form else { return [] }
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
-        case .action(_, let kind): return ActionForm.fields(kind, form, data, state.language)
+        case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
         case .home, .queue, .detail, .help, .actions, .search, .staff: return []
         }
     }

@@ -173,14 +173,15 @@ struct CaseView: Encodable {
         Swift.print(zh ? "期限（截至\(asOf)）：" : "Clocks (as of \(asOf)):")
         if clocks.isEmpty { Swift.print(zh ? "  无正在计算的期限" : "  none running") }
         let statuses = clocks
-        Output.printTable(
+        // (No header over an empty table.)
+        if !statuses.isEmpty { Output.printTable(
             zh ? ["  期限", "到期日", "剩余", "依据"] : ["  clock", "due", "left", "article"],
             statuses.map { c in
                 let left = c.daysLeft < 0 ? (zh ? "逾期\(-c.daysLeft)天" : "\(-c.daysLeft) overdue")
                     : (zh ? "\(c.daysLeft)天" : "\(c.daysLeft) days")
                 let marks = (c.provisional ? (zh ? " 暂定" : " provisional") : "") + (c.paused ? (zh ? " 暂停" : " paused") : "")
                 return ["  " + c.title, c.due + marks, left, c.article]
-            })
+            }) }
         Swift.print("")
         Swift.print(zh ? "办理记录：" : "Timeline:")
         Output.printTable(

@@ -12,6 +12,18 @@ import Testing
 struct BatchCommitTests {
     static let path = "/log/cases.log"
 
+    /// A new training log on `fs`, and its (empty) case book.
+    static func emptyBook(_ fs: SimulatedFileSystem) throws -> CaseBook {
+        try CaseBook(log: DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-01-01"),
+                                            options: .init(writable: true, fs: fs)))
+    }
+
+    /// Registers `count` letters in one command (a batch when more than one).
+    static func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
+        try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
+                          now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: Fixtures.reference)
+    }
+
     /// A log of one generated batch, as `xinfang generate` writes it: its bytes, the
     /// events stored and where each record starts.
     static func batchLog(cases: Int = 40) throws -> (bytes: [UInt8], stored: [CaseEvent], offsets: [Int]) {
@@ -110,17 +122,10 @@ struct BatchCommitTests {
     /// shows is never issued again — not by this open, not after a restart, not from a
     /// snapshot written after the cut.
     @Test func aCaseNumberInAQuarantinedFrameIsNeverIssuedAgain() throws {
-        let ref = Fixtures.reference
         let fs = SimulatedFileSystem()
-        let book = try CaseBook(log: DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                                       now: Fixtures.instant("2025-01-01"),
-                                                       options: .init(writable: true, fs: fs)))
-        func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
-            try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
-                              now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: ref)
-        }
-        _ = try register(book)
-        let batch = try register(book, 2)
+        let book = try Self.emptyBook(fs)
+        _ = try Self.register(book)
+        let batch = try Self.register(book, 2)
         let offsets = try #require((book.log as? DurableLog)?.recordOffsets)
         // Power lost before the commit: the commit never written, the batch's first record torn.
         var bytes = try #require(fs.contents(Self.path))
@@ -132,14 +137,14 @@ struct BatchCommitTests {
         let note = try #require((reopened.log as? DurableLog)?.recoveries.first)
         // The whole record's number, and the torn one's, which its bytes still hold.
         #expect(Set(note.caseNumbers ?? []) == Set(batch))
-        #expect(try register(reopened).first?.sequence == batch[1].sequence + 1)
+        #expect(try Self.register(reopened).first?.sequence == batch[1].sequence + 1)
         // After a restart, and from a snapshot that covers the note, the same.
         let restarted = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
-        #expect(try register(restarted).first?.sequence == batch[1].sequence + 2)
+        #expect(try Self.register(restarted).first?.sequence == batch[1].sequence + 2)
         try restarted.writeSnapshot(to: CaseSnapshot.path(forLog: Self.path))
         let fromSnapshot = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
         #expect((fromSnapshot.log as? DurableLog)?.resumed == true)
-        #expect(try register(fromSnapshot).first?.sequence == batch[1].sequence + 3)
+        #expect(try Self.register(fromSnapshot).first?.sequence == batch[1].sequence + 3)
     }
 
     /// A registration of three petitions cut by a crash before its commit, its first two
@@ -149,17 +154,10 @@ struct BatchCommitTests {
     /// used to stay, as cases nobody was told of.)
     @Test(arguments: [8 << 20, 256])
     func aBatchCutBeforeItsCommitIsMovedAsideWhole(window: Int) throws {
-        let ref = Fixtures.reference
         let fs = SimulatedFileSystem()
-        let book = try CaseBook(log: DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                                       now: Fixtures.instant("2025-01-01"),
-                                                       options: .init(writable: true, fs: fs)))
-        func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
-            try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
-                              now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: ref)
-        }
-        let first = try register(book)
-        let batch = try register(book, 3)
+        let book = try Self.emptyBook(fs)
+        let first = try Self.register(book)
+        let batch = try Self.register(book, 3)
         let offsets = try #require((book.log as? DurableLog)?.recordOffsets)
         var bytes = try #require(fs.contents(Self.path))
         bytes.removeSubrange(offsets[offsets.count - 1]...)
@@ -173,30 +171,23 @@ struct BatchCommitTests {
         #expect(reopened.numbers == first)
         let note = try #require((reopened.log as? DurableLog)?.recoveries.first)
         #expect(note.cutAt == offsets[offsets.count - 4] && Set(note.caseNumbers ?? []) == Set(batch))
-        #expect(try register(reopened).first?.sequence == batch[2].sequence + 1)
+        #expect(try Self.register(reopened).first?.sequence == batch[2].sequence + 1)
     }
 
     /// A bit flipped in the log's last record — one command's, acknowledged — cannot be told
     /// from a crash mid-append, so it is quarantined; but the case number its bytes still
     /// name is never issued again (it was given to a petitioner).
     @Test func theCaseNumberOfADamagedLastRecordIsNeverIssuedAgain() throws {
-        let ref = Fixtures.reference
         let fs = SimulatedFileSystem()
-        let book = try CaseBook(log: DurableLog.create(at: Self.path, mode: .training, jurisdiction: "D-XFJ",
-                                                       now: Fixtures.instant("2025-01-01"),
-                                                       options: .init(writable: true, fs: fs)))
-        func register(_ book: CaseBook) throws -> CaseNumber {
-            try book.register([Fixtures.letter(received: "2025-01-02")], now: Fixtures.instant("2025-01-02T10:00"),
-                              actor: Fixtures.clerk, reference: ref)[0]
-        }
-        _ = try register(book)
-        let given = try register(book)
+        let book = try Self.emptyBook(fs)
+        _ = try Self.register(book)
+        let given = try Self.register(book)[0]
         let last = try #require((book.log as? DurableLog)?.recordOffsets.last)
         var bytes = try #require(fs.contents(Self.path))
         bytes[last + 140] ^= 0x41
         fs.replaceContents(Self.path, bytes)
         let reopened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
         #expect((reopened.log as? DurableLog)?.recoveries.first?.caseNumbers?.contains(given) == true)
-        #expect(try register(reopened).sequence == given.sequence + 1)
+        #expect(try Self.register(reopened).first?.sequence == given.sequence + 1)
     }
 }

@@ -75,7 +75,7 @@ extension Rejection {
             zh ? "已对这次接收提出过异议；经核实不同意的，应予办理，不能再次提出异议"
                : "An objection to this receipt was made already; when the sender did not agree, the organ handles the matter and may not object again"
         case .notOwnSystem:
-            zh ? "\(organ("from"))不是信访部门，只能转送、交办本系统下级机关；\(organ("organ"))不是，应告知信访人向有权处理的机关提出（告知向有权机关提出）"
+            zh ? "\(organ("from"))不是信访部门，只能转送、交办本系统的下级机关，\(organ("organ"))不在其列：请改用「告知向有权机关提出」，告知信访人向有权处理的机关提出"
                : "\(organ("from")) is not a petition department: it sends on only to lower organs of its own system, which \(organ("organ")) is not; tell the petitioner which organ to approach (redirect)"
         case .outOfReach:
             zh ? "\(organ("organ"))不是\(organ("from"))的本级或下级属地机关，不能转送交办"
@@ -161,8 +161,8 @@ extension Rejection {
         case .caseNotIncomplete:
             zh ? "本案件记录完整，无需复核恢复" : "This case is complete; there is no recovery to review"
         case .staffByAdministrator:
-            zh ? "只有系统管理员（或创建日志的账户）可以变更人员：\(v("user"))不能"
-               : "Only an administrator (or the account that created the log) changes the staff; \(v("user")) cannot"
+            zh ? "账户\(v("user"))无权变更人员：只有系统管理员或创建此日志的账户可以"
+               : "Account \(v("user")) may not change the staff: only an administrator or the account that created the log may"
         case .staffExists:
             zh ? "账户\(v("user"))已在人员名单中（每个账户一条）：改角色或机关请用 staff change"
                : "Account \(v("user")) is already on the staff (one entry per account); use staff change"

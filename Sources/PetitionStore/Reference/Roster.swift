@@ -5,33 +5,19 @@ import PetitionCore
 /// `xinfang init --roster`, and where a log made before staff records (decision 0016)
 /// still finds its users (`NAME.roster.json` beside it).
 package struct Roster: Codable, Sendable, Equatable {
-    package struct Member: Codable, Sendable, Equatable {
-        package var user: String
-        package var name: String
-        package var role: Role
-        package var organ: OrganCode
-
-        package init(user: String, name: String, role: Role, organ: OrganCode) {
-            self.user = user
-            self.name = name
-            self.role = role
-            self.organ = organ
-        }
-    }
+    /// A member as the file lists one: the same account, name, role and organ a staff
+    /// record enrols.
+    package typealias Member = StaffMember
 
     package var members: [Member]
 
     package init(members: [Member]) { self.members = members }
 
-    package func actor(_ user: String) -> Actor? {
-        members.first { $0.user == user }.map { Actor(user: $0.user, role: $0.role, organ: $0.organ) }
-    }
+    package func actor(_ user: String) -> Actor? { members.first { $0.user == user }?.actor }
 
     /// The staff the roster lists, for the checks that name a person (a handler assigned,
-    /// the accused person recognised). Staff records in the log will replace it.
-    package var staff: StaffDirectory {
-        StaffDirectory(members.map { StaffMember(user: $0.user, name: $0.name, role: $0.role, organ: $0.organ) })
-    }
+    /// the accused person recognised), on a log made before staff records.
+    package var staff: StaffDirectory { StaffDirectory(members) }
 
     /// The roster file that goes with a log: `NAME.roster.json` beside `NAME.log`.
     package static func path(forLog log: String) -> String {

@@ -205,7 +205,8 @@ enum FormInput {
                 // On an action's form the field is named as the form names it (关联's `kind` is
                 // its 关系, not a petitioner's 类别).
                 problems[field.key] = state.screen.actionKind == nil
-                    ? RegisterForm.message(Rejection(.missingField, field: field.key), data, lang)
+                    ? RegisterForm.message(Rejection(.missingField, field: field.key,
+                                                     rule: PetitionValidation.missingRule(field.key)), data, lang)
                     : (lang == .zh ? "请填写\(field.label)" : "\(field.label): required")
             }
             if state.screen.actionKind != nil, case .missingField = error.code, let key = error.field,

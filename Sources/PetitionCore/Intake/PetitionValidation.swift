@@ -6,6 +6,15 @@ package enum PetitionValidation {
     /// The rules these checks come from.
     package static let rules: [RuleID] = [.intakeChannels, .intakeContent, .intakeGroupVisit, .intakeForeign, .inForce]
 
+    /// The article that requires a petition's field, where one does: what a petition must
+    /// state and a visitor must show (Art 19; a foreigner's document, Art 17 via
+    /// `intakeForeign`, is decided with the person's kind). Nil for fields the form asks
+    /// for without a rule of its own (a category).
+    package static func missingRule(_ field: String) -> RuleID? {
+        let last = field.split(separator: ".").last.map(String.init) ?? field
+        return ["request", "facts", "reasons", "name", "idNumber"].contains(last) ? .intakeContent : nil
+    }
+
     /// The day the regulation came into force (Art 50).
     package static let inForce = Day(year: 2022, month: 5, day: 1) ?? Day(ordinal: 19113)
 
@@ -38,7 +47,7 @@ package enum PetitionValidation {
         // A text of invisible characters only counts as empty.
         for (field, value) in [("request", p.request), ("facts", p.facts), ("reasons", p.reasons)]
         where InputText.isBlank(value) {
-            throw Rejection(.missingField, field: field, rule: .intakeContent)
+            throw Rejection(.missingField, field: field, rule: missingRule(field))
         }
         // A visitor stands at the window: name and identity document are taken (Arts 17, 19).
         let present = p.channel == .visit

@@ -31,12 +31,18 @@ run: build
 # (made on first use, kept in .build/demo), opened in training mode. AS=clerk,
 # AS=handler, AS=head or AS=supervisor sits at the console in that role;
 # without AS you are a trainee, who may do everything.
+# DEMO_CASES and DEMO_UNTIL shape a new demo log (the guides' captures use
+# DEMO_LOG=.build/guide/guide.log DEMO_CASES=300 DEMO_UNTIL=2025-05-12 NOW=2025-05-12T10:00);
+# NOW opens the console at that simulated time.
 DEMO_LOG ?= $(CURDIR)/.build/demo/demo.log
+DEMO_CASES ?= 2000
+DEMO_UNTIL ?=
+NOW ?=
 AS ?=
 demo: build
 	@if [ ! -f "$(DEMO_LOG)" ]; then mkdir -p "$(dir $(DEMO_LOG))" && \
-	  $(BIN) generate --cases 2000 --log "$(DEMO_LOG)"; fi
-	@XINFANG_TRAINING=1 $(BIN) --log "$(DEMO_LOG)" $(if $(AS),--as $(AS)) $(ARGS)
+	  $(BIN) generate --cases $(DEMO_CASES) $(if $(DEMO_UNTIL),--until $(DEMO_UNTIL)) --log "$(DEMO_LOG)"; fi
+	@XINFANG_TRAINING=1 $(BIN) --log "$(DEMO_LOG)" $(if $(AS),--as $(AS)) $(if $(NOW),--now $(NOW)) $(ARGS)
 
 # Keeps swift test's output in $(TEST_OUTPUT) and its exit status (pipefail), then
 # prints the target's total time and the ten slowest tests (scripts/test-times.py).

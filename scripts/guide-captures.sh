@@ -2,6 +2,8 @@
 # Drives the console in tmux through the clerk's and the handler's walk-throughs and
 # saves each screen as text in $OUT (default /tmp/xinfang-captures), for the guides
 # in docs/guide-clerk.md and docs/guide-handler.md. Needs a built .build/debug/xinfang.
+# The log is the one `make demo DEMO_CASES=300 DEMO_UNTIL=2025-05-12` makes (generate is
+# deterministic), so a reader sees the same screens with the command in the guides.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/xinfang-captures}

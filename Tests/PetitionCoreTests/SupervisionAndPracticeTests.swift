@@ -18,6 +18,15 @@ struct SupervisionAndPracticeTests {
                           at: "2025-06-21T09:00")?.code == .feedbackAlreadyRecorded)
     }
 
+    @Test func aSupervisionOrderLeftUnansweredIsABreachUnderArticle45Item3() throws {
+        var s = Scenario.at(.handling)
+        try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延办理", days: 10),
+                  as: Fixtures.supervisor, at: "2025-06-03T09:00")
+        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-06-20"), calendar: Fixtures.calendar,
+                                          directory: Fixtures.directory)
+        #expect(breaches.map(\.rule) == [.accountabilitySuggestionsNeglected])
+    }
+
     @Test func listedSupervisionUnderArticle39SetsARectificationDeadline() throws {
         var s = Scenario.at(.handling)
         let events = try s.run(.listSupervision(days: 15, note: "挂牌督办"), as: Fixtures.supervisor, at: "2025-06-03T09:00")

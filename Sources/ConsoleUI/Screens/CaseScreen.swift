@@ -80,7 +80,7 @@ enum CaseScreen {
             out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + when
                         + "  " + DisplayWidth.pad(e.actor.user, to: 10)
                         + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided, to: 18)
-                        + data.articles.citation(e.rule, lang), .normal))
+                        + data.articles.short(e.rule, lang), .normal))
         }
         return out
     }

@@ -126,6 +126,12 @@ package struct ArticleCatalog: Sendable {
         return language == .zh ? short.zh : short.en
     }
 
+    /// Every article the rule rests on, without the regulation's name: 第22条第1款第1项、第2项,
+    /// Arts 22(1)(1) and 22(1)(2); 工作实践 / practice.
+    package func places(_ rule: RuleID, _ language: Language) -> String {
+        language == .zh ? self[rule].citation : self[rule].citationEn
+    }
+
     /// Every article the rule rests on: 《信访工作条例》第22条第1款第1项、第25条, Arts 22(1)(1) and 25.
     package func citation(_ rule: RuleID, _ language: Language) -> String {
         let article = self[rule]

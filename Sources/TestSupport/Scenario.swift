@@ -10,6 +10,8 @@ package struct Scenario {
     package var others: [CaseNumber: CaseState] = [:]
     /// Who works where (a handler assigned must be of the holding organ): the fixtures' staff.
     package var staff = Fixtures.staff
+    /// The terms decided and counted with: the regulation's, unless a test changes one.
+    package var terms = StatutoryTerms.regulation
 
     package init(number: CaseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)) {
         state = CaseState(number: number)
@@ -19,7 +21,8 @@ package struct Scenario {
         let others = self.others
         return DecisionContext(now: Fixtures.instant(time), actor: actor, directory: Fixtures.directory,
                                calendar: Fixtures.calendar, policy: Fixtures.reference.policy,
-                               categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff)
+                               categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff,
+                               terms: terms)
     }
 
     /// Decides a command; on success folds its events (with sequence numbers) and returns them.
@@ -45,7 +48,7 @@ package struct Scenario {
     }
 
     package func clocks(asOf: String) -> [ClockStatus] {
-        state.clocks(asOf: Fixtures.day(asOf), calendar: Fixtures.calendar, directory: Fixtures.directory)
+        state.clocks(asOf: Fixtures.day(asOf), calendar: Fixtures.calendar, directory: Fixtures.directory, terms: terms)
     }
 
     package func due(_ kind: ClockKind, asOf: String) -> Day? {

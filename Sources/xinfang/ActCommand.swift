@@ -88,7 +88,7 @@ struct ActCommand: ParsableCommand {
                 refusal = error.message(language, articles: session.reference.articles, directory: session.reference.directory)
             }
             return Allowed(action: kind.rawValue, title: ActionCatalog.spec(kind).title.text(language),
-                           article: session.reference.articles.short(kind.rule, language), refusal: refusal)
+                           article: session.reference.articles.places(kind.rule, language), refusal: refusal)
         }
         if json { return Output.printJSON(rows) }
         let zh = language == .zh

@@ -89,11 +89,11 @@ struct FormTests {
         #expect(desk.state.flash?.text == "共3处需改正：请填写信访请求（依据《信访工作条例》第19条第1款）")
     }
 
-    @Test func aSixthRepresentativeHasNoPlaceAndArticle20IsShown() throws {
+    @Test func aSixthRepresentativeHasNoPlaceAndArticle20Paragraph3IsShown() throws {
         let desk = try Desk(Fixtures.clerk)
         Self.fillGroupVisit(desk)
         let screen = desk.screen
-        #expect(screen.contains("代表最多5名") && screen.contains("第20条"))
+        #expect(screen.contains("代表最多5名") && screen.contains("第20条第3款"))
         desk.tab(to: "group.representatives[5].phone")
         desk.press(.tab)
         #expect(desk.state.form?.focus == "group.representatives[5].phone", "the fifth representative is the last")
@@ -103,7 +103,7 @@ struct FormTests {
         desk.type("1")
         desk.press(.tab)
         let message = try #require(desk.state.form?.errors["group.people"])
-        #expect(message.contains("第20条"), "\(message)")
+        #expect(message.contains("第20条第3款"), "\(message)")
     }
 
     @Test func escAsksBeforeThrowingTypingAwayAndAResizeKeepsIt() throws {

@@ -94,7 +94,7 @@ struct CLITests {
         #expect(role.err.contains("第34条"))
         let english = cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "C-ZJJ", "--as", "clerk", "--lang", "en",
                                "--now", "2025-04-29"])
-        #expect(english.err == "xinfang: Jiangcheng Housing and Urban-Rural Development Bureau is not at the level of Linjiang District Petition Bureau or below it in its territory (Art 5)\n")
+        #expect(english.err == "xinfang: Jiangcheng Housing and Urban-Rural Development Bureau is not at the level of Linjiang District Petition Bureau or below it in its territory (Art 5(3))\n")
         #expect(cli.logBytes == before)
         let supervised = cli.run(["show", "D-XFJ-2025-00001", "--as", "supervisor", "--now", "2025-04-29"])
         #expect(supervised.out.contains("110105********002X"))
@@ -126,7 +126,7 @@ struct CLITests {
         let rows = try #require(cli.json(["act", "D-XFJ-2025-00001", "--as", "handler", "--now", "2025-04-28T10:00"])
                                 as? [[String: Any]])
         let transfer = try #require(rows.first { $0["action"] as? String == "transfer" })
-        #expect(transfer["article"] as? String == "第22条第1款第1项" && (transfer["refusal"] as? String)?.contains("承办人") == true)
+        #expect(transfer["article"] as? String == "第22条第1款第1项、第2项" && (transfer["refusal"] as? String)?.contains("承办人") == true)
         #expect(!rows.contains { $0["action"] as? String == "receive" }, "not before a transfer")
         let listed = cli.run(["act", "D-XFJ-2025-00001", "--as", "clerk", "--now", "2025-04-28T10:00"])
         #expect(listed.status == 0 && listed.out.contains("transfer") && listed.out.contains("可办理"), "\(listed.err)")

@@ -18,7 +18,7 @@ struct IntakeTests {
         #expect(r.field == "group.representatives")
         #expect(Fixtures.reference.articles[try #require(r.rule)].article == 20)
         let text = r.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory)
-        #expect(text == "多人走访应推选代表，代表人数不超过5人（现为6人）（依据《信访工作条例》第20条）")
+        #expect(text == "多人走访应推选代表，代表人数不超过5人（现为6人）（依据《信访工作条例》第20条第3款）")
     }
 
     @Test func aPetitionWithoutFactsIsRefusedNamingTheField() throws {

@@ -18,10 +18,11 @@ struct RegulationCoverageTests {
         var used = Set(ActionKind.allCases.map(\.rule))
         used.formUnion(Rejection.Code.allCases.compactMap(\.rule))
         used.formUnion(ClockKind.allCases.map(\.rule))
+        used.formUnion(ClockKind.allCases.compactMap(\.breachRule))
         used.formUnion(PetitionValidation.rules)
         // Rules that specific decisions cite in place of their action's default.
         used.formUnion([.directNotice, .directRouteOrRedirect, .classifySuggestion, .classifyAccusation,
-                        .accountabilityOverdue, .finality])
+                        .finality])
         #expect(Set(RuleID.allCases).subtracting(used).isEmpty, "rules no code cites")
     }
 
@@ -41,9 +42,18 @@ struct RegulationCoverageTests {
     }
 
     @Test func citationsReadAsAClerkWouldSayThem() {
-        #expect(articles.citation(.triageAssign, .zh) == "《信访工作条例》第22条第1款第2项")
-        #expect(articles.citation(.triageAssign, .en) == "Art 22(1)(2)")
-        #expect(articles.citation(.handlingOpinion, .zh) == "《信访工作条例》第32条(待核)")
+        #expect(articles.citation(.triageAssign, .zh) == "《信访工作条例》第22条第1款第3项")
+        #expect(articles.citation(.triageAssign, .en) == "Art 22(1)(3)")
+        #expect(articles.citation(.handlingOpinion, .zh) == "《信访工作条例》第32条")
         #expect(articles.citation(.practiceVoiding, .zh) == "工作实践")
+        // An article of one paragraph is cited by item alone, as Art 34 cites Art 31.
+        #expect(articles.citation(.handlingHearing, .zh) == "《信访工作条例》第31条第6项")
+        // A rule resting on several places cites them all, leaving out what repeats.
+        #expect(articles.citation(.triageTransfer, .zh) == "《信访工作条例》第22条第1款第1项、第2项")
+        #expect(articles.citation(.triageTransfer, .en) == "Arts 22(1)(1) and 22(1)(2)")
+        #expect(articles.citation(.triageEscalateMajor, .zh) == "《信访工作条例》第22条第1款第1项、第25条")
+        #expect(articles.citation(.classifyAccusation, .zh) == "《信访工作条例》第30条第1款、第3款")
+        #expect(articles.short(.triageEscalateMajor, .zh) == "第22条第1款第1项等")
+        #expect(articles.short(.triageEscalateMajor, .en) == "Art 22(1)(1) etc.")
     }
 }

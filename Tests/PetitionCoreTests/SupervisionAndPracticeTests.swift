@@ -18,6 +18,15 @@ struct SupervisionAndPracticeTests {
                           at: "2025-06-21T09:00")?.code == .feedbackAlreadyRecorded)
     }
 
+    @Test func aSupervisionOrderLeftUnansweredIsABreachUnderArticle45Item3() throws {
+        var s = Scenario.at(.handling)
+        try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延办理", days: 10),
+                  as: Fixtures.supervisor, at: "2025-06-03T09:00")
+        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-06-20"), calendar: Fixtures.calendar,
+                                          directory: Fixtures.directory)
+        #expect(breaches.map(\.rule) == [.accountabilitySuggestionsNeglected])
+    }
+
     @Test func listedSupervisionUnderArticle39SetsARectificationDeadline() throws {
         var s = Scenario.at(.handling)
         let events = try s.run(.listSupervision(days: 15, note: "挂牌督办"), as: Fixtures.supervisor, at: "2025-06-03T09:00")
@@ -26,17 +35,33 @@ struct SupervisionAndPracticeTests {
         #expect(s.due(.listedSupervision, asOf: "2025-06-03") == Fixtures.day("2025-06-18"))
     }
 
-    @Test func anOverdueDutyIsABreachAgainstTheHoldingOrganUnderArticle44() {
+    @Test func anOverdueNoticeIsABreachAgainstTheHoldingOrganUnderArticle44Item3() {
         let s = Scenario.at(.received)
         let breaches = [s.state].breaches(asOf: Fixtures.day("2025-05-22"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
         // The notice is a duty; the objection window was the receiver's option, no breach once passed.
         #expect(breaches.map(\.clock.kind) == [.receiverNotice])
-        #expect(breaches.allSatisfy { $0.organ == "D-ZJJ" && $0.rule == .accountabilityOverdue })
+        #expect(breaches.allSatisfy { $0.organ == "D-ZJJ" && $0.rule == .accountabilityNoticeOverdue })
         // A petitioner's window that lapses is no organ's breach.
         let replied = Scenario.at(.replied)
         #expect([replied.state].breaches(asOf: Fixtures.day("2025-12-01"), calendar: Fixtures.calendar,
                                          directory: Fixtures.directory).isEmpty)
+    }
+
+    @Test func handlingNotFinishedInTimeIsABreachUnderArticle45Item1() {
+        let s = Scenario.at(.handling)
+        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-07-09"), calendar: Fixtures.calendar,
+                                          directory: Fixtures.directory)
+        #expect(breaches.map(\.clock.kind) == [.handling])
+        #expect(breaches.map(\.rule) == [.accountabilityOverdue])
+        #expect(Fixtures.reference.articles.citation(.accountabilityOverdue, .zh) == "《信访工作条例》第45条第1项")
+    }
+
+    @Test func aTriageLetPassIsAPetitionDepartmentsBreachUnderArticle43() {
+        let s = Scenario.at(.registered)
+        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-05-14"), calendar: Fixtures.calendar,
+                                          directory: Fixtures.directory)
+        #expect(breaches.map(\.rule) == [.accountabilityTriageOverdue])
     }
 
     @Test func aPhoneCallNeedsTheCallersNumberUnderArticle17() {
@@ -109,7 +134,7 @@ struct SupervisionAndPracticeTests {
         let refused = s.attempt(.assignLeader(name: "王区长"), as: Fixtures.clerk, at: "2025-06-01T09:00")
         #expect(refused?.code == .roleNotPermitted && refused?.rule == .practiceRoles)
         let events = try s.run(.assignLeader(name: "王区长"), as: Fixtures.supervisor, at: "2025-06-01T09:00")
-        #expect(events.first?.rule == .practiceLeaderInCharge)
+        #expect(events.first?.rule == .leaderInCharge)
         #expect(s.state.leader == "王区长" && s.state.flags.contains(.leaderInCharge))
     }
 

@@ -79,7 +79,9 @@ enum ActionForm {
         if kind == .transfer {
             command = { .transfer(to: $0, note: nil) }
         } else if kind == .assign {
-            command = { .assign(to: $0, days: 30, note: nil) }
+            // Any term the table allows: only the destination is being judged.
+            let days = data.context.terms.assignment.days.lowerBound
+            command = { .assign(to: $0, days: days, note: nil) }
         } else if kind == .referPoliticalLegal {
             command = { .referPoliticalLegal(to: $0, note: nil) }
         } else if kind == .referDiscipline {
@@ -117,7 +119,8 @@ enum ActionForm {
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
              .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
-             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade:
+             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade,
+             .noHandlingTerm:
             zh ? "（非本岗位）" : " (role)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

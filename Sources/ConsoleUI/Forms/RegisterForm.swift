@@ -61,7 +61,7 @@ enum RegisterForm {
                                     hint: zh ? "按被检举单位对待" : "treated as an accused organ"))
         }
         fields.append(FormField("group.people", zh ? "集体访人数" : "Group size", .number,
-                                hint: (zh ? "2人以上填写，代表最多5名 " : "2 or more; at most 5 reps ") + cite(.intakeGroupVisit)))
+                                hint: (zh ? "2人起，代表最多5名 " : "2 or more; at most 5 reps ") + cite(.intakeGroupVisit)))
         if group {
             for n in extraRepresentatives {
                 let path = "group.representatives[\(n)]"

@@ -34,7 +34,7 @@ package enum QueueView: String, Sendable, CaseIterable {
         case .all: Localized("全部", "all")
         case .mine: Localized("我的", "mine")
         case .organ: Localized("本机关", "my organ")
-        case .dueSoon: Localized("3日内到期", "due ≤3 days")
+        case .dueSoon: Localized("\(StatutoryTerms.regulation.dueSoon)日内到期", "due ≤\(StatutoryTerms.regulation.dueSoon) days")
         case .overdue: Localized("已逾期", "overdue")
         }
     }
@@ -161,7 +161,7 @@ package struct AppState: Sendable {
             underSupervision = data.states.filter {
                 $0.flags.contains(.underSupervision) && (organ == nil || $0.holder == organ)
             }.count
-            dueSoon = mine.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }.count
+            dueSoon = mine.filter { $0.next?.isDueSoon() ?? false }.count
             overdue = mine.filter { !$0.overdue.isEmpty }.count
         }
         var shown = all
@@ -174,7 +174,7 @@ package struct AppState: Sendable {
                 return c.handler == user || (c.steps.first?.actor.user == user && !row.phase.isTerminal)
             }
         case .organ: shown = shown.filter { $0.holder == data.actor.organ }
-        case .dueSoon: shown = shown.filter { ($0.next?.daysLeft ?? -1) >= 0 && ($0.next?.daysLeft ?? 99) <= 3 }
+        case .dueSoon: shown = shown.filter { $0.next?.isDueSoon() ?? false }
         case .overdue: shown = shown.filter { !$0.overdue.isEmpty }
         }
         let needle = filter.trimmed

@@ -69,7 +69,8 @@ enum CaseScreen {
         if allowed.isEmpty { out.append((zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)", .hint)) }
         for a in allowed {
             out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)
-                        + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.citation(a.rule, lang), .normal))
+                        // The first article only (第22条第1款第1项等): the action's form cites them all.
+                        + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.short(a.rule, lang), .normal))
         }
         out.append(("", .normal))
         out.append((zh ? "办理记录" : "Timeline", .title))
@@ -79,7 +80,7 @@ enum CaseScreen {
             out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + when
                         + "  " + DisplayWidth.pad(e.actor.user, to: 10)
                         + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided, to: 18)
-                        + data.articles.citation(e.rule, lang), .normal))
+                        + data.articles.short(e.rule, lang), .normal))
         }
         return out
     }

@@ -79,17 +79,17 @@ package enum Console {
         return grid
     }
 
-    /// The style a clock's days left call for: overdue, due within three days, or plain.
+    /// The style a clock's days left call for: overdue, due soon (`StatutoryTerms.dueSoon`), or plain.
     static func urgency(_ clock: ClockStatus?) -> StyleRole {
         guard let clock else { return .normal }
         if clock.daysLeft < 0 { return .overdue }
-        return clock.daysLeft <= 3 ? .dueSoon : .normal
+        return clock.isDueSoon() ? .dueSoon : .normal
     }
 
     /// "还剩3天" / "逾期2天", with a marker so urgency shows without colour too.
     static func daysLeft(_ clock: ClockStatus, _ language: Language) -> String {
-        let n = clock.daysLeft
-        if language == .zh { return n < 0 ? "!逾期\(-n)天" : (n == 0 ? "*今天到期" : (n <= 3 ? "*还剩\(n)天" : "还剩\(n)天")) }
-        return n < 0 ? "!\(-n)d overdue" : (n == 0 ? "*due today" : (n <= 3 ? "*\(n)d left" : "\(n)d left"))
+        let n = clock.daysLeft, soon = clock.isDueSoon()
+        if language == .zh { return n < 0 ? "!逾期\(-n)天" : (n == 0 ? "*今天到期" : (soon ? "*还剩\(n)天" : "还剩\(n)天")) }
+        return n < 0 ? "!\(-n)d overdue" : (n == 0 ? "*due today" : (soon ? "*\(n)d left" : "\(n)d left"))
     }
 }

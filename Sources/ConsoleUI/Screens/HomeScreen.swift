@@ -6,7 +6,8 @@ enum HomeScreen {
         let zh = state.language == .zh
         let counts: [(Localized, Int, StyleRole)] = [
             (Localized("今日登记", "registered today"), state.registeredToday, .normal),
-            (Localized("3日内到期", "due within 3 days"), state.dueSoon, .dueSoon),
+            (Localized("\(StatutoryTerms.regulation.dueSoon)日内到期", "due within \(StatutoryTerms.regulation.dueSoon) days"),
+             state.dueSoon, .dueSoon),
             (Localized("已逾期", "overdue"), state.overdue, .overdue),
             (Localized("督办中", "under supervision"), state.underSupervision, .normal),
             (Localized("案件总数", "cases"), data.states.count, .normal),

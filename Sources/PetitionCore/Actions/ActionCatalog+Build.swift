@@ -2,8 +2,10 @@
 extension ActionCatalog {
     /// Builds the command for `kind` from field values keyed by field name.
     /// Unknown fields, missing required fields and malformed values are refused, naming the field.
-    package static func command(_ kind: ActionKind, _ values: [String: String]) throws(Rejection) -> CaseCommand {
-        let spec = spec(kind)
+    /// A supervision order's feedback term defaults to `terms.supervisionFeedback` (practice).
+    package static func command(_ kind: ActionKind, _ values: [String: String],
+                                terms: StatutoryTerms = .regulation) throws(Rejection) -> CaseCommand {
+        let spec = spec(kind, terms: terms)
         for key in values.keys.sorted() where !spec.fields.contains(where: { $0.name == key }) {
             // The nearest field first (`--recusal_checked` → `--recusal-checked`), then all of them.
             let nearest = JSONInputError.nearest(to: key, in: spec.fields.map(\.name)).map { "--\($0)？" } ?? ""
@@ -56,7 +58,8 @@ extension ActionCatalog {
         case .recordFollowUp: return .recordFollowUp(kind: try reader.choice("kind"), note: try reader.text("note"))
         case .orderSupervision:
             return .orderSupervision(organ: try reader.text("organ"), suggestion: try reader.choice("suggestion"),
-                                     reason: try reader.text("reason"), days: try reader.optionalInteger("days") ?? 30)
+                                     reason: try reader.text("reason"),
+                                     days: try reader.optionalInteger("days") ?? terms.supervisionFeedback.days)
         case .recordFeedback:
             return .recordFeedback(order: try reader.integer("order"), adopted: try reader.yesNo("adopted"),
                                    note: try reader.text("note"))

@@ -34,7 +34,8 @@ package enum ActionCatalog {
     private static let on = FieldSpec("on", .day, required: false, "日期（默认今天）", "date (default today)")
     private static let to = FieldSpec("to", .organ, "去向机关代码", "destination organ code")
 
-    package static func spec(_ kind: ActionKind) -> ActionSpec {
+    /// The action's spec; its texts say the terms of `terms` (the regulation's by default).
+    package static func spec(_ kind: ActionKind, terms: StatutoryTerms = .regulation) -> ActionSpec {
         func s(_ zh: String, _ en: String, _ helpZh: String, _ helpEn: String, _ fields: [FieldSpec] = []) -> ActionSpec {
             ActionSpec(kind: kind, title: Localized(zh, en), help: Localized(helpZh, helpEn), fields: fields)
         }
@@ -45,7 +46,8 @@ package enum ActionCatalog {
             return s("转送", "transfer", "转送本级或下级有权处理的机关，无需报告结果", "Send to the competent organ at this level or below; no report back", [to, note])
         case .assign:
             return s("交办", "assign", "交办有权处理的机关，限期办结并报送办结报告", "Assign with a deadline; the organ must send a completion report",
-                     [to, FieldSpec("days", .integer, "办结期限（天）", "deadline in days"), note])
+                     [to, FieldSpec("days", .integer, "办结期限（天）：" + terms.assignment.text.zh,
+                                    "deadline in days: " + terms.assignment.text.en), note])
         case .referPoliticalLegal:
             return s("移交政法部门", "refer to political-legal", "涉法涉诉事项移交政法部门", "Refer a litigation-related matter to the political-legal department", [to, note])
         case .referDiscipline:
@@ -67,7 +69,8 @@ package enum ActionCatalog {
             return s("受理告知", "accept", "书面告知信访人已受理及办理途径和程序", "Give written notice of acceptance, route and procedure",
                      [FieldSpec("route", .text, "办理途径和程序", "route and procedure"), on])
         case .object:
-            return s("提出异议", "object", "不属本机关职权范围的，5个工作日内提出异议", "Object within 5 working days: not within this organ's remit",
+            return s("提出异议", "object", "不属本机关职权范围的，\(terms.objection.text.zh)内提出异议",
+                     "Object within \(terms.objection.text.en): not within this organ's remit",
                      [FieldSpec("reason", .text, "理由", "reason")])
         case .decideObjection:
             return s("处理异议", "decide objection", "转送机关决定是否同意异议", "The sending organ decides on the objection",
@@ -95,9 +98,10 @@ package enum ActionCatalog {
         case .endMediation:
             return s("调解未成", "end mediation", "调解未达成协议，继续办理", "Mediation failed; handling continues", [note])
         case .extend:
-            return s("延期", "extend", "经本机关负责人批准延长一次，不超过30日，并告知信访人理由",
-                     "Extend once, at most 30 days, approved by the organ head; the petitioner is told why",
-                     [FieldSpec("days", .integer, "延长天数（不超过30）", "days (at most 30)"),
+            let most = terms.handlingExtension.most
+            return s("延期", "extend", "经本机关负责人批准延长一次，不超过\(most)日，并告知信访人理由（只适用于第31条第6项事项）",
+                     "Extend once, at most \(most) days, approved by the organ head; the petitioner is told why (Art 31 item 6 matters only)",
+                     [FieldSpec("days", .integer, "延长天数（不超过\(most)）", "days (at most \(most))"),
                       FieldSpec("reason", .text, "延期理由", "reason")])
         case .issueOpinion:
             return s("出具处理意见", "issue opinion", "出具处理意见书：支持、解释说明或不予支持", "Issue the handling opinion: support, explain, or not support",
@@ -110,13 +114,16 @@ package enum ActionCatalog {
         case .reportCompletion:
             return s("收到办结报告", "report completion", "交办机关收到办结报告", "The assigning organ receives the completion report", [note])
         case .requestReview:
-            return s("受理复查请求", "request review", "收到书面答复30日内请求上一级机关复查", "Review requested from the organ above within 30 days of the reply", [on])
+            return s("受理复查请求", "request review", "收到书面答复\(terms.reviewWindow.text.zh)内请求上一级机关复查",
+                     "Review requested from the organ above within \(terms.reviewWindow.text.en) of the reply", [on])
         case .issueReviewOpinion:
-            return s("出具复查意见", "issue review opinion", "收到复查请求30日内出具复查意见", "Issue the review opinion within 30 days",
+            return s("出具复查意见", "issue review opinion", "收到复查请求\(terms.review.text.zh)内出具复查意见",
+                     "Issue the review opinion within \(terms.review.text.en)",
                      [FieldSpec("outcome", .choice(ReviewOutcome.allCases.map(\.rawValue)), "复查结果", "outcome"),
                       FieldSpec("opinion", .text, "复查意见", "opinion")])
         case .requestRereview:
-            return s("受理复核请求", "request re-review", "收到复查意见30日内请求上一级机关复核", "Re-review requested from the organ above within 30 days", [on])
+            return s("受理复核请求", "request re-review", "收到复查意见\(terms.rereviewWindow.text.zh)内请求上一级机关复核",
+                     "Re-review requested from the organ above within \(terms.rereviewWindow.text.en)", [on])
         case .startRereviewHearing:
             return s("开始复核听证", "start re-review hearing", "复核听证，听证时间不计入复核期限", "Re-review hearing; its time is not counted", [on])
         case .endRereviewHearing:
@@ -142,7 +149,9 @@ package enum ActionCatalog {
                      [FieldSpec("organ", .organ, "被督办机关", "organ supervised"),
                       FieldSpec("suggestion", .choice(Suggestion.allCases.map(\.rawValue)), "建议", "suggestion"),
                       FieldSpec("reason", .text, "督办事由", "reason"),
-                      FieldSpec("days", .integer, required: false, "反馈期限（天，默认30）", "feedback days (default 30)")])
+                      FieldSpec("days", .integer, required: false,
+                                "反馈期限（天）：默认\(terms.supervisionFeedback.days)，\(terms.supervisionOrder.text.zh)",
+                                "feedback days: default \(terms.supervisionFeedback.days), \(terms.supervisionOrder.text.en)")])
         case .recordFeedback:
             return s("记录督办反馈", "record feedback", "被督办机关书面反馈是否采纳", "The organ's written answer: adopted or not",
                      [FieldSpec("order", .integer, "督办单序号", "order number"),
@@ -150,7 +159,9 @@ package enum ActionCatalog {
                       FieldSpec("note", .text, "反馈内容", "feedback")])
         case .listSupervision:
             return s("挂牌督办", "list for supervision", "挂牌督办，限期整改", "Listed supervision with a rectification deadline",
-                     [FieldSpec("days", .integer, "整改期限（天）", "days to rectify"), FieldSpec("note", .text, "事由", "reason")])
+                     [FieldSpec("days", .integer, "整改期限（天）：" + terms.listedSupervision.text.zh,
+                                "days to rectify: " + terms.listedSupervision.text.en),
+                      FieldSpec("note", .text, "事由", "reason")])
         case .assignLeader:
             return s("领导包案", "assign leader", "指定包案领导", "Name the leader in charge", [FieldSpec("name", .text, "包案领导", "leader")])
         case .correct:

@@ -1,7 +1,20 @@
 extension CaseState {
+    /// Whether Art 34's handling term binds this matter: only one handled under Art 31 item 6
+    /// does. A matter not yet classified may still be one, so its term runs from acceptance.
+    package var handlingTermApplies: Bool {
+        switch matterType {
+        case nil: true
+        case .grievance: track == nil || track == 6
+        case .suggestion, .accusation: false
+        }
+    }
+
     /// The clocks running on `asOf`, computed from the case's dates — never stored,
     /// so adding a holiday notice later recomputes them.
-    package func clocks(asOf: Day, calendar: HolidayCalendar, directory: Directory) -> [ClockStatus] {
+    ///
+    /// Every term comes from `terms` (the regulation's unless a test says otherwise).
+    package func clocks(asOf: Day, calendar: HolidayCalendar, directory: Directory,
+                        terms: StatutoryTerms = .regulation) -> [ClockStatus] {
         var result: [ClockStatus] = []
         func add(_ kind: ClockKind, _ start: Day, _ due: DueDate, paused: Bool = false, order: Int? = nil) {
             result.append(ClockStatus(kind: kind, start: start, due: due.due, daysLeft: asOf.days(to: due.due),
@@ -12,37 +25,40 @@ extension CaseState {
             if let start = triageStart {
                 let atBureau = holder.flatMap { directory[$0] }?.type == .petitionBureau
                 if atBureau {
-                    add(.triage, start, calendar.adding(calendarDays: 15, to: start))
+                    add(.triage, start, terms.triage.due(from: start, in: calendar))
                 } else if !flags.contains(.unreachable) {
-                    add(.directNotice, start, calendar.adding(calendarDays: 15, to: start))
+                    add(.directNotice, start, terms.directNotice.due(from: start, in: calendar))
                 }
             }
         case .received, .objected:
             if let received = receivedOn {
-                add(.receiverNotice, received, calendar.adding(calendarDays: 15, to: received))
+                add(.receiverNotice, received, terms.receiverNotice.due(from: received, in: calendar))
                 // Objecting is the receiver's option, not a duty: a window let pass is no breach
                 // (Art 23 para 3), so it is shown only while it is open.
-                let objectionDue = calendar.adding(workingDays: 5, to: received)
+                let objectionDue = terms.objection.due(from: received, in: calendar)
                 if phase == .received, objectionDue.due >= asOf {
                     add(.objection, received, objectionDue)
                 }
             }
         case .accepted, .classified, .handling, .hearing, .mediation:
-            if let accepted = acceptedOn {
-                add(.handling, accepted, calendar.adding(calendarDays: 60 + (extensionGranted?.days ?? 0), to: accepted))
+            // Art 34's term binds only Art 31 item 6 matters; the regulation sets no term for
+            // suggestions (Art 29), accusations (Art 30, under discipline rules) or tracks 1–5.
+            if let accepted = acceptedOn, handlingTermApplies {
+                add(.handling, accepted,
+                    terms.handling.due(from: accepted, in: calendar, extraDays: extensionGranted?.days ?? 0))
             }
         case .replied:
             // A window the petitioner let pass is not overdue: the case has closed (Art 35).
-            if let delivered = deliveredOn, calendar.adding(calendarDays: 30, to: delivered).due >= asOf {
-                add(.reviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
+            if let delivered = deliveredOn, terms.reviewWindow.due(from: delivered, in: calendar).due >= asOf {
+                add(.reviewWindow, delivered, terms.reviewWindow.due(from: delivered, in: calendar))
             }
         case .reviewRequested:
             if let review {
-                add(.review, review.requestedOn, calendar.adding(calendarDays: 30, to: review.requestedOn))
+                add(.review, review.requestedOn, terms.review.due(from: review.requestedOn, in: calendar))
             }
         case .reviewed:
-            if let delivered = review?.deliveredOn, calendar.adding(calendarDays: 30, to: delivered).due >= asOf {
-                add(.rereviewWindow, delivered, calendar.adding(calendarDays: 30, to: delivered))
+            if let delivered = review?.deliveredOn, terms.rereviewWindow.due(from: delivered, in: calendar).due >= asOf {
+                add(.rereviewWindow, delivered, terms.rereviewWindow.due(from: delivered, in: calendar))
             }
         case .rereviewRequested, .rereviewHearing:
             if let rereview {
@@ -52,7 +68,7 @@ extension CaseState {
                     sum + max(0, p.start.days(to: p.end ?? asOf))
                 }
                 add(.rereview, rereview.requestedOn,
-                    calendar.adding(calendarDays: 30 + pausedDays, to: rereview.requestedOn),
+                    terms.rereview.due(from: rereview.requestedOn, in: calendar, extraDays: pausedDays),
                     paused: phase == .rereviewHearing)
             }
         case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
@@ -78,12 +94,12 @@ extension CaseState {
 
     /// The phase as the queues see it on `asOf`: a reply or review reply whose
     /// window lapsed with no request has closed the case (Arts 35, 36).
-    package func effectivePhase(asOf: Day, calendar: HolidayCalendar) -> Phase {
+    package func effectivePhase(asOf: Day, calendar: HolidayCalendar, terms: StatutoryTerms = .regulation) -> Phase {
         switch phase {
         case .replied:
-            if let d = deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
+            if let d = deliveredOn, asOf > terms.reviewWindow.due(from: d, in: calendar).due { return .closed }
         case .reviewed:
-            if let d = review?.deliveredOn, asOf > calendar.adding(calendarDays: 30, to: d).due { return .closed }
+            if let d = review?.deliveredOn, asOf > terms.rereviewWindow.due(from: d, in: calendar).due { return .closed }
         case .new, .registered, .escalated, .transferred, .assigned, .referred, .redirected, .notAccepted,
              .received, .objected, .accepted, .classified, .routed, .handling, .hearing, .mediation, .mediated,
              .opinionIssued, .closed, .reviewRequested, .reviewOpinionIssued, .rereviewRequested, .rereviewHearing,
@@ -94,8 +110,9 @@ extension CaseState {
     }
 
     /// The soonest-due running clock that binds an organ, if any.
-    package func nextDeadline(asOf: Day, calendar: HolidayCalendar, directory: Directory) -> ClockStatus? {
-        clocks(asOf: asOf, calendar: calendar, directory: directory)
+    package func nextDeadline(asOf: Day, calendar: HolidayCalendar, directory: Directory,
+                              terms: StatutoryTerms = .regulation) -> ClockStatus? {
+        clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
             .filter { !$0.kind.isPetitionerWindow }
             .min { $0.due < $1.due }
     }

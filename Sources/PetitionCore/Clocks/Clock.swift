@@ -37,6 +37,22 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The breach an organ answers for when this duty clock runs out: a petition department
+    /// not transferring or assigning in time (Art 43), an organ not telling the petitioner in
+    /// time whether it accepted (Art 44 item 3), one not finishing in time (Art 45 item 1), or
+    /// one neglecting a supervision order's suggestion (Art 45 item 3). Nil for the
+    /// petitioner's own windows, which bind no organ.
+    package var breachRule: RuleID? {
+        switch self {
+        case .triage: .accountabilityTriageOverdue
+        case .directNotice, .receiverNotice: .accountabilityNoticeOverdue
+        case .assignment, .handling, .review, .rereview, .listedSupervision: .accountabilityOverdue
+        case .supervisionFeedback: .accountabilitySuggestionsNeglected
+        // Objecting is the receiver's option, not a duty (Art 23 para 3).
+        case .objection, .reviewWindow, .rereviewWindow: nil
+        }
+    }
+
     /// Whether the clock binds the petitioner (a window to ask) rather than an organ (a duty to act).
     package var isPetitionerWindow: Bool { self == .reviewWindow || self == .rereviewWindow }
 }
@@ -56,5 +72,7 @@ package struct ClockStatus: Equatable, Sendable {
     package var order: Int?
 
     package var isOverdue: Bool { daysLeft < 0 }
+    /// Due today or within `terms.dueSoon` days (a display choice, not a term).
+    package func isDueSoon(_ terms: StatutoryTerms = .regulation) -> Bool { (0...terms.dueSoon).contains(daysLeft) }
     package var rule: RuleID { kind.rule }
 }

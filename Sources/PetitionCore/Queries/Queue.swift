@@ -36,12 +36,13 @@ package struct QueueRow: Sendable, Equatable {
     }
 }
 
-/// An organ's breach: a duty clock that ran out (Arts 43–46: not notifying or not finishing in time).
+/// An organ's breach: a duty clock that ran out, under the article that makes it one
+/// (Arts 43, 44 item 3, 45 items 1 and 3: `ClockKind.breachRule`).
 package struct Breach: Sendable, Equatable {
     package var number: CaseNumber
     package var organ: OrganCode?
     package var clock: ClockStatus
-    package var rule: RuleID { .accountabilityOverdue }
+    package var rule: RuleID { clock.kind.breachRule ?? .accountabilityOverdue }
 }
 
 extension QueueRow {

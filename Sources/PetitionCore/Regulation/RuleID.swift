@@ -13,6 +13,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case intakeForeign = "intake.foreign"
     case intakePendingElsewhere = "intake.pending-elsewhere"
     case intakeProhibitedConduct = "intake.prohibited-conduct"
+    case leaderInCharge = "leaders.in-charge"
     case triageDeadline = "triage.deadline"
     case triageTransfer = "triage.transfer"
     case triageAssign = "triage.assign"
@@ -47,6 +48,9 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case supervisionOrder = "supervision.order"
     case supervisionFeedback = "supervision.feedback"
     case accountabilityOverdue = "accountability.overdue"
+    case accountabilityNoticeOverdue = "accountability.notice-overdue"
+    case accountabilityTriageOverdue = "accountability.triage-overdue"
+    case accountabilitySuggestionsNeglected = "accountability.suggestions-neglected"
     // Chapter 6
     case inForce = "scope.in-force"
     // Practice the regulation does not number
@@ -56,7 +60,6 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceVoiding = "practice.voiding"
     case practiceLinks = "practice.links"
     case practiceWithdrawal = "practice.withdrawal"
-    case practiceLeaderInCharge = "practice.leader-in-charge"
     case practiceRecovery = "practice.recovery"
     case practiceStaff = "practice.staff"
 

@@ -173,7 +173,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .orderSupervision: .supervisionOrder
         case .recordFeedback: .supervisionFeedback
         case .listSupervision: .supervisionListed
-        case .assignLeader: .practiceLeaderInCharge
+        case .assignLeader: .leaderInCharge
         case .correct: .practiceCorrection
         case .void: .practiceVoiding
         case .link: .practiceLinks

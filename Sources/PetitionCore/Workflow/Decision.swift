@@ -12,6 +12,12 @@ struct Decision {
     private var today: Day { context.today }
     private var directory: Directory { context.directory }
     private var calendar: HolidayCalendar { context.calendar }
+    private var terms: StatutoryTerms { context.terms }
+
+    /// The words of a term for a refusal's text, so the text says the term decided with.
+    private func said(_ text: Localized, _ details: [String: String] = [:]) -> [String: String] {
+        details.merging(["term.zh": text.zh, "term.en": text.en]) { a, _ in a }
+    }
 
     private mutating func emit(_ rule: RuleID, _ body: EventBody) {
         events.append(CaseEvent(caseNumber: state.number, at: context.now, actor: context.actor, rule: rule, body: body))
@@ -43,17 +49,19 @@ struct Decision {
 
         case .assign(let to, let days, let note):
             try requireReach(to)
-            guard (1...90).contains(days) else { throw Rejection(.assignDaysInvalid, field: "days", ["days": "\(days)"]) }
+            guard terms.assignment.days.contains(days) else {
+                throw Rejection(.assignDaysInvalid, field: "days", said(terms.assignment.text, ["days": "\(days)"]))
+            }
             let due = calendar.adding(calendarDays: days, to: today).due
             emit(isAtBureau ? .triageAssign : .directRouteOrRedirect, .assigned(to: to, due: due, note: note))
 
         case .referPoliticalLegal(let to, let note):
-            try requireOrgan(to, ofType: .politicalLegal)
+            try requireOrgan(to, ofType: .politicalLegal, rule: .triageReferPoliticalLegal)
             emit(.triageReferPoliticalLegal, .referred(kind: .politicalLegal, to: to, note: note))
 
         case .referDiscipline(let to, let note):
             guard state.matterType == .accusation else { throw Rejection(.notAnAccusation) }
-            try requireOrgan(to, ofType: .discipline)
+            try requireOrgan(to, ofType: .discipline, rule: .triageReferDiscipline)
             try requireNotAccused(to)
             emit(.triageReferDiscipline, .referred(kind: .discipline, to: to, note: note))
 
@@ -106,8 +114,8 @@ struct Decision {
                 throw Rejection(.objectionAlreadyMade)
             }
             if let received = state.receivedOn {
-                let due = calendar.adding(workingDays: 5, to: received).due
-                guard today <= due else { throw Rejection(.objectionWindowLapsed, ["due": "\(due)"]) }
+                let due = terms.objection.due(from: received, in: calendar).due
+                guard today <= due else { throw Rejection(.objectionWindowLapsed, said(terms.objection.text, ["due": "\(due)"])) }
             }
             emit(.receiptObjection, .objected(reason: reason))
 
@@ -155,12 +163,15 @@ struct Decision {
 
         case .extend(let days, let reason):
             guard state.extensionGranted == nil else { throw Rejection(.extensionOnlyOnce) }
-            guard (1...30).contains(days) else { throw Rejection(.extensionTooLong, field: "days", ["days": "\(days)"]) }
+            guard terms.handlingExtension.days.contains(days) else {
+                throw Rejection(.extensionTooLong, field: "days",
+                                said(terms.handlingExtension.text, ["days": "\(days)", "most": "\(terms.handlingExtension.most)"]))
+            }
             try requireText(reason, field: "reason")
             guard let accepted = state.acceptedOn else { throw Rejection(.actionNotAllowedNow, rule: .handlingExtension) }
-            let current = calendar.adding(calendarDays: 60, to: accepted).due
+            let current = terms.handling.due(from: accepted, in: calendar).due
             guard today <= current else { throw Rejection(.extensionAfterDeadline, ["due": "\(current)"]) }
-            let newDue = calendar.adding(calendarDays: 60 + days, to: accepted).due
+            let newDue = terms.handling.due(from: accepted, in: calendar, extraDays: days).due
             emit(.handlingExtension, .deadlineExtended(days: days, reason: reason, newDue: newDue))
 
         case .issueOpinion(let outcome, let opinion, let basis, let measures):
@@ -197,8 +208,8 @@ struct Decision {
                 throw Rejection(.actionNotAllowedNow, rule: .reviewRequest)
             }
             let day = try stepDay(on, notBefore: delivered)
-            let window = calendar.adding(calendarDays: 30, to: delivered).due
-            guard day <= window else { throw Rejection(.reviewWindowLapsed, ["due": "\(window)"]) }
+            let window = terms.reviewWindow.due(from: delivered, in: calendar).due
+            guard day <= window else { throw Rejection(.reviewWindowLapsed, said(terms.reviewWindow.text, ["due": "\(window)"])) }
             guard let superior = directory[handler]?.superior else {
                 throw Rejection(.noSuperior, ["organ": handler])
             }
@@ -213,8 +224,10 @@ struct Decision {
                 throw Rejection(.actionNotAllowedNow, rule: .rereviewRequest)
             }
             let day = try stepDay(on, notBefore: delivered)
-            let window = calendar.adding(calendarDays: 30, to: delivered).due
-            guard day <= window else { throw Rejection(.rereviewWindowLapsed, ["due": "\(window)"]) }
+            let window = terms.rereviewWindow.due(from: delivered, in: calendar).due
+            guard day <= window else {
+                throw Rejection(.rereviewWindowLapsed, said(terms.rereviewWindow.text, ["due": "\(window)"]))
+            }
             guard let superior = directory[review.organ]?.superior else {
                 throw Rejection(.noSuperior, rule: .rereviewRequest, ["organ": review.organ])
             }
@@ -246,8 +259,8 @@ struct Decision {
         case .orderSupervision(let organ, let suggestion, let reason, let days):
             try requireKnownOrgan(organ, field: "organ")
             try requireText(reason, field: "reason")
-            guard (1...90).contains(days) else {
-                throw Rejection(.supervisionDaysInvalid, field: "days", ["days": "\(days)"])
+            guard terms.supervisionOrder.days.contains(days) else {
+                throw Rejection(.supervisionDaysInvalid, field: "days", said(terms.supervisionOrder.text, ["days": "\(days)"]))
             }
             let due = calendar.adding(calendarDays: days, to: today).due
             emit(.supervisionOrder, .supervisionOrdered(organ: organ, suggestion: suggestion, reason: reason, due: due))
@@ -261,8 +274,9 @@ struct Decision {
             emit(.supervisionFeedback, .feedbackRecorded(order: order, adopted: adopted, note: note))
 
         case .listSupervision(let days, let note):
-            guard (1...90).contains(days) else {
-                throw Rejection(.supervisionDaysInvalid, field: "days", rule: .supervisionListed, ["days": "\(days)"])
+            guard terms.listedSupervision.days.contains(days) else {
+                throw Rejection(.supervisionDaysInvalid, field: "days", rule: .supervisionListed,
+                                said(terms.listedSupervision.text, ["days": "\(days)"]))
             }
             try requireText(note, field: "note")
             emit(.supervisionListed, .supervisionListed(due: calendar.adding(calendarDays: days, to: today).due,
@@ -270,7 +284,7 @@ struct Decision {
 
         case .assignLeader(let name):
             try requireText(name, field: "name")
-            emit(.practiceLeaderInCharge, .leaderAssigned(name: name))
+            emit(.leaderInCharge, .leaderAssigned(name: name))
 
         case .correct(let field, let value, let reason):
             try requireText(reason, field: "reason")
@@ -381,10 +395,11 @@ struct Decision {
         }
     }
 
-    private func requireOrgan(_ code: OrganCode, ofType type: Organ.Kind) throws(Rejection) {
+    /// A referral goes to an organ of its kind, refused under the referral's own rule.
+    private func requireOrgan(_ code: OrganCode, ofType type: Organ.Kind, rule: RuleID) throws(Rejection) {
         try requireKnownOrgan(code, field: "to")
         guard directory[code]?.type == type else {
-            throw Rejection(.referralWrongOrganType, field: "to", ["organ": code, "expected": type.rawValue])
+            throw Rejection(.referralWrongOrganType, field: "to", rule: rule, ["organ": code, "expected": type.rawValue])
         }
     }
 

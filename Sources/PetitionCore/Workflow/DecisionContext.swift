@@ -11,11 +11,13 @@ package struct DecisionContext: Sendable {
     package var lookup: @Sendable (CaseNumber) -> CaseState?
     /// Who works where: a handler assigned must be staff of the holding organ.
     package var staff: StaffDirectory
+    /// Every term in days (the regulation's, and practice where it is silent).
+    package var terms: StatutoryTerms
 
     package init(now: Instant, actor: Actor, directory: Directory, calendar: HolidayCalendar, policy: RolePolicy,
                 categories: CategoryList,
                  lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil },
-                 staff: StaffDirectory = .none) {
+                 staff: StaffDirectory = .none, terms: StatutoryTerms = .regulation) {
         self.now = now
         self.actor = actor
         self.directory = directory
@@ -24,6 +26,7 @@ package struct DecisionContext: Sendable {
         self.categories = categories
         self.lookup = lookup
         self.staff = staff
+        self.terms = terms
     }
 
     /// The acting user's own name, where the staff directory has it (to recognise an accused person).

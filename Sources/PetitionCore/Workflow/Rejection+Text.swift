@@ -17,6 +17,8 @@ extension Rejection {
             return ActionCatalog.spec(kind).title.text(language)
         }
         let v = { (key: String) in d[key] ?? "" }
+        // A term as decided (`StatutoryTerms`, put in the details by the decider): 5个工作日.
+        let term = v(zh ? "term.zh" : "term.en")
 
         let sentence: String = switch code {
         case .actionNotAllowedNow:
@@ -71,6 +73,9 @@ extension Rejection {
                : "A group visit chooses at most 5 representatives (\(v("count")) given)"
         case .groupTooFewPeople:
             zh ? "集体访人数应不少于2人且不少于代表人数" : "A group needs at least 2 people and no fewer than its representatives"
+        case .noHandlingTerm:
+            zh ? "办理期限只适用于申诉求决类第31条第6项事项，本事项没有办理期限可延长"
+               : "The handling term binds only grievances under Art 31 item 6; this matter has none to extend"
         case .objectionAlreadyMade:
             zh ? "已对这次接收提出过异议；经核实不同意的，应予办理，不能再次提出异议"
                : "An objection to this receipt was made already; when the sender did not agree, the organ handles the matter and may not object again"
@@ -98,7 +103,7 @@ extension Rejection {
         case .referralWrongOrganType:
             zh ? "\(organ("organ"))不是此类移交的接收机关" : "\(organ("organ")) cannot receive this referral"
         case .assignDaysInvalid:
-            zh ? "交办期限应为1至90天" : "An assignment's deadline is 1 to 90 days"
+            zh ? "交办期限应为\(term)" : "An assignment's deadline is \(term)"
         case .bureauMustTriage:
             zh ? "信访部门不直接受理，应转送、交办或移交" : "A petition department does not accept matters itself; it transfers, assigns or refers them"
         case .notPendingBelow:
@@ -109,8 +114,8 @@ extension Rejection {
         case .notFinal:
             zh ? "案件\(v("case"))尚未复核终结" : "Case \(v("case")) is not final after re-review"
         case .objectionWindowLapsed:
-            zh ? "异议应在收到之日起5个工作日内提出（截止\(v("due"))）"
-               : "An objection must be made within 5 working days of receipt (by \(v("due")))"
+            zh ? "异议应在收到之日起\(term)内提出（截止\(v("due"))）"
+               : "An objection must be made within \(term) of receipt (by \(v("due")))"
         case .trackRequired:
             zh ? "申诉求决类事项须选择法定途径（1至6）" : "A grievance needs its track (1 to 6)"
         case .trackOnlyForGrievance:
@@ -120,7 +125,7 @@ extension Rejection {
         case .extensionOnlyOnce:
             zh ? "办理期限只能延长一次" : "The handling deadline can be extended only once"
         case .extensionTooLong:
-            zh ? "延长期限不得超过30日（现为\(v("days"))日）" : "An extension is at most 30 days (\(v("days")) given)"
+            zh ? "延长期限不得超过\(v("most"))日（现为\(v("days"))日）" : "An extension is at most \(v("most")) days (\(v("days")) given)"
         case .extensionAfterDeadline:
             zh ? "办理期限已于\(v("due"))届满，不能再延期" : "The handling deadline passed on \(v("due")); it can no longer be extended"
         case .outcomeNotForType:
@@ -135,15 +140,15 @@ extension Rejection {
         case .noSuperior:
             zh ? "名录中没有\(organ("organ"))的上一级机关" : "The directory has no organ above \(organ("organ"))"
         case .reviewWindowLapsed:
-            zh ? "复查请求应在收到书面答复之日起30日内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
-               : "A review must be requested within 30 days of the reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
+            zh ? "复查请求应在收到书面答复之日起\(term)内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
+               : "A review must be requested within \(term) of the reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
         case .rereviewWindowLapsed:
-            zh ? "复核请求应在收到复查意见之日起30日内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
-               : "A re-review must be requested within 30 days of the review reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
+            zh ? "复核请求应在收到复查意见之日起\(term)内提出（截止\(v("due"))），已逾期不予受理，请告知信访人"
+               : "A re-review must be requested within \(term) of the review reply (by \(v("due"))); it is late and not accepted — tell the petitioner"
         case .incidentNeedsVisit:
             zh ? "违法行为只能记录在走访件上" : "Prohibited conduct is recorded against a visit"
         case .supervisionDaysInvalid:
-            zh ? "期限应为1至90天" : "The deadline is 1 to 90 days"
+            zh ? "期限应为\(term)" : "The deadline is \(term)"
         case .unknownSupervisionOrder:
             zh ? "没有第\(v("order"))号督办单" : "There is no supervision order \(v("order"))"
         case .feedbackAlreadyRecorded:

@@ -81,6 +81,8 @@ package struct Rejection: Error, Equatable, Sendable {
         case notOwnSystem = "not-own-system"
         /// A second objection to the same receipt (Art 23 para 3).
         case objectionAlreadyMade = "objection-already-made"
+        /// An extension asked for a matter Art 34's term does not bind (not an Art 31 item 6 matter).
+        case noHandlingTerm = "no-handling-term"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -102,6 +104,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .bureauMustTriage: .triageDeadline
             case .notOwnSystem: .directRouteOrRedirect
             case .objectionAlreadyMade: .receiptObjection
+            case .noHandlingTerm: .handlingDeadline
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
             case .notFinal: .finality
             case .objectionWindowLapsed: .receiptObjection

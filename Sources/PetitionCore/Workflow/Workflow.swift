@@ -110,6 +110,10 @@ package enum Workflow {
         if kind == .reportCompletion, state.assignment == nil, actions(for: state).contains(kind) {
             throw Rejection(.notAssigned)
         }
+        // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
+        if kind == .extend, !state.handlingTermApplies, actions(for: state).contains(kind) {
+            throw Rejection(.noHandlingTerm)
+        }
         guard allowed.contains(kind) else {
             throw Rejection(.actionNotAllowedNow, rule: kind.rule,
                             ["action": kind.rawValue, "phase": state.phase.rawValue,

@@ -42,8 +42,10 @@ package enum BinaryEventCodec {
         .handlingDeadline, .handlingExtension, .handlingDelivery, .reviewRequest, .reviewDeadline, .rereviewRequest,
         .rereviewDeadline, .rereviewHearing, .finality, .followUp, .supervisionListed, .supervisionOrder,
         .supervisionFeedback, .accountabilityOverdue, .inForce, .practiceRoles, .practiceChronology,
-        .practiceCorrection, .practiceVoiding, .practiceLinks, .practiceWithdrawal, .practiceLeaderInCharge,
+        .practiceCorrection, .practiceVoiding, .practiceLinks, .practiceWithdrawal, .leaderInCharge,
         .practiceRecovery, .practiceStaff,
+        // Appended (issue 12): breaches under their own articles.
+        .accountabilityNoticeOverdue, .accountabilityTriageOverdue, .accountabilitySuggestionsNeglected,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -10,6 +10,9 @@ package struct Scenario {
     package var others: [CaseNumber: CaseState] = [:]
     /// Who works where (a handler assigned must be of the holding organ): the fixtures' staff.
     package var staff = Fixtures.staff
+    /// Whether registration sees `others` as the person's earlier cases (decision 0017);
+    /// off by default, so that a path's registration carries no flag unless a test asks.
+    package var earlierCasesFromOthers = false
 
     package init(number: CaseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)) {
         state = CaseState(number: number)
@@ -17,9 +20,11 @@ package struct Scenario {
 
     package func context(_ actor: Actor, at time: String) -> DecisionContext {
         let others = self.others
+        let earlier = earlierCasesFromOthers ? Array(others.values) : []
         return DecisionContext(now: Fixtures.instant(time), actor: actor, directory: Fixtures.directory,
                                calendar: Fixtures.calendar, policy: Fixtures.reference.policy,
-                               categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff)
+                               categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff,
+                               earlierCases: { _ in earlier })
     }
 
     /// Decides a command; on success folds its events (with sequence numbers) and returns them.

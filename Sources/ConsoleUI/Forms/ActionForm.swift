@@ -117,7 +117,9 @@ enum ActionForm {
              .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
              .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
-             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade:
+             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade,
+             .notFlaggedAgainst, .noEarlierFlag, .supplementAlreadyRequested, .nothingToSupplement, .reviewNotRevoked,
+             .notAPetition:
             zh ? "（非本岗位）" : " (role)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

@@ -28,7 +28,7 @@ extension CaseState {
                 }
             }
         case .accepted, .classified, .handling, .hearing, .mediation:
-            if let accepted = acceptedOn {
+            if let accepted = handlingStart {
                 add(.handling, accepted, calendar.adding(calendarDays: 60 + (extensionGranted?.days ?? 0), to: accepted))
             }
         case .replied:
@@ -58,6 +58,12 @@ extension CaseState {
         case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
              .opinionIssued, .closed, .reviewOpinionIssued, .rereviewOpinionIssued, .final, .withdrawn:
             break
+        }
+        // The petitioner's time to supplement, while it is open: a window let pass is no clock
+        // (the organ goes on with what it has; the missing content stays flagged).
+        if let due = supplementDue, let on = supplementRequestedOn, due >= asOf, !phase.isTerminal {
+            result.append(ClockStatus(kind: .supplement, start: on, due: due, daysLeft: asOf.days(to: due),
+                                      provisional: calendar.isProvisional(due), paused: false, order: nil))
         }
         if let a = assignment, a.reportedOn == nil {
             result.append(ClockStatus(kind: .assignment, start: a.on, due: a.due, daysLeft: asOf.days(to: a.due),

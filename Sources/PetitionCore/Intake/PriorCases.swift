@@ -64,6 +64,8 @@ package struct PriorCase: Sendable, Equatable {
     package var phase: Phase
     package var category: String
     package var holder: OrganCode?
+    /// The organ that accepted and handles (or handled) it, once one has.
+    package var handlerOrgan: OrganCode?
     /// The soonest running duty clock.
     package var next: ClockStatus?
     package var finding: Finding?
@@ -109,6 +111,7 @@ extension Sequence where Element == CaseState {
             }
             let clocks = phase == state.phase ? state.clocks(asOf: today, calendar: calendar, directory: directory) : []
             found.append(PriorCase(number: state.number, phase: phase, category: earlier.category, holder: state.holder,
+                                   handlerOrgan: state.handlerOrgan,
                                    next: clocks.filter { !$0.kind.isPetitionerWindow }.min { $0.due < $1.due },
                                    finding: finding))
         }

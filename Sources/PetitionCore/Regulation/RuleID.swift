@@ -13,6 +13,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case intakeForeign = "intake.foreign"
     case intakePendingElsewhere = "intake.pending-elsewhere"
     case intakeProhibitedConduct = "intake.prohibited-conduct"
+    case intakeVisitLevel = "intake.visit-level"
     case triageDeadline = "triage.deadline"
     case triageTransfer = "triage.transfer"
     case triageAssign = "triage.assign"
@@ -37,6 +38,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case handlingDelivery = "handling.delivery"
     case reviewRequest = "review.request"
     case reviewDeadline = "review.deadline"
+    case practiceRehandling = "practice.rehandling"
     case rereviewRequest = "rereview.request"
     case rereviewDeadline = "rereview.deadline"
     case rereviewHearing = "rereview.hearing"
@@ -59,6 +61,8 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceLeaderInCharge = "practice.leader-in-charge"
     case practiceRecovery = "practice.recovery"
     case practiceStaff = "practice.staff"
+    case practiceSameMatter = "practice.same-matter"
+    case practiceSupplement = "practice.supplement"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

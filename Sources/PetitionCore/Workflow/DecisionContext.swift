@@ -11,11 +11,16 @@ package struct DecisionContext: Sendable {
     package var lookup: @Sendable (CaseNumber) -> CaseState?
     /// Who works where: a handler assigned must be staff of the holding organ.
     package var staff: StaffDirectory
+    /// The cases that may be earlier cases of the people in a petition (at least every case
+    /// of the same person; `priorCases` picks them out). Registration flags what it finds
+    /// (decision 0017), whatever the door.
+    package var earlierCases: @Sendable (Petition) -> [CaseState]
 
     package init(now: Instant, actor: Actor, directory: Directory, calendar: HolidayCalendar, policy: RolePolicy,
                 categories: CategoryList,
                  lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil },
-                 staff: StaffDirectory = .none) {
+                 staff: StaffDirectory = .none,
+                 earlierCases: @escaping @Sendable (Petition) -> [CaseState] = { _ in [] }) {
         self.now = now
         self.actor = actor
         self.directory = directory
@@ -24,6 +29,7 @@ package struct DecisionContext: Sendable {
         self.categories = categories
         self.lookup = lookup
         self.staff = staff
+        self.earlierCases = earlierCases
     }
 
     /// The acting user's own name, where the staff directory has it (to recognise an accused person).

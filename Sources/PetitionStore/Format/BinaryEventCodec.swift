@@ -31,6 +31,7 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
+    static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
                                              .accusedOrgan, .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan]
     static let rules: [RuleID] = [
@@ -44,6 +45,8 @@ package enum BinaryEventCodec {
         .supervisionFeedback, .accountabilityOverdue, .inForce, .practiceRoles, .practiceChronology,
         .practiceCorrection, .practiceVoiding, .practiceLinks, .practiceWithdrawal, .practiceLeaderInCharge,
         .practiceRecovery, .practiceStaff,
+        // Added later: appended, so that older records keep their tags.
+        .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -97,8 +97,15 @@ extension Petition {
     /// level or one above is in order; higher is a leapfrog visit.
     package func earlierCaseFlags(among earlier: some Sequence<CaseState>, asOf today: Day,
                                   calendar: HolidayCalendar, directory: Directory) -> [EarlierCaseFlag] {
-        let prior = earlier.priorCases(of: self, asOf: today, calendar: calendar, directory: directory)
-        var flags = prior.compactMap { p in p.finding.map { EarlierCaseFlag(kind: $0.kind, ref: p.number) } }
+        let prior = earlier.priorCases(of: self, asOf: today, calendar: calendar, directory: directory,
+                                       withClocks: false)
+        // The newest earlier case of each finding (`priorCases` lists the newest first): a
+        // person's twentieth letter names the case before it, not all nineteen.
+        var flags: [EarlierCaseFlag] = []
+        for p in prior {
+            guard let kind = p.finding?.kind, !flags.contains(where: { $0.kind == kind }) else { continue }
+            flags.append(EarlierCaseFlag(kind: kind, ref: p.number))
+        }
         if channel == .visit, let here = directory[organ] {
             let candidates: [(CaseNumber?, Organ.Level)] = prior.filter { $0.finding != nil }
                 .compactMap { p in (p.handlerOrgan ?? p.holder).flatMap { directory[$0] }.map { (p.number, $0.level) } }

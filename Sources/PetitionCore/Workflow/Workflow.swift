@@ -11,7 +11,7 @@ package enum Workflow {
         let afterHandling: [ActionKind] = [.reportCompletion]
         // A supplement (补正) is asked for and received until the opinion is written; after
         // it, the open case allows what any open case allows.
-        let open = openActions + [.requestSupplement, .recordSupplement]
+        let open = [.requestSupplement, .recordSupplement] + openActions
         let settled = openActions
         switch phase {
         case .new:
@@ -73,7 +73,13 @@ package enum Workflow {
     /// The actions this case may take now, before role, organ and field checks: its
     /// phase's; only the supervisor's review while a log recovery has left it incomplete;
     /// only moving it away (and what supervisors do) while an accused organ holds it (Art 30).
+    /// Actions that do not apply to this case (`inapplicable`: a completion report without an
+    /// assignment, "a different matter" without a flag…) are left out.
     package static func actions(for state: CaseState) -> [ActionKind] {
+        phaseActions(for: state).filter { inapplicable($0, state) == nil }
+    }
+
+    private static func phaseActions(for state: CaseState) -> [ActionKind] {
         if state.flags.contains(.incomplete) { return [.reviewRecovery] }
         if state.heldByAccused { return movesAway + openActions.filter { $0 != .withdraw } }
         return allowedActions(in: state.phase)
@@ -134,8 +140,8 @@ package enum Workflow {
 
     private static func checkPhase(_ kind: ActionKind, _ state: CaseState) throws(Rejection) {
         guard kind != .reviewRecovery else { return }
-        let allowed = actions(for: state).filter { inapplicable($0, state) == nil }
-        if actions(for: state).contains(kind), let refusal = inapplicable(kind, state) { throw refusal }
+        let allowed = actions(for: state)
+        if phaseActions(for: state).contains(kind), let refusal = inapplicable(kind, state) { throw refusal }
         guard allowed.contains(kind) else {
             throw Rejection(.actionNotAllowedNow, rule: kind.rule,
                             ["action": kind.rawValue, "phase": state.phase.rawValue,
@@ -151,7 +157,7 @@ package enum Workflow {
         if state.isAccused(context.actor, name: context.actorName), !movesAway.contains(kind) {
             throw Rejection(.accusedMayNotAct, ["action": kind.rawValue])
         }
-        if state.heldByAccused, kind != .reviewRecovery, !actions(for: state).contains(kind) {
+        if state.heldByAccused, kind != .reviewRecovery, !phaseActions(for: state).contains(kind) {
             throw Rejection(.heldByAccused, ["organ": state.holder ?? "", "action": kind.rawValue])
         }
     }

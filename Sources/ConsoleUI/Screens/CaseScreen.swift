@@ -20,10 +20,10 @@ enum CaseScreen {
         }
         // What registration found and what is missing, with the article, until the clerk
         // settles it (decision 0017).
+        // The earlier case first, so that 80 columns show it whole.
         for flag in c.openEarlierFlags {
-            let ref = flag.ref.map { zh ? "：在先案件 \($0)" : ": earlier case \($0)" } ?? ""
-            out.append(((zh ? "在先案件提示：" : "Earlier case: ") + flag.kind.title.text(lang)
-                        + (zh ? "（" : " (") + data.articles.short(flag.kind.rule, lang) + (zh ? "）" : ")") + ref, .overdue))
+            out.append(((zh ? "在先案件提示：" : "Earlier case: ") + (flag.ref.map { "\($0) " } ?? "") + flag.kind.title.text(lang)
+                        + (zh ? "（" : " (") + data.articles.short(flag.kind.rule, lang) + (zh ? "）" : ")"), .overdue))
         }
         let missing = c.petition?.missingContent ?? []
         if !missing.isEmpty {

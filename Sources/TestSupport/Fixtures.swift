@@ -77,6 +77,18 @@ package enum Fixtures {
             category: "RESETTLEMENT", type: .grievance, group: Group(people: 12, representatives: reps))
     }
 
+    /// Letters from `count` different people (a name and a phone each, no identity number):
+    /// a batch whose registrations flag no earlier case of one another (decision 0017).
+    /// `from` numbers the people, so that letters of a later batch come from others again.
+    package static func letters(_ count: Int, from first: Int = 0, received: String = "2025-04-28") -> [Petition] {
+        (first..<first + count).map { i in
+            var p = letter(received: received)
+            p.petitioner.idNumber = nil
+            p.petitioner.phone = "139\(String(format: "%08d", i))"
+            return p
+        }
+    }
+
     /// A letter from one citizen.
     package static func letter(received: String = "2025-04-28", type: MatterType = .grievance,
                                organ: OrganCode = "D-XFJ", idNumber: String = liNaID) -> Petition {

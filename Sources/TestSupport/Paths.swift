@@ -156,6 +156,13 @@ package enum Samples {
         // No one gives a record-loss command (`log recover` writes the event): its sample is
         // the review, which the table shows refused on a case that lost nothing.
         case .reviewRecovery, .recordLoss: .reviewRecovery(note: "已核对纸质材料")
+        // Registration writes the flags; its sample is the registration.
+        case .flagEarlierCase: .register(Fixtures.letter())
+        case .differentMatter: .recordDifferentMatter(ref: CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9),
+                                                      reason: "事实和理由与原案不同")
+        case .requestSupplement: .requestSupplement(note: "请补充事实和理由")
+        case .recordSupplement: .recordSupplement(facts: "补充的事实", reasons: nil, phone: nil, note: nil)
+        case .rehandle: .rehandle(note: "复查撤销原处理意见，责成重新办理")
         }
     }
 }

@@ -12,6 +12,9 @@ package struct Scenario {
     package var staff = Fixtures.staff
     /// The terms decided and counted with: the regulation's, unless a test changes one.
     package var terms = StatutoryTerms.regulation
+    /// Whether registration sees `others` as the person's earlier cases (decision 0017);
+    /// off by default, so that a path's registration carries no flag unless a test asks.
+    package var earlierCasesFromOthers = false
 
     package init(number: CaseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)) {
         state = CaseState(number: number)
@@ -19,10 +22,11 @@ package struct Scenario {
 
     package func context(_ actor: Actor, at time: String) -> DecisionContext {
         let others = self.others
+        let earlier = earlierCasesFromOthers ? Array(others.values) : []
         return DecisionContext(now: Fixtures.instant(time), actor: actor, directory: Fixtures.directory,
                                calendar: Fixtures.calendar, policy: Fixtures.reference.policy,
                                categories: Fixtures.reference.categories, lookup: { others[$0] }, staff: staff,
-                               terms: terms)
+                               terms: terms, earlierCases: { _ in earlier })
     }
 
     /// Decides a command; on success folds its events (with sequence numbers) and returns them.

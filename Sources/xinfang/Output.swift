@@ -37,6 +37,29 @@ enum Output {
 }
 
 /// A clock as `show --json` and `queue --json` print it.
+/// An earlier-case flag as `register`, `show` and `queue` print it (decision 0017).
+struct EarlierFlagJSON: Encodable {
+    var kind: String
+    var marker: String
+    var title: String
+    /// The earlier case it names.
+    var ref: String?
+    var article: String
+    var rule: String
+    /// notAccepted or differentMatter once the clerk decided; nil while it awaits the clerk.
+    var settled: String?
+
+    init(_ f: EarlierCaseFlag, _ session: Session) {
+        kind = f.kind.rawValue
+        marker = f.kind.marker.text(session.language)
+        title = f.kind.title.text(session.language)
+        ref = f.ref?.description
+        article = session.citation(f.kind.rule)
+        rule = f.kind.rule.rawValue
+        settled = f.settled?.rawValue
+    }
+}
+
 struct ClockJSON: Encodable {
     var clock: String
     var title: String

@@ -39,6 +39,10 @@ struct QueueCommand: ParsableCommand {
         var overdue: [ClockJSON]
         /// The petitioner is withheld from this user (an accusation, Art 30).
         var contentWithheld: Bool
+        /// Earlier-case flags awaiting the clerk (decision 0017).
+        var earlierCases: [EarlierFlagJSON]
+        /// Content still missing (Art 19 para 1): facts, reasons, phone.
+        var missing: [String]
     }
 
     func run() throws {
@@ -68,7 +72,8 @@ struct QueueCommand: ParsableCommand {
                 Output.printJSON(rows.map { r in
                     Row(caseNumber: r.number.description, petitioner: r.petitioner, category: r.category,
                         state: r.phase.rawValue, organ: r.holder, next: r.next.map { ClockJSON($0, session) },
-                        overdue: r.overdue.map { ClockJSON($0, session) }, contentWithheld: r.withheld)
+                        overdue: r.overdue.map { ClockJSON($0, session) }, contentWithheld: r.withheld,
+                        earlierCases: r.flagged.map { EarlierFlagJSON($0, session) }, missing: r.missing.map(\.rawValue))
                 })
                 return
             }
@@ -81,12 +86,24 @@ struct QueueCommand: ParsableCommand {
                      ref.categories[r.category]?.name(session.language) ?? r.category,
                      r.phase.title.text(session.language)
                         + (book[r.number]?.flags.contains(.incomplete) == true ? (zh ? "（记录不全待复核）" : " (incomplete)")
-                           : r.phase == .new ? (zh ? "（登记记录丢失，待补录）" : " (registration lost: enter it again)") : ""),
+                           : r.phase == .new ? (zh ? "（登记记录丢失，待补录）" : " (registration lost: enter it again)") : "")
+                        + marks(r, session),
                      ref.directory.name(r.holder, session.language),
                      r.next.map { $0.kind.title.text(session.language) } ?? "—",
                      r.next.map { "\($0.due)" } ?? "—", r.next.map(session.daysText) ?? ""]
                 })
             session.say("共\(rows.count)件（截至\(day)）", "\(rows.count) cases (as of \(day))")
         }
+    }
+
+    /// The row's earlier-case flags and missing content, short, with their articles:
+    /// ` [已终结（第36条第3款）] [缺理由（第19条第1款）]`.
+    private func marks(_ r: QueueRow, _ session: Session) -> String {
+        let lang = session.language, articles = session.reference.articles
+        let flags = r.flagged.map { $0.marker(lang, articles: articles) }
+        let missing = r.missing.map { m in
+            m.title.text(lang) + (lang == .zh ? "（" : " (") + articles.short(m.rule, lang) + (lang == .zh ? "）" : ")")
+        }
+        return (flags + missing).map { " [" + $0 + "]" }.joined()
     }
 }

@@ -79,20 +79,35 @@ struct RegisterCommand: ParsableCommand {
                 } catch let partial as PartialRegistration {
                     bar.finish()
                     // The cases that were written are acknowledged as any others; stderr says where it stopped.
-                    report(partial.written, session)
+                    report(partial.written, book, session)
                     throw partial
                 }
             }
-            report(numbers, session)
+            report(numbers, book, session)
         }
     }
 
-    private func report(_ numbers: [CaseNumber], _ session: Session) {
+    /// One registered case as `--json` prints it: its number, and what registration found
+    /// (decision 0017) and what it lacks (Art 19 para 1).
+    struct Registered: Encodable {
+        var caseNumber: String
+        var earlierCases: [EarlierFlagJSON]
+        var missing: [String]
+    }
+
+    private func report(_ numbers: [CaseNumber], _ book: CaseBook, _ session: Session) {
+        let registered = numbers.map { number in
+            Registered(caseNumber: number.description,
+                       earlierCases: (book[number]?.earlierFlags ?? []).map { EarlierFlagJSON($0, session) },
+                       missing: (book[number]?.petition?.missingContent ?? []).map(\.rawValue))
+        }
         if json {
-            Output.printJSON(numbers.map(\.description))
+            Output.printJSON(registered)
         } else {
-            for number in numbers {
+            for r in registered {
+                guard let number = CaseNumber(r.caseNumber) else { continue }
                 print("\(number)  \(number.spoken(session.reference.directory, session.language))")
+                EarlierCaseLines.print(r.earlierCases, missing: r.missing, session, indent: "  ")
             }
         }
     }

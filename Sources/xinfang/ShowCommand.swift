@@ -76,6 +76,11 @@ struct CaseView: Encodable {
     var stateName: String
     var effectiveState: String
     var flags: [String]
+    /// What registration found about earlier cases and the visit's level, settled or not
+    /// (decision 0017).
+    var earlierCases: [EarlierFlagJSON]
+    /// Content still missing (Art 19 para 1), to be supplemented (补正).
+    var missing: [String]
     var holder: String?
     var holderName: String
     var petition: PetitionView?
@@ -95,6 +100,8 @@ struct CaseView: Encodable {
         stateName = effective.title.text(lang)
         effectiveState = effective.rawValue
         flags = s.flags.sorted().map(\.rawValue)
+        earlierCases = s.earlierFlags.map { EarlierFlagJSON($0, session) }
+        missing = (s.petition?.missingContent ?? []).map(\.rawValue)
         holder = s.holder
         holderName = ref.directory.name(s.holder, lang)
         if let p = s.petition {
@@ -148,6 +155,7 @@ struct CaseView: Encodable {
             let names = flags.compactMap { CaseFlag(rawValue: $0)?.title.text(session.language) }
             Swift.print((zh ? "标记：" : "Flags: ") + names.joined(separator: zh ? "、" : ", "))
         }
+        EarlierCaseLines.print(earlierCases, missing: missing, session)
         if let p = petition {
             Swift.print((zh ? "类别：" : "Category: ") + "\(p.categoryName)  (\(p.type), \(p.channel), \(p.receivedAt))")
             if let person = p.petitioner {

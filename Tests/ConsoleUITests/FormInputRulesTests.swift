@@ -42,9 +42,19 @@ struct FormInputRulesTests {
             message: "信访人的住址过长：最多256个字符"),
         Row(label: "override in the request", field: "request", value: "要求\u{202E}补偿",
             message: "信访请求第3个字符 <U+202E> 是控制字符或双向文字控制符"),
-        Row(label: "invisible-only facts", field: "facts", value: "\u{FEFF}\u{200B}",
-            message: "请填写事实"),
+        Row(label: "invisible-only request", field: "request", value: "\u{FEFF}\u{200B}",
+            message: "没有信访请求，不构成信访事项"),
     ]
+
+    /// Missing reasons are a warning, not a refusal: the visit is registered with the gap
+    /// flagged for a supplement (Art 22 para 1; issue 12).
+    @Test func aVisitWithoutReasonsIsSavedAndFlagged() throws {
+        let desk = try Desk(Fixtures.clerk)
+        Self.fill(desk, "reasons", "")
+        desk.press(.function(2))
+        let state = try #require(desk.book.states.first, "\(desk.state.flash?.text ?? "no flash")")
+        #expect(state.flags.contains(.missingReasons))
+    }
 
     @Test(arguments: refused)
     func aBadValueIsRefusedWithItsMessageAndNothingIsWritten(row: Row) throws {

@@ -74,19 +74,22 @@ struct FormTests {
         desk.type(Fixtures.zhangWeiID)
         desk.press(.tab)
         #expect(desk.state.form?.errors["petitioner.idNumber"] == nil)
-        // Save without a category, request, facts and reasons: all four are marked, the
-        // first in the form's order is named, the focus goes to it, and nothing is written.
+        // Save without a category and a request: both are marked (missing facts and reasons
+        // are registered and flagged, not refused), the first in the form's order is named,
+        // the focus goes to it, and nothing is written.
         desk.press(.control("s"))
         #expect(desk.book.states.isEmpty)
         #expect(desk.state.form?.focus == "category")
-        #expect(desk.state.flash?.text == "共4处需改正：请填写问题类别")
-        // With the category picked, the missing request is named, with Art 19.
+        #expect(desk.state.flash?.text == "共2处需改正：请填写问题类别")
+        // With the category picked, the missing request is named, with Art 19: without one it
+        // is no petition at all.
         desk.press(.enter)
         desk.type("安置")
         desk.press(.enter, .control("s"))
         #expect(desk.book.states.isEmpty)
         #expect(desk.state.form?.focus == "request")
-        #expect(desk.state.flash?.text == "共3处需改正：请填写信访请求（依据《信访工作条例》第19条第1款）")
+        #expect(desk.state.flash?.text
+                == "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正（依据《信访工作条例》第19条第1款）")
     }
 
     @Test func aSixthRepresentativeHasNoPlaceAndArticle20Paragraph3IsShown() throws {

@@ -134,7 +134,7 @@ struct EveryProblemAtOnceTests {
         let desk = try Desk(Fixtures.clerk)
         desk.press(.character("r"), .function(2))
         let form = try #require(desk.state.form)
-        for key in ["petitioner.name", "petitioner.idNumber", "category", "request", "facts", "reasons"] {
+        for key in ["petitioner.name", "petitioner.idNumber", "category", "request"] {
             #expect(form.errors[key] != nil, "\(key): \(form.errors)")
         }
         #expect(form.focus == "petitioner.name")

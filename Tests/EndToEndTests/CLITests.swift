@@ -64,8 +64,8 @@ struct CLITests {
             (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "\"D-XFJ\"", with: "\"X-NONE\""), "不在机关名录中"),
             (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "11010519491231002X\",\"phone", with: "110105194912310021\",\"phone"),
              "信访人的证件号码不是有效的18位居民身份证号码（校验码不符）"),
-            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "\"facts\":\"安置房至今未交付\",", with: ""),
-             "请填写事实（依据《信访工作条例》第19条第1款）"),
+            (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "\"request\":\"要求落实安置补偿\",", with: ""),
+             "没有信访请求，不构成信访事项，不予登记"),
             (["register", "-"], CLI.groupVisit.replacingOccurrences(of: "RESETTLEMENT", with: "NOPE"), "问题类别「NOPE」不存在"),
             (["act", "D-XFJ-2025-00001", "accept", "--route", "x"], nil, "找不到案件"),
         ]

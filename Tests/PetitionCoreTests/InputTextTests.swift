@@ -53,7 +53,7 @@ struct InputTextTests {
     @Test func requestFactsAndReasonsOfInvisibleCharactersOnlyAreMissing() {
         var p = Fixtures.letter()
         p.request = "\u{200B}\u{FEFF}\n"
-        #expect(register(p)?.code == .missingField)
+        #expect(register(p)?.code == .notAPetition)
         #expect(register(p)?.field == "request")
     }
 

@@ -21,15 +21,13 @@ struct IntakeTests {
         #expect(text == "多人走访应推选代表，代表人数不超过5人（现为6人）（依据《信访工作条例》第20条第3款）")
     }
 
-    @Test func aPetitionWithoutFactsIsRefusedNamingTheField() throws {
+    @Test func aPetitionWithoutARequestIsNoPetitionAndIsRefusedNamingTheField() throws {
         var p = Fixtures.letter()
-        p.facts = "  "
+        p.request = "  "
         let r = try #require(register(p))
-        #expect(r.code == .missingField && r.field == "facts" && r.rule == .intakeContent)
+        #expect(r.code == .notAPetition && r.field == "request" && r.rule == .intakeContent)
         #expect(r.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory)
-                == "请填写事实（依据《信访工作条例》第19条第1款）")
-        #expect(r.message(.en, articles: Fixtures.reference.articles, directory: Fixtures.directory)
-                == "Missing: facts (Art 19(1))")
+                == "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正（依据《信访工作条例》第19条第1款）")
     }
 
     @Test func aVisitorMustGiveAnIdentityDocument() {

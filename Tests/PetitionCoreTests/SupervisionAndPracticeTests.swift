@@ -64,12 +64,13 @@ struct SupervisionAndPracticeTests {
         #expect(breaches.map(\.rule) == [.accountabilityTriageOverdue])
     }
 
-    @Test func aPhoneCallNeedsTheCallersNumberUnderArticle17() {
+    @Test func aCallWithoutTheCallersNumberIsRegisteredAndFlagged() throws {
         var p = Fixtures.letter()
         p.channel = .phone
         p.petitioner.phone = nil
-        let r = Scenario().attempt(.register(p), as: Fixtures.clerk, at: "2025-04-28T10:00")
-        #expect(r?.field == "petitioner.phone" && r?.rule == .intakeChannels)
+        var s = Scenario()
+        try s.run(.register(p), as: Fixtures.clerk, at: "2025-04-28T10:00")
+        #expect(s.state.phase == .registered && s.state.flags.contains(.missingPhone))
     }
 
     @Test func aRuleFromBeforeArticle50TookEffectIsCitedAsInForce() {

@@ -149,13 +149,15 @@ struct WorkflowPropertyTests {
         case .withdraw: .withdrawn
         case .void(let seq, _): phaseBefore[seq] ?? before.phase
         case .extend, .reportCompletion, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback,
-             .listSupervision, .assignLeader, .correct, .link, .reviewRecovery:
+             .listSupervision, .assignLeader, .correct, .link, .reviewRecovery, .recordDifferentMatter,
+             .requestSupplement, .recordSupplement:
             before.phase
+        case .rehandle: .handling
         }
     }
 
     static let petitionChecks: Set<Rejection.Code> = [.dateInFuture, .beforeInForce, .unknownOrgan, .unknownCategory,
-                                                      .missingField, .groupTooFewPeople, .groupTooManyRepresentatives,
+                                                      .missingField, .notAPetition, .groupTooFewPeople, .groupTooManyRepresentatives,
                                                       .invalidResidentID, .invalidCreditCode, .invalidPhone]
     static let stepDate: Set<Rejection.Code> = [.dateInFuture, .dateBeforePreviousStep]
 
@@ -191,6 +193,11 @@ struct WorkflowPropertyTests {
         case .void: [.voidUnknownRecord, .voidNotVoidable, .missingField]
         case .link: [.linkToSelf, .unknownCase]
         case .reviewRecovery, .recordLoss: [.caseNotIncomplete, .missingField]
+        case .flagEarlierCase: petitionChecks
+        case .differentMatter: [.noEarlierFlag, .notFlaggedAgainst, .missingField]
+        case .requestSupplement: [.supplementAlreadyRequested, .missingField]
+        case .recordSupplement: [.nothingToSupplement, .missingField, .invalidPhone]
+        case .rehandle: [.reviewNotRevoked, .missingField]
         }
     }
 

@@ -20,7 +20,7 @@ struct BatchCommitTests {
 
     /// Registers `count` letters in one command (a batch when more than one).
     static func register(_ book: CaseBook, _ count: Int = 1) throws -> [CaseNumber] {
-        try book.register(Array(repeating: Fixtures.letter(received: "2025-01-02"), count: count),
+        try book.register(Fixtures.letters(count, from: book.states.count, received: "2025-01-02"),
                           now: Fixtures.instant("2025-01-02T10:00"), actor: Fixtures.clerk, reference: Fixtures.reference)
     }
 

@@ -35,7 +35,7 @@ struct BatchRegistrationTests {
     @Test func tenThousandPetitionsAreWrittenInBatchesEachItsOwnTransaction() throws {
         let log = FillingLog(failAfter: .max)
         let book = try CaseBook(log: log)
-        let petitions = Array(repeating: Fixtures.letter(), count: 10_000)
+        let petitions = Fixtures.letters(10_000)
         try book.check(petitions, now: now, actor: Fixtures.clerk, reference: ref)
         var progress: [Int] = []
         let numbers = try book.register(petitions, inBatchesOf: 1_000, now: now, actor: Fixtures.clerk, reference: ref,
@@ -48,7 +48,7 @@ struct BatchRegistrationTests {
     @Test func aFailurePartWayNamesTheCasesWrittenAndTheFirstPetitionNotWritten() throws {
         let log = FillingLog(failAfter: 3)
         let book = try CaseBook(log: log)
-        let petitions = Array(repeating: Fixtures.letter(), count: 95)
+        let petitions = Fixtures.letters(95)
         do {
             _ = try book.register(petitions, inBatchesOf: 10, now: now, actor: Fixtures.clerk, reference: ref)
             Issue.record("the fourth batch was written on a full disk")
@@ -64,7 +64,7 @@ struct BatchRegistrationTests {
     @Test func aFailureInTheFirstBatchIsThrownAsItIsWithNothingWritten() throws {
         let book = try CaseBook(log: FillingLog(failAfter: 0))
         #expect(throws: StoreError.self) {
-            _ = try book.register(Array(repeating: Fixtures.letter(), count: 5), inBatchesOf: 2, now: now,
+            _ = try book.register(Fixtures.letters(5), inBatchesOf: 2, now: now,
                                   actor: Fixtures.clerk, reference: ref)
         }
     }
@@ -72,7 +72,7 @@ struct BatchRegistrationTests {
     @Test func aRefusalIsFoundBeforeAnythingIsWrittenAndNamesItsIndexInTheWholeImport() throws {
         let log = FillingLog(failAfter: .max)
         let book = try CaseBook(log: log)
-        var petitions = Array(repeating: Fixtures.letter(), count: 2_500)
+        var petitions = Fixtures.letters(2_500)
         petitions[2_345].petitioner.name = "张\u{202E}伟"
         do {
             try book.check(petitions, now: now, actor: Fixtures.clerk, reference: ref)

@@ -54,7 +54,29 @@ struct CodecTests {
         check(BinaryEventCodec.agreements); check(BinaryEventCodec.outcomes); check(BinaryEventCodec.measures)
         check(BinaryEventCodec.reviewOutcomes); check(BinaryEventCodec.conducts); check(BinaryEventCodec.followUps)
         check(BinaryEventCodec.suggestions); check(BinaryEventCodec.links); check(BinaryEventCodec.fields)
-        check(BinaryEventCodec.rules)
+        check(BinaryEventCodec.rules); check(BinaryEventCodec.earlierCaseKinds)
+    }
+
+    /// The events added after tag 41 (decision 0017), each written and read back exactly.
+    @Test func theEarlierCaseSupplementAndRehandlingEventsRoundTrip() throws {
+        let ref = CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9)
+        let bodies: [EventBody] = [
+            .earlierCaseFlagged(kind: .final, ref: ref), .earlierCaseFlagged(kind: .leapfrog, ref: nil),
+            .earlierCaseFlagged(kind: .pendingBelow, ref: ref), .earlierCaseFlagged(kind: .repeatPetition, ref: ref),
+            .differentMatterRecorded(ref: ref, reason: "事实不同"),
+            .supplementRequested(due: Fixtures.day("2025-05-09"), note: "请补充理由"),
+            .supplementReceived(facts: nil, reasons: "依据协议", phone: "13800138000", note: nil),
+            .supplementReceived(facts: "事实", reasons: nil, phone: nil, note: "当面补正"),
+            .rehandlingOrdered(note: "复查撤销，重新办理"),
+        ]
+        let events = bodies.map {
+            CaseEvent(caseNumber: ref, at: Fixtures.instant("2025-04-29T09:00"), actor: Fixtures.clerk,
+                      rule: .practiceSupplement, body: $0)
+        }
+        #expect(try BinaryEventCodec.decode(BinaryEventCodec.encode(events)) == events)
+        // And as JSON, as `log dump` and `show --json` write them.
+        let json = try JSONEncoder().encode(events)
+        #expect(try JSONDecoder().decode([CaseEvent].self, from: json) == events)
     }
 
     @Test func everyEventOfEveryPhasePathRoundTrips() throws {

@@ -48,6 +48,12 @@ struct SnapshotLayoutTests {
         s.leader = "区长"
         s.links = [CaseState.Link(to: CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9), kind: .repeats)]
         s.closedOn = d("2025-10-31")
+        s.earlierFlags = [EarlierCaseFlag(kind: .final, ref: CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9),
+                                          settled: .differentMatter),
+                          EarlierCaseFlag(kind: .leapfrog, ref: nil)]
+        s.supplementRequestedOn = d("2025-04-29")
+        s.supplementDue = d("2025-05-09")
+        s.rehandledOn = d("2025-10-01")
         s.lastStepDay = d("2025-10-17")
         s.events = events
         s.steps = events.map(CaseState.Step.init)

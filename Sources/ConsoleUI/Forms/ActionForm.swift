@@ -120,7 +120,8 @@ enum ActionForm {
              .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
              .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
              .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade,
-             .noHandlingTerm:
+             .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag, .supplementAlreadyRequested, .nothingToSupplement,
+             .reviewNotRevoked, .notAPetition:
             zh ? "（非本岗位）" : " (role)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

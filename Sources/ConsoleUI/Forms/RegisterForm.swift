@@ -38,8 +38,9 @@ enum RegisterForm {
                       required: channel == .visit, hint: cite(.intakeContent)),
             FormField("petitioner.idNumber", group ? (zh ? "代表1证件" : "Rep 1 ID") : idLabel, required: channel == .visit,
                       hint: channel == .visit ? (zh ? "走访须核对证件 " : "visit: check ID ") + cite(.intakeChannels) : nil),
-            FormField("petitioner.phone", zh ? "联系电话" : "Phone", .number, required: channel == .phone,
-                      hint: channel == .phone ? (zh ? "来电须记录号码" : "call: number required") : nil),
+            // A call without a number is registered all the same, flagged for a supplement (补正).
+            FormField("petitioner.phone", zh ? "联系电话" : "Phone", .number,
+                      hint: channel == .phone ? (zh ? "来电无号码：照登，待补正" : "call: no number, flagged") : nil),
             FormField("petitioner.address", zh ? "住址" : "Address", hint: zh ? "无姓名住址则无法告知 " + cite(.intakeContent)
                                                                         : "no name/address: cannot be told " + cite(.intakeContent)),
             FormField("type", zh ? "事项类型" : "Matter type", .choice(options(MatterType.allCases.map(\.rawValue))), required: true),
@@ -47,8 +48,10 @@ enum RegisterForm {
                       .pick(data.categories.categories.map { Choice($0.code, $0.name(language), keywords: $0.name + " " + $0.nameEn) }),
                       required: true, hint: zh ? "Enter 选择" : "Enter to pick"),
             FormField("request", zh ? "信访请求" : "Request", required: true, hint: cite(.intakeContent)),
-            FormField("facts", zh ? "事实" : "Facts", required: true, hint: cite(.intakeContent)),
-            FormField("reasons", zh ? "理由" : "Reasons", required: true, hint: cite(.intakeContent)),
+            // Missing facts or reasons are a warning, not a refusal: the petition is registered
+            // and flagged, and the petitioner asked to supplement it (Art 22 para 1, Art 23 para 1).
+            FormField("facts", zh ? "事实" : "Facts", hint: (zh ? "缺则照登，待补正 " : "if none: flagged ") + cite(.intakeContent)),
+            FormField("reasons", zh ? "理由" : "Reasons", hint: (zh ? "缺则照登，待补正 " : "if none: flagged ") + cite(.intakeContent)),
         ]
         if form.value("type") == MatterType.accusation.rawValue {
             fields.append(FormField("accusedOrgan", zh ? "被检举单位" : "Accused organ", .pick(organOptions(data, language)),

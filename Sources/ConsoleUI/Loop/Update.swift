@@ -219,12 +219,15 @@ package enum Update {
                 case .repeatPetition:
                     break  // a repeat petition is linked to the earlier case, not refused
                 }
+            case .differentMatter:
+                state.form?.set("ref", "\(prior.number)")
             case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
                  .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
                  .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
                  .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
                  .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
-                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss:
+                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
+                 .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle:
                 break  // the earlier case says nothing about these forms
             }
         }

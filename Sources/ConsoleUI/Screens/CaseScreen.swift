@@ -18,6 +18,19 @@ enum CaseScreen {
         if !c.flags.isEmpty {
             out.append(((zh ? "标记：" : "Flags: ") + c.flags.sorted().map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", "), .normal))
         }
+        // What registration found and what is missing, with the article, until the clerk
+        // settles it (decision 0017).
+        // The earlier case first, so that 80 columns show it whole.
+        for flag in c.openEarlierFlags {
+            out.append(((zh ? "在先案件提示：" : "Earlier case: ") + (flag.ref.map { "\($0) " } ?? "") + flag.kind.title.text(lang)
+                        + (zh ? "（" : " (") + data.articles.short(flag.kind.rule, lang) + (zh ? "）" : ")"), .overdue))
+        }
+        let missing = c.petition?.missingContent ?? []
+        if !missing.isEmpty {
+            out.append(((zh ? "内容不全（" : "Incomplete (") + data.articles.short(.intakeContent, lang) + (zh ? "）：" : "): ")
+                        + missing.map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", ")
+                        + (zh ? "，可告知补正" : "; ask for a supplement"), .overdue))
+        }
         if let p = c.petition {
             if data.contentVisible(c) {
                 let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]

@@ -36,7 +36,10 @@ enum QueueScreen {
                 ((selected ? "▶" : " ") + r.number.description, widths.number),
                 (r.petitioner, widths.petitioner),
                 (data.categories[r.category]?.name(lang) ?? r.category, widths.category),
-                (r.phase.title.text(lang), widths.phase),
+                // An earlier-case flag or missing content awaiting the clerk comes first, so a cut
+                // column still shows it (the case screen gives the article).
+                ((r.flagged.first.map { $0.kind.marker.text(lang) + "·" }
+                    ?? r.missing.first.map { $0.title.text(lang) + "·" } ?? "") + r.phase.title.text(lang), widths.phase),
                 (data.directory.shortName(r.holder, lang), organWidth),
                 (r.next?.kind.title.text(lang) ?? "—", widths.clock),
                 (r.next.map { Console.daysLeft($0, lang) } ?? "", widths.left),

@@ -73,6 +73,15 @@ extension ActionCatalog {
         case .reviewRecovery: return .reviewRecovery(note: try reader.text("note"))
         case .recordLoss:
             throw Rejection(.invalidValue, field: "action", ["value": "record-loss", "expected": "xinfang log recover"])
+        case .flagEarlierCase:
+            throw Rejection(.invalidValue, field: "action", ["value": "flag-earlier-case", "expected": "xinfang register"])
+        case .differentMatter:
+            return .recordDifferentMatter(ref: try reader.caseNumber("ref"), reason: try reader.text("reason"))
+        case .requestSupplement: return .requestSupplement(note: try reader.text("note"))
+        case .recordSupplement:
+            return .recordSupplement(facts: try reader.optional("facts"), reasons: try reader.optional("reasons"),
+                                     phone: try reader.optional("phone"), note: try reader.optional("note"))
+        case .rehandle: return .rehandle(note: try reader.text("note"))
         }
     }
 }

@@ -182,6 +182,31 @@ package enum ActionCatalog {
         case .recordLoss:
             return s("记录丢失", "records lost", "日志恢复时本案件有记录损坏丢失（由 xinfang log recover 写入）",
                      "A log recovery lost records of this case (written by xinfang log recover)")
+        case .flagEarlierCase:
+            return s("登记提示在先案件", "earlier case flagged",
+                     "登记时发现同一信访人的在先案件或越级走访（由登记自动写入）",
+                     "Registration found an earlier case of the person, or a visit that skipped a level (written by registration)")
+        case .differentMatter:
+            return s("不属同一事项", "a different matter",
+                     "登记提示的在先案件与本件不属同一事项，另案办理；提示随之解除",
+                     "The flagged earlier case is not this matter: handled as a case of its own, and the flag is settled",
+                     [FieldSpec("ref", .caseNumber, "在先案件编号", "the earlier case"),
+                      FieldSpec("reason", .text, "理由（事实、理由与在先案件不同之处）", "reason (how the facts and reasons differ)")])
+        case .requestSupplement:
+            return s("告知补正", "request supplement",
+                     "告知信访人补正缺少的事实、理由或联系电话，补正期限\(terms.supplement.text.zh)",
+                     "Ask the petitioner to supply the missing facts, reasons or phone, within \(terms.supplement.text.en)",
+                     [FieldSpec("note", .text, "需补正的内容", "what is to be supplied")])
+        case .recordSupplement:
+            return s("登记补正", "record supplement", "登记信访人补正的内容，补全后缺项提示解除",
+                     "Record what the petitioner supplied; the missing-content flags clear once it is complete",
+                     [FieldSpec("facts", .text, required: false, "补正的事实", "facts supplied"),
+                      FieldSpec("reasons", .text, required: false, "补正的理由", "reasons supplied"),
+                      FieldSpec("phone", .text, required: false, "补正的联系电话", "phone supplied"), note])
+        case .rehandle:
+            return s("重新办理", "handle again", "复查撤销原处理意见的，原办理机关重新办理并重新答复",
+                     "A review revoked the opinion: the original organ handles the matter again and replies anew",
+                     [FieldSpec("note", .text, "复查意见要求", "what the review requires")])
         }
     }
 }

@@ -43,7 +43,8 @@ extension CaseState {
         case .accepted, .classified, .handling, .hearing, .mediation:
             // Art 34's term binds only Art 31 item 6 matters; the regulation sets no term for
             // suggestions (Art 29), accusations (Art 30, under discipline rules) or tracks 1–5.
-            if let accepted = acceptedOn, handlingTermApplies {
+            // It runs from acceptance, or from the day a revoked opinion is handled again.
+            if let accepted = handlingStart, handlingTermApplies {
                 add(.handling, accepted,
                     terms.handling.due(from: accepted, in: calendar, extraDays: extensionGranted?.days ?? 0))
             }
@@ -74,6 +75,12 @@ extension CaseState {
         case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
              .opinionIssued, .closed, .reviewOpinionIssued, .rereviewOpinionIssued, .final, .withdrawn:
             break
+        }
+        // The petitioner's time to supplement, while it is open: a window let pass is no clock
+        // (the organ goes on with what it has; the missing content stays flagged).
+        if let due = supplementDue, let on = supplementRequestedOn, due >= asOf, !phase.isTerminal {
+            result.append(ClockStatus(kind: .supplement, start: on, due: due, daysLeft: asOf.days(to: due),
+                                      provisional: calendar.isProvisional(due), paused: false, order: nil))
         }
         if let a = assignment, a.reportedOn == nil {
             result.append(ClockStatus(kind: .assignment, start: a.on, due: a.due, daysLeft: asOf.days(to: a.due),

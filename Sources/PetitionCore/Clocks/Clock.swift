@@ -2,6 +2,9 @@
 package enum ClockKind: String, Codable, Sendable, CaseIterable {
     case triage, directNotice, receiverNotice, objection, assignment, handling
     case reviewWindow, review, rereviewWindow, rereview, supervisionFeedback, listedSupervision
+    /// The petitioner's time to supplement a petition (补正): a practice term
+    /// (`StatutoryTerms.supplement`), not the regulation's.
+    case supplement
 
     package var rule: RuleID {
         switch self {
@@ -17,6 +20,7 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .rereview: .rereviewDeadline
         case .supervisionFeedback: .supervisionFeedback
         case .listedSupervision: .supervisionListed
+        case .supplement: .practiceSupplement
         }
     }
 
@@ -34,6 +38,7 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .rereview: Localized("复核", "re-review")
         case .supervisionFeedback: Localized("督办反馈", "supervision feedback")
         case .listedSupervision: Localized("挂牌督办整改", "listed supervision rectification")
+        case .supplement: Localized("补正（工作实践）", "supplement (practice)")
         }
     }
 
@@ -49,12 +54,13 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .assignment, .handling, .review, .rereview, .listedSupervision: .accountabilityOverdue
         case .supervisionFeedback: .accountabilitySuggestionsNeglected
         // Objecting is the receiver's option, not a duty (Art 23 para 3).
-        case .objection, .reviewWindow, .rereviewWindow: nil
+        // Supplementing is the petitioner's window (补正), not an organ's duty.
+        case .objection, .reviewWindow, .rereviewWindow, .supplement: nil
         }
     }
 
     /// Whether the clock binds the petitioner (a window to ask) rather than an organ (a duty to act).
-    package var isPetitionerWindow: Bool { self == .reviewWindow || self == .rereviewWindow }
+    package var isPetitionerWindow: Bool { self == .reviewWindow || self == .rereviewWindow || self == .supplement }
 }
 
 /// One running clock of a case as of a day.

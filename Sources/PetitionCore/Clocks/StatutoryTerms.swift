@@ -86,8 +86,11 @@ package struct StatutoryTerms: Sendable, Equatable {
     /// An assignment's deadline, set by the assigning department (Art 22 para 1 item 3 sets
     /// none: the range is this project's).
     package var assignment = TermRange(1...90, .triageAssign, practice: true)
-    // The period to supplement an incomplete petition (补正, practice) goes here: the law
-    // helper's branch adds it (issue 12).
+    /// The days the petitioner is given to supplement an incomplete petition (补正), from the
+    /// day of the request. The regulation sets none (it only requires that every petition be
+    /// registered, Art 22 para 1, Art 23 para 1); 10 days leaves the petition department time
+    /// to dispose of the matter within its 15-day term with what it then has (decision 0017).
+    package var supplement = Term(10, .calendar, .practiceSupplement, practice: true)
 
     // Chapter 4: handling.
     /// A matter under Art 31 item 6 is finished within 60 days of acceptance (Art 34)...
@@ -132,7 +135,7 @@ package struct StatutoryTerms: Sendable, Equatable {
             (n, "\(x.days.lowerBound)–\(x.days.upperBound)", .calendar, x.rule, x.isPractice)
         }
         return [t("triage", triage), t("directNotice", directNotice), t("receiverNotice", receiverNotice),
-                t("objection", objection), r("assignment", assignment), t("handling", handling),
+                t("objection", objection), r("assignment", assignment), t("supplement", supplement), t("handling", handling),
                 r("handlingExtension", handlingExtension), t("reviewWindow", reviewWindow), t("review", review),
                 t("rereviewWindow", rereviewWindow), t("rereview", rereview),
                 t("supervisionFeedback", supervisionFeedback), r("supervisionOrder", supervisionOrder),

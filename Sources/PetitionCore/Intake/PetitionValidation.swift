@@ -43,18 +43,23 @@ package enum PetitionValidation {
                 throw Rejection(.unknownOrgan, field: "accusedPerson.organ", ["organ": organ])
             }
         }
-        // Art 19: the request, the facts and the reasons.
-        // A text of invisible characters only counts as empty.
-        for (field, value) in [("request", p.request), ("facts", p.facts), ("reasons", p.reasons)]
-        where InputText.isBlank(value) {
-            throw Rejection(.missingField, field: field, rule: missingRule(field))
+        // Art 19: the request, the facts and the reasons. Everything that is a petition is
+        // registered (Art 22 para 1, Art 23 para 1): missing facts or reasons are flagged and
+        // supplemented (补正), not refused. Only what is no petition at all is refused: no
+        // request, or nobody to reply to and nothing to act on. (A text of invisible
+        // characters only counts as empty.)
+        if InputText.isBlank(p.request) {
+            throw Rejection(.notAPetition, field: "request", ["why": "request"])
+        }
+        let nobody = InputText.isBlank(p.petitioner.name)
+            || (InputText.isBlank(p.petitioner.address) && InputText.isBlank(p.petitioner.phone))
+        if nobody, InputText.isBlank(p.facts), p.group == nil {
+            throw Rejection(.notAPetition, field: "facts", ["why": "nothing"])
         }
         // A visitor stands at the window: name and identity document are taken (Arts 17, 19).
         let present = p.channel == .visit
         try check(p.petitioner, path: "petitioner", requireIdentity: present && p.group == nil, today: today)
-        if p.channel == .phone, InputText.isBlank(p.petitioner.phone) {
-            throw Rejection(.missingField, field: "petitioner.phone", rule: .intakeChannels)
-        }
+        // A call without a number is registered too, flagged (`missingContent`).
         if let group = p.group {
             // Art 20: several people, at most five representatives.
             guard group.people >= 2, group.people >= group.representatives.count else {

@@ -64,6 +64,8 @@ package struct PriorCase: Sendable, Equatable {
     package var phase: Phase
     package var category: String
     package var holder: OrganCode?
+    /// The organ that accepted and handles (or handled) it, once one has.
+    package var handlerOrgan: OrganCode?
     /// The soonest running duty clock.
     package var next: ClockStatus?
     package var finding: Finding?
@@ -73,8 +75,9 @@ extension Sequence where Element == CaseState {
     /// The earlier cases of anyone in `petition` (the petitioner or a representative),
     /// newest first, each with what the regulation says about registering the matter
     /// again at `petition.organ`.
+    /// `withClocks` false leaves `next` empty (registration's flags need no clock).
     package func priorCases(of petition: Petition, asOf today: Day, calendar: HolidayCalendar,
-                            directory: Directory) -> [PriorCase] {
+                            directory: Directory, withClocks: Bool = true) -> [PriorCase] {
         let people = petition.people.filter(\.isIdentifiable)
         guard !people.isEmpty else { return [] }
         // `isSamePerson` against every earlier person, with the draft's keys made once:
@@ -107,11 +110,30 @@ extension Sequence where Element == CaseState {
             } else {
                 finding = .repeatPetition
             }
-            let clocks = phase == state.phase ? state.clocks(asOf: today, calendar: calendar, directory: directory) : []
+            let clocks = withClocks && phase == state.phase ? state.clocks(asOf: today, calendar: calendar, directory: directory) : []
             found.append(PriorCase(number: state.number, phase: phase, category: earlier.category, holder: state.holder,
+                                   handlerOrgan: state.handlerOrgan,
                                    next: clocks.filter { !$0.kind.isPetitionerWindow }.min { $0.due < $1.due },
                                    finding: finding))
         }
         return found.sorted { $0.number > $1.number }
+    }
+}
+
+extension Petitioner {
+    /// Why the identity number cannot be this person's, if it cannot (a resident ID with a
+    /// bad check digit, a malformed credit code): a panel of earlier cases says so rather than
+    /// "first petition" (初信初访), since no lookup by it can find anyone. Nil when the number
+    /// is valid, or there is none.
+    package func identityProblem(today: Day) -> Rejection? {
+        let id = InputText.number(idNumber ?? "")
+        guard !id.isEmpty else { return nil }
+        do throws(Rejection) {
+            try PetitionValidation.check(Petitioner(kind: kind, idNumber: id), path: "petitioner", requireIdentity: false,
+                                         today: today)
+            return nil
+        } catch {
+            return error
+        }
     }
 }

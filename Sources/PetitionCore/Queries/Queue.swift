@@ -24,6 +24,10 @@ package struct QueueRow: Sendable, Equatable {
     package var overdue: [ClockStatus]
     /// The petitioner is not shown to this user (an accusation, Art 30); `petitioner` is then empty.
     package var withheld = false
+    /// Earlier-case flags still awaiting the clerk (decision 0017), and content still missing
+    /// (Art 19 para 1): shown in the queue until settled.
+    package var flagged: [EarlierCaseFlag] = []
+    package var missing: [MissingContent] = []
 
     /// The row as this user may see it: an accusation's accuser withheld from whoever
     /// may not read it (Art 30), so no list, filter or export built on rows can show it.
@@ -59,6 +63,10 @@ extension QueueRow {
         self.init(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
                   category: state.petition?.category ?? "", phase: phase, holder: state.holder,
                   next: duties.min { $0.due < $1.due }, overdue: duties.filter(\.isOverdue))
+        if !state.earlierFlags.isEmpty { flagged = state.openEarlierFlags }
+        if let p = state.petition, !state.flags.isDisjoint(with: MissingContent.allCases.map(\.flag)) {
+            missing = p.missingContent
+        }
     }
 
     /// Queue order: the soonest next deadline first, cases with none last, then by number.

@@ -14,6 +14,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case intakePendingElsewhere = "intake.pending-elsewhere"
     case intakeProhibitedConduct = "intake.prohibited-conduct"
     case leaderInCharge = "leaders.in-charge"
+    case intakeVisitLevel = "intake.visit-level"
     case triageDeadline = "triage.deadline"
     case triageTransfer = "triage.transfer"
     case triageAssign = "triage.assign"
@@ -38,6 +39,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case handlingDelivery = "handling.delivery"
     case reviewRequest = "review.request"
     case reviewDeadline = "review.deadline"
+    case practiceRehandling = "practice.rehandling"
     case rereviewRequest = "rereview.request"
     case rereviewDeadline = "rereview.deadline"
     case rereviewHearing = "rereview.hearing"
@@ -62,6 +64,8 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceWithdrawal = "practice.withdrawal"
     case practiceRecovery = "practice.recovery"
     case practiceStaff = "practice.staff"
+    case practiceSameMatter = "practice.same-matter"
+    case practiceSupplement = "practice.supplement"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -45,6 +45,15 @@ package enum CaseCommand: Sendable, Equatable {
     /// A supervisor's review of a case a log recovery left incomplete: allowed only on
     /// such a case, and the one action that is.
     case reviewRecovery(note: String)
+    /// The clerk's finding that the matter is not the one of the earlier case `ref` flagged at
+    /// registration (不属同一事项，另案办理; decision 0007).
+    case recordDifferentMatter(ref: CaseNumber, reason: String)
+    /// Ask the petitioner to supplement the petition (补正).
+    case requestSupplement(note: String)
+    /// Record the petitioner's supplement: the missing parts given.
+    case recordSupplement(facts: String?, reasons: String?, phone: String?, note: String?)
+    /// After a review revoked the opinion, the original organ handles the matter again (Art 35).
+    case rehandle(note: String)
 
     /// The command's kind, for permissions, help and the transition table.
     package var kind: ActionKind {
@@ -89,6 +98,10 @@ package enum CaseCommand: Sendable, Equatable {
         case .void: .void
         case .link: .link
         case .reviewRecovery: .reviewRecovery
+        case .recordDifferentMatter: .differentMatter
+        case .requestSupplement: .requestSupplement
+        case .recordSupplement: .recordSupplement
+        case .rehandle: .rehandle
         }
     }
 }
@@ -138,6 +151,13 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
     /// Not a command anyone gives: the kind of the `recordsLost` event `xinfang log recover`
     /// writes (no role holds it, so `decide` refuses it to everyone).
     case recordLoss = "record-loss"
+    /// Not a command anyone gives: the kind of the `earlierCaseFlagged` events a registration
+    /// writes (no role holds it, so `decide` refuses it to everyone).
+    case flagEarlierCase = "flag-earlier-case"
+    case differentMatter = "different-matter"
+    case requestSupplement = "request-supplement"
+    case recordSupplement = "record-supplement"
+    case rehandle
 
     /// The rule the action acts under.
     package var rule: RuleID {
@@ -178,6 +198,10 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .void: .practiceVoiding
         case .link: .practiceLinks
         case .reviewRecovery, .recordLoss: .practiceRecovery
+        case .differentMatter: .practiceSameMatter
+        case .flagEarlierCase: .intakeRegisterAll
+        case .requestSupplement, .recordSupplement: .practiceSupplement
+        case .rehandle: .practiceRehandling
         }
     }
 }

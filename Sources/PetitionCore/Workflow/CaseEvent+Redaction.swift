@@ -58,10 +58,17 @@ extension EventBody {
         case .voided(let seq, let reason): return .voided(seq: seq, reason: text(reason))
         case .recordsLost(let seqs, let n): return .recordsLost(seqs: seqs, note: n)
         case .recoveryReviewed(let n): return .recoveryReviewed(note: text(n))
+        case .differentMatterRecorded(let ref, let reason): return .differentMatterRecorded(ref: ref, reason: text(reason))
+        case .supplementRequested(let due, let n): return .supplementRequested(due: due, note: text(n))
+        case .supplementReceived(let facts, let reasons, let phone, let n):
+            // The phone is personal data; facts and reasons are the matter's, withheld for an accusation.
+            return .supplementReceived(facts: note(facts), reasons: note(reasons), phone: phone.map { _ in hide },
+                                       note: note(n))
+        case .rehandlingOrdered(let n): return .rehandlingOrdered(note: text(n))
         // Dates, codes, staff accounts and outcomes: nothing personal, nothing of the matter.
         case .received, .accepted, .classified, .handlerAssigned, .hearingStarted, .hearingEnded, .mediationStarted,
              .replyDelivered, .reviewRequested, .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded,
-             .leaderAssigned, .linked:
+             .leaderAssigned, .linked, .earlierCaseFlagged:
             return self
         }
     }

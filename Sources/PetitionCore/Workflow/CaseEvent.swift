@@ -72,6 +72,19 @@ package enum EventBody: Codable, Sendable, Equatable {
     /// A supervisor reviewed a case recovery left incomplete (against the paper file),
     /// and it may be worked on again.
     case recoveryReviewed(note: String)
+    /// What registration found: an earlier case of the person (Art 19 para 3, Art 36 para 3,
+    /// 重复访) or a visit that skipped a level (Art 20 para 1). Recorded in the registration's
+    /// batch, one event a flag (docs/decisions/0017-earlier-cases-in-the-core.md).
+    case earlierCaseFlagged(kind: EarlierCaseKind, ref: CaseNumber?)
+    /// The clerk found the matter not the same as the earlier case `ref` (不属同一事项，另案办理):
+    /// the flag naming it is settled (decision 0007).
+    case differentMatterRecorded(ref: CaseNumber, reason: String)
+    /// The petitioner was asked to supplement the petition (补正), by `due` (a practice term).
+    case supplementRequested(due: Day, note: String)
+    /// The petitioner's supplement: the parts given fill the petition's missing content.
+    case supplementReceived(facts: String?, reasons: String?, phone: String?, note: String?)
+    /// A review revoked the handling opinion; the original organ handles the matter again (Art 35).
+    case rehandlingOrdered(note: String)
 
     /// The event's name as written in the log and the timeline.
     package var name: String {
@@ -116,6 +129,11 @@ package enum EventBody: Codable, Sendable, Equatable {
         case .linked: "linked"
         case .recordsLost: "recordsLost"
         case .recoveryReviewed: "recoveryReviewed"
+        case .earlierCaseFlagged: "earlierCaseFlagged"
+        case .differentMatterRecorded: "differentMatterRecorded"
+        case .supplementRequested: "supplementRequested"
+        case .supplementReceived: "supplementReceived"
+        case .rehandlingOrdered: "rehandlingOrdered"
         }
     }
 }

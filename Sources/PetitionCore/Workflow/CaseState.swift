@@ -182,6 +182,16 @@ package struct CaseState: Equatable, Sendable {
         package var leader: String?
         package var links: [Link] = []
         package var closedOn: Day?
+        /// What registration found about earlier cases and the visit's level, and how the
+        /// clerk settled each (decision 0017).
+        package var earlierFlags: [EarlierCaseFlag] = []
+        /// A supplement (补正) asked of the petitioner: when, and by when (practice term).
+        package var supplementRequestedOn: Day?
+        /// Cleared when the supplement is received.
+        package var supplementDue: Day?
+        /// The day the original organ was ordered to handle again after a review revoked
+        /// its opinion (Art 35): the handling clock runs from it.
+        package var rehandledOn: Day?
         /// The latest day any workflow step took effect; no step may be dated earlier.
         package var lastStepDay: Day?
         /// Every event of the case in full, voided ones included, in log order — when the
@@ -250,6 +260,10 @@ package struct CaseState: Equatable, Sendable {
     package var leader: String? { get { box.fields.leader } _modify { yield &unique().fields.leader } }
     package var links: [Link] { get { box.fields.links } _modify { yield &unique().fields.links } }
     package var closedOn: Day? { get { box.fields.closedOn } _modify { yield &unique().fields.closedOn } }
+    package var earlierFlags: [EarlierCaseFlag] { get { box.fields.earlierFlags } _modify { yield &unique().fields.earlierFlags } }
+    package var supplementRequestedOn: Day? { get { box.fields.supplementRequestedOn } _modify { yield &unique().fields.supplementRequestedOn } }
+    package var supplementDue: Day? { get { box.fields.supplementDue } _modify { yield &unique().fields.supplementDue } }
+    package var rehandledOn: Day? { get { box.fields.rehandledOn } _modify { yield &unique().fields.rehandledOn } }
     package var lastStepDay: Day? { get { box.fields.lastStepDay } _modify { yield &unique().fields.lastStepDay } }
     package var events: [CaseEvent] { get { box.fields.events } _modify { yield &unique().fields.events } }
     package var steps: [Step] { get { box.fields.steps } _modify { yield &unique().fields.steps } }
@@ -273,6 +287,10 @@ package struct CaseState: Equatable, Sendable {
     /// Whether the handling opinion can be reviewed (Art 35): grievances whose
     /// track ends in a handling opinion or a duty performed (tracks 5 and 6).
     package var isReviewable: Bool { type == .grievance && (track == 5 || track == 6) }
+
+    /// The day the handling clock starts (Art 34): acceptance, or the order to handle again
+    /// after a review revoked the opinion (Art 35).
+    package var handlingStart: Day? { rehandledOn ?? acceptedOn }
 
     /// The open supervision orders, awaiting written feedback (Art 40).
     package var openSupervisionOrders: [SupervisionOrder] { supervision.filter { $0.feedback == nil } }

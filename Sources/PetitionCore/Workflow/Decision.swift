@@ -39,7 +39,14 @@ struct Decision {
                 throw Rejection(.numberNotThePetitions, field: "organ", ["case": "\(state.number)", "organ": state.number.organ,
                                                                          "year": "\(state.number.year)"])
             }
-            emit(.intakeRegisterAll, .registered(petition: petition.normalized))
+            let registered = petition.normalized
+            emit(.intakeRegisterAll, .registered(petition: registered))
+            // The earlier cases and the visit's level, whatever the door (decision 0017): the
+            // clerk decides whether it is the same matter, and the flag stays until then.
+            for flag in registered.earlierCaseFlags(among: context.earlierCases(registered), asOf: today,
+                                                    calendar: calendar, directory: directory) {
+                emit(flag.kind.rule, .earlierCaseFlagged(kind: flag.kind, ref: flag.ref))
+            }
 
         case .transfer(let to, let note):
             try requireReach(to)
@@ -168,7 +175,7 @@ struct Decision {
                                 said(terms.handlingExtension.text, ["days": "\(days)", "most": "\(terms.handlingExtension.most)"]))
             }
             try requireText(reason, field: "reason")
-            guard let accepted = state.acceptedOn else { throw Rejection(.actionNotAllowedNow, rule: .handlingExtension) }
+            guard let accepted = state.handlingStart else { throw Rejection(.actionNotAllowedNow, rule: .handlingExtension) }
             let current = terms.handling.due(from: accepted, in: calendar).due
             guard today <= current else { throw Rejection(.extensionAfterDeadline, ["due": "\(current)"]) }
             let newDue = terms.handling.due(from: accepted, in: calendar, extraDays: days).due
@@ -307,14 +314,14 @@ struct Decision {
             switch target.action {
             // A loss marker or its review voided would make an incomplete case workable
             // (or a reviewed one incomplete) without a supervisor's review.
-            case .register, .void, .recordLoss, .reviewRecovery: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
+            case .register, .void, .recordLoss, .reviewRecovery, .flagEarlierCase: throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
             case .transfer, .assign, .escalate, .redirect, .receive, .accept, .object, .classify, .extend,
                  .deliver, .withdraw, .correct, .link, .referPoliticalLegal, .referDiscipline, .notAccept,
                  .decideObjection, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
                  .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
                  .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
                  .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-                 .assignLeader:
+                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
@@ -331,6 +338,45 @@ struct Decision {
             // `Workflow.decide` lets this through only on an incomplete case.
             try requireText(note, field: "note")
             emit(.practiceRecovery, .recoveryReviewed(note: note))
+
+        case .recordDifferentMatter(let ref, let reason):
+            // `Workflow.decide` lets this through only while a flag names an earlier case.
+            guard state.openEarlierFlags.contains(where: { $0.ref == ref && $0.kind.isAboutSameness }) else {
+                throw Rejection(.notFlaggedAgainst, field: "ref", ["case": "\(ref)"])
+            }
+            try requireText(reason, field: "reason")
+            emit(.practiceSameMatter, .differentMatterRecorded(ref: ref, reason: reason))
+
+        case .requestSupplement(let note):
+            guard state.supplementDue == nil else { throw Rejection(.supplementAlreadyRequested) }
+            try requireText(note, field: "note")
+            try InputText.check(note, field: "note")
+            let due = terms.supplement.due(from: today, in: calendar).due
+            emit(.practiceSupplement, .supplementRequested(due: due, note: note))
+
+        case .recordSupplement(let facts, let reasons, let phone, let note):
+            func given(_ text: String?) -> String? {
+                guard let text else { return nil }
+                let clean = InputText.normalise(text)
+                return clean.isEmpty ? nil : clean
+            }
+            for (field, value) in [("facts", facts), ("reasons", reasons), ("phone", phone), ("note", note)] {
+                if let value { try InputText.check(value, field: field) }
+            }
+            let (f, r, n) = (given(facts), given(reasons), given(note))
+            let p = given(phone).map(InputText.phone)
+            guard f != nil || r != nil || p != nil || n != nil else {
+                throw Rejection(.missingField, field: "facts", rule: .practiceSupplement)
+            }
+            if let p, !IdentityNumbers.isPlausiblePhone(p) {
+                throw Rejection(.invalidPhone, field: "phone", ["phone": p])
+            }
+            emit(.practiceSupplement, .supplementReceived(facts: f, reasons: r, phone: p, note: n))
+
+        case .rehandle(let note):
+            // `Workflow.decide` lets this through only after a review that revoked the opinion.
+            try requireText(note, field: "note")
+            emit(.practiceRehandling, .rehandlingOrdered(note: note))
         }
     }
 

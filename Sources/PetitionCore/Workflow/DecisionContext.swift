@@ -13,11 +13,16 @@ package struct DecisionContext: Sendable {
     package var staff: StaffDirectory
     /// Every term in days (the regulation's, and practice where it is silent).
     package var terms: StatutoryTerms
+    /// The cases that may be earlier cases of the people in a petition (at least every case
+    /// of the same person; `priorCases` picks them out). Registration flags what it finds
+    /// (decision 0017), whatever the door.
+    package var earlierCases: @Sendable (Petition) -> [CaseState]
 
     package init(now: Instant, actor: Actor, directory: Directory, calendar: HolidayCalendar, policy: RolePolicy,
                 categories: CategoryList,
                  lookup: @escaping @Sendable (CaseNumber) -> CaseState? = { _ in nil },
-                 staff: StaffDirectory = .none, terms: StatutoryTerms = .regulation) {
+                 staff: StaffDirectory = .none, terms: StatutoryTerms = .regulation,
+                 earlierCases: @escaping @Sendable (Petition) -> [CaseState] = { _ in [] }) {
         self.now = now
         self.actor = actor
         self.directory = directory
@@ -27,6 +32,7 @@ package struct DecisionContext: Sendable {
         self.lookup = lookup
         self.staff = staff
         self.terms = terms
+        self.earlierCases = earlierCases
     }
 
     /// The acting user's own name, where the staff directory has it (to recognise an accused person).

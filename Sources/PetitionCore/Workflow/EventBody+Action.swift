@@ -3,6 +3,11 @@ extension EventBody {
     package var action: ActionKind {
         switch self {
         case .registered: .register
+        case .earlierCaseFlagged: .flagEarlierCase
+        case .differentMatterRecorded: .differentMatter
+        case .supplementRequested: .requestSupplement
+        case .supplementReceived: .recordSupplement
+        case .rehandlingOrdered: .rehandle
         case .transferred: .transfer
         case .assigned: .assign
         case .referred(let kind, _, _): kind == .politicalLegal ? .referPoliticalLegal : .referDiscipline

@@ -82,6 +82,9 @@ package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
     /// A log recovery lost some of the case's records: nothing may be done to it until a
     /// supervisor reviews it (`reviewRecovery`).
     case incomplete
+    /// Part of the petition's content is missing (Art 19 para 1): registered all the same
+    /// (Art 22 para 1, Art 23 para 1) and the petitioner asked to supplement it (补正).
+    case missingFacts, missingReasons, missingPhone
 
     package static func < (a: CaseFlag, b: CaseFlag) -> Bool { a.rawValue < b.rawValue }
 
@@ -98,6 +101,9 @@ package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
         case .unreachable: Localized("无法告知", "cannot be notified")
         case .foreign: Localized("涉外", "foreign")
         case .incomplete: Localized("记录不全待复核", "incomplete: awaiting review")
+        case .missingFacts: Localized("缺事实待补正", "no facts: to supplement")
+        case .missingReasons: Localized("缺理由待补正", "no reasons: to supplement")
+        case .missingPhone: Localized("来电无号码待补正", "call without a number: to supplement")
         }
     }
 }

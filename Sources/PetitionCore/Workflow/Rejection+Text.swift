@@ -76,6 +76,23 @@ extension Rejection {
         case .noHandlingTerm:
             zh ? "办理期限只适用于申诉求决类第31条第6项事项，本事项没有办理期限可延长"
                : "The handling term binds only grievances under Art 31 item 6; this matter has none to extend"
+        case .notFlaggedAgainst:
+            zh ? "本案登记时没有待判断的在先案件\(v("case"))；不属同一事项只能就登记提示的在先案件作出"
+               : "No open flag of this case names case \(v("case")); a different matter is recorded against a flagged earlier case"
+        case .noEarlierFlag:
+            zh ? "本案没有待判断的在先案件提示" : "This case has no open earlier-case flag"
+        case .supplementAlreadyRequested:
+            zh ? "已告知补正，尚未收到补正材料；收到后请登记补正" : "A supplement was already requested; record it when it arrives"
+        case .nothingToSupplement:
+            zh ? "本案未要求补正，内容也不缺，无需登记补正" : "No supplement was requested and nothing is missing"
+        case .reviewNotRevoked:
+            zh ? "复查意见未撤销原处理意见，不能重新办理" : "The review did not revoke the opinion, so the matter is not handled again"
+        case .notAPetition:
+            v("why") == "request"
+                ? (zh ? "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正"
+                      : "There is no request, so this is not a petition; a request without facts or reasons is registered and a supplement asked for")
+                : (zh ? "既无法答复信访人（姓名、住址和电话均不清），又没有可办理的事实，不构成信访事项"
+                      : "There is nobody to reply to (no name, address or phone) and nothing to act on (no facts): this is not a petition")
         case .objectionAlreadyMade:
             zh ? "已对这次接收提出过异议；经核实不同意的，应予办理，不能再次提出异议"
                : "An objection to this receipt was made already; when the sender did not agree, the organ handles the matter and may not object again"

@@ -83,6 +83,19 @@ package struct Rejection: Error, Equatable, Sendable {
         case objectionAlreadyMade = "objection-already-made"
         /// An extension asked for a matter Art 34's term does not bind (not an Art 31 item 6 matter).
         case noHandlingTerm = "no-handling-term"
+        /// "A different matter" names a case no open flag of this case names (decision 0007).
+        case notFlaggedAgainst = "not-flagged-against"
+        /// "A different matter" on a case with no open earlier-case flag.
+        case noEarlierFlag = "no-earlier-flag"
+        /// A second request for a supplement while one is awaited (补正).
+        case supplementAlreadyRequested = "supplement-already-requested"
+        /// A supplement recorded on a case that neither asked for one nor lacks content.
+        case nothingToSupplement = "nothing-to-supplement"
+        /// Handling again is ordered only by a review that revoked the opinion (Art 35).
+        case reviewNotRevoked = "review-not-revoked"
+        /// Not a petition at all: no request, or nobody to reply to and nothing to act on
+        /// (everything else is registered, Art 22 para 1, Art 23 para 1).
+        case notAPetition = "not-a-petition"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -105,6 +118,10 @@ package struct Rejection: Error, Equatable, Sendable {
             case .notOwnSystem: .directRouteOrRedirect
             case .objectionAlreadyMade: .receiptObjection
             case .noHandlingTerm: .handlingDeadline
+            case .notFlaggedAgainst, .noEarlierFlag: .practiceSameMatter
+            case .supplementAlreadyRequested, .nothingToSupplement: .practiceSupplement
+            case .reviewNotRevoked: .practiceRehandling
+            case .notAPetition: .intakeContent
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
             case .notFinal: .finality
             case .objectionWindowLapsed: .receiptObjection

@@ -55,7 +55,8 @@ extension CaseState {
              .mediationEnded, .deadlineExtended, .opinionIssued, .completionReported, .reviewOpinionIssued,
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
              .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
-             .recoveryReviewed:
+             .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
+             .supplementReceived, .rehandlingOrdered:
             event.day
         }
     }
@@ -93,9 +94,10 @@ extension CaseState {
         case .redirected:
             phase = .redirected
             closedOn = day
-        case .notAccepted:
+        case .notAccepted(_, let ref, _):
             phase = .notAccepted
             closedOn = day
+            settleEarlierFlags(naming: ref, as: .notAccepted)
         case .received(let on):
             phase = .received
             receivedOn = on
@@ -222,10 +224,40 @@ extension CaseState {
             break
         case .linked(let to, let kind):
             links.append(Link(to: to, kind: kind))
+            // The clerk found it the same matter, still open: a repeat petition, linked (decision 0007).
+            if kind == .repeats {
+                for i in earlierFlags.indices where earlierFlags[i].ref == to && earlierFlags[i].isOpen
+                    && earlierFlags[i].kind == .repeatPetition {
+                    earlierFlags[i].settled = .linked
+                }
+            }
         case .recordsLost:
             flags.insert(.incomplete)
         case .recoveryReviewed:
             flags.remove(.incomplete)
+        case .earlierCaseFlagged(let kind, let ref):
+            earlierFlags.append(EarlierCaseFlag(kind: kind, ref: ref))
+        case .differentMatterRecorded(let ref, _):
+            settleEarlierFlags(naming: ref, as: .differentMatter)
+        case .supplementRequested(let due, _):
+            supplementRequestedOn = day
+            supplementDue = due
+        case .supplementReceived(let facts, let reasons, let phone, _):
+            if let facts { petition?.facts = facts }
+            if let reasons { petition?.reasons = reasons }
+            if let phone { petition?.petitioner.phone = phone }
+            supplementDue = nil
+            refreshPetitionFlags()
+        case .rehandlingOrdered:
+            // The original organ handles the matter again (Art 35): a new opinion, delivered
+            // anew, which the petitioner may ask to have reviewed again.
+            phase = .handling
+            holder = handlerOrgan ?? holder
+            rehandledOn = day
+            opinion = nil
+            deliveredOn = nil
+            extensionGranted = nil
+            flags.remove(.extended)
         }
     }
 
@@ -233,14 +265,25 @@ extension CaseState {
     package static func isAnnotation(_ body: EventBody) -> Bool {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
-             .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed:
+             .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed, .earlierCaseFlagged,
+             .differentMatterRecorded, .supplementRequested, .supplementReceived:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,
              .hearingEnded, .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended,
              .opinionIssued, .replyDelivered, .completionReported, .reviewRequested, .reviewOpinionIssued,
-             .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn:
+             .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn,
+             .rehandlingOrdered:
             false
+        }
+    }
+
+    /// The clerk's decision on an earlier case: every open flag naming it is settled.
+    private mutating func settleEarlierFlags(naming ref: CaseNumber, as settlement: EarlierCaseFlag.Settlement) {
+        guard earlierFlags.contains(where: { $0.ref == ref && $0.isOpen && $0.kind.isAboutSameness }) else { return }
+        for i in earlierFlags.indices where earlierFlags[i].ref == ref && earlierFlags[i].isOpen
+            && earlierFlags[i].kind.isAboutSameness {
+            earlierFlags[i].settled = settlement
         }
     }
 
@@ -254,6 +297,8 @@ extension CaseState {
         set(.unreachable, p.isUnreachable)
         set(.foreign, p.petitioner.kind.isForeign)
         set(.confidentialAccusation, matterType == .accusation)
+        let missing = Set(p.missingContent.map(\.flag))
+        for flag in MissingContent.allCases.map(\.flag) { set(flag, missing.contains(flag)) }
         if next != flags { flags = next }
     }
 }

@@ -7,9 +7,12 @@ package enum Workflow {
     /// its actions are decided. `Tests/PetitionCoreTests/Snapshots/transitions.txt`
     /// shows the result for every phase and action.
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
-        let open = openActions
         let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
         let afterHandling: [ActionKind] = [.reportCompletion]
+        // A supplement (补正) is asked for and received until the opinion is written; after
+        // it, the open case allows what any open case allows.
+        let open = [.requestSupplement, .recordSupplement] + openActions
+        let settled = openActions
         switch phase {
         case .new:
             return [.register]
@@ -34,21 +37,21 @@ package enum Workflow {
         case .mediation:
             return [.recordAgreement, .endMediation, .extend] + open
         case .opinionIssued:
-            return [.deliver] + afterHandling + open
+            return [.deliver] + afterHandling + settled
         case .replied:
-            return [.requestReview] + afterHandling + open
+            return [.requestReview] + afterHandling + settled
         case .reviewRequested:
-            return [.issueReviewOpinion] + afterHandling + open
+            return [.issueReviewOpinion] + afterHandling + settled
         case .reviewOpinionIssued:
-            return [.deliver] + afterHandling + open
+            return [.deliver] + afterHandling + settled
         case .reviewed:
-            return [.requestRereview] + afterHandling + open
+            return [.requestRereview, .rehandle] + afterHandling + settled
         case .rereviewRequested:
-            return [.startRereviewHearing, .issueRereviewOpinion] + afterHandling + open
+            return [.startRereviewHearing, .issueRereviewOpinion] + afterHandling + settled
         case .rereviewHearing:
-            return [.endRereviewHearing] + afterHandling + open
+            return [.endRereviewHearing] + afterHandling + settled
         case .rereviewOpinionIssued:
-            return [.deliver] + afterHandling + open
+            return [.deliver] + afterHandling + settled
         case .notAccepted, .final, .closed:
             return [.recordFollowUp] + afterHandling + ended
         case .routed, .mediated:
@@ -60,7 +63,8 @@ package enum Workflow {
 
     /// What any open case allows besides its phase's workflow steps.
     static let openActions: [ActionKind] = [.withdraw, .recordIncident, .orderSupervision, .recordFeedback,
-                                            .listSupervision, .assignLeader, .correct, .void, .link]
+                                            .listSupervision, .assignLeader, .correct, .void, .link,
+                                            .differentMatter]
 
     /// What takes an accusation away from an organ it accuses (Art 30): a transfer to
     /// another competent organ, or a referral to the discipline organ.
@@ -69,7 +73,13 @@ package enum Workflow {
     /// The actions this case may take now, before role, organ and field checks: its
     /// phase's; only the supervisor's review while a log recovery has left it incomplete;
     /// only moving it away (and what supervisors do) while an accused organ holds it (Art 30).
+    /// Actions that do not apply to this case (`inapplicable`: a completion report without an
+    /// assignment, "a different matter" without a flag…) are left out.
     package static func actions(for state: CaseState) -> [ActionKind] {
+        phaseActions(for: state).filter { inapplicable($0, state) == nil }
+    }
+
+    private static func phaseActions(for state: CaseState) -> [ActionKind] {
         if state.flags.contains(.incomplete) { return [.reviewRecovery] }
         if state.heldByAccused { return movesAway + openActions.filter { $0 != .withdraw } }
         return allowedActions(in: state.phase)
@@ -102,18 +112,38 @@ package enum Workflow {
         try checkOrgan(kind, registering: nil, state, context)
     }
 
+    /// Why an action the phase allows does not apply to this case, if it does not: neither
+    /// offered nor said to be allowed, and refused with its own reason.
+    private static func inapplicable(_ kind: ActionKind, _ state: CaseState) -> Rejection? {
+        switch kind {
+        // A completion report answers an assignment (交办, Art 22(1)(3)), not a transfer.
+        case .reportCompletion: state.assignment == nil ? Rejection(.notAssigned) : nil
+        // "A different matter" answers a flag naming an earlier case (decision 0007).
+        case .differentMatter:
+            state.openEarlierFlags.contains(where: \.kind.isAboutSameness) ? nil : Rejection(.noEarlierFlag)
+        // A supplement answers a request for one, or fills content missing (Art 19 para 1).
+        case .recordSupplement:
+            state.supplementDue != nil || !(state.petition?.missingContent.isEmpty ?? true)
+                ? nil : Rejection(.nothingToSupplement)
+        // Handling again follows a review that revoked the opinion (Art 35).
+        case .rehandle: state.review?.outcome == .revoked ? nil : Rejection(.reviewNotRevoked)
+        // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
+        case .extend: state.handlingTermApplies ? nil : Rejection(.noHandlingTerm)
+        case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept,
+             .receive, .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
+             .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
+             .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
+             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
+             .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase,
+             .requestSupplement:
+            nil
+        }
+    }
+
     private static func checkPhase(_ kind: ActionKind, _ state: CaseState) throws(Rejection) {
         guard kind != .reviewRecovery else { return }
-        // A completion report answers an assignment (交办, Art 22(1)(3)), not a transfer: not
-        // offered, nor said to be allowed, on a case only transferred.
-        let allowed = actions(for: state).filter { $0 != .reportCompletion || state.assignment != nil }
-        if kind == .reportCompletion, state.assignment == nil, actions(for: state).contains(kind) {
-            throw Rejection(.notAssigned)
-        }
-        // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
-        if kind == .extend, !state.handlingTermApplies, actions(for: state).contains(kind) {
-            throw Rejection(.noHandlingTerm)
-        }
+        let allowed = actions(for: state)
+        if phaseActions(for: state).contains(kind), let refusal = inapplicable(kind, state) { throw refusal }
         guard allowed.contains(kind) else {
             throw Rejection(.actionNotAllowedNow, rule: kind.rule,
                             ["action": kind.rawValue, "phase": state.phase.rawValue,
@@ -129,7 +159,7 @@ package enum Workflow {
         if state.isAccused(context.actor, name: context.actorName), !movesAway.contains(kind) {
             throw Rejection(.accusedMayNotAct, ["action": kind.rawValue])
         }
-        if state.heldByAccused, kind != .reviewRecovery, !actions(for: state).contains(kind) {
+        if state.heldByAccused, kind != .reviewRecovery, !phaseActions(for: state).contains(kind) {
             throw Rejection(.heldByAccused, ["organ": state.holder ?? "", "action": kind.rawValue])
         }
     }
@@ -171,12 +201,12 @@ package enum Workflow {
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
-             .recordFollowUp, .correct, .reviewRecovery, .recordLoss:
+             .recordFollowUp, .correct, .reviewRecovery, .recordLoss, .flagEarlierCase, .recordSupplement:
             expected = nil
         case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
              .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
              .endMediation, .extend, .issueOpinion, .deliver, .issueReviewOpinion, .startRereviewHearing,
-             .endRereviewHearing, .issueRereviewOpinion, .withdraw:
+             .endRereviewHearing, .issueRereviewOpinion, .withdraw, .differentMatter, .requestSupplement, .rehandle:
             expected = state.holder
         }
         if let expected, expected != context.actor.organ {

@@ -14,6 +14,18 @@ extension CaseBook {
         lookup(identityIndex().byIdentity["np:\(InputText.normalise(name))/\(InputText.phone(phone))"])
     }
 
+    /// Every case of anyone in a petition (the petitioner or a representative), by
+    /// identity number or by name and phone, as registration's earlier-case check needs it.
+    /// A value over the cases as they are now, so that `decide` can call it.
+    package func earlierCases() -> @Sendable (Petition) -> [CaseState] {
+        let index = identityIndex(), states = self.states
+        return { petition in
+            var positions: Set<Int> = []
+            for key in CaseIndex.identities(petition) { positions.formUnion(index.byIdentity[key] ?? []) }
+            return positions.sorted().map { states[$0] }
+        }
+    }
+
     func identityIndex() -> CaseIndex {
         if let index { return index }
         var built = CaseIndex()

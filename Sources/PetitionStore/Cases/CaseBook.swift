@@ -56,7 +56,7 @@ package final class CaseBook {
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
             switch event.body {
-            case .registered, .corrected:
+            case .registered, .corrected, .supplementReceived:
                 let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
@@ -71,7 +71,8 @@ package final class CaseBook {
                  .replyDelivered, .completionReported, .reviewRequested, .reviewOpinionIssued, .rereviewRequested,
                  .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn, .incidentRecorded,
                  .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed, .leaderAssigned, .linked,
-                 .recordsLost, .recoveryReviewed:
+                 .recordsLost, .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
+                 .rehandlingOrdered:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
             }
@@ -131,7 +132,9 @@ package final class CaseBook {
         let result = try log.transact { new in
             try self.fold(new)
             let actor = try self.acting(actor)
-            let context = self.context(now: now, actor: actor, reference: reference, staff: staff)
+            var context = self.context(now: now, actor: actor, reference: reference, staff: staff)
+            // Every registration is checked against the person's earlier cases (decision 0017).
+            context.earlierCases = self.earlierCases()
             var records: [LogRecord] = []
             // The last sequence given per organ and year in this batch (keyed by sequence 0).
             var used: [CaseNumber: Int] = [:]
@@ -178,9 +181,10 @@ package final class CaseBook {
             guard let state = self[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": "\(number)"])
             }
+            var context = self.context(now: now, actor: actor, reference: reference, staff: staff)
+            if case .register = command { context.earlierCases = self.earlierCases() }
             do throws(Rejection) {
-                return [.events(try Workflow.decide(command, state, self.context(now: now, actor: actor, reference: reference,
-                                                                                       staff: staff)))]
+                return [.events(try Workflow.decide(command, state, context))]
             } catch {
                 let changes = new.filter { $0.caseNumber == number && $0.seq > seen }
                 if !changes.isEmpty && seen > 0 { throw Conflict(rejection: error, changes: changes) }

@@ -57,6 +57,14 @@ extension BinaryEventCodec {
         case .recordsLost(let seqs, let note):
             w.byte(39); w.uvarint(UInt64(seqs.count)); for s in seqs { w.int(s) }; w.string(note)
         case .recoveryReviewed(let note): w.byte(40); w.string(note)
+        // Tags 42 and up: decision 0017.
+        case .earlierCaseFlagged(let kind, let ref):
+            w.byte(42); w.tag(kind, in: earlierCaseKinds); w.optional(ref) { writeNumber($1, &$0) }
+        case .differentMatterRecorded(let ref, let reason): w.byte(43); writeNumber(ref, &w); w.string(reason)
+        case .supplementRequested(let due, let note): w.byte(44); w.day(due); w.string(note)
+        case .supplementReceived(let facts, let reasons, let phone, let note):
+            w.byte(45); text(facts); text(reasons); text(phone); text(note)
+        case .rehandlingOrdered(let note): w.byte(46); w.string(note)
         }
     }
 
@@ -123,6 +131,13 @@ extension BinaryEventCodec {
             return .recordsLost(seqs: seqs, note: try r.string())
         case 40: return .recoveryReviewed(note: try r.string())
         case 41: return .registered(petition: try readPetitionWithPerson(&r))
+        case 42:
+            return .earlierCaseFlagged(kind: try r.tag(in: earlierCaseKinds),
+                                       ref: try r.optional { (r: inout BinaryReader) throws(DecodeError) in try readNumber(&r) })
+        case 43: return .differentMatterRecorded(ref: try readNumber(&r), reason: try r.string())
+        case 44: return .supplementRequested(due: try r.day(), note: try r.string())
+        case 45: return .supplementReceived(facts: try text(), reasons: try text(), phone: try text(), note: try text())
+        case 46: return .rehandlingOrdered(note: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

@@ -31,6 +31,7 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
+    static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
                                              .accusedOrgan, .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan]
     static let rules: [RuleID] = [
@@ -46,6 +47,8 @@ package enum BinaryEventCodec {
         .practiceRecovery, .practiceStaff,
         // Appended (issue 12): breaches under their own articles.
         .accountabilityNoticeOverdue, .accountabilityTriageOverdue, .accountabilitySuggestionsNeglected,
+        // Appended (issue 12): earlier-case levels, re-handling, same matter, supplement.
+        .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

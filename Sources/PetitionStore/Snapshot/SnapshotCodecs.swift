@@ -83,6 +83,14 @@ enum LinkKindTag: TagCodec {
     typealias Value = LinkKind
     static let table: [LinkKind] = BinaryEventCodec.links
 }
+enum EarlierCaseKindTag: TagCodec {
+    typealias Value = EarlierCaseKind
+    static let table: [EarlierCaseKind] = BinaryEventCodec.earlierCaseKinds
+}
+enum SettlementTag: TagCodec {
+    typealias Value = EarlierCaseFlag.Settlement
+    static let table: [EarlierCaseFlag.Settlement] = [.notAccepted, .differentMatter, .linked]
+}
 enum RoleTag: TagCodec {
     typealias Value = Role
     static let table: [Role] = BinaryEventCodec.roles
@@ -199,6 +207,22 @@ enum LinkCodec: SnapshotCodec {
     static func write(_ l: CaseState.Link, _ w: inout BinaryWriter) { CaseNumberCodec.write(l.to, &w); LinkKindTag.write(l.kind, &w) }
     static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> CaseState.Link {
         CaseState.Link(to: try CaseNumberCodec.read(&r), kind: try LinkKindTag.read(&r))
+    }
+}
+
+/// An earlier-case flag (decision 0017): its kind, the case it names, how it was settled.
+enum EarlierFlagCodec: SnapshotCodec {
+    static var shape: String {
+        "EarlierCaseFlag(kind:\(EarlierCaseKindTag.shape),ref:opt(\(CaseNumberCodec.shape)),settled:opt(\(SettlementTag.shape)))"
+    }
+    static func write(_ f: EarlierCaseFlag, _ w: inout BinaryWriter) {
+        EarlierCaseKindTag.write(f.kind, &w)
+        Opt<CaseNumberCodec>.write(f.ref, &w)
+        Opt<SettlementTag>.write(f.settled, &w)
+    }
+    static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> EarlierCaseFlag {
+        EarlierCaseFlag(kind: try EarlierCaseKindTag.read(&r), ref: try Opt<CaseNumberCodec>.read(&r),
+                        settled: try Opt<SettlementTag>.read(&r))
     }
 }
 

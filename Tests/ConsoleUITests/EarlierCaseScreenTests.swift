@@ -1,0 +1,26 @@
+import PetitionCore
+import TestSupport
+import Testing
+
+/// A flag registration recorded shows on the console's queue and case screens, with its
+/// article, until the clerk settles it (decision 0017).
+@Suite("Earlier-case flags on the console")
+struct EarlierCaseScreenTests {
+    static func flaggedLog() throws -> [CaseEvent] {
+        var s = Scenario()
+        let final = Scenario.finalCase(of: Fixtures.letter().petitioner)
+        s.others[final.number] = final
+        s.earlierCasesFromOthers = true
+        try s.run(.register(Fixtures.letter(received: "2025-05-12")), as: Fixtures.clerk, at: "2025-05-12T09:00")
+        return s.log
+    }
+
+    @Test func theQueueLeadsTheStateWithTheFlagAndTheCaseScreenGivesItsArticle() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("w"))
+        #expect(desk.screen.contains("已终结·"), "\(desk.screen)")
+        desk.press(.enter)
+        #expect(desk.screen.contains("在先案件提示：D-XFJ-2024-00009 已终结：同一事项不再受理（第36条第3款）"),
+                "\(desk.screen)")
+    }
+}

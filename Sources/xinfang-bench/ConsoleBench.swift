@@ -99,7 +99,9 @@ import TestSupport
         ("search, last key of a name", name, true),
         ("search, last key of pinyin initials (\(initials))", initials, true),
         ("search, last key of a word of the request (\(words))", words, true),
+        ("search, first key of a name (\(name.prefix(1)))", String(name.prefix(1)), true),
         ("queue `/` filter, last key of a name", name, false),
+        ("queue `/` filter, first key of a case number (D: every row)", "D", false),
     ]
     var figures: [(String, String, String, String)] = []
     for (what, text, isSearch) in keys {

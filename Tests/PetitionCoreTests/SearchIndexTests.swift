@@ -177,6 +177,14 @@ struct SearchIndexTests {
         }
     }
 
+    @Test func anIndexBuiltInRunsIsTheIndexBuiltAtOnce() {
+        let states = (0..<500).map { Self.state($0 + 1, Self.randomPetition($0 * 17)) }
+        for runs in [1, 2, 3, 7] {
+            let joined = SearchIndex(states, runs: runs) { n, body in for r in 0..<n { body(r) } }
+            #expect(joined == SearchIndex(states), "\(runs) runs")
+        }
+    }
+
     @Test func manyUpdatesAreMergedIntoTheTables() {
         let states = (0..<3000).map { Self.state($0 + 1, Self.randomPetition($0 * 31)) }
         var index = SearchIndex(Array(states[..<10]))

@@ -42,29 +42,36 @@ struct QueueViewRows {
         (data.categories[code]?.name.contains(needle) ?? false) || code.contains(needle)
     }
 
-    /// The rows the filter keeps, in order. With the index: a row is checked (by `keeps`,
-    /// the same rule) only if its category matches or its case is a candidate by number or
-    /// name; without, every row is checked.
+    /// The rows the filter keeps, in order. With the index: a row is kept at once if its
+    /// category matches or the index says its number holds the filter (exact for up to four
+    /// ASCII characters, the index's piece); else it is checked (by `keeps`, the same rule)
+    /// only if the index names its case by number or name. Without it, every row is checked.
     func filtered(_ needle: String, _ data: ConsoleData) -> [QueueRow] {
         guard !needle.isEmpty else { return rows }
         guard let index = data.search, positions.count == rows.count else {
             return rows.filter { Self.keeps($0, needle, data) }
         }
         let byCategory = categories.map { Self.categoryMatches($0, needle, data) }
-        var candidate = [UInt64](repeating: 0, count: (index.count + 63) / 64)
-        for p in index.candidates(.caseNumber, needle) + index.candidates(.name, needle) {
-            candidate[Int(p) >> 6] |= 1 << UInt64(p & 63)
-        }
-        var kept: [QueueRow] = []
+        let words = (index.count + 63) / 64
+        var byNumber = [UInt64](repeating: 0, count: words), candidate = byNumber
+        for p in index.candidates(.caseNumber, needle) { byNumber[Int(p) >> 6] |= 1 << UInt64(p & 63) }
+        for p in index.candidates(.name, needle) { candidate[Int(p) >> 6] |= 1 << UInt64(p & 63) }
+        let numberExact = needle.unicodeScalars.count <= 4 && needle.unicodeScalars.allSatisfy(\.isASCII)
+        var keep = [Bool](repeating: false, count: rows.count)
+        var count = 0
         for i in rows.indices {
-            if byCategory[Int(categoryOf[i])] {
-                kept.append(rows[i])
-                continue
+            let p = Int(positions[i]), w = p >> 6, bit: UInt64 = 1 << UInt64(p & 63)
+            if byCategory[Int(categoryOf[i])] || (numberExact && w < words && byNumber[w] & bit != 0)
+                || (w < words && (byNumber[w] | candidate[w]) & bit != 0 && Self.keeps(rows[i], needle, data)) {
+                keep[i] = true
+                count += 1
             }
-            let p = Int(positions[i])
-            guard p >> 6 < candidate.count, candidate[p >> 6] & (1 << UInt64(p & 63)) != 0 else { continue }
-            if Self.keeps(rows[i], needle, data) { kept.append(rows[i]) }
         }
+        // The first key of a case number keeps every row: the same rows, not a copy of them.
+        if count == rows.count { return rows }
+        var kept: [QueueRow] = []
+        kept.reserveCapacity(count)
+        for i in rows.indices where keep[i] { kept.append(rows[i]) }
         return kept
     }
 }

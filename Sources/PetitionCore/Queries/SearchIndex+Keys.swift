@@ -96,7 +96,10 @@ extension SearchIndex {
     /// Builds the tables from every case: each case's keys are counted first (under an
     /// id given in order of first sight), then the ids ranked by key and the positions
     /// laid out, ascending, in one array — no sort of the postings themselves.
-    static func build(_ states: [CaseState]) -> Tables {
+    static func build(_ states: [CaseState]) -> Tables { build(states[...]) }
+
+    /// The tables of a run of cases, at their positions in the whole (`states.indices`).
+    static func build(_ states: ArraySlice<CaseState>) -> Tables {
         var ids: [UInt64: UInt32] = [:]
         var distinct: [UInt64] = []
         var counts: [UInt32] = []
@@ -132,14 +135,37 @@ extension SearchIndex {
         var cursor = starts
         var postings = [UInt32](repeating: 0, count: entries.count)
         var begin = 0
-        for (position, end) in ends.enumerated() {
+        for (i, end) in ends.enumerated() {
+            let position = UInt32(states.startIndex + i)
             for e in begin..<end {
                 let r = rank[Int(entries[e])]
-                postings[Int(cursor[r])] = UInt32(position)
+                postings[Int(cursor[r])] = position
                 cursor[r] += 1
             }
             begin = end
         }
-        return Tables(keys: order.map { distinct[$0] }, starts: starts, postings: postings, cases: states.count)
+        return Tables(keys: order.map { distinct[$0] }, starts: starts, postings: postings, cases: states.endIndex)
+    }
+
+    /// Tables of consecutive runs of cases joined into one, as if built at once: each
+    /// key's postings from the runs, one after the other (the runs' positions ascend).
+    static func joined(_ parts: [Tables]) -> Tables {
+        var keys: [UInt64] = [], starts: [UInt32] = [0], postings: [UInt32] = []
+        postings.reserveCapacity(parts.reduce(0) { $0 + $1.postings.count })
+        var next = [Int](repeating: 0, count: parts.count)
+        while true {
+            var key: UInt64?
+            for (p, part) in parts.enumerated() where next[p] < part.keys.count {
+                key = min(key ?? .max, part.keys[next[p]])
+            }
+            guard let key else { break }
+            for (p, part) in parts.enumerated() where next[p] < part.keys.count && part.keys[next[p]] == key {
+                postings += part.postings[Int(part.starts[next[p]])..<Int(part.starts[next[p] + 1])]
+                next[p] += 1
+            }
+            keys.append(key)
+            starts.append(UInt32(postings.count))
+        }
+        return Tables(keys: keys, starts: starts, postings: postings, cases: parts.map(\.cases).max() ?? 0)
     }
 }

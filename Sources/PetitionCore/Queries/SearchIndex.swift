@@ -52,6 +52,20 @@ package struct SearchIndex: Sendable {
         count = states.count
     }
 
+    /// The index of every case, built in runs (`runs` of them, one per core, by the
+    /// caller's `concurrently`), joined: the same index as `init(states)`.
+    package init(_ states: [CaseState], runs: Int, concurrently: (Int, @Sendable (Int) -> Void) -> Void) {
+        let size = (states.count + runs - 1) / max(1, runs)
+        let ranges = (0..<runs).map { min(states.count, $0 * size)..<min(states.count, ($0 + 1) * size) }
+        var parts = [Tables](repeating: .empty, count: runs)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out.baseAddress
+            concurrently(runs) { r in results?.advanced(by: r).pointee = Self.build(states[ranges[r]]) }
+        }
+        tables = Self.joined(parts)
+        count = states.count
+    }
+
     /// Re-indexes the case at `position` (a registration, a correction, a voiding — the
     /// events that change what is searched; or a new position). Merges the changes into
     /// the tables once they are many.

@@ -40,6 +40,12 @@ var rows: [(String, String, String, String)] = []
     rows.append((what, figure, baseline, note))
     print("  \(what): \(figure)  |  \(baseline)  \(note)")
 }
+@MainActor func printTable() {
+    print("")
+    print("| what | xinfang | baseline, same run | note |")
+    print("| --- | --- | --- | --- |")
+    for (a, b, c, d) in rows { print("| \(a) | \(b) | \(c) | \(d) |") }
+}
 func f(_ x: Double, _ unit: String = "") -> String {
     (x >= 100 ? String(Int(x.rounded())) : String(format: "%.2f", x)) + unit
 }
@@ -85,6 +91,16 @@ if args.contains("--fold-only") {
         let t = try timed { _ = try CaseBook(log: InMemoryEventLog(header: header, events: all)) }
         print("fold \(all.count) events: \(f(t, " s")), \(f(Double(all.count) / t, " ev/s"))")
     }
+    exit(0)
+}
+
+// `--console-only`: the console's figures alone (search, filter, queue), on the cases
+// folded in memory — a quick run that skips the log, SQLite and the fresh processes.
+if args.contains("--console-only") {
+    let all = records.flatMap { $0 }.enumerated().map { i, e in var e = e; e.seq = i + 1; return e }
+    let header = LogHeader(mode: .training, logId: "bench", jurisdiction: "D-XFJ", createdAt: Instant(millisecondsSince1970: 0))
+    consoleBench(try CaseBook(log: InMemoryEventLog(header: header, events: all)))
+    printTable()
     exit(0)
 }
 
@@ -248,80 +264,8 @@ sqlite3_finalize(insert)
 sqlite3_finalize(select)
 sqlite3_close(db)
 
-// MARK: - The console on every case of the log: what a clerk waits for.
+// MARK: - The console on every case of the log: what a clerk waits for (ConsoleBench.swift).
 
-if let book {
-    let r = Fixtures.reference
-    let clerk = PetitionCore.Actor(user: "clerk", role: .clerk, organ: "D-XFJ")
-    var data = ConsoleData(states: book.states, directory: r.directory, calendar: r.calendar, categories: r.categories,
-                           articles: r.articles, policy: r.policy, actor: clerk,
-                           now: Fixtures.instant("2026-11-27T10:00"), training: true)
-    let states = book.states
-    // The floor of any pass over the cases: read one field of each.
-    var floorTimes: [Double] = []
-    for _ in 0..<3 { floorTimes.append(timed { _ = states.reduce(0) { $0 &+ $1.phase.hashValue } }) }
-    let floor = percentile(floorTimes, 0.5)
-    // The next-deadline index: built once per day from every case's clocks; the console
-    // then derives its counts and rows from it (and after a change only the changed
-    // cases are recomputed: CaseBookTests checks that against a full recompute).
-    var indexRows: [QueueRow] = []
-    let indexTime = timed { indexRows = book.nextDeadlines(asOf: data.today, calendar: r.calendar, directory: r.directory) }
-    var queueTimes: [Double] = []
-    for _ in 0..<3 {
-        var state = AppState(language: .zh)
-        var d = data
-        d.rows = indexRows
-        queueTimes.append(timed { state.refresh(d) })
-    }
-    data.rows = indexRows
-    var state = AppState(language: .zh)
-    state.refresh(data)
-    _ = Update.apply(.character("w"), to: &state, data: data, pageSize: 18)
-    var frameTimes: [Double] = []
-    for _ in 0..<20 {
-        frameTimes.append(timed {
-            _ = Update.apply(.down, to: &state, data: data, pageSize: 18)
-            _ = Console.render(state, data, rows: 24, columns: 80)
-        })
-    }
-    // Search: the last keystroke of an identity number someone in the log has.
-    let someone = states[states.count / 2].petition?.petitioner.idNumber ?? "110105194912310021"
-    var searchTimes: [Double] = []
-    for _ in 0..<3 {
-        var s = AppState(language: .zh)
-        s.refresh(data)
-        _ = Update.apply(.character("s"), to: &s, data: data, pageSize: 18)
-        for c in someone.dropLast() { s.query.insert(c) }
-        searchTimes.append(timed { _ = Update.apply(.character(someone.last ?? "0"), to: &s, data: data, pageSize: 18) })
-    }
-    // The register form's earlier cases: a scan of every case vs the case book's identity index.
-    let probe = Petition(channel: .visit, receivedOn: Fixtures.day("2026-11-27"), organ: "D-XFJ",
-                         petitioner: Petitioner(name: "某", idNumber: someone), request: "r", facts: "f", reasons: "r",
-                         category: "WAGES", type: .grievance)
-    var priorTimes: [Double] = []
-    var found = 0
-    for _ in 0..<3 {
-        priorTimes.append(timed {
-            found = states.priorCases(of: probe, asOf: data.today, calendar: r.calendar, directory: r.directory).count
-        })
-    }
-    let identityBuild = timed { _ = book.cases(idNumber: someone) }
-    let identityLookup = timed { for _ in 0..<1000 { _ = book.cases(idNumber: someone) } } / 1000
-    print("")
-    row("next-deadline index for a day, \(states.count) cases (every clock)", f(indexTime * 1000, " ms"),
-        "one field read from every case: \(f(floor * 1000, " ms"))", "once a day; after a change only the changed cases")
-    row("console: home counts and queue rows from the index", f(percentile(queueTimes, 0.5) * 1000, " ms"),
-        "one field read from every case: \(f(floor * 1000, " ms"))", "median of 3")
-    row("console: key + render of a queue frame, 80×24", f(percentile(frameTimes, 0.5) * 1000, " ms"),
-        "p99 \(f(percentile(frameTimes, 0.99) * 1000, " ms"))", "median of 20")
-    row("console: search, last key of an ID number", f(percentile(searchTimes, 0.5) * 1000, " ms"),
-        "one field read from every case: \(f(floor * 1000, " ms"))", "median of 3")
-    row("console: earlier cases of a person (\(found) found)", f(percentile(priorTimes, 0.5) * 1000, " ms"),
-        "identity index: built on first use in \(f(identityBuild * 1000, " ms")), then \(f(identityLookup * 1_000_000, " µs")) a lookup",
-        "median of 3")
-}
+if let book { consoleBench(book) }
 
-print("")
-print("| what | xinfang | baseline, same run | note |")
-print("| --- | --- | --- | --- |")
-for (a, b, c, d) in rows { print("| \(a) | \(b) | \(c) | \(d) |") }
+printTable()

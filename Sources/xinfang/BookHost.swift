@@ -36,6 +36,8 @@ final class BookHost: ConsoleHost {
         book.nextDeadlines(asOf: day, calendar: session.reference.calendar, directory: session.reference.directory)
     }
 
+    func searchIndex() -> SearchIndex { book.searchIndex() }
+
     func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
 
     /// Writes what a saved form asked for, through the log's lock: the case book

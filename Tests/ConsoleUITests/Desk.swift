@@ -106,6 +106,8 @@ final class DeskHost: ConsoleHost {
         book.nextDeadlines(asOf: day, calendar: Fixtures.reference.calendar, directory: Fixtures.reference.directory)
     }
 
+    func searchIndex() -> SearchIndex { book.searchIndex() }
+
     func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
 
     func perform(_ effect: Effect, now: Instant) -> EffectResult {

@@ -123,6 +123,41 @@ struct ConsoleTmuxTests {
         #expect(s.waitFor("CONSOLE-EXITED-0"))
     }
 
+    /// Search finds a case by each kind of key a clerk types (issue 13 item 3, decision
+    /// 0020): its number, the tail of its ID number, its phone's last digits, the name,
+    /// the name's pinyin initials (`zll` for 曾琳琳, 曾 read as the surname zēng), and words of its request —
+    /// among a hundred generated cases, from the search index.
+    @Test func searchFindsACaseByEachKindOfKey() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        let petition = """
+            {"channel":"visit","receivedAt":"2026-11-27","organ":"D-XFJ",
+             "petitioner":{"kind":"citizen","name":"曾琳琳","idNumber":"11010519491231002X","phone":"13811112468","address":"临江区滨江路1号"},
+             "request":"要求退还物业押金","facts":"押金至今未退","reasons":"依据物业合同","category":"WAGES","type":"grievance"}
+            """
+        let registered = cli.run(["register", "-", "--now", "2026-11-27T09:30"], stdin: petition)
+        #expect(registered.status == 0, "\(registered.err)")
+        let number = try #require(registered.out.firstMatch(of: /D-XFJ-2026-\d{5}/).map { String($0.output) })
+        let s = Session(on: server, sharing: cli)
+        #expect(s.waitFor("首页"), "\(s.screen())")
+        for (typed, matched) in [(number, "案件编号"), ("1231002x", "证件号码"), ("112468", "联系电话"), ("曾琳琳", "姓名"),
+                                 ("zll", "拼音首字母"), ("物业押金", "内容")] {
+            s.keys("s")
+            s.type(typed)
+            // The hits follow each key as it is drawn: once the whole query shows, they are its.
+            #expect(s.waitFor("查找：" + typed), "\(typed): \(s.screen())")
+            let screen = s.screen()
+            #expect(screen.contains("找到1件") && screen.contains(number) && screen.contains(matched),
+                    "\(typed) finds this case alone, by \(matched): \(screen)")
+            s.keys("Escape")
+            #expect(s.waitFor("首页"))
+        }
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
     /// The issue's walk-through: a clerk registers a group visit typing Chinese names,
     /// transfers it picking the organ from a list; the handler, in English and without
     /// colour, finds it by ID number, receives and accepts it, and sees the deadline.

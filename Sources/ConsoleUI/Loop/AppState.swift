@@ -107,6 +107,9 @@ package struct AppState: Sendable {
     /// False while the deadlines are still being computed: the counts show as pending.
     package private(set) var countsReady = true
     private var rowsKey: (version: Int, filter: String, view: QueueView, sort: QueueSort)?
+    /// The rows of the view, sorted, before the filter: kept while only the filter changes.
+    private var viewed = QueueViewRows()
+    private var viewKey: (version: Int, view: QueueView, sort: QueueSort)?
 
     // The case screen and its actions.
     package var detailScroll = 0
@@ -146,10 +149,18 @@ package struct AppState: Sendable {
         }
         // Rows as this user may see them: an accuser withheld from whoever may not read the
         // accusation (Art 30), before any count, view or filter looks at them.
+        let fresh = rowsKey?.version != data.version
+        if !fresh, viewKey?.version == data.version, viewKey?.view == view, viewKey?.sort == sort {
+            // Only the filter changed (a key typed after `/`): the rows of the view stand.
+            rows = viewed.filtered(filter.trimmed, data)
+            rowsKey = (data.version, filter, view, sort)
+            selected = min(selected, max(0, rows.count - 1))
+            return
+        }
         let all = (data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar,
                                                   directory: data.directory))
             .map { $0.disclosed(to: data.actor, name: data.actorName, case: data.state($0.number)) }
-        if rowsKey?.version != data.version {
+        if fresh {
             // The counts that matter to this role: a handling organ's staff count their
             // organ's cases; the bureau's clerks and supervisors count the jurisdiction's.
             let organ: OrganCode? = switch data.actor.role {
@@ -164,6 +175,18 @@ package struct AppState: Sendable {
             dueSoon = mine.filter { $0.next?.isDueSoon() ?? false }.count
             overdue = mine.filter { !$0.overdue.isEmpty }.count
         }
+        if viewKey?.version != data.version || viewKey?.view != view || viewKey?.sort != sort {
+            viewed = QueueViewRows(Self.viewed(all, view, sort, data), data)
+            viewKey = (data.version, view, sort)
+        }
+        let shown = viewed.filtered(filter.trimmed, data)
+        rows = shown
+        rowsKey = (data.version, filter, view, sort)
+        selected = min(selected, max(0, rows.count - 1))
+    }
+
+    /// The rows a view shows, in the order chosen.
+    private static func viewed(_ all: [QueueRow], _ view: QueueView, _ sort: QueueSort, _ data: ConsoleData) -> [QueueRow] {
         var shown = all
         switch view {
         case .all: break
@@ -177,13 +200,6 @@ package struct AppState: Sendable {
         case .dueSoon: shown = shown.filter { $0.next?.isDueSoon() ?? false }
         case .overdue: shown = shown.filter { !$0.overdue.isEmpty }
         }
-        let needle = filter.trimmed
-        if !needle.isEmpty {
-            shown = shown.filter { row in
-                row.number.description.contains(needle) || row.petitioner.contains(needle)
-                    || (data.categories[row.category]?.name.contains(needle) ?? false) || row.category.contains(needle)
-            }
-        }
         switch sort {
         case .deadline: break
         case .number: shown.sort { $0.number < $1.number }
@@ -191,8 +207,6 @@ package struct AppState: Sendable {
             let order = Dictionary(uniqueKeysWithValues: Phase.allCases.enumerated().map { ($1, $0) })
             shown.sort { (order[$0.phase] ?? 0, $0.number) < (order[$1.phase] ?? 0, $1.number) }
         }
-        rows = shown
-        rowsKey = (data.version, filter, view, sort)
-        selected = min(selected, max(0, rows.count - 1))
+        return shown
     }
 }

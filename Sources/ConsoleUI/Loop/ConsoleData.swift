@@ -38,6 +38,9 @@ package struct ConsoleData: Sendable {
     package var rows: [QueueRow]? {
         didSet { version &+= 1 }
     }
+    /// The search index of `states` (decision 0020), from the host once it is built; nil
+    /// before, and search checks every case instead (the same hits, slower).
+    package var search: SearchIndex?
     /// True while the executable is still computing `rows`: the screens say so instead
     /// of computing them again themselves.
     package var rowsPending = false
@@ -71,6 +74,9 @@ package struct ConsoleData: Sendable {
 
     /// A case by number: the case screen asks on every frame, so this is a lookup, not a scan.
     package func state(_ number: CaseNumber) -> CaseState? { positions[number].map { states[$0] } }
+
+    /// Where a case is in `states`, by number.
+    package func position(_ number: CaseNumber) -> Int? { positions[number] }
 
     /// Whether this user may read a case's petitioner and content (Art 30): the one
     /// question every screen asks before showing either.

@@ -13,6 +13,11 @@ package protocol ConsoleHost: AnyObject {
     /// Every case's queue row for `day`, soonest deadline first.
     func rows(asOf day: Day) -> [QueueRow]
 
+    /// The search index of the cases as `cases` holds them now (decision 0020): built on
+    /// the first call, then kept up to date as records are folded. Asked after the first
+    /// frame and after every change, as `rows` is.
+    func searchIndex() -> SearchIndex
+
     /// Reads what other processes appended since the last call; true when a case changed.
     func pickUp() throws -> Bool
 

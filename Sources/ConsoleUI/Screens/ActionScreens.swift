@@ -55,8 +55,8 @@ enum SearchScreen {
         grid.put(DisplayWidth.pad(prompt + window.text, to: grid.columns - 2), row: 1, column: 1, style: .selected)
         grid.cursor = CellGrid.Position(row: 1, column: 1 + DisplayWidth.of(prompt) + window.cursorColumn)
         if state.query.isEmpty {
-            grid.put(zh ? "输入案件编号、证件号码、姓名、电话，或请求、事实中的文字"
-                        : "Type a case number, an ID number, a name, a phone, or words of the request or facts",
+            grid.put(zh ? "输入案件编号、证件号码、姓名、拼音首字母、电话，或请求、事实中的文字"
+                        : "Type a case number, ID number, name or its pinyin initials, phone, or words",
                      row: 3, column: 2, style: .hint)
             return
         }

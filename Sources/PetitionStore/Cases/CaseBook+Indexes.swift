@@ -34,6 +34,18 @@ extension CaseBook {
         return built
     }
 
+    /// The search index of every case: built on first use (decision 0020), then kept up
+    /// to date by `fold` case by case.
+    package func searchIndex() -> SearchIndex {
+        if let search { return search }
+        // On both cores, each building the tables of half the cases, then joined.
+        let built = SearchIndex(states, runs: states.count < 20_000 ? 1 : 2) { runs, body in
+            DispatchQueue.concurrentPerform(iterations: runs, execute: body)
+        }
+        search = built
+        return built
+    }
+
     /// The cases in a phase. Phase and organ change with most events, so they are
     /// indexed on demand: one pass builds both, and it is redone only after changes.
     package func cases(in phase: Phase) -> [CaseState] { lookup(placement().byPhase[phase]) }

@@ -9,7 +9,7 @@ extension CaseBook {
     /// cases, in log order. The same result as `fold` (CaseBookTests compares them).
     /// Only while no index is kept yet; after that, and for small batches, `fold`.
     func foldAll(_ events: [CaseEvent]) throws(StoreError) {
-        guard events.count >= 10_000, index == nil, deadlineIndex == nil else { return try fold(events) }
+        guard events.count >= 10_000, index == nil, search == nil, deadlineIndex == nil else { return try fold(events) }
         // In order: each case's place (first registered first) and the numbers used.
         // Cases already known are looked up on both cores (the table is only read);
         // then, in order, each new case is placed (first registered, first placed).

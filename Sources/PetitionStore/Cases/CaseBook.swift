@@ -14,6 +14,10 @@ package final class CaseBook {
     /// Built on the first lookup by identity, then kept up to date as events are folded:
     /// opening does not pay for it unless someone asks.
     var index: CaseIndex?
+    /// The search index (decision 0020): built on the first search, then kept up to date
+    /// as registrations, corrections and voidings are folded (nothing else changes what
+    /// is searched; who may read a case is asked when a query is answered).
+    var search: SearchIndex?
     /// Cases by phase and by holding organ, built on demand and dropped after changes.
     var placementCache: (byPhase: [Phase: Set<Int>], byOrgan: [OrganCode: Set<Int>])?
     /// The next-deadline index for one day (`nextDeadlines`), and the cases changed since.
@@ -60,11 +64,13 @@ package final class CaseBook {
                 let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+                search?.update(i, states[i])
             case .voided:
                 let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 states[i].events = try history(of: states[i])
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
+                search?.update(i, states[i])
             case .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received, .accepted,
                  .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted, .hearingEnded,
                  .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended, .opinionIssued,
@@ -75,6 +81,8 @@ package final class CaseBook {
                  .rehandlingOrdered:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
+                // A case first placed by such an event is still found by its number.
+                if i >= search?.count ?? .max { search?.update(i, states[i]) }
             }
         }
         if !events.isEmpty {

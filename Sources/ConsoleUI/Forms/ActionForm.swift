@@ -108,21 +108,25 @@ enum ActionForm {
         return switch rejection.code {
         case .wrongOrgan, .outOfReach, .notOwnSystem: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
-        // Every other refusal is marked as the role's; listed, so a new code is placed here.
-        case .actionNotAllowedNow, .roleNotPermitted, .extensionNeedsOrganHead, .dateInFuture, .dateBeforePreviousStep,
-             .beforeInForce, .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone,
-             .unknownOrgan, .unknownCategory, .unknownCase, .groupTooManyRepresentatives, .groupTooFewPeople,
-             .routeToAccused, .notAnAccusation, .referralWrongOrganType, .assignDaysInvalid, .bureauMustTriage,
-             .notPendingBelow, .notSamePetitioner, .notFinal, .objectionWindowLapsed, .trackRequired,
-             .trackOnlyForGrievance, .recusalNotChecked, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline,
-             .outcomeNotForType, .measuresRequired, .notAssigned, .completionAlreadyReported, .noSuperior,
-             .reviewWindowLapsed, .rereviewWindowLapsed, .incidentNeedsVisit, .supervisionDaysInvalid,
-             .unknownSupervisionOrder, .feedbackAlreadyRecorded, .voidUnknownRecord, .voidNotVoidable, .linkToSelf,
-             .staffByAdministrator, .staffExists, .staffUnknown, .staffTraineeInProduction, .staffLastAdministrator,
-             .notStaff, .forbiddenCharacter, .fieldTooLong, .handlerNotStaff, .objectionAlreadyMade,
-             .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag, .supplementAlreadyRequested, .nothingToSupplement,
-             .reviewNotRevoked, .notAPetition:
+        // The role may not take it: the refusal a user can do nothing about but ask another.
+        case .roleNotPermitted, .extensionNeedsOrganHead, .staffByAdministrator, .notStaff:
             zh ? "（非本岗位）" : " (role)"
+        // Anything else (a state, a date, a field): not now; the form says exactly why.
+        // Listed, so a new code is placed here.
+        case .actionNotAllowedNow, .dateInFuture, .dateBeforePreviousStep, .beforeInForce, .missingField,
+             .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone, .unknownOrgan, .unknownCategory,
+             .unknownCase, .groupTooManyRepresentatives, .groupTooFewPeople, .routeToAccused, .notAnAccusation,
+             .referralWrongOrganType, .assignDaysInvalid, .bureauMustTriage, .notPendingBelow, .notSamePetitioner,
+             .notFinal, .objectionWindowLapsed, .trackRequired, .trackOnlyForGrievance, .recusalNotChecked,
+             .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline, .outcomeNotForType, .measuresRequired,
+             .notAssigned, .completionAlreadyReported, .noSuperior, .reviewWindowLapsed, .rereviewWindowLapsed,
+             .incidentNeedsVisit, .supervisionDaysInvalid, .unknownSupervisionOrder, .feedbackAlreadyRecorded,
+             .voidUnknownRecord, .voidNotVoidable, .linkToSelf, .staffExists, .staffUnknown,
+             .staffTraineeInProduction, .staffLastAdministrator, .forbiddenCharacter, .fieldTooLong,
+             .handlerNotStaff, .objectionAlreadyMade, .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag,
+             .supplementAlreadyRequested, .nothingToSupplement, .reviewNotRevoked,
+             .notAPetition:
+            zh ? "（暂不可）" : " (not now)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"
         }

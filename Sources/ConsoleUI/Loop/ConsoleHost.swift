@@ -13,6 +13,10 @@ package protocol ConsoleHost: AnyObject {
     /// Every case's queue row for `day`, soonest deadline first.
     func rows(asOf day: Day) -> [QueueRow]
 
+    /// A case's events in full (with their texts), read back from the log, for its screen;
+    /// empty when they cannot be read (the screen then shows the timeline in brief).
+    func history(of number: CaseNumber) -> [CaseEvent]
+
     /// Reads what other processes appended since the last call; true when a case changed.
     func pickUp() throws -> Bool
 

@@ -130,4 +130,30 @@ struct CaseScreenTmuxTests {
         s.keys("q")
         #expect(s.waitFor("CONSOLE-EXITED-0"))
     }
+
+    /// A page pasted into the facts (tmux's bracketed paste) arrives whole, its lines kept,
+    /// at once: the field shows the lines as rows, not one line of 30 characters.
+    @Test func aPastedPageOfFactsArrivesWholeWithItsLines() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "clerk", "TERM": "xterm-256color"])
+        #expect(s.waitFor("首页"), "\(s.screen())")
+        s.keys("r")
+        #expect(s.waitFor("此人以往信访"))
+        for _ in 0..<10 { s.keys("Tab") }
+        let lines = (1...12).map { "第\($0)段：安置房未交付。" }
+        s.tmux(["set-buffer", "-b", "facts", lines.joined(separator: "\n")])
+        s.tmux(["paste-buffer", "-p", "-b", "facts", "-t", s.name])
+        #expect(s.waitFor("第12段"), "\(s.screen())")
+        let rows = s.screen().split(separator: "\n").map(String.init)
+        let at = rows.firstIndex { $0.contains("第12段") } ?? 0
+        #expect(at > 0 && rows[at - 1].contains("第11段"), "each pasted line is a row: \(rows)")
+        // Still in the facts: the paste's line breaks moved no field.
+        s.keys("Tab")
+        #expect(s.waitFor("（共12行）"), "\(s.screen())")
+        s.keys("F10")
+        #expect(s.waitFor("确定退出"))
+        s.keys("y")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
 }

@@ -26,7 +26,7 @@ package enum CaseScreen {
                 return
             }
             // Long or many-lined: under its label, wrapped at the width.
-            out.append((head, style))
+            out.append((String(head.reversed().drop { $0 == " " }.reversed()), style))
             let pad = String(repeating: " ", count: indent + 2)
             for row in DisplayWidth.wrap(text, to: width - indent - 2) { out.append((pad + row, style)) }
         }
@@ -53,7 +53,7 @@ package enum CaseScreen {
                         + (zh ? "收到：" : "received ") + "\(p.receivedOn)" + (zh ? "    登记机关：" : "    Registered at: ")
                         + data.directory.name(p.organ, lang), .normal))
             if let sender = c.sender {
-                let on: String = c.sentOn.map { "（\($0)）" } ?? ""
+                let on: String = c.sentOn.map { zh ? "（\($0)）" : " (\($0))" } ?? ""
                 out.append(("  " + (zh ? "转交来自：" : "Sent by: ") + data.directory.name(sender, lang) + on, .normal))
             }
             if visible {
@@ -142,8 +142,9 @@ package enum CaseScreen {
         func phone(_ person: Petitioner) -> String { masked ? PersonalData.mask(person.phone) : (person.phone ?? "") }
         let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]
             .compactMap { $0 }.joined(separator: " ")
-        out.append(("  " + (zh ? "信访人：" : "Petitioner: ") + (who.isEmpty ? "—" : who) + "（"
-                    + ChoiceLabels.label(p.petitioner.kind.rawValue, lang) + "）", .normal))
+        let kind = ChoiceLabels.label(p.petitioner.kind.rawValue, lang)
+        out.append(("  " + (zh ? "信访人：" : "Petitioner: ") + (who.isEmpty ? "—" : who) + (zh ? "（\(kind)）" : " (\(kind))"),
+                    .normal))
         if let g = p.group {
             out.append(("  " + (zh ? "集体访：\(g.people)人，代表\(g.representatives.count)人"
                                    : "Group visit: \(g.people) people, \(g.representatives.count) representatives"), .normal))

@@ -125,4 +125,24 @@ struct ConsoleBulletTests {
         #expect(desk.value("request") == "再次要求" && desk.value("petitioner.name") == "张伟")
         #expect(desk.state.form?.focus == "request")
     }
+
+    /// 督办单序号 was a number typed by hand: it is picked from the case's open orders.
+    @Test func feedbackPicksItsSupervisionOrderFromAList() throws {
+        var s = Scenario.at(.handling)
+        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
+                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
+        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
+        CaseScreenTests.open(desk)
+        desk.press(.character("a"))
+        let list = desk.screen.split(separator: "\n")
+        let row = try #require(list.firstIndex { $0.contains("记录督办反馈") })
+        for _ in 0..<(row - 2) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen.actionKind == .recordFeedback)
+        desk.tab(to: "order")
+        desk.press(.enter)
+        #expect(desk.screen.contains("第1号 临江区住房和城乡建设局 改进工作") && desk.screen.contains("共1项"), "\(desk.screen)")
+        desk.press(.enter)
+        #expect(desk.value("order") == "1")
+    }
 }

@@ -40,6 +40,13 @@ enum ActionForm {
                 kind = .choice(tracks(language))
                 label = language == .zh ? "法定途径" : "Track"
             }
+            // Feedback answers one of the case's open supervision orders: picked, not typed.
+            if case .number = kind, spec.name == "order", let c = number.flatMap({ data.state($0) }) {
+                kind = .choice(c.openSupervisionOrders.map { order in
+                    Choice("\(order.index)", (language == .zh ? "第\(order.index)号 " : "no. \(order.index) ")
+                           + data.directory.name(order.organ, language) + " " + ChoiceLabels.label(order.suggestion.rawValue, language))
+                })
+            }
             var hint: String? = spec.help.text(language) == label ? nil : spec.help.text(language)
             if case .choices = spec.kind {
                 hint = language == .zh ? "Enter 打开列表，空格勾选，可多选" : "Enter: list; Space ticks; several allowed"

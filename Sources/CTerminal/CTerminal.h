@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -56,6 +57,15 @@ static inline void xf_keys_for_every_terminal(int escape_delay_ms) {
     define_key("\033[F", KEY_END); define_key("\033OF", KEY_END);
     define_key("\033[5~", KEY_PPAGE); define_key("\033[6~", KEY_NPAGE);
     define_key("\033[3~", KEY_DC);
+    // Bracketed paste: the terminal wraps pasted text in these (once asked to, below).
+    define_key("\033[200~", KEY_MAX + 1); define_key("\033[201~", KEY_MAX + 2);
+}
+static inline int xf_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int xf_key_paste_end(void) { return KEY_MAX + 2; }
+// Asks the terminal to mark pasted text (xterm's mode 2004), or stops asking.
+static inline void xf_bracketed_paste(int on) {
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
 }
 static inline int xf_escape_delay(void) { return get_escdelay(); }
 

@@ -25,6 +25,7 @@ package final class Terminal: TerminalBackend {
         xf_keys_for_every_terminal(Self.escapeDelayMilliseconds)
         curs_set(0)
         xf_timeout(pollMilliseconds)
+        xf_bracketed_paste(1)
         if !monochrome && has_colors() {
             start_color()
             use_default_colors()
@@ -50,6 +51,7 @@ package final class Terminal: TerminalBackend {
     package func close() {
         guard open else { return }
         open = false
+        xf_bracketed_paste(0)
         endwin()
     }
 
@@ -134,6 +136,7 @@ package final class Terminal: TerminalBackend {
             case xf_key_backspace(): return .backspace
             case xf_key_dc(): return .delete
             case xf_key_btab(): return .backTab
+            case xf_key_paste_start(): return readPaste()
             default:
                 for n in 1...12 where code == xf_key_f(Int32(n)) { return .function(n) }
                 return .tick
@@ -148,6 +151,33 @@ package final class Terminal: TerminalBackend {
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .tick }
             return .character(Character(scalar))
         }
+    }
+}
+
+extension Terminal {
+    /// The text between the terminal's paste marks, as one key: a page of text arrives
+    /// at once instead of as a thousand keys. Stops at the end mark, or when nothing
+    /// more comes within the poll interval (a terminal that lost the end mark).
+    func readPaste() -> Key {
+        var text = ""
+        var ch: wint_t = 0
+        while true {
+            let result = xf_get_wch(&ch)
+            if result == xf_err() { break }
+            let code = Int32(bitPattern: ch)
+            if result == xf_key_code_yes() {
+                if code == xf_key_paste_end() { break }
+                if code == xf_key_enter() { text.append("\n") }
+                continue  // other keys inside a paste are not text
+            }
+            switch code {
+            case 10, 13: text.append("\n")
+            case 9: text.append("\t")
+            default:
+                if let scalar = Unicode.Scalar(UInt32(ch)) { text.unicodeScalars.append(scalar) }
+            }
+        }
+        return .paste(text)
     }
 }
 

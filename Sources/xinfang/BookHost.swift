@@ -40,6 +40,8 @@ final class BookHost: ConsoleHost {
 
     func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
 
+    func history(of number: CaseNumber) -> [CaseEvent] { (try? book.history(of: number)) ?? [] }
+
     /// Writes what a saved form asked for, through the log's lock: the case book
     /// catches up with other consoles, decides again, appends and syncs. A refusal or
     /// a failure comes back as one line, and nothing was written.

@@ -29,12 +29,30 @@ struct ShowCommand: ParsableCommand {
             }
             let actor = try session.actor(in: book)
             let day = try session.asOfDay(asOf, book: book)
-            var view = CaseView(state: state, history: try book.history(of: number), asOf: day, session: session,
-                                visible: state.contentVisible(to: actor, name: session.actorName(actor, in: book)))
+            let history = try book.history(of: number)
+            let visible = state.contentVisible(to: actor, name: session.actorName(actor, in: book))
+            // The same reading of the case as the console's case screen: its data, as of the day shown.
+            let now = try session.now(for: book.mode)
+            var data = ConsoleData(states: book.states, directory: session.reference.directory,
+                                   calendar: session.reference.calendar, categories: session.reference.categories,
+                                   articles: session.reference.articles, policy: session.reference.policy, actor: actor,
+                                   now: Day(now) == day ? now : day.start, training: book.mode == .training)
+            data.staff = try session.staff(in: book)
+            let linkedFrom = ConsoleData.links(to: number, in: book.states)
+            data.detail = CaseDetail(number: number, version: data.version, events: history, linkedFrom: linkedFrom)
+            var view = CaseView(state: state, history: history, asOf: day, session: session, visible: visible,
+                                data: data)
             // Personal information: a supervisor watching the queues sees identity
             // numbers and phones masked (REGULATION.md, "Personal data").
             if PersonalData.masked(for: actor.role) { view.maskPersonalData() }
-            if json { Output.printJSON(view) } else { view.print(session) }
+            if json {
+                Output.printJSON(view)
+            } else {
+                // The case screen's lines, unstyled, wrapped at 100 columns.
+                for (line, _) in CaseScreen.lines(AppState(language: session.language), data, number, width: 100) {
+                    Swift.print(InputText.visible(line))
+                }
+            }
         }
     }
 }
@@ -70,6 +88,17 @@ struct CaseView: Encodable {
         var fields: EventBody?
     }
 
+    struct LinkView: Encodable {
+        var caseNumber: String
+        var kind: String
+    }
+
+    struct AllowedAction: Encodable {
+        var action: String
+        var title: String
+        var article: String
+    }
+
     var caseNumber: String
     var spoken: String
     var state: String
@@ -86,10 +115,15 @@ struct CaseView: Encodable {
     var petition: PetitionView?
     var clocks: [ClockJSON]
     var timeline: [Entry]
+    /// Links made on this case, and links other cases made to it (the earlier case of a repeat shows it too).
+    var links: [LinkView]
+    var linkedFrom: [LinkView]
+    /// The actions the law allows now and this user may take, each with its article.
+    var allowedNow: [AllowedAction]
     var asOf: String
     var contentWithheld: Bool
 
-    init(state s: CaseState, history: [CaseEvent], asOf: Day, session: Session, visible: Bool) {
+    init(state s: CaseState, history: [CaseEvent], asOf: Day, session: Session, visible: Bool, data: ConsoleData) {
         let ref = session.reference
         let lang = session.language
         caseNumber = s.number.description
@@ -122,6 +156,11 @@ struct CaseView: Encodable {
                   // note or an opinion can name the accuser as well as a registration (Art 30).
                   voided: s.voided.contains(e.seq), fields: visible ? e.body : nil)
         }
+        links = s.links.map { LinkView(caseNumber: "\($0.to)", kind: $0.kind.rawValue) }
+        linkedFrom = data.linkedFrom(s.number).map { LinkView(caseNumber: "\($0.to)", kind: $0.kind.rawValue) }
+        allowedNow = CaseScreen.allowed(s, data).map {
+            AllowedAction(action: $0.rawValue, title: ActionCatalog.spec($0).title.text(lang), article: session.citation($0.rule))
+        }
         self.asOf = "\(asOf)"
         contentWithheld = !visible
     }
@@ -140,64 +179,5 @@ struct CaseView: Encodable {
         for i in timeline.indices where timeline[i].event == "registered" || timeline[i].event == "corrected" {
             timeline[i].fields = nil
         }
-    }
-
-    func print(_ session: Session) {
-        let zh = session.language == .zh
-        let ref = session.reference
-        Swift.print("\(caseNumber)  \(spoken)")
-        Swift.print(zh ? "状态：\(stateName)    现由：\(holderName)" : "State: \(stateName)    Held by: \(holderName)")
-        if flags.contains(CaseFlag.incomplete.rawValue) {
-            Swift.print(zh ? "记录不全：日志恢复时丢失了本案件的记录，须督办人员复核恢复（xinfang act 案件编号 review-recovery --note …）后方可办理"
-                           : "Incomplete: a log recovery lost records of this case; a supervisor must review it (xinfang act CASE review-recovery --note …) before anyone acts on it")
-        }
-        if !flags.isEmpty {
-            let names = flags.compactMap { CaseFlag(rawValue: $0)?.title.text(session.language) }
-            Swift.print((zh ? "标记：" : "Flags: ") + names.joined(separator: zh ? "、" : ", "))
-        }
-        EarlierCaseLines.print(earlierCases, missing: missing, session)
-        if let p = petition {
-            Swift.print((zh ? "类别：" : "Category: ") + "\(p.categoryName)  (\(p.type), \(p.channel), \(p.receivedAt))")
-            if let person = p.petitioner {
-                Swift.print((zh ? "信访人：" : "Petitioner: ")
-                            + InputText.visible("\(person.name ?? "—")  \(person.idNumber ?? "")  \(person.phone ?? "")"))
-            }
-            if let g = p.group {
-                Swift.print(zh ? "集体访：\(g.people)人，代表\(g.representatives.count)人"
-                               : "Group: \(g.people) people, \(g.representatives.count) representatives")
-            }
-            if let r = p.request { Swift.print((zh ? "请求：" : "Request: ") + InputText.visible(r)) }
-            if p.accusedOrgan != nil || p.accusedPerson != nil {
-                let person = p.accusedPerson.map { [$0.name, $0.post, $0.organ.map { ref.directory.name($0, session.language) }]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ") }
-                let parts = [p.accusedOrgan.map { ref.directory.name($0, session.language) }, person].compactMap { $0 }
-                Swift.print((zh ? "被检举控告：" : "Accused: ") + InputText.visible(parts.joined(separator: zh ? "；" : "; ")))
-            }
-            if contentWithheld {
-                Swift.print(zh ? "（检举控告内容依第30条不向本岗位显示）" : "(Accusation content withheld under Art 30)")
-            }
-        }
-        Swift.print("")
-        Swift.print(zh ? "期限（截至\(asOf)）：" : "Clocks (as of \(asOf)):")
-        if clocks.isEmpty { Swift.print(zh ? "  无正在计算的期限" : "  none running") }
-        let statuses = clocks
-        // (No header over an empty table.)
-        if !statuses.isEmpty { Output.printTable(
-            zh ? ["  期限", "到期日", "剩余", "依据"] : ["  clock", "due", "left", "article"],
-            statuses.map { c in
-                let left = c.daysLeft < 0 ? (zh ? "逾期\(-c.daysLeft)天" : "\(-c.daysLeft) overdue")
-                    : (zh ? "\(c.daysLeft)天" : "\(c.daysLeft) days")
-                let marks = (c.provisional ? (zh ? " 暂定" : " provisional") : "") + (c.paused ? (zh ? " 暂停" : " paused") : "")
-                return ["  " + c.title, c.due + marks, left, c.article]
-            }) }
-        Swift.print("")
-        Swift.print(zh ? "办理记录：" : "Timeline:")
-        Output.printTable(
-            zh ? ["  #", "时间", "人员", "事项", "依据"] : ["  #", "time", "user", "event", "article"],
-            timeline.map { e in
-                ["  \(e.seq)", String(e.at.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                 "\(e.user)/\(ref.policy.name(of: Role(rawValue: e.role) ?? .clerk, session.language))",
-                 e.event + (e.voided ? (zh ? "（已作废）" : " (voided)") : ""), e.article]
-            })
     }
 }

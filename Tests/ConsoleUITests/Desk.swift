@@ -110,6 +110,8 @@ final class DeskHost: ConsoleHost {
 
     func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
 
+    func history(of number: CaseNumber) -> [CaseEvent] { (try? book.history(of: number)) ?? [] }
+
     func perform(_ effect: Effect, now: Instant) -> EffectResult {
         do {
             switch effect {

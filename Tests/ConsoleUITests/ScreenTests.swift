@@ -136,7 +136,7 @@ struct ScreenTests {
             case .delete: return "Del"
             case .tab: return "Tab"
             case .backTab: return "Shift-Tab"
-            case .resize, .tick: return ""
+            case .resize, .tick, .paste: return ""
             }
         }
         for binding in KeyMap.bindings {

@@ -62,7 +62,7 @@ struct EarlierCaseTests {
         let row = try #require(queue.out.split(separator: "\n").first { $0.hasPrefix(c2) })
         #expect(row.contains("[已终结（第36条第3款）]"), "\(row)")
         let shown = cli.run(["show", c2, "--now", "2025-08-02"])
-        #expect(shown.out.contains("在先案件提示：已终结：同一事项不再受理（《信访工作条例》第36条第3款）：在先案件 \(Self.c1)"))
+        #expect(shown.out.contains("在先案件提示：\(Self.c1) 已终结：同一事项不再受理（第36条第3款）\n  待判断：同一事项的，不予受理"), "\(shown.out)")
         let showJSON = try #require(cli.json(["show", c2, "--now", "2025-08-02"]) as? [String: Any])
         let shownFlags = try #require(showJSON["earlierCases"] as? [[String: Any]])
         #expect(shownFlags.first?["kind"] as? String == "final" && shownFlags.first?["settled"] == nil)
@@ -113,7 +113,7 @@ struct EarlierCaseTests {
         let c2 = try #require(registered.first?["caseNumber"] as? String)
         let row = cli.run(["queue", "--now", "2025-05-20"]).out.split(separator: "\n").first { $0.hasPrefix(c2) }
         #expect(row?.contains("[下级在办（第19条第3款）]") == true, "\(row ?? "")")
-        #expect(cli.run(["show", c2, "--now", "2025-05-20"]).out.contains("下级在办：不予受理（《信访工作条例》第19条第3款）"))
+        #expect(cli.run(["show", c2, "--now", "2025-05-20"]).out.contains("在先案件提示：\(Self.c1) 下级在办：不予受理（第19条第3款）"))
     }
 
     @Test func aLetterWithoutReasonsIsRegisteredFlaggedAndSupplemented() throws {

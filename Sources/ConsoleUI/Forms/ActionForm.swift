@@ -20,19 +20,38 @@ enum ActionForm {
             if case .organ = spec.kind {
                 for suffix in ["代码", " code"] where label.hasSuffix(suffix) { label = String(label.dropLast(suffix.count)) }
             }
-            let options: (([String]) -> [Choice]) = { $0.map { Choice($0, ChoiceLabels.label($0, language)) } }
-            let kind: FormField.Kind = switch spec.kind {
+            // Every list shows its Chinese labels (the code is what is stored), and only
+            // what may be chosen on this case: an outcome that fits its matter type (Arts 29,
+            // 30, 32), a track 1 to 6 (Art 31).
+            let options: (([String]) -> [Choice]) = {
+                $0.filter { mayChoose(spec.name, $0, on: number, data) }
+                    .map { Choice($0, ChoiceLabels.label($0, language), keywords: $0) }
+            }
+            var kind: FormField.Kind = switch spec.kind {
             case .text, .caseNumber: .text
             case .organ: .pick(RegisterForm.organOptions(data, language).filter { reachable?.contains($0.value) ?? true })
             case .integer: .number
             case .day: .day
             case .yesNo: .choice(options(["yes", "no"]))
             case .choice(let values): .choice(options(values))
-            case .choices: .text
+            case .choices(let values): .several(options(values))
+            }
+            if case .number = kind, spec.name == "track" {
+                kind = .choice(tracks(language))
+                label = language == .zh ? "法定途径" : "Track"
+            }
+            // Feedback answers one of the case's open supervision orders: picked, not typed.
+            if case .number = kind, spec.name == "order", let c = number.flatMap({ data.state($0) }) {
+                kind = .choice(c.openSupervisionOrders.map { order in
+                    Choice("\(order.index)", (language == .zh ? "第\(order.index)号 " : "no. \(order.index) ")
+                           + data.directory.name(order.organ, language) + " " + ChoiceLabels.label(order.suggestion.rawValue, language))
+                })
             }
             var hint: String? = spec.help.text(language) == label ? nil : spec.help.text(language)
-            if case .choices(let values) = spec.kind {
-                hint = values.map { "\($0)=\(ChoiceLabels.label($0, language))" }.joined(separator: " ")
+            if case .choices = spec.kind {
+                hint = language == .zh ? "Enter 打开列表，空格勾选，可多选" : "Enter: list; Space ticks; several allowed"
+            } else if spec.name == "track" {
+                hint = data.articles.short(.classifyGrievance, language)
             } else if case .day = spec.kind {
                 hint = language == .zh ? "YYYY-MM-DD，空则今天" : "YYYY-MM-DD, empty for today"
             } else if let reason = NonAcceptance(rawValue: form.value(spec.name)) {
@@ -43,6 +62,23 @@ enum ActionForm {
             }
             return FormField(spec.name, label, kind, required: spec.required, hint: hint)
         }
+    }
+
+    /// Whether a value of a list may be chosen on this case: an outcome fits the case's
+    /// matter type; everything else may.
+    static func mayChoose(_ field: String, _ value: String, on number: CaseNumber?, _ data: ConsoleData) -> Bool {
+        guard field == "outcome", let outcome = Outcome(rawValue: value),
+              let type = number.flatMap({ data.state($0) })?.matterType else { return true }
+        return outcome.fits(type)
+    }
+
+    /// Art 31's six tracks of a grievance, as the classify form offers them.
+    static func tracks(_ language: Language) -> [Choice] {
+        let zh = language == .zh
+        let names = zh ? ["诉讼、仲裁、行政复议", "仲裁", "党员申诉", "行政程序", "履行职责", "其他"]
+                       : ["litigation / review", "arbitration", "Party member appeal", "administrative procedure",
+                          "performance of duty", "other"]
+        return names.enumerated().map { Choice("\($0.offset + 1)", "\($0.offset + 1) " + $0.element) }
     }
 
     /// The command as typed, decided against the case as the log will decide it.

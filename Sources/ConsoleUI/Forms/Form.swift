@@ -27,6 +27,9 @@ package struct FormField: Sendable {
         case choice([Choice])
         /// A long list (organs, categories), picked from a searchable list with Enter.
         case pick([Choice])
+        /// Any number of a short list (三到位一处理's measures): ticked in a list with space,
+        /// stored as the values in the list's order, comma-separated.
+        case several([Choice])
     }
 
     /// The field's path, as rejections name it: `petitioner.idNumber`, `group.representatives[2].name`.
@@ -48,14 +51,42 @@ package struct FormField: Sendable {
     /// The options of a choice or pick field.
     package var options: [Choice] {
         switch kind {
-        case .choice(let o), .pick(let o): o
+        case .choice(let o), .pick(let o), .several(let o): o
         case .text, .number, .day: []
         }
     }
 
-    /// What the field shows: for a list, the chosen option's label.
+    /// A text field of prose (a request, facts, reasons, an opinion, a note: `InputText`'s
+    /// prose rule): edited over many rows, Enter starting a new line.
+    package var multiline: Bool {
+        guard case .text = kind else { return false }
+        return InputText.rule(for: key).kind == .prose
+    }
+
+    /// Whether Enter opens a list to pick from (a choice, a long list, several).
+    package var opensPicker: Bool {
+        switch kind {
+        case .choice, .pick, .several: true
+        case .text, .number, .day: false
+        }
+    }
+
+    var isSeveral: Bool {
+        if case .several = kind { return true }
+        return false
+    }
+
+    /// What the field shows: for a list, the chosen option's label (for several, each one's).
     package func display(_ raw: String) -> String {
-        options.isEmpty ? raw : (options.first { $0.value == raw }?.label ?? raw)
+        if case .several = kind {
+            return Self.values(raw).map { v in options.first { $0.value == v }?.label ?? v }.joined(separator: "、")
+        }
+        return options.isEmpty ? raw : (options.first { $0.value == raw }?.label ?? raw)
+    }
+
+    /// The values of a several-choice field as stored: comma-separated.
+    package static func values(_ raw: String) -> [String] {
+        raw.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 }
 
@@ -64,6 +95,20 @@ package struct Picker: Sendable, Equatable {
     package var key: String
     package var query = LineEditor()
     package var selected = 0
+    /// For a several-choice field: the values ticked so far (space ticks and unticks).
+    package var ticked: [String]?
+
+    /// The list opened over a field, on its current value (several: its ticked values).
+    package static func opening(_ field: FormField, _ form: Form) -> Picker {
+        var picker = Picker(key: field.key)
+        let raw = form.value(field.key)
+        if field.isSeveral {
+            picker.ticked = FormField.values(raw)
+        } else if let at = field.options.firstIndex(where: { $0.value == raw }) {
+            picker.selected = at
+        }
+        return picker
+    }
 
     /// The options matching the query: every character typed must appear in order.
     package static func matches(_ options: [Choice], _ query: String) -> [Choice] {

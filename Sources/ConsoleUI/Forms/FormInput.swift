@@ -14,13 +14,14 @@ enum FormInput {
     }
 
     /// Applies a key to the open form; returns the write a save asks for.
-    static func apply(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) -> Effect? {
+    static func apply(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
+                      columns: Int = Console.minimumColumns) -> Effect? {
         guard var form = state.form else {
             Update.back(&state)
             return nil
         }
         defer {
-            if state.screen.isForm, state.form != nil { settle(&state, data, pageSize: pageSize) }
+            if state.screen.isForm, state.form != nil { settle(&state, data, pageSize: pageSize, columns: columns) }
         }
         if let confirming = form.confirming {
             switch key {
@@ -31,7 +32,7 @@ enum FormInput {
                 form.confirming = nil
                 state.form = form
             case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .backspace, .delete,
-                 .tab, .backTab, .function, .resize, .tick:
+                 .tab, .backTab, .function, .resize, .tick, .paste:
                 break  // only y or n answers the question
             }
             return nil
@@ -44,11 +45,20 @@ enum FormInput {
             state.form = form
             return nil
         }
+        // A long text field takes Enter as a line break and ↑ ↓ as moves between its rows
+        // (to the next field from its last row); a paste goes into the field whole.
+        if fields.indices.contains(index), fields[index].multiline || key.isPaste,
+           longTextKey(key, &form, fields[index], width: valueWidth(state.screen, columns: columns), {
+               RegisterForm.message($0, data, state.language)
+           }) {
+            state.form = form
+            return nil
+        }
         if let intent = KeyMap.intent(for: key, in: .form) {
             switch intent {
             case .nextField:
-                if key == .enter, fields.indices.contains(index), case .pick = fields[index].kind {
-                    form.picker = Picker(key: fields[index].key)
+                if key == .enter, fields.indices.contains(index), fields[index].opensPicker {
+                    form.picker = Picker.opening(fields[index], form)
                 } else if !fields.isEmpty {
                     form.touched.insert(form.focus)
                     form.focus = fields[min(fields.count - 1, index + 1)].key
@@ -73,21 +83,98 @@ enum FormInput {
                 state.form = form
                 Update.go(.help, &state)
                 return nil
+            case .openEarlier:
+                state.form = form
+                openEarlier(&state)
+                return nil
             case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
-                 .actions, .sort, .view:
+                 .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
             state.form = form
             return nil
         }
         guard fields.indices.contains(index) else { return nil }
-        edit(key, &form, fields[index])
+        edit(key, &form, fields[index], width: valueWidth(state.screen, columns: columns)) {
+            RegisterForm.message($0, data, state.language)
+        }
         state.form = form
         return nil
     }
 
+    /// From the register form, the person's earlier case: the form waits (Esc on the case
+    /// returns to it, as typed). With several, each press opens the next in the panel's order.
+    static func openEarlier(_ state: inout AppState) {
+        guard case .register = state.screen else { return }
+        let zh = state.language == .zh
+        guard !state.prior.isEmpty else {
+            state.flash = Flash(text: zh ? "没有可打开的以往案件" : "No earlier case to open", style: .hint)
+            return
+        }
+        let n = state.earlierOpened % state.prior.count
+        state.earlierOpened = n + 1
+        state.detailScroll = 0
+        Update.go(.detail(state.prior[n].number), &state)
+        state.flash = Flash(text: zh ? "以往案件 \(state.prior[n].number)：按 Esc 回到登记表单" 
+                                     : "Earlier case \(state.prior[n].number): Esc returns to the register form", style: .hint)
+    }
+
+    /// The columns a field's value takes on this screen at this terminal width.
+    static func valueWidth(_ screen: Screen, columns: Int) -> Int {
+        max(8, FormScreen.formWidth(screen, columns: columns) - FormScreen.labelWidth - 1)
+    }
+
+    /// Keys a long text field handles itself; false for those it leaves to the form.
+    private static func longTextKey(_ key: Key, _ form: inout Form, _ field: FormField, width: Int,
+                                    _ describe: (Rejection) -> String) -> Bool {
+        var editor = form.values[field.key] ?? LineEditor()
+        switch key {
+        case .enter:
+            insert("\n", into: &editor, &form, field, describe)
+            return true
+        case .paste(let text):
+            switch field.kind {
+            case .text, .number, .day:
+                // One line in a one-line field: its line breaks become spaces.
+                insert(field.multiline ? text : text.replacing("\r\n", with: " ").replacing("\n", with: " ")
+                    .replacing("\r", with: " "), into: &editor, &form, field, describe)
+                return true
+            case .choice, .pick, .several:
+                return true  // a list's value is chosen, not pasted
+            }
+        case .up: guard editor.moveRow(by: -1, width: width) else { return false }
+        case .down: guard editor.moveRow(by: 1, width: width) else { return false }
+        case .home: editor.rowHome(width: width)
+        case .end: editor.rowEnd(width: width)
+        case .character, .left, .right, .pageUp, .pageDown, .escape, .backspace, .delete, .tab, .backTab, .function,
+             .resize, .tick:
+            return false  // typed as in any text field, or the form's
+        }
+        form.values[field.key] = editor
+        return true
+    }
+
+    /// Inserts typed or pasted text (what is printable, and line breaks and tabs). Past
+    /// the field's limit (`InputText`) the field says so at once, in the core's words; the
+    /// save then refuses it as the log would, so nothing is cut without the clerk seeing.
+    private static func insert(_ text: String, into editor: inout LineEditor, _ form: inout Form, _ field: FormField,
+                               _ describe: (Rejection) -> String) {
+        let before = editor
+        for c in text where isPrintable(c) || c == "\n" || c == "\r" || c == "\r\n" || c == "\t" { editor.insert(c) }
+        guard editor != before else { return }
+        form.values[field.key] = editor
+        form.dirty = true
+        form.errors[field.key] = nil
+        let limit = InputText.rule(for: field.key).limit
+        if editor.graphemes.count > limit {
+            form.errors[field.key] = describe(Rejection(.fieldTooLong, field: field.key,
+                                                        ["limit": "\(limit)", "length": "\(editor.graphemes.count)"]))
+            form.touched.insert(field.key)
+        }
+    }
+
     /// Typing into one field.
-    private static func edit(_ key: Key, _ form: inout Form, _ field: FormField) {
+    private static func edit(_ key: Key, _ form: inout Form, _ field: FormField, width: Int, _ describe: (Rejection) -> String) {
         var editor = form.values[field.key] ?? LineEditor()
         let before = editor
         switch field.kind {
@@ -98,20 +185,25 @@ enum FormInput {
             case .right, .character(" "): editor = LineEditor(options[current.map { ($0 + 1) % options.count } ?? 0].value)
             case .left: editor = LineEditor(options[current.map { ($0 + options.count - 1) % options.count } ?? 0].value)
             case .backspace, .delete: editor = LineEditor()
-            case .character, .up, .down, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .function,
-                 .resize, .tick:
-                break  // a choice changes only by ← → and space
-            }
-        case .pick:
-            switch key {
-            case .backspace, .delete: editor = LineEditor()
             case .character(let c) where isPrintable(c):
-                var picker = Picker(key: field.key)
+                // Typing searches the list by its Chinese labels (or the codes), as a pick field does.
+                var picker = Picker.opening(field, form)
                 picker.query.insert(c)
                 form.picker = picker
-            case .right, .character(" "): form.picker = Picker(key: field.key)
+            case .character, .up, .down, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .function,
+                 .resize, .tick, .paste:
+                break  // a choice changes only by ← → and space, or in its list
+            }
+        case .pick, .several:
+            switch key {
+            case .backspace, .delete: editor = LineEditor()
+            case .character(let c) where isPrintable(c) && !(c == " " && field.isSeveral):
+                var picker = Picker.opening(field, form)
+                picker.query.insert(c)
+                form.picker = picker
+            case .right, .character(" "): form.picker = Picker.opening(field, form)
             case .character, .up, .down, .left, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
-                 .function, .resize, .tick:
+                 .function, .resize, .tick, .paste:
                 break  // a list's value is chosen in its picker, not typed
             }
         case .text, .number, .day:
@@ -122,14 +214,16 @@ enum FormInput {
                 // phone's +86, parentheses, spaces and dashes (stored in one form: `InputText.phone`).
                 if case .number = field.kind, !(c.isNumber || "+-() ＋－（）".contains(c)) { return }
                 if case .day = field.kind, !(c.isASCII && (c.isNumber || c == "-")) { return }
-                editor.insert(c)
+                insert(String(c), into: &editor, &form, field, describe)
+                return
             case .backspace: editor.backspace()
             case .delete: editor.delete()
             case .left: editor.left()
             case .right: editor.right()
             case .home: editor.home()
             case .end: editor.end()
-            case .character, .up, .down, .pageUp, .pageDown, .enter, .escape, .tab, .backTab, .function, .resize, .tick:
+            case .character, .up, .down, .pageUp, .pageDown, .enter, .escape, .tab, .backTab, .function, .resize, .tick,
+                 .paste:
                 break  // control characters and keys that do not edit
             }
         }
@@ -148,8 +242,24 @@ enum FormInput {
         let matches = Picker.matches(field.options, picker.query.text)
         switch key {
         case .escape: form.picker = nil; return
-        case .enter:
+        case .character(" ") where picker.ticked != nil:
+            // Several: space ticks the highlighted option, or unticks it.
             if matches.indices.contains(picker.selected) {
+                let value = matches[picker.selected].value
+                if picker.ticked?.contains(value) == true { picker.ticked?.removeAll { $0 == value } } else { picker.ticked?.append(value) }
+            }
+        case .enter:
+            if var ticked = picker.ticked {
+                // Enter with nothing ticked takes the highlighted option.
+                if ticked.isEmpty, matches.indices.contains(picker.selected) { ticked = [matches[picker.selected].value] }
+                let value = field.options.map(\.value).filter(ticked.contains).joined(separator: ",")
+                if value != form.value(field.key) {
+                    form.values[field.key] = LineEditor(value)
+                    form.dirty = true
+                }
+                form.errors[field.key] = nil
+                form.touched.insert(field.key)
+            } else if matches.indices.contains(picker.selected) {
                 form.values[field.key] = LineEditor(matches[picker.selected].value)
                 form.dirty = true
                 form.errors[field.key] = nil
@@ -159,14 +269,18 @@ enum FormInput {
             return
         case .up: picker.selected = max(0, picker.selected - 1)
         case .down: picker.selected = min(max(0, matches.count - 1), picker.selected + 1)
+        case .pageUp: picker.selected = max(0, picker.selected - 8)
+        case .pageDown: picker.selected = min(max(0, matches.count - 1), picker.selected + 8)
         case .backspace:
             picker.query.backspace()
+            picker.selected = 0
+        case .character("\u{15}"):
+            picker.query.clear()
             picker.selected = 0
         case .character(let c) where isPrintable(c):
             picker.query.insert(c)
             picker.selected = 0
-        case .character, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab, .function,
-             .resize, .tick:
+        case .character, .left, .right, .home, .end, .delete, .tab, .backTab, .function, .resize, .tick, .paste:
             break  // the picker's query takes typing and Backspace only
         }
         form.picker = picker
@@ -237,7 +351,7 @@ enum FormInput {
     /// After every key: the focus stays on a field that exists (a group's rows come
     /// and go with its size), problems show beside fields already left, the focused
     /// field is scrolled into view, and the person's earlier cases are looked up.
-    private static func settle(_ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+    private static func settle(_ state: inout AppState, _ data: ConsoleData, pageSize: Int, columns: Int) {
         guard var form = state.form else { return }
         let fields = fields(state, data)
         if !fields.isEmpty, !fields.contains(where: { $0.key == form.focus }) {
@@ -263,11 +377,13 @@ enum FormInput {
                 } ?? []
             }
         }
-        let rows = FormScreen.layout(fields, form)
+        let rows = FormScreen.layout(fields, form, width: FormScreen.formWidth(state.screen, columns: columns))
         if let row = rows.firstIndex(where: { $0.field == form.focus && !$0.isError }) {
-            let visible = max(1, pageSize - 1)
+            // The focused field whole (a long text field's rows too) in view.
+            let last = rows.lastIndex { $0.field == form.focus && !$0.isError } ?? row
+            let visible = max(1, FormScreen.height(state.screen, rows: pageSize + 6) - 1)
+            if last >= form.top + visible { form.top = last - visible + 1 }
             if row < form.top { form.top = row }
-            if row >= form.top + visible { form.top = row - visible + 1 }
         }
         state.form = form
     }

@@ -16,7 +16,12 @@ package struct LineEditor: Equatable, Sendable {
     /// Inserts at the cursor. A combining mark typed after a letter joins its grapheme,
     /// as the terminal sends the scalars one by one.
     package mutating func insert(_ c: Character) {
-        if cursor > 0, (String(graphemes[cursor - 1]) + String(c)).count == 1 {
+        // A carriage return (a terminal's Enter, a pasted Windows line end) is a line break.
+        if c == "\r" || c == "\r\n" {
+            insert("\n" as Character)
+            return
+        }
+        if c != "\n", cursor > 0, (String(graphemes[cursor - 1]) + String(c)).count == 1 {
             graphemes[cursor - 1] = Character(String(graphemes[cursor - 1]) + String(c))
             return
         }
@@ -44,6 +49,9 @@ package struct LineEditor: Equatable, Sendable {
     package mutating func home() { cursor = 0 }
     package mutating func end() { cursor = graphemes.count }
     package mutating func clear() { self = LineEditor() }
+
+    /// Places the cursor at a grapheme index (clamped to the text).
+    package mutating func setCursor(_ index: Int) { cursor = max(0, min(graphemes.count, index)) }
 
     /// What fits in `width` columns around the cursor, and the cursor's column in it.
     /// The window scrolls so the cursor is always visible; a wide grapheme is shown

@@ -94,6 +94,23 @@ enum RegisterForm {
         return parts.joined(separator: "|")
     }
 
+    /// Why the petitioner's resident ID as typed cannot be anyone's (its length, digits,
+    /// birth date or check character: `IdentityNumbers`), in the clerk's language; nil
+    /// when it may be, or is not a whole resident ID yet.
+    static func idProblem(_ form: Form, _ data: ConsoleData, _ language: Language) -> String? {
+        guard (PetitionerKind(rawValue: form.value("petitioner.kind")) ?? .citizen) == .citizen else { return nil }
+        let id = InputText.number(form.value("petitioner.idNumber"))
+        guard id.count == 18, let problem = IdentityNumbers.checkResidentID(id, today: data.today) else { return nil }
+        let zh = language == .zh
+        let why: String = switch problem {
+        case .badCheckCharacter: zh ? "校验位不符" : "its check character is wrong"
+        case .badBirthDate: zh ? "出生日期不成立" : "its birth date is impossible"
+        case .badCharacters: zh ? "含有非数字字符" : "it has characters other than digits"
+        case .wrongLength: zh ? "位数不对" : "its length is wrong"
+        }
+        return zh ? "证件号码无效（\(why)），无法查找以往案件：请核对证件" : "The ID number is invalid (\(why)): check the document"
+    }
+
     static func organOptions(_ data: ConsoleData, _ language: Language) -> [Choice] {
         data.directory.organs.map {
             Choice($0.code, $0.name(language), keywords: [$0.code, $0.name, $0.nameEn, $0.short ?? "", $0.shortEn ?? ""]

@@ -59,3 +59,42 @@ package enum DisplayWidth {
         return t + String(repeating: " ", count: max(0, columns - of(t)))
     }
 }
+
+extension DisplayWidth {
+    /// Breaks text into rows of at most `columns` columns: at each line break it holds,
+    /// and wherever the next grapheme would not fit. A wide character is never split;
+    /// Latin words are kept whole where a row can take them (CJK text breaks anywhere,
+    /// as Chinese typesetting does). An empty text, or an empty line in it, is one empty row.
+    package static func wrap(_ text: String, to columns: Int) -> [String] {
+        let width = max(2, columns)
+        var rows: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var row = ""
+            var used = 0
+            var lastSpace: String.Index?
+            for g in line {
+                let w = of(g == "\t" ? " " : g)
+                if used + w > width {
+                    // Break at the last space of the row when the row holds one past its middle.
+                    if let space = lastSpace, g != " ", of(row[..<space]) > width / 2 {
+                        let rest = String(row[row.index(after: space)...])
+                        rows.append(String(row[..<space]))
+                        row = rest
+                        used = of(rest)
+                    } else {
+                        rows.append(row)
+                        row = ""
+                        used = 0
+                    }
+                    lastSpace = nil
+                    if g == " " { continue }  // a space at a break is not carried to the next row
+                }
+                if g == " " { lastSpace = row.endIndex }
+                row.append(g == "\t" ? " " : g)
+                used += w
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -120,6 +120,8 @@ package struct AppState: Sendable {
     /// The earlier cases of the person on the register form, and whose they are.
     package var prior: [PriorCase] = []
     var priorKey = ""
+    /// How many times the register form opened an earlier case (F3): the next opens the next one.
+    var earlierOpened = 0
     /// A case just registered for someone with an earlier case the regulation speaks
     /// to: its action forms start filled in (link it, or do not accept it).
     package var followUp: (registered: CaseNumber, prior: PriorCase)?

@@ -54,6 +54,9 @@ package struct ConsoleData: Sendable {
     /// and the account that created it. Empty for a log that keeps its users in a roster file.
     package var staffMembers: [StaffMember] = []
     package var staffOwner: String?
+    /// The case on screen in full (its events read back from the log, and the cases that
+    /// link to it), loaded by the run loop when a case's screen is shown or the cases change.
+    package var detail: CaseDetail?
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0
@@ -87,5 +90,44 @@ package struct ConsoleData: Sendable {
         let states = self.states, positions = self.positions
         return DecisionContext(now: now, actor: actor, directory: directory, calendar: calendar, policy: policy,
                                categories: categories, lookup: { positions[$0].map { states[$0] } }, staff: staff)
+    }
+}
+
+/// One case in full, for its screen: the events with their texts, which the cases in
+/// memory keep only in brief (`CaseState.steps`), and the cases whose links point at it
+/// (a link is recorded on the case it was made from; the earlier case shows it too).
+package struct CaseDetail: Sendable {
+    package var number: CaseNumber
+    /// The data's `version` it was loaded at.
+    package var version: Int
+    package var events: [CaseEvent]
+    package var linkedFrom: [CaseState.Link]
+
+    package init(number: CaseNumber, version: Int, events: [CaseEvent], linkedFrom: [CaseState.Link]) {
+        self.number = number
+        self.version = version
+        self.events = events
+        self.linkedFrom = linkedFrom
+    }
+}
+
+extension ConsoleData {
+    /// A case's events in full: as loaded for its screen, or as the case keeps them.
+    package func history(_ number: CaseNumber) -> [CaseEvent] {
+        if let detail, detail.number == number { return detail.events }
+        return state(number)?.events ?? []
+    }
+
+    /// The cases that link to this one, each with the relation its link gives.
+    package func linkedFrom(_ number: CaseNumber) -> [CaseState.Link] {
+        if let detail, detail.number == number { return detail.linkedFrom }
+        return Self.links(to: number, in: states)
+    }
+
+    /// Every link made on another case that points at `number`, as a link from this one's side.
+    package static func links(to number: CaseNumber, in states: [CaseState]) -> [CaseState.Link] {
+        states.flatMap { other in
+            other.number == number ? [] : other.links.filter { $0.to == number }.map { CaseState.Link(to: other.number, kind: $0.kind) }
+        }
     }
 }

@@ -17,6 +17,9 @@ package protocol ConsoleHost: AnyObject {
     /// the first call, then kept up to date as records are folded. Asked after the first
     /// frame and after every change, as `rows` is.
     func searchIndex() -> SearchIndex
+    /// A case's events in full (with their texts), read back from the log, for its screen;
+    /// empty when they cannot be read (the screen then shows the timeline in brief).
+    func history(of number: CaseNumber) -> [CaseEvent]
 
     /// Reads what other processes appended since the last call; true when a case changed.
     func pickUp() throws -> Bool

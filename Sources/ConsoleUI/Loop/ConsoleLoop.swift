@@ -66,7 +66,8 @@ package final class ConsoleLoop {
                key != .control("c"), KeyMap.intent(for: key) != .quit || state.screen.isForm {
                 key = .tick
             }
-            guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows))
+            guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows),
+                                           columns: size.columns)
             else { continue }
             let result = host.perform(effect, now: try clock())
             let cases = host.cases
@@ -83,9 +84,22 @@ package final class ConsoleLoop {
     @discardableResult
     private func drawFrame() -> (rows: Int, columns: Int) {
         state.refresh(data)
+        loadDetail()
         let size = backend.size
         backend.draw(Console.render(state, data, rows: size.rows, columns: size.columns))
         return size
+    }
+
+    /// The shown case in full, read from the log once per case and change, not per key.
+    private func loadDetail() {
+        let number: CaseNumber? = switch state.screen {
+        case .detail(let n), .actions(let n), .action(let n, _): n
+        case .home, .queue, .help, .register, .search, .staff: nil
+        }
+        guard let number else { return }
+        if let detail = data.detail, detail.number == number, detail.version == data.version { return }
+        data.detail = CaseDetail(number: number, version: data.version, events: host.history(of: number),
+                                 linkedFrom: ConsoleData.links(to: number, in: data.states))
     }
 
     /// Every half second: the records other consoles appended, and a new day, recompute

@@ -10,6 +10,14 @@ package enum Key: Equatable, Sendable {
     case resize
     /// No key within the poll interval: time to look for changes in the log.
     case tick
+    /// Text pasted at once (the terminal's bracketed paste): it goes into the field whole,
+    /// its line breaks kept in a long text field.
+    case paste(String)
+
+    var isPaste: Bool {
+        if case .paste = self { return true }
+        return false
+    }
 
     /// A control key as raw mode delivers it: `.control("s")` is Ctrl-S.
     package static func control(_ letter: Character) -> Key {
@@ -23,8 +31,12 @@ package enum Intent: String, Sendable, CaseIterable {
     // Lists and screens.
     case up, down, pageUp, pageDown, top, bottom, open, back, help, filter, quit
     case queue, register, search, home, actions, sort, view, staff
+    /// Straight to the 关联 form of the case shown (linking a repeat petition).
+    case link
     // Forms.
     case save, nextField, previousField
+    /// From the register form, the earlier case of the person typed (the form waits).
+    case openEarlier
 }
 
 /// Where a binding applies: on lists and screens, letters are commands; in a form
@@ -69,6 +81,7 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .search, keys: [.function(5), .character("s")], label: "F5 s", help: Localized("查找：编号证件姓名电话", "search")),
         Binding(scope: .browse, intent: .queue, keys: [.function(3), .character("w")], label: "F3 w", help: Localized("案件队列", "case queue")),
         Binding(scope: .browse, intent: .actions, keys: [.function(7), .character("a")], label: "F7 a", help: Localized("办理此案", "act on this case")),
+        Binding(scope: .browse, intent: .link, keys: [.character("L")], label: "L", help: Localized("关联案件", "link a case")),
         Binding(scope: .browse, intent: .filter, keys: [.character("/")], label: "/", help: Localized("筛选队列", "filter the queue")),
         Binding(scope: .browse, intent: .view, keys: [.tab, .character("v")], label: "Tab v", help: Localized("队列范围：全部/我的…", "queue: all/mine/…")),
         Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
@@ -81,6 +94,8 @@ package enum KeyMap {
         Binding(scope: .form, intent: .save, keys: [.function(2), .control("s")], label: "F2 ^S", help: Localized("保存", "save")),
         Binding(scope: .form, intent: .back, keys: [.escape], label: "Esc", help: Localized("返回（先确认）", "back (asks first)")),
         Binding(scope: .form, intent: .help, keys: [.function(1), .control("g")], label: "F1 ^G", help: Localized("帮助", "help")),
+        Binding(scope: .form, intent: .openEarlier, keys: [.function(3), .control("o")], label: "F3 ^O",
+                help: Localized("登记时：打开此人以往案件（表单保留）", "register: open an earlier case (the form waits)")),
         Binding(scope: .form, intent: .quit, keys: [.function(10)], label: "F10", help: Localized("退出（先确认）", "quit (asks first)")),
     ]
 
@@ -96,9 +111,11 @@ package enum KeyMap {
     package static let editing: [(label: String, help: Localized)] = [
         ("← →", Localized("移动光标，切换选项", "cursor; change a choice")),
         ("Home End", Localized("到行首、行尾", "start, end of field")),
+        ("Enter", Localized("长文本栏（事实、理由、意见等）：换行；保存用 F2", "long text (facts, reasons…): new line; F2 saves")),
+        ("↑ ↓", Localized("长文本栏内上下移动，首行末行外到上、下一栏", "long text: up/down a row, then the next field")),
         ("Backspace Del", Localized("删除一个字", "delete a character")),
         ("^U", Localized("清空此栏（查找栏同）", "clear the field (the search too)")),
-        ("空格", Localized("切换选项", "change a choice")),
-        ("Enter", Localized("打开机关、类别列表", "open an organ/category list")),
+        ("空格", Localized("切换选项；多选列表中勾选", "change a choice; tick in a list of several")),
+        ("Enter", Localized("打开选项、机关、类别列表；列表中确定", "open a list of choices; pick in it")),
     ]
 }

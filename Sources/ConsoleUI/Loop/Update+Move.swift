@@ -8,7 +8,8 @@ extension Update {
 
     /// Moves the selection of the screen's list, or scrolls the case; every screen
     /// and every movement is listed, so a new list says here how it moves.
-    static func move(_ movement: Movement, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+    static func move(_ movement: Movement, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
+                     columns: Int = Console.minimumColumns) {
         switch state.screen {
         case .queue:
             let last = max(0, state.rows.count - 1)
@@ -23,14 +24,26 @@ extension Update {
             // Keep the selection on screen.
             if state.selected < state.top { state.top = state.selected }
             if state.selected >= state.top + pageSize { state.top = state.selected - pageSize + 1 }
-        case .detail, .staff:
+        case .detail(let number):
+            // The case scrolls by its wrapped lines at this width; End shows its last page.
+            let last = max(0, CaseScreen.lines(state, data, number, width: columns - 2).count - CaseScreen.page(pageSize))
+            switch movement {
+            case .up: state.detailScroll = max(0, state.detailScroll - 1)
+            case .down: state.detailScroll = min(last, state.detailScroll + 1)
+            case .pageUp: state.detailScroll = max(0, state.detailScroll - CaseScreen.page(pageSize) + 1)
+            case .pageDown: state.detailScroll = min(last, state.detailScroll + CaseScreen.page(pageSize) - 1)
+            case .top: state.detailScroll = 0
+            case .bottom: state.detailScroll = last
+            }
+            state.detailScroll = min(state.detailScroll, last)
+        case .staff:
             switch movement {
             case .up: state.detailScroll = max(0, state.detailScroll - 1)
             case .down: state.detailScroll += 1
             case .pageUp: state.detailScroll = max(0, state.detailScroll - pageSize)
             case .pageDown: state.detailScroll += pageSize
             case .top: state.detailScroll = 0
-            case .bottom: break  // the case's length is known only when drawn
+            case .bottom: break  // the list's length is known only when drawn
             }
         case .actions(let number):
             switch movement {

@@ -25,7 +25,7 @@ extension Update {
             }
             return
         case .escape: back(&state)
-        case .character, .tab, .backTab, .function, .resize, .tick:
+        case .character, .tab, .backTab, .function, .resize, .tick, .paste:
             // Control characters and F-keys: only the commands that leave the search
             // (letters here are typing, so these come by F-key or Ctrl-key).
             if let intent = KeyMap.intent(for: key), [.help, .quit, .queue, .home, .register].contains(intent) {

@@ -6,7 +6,8 @@ package enum Update {
     /// Applies one key and returns the write it asks for, if any (a saved form), for the
     /// run loop to perform and report back with `completed`. The queue's cached rows are
     /// brought up to date by the run loop before each frame, not here.
-    package static func apply(_ key: Key, to state: inout AppState, data: ConsoleData, pageSize: Int) -> Effect? {
+    package static func apply(_ key: Key, to state: inout AppState, data: ConsoleData, pageSize: Int,
+                              columns: Int = Console.minimumColumns) -> Effect? {
         if key == .tick || key == .resize { return nil }
         state.flash = nil
         if key == .control("c") {  // Ctrl-C in raw mode: quit, asking first if a form has typing in it
@@ -21,7 +22,7 @@ package enum Update {
         case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .home, .queue, .detail, .help, .actions, .staff:
-            if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize) }
+            if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
         return nil
     }
@@ -83,14 +84,15 @@ package enum Update {
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
         case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab,
-             .function, .resize, .tick:
+             .function, .resize, .tick, .paste:
             break  // control characters and movement do not edit the filter
         }
         state.selected = 0
         state.top = 0
     }
 
-    static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int) {
+    static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
+                          columns: Int = Console.minimumColumns) {
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -122,12 +124,12 @@ package enum Update {
             if intent == .view { state.view = state.view.next } else { state.sort = state.sort.next }
             state.selected = 0
             state.top = 0
-        case .up: move(.up, &state, data, pageSize: pageSize)
-        case .down: move(.down, &state, data, pageSize: pageSize)
-        case .pageUp: move(.pageUp, &state, data, pageSize: pageSize)
-        case .pageDown: move(.pageDown, &state, data, pageSize: pageSize)
-        case .top: move(.top, &state, data, pageSize: pageSize)
-        case .bottom: move(.bottom, &state, data, pageSize: pageSize)
+        case .up: move(.up, &state, data, pageSize: pageSize, columns: columns)
+        case .down: move(.down, &state, data, pageSize: pageSize, columns: columns)
+        case .pageUp: move(.pageUp, &state, data, pageSize: pageSize, columns: columns)
+        case .pageDown: move(.pageDown, &state, data, pageSize: pageSize, columns: columns)
+        case .top: move(.top, &state, data, pageSize: pageSize, columns: columns)
+        case .bottom: move(.bottom, &state, data, pageSize: pageSize, columns: columns)
         case .actions:
             if case .detail(let number) = state.screen { openActions(number, &state) }
         case .open:
@@ -146,7 +148,13 @@ package enum Update {
             if state.screen != .queue { go(.queue, &state) }
             state.filtering = true
             state.filter = ""
-        case .save, .nextField, .previousField:
+        case .link:
+            // 关联 in one key from the case (a repeat petition is linked to its earlier case).
+            switch state.screen {
+            case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
+            case .home, .queue, .help, .register, .action, .search, .staff: break
+            }
+        case .save, .nextField, .previousField, .openEarlier:
             break
         }
     }
@@ -170,8 +178,18 @@ package enum Update {
         return true
     }
 
+    /// A form waiting behind the screen (the register form, while the clerk reads an
+    /// earlier case from it): no other form opens over it. True when refused.
+    private static func refusedWhileAFormWaits(_ state: inout AppState) -> Bool {
+        guard state.form != nil, !state.screen.isForm else { return false }
+        state.flash = Flash(text: state.language == .zh ? "登记表单尚未保存：按 Esc 回到表单，保存或放弃后再办理"
+                                                        : "The register form is not saved: Esc returns to it; save or discard it first",
+                            style: .overdue)
+        return true
+    }
+
     private static func openRegister(_ state: inout AppState, _ data: ConsoleData) {
-        if refusedOnDamagedLog(&state, data) { return }
+        if refusedOnDamagedLog(&state, data) || refusedWhileAFormWaits(&state) { return }
         let probe = CaseState(number: CaseNumber(organ: data.actor.organ, year: data.today.year, sequence: 1))
         if let refusal = ActionForm.refusal(.register, on: probe, data) {
             state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
@@ -197,8 +215,17 @@ package enum Update {
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
         let list = actions(number, data)
         guard list.indices.contains(state.actionSelected) else { return }
-        let kind = list[state.actionSelected]
-        if refusedOnDamagedLog(&state, data) { return }
+        openAction(list[state.actionSelected], on: number, &state, data)
+    }
+
+    private static func openAction(_ kind: ActionKind, on number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
+        if refusedOnDamagedLog(&state, data) || refusedWhileAFormWaits(&state) { return }
+        if !actions(number, data).contains(kind) {
+            state.flash = Flash(text: state.language == .zh ? "此案现在不能" + ActionCatalog.spec(kind).title.text(.zh)
+                                                            : "Not allowed on this case now: " + ActionCatalog.spec(kind).title.text(.en),
+                                style: .overdue)
+            return
+        }
         if let c = data.state(number), let refusal = ActionForm.refusal(kind, on: c, data) {
             state.flash = Flash(text: RegisterForm.message(refusal, data, state.language), style: .overdue)
             return
@@ -245,7 +272,7 @@ extension CaseIterable where Self: Equatable, AllCases.Index == Int {
 }
 
 extension Screen {
-    var actionKind: ActionKind? {
+    package var actionKind: ActionKind? {
         if case .action(_, let kind) = self { return kind }
         return nil
     }

@@ -44,7 +44,7 @@ package enum Console {
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
         case .queue: [.open, .filter, .view, .sort, .back, .help]
-        case .detail: [.actions, .down, .back, .help, .quit]
+        case .detail: [.actions, .link, .pageDown, .back, .help]
         case .help: [.back, .quit]
         case .register, .action: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]

@@ -8,44 +8,63 @@ enum RegisterScreen {
         guard let form = state.form else { return }
         let lang = state.language
         let zh = lang == .zh
-        let height = grid.rows - 4
-        let formWidth = min(64, max(48, grid.columns * 6 / 10))
+        let height = FormScreen.height(.register, rows: grid.rows)
+        let formWidth = FormScreen.formWidth(.register, columns: grid.columns)
         FormScreen.draw(&grid, FormInput.fields(state, data), form, language: lang, top: 1, left: 1,
                         width: formWidth, height: height)
         let left = formWidth + 2
         let width = grid.columns - left - 1
         for r in 1...height { grid.put("│", row: r, column: left - 1, style: .hint) }
         grid.put(DisplayWidth.pad(zh ? "此人以往信访" : "Earlier petitions", to: width), row: 1, column: left, style: .title)
-        if state.priorKey.isEmpty {
-            let lines = zh ? ["输入完整证件号码，", "或姓名和电话后，", "这里列出此人以往", "的案件及办理情况。"]
-                           : ["Enter a whole ID", "number, or a name", "and phone, to see", "this person's cases."]
-            for (i, line) in lines.enumerated() { grid.put(line, row: 2 + i, column: left, style: .hint) }
+        var lines: [(String, StyleRole)] = []
+        func wrapped(_ text: String, _ style: StyleRole, indent: Int = 0) {
+            for row in DisplayWidth.wrap(text, to: width - indent) { lines.append((String(repeating: " ", count: indent) + row, style)) }
+        }
+        if let problem = RegisterForm.idProblem(form, data, lang) {
+            // A number that cannot be anyone's is not a first petition: it is a typing error.
+            wrapped(problem, .overdue)
+        } else if state.priorKey.isEmpty {
+            let hint = zh ? ["输入完整证件号码，", "或姓名和电话后，", "这里列出此人以往", "的案件及办理情况。"]
+                          : ["Enter a whole ID", "number, or a name", "and phone, to see", "this person's cases."]
+            for line in hint { lines.append((line, .hint)) }
         } else if state.prior.isEmpty {
-            grid.put(zh ? "无以往案件：初信初访" : "None: a first petition", row: 2, column: left)
+            lines.append((zh ? "无以往案件：初信初访" : "None: a first petition", .normal))
         } else {
-            var row = 2
-            grid.put(zh ? "共\(state.prior.count)件" : "\(state.prior.count) cases", row: row, column: left)
-            row += 1
-            for prior in state.prior where row + 3 <= height {
-                grid.put(DisplayWidth.truncate(prior.number.description, to: width), row: row, column: left)
+            lines.append((zh ? "共\(state.prior.count)件  F3 打开（表单保留）" : "\(state.prior.count)  F3 opens one (form kept)", .normal))
+            let typed = form.value("petitioner.name")
+            for (n, prior) in state.prior.enumerated() {
+                let index: String = state.prior.count > 1 ? "\(n + 1). " : ""
+                lines.append((index + prior.number.description, .normal))
                 let category = data.categories[prior.category]?.name(lang) ?? prior.category
-                grid.put(DisplayWidth.truncate(prior.phase.title.text(lang) + " " + category, to: width), row: row + 1,
-                         column: left + 1)
-                var used = 2
+                wrapped(prior.phase.title.text(lang) + " " + category, .normal, indent: 1)
+                if let earlier = data.state(prior.number)?.petition {
+                    let request: String = DisplayWidth.truncate(earlier.request, to: 2 * width - 10)
+                    wrapped((zh ? "请求：" : "Request: ") + request, .normal, indent: 1)
+                    // The name on record, and a plain question when the form's differs: the
+                    // same number with another name is a typing error or another person.
+                    let typedPeople: [Petitioner] = (try? RegisterForm.petition(form, data))?.people ?? []
+                    let same: Petitioner? = earlier.people.first { person in typedPeople.contains { $0.isSamePerson(as: person) } }
+                    let onRecord: String = same?.name ?? earlier.petitioner.name ?? ""
+                    let shownName: String = onRecord.isEmpty ? "—" : onRecord
+                    wrapped((zh ? "登记姓名：" : "Name on record: ") + shownName, .normal, indent: 1)
+                    if !typed.isEmpty, !onRecord.isEmpty, InputText.normalise(typed) != InputText.normalise(onRecord) {
+                        wrapped(zh ? "⚠ 所填姓名「\(typed)」与登记的「\(onRecord)」不同：是同一人吗？请核对证件"
+                                   : "⚠ \(typed) typed, \(onRecord) on record: the same person? Check the ID",
+                                .overdue, indent: 1)
+                    }
+                }
                 if let next = prior.next {
-                    grid.put(DisplayWidth.truncate(next.kind.title.text(lang) + " " + Console.daysLeft(next, lang), to: width),
-                             row: row + used, column: left + 1, style: Console.urgency(next))
-                    used += 1
+                    let clock: String = next.kind.title.text(lang) + " " + Console.daysLeft(next, lang)
+                    wrapped(clock, Console.urgency(next), indent: 1)
                 }
                 if let finding = prior.finding {
-                    grid.put(DisplayWidth.truncate("⚑" + finding.title.text(lang), to: width), row: row + used, column: left + 1,
-                             style: finding == .repeatPetition ? .dueSoon : .overdue)
-                    grid.put(DisplayWidth.truncate(" " + data.articles.short(finding.rule, lang), to: width),
-                             row: row + used + 1, column: left + 1, style: .hint)
-                    used += 2
+                    wrapped("⚑" + finding.title.text(lang), finding == .repeatPetition ? .dueSoon : .overdue, indent: 1)
+                    wrapped(data.articles.short(finding.rule, lang), .hint, indent: 2)
                 }
-                row += used
             }
+        }
+        for (i, (text, style)) in lines.prefix(height - 1).enumerated() {
+            grid.put(DisplayWidth.truncate(text, to: width), row: 2 + i, column: left, style: style)
         }
     }
 }

@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
                 Output.printJSON(view)
             } else {
                 // The case screen's lines, unstyled, wrapped at 100 columns.
-                for (line, _) in CaseScreen.lines(AppState(language: session.language), data, number, width: 100) {
+                for (line, _) in CaseScreen.lines(AppState(language: session.language), data, number, width: 100, printed: true) {
                     Swift.print(InputText.visible(line))
                 }
             }

@@ -9,9 +9,10 @@ package enum CaseScreen {
     /// Rows of the case's body on a screen whose lists page by `pageSize`.
     static func page(_ pageSize: Int) -> Int { pageSize + 2 }
 
-    /// The case's lines at `width` columns, wrapped, each with its style.
+    /// The case's lines at `width` columns, wrapped, each with its style; `printed` for
+    /// `xinfang show`, whose reader has no key to press.
     package static func lines(_ state: AppState, _ data: ConsoleData, _ number: CaseNumber,
-                              width: Int) -> [(String, StyleRole)] {
+                              width: Int, printed: Bool = false) -> [(String, StyleRole)] {
         let lang = state.language
         let zh = lang == .zh
         guard let c = data.state(number) else { return [(zh ? "找不到案件 \(number)" : "No case \(number)", .overdue)] }
@@ -132,7 +133,8 @@ package enum CaseScreen {
             out.append(("  " + DisplayWidth.pad(k.kind.title.text(lang), to: 16) + "\(k.due)\(marks)  "
                         + DisplayWidth.pad(Console.daysLeft(k, lang), to: 12) + cite(k.rule), Console.urgency(k)))
         }
-        heading(zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)")
+        heading(printed ? (zh ? "现在可以办理（xinfang act 案件编号 操作）" : "Allowed now (xinfang act CASE ACTION)")
+                        : (zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)"))
         let allowed = allowed(c, data)
         if allowed.isEmpty { out.append((zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)", .hint)) }
         for a in allowed {
@@ -177,6 +179,11 @@ package enum CaseScreen {
         let kind = ChoiceLabels.label(p.petitioner.kind.rawValue, lang)
         out.append(("  " + (zh ? "信访人：" : "Petitioner: ") + (who.isEmpty ? "—" : who) + (zh ? "（\(kind)）" : " (\(kind))"),
                     .normal))
+        // The petitioner's own ID, phone and address, a group's petitioner too.
+        let person = p.petitioner
+        let parts = [id(person), phone(person), person.address ?? ""].filter { !$0.isEmpty }
+        out.append(("    " + (parts.isEmpty ? (zh ? "（未留证件、电话、住址）" : "(no ID, phone or address)")
+                                            : parts.joined(separator: "  ")), .normal))
         if let g = p.group {
             out.append(("  " + (zh ? "集体访：\(g.people)人，代表\(g.representatives.count)人"
                                    : "Group visit: \(g.people) people, \(g.representatives.count) representatives"), .normal))
@@ -185,14 +192,6 @@ package enum CaseScreen {
                             + [person.name, id(person), phone(person)].compactMap { $0 }.filter { !$0.isEmpty }
                     .joined(separator: "  "), .normal))
             }
-            if let address = p.petitioner.address, !address.isEmpty {
-                out.append(("    " + (zh ? "住址：" : "Address: ") + address, .normal))
-            }
-        } else {
-            let person = p.petitioner
-            let parts = [id(person), phone(person), person.address ?? ""].filter { !$0.isEmpty }
-            out.append(("    " + (parts.isEmpty ? (zh ? "（未留证件、电话、住址）" : "(no ID, phone or address)")
-                                                : parts.joined(separator: "  ")), .normal))
         }
         if c.matterType == .accusation {
             let person = p.accusedPerson.map { [$0.name, $0.post, $0.organ.map { data.directory.name($0, lang) }]

@@ -23,4 +23,24 @@ struct EarlierCaseScreenTests {
         #expect(desk.screen.contains("在先案件提示：D-XFJ-2024-00009 已终结：同一事项不再受理（第36条第3款）"),
                 "\(desk.screen)")
     }
+
+    @Test func theNotAcceptFormOpensWithTheFlaggedCaseAndTheReasonFilledIn() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("w"), .enter, .character("a"))
+        // Not taken forward until the clerk decides: no transfer offered.
+        #expect(!desk.screen.contains("转送"), "\(desk.screen)")
+        for _ in 0..<20 where !desk.screen.contains("▶不予受理") { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.value("ref") == "D-XFJ-2024-00009" && desk.value("reason") == NonAcceptance.alreadyFinal.rawValue)
+    }
+
+    @Test func anIDTypedWithSpacesFindsThePersonsEarlierCases() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("r"))
+        desk.tab(to: "petitioner.idNumber")
+        let spaced = Fixtures.liNaID.prefix(6) + " " + Fixtures.liNaID.dropFirst(6).prefix(8) + " " + Fixtures.liNaID.suffix(4).lowercased()
+        desk.type(String(spaced))
+        desk.press(.tab)
+        #expect(desk.screen.contains("D-XFJ-2025-00001"), "\(desk.screen)")
+    }
 }

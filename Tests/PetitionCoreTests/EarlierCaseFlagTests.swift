@@ -81,6 +81,60 @@ struct EarlierCaseFlagTests {
         #expect(s.state.earlierFlags.first?.settled == .notAccepted)
     }
 
+    @Test func aMatterFlaggedFinalGoesNowhereUntilTheClerkDecides() throws {
+        var s = try Self.registering(Fixtures.letter(received: "2025-05-20"),
+                                     besides: Scenario.finalCase(of: Fixtures.letter().petitioner))
+        let transfer = s.attempt(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.clerk, at: "2025-05-20T10:00")
+        #expect(transfer?.code == .earlierCaseUndecided && transfer?.rule == .finality)
+        #expect(!Workflow.actions(for: s.state).contains(.transfer) && Workflow.actions(for: s.state).contains(.notAccept))
+        try s.run(.recordDifferentMatter(ref: Self.earlier, reason: "反映的是物业问题"), as: Fixtures.clerk, at: "2025-05-20T10:00")
+        try s.run(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.clerk, at: "2025-05-20T11:00")
+        #expect(s.state.phase == .transferred)
+    }
+
+    @Test func aMatterPendingBelowIsNotTakenForwardAtTheCityBureauUntilDecided() throws {
+        let s = try Self.registering(Fixtures.letter(received: "2025-05-20", organ: "C-XFJ"), besides: Self.pending(at: "D-ZJJ"))
+        #expect(s.attempt(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.trainee, at: "2025-05-20T10:00")?.rule
+                == .intakePendingElsewhere)
+    }
+
+    @Test func aClosedCaseHasNoFlagAwaitingADecision() throws {
+        var s = try Self.registering(Fixtures.letter(received: "2025-05-20"),
+                                     besides: Scenario.finalCase(of: Fixtures.letter().petitioner))
+        #expect(!s.state.openEarlierFlags.isEmpty)
+        try s.run(.withdraw(note: "信访人书面撤回"), as: Fixtures.clerk, at: "2025-05-20T10:00")
+        #expect(s.state.openEarlierFlags.isEmpty && s.state.earlierFlags.count == 1)
+    }
+
+    @Test func aSupplementIsAskedOnlyForWhatIsMissingAndFillsOnlyThat() throws {
+        var complete = Scenario.at(.registered)
+        #expect(complete.attempt(.requestSupplement(note: "请补充"), as: Fixtures.clerk, at: "2025-04-29T09:00")?.code
+                == .nothingToSupplement)
+        var p = Fixtures.letter()
+        p.reasons = ""
+        var s = Scenario()
+        try s.run(.register(p), as: Fixtures.clerk, at: "2025-04-28T10:00")
+        let facts = s.state.petition?.facts
+        let overwrite = s.attempt(.recordSupplement(facts: "新事实", reasons: "补充理由", phone: nil, note: nil),
+                                  as: Fixtures.clerk, at: "2025-04-29T10:00")
+        #expect(overwrite?.code == .notMissing && overwrite?.field == "facts")
+        #expect(s.state.petition?.facts == facts)
+        complete = s
+        try complete.run(.recordSupplement(facts: nil, reasons: "补充理由", phone: nil, note: nil), as: Fixtures.clerk,
+                         at: "2025-04-29T10:00")
+        #expect(complete.state.petition?.reasons == "补充理由" && complete.state.petition?.facts == facts)
+    }
+
+    @Test func aCorrectedNumberIsStoredAsRegistrationStoresIt() throws {
+        var s = Scenario.at(.registered)
+        try s.run(.correct(field: .phone, value: "0086 138 0013 8000", reason: "笔误"), as: Fixtures.clerk,
+                  at: "2025-04-28T11:00")
+        try s.run(.correct(field: .idNumber, value: "１１０１０５ １９４９１２３１ ００２ｘ", reason: "笔误"), as: Fixtures.clerk,
+                  at: "2025-04-28T11:05")
+        #expect(s.state.petition?.petitioner.phone == "13800138000")
+        #expect(s.state.petition?.petitioner.idNumber == "11010519491231002X")
+    }
+
     @Test func differentMatterIsNotOfferedWithoutAFlag() {
         let s = Scenario.at(.registered)
         #expect(s.attempt(.recordDifferentMatter(ref: Self.earlier, reason: "x"), as: Fixtures.clerk,

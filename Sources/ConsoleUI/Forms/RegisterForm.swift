@@ -85,9 +85,11 @@ enum RegisterForm {
         let citizen = (PetitionerKind(rawValue: form.value("petitioner.kind")) ?? .citizen) == .citizen
         var parts: [String] = []
         for path in ["petitioner"] + extraRepresentatives.map({ "group.representatives[\($0)]" }) {
-            let id = form.value(path + ".idNumber").uppercased()
+            // As stored: spaces, dashes and an input method's full-width digits folded, so
+            // `110105 19491231 002x` finds what `11010519491231002X` finds.
+            let id = InputText.number(form.value(path + ".idNumber"))
             let name = form.value(path + ".name")
-            let phone = form.value(path + ".phone")
+            let phone = InputText.phone(form.value(path + ".phone"))
             let wholeID = path == "petitioner" && !citizen ? id.count >= 6 : (id.count == 15 || id.count == 18)
             if wholeID { parts.append("id:" + id) } else if !name.isEmpty && phone.count >= 7 { parts.append("np:\(name)/\(phone)") }
         }

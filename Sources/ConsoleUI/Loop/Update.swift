@@ -231,32 +231,32 @@ package enum Update {
             return
         }
         state.form = ActionForm.blank(kind)
-        // A repeat petition or a matter the regulation says not to accept again: the
-        // earlier case and the reason are filled in; the clerk still decides and saves.
-        if let (registered, prior) = state.followUp, registered == number, let finding = prior.finding {
-            switch kind {
-            case .link:
-                state.form?.set("to", "\(prior.number)")
+        // A repeat petition or a matter the regulation says not to accept again: the earlier
+        // case registration flagged (decision 0017), whichever door registered it, and the
+        // reason are filled in; the clerk still decides and saves.
+        let open = data.state(number)?.openEarlierFlags.filter { $0.ref != nil } ?? []
+        switch kind {
+        case .link:
+            if let flag = open.first(where: { $0.kind == .repeatPetition }), let ref = flag.ref {
+                state.form?.set("to", "\(ref)")
                 state.form?.set("kind", LinkKind.repeats.rawValue)
-            case .notAccept:
-                switch finding {
-                case .pendingBelow, .final:
-                    state.form?.set("ref", "\(prior.number)")
-                    state.form?.set("reason", finding == .final ? NonAcceptance.alreadyFinal.rawValue : NonAcceptance.pendingElsewhere.rawValue)
-                case .repeatPetition:
-                    break  // a repeat petition is linked to the earlier case, not refused
-                }
-            case .differentMatter:
-                state.form?.set("ref", "\(prior.number)")
-            case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
-                 .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
-                 .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
-                 .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
-                 .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
-                 .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-                 .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle:
-                break  // the earlier case says nothing about these forms
             }
+        case .notAccept:
+            if let flag = open.first(where: { $0.kind == .final || $0.kind == .pendingBelow }), let ref = flag.ref {
+                state.form?.set("ref", "\(ref)")
+                state.form?.set("reason", flag.kind == .final ? NonAcceptance.alreadyFinal.rawValue
+                                                              : NonAcceptance.pendingElsewhere.rawValue)
+            }
+        case .differentMatter:
+            if let ref = open.first(where: \.kind.isAboutSameness)?.ref { state.form?.set("ref", "\(ref)") }
+        case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
+             .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
+             .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
+             .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
+             .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
+             .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
+             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle:
+            break  // the earlier case says nothing about these forms
         }
         go(.action(number, kind), &state)
     }

@@ -50,6 +50,7 @@ package enum CaseScreen {
         // What registration found and what is missing, with the article, until the clerk
         // settles it (decision 0017); the earlier case first, so that 80 columns show it whole.
         // A settled flag stays, saying how it was settled; an open one says what settles it.
+        let open = c.openEarlierFlags
         for flag in c.earlierFlags {
             let leapfrog = flag.kind == .leapfrog
             let settled: String = switch flag.settled {
@@ -63,8 +64,8 @@ package enum CaseScreen {
                   (leapfrog ? "" : ref ?? "") + flag.kind.title.text(lang)
                       + (zh ? "（" : " (") + data.articles.short(flag.kind.rule, lang) + (zh ? "）" : ")")
                       + (leapfrog ? ref ?? "" : "") + settled,
-                  indent: 0, style: flag.isOpen ? .overdue : .normal)
-            guard flag.isOpen, !leapfrog, flag.ref != nil else { continue }
+                  indent: 0, style: open.contains(flag) ? .overdue : .normal)
+            guard open.contains(flag), !leapfrog, flag.ref != nil else { continue }
             field("  ", flag.kind == .repeatPetition
                     ? (zh ? "待判断：同一事项的，关联（L）；不属同一事项的，记录不属同一事项（different-matter）"
                           : "To decide: link it (L) if the same matter; record a different matter (different-matter) if not")

@@ -134,7 +134,9 @@ extension CaseState {
     /// The earlier-case flags still awaiting the clerk's decision (Art 19 para 3, Art 36 para 3,
     /// Art 20 para 1, 重复访): shown on every screen until settled. A leapfrog visit stays
     /// while the case is open.
-    package var openEarlierFlags: [EarlierCaseFlag] { earlierFlags.filter(\.isOpen) }
+    /// The flags still awaiting the clerk's decision: none once the case is closed (not
+    /// accepted, withdrawn, finished), when no decision can be recorded any more.
+    package var openEarlierFlags: [EarlierCaseFlag] { phase.isTerminal ? [] : earlierFlags.filter(\.isOpen) }
 }
 
 extension MissingContent {

@@ -297,6 +297,14 @@ struct Decision {
             try requireText(reason, field: "reason")
             guard var corrected = state.petition else { throw Rejection(.actionNotAllowedNow, rule: .practiceCorrection) }
             let old = corrected.value(of: field)
+            // Stored in the form registration stores (an ID number folded and upper-cased, a
+            // phone without its punctuation or +86), so a corrected number finds earlier cases.
+            let value = switch field {
+            case .idNumber: InputText.number(InputText.normalise(value))
+            case .phone: InputText.phone(InputText.normalise(value))
+            case .name, .address, .request, .facts, .reasons, .category, .accusedOrgan, .accusedPersonName,
+                 .accusedPersonPost, .accusedPersonOrgan: value
+            }
             corrected.correct(field, to: value)
             try PetitionValidation.check(corrected, today: Swift.max(today, corrected.receivedOn),
                                          directory: directory, categories: context.categories)
@@ -370,6 +378,13 @@ struct Decision {
             }
             if let p, !IdentityNumbers.isPlausiblePhone(p) {
                 throw Rejection(.invalidPhone, field: "phone", ["phone": p])
+            }
+            // A supplement fills what is missing; what the petition already says is changed
+            // only by a correction, which keeps the original in the timeline.
+            let missing = state.petition?.missingContent ?? []
+            for (field, value, part) in [("facts", f, MissingContent.facts), ("reasons", r, .reasons), ("phone", p, .phone)]
+            where value != nil && !missing.contains(part) {
+                throw Rejection(.notMissing, field: field, rule: .practiceSupplement, ["field": field])
             }
             emit(.practiceSupplement, .supplementReceived(facts: f, reasons: r, phone: p, note: n))
 

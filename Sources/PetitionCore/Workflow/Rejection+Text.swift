@@ -87,6 +87,12 @@ extension Rejection {
             zh ? "本案未要求补正，内容也不缺，无需登记补正" : "No supplement was requested and nothing is missing"
         case .reviewNotRevoked:
             zh ? "复查意见未撤销原处理意见，不能重新办理" : "The review did not revoke the opinion, so the matter is not handled again"
+        case .notMissing:
+            zh ? "\(v("field") == "facts" ? "事实" : v("field") == "reasons" ? "理由" : "联系电话")并不缺少，补正只补缺项；要改已登记的内容请用更正（correct），原内容留在办理记录中"
+               : "The petition does not lack its \(v("field")): a supplement fills only what is missing; change what is recorded with a correction (correct), which keeps the original"
+        case .earlierCaseUndecided:
+            zh ? "登记时提示此事项与在先案件\(v("case"))可能是同一事项（\(v("finding"))）：请先判断——同一事项的不予受理（not-accept），不属同一事项的记录不属同一事项（different-matter），再转送、交办或受理"
+               : "Registration found this may be the matter of earlier case \(v("case")) (\(v("finding.en"))): decide first — not-accept if the same matter, different-matter if not — before it is transferred, assigned or accepted"
         case .notAPetition:
             v("why") == "request"
                 ? (zh ? "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正"

@@ -96,6 +96,11 @@ package struct Rejection: Error, Equatable, Sendable {
         /// Not a petition at all: no request, or nobody to reply to and nothing to act on
         /// (everything else is registered, Art 22 para 1, Art 23 para 1).
         case notAPetition = "not-a-petition"
+        /// A supplement giving a part the petition does not lack: that is a correction.
+        case notMissing = "not-missing"
+        /// The matter taken forward while registration's finding that it may be final (Art 36
+        /// para 3) or pending below (Art 19 para 3) awaits the clerk's decision (decision 0017).
+        case earlierCaseUndecided = "earlier-case-undecided"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -119,7 +124,9 @@ package struct Rejection: Error, Equatable, Sendable {
             case .objectionAlreadyMade: .receiptObjection
             case .noHandlingTerm: .handlingDeadline
             case .notFlaggedAgainst, .noEarlierFlag: .practiceSameMatter
-            case .supplementAlreadyRequested, .nothingToSupplement: .practiceSupplement
+            case .supplementAlreadyRequested, .nothingToSupplement, .notMissing: .practiceSupplement
+            // The rejection names the flag's own rule (Art 36 para 3 or Art 19 para 3).
+            case .earlierCaseUndecided: .finality
             case .reviewNotRevoked: .practiceRehandling
             case .notAPetition: .intakeContent
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere

@@ -127,15 +127,24 @@ package enum Workflow {
                 ? nil : Rejection(.nothingToSupplement)
         // Handling again follows a review that revoked the opinion (Art 35).
         case .rehandle: state.review?.outcome == .revoked ? nil : Rejection(.reviewNotRevoked)
+        // A request for a supplement asks for what is missing (Art 19 para 1).
+        case .requestSupplement:
+            (state.petition?.missingContent.isEmpty ?? true) ? Rejection(.nothingToSupplement) : nil
+        // Registration found it may be final (Art 36 para 3) or pending below (Art 19 para 3):
+        // the clerk decides before the matter goes anywhere, so that not-accept stays open to
+        // them (decision 0017). Escalating a major or urgent matter is never held back.
+        case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .redirect, .accept:
+            state.openEarlierFlags.first { $0.kind == .final || $0.kind == .pendingBelow }.map { flag in
+                Rejection(.earlierCaseUndecided, rule: flag.kind.rule,
+                          ["case": flag.ref.map { "\($0)" } ?? "", "finding": flag.kind.title.zh, "finding.en": flag.kind.title.en])
+            }
         // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
         case .extend: state.handlingTermApplies ? nil : Rejection(.noHandlingTerm)
-        case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept,
-             .receive, .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
+        case .register, .escalate, .notAccept, .receive, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
              .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-             .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase,
-             .requestSupplement:
+             .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase:
             nil
         }
     }

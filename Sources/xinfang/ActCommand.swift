@@ -46,7 +46,9 @@ struct ActCommand: ParsableCommand {
             }
             let values = try Self.parseFields(fields)
             let command = try ActionCatalog.command(kind, values)
-            let book = try session.openBook(writable: true)
+            // Only this case and any case the command reads (from the snapshot's index and
+            // the log's tail); the command is still decided under the lock against the latest state.
+            let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
             let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
                                           actor: try session.actor(in: book), reference: session.reference,
                                           staff: try session.staff(in: book))
@@ -73,7 +75,7 @@ struct ActCommand: ParsableCommand {
     }
 
     func listActions(_ session: Session) throws {
-        let book = try session.openBook()
+        let book = try CaseNumber(caseNumber).map { try session.openBook(only: [$0]) } ?? session.openBook()
         guard let number = CaseNumber(caseNumber), let state = book[number] else {
             throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
         }

@@ -109,10 +109,10 @@ struct Session {
         }
     }
 
-    /// A book of one case (a point query, decision 0021): that case read from the mapped
-    /// snapshot and the log's tail, or every case when the snapshot cannot be used.
-    func openBook(only number: CaseNumber, writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable), only: number) { log in
+    /// A book of some cases (a point query, decision 0021): those cases read from the
+    /// mapped snapshot and the log's tail, or every case when the snapshot cannot be used.
+    func openBook(only numbers: Set<CaseNumber>, writable: Bool = false) throws -> CaseBook {
+        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }

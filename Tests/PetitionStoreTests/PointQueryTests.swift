@@ -20,7 +20,7 @@ struct PointQueryTests {
     }
 
     func point(_ path: String, _ number: CaseNumber) throws -> CaseBook {
-        try CaseBook.open(at: path, .init(writable: false), only: number)
+        try CaseBook.open(at: path, .init(writable: false), only: [number])
     }
 
     @Test func aPointQueryGivesTheCaseAndHistoryTheFullOpenGives() throws {
@@ -119,5 +119,49 @@ struct PointQueryTests {
         _ = try CaseBook.open(at: path, .init(writable: true))
         let again = try point(path, victim.number)
         #expect((again.log as? DurableLog)?.resumed == true && again[victim.number] == victim)
+    }
+}
+
+/// A writer's point query (`act`): the case is decided under the lock against the latest
+/// state, whatever others appended after the book was opened.
+@Suite("Point queries that write")
+struct PointQueryWriteTests {
+    let ref = Fixtures.reference
+    let snapshots = SnapshotTests()
+
+    func writer(_ path: String, _ numbers: Set<CaseNumber>) throws -> CaseBook {
+        try CaseBook.open(at: path, .init(writable: true), only: numbers)
+    }
+
+    @Test func aCommandIsDecidedAgainstWhatOthersAppendedSinceTheBookWasOpened() throws {
+        let (path, _) = try snapshots.makeLog(cases: 300)
+        let truth = try snapshots.snapshotted(path)
+        let open = try #require(truth.states.first { $0.phase == .registered && $0.voided.isEmpty })
+        let mine = try writer(path, [open.number])
+        #expect((mine.log as? DurableLog)?.resumed == true && mine.states.count == 1)
+        // Someone else transfers it first.
+        let other = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        _ = try other.execute(.transfer(to: "D-ZJJ", note: nil), on: open.number, now: Fixtures.instant("2025-06-03T10:00"),
+                              actor: Fixtures.clerk, reference: ref)
+        #expect(throws: (any Error).self) {
+            _ = try mine.execute(.transfer(to: "D-ZJJ", note: nil), on: open.number,
+                                 now: Fixtures.instant("2025-06-03T10:05"), actor: Fixtures.clerk, reference: ref)
+        }
+        let transfers = try snapshots.replayed(path).history(of: open.number).filter {
+            if case .transferred = $0.body { return true } else { return false }
+        }
+        #expect(transfers.count == 1)
+    }
+
+    @Test func aLinkToAnotherCaseInTheSnapshotIsDecidedFromIt() throws {
+        let (path, _) = try snapshots.makeLog(cases: 300)
+        let truth = try snapshots.snapshotted(path)
+        let from = truth.states[40].number, to = truth.states[250].number
+        let command = CaseCommand.link(to: to, kind: .related)
+        let book = try writer(path, Set([from] + command.otherCases))
+        #expect((book.log as? DurableLog)?.resumed == true)
+        _ = try book.execute(command, on: from, now: Fixtures.instant("2025-06-03T10:00"), actor: Fixtures.supervisor,
+                             reference: ref)
+        #expect(try snapshots.replayed(path)[from]?.links.contains { $0.to == to } == true)
     }
 }

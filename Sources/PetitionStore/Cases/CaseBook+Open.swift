@@ -52,16 +52,19 @@ extension CaseBook {
         return opened
     }
 
-    /// Opens a log for one case (a point query, decision 0021): from the snapshot's header,
-    /// the index page(s) the case's number is on and the chunk it lies in — each checked
-    /// against the SHA-256 the header holds for it, the header against the checkpoint
-    /// that vouches for it — then the log's records after the snapshot's head, read and
-    /// verified as every open does, of which only that case's events are folded. The
-    /// book holds that case alone (`scope`). Whenever the snapshot cannot be used (none,
-    /// not vouched for, a section that does not hold, damage among the records it covers)
-    /// this is the full `open`, whose book holds every case.
-    package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(), only number: CaseNumber,
-                             accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
+    /// Opens a log for some cases (a point query, decision 0021): from the snapshot's
+    /// header, the index page(s) each case's number is on and the chunk it lies in — each
+    /// checked against the SHA-256 the header holds for it, the header against the
+    /// checkpoint that vouches for it — then the log's records after the snapshot's head,
+    /// read and verified as every open does, of which only those cases' events are
+    /// folded. The book holds those cases alone (`scope`); a writer's command on it still
+    /// decides under the lock against what others appended meanwhile (`transact`).
+    /// Whenever the snapshot cannot be used (none, not vouched for, a section that does
+    /// not hold, damage among the records it covers), and for a writer when it is
+    /// `snapshotEvery` records behind (so that a fresh one is written), this is the full
+    /// `open`, whose book holds every case.
+    package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
+                             only numbers: Set<CaseNumber>, accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
         func full() throws -> CaseBook { try open(at: path, options, accept: accept) }
         guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
@@ -73,13 +76,20 @@ extension CaseBook {
         guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
         else { return try full() }
         if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
+        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
         // A section that does not hold: nothing of it is trusted; the full open decides.
-        let found: CaseState?
-        do throws(CaseSnapshot.Failure) { found = try snapshot.state(of: number) } catch { return try full() }
+        var found: [CaseState] = []
+        for number in numbers.sorted(by: { $0.description < $1.description }) {
+            do throws(CaseSnapshot.Failure) {
+                if let state = try snapshot.state(of: number) { found.append(state) }
+            } catch {
+                return try full()
+            }
+        }
         try accept(log)
-        return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: found.map { [$0] } ?? [],
+        return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: found,
                                                          reserved: snapshot.reserved, staff: snapshot.staff),
-                            only: number)
+                            only: numbers)
     }
 
     /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the

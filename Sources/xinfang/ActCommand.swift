@@ -7,7 +7,8 @@ import PetitionStore
 /// act CASE` lists the actions its state allows now, each with its article and whether the
 /// acting account may take it.
 struct ActCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
+    /// Made once: the argument parser asks for every command's configuration on every run.
+    static let configuration: CommandConfiguration = {
         let lines = ActionKind.allCases.filter { $0 != .register && $0 != .recordLoss }.map { kind in
             let spec = ActionCatalog.spec(kind)
             return "  \(kind.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))\(spec.title.zh) — \(spec.help.en)"
@@ -16,7 +17,7 @@ struct ActCommand: ParsableCommand {
             commandName: "act",
             abstract: "办理操作 — apply one workflow action to a case.",
             discussion: "Actions (xinfang act ACTION --help for fields and article):\n" + lines.joined(separator: "\n"))
-    }
+    }()
 
     @OptionGroup var options: GlobalOptions
 

@@ -215,13 +215,7 @@ package struct CaseSnapshot {
                 guard let hash = RecordHash(bytes: bytes) else { throw Failure.damaged }
                 let offsetCount = try r.count()
                 guard offsetCount == seq else { throw Failure.damaged }
-                var offsets: [Int] = []
-                offsets.reserveCapacity(offsetCount)
-                var previous = 0
-                for _ in 0..<offsetCount {
-                    previous += Int(try r.uvarint())
-                    offsets.append(previous)
-                }
+                let offsets = try recordOffsets(&r, count: offsetCount)
                 var reserved: [CaseNumber] = []
                 for _ in 0..<(try r.count()) {
                     guard let number = CaseNumber(try r.string()) else { throw Failure.damaged }
@@ -264,6 +258,33 @@ package struct CaseSnapshot {
             } catch {
                 throw .damaged
             }
+        }
+
+        /// Every record's offset, from their varint deltas: one tight loop over the
+        /// header's bytes (a million of them are read on every open, point queries too).
+        private static func recordOffsets(_ r: inout BinaryReader, count: Int) throws -> [Int] {
+            let bytes = r.bytes
+            var i = r.index, previous = 0, ok = true
+            let offsets = [Int](unsafeUninitializedCapacity: count) { out, initialized in
+                for n in 0..<count {
+                    var value: UInt64 = 0, shift: UInt64 = 0
+                    while true {
+                        guard i < bytes.count, shift < 64 else { ok = false; return }
+                        let byte = bytes[i]
+                        i += 1
+                        value |= UInt64(byte & 0x7F) << shift
+                        if byte < 0x80 { break }
+                        shift += 7
+                    }
+                    guard value <= UInt64(Int.max - previous) else { ok = false; return }
+                    previous += Int(value)
+                    out[n] = previous
+                    initialized = n + 1
+                }
+            }
+            guard ok else { throw Failure.damaged }
+            r.index = i
+            return offsets
         }
 
         /// How many cases the snapshot holds, from its header.

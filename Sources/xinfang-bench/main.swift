@@ -67,6 +67,14 @@ if let i = args.firstIndex(of: "--open-only"), i + 1 < args.count {
     exit(0)
 }
 
+// `--show-only`: `xinfang show CASE` in fresh processes beside SQLite's indexed lookup
+// (PointBench.swift), on a log made once and kept in `.build/bench-cache`.
+if args.contains("--show-only") {
+    try pointBench(targetEvents: targetEvents)
+    printTable()
+    exit(0)
+}
+
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -267,5 +275,10 @@ sqlite3_close(db)
 // MARK: - The console on every case of the log: what a clerk waits for (ConsoleBench.swift).
 
 if let book { consoleBench(book) }
+
+// MARK: - One case in a fresh process: `xinfang show` beside SQLite's indexed lookup (PointBench.swift).
+
+print("")
+try pointBench(targetEvents: targetEvents)
 
 printTable()

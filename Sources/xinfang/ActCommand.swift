@@ -7,7 +7,8 @@ import PetitionStore
 /// act CASE` lists the actions its state allows now, each with its article and whether the
 /// acting account may take it.
 struct ActCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
+    /// Made once: the argument parser asks for every command's configuration on every run.
+    static let configuration: CommandConfiguration = {
         let lines = ActionKind.allCases.filter { $0 != .register && $0 != .recordLoss }.map { kind in
             let spec = ActionCatalog.spec(kind)
             return "  \(kind.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))\(spec.title.zh) — \(spec.help.en)"
@@ -16,7 +17,7 @@ struct ActCommand: ParsableCommand {
             commandName: "act",
             abstract: "办理操作 — apply one workflow action to a case.",
             discussion: "Actions (xinfang act ACTION --help for fields and article):\n" + lines.joined(separator: "\n"))
-    }
+    }()
 
     @OptionGroup var options: GlobalOptions
 
@@ -46,7 +47,9 @@ struct ActCommand: ParsableCommand {
             }
             let values = try Self.parseFields(fields)
             let command = try ActionCatalog.command(kind, values)
-            let book = try session.openBook(writable: true)
+            // Only this case and any case the command reads (from the snapshot's index and
+            // the log's tail); the command is still decided under the lock against the latest state.
+            let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
             let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
                                           actor: try session.actor(in: book), reference: session.reference,
                                           staff: try session.staff(in: book))
@@ -73,7 +76,7 @@ struct ActCommand: ParsableCommand {
     }
 
     func listActions(_ session: Session) throws {
-        let book = try session.openBook()
+        let book = try CaseNumber(caseNumber).map { try session.openBook(only: [$0]) } ?? session.openBook()
         guard let number = CaseNumber(caseNumber), let state = book[number] else {
             throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
         }

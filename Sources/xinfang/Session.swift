@@ -109,6 +109,15 @@ struct Session {
         }
     }
 
+    /// A book of some cases (a point query, decision 0021): those cases read from the
+    /// mapped snapshot and the log's tail, or every case when the snapshot cannot be used.
+    func openBook(only numbers: Set<CaseNumber>, writable: Bool = false) throws -> CaseBook {
+        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers) { log in
+            try checkMode(log.header.mode)
+            report(log, writable: writable)
+        }
+    }
+
     /// Tells the user on stderr what opening found: a recovery done, a torn tail left
     /// for a writer, or damage. A writer is not told of damage here: its write is
     /// refused with one line that names the record (docs/cli.md: a failure is one

@@ -23,7 +23,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            let book = try session.openBook()
+            // Only this case is read (from the snapshot's index and the log's tail), not every case.
+            let book = try CaseNumber(caseNumber).map { try session.openBook(only: [$0]) } ?? session.openBook()
             guard let number = CaseNumber(caseNumber), let state = book[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
             }

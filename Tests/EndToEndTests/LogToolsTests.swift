@@ -108,6 +108,27 @@ struct LogToolsTests {
         #expect(try snapshotState().hasPrefix("落后1条记录"))
     }
 
+    /// `show` and `act` read one case from the snapshot and the log after it (decision
+    /// 0021): a case acted on after the snapshot was written shows its latest state, and a
+    /// second action is decided on that state.
+    @Test func showAndActReadTheLatestStateOfOneCase() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        let file = try CaseSnapshot.File(try Data(contentsOf: URL(fileURLWithPath: CaseSnapshot.path(forLog: cli.log))))
+        let registered = try #require(try file.cases().first {
+            $0.phase == .registered && $0.voided.isEmpty && $0.petition?.accusedOrgan == nil && $0.petition?.accusedPerson == nil
+        })
+        let number = "\(registered.number)"
+        #expect(cli.run(["act", number, "transfer", "--to", "D-ZJJ", "--now", "2026-11-27T10:00"]).status == 0)
+        let shown = cli.run(["show", number, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any])
+        #expect(object["state"] as? String == "transferred")
+        // Transferred already: a second transfer is refused against that state, and nothing is written.
+        #expect(cli.run(["act", number, "transfer", "--to", "D-ZJJ", "--now", "2026-11-27T10:05"]).status != 0)
+        #expect(cli.run(["show", number, "--json"]).out.components(separatedBy: "\"transferred\"").count
+                == shown.out.components(separatedBy: "\"transferred\"").count)
+    }
+
     /// A snapshot edited by hand, every checksum and digest recomputed: no checkpoint in
     /// the log vouches for it, so `show` answers from the log, and `log info` and `log
     /// verify` say the snapshot is not used (issue 10: they used to stay silent).

@@ -98,4 +98,15 @@ struct CalendarTests {
         #expect(Fixtures.day("2025-11-02").weekday == 7)
         #expect(Fixtures.day("1969-12-31").weekday == 3)
     }
+
+    /// The lunar holidays found by jumping are the days the day-by-day search finds, in
+    /// every year the provisional calendar may cover.
+    @Test func lunarHolidaysFoundByJumpingAreTheDaysTheScanFinds() {
+        for year in 2020...2060 {
+            for (month, day) in [(1, 1), (5, 5), (8, 15)] {
+                #expect(ProvisionalHolidays.lunar(year: year, month: month, day: day)
+                        == ProvisionalHolidays.lunarByScan(year: year, month: month, day: day), "\(year) \(month)/\(day)")
+            }
+        }
+    }
 }

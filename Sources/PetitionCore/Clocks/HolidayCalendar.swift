@@ -91,7 +91,7 @@ package struct HolidayCalendar: Sendable {
 
 /// The statutory holidays of the national holiday rules (全国年节及纪念日放假办法,
 /// as revised with effect from 2025), for years whose notice is not out yet.
-enum ProvisionalHolidays {
+package enum ProvisionalHolidays {
     static func statutory(year: Int) -> [(Day, (String, String))] {
         var days: [(Day, (String, String))] = []
         func add(_ d: Day?, _ zh: String, _ en: String) { if let d { days.append((d, (zh, en))) } }
@@ -116,25 +116,55 @@ enum ProvisionalHolidays {
     }
 
     /// The Gregorian date of a lunar month and day (not a leap month) in the lunar
-    /// year that begins in this Gregorian year, from Foundation's Chinese calendar.
-    static func lunar(year: Int, month: Int, day: Int) -> Day? {
+    /// year that begins in this Gregorian year, from Foundation's Chinese calendar: the
+    /// first day of the window in which the date can fall that has it. Found by jumping
+    /// from the lunar date of the day looked at (a few conversions, not one a day: every
+    /// command loads the calendar, decision 0021), then checked against the window; the
+    /// day-by-day search (`lunarByScan`) if the jumps do not land.
+    package static func lunar(year: Int, month: Int, day: Int) -> Day? {
+        guard let (chinese, gregorian) = calendars(), let (m0, d0) = windows[month],
+              let start = Day(year: year, month: m0, day: d0) else { return nil }
+        var offset = 0
+        for _ in 0..<8 {
+            guard (0..<45).contains(offset), let c = lunarDate(start.adding(days: offset), chinese, gregorian) else { break }
+            if c.month == month, c.day == day, !c.leap {
+                // The first such day of the window: none before it (a lunar date recurs a year later).
+                return start.adding(days: offset)
+            }
+            // Days to go: within the month, or to the next month's day (months of 29 or 30 days).
+            offset += c.month == month && !c.leap ? day - c.day : max(1, 30 - c.day + day)
+        }
+        return lunarByScan(year: year, month: month, day: day)
+    }
+
+    /// The same date, looking at each day of the window in turn.
+    package static func lunarByScan(year: Int, month: Int, day: Int) -> Day? {
+        guard let (chinese, gregorian) = calendars(), let (m0, d0) = windows[month],
+              let start = Day(year: year, month: m0, day: d0) else { return nil }
+        for offset in 0..<45 {
+            let candidate = start.adding(days: offset)
+            if let c = lunarDate(candidate, chinese, gregorian), c.month == month, c.day == day, !c.leap { return candidate }
+        }
+        return nil
+    }
+
+    /// Where the date can fall, by lunar month: the first Gregorian day searched.
+    static let windows: [Int: (Int, Int)] = [1: (1, 20), 5: (5, 20), 8: (9, 1)]
+
+    static func calendars() -> (Calendar, Calendar)? {
         var chinese = Calendar(identifier: .chinese)
         var gregorian = Calendar(identifier: .gregorian)
         guard let zone = TimeZone(secondsFromGMT: 8 * 3600) else { return nil }
         chinese.timeZone = zone
         gregorian.timeZone = zone
-        // Search the window in which the date can fall.
-        let windows: [Int: (Int, Int)] = [1: (1, 20), 5: (5, 20), 8: (9, 1)]
-        guard let (m0, d0) = windows[month], let start = Day(year: year, month: m0, day: d0) else { return nil }
-        for offset in 0..<45 {
-            let candidate = start.adding(days: offset)
-            let (y, m, d) = candidate.components
-            guard let date = gregorian.date(from: DateComponents(year: y, month: m, day: d, hour: 12)) else {
-                continue
-            }
-            let c = chinese.dateComponents([.month, .day, .isLeapMonth], from: date)
-            if c.month == month, c.day == day, c.isLeapMonth != true { return candidate }
-        }
-        return nil
+        return (chinese, gregorian)
+    }
+
+    static func lunarDate(_ day: Day, _ chinese: Calendar, _ gregorian: Calendar) -> (month: Int, day: Int, leap: Bool)? {
+        let (y, m, d) = day.components
+        guard let date = gregorian.date(from: DateComponents(year: y, month: m, day: d, hour: 12)) else { return nil }
+        let c = chinese.dateComponents([.month, .day, .isLeapMonth], from: date)
+        guard let month = c.month, let dayOfMonth = c.day else { return nil }
+        return (month, dayOfMonth, c.isLeapMonth == true)
     }
 }

@@ -205,3 +205,21 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension CaseCommand {
+    /// The other cases this command reads when it is decided (`DecisionContext.lookup`):
+    /// a point query opens these with the case acted on (decision 0021). Exhaustive, with
+    /// no default: a new command does not compile until it says what it reads.
+    package var otherCases: [CaseNumber] {
+        switch self {
+        case .link(let to, _): [to]
+        case .notAccept(_, let ref, _), .recordDifferentMatter(let ref, _): [ref]
+        case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
+             .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing, .startMediation,
+             .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion, .requestReview,
+             .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
+             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
+             .assignLeader, .correct, .void, .reviewRecovery, .requestSupplement, .recordSupplement, .rehandle: []
+        }
+    }
+}

@@ -52,6 +52,46 @@ extension CaseBook {
         return opened
     }
 
+    /// Opens a log for some cases (a point query, decision 0021): from the snapshot's
+    /// header, the index page(s) each case's number is on and the chunk it lies in — each
+    /// checked against the SHA-256 the header holds for it, the header against the
+    /// checkpoint that vouches for it — then the log's records after the snapshot's head,
+    /// read and verified as every open does, of which only those cases' events are
+    /// folded. The book holds those cases alone (`scope`); a writer's command on it still
+    /// decides under the lock against what others appended meanwhile (`transact`).
+    /// Whenever the snapshot cannot be used (none, not vouched for, a section that does
+    /// not hold, damage among the records it covers), and for a writer when it is
+    /// `snapshotEvery` records behind (so that a fresh one is written), this is the full
+    /// `open`, whose book holds every case.
+    package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
+                             only numbers: Set<CaseNumber>, accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        func full() throws -> CaseBook { try open(at: path, options, accept: accept) }
+        guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
+            return try full()
+        }
+        var resuming = options
+        resuming.resume = snapshot.head
+        let log = try DurableLog.open(at: path, resuming)
+        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
+        else { return try full() }
+        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
+        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
+        // A section that does not hold: nothing of it is trusted; the full open decides.
+        var found: [CaseState] = []
+        for number in numbers.sorted(by: { $0.description < $1.description }) {
+            do throws(CaseSnapshot.Failure) {
+                if let state = try snapshot.state(of: number) { found.append(state) }
+            } catch {
+                return try full()
+            }
+        }
+        try accept(log)
+        return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: found,
+                                                         reserved: snapshot.reserved, staff: snapshot.staff),
+                            only: numbers)
+    }
+
     /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the
     /// log is long enough, or if one there was ignored (`rebuilding`): a snapshot the log
     /// does not vouch for is replaced by one it does.
@@ -112,7 +152,7 @@ extension CaseBook {
     /// whose snapshot never arrived vouches for nothing. Only a writable log gets a
     /// snapshot: without its checkpoint it would never be used.
     package func writeSnapshot(to snapshotPath: String) throws {
-        guard let durable = log as? DurableLog, durable.writable, let head = durable.snapshotHead else { return }
+        guard scope == nil, let durable = log as? DurableLog, durable.writable, let head = durable.snapshotHead else { return }
         // Something else under the snapshot's name (a directory, a FIFO): it cannot be
         // replaced, so no checkpoint is written for a snapshot that could never arrive.
         if durable.fs.exists(snapshotPath), !durable.fs.isRegularFile(snapshotPath), !durable.fs.isSymbolicLink(snapshotPath) {

@@ -27,6 +27,10 @@ package final class CaseBook {
     var reservedBeforeSnapshot: [CaseNumber] = []
     /// The staff as the staff records before the snapshot this book started from left it.
     var staffBeforeSnapshot = Staff()
+    /// The cases a book opened for a point query holds (`CaseBook.open(at:_:only:)`,
+    /// decision 0021): only their events are folded, it writes no snapshot and registers
+    /// nothing; nil for a book of every case.
+    package private(set) var scope: Set<CaseNumber>?
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -35,8 +39,11 @@ package final class CaseBook {
 
     /// A case book that starts from a snapshot's cases — the log must have been opened
     /// resuming from that snapshot's head — and folds the records after it.
-    package init(log: any EventLog, from snapshot: CaseSnapshot) throws(StoreError) {
+    /// With `only`, a book of those cases: `snapshot` holds at most those, and only their
+    /// events after the snapshot are folded.
+    package init(log: any EventLog, from snapshot: CaseSnapshot, only: Set<CaseNumber>? = nil) throws(StoreError) {
         self.log = log
+        scope = only
         states = snapshot.states
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
@@ -55,7 +62,7 @@ package final class CaseBook {
     /// events (they stay in the log: `history(of:)` reads them back). Voiding replays a
     /// case, so its full events are read back first.
     func fold(_ events: [CaseEvent]) throws(StoreError) {
-        for event in events {
+        for event in events where scope?.contains(event.caseNumber) ?? true {
             let i = place(event.caseNumber)
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
@@ -136,6 +143,8 @@ package final class CaseBook {
     /// decided first, and only if all pass are their records appended.
     package func register(_ petitions: [Petition], now: Instant, actor: Actor,
                           reference: ReferenceData, staff: StaffDirectory = .none) throws -> [CaseNumber] {
+        // A book of some cases knows neither the numbers given nor the person's earlier cases.
+        precondition(scope == nil, "registration needs a book of every case")
         var numbers: [CaseNumber] = []
         let result = try log.transact { new in
             try self.fold(new)

@@ -50,10 +50,19 @@ package enum FuzzTargets {
         return true
     }
 
-    /// A snapshot file: its header, then its cases. Whatever it accepts must survive a
-    /// round trip through the writer.
+    /// A snapshot file: its header, then its cases, and one case through its index (a
+    /// point query). Whatever it accepts must survive a round trip through the writer, and
+    /// a case found by number must be that number's.
     package static func snapshot(_ input: [UInt8]) -> Bool {
-        guard let file = try? CaseSnapshot.File(Data(input)), let states = try? file.cases() else { return false }
+        guard let file = try? CaseSnapshot.File(Data(input)) else { return false }
+        let probe = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)
+        if let found = try? file.state(of: probe) { precondition(found.number == probe, "a point query found another case") }
+        guard let states = try? file.cases() else { return false }
+        for state in states.prefix(8) {
+            if let found = try? file.state(of: state.number) {
+                precondition(found.number == state.number, "a point query found another case")
+            }
+        }
         let again = CaseSnapshot(logId: file.logId, head: file.head, states: states).encode()
         precondition((try? CaseSnapshot.File(Data(again)).cases()) == states, "an accepted snapshot must survive a round trip")
         return true

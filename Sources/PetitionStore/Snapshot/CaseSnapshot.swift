@@ -34,7 +34,7 @@ package struct CaseSnapshot {
     /// The staff as the staff records up to the head left it.
     package var staff = Staff()
 
-    static let magic = Array("XFSNAP02".utf8)
+    static let magic = Array("XFSNAP03".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -53,14 +53,48 @@ package struct CaseSnapshot {
 
     // MARK: - Encoding
 
-    /// The cases are written in `chunks` parts, each with its own SHA-256, so that
-    /// opening checks and decodes them on every core at once.
-    package func encode(chunks: Int = 2) -> [UInt8] {
-        let per = max(1, (states.count + chunks - 1) / max(1, chunks))
-        let parts: [[UInt8]] = stride(from: 0, to: max(states.count, 1), by: per).map { from in
+    /// Cases per chunk: each chunk has its own SHA-256 in the header, so a point query
+    /// checks only the ~150 KB chunk its case lies in, not the whole file (decision 0021).
+    package static let casesPerChunk = 256
+    /// Entries per page of the case-number index, each page with its own SHA-256.
+    package static let entriesPerPage = 4096
+
+    /// The key a case is found by in the index: CRC-32C of its number's text (stable
+    /// across builds and machines). Different numbers may share a key; the case found is
+    /// always compared with the number asked for.
+    static func key(_ number: CaseNumber) -> UInt32 { CRC32C.checksum(Array(number.description.utf8)) }
+
+    /// The cases are written in chunks of `casesPerChunk`, each with its own SHA-256, so
+    /// that opening checks and decodes them on every core at once and a point query
+    /// checks only the one it reads; after them the index (case number → chunk and
+    /// offset), in pages, each with its own SHA-256. The header holds every digest; the
+    /// checkpoint names the header's (decision 0012), so every byte is vouched for.
+    package func encode() -> [UInt8] {
+        var body: [UInt8] = []
+        var chunks: [(length: Int, count: Int, sha: RecordHash)] = []
+        var entries: [(key: UInt32, chunk: UInt32, offset: UInt32)] = []
+        entries.reserveCapacity(states.count)
+        var from = 0
+        repeat {
+            let upto = min(states.count, from + Self.casesPerChunk)
             var w = BinaryWriter()
-            for state in states[from..<min(states.count, from + per)] { Self.write(state, &w) }
-            return w.bytes
+            for state in states[from..<upto] {
+                entries.append((Self.key(state.number), UInt32(chunks.count), UInt32(w.bytes.count)))
+                Self.write(state, &w)
+            }
+            chunks.append((w.bytes.count, upto - from, RecordHash(of: w.bytes)))
+            body += w.bytes
+            from = upto
+        } while from < states.count
+        entries.sort { ($0.key, $0.chunk, $0.offset) < ($1.key, $1.chunk, $1.offset) }
+        var pages: [(count: Int, first: UInt32, sha: RecordHash)] = []
+        for start in stride(from: 0, to: entries.count, by: Self.entriesPerPage) {
+            var page: [UInt8] = []
+            let slice = entries[start..<min(entries.count, start + Self.entriesPerPage)]
+            page.reserveCapacity(slice.count * 12)
+            for e in slice { for v in [e.key, e.chunk, e.offset] { Self.put32(v, &page) } }
+            pages.append((slice.count, slice.first!.key, RecordHash(of: page)))
+            body += page
         }
         var w = BinaryWriter()
         w.uvarint(UInt64(Self.fingerprint))
@@ -87,19 +121,29 @@ package struct CaseSnapshot {
             w.string(member.role.rawValue)
             w.string(member.organ)
         }
-        w.uvarint(UInt64(parts.count))
-        for (i, part) in parts.enumerated() {
-            w.uvarint(UInt64(part.count))
-            w.uvarint(UInt64(min(states.count, (i + 1) * per) - min(states.count, i * per)))
-            w.bytes += RecordHash(of: part).bytes
+        w.uvarint(UInt64(chunks.count))
+        for chunk in chunks {
+            w.uvarint(UInt64(chunk.length))
+            w.uvarint(UInt64(chunk.count))
+            w.bytes += chunk.sha.bytes
+        }
+        w.uvarint(UInt64(pages.count))
+        for page in pages {
+            w.uvarint(UInt64(page.count))
+            w.uvarint(UInt64(page.first))
+            w.bytes += page.sha.bytes
         }
         var out = Self.magic
-        func u32(_ v: UInt32) { var le = v.littleEndian; withUnsafeBytes(of: &le) { out += $0 } }
-        u32(CRC32C.checksum(w.bytes))
-        u32(UInt32(w.bytes.count))
+        Self.put32(CRC32C.checksum(w.bytes), &out)
+        Self.put32(UInt32(w.bytes.count), &out)
         out += w.bytes
-        for part in parts { out += part }
+        out += body
         return out
+    }
+
+    static func put32(_ v: UInt32, _ out: inout [UInt8]) {
+        var le = v.littleEndian
+        withUnsafeBytes(of: &le) { out += $0 }
     }
 
     /// The digest a checkpoint names: the SHA-256 of the header section of encoded
@@ -116,7 +160,9 @@ package struct CaseSnapshot {
     }
 
     /// A snapshot file with only its header read: enough to decide whether the log
-    /// holds its head before paying for its cases.
+    /// holds its head before paying for its cases. Every section after the header (a
+    /// chunk of cases, a page of the index) is checked against the SHA-256 the header
+    /// holds for it when it is read, and not trusted otherwise (decision 0021).
     package struct File {
         package let logId: String
         package let head: Head
@@ -125,22 +171,32 @@ package struct CaseSnapshot {
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
-        let chunks: [Chunk]
+        let chunks: [Section]
+        let pages: [Page]
 
-        struct Chunk {
+        /// A run of bytes after the header and the SHA-256 the header holds for it.
+        struct Section {
             var from: Int, length: Int, count: Int
             var sha: RecordHash
         }
 
+        /// A page of the index: its entries (12 bytes each: key, chunk, offset in the
+        /// chunk, sorted) and the first key, so the page a key is on is found from the
+        /// header alone.
+        struct Page {
+            var section: Section
+            var first: UInt32
+        }
+
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [Chunk], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, chunks, digest) = try result.get()
+            (logId, head, reserved, staff, chunks, pages, digest) = try result.get()
         }
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [Chunk], RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [Section], [Page], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -159,13 +215,7 @@ package struct CaseSnapshot {
                 guard let hash = RecordHash(bytes: bytes) else { throw Failure.damaged }
                 let offsetCount = try r.count()
                 guard offsetCount == seq else { throw Failure.damaged }
-                var offsets: [Int] = []
-                offsets.reserveCapacity(offsetCount)
-                var previous = 0
-                for _ in 0..<offsetCount {
-                    previous += Int(try r.uvarint())
-                    offsets.append(previous)
-                }
+                let offsets = try recordOffsets(&r, count: offsetCount)
                 var reserved: [CaseNumber] = []
                 for _ in 0..<(try r.count()) {
                     guard let number = CaseNumber(try r.string()) else { throw Failure.damaged }
@@ -179,20 +229,30 @@ package struct CaseSnapshot {
                     members.append(StaffMember(user: user, name: name, role: role, organ: try r.string()))
                 }
                 let staff = Staff(members, owner: owner.isEmpty ? nil : owner)
-                var chunks: [Chunk] = []
                 var from = 16 + headerLength
-                for _ in 0..<(try r.count()) {
-                    let length = Int(try r.uvarint()), count = Int(try r.uvarint())
+                func section(_ length: Int, _ count: Int) throws -> Section {
                     var sha: [UInt8] = []
                     for _ in 0..<32 { sha.append(try r.byte()) }
-                    guard length >= 0, from + length <= raw.count, count <= length,
-                          let sha = RecordHash(bytes: sha) else { throw Failure.damaged }
-                    chunks.append(Chunk(from: from, length: length, count: count, sha: sha))
-                    from += length
+                    guard length >= 0, from + length <= raw.count, let sha = RecordHash(bytes: sha) else { throw Failure.damaged }
+                    defer { from += length }
+                    return Section(from: from, length: length, count: count, sha: sha)
+                }
+                var chunks: [Section] = []
+                for _ in 0..<(try r.count()) {
+                    let length = Int(try r.uvarint()), count = Int(try r.uvarint())
+                    guard count <= length, count <= casesPerChunk else { throw Failure.damaged }
+                    chunks.append(try section(length, count))
+                }
+                var pages: [Page] = []
+                for _ in 0..<(try r.count()) {
+                    let count = Int(try r.uvarint()), first = try r.uvarint()
+                    guard count >= 1, count <= entriesPerPage, first <= UInt64(UInt32.max),
+                          first >= UInt64(pages.last?.first ?? 0) else { throw Failure.damaged }
+                    pages.append(Page(section: try section(count * 12, count), first: UInt32(first)))
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, chunks, RecordHash(of: header))
+                        staff, chunks, pages, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {
@@ -200,14 +260,44 @@ package struct CaseSnapshot {
             }
         }
 
+        /// Every record's offset, from their varint deltas: one tight loop over the
+        /// header's bytes (a million of them are read on every open, point queries too).
+        private static func recordOffsets(_ r: inout BinaryReader, count: Int) throws -> [Int] {
+            let bytes = r.bytes
+            var i = r.index, previous = 0, ok = true
+            let offsets = [Int](unsafeUninitializedCapacity: count) { out, initialized in
+                for n in 0..<count {
+                    var value: UInt64 = 0, shift: UInt64 = 0
+                    while true {
+                        guard i < bytes.count, shift < 64 else { ok = false; return }
+                        let byte = bytes[i]
+                        i += 1
+                        value |= UInt64(byte & 0x7F) << shift
+                        if byte < 0x80 { break }
+                        shift += 7
+                    }
+                    guard value <= UInt64(Int.max - previous) else { ok = false; return }
+                    previous += Int(value)
+                    out[n] = previous
+                    initialized = n + 1
+                }
+            }
+            guard ok else { throw Failure.damaged }
+            r.index = i
+            return offsets
+        }
+
         /// How many cases the snapshot holds, from its header.
         package var caseCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
-        /// Whether every part's SHA-256 holds, without decoding any case.
+        /// Whether every chunk's and every index page's SHA-256 holds, without decoding any case.
         package var partsIntact: Bool {
-            bytes.withUnsafeBytes { raw in
-                chunks.allSatisfy { RecordHash(of: UnsafeRawBufferPointer(rebasing: raw[$0.from..<($0.from + $0.length)])) == $0.sha }
-            }
+            bytes.withUnsafeBytes { raw in (chunks + pages.map(\.section)).allSatisfy { Self.holds($0, raw) } }
+        }
+
+        /// Whether a section's bytes have the SHA-256 the header holds for them.
+        static func holds(_ s: Section, _ raw: UnsafeRawBufferPointer) -> Bool {
+            RecordHash(of: UnsafeRawBufferPointer(rebasing: raw[s.from..<(s.from + s.length)])) == s.sha
         }
 
         /// Whether a checkpoint names this snapshot: its head and its digest.
@@ -216,8 +306,11 @@ package struct CaseSnapshot {
                 && checkpoint.cases == caseCount
         }
 
-        /// The cases, each part checked and decoded on its own core.
+        /// The cases, each chunk checked and decoded on every core at once. The index's
+        /// pages are checked too, though not read: a snapshot any byte of which does not
+        /// hold is not used, so the next writer replaces it (point queries need its index).
         package func cases() throws(Failure) -> [CaseState] {
+            guard bytes.withUnsafeBytes({ raw in pages.allSatisfy { Self.holds($0.section, raw) } }) else { throw .damaged }
             let spans = chunks
             var parts = [Result<[CaseState], Failure>?](repeating: nil, count: spans.count)
             bytes.withUnsafeBytes { raw in
@@ -226,10 +319,9 @@ package struct CaseSnapshot {
                     nonisolated(unsafe) let results = out.baseAddress
                     DispatchQueue.concurrentPerform(iterations: spans.count) { i in
                         let c = spans[i]
-                        let part = UnsafeRawBufferPointer(rebasing: file[c.from..<(c.from + c.length)])
                         results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
-                            guard RecordHash(of: part) == c.sha else { throw .damaged }
-                            var r = BinaryReader(part)
+                            guard Self.holds(c, file) else { throw .damaged }
+                            var r = BinaryReader(UnsafeRawBufferPointer(rebasing: file[c.from..<(c.from + c.length)]))
                             var states: [CaseState] = []
                             states.reserveCapacity(c.count)
                             do {
@@ -250,6 +342,63 @@ package struct CaseSnapshot {
                 states += try part.get()
             }
             return states
+        }
+
+        /// Where a case's encoding starts in the file, by the index (unchecked: for tests).
+        func offset(of number: CaseNumber) -> Int? {
+            let key = CaseSnapshot.key(number)
+            return bytes.withUnsafeBytes { raw in
+                for page in pages {
+                    for e in 0..<page.section.count {
+                        let at = page.section.from + e * 12
+                        guard raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian == key else { continue }
+                        let chunk = Int(raw.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self).littleEndian)
+                        let offset = Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self).littleEndian)
+                        return chunks[chunk].from + offset
+                    }
+                }
+                return nil
+            }
+        }
+
+        /// One case by its number, reading only what it needs: the index page(s) its key
+        /// is on and the chunk the case lies in, each checked against its SHA-256 first
+        /// (decision 0021). nil if the snapshot holds no such case; `.damaged` if a
+        /// section read does not hold — then nothing of it is used.
+        package func state(of number: CaseNumber) throws(Failure) -> CaseState? {
+            let key = CaseSnapshot.key(number)
+            // The pages that may hold the key: from the last one starting at or before it
+            // (entries with one key may run over into the next pages).
+            var lo = 0, hi = pages.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pages[mid].first < key { lo = mid + 1 } else { hi = mid }
+            }
+            var page = max(0, lo - 1)
+            let result: Result<CaseState?, Failure> = bytes.withUnsafeBytes { raw in
+                Result { () throws(Failure) -> CaseState? in
+                    while page < pages.count, pages[page].first <= key {
+                        let p = pages[page].section
+                        guard Self.holds(p, raw) else { throw .damaged }
+                        func u32(_ i: Int) -> UInt32 { raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian }
+                        for e in 0..<p.count {
+                            let at = p.from + e * 12
+                            guard u32(at) == key else { continue }
+                            let chunk = Int(u32(at + 4)), offset = Int(u32(at + 8))
+                            guard chunk < chunks.count, offset < chunks[chunk].length else { throw .damaged }
+                            let c = chunks[chunk]
+                            guard Self.holds(c, raw) else { throw .damaged }
+                            var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[(c.from + offset)..<(c.from + c.length)]))
+                            let state: CaseState
+                            do { state = try read(&r) } catch { throw .damaged }
+                            if state.number == number { return state }
+                        }
+                        page += 1
+                    }
+                    return nil
+                }
+            }
+            return try result.get()
         }
     }
 }

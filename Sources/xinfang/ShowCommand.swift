@@ -23,8 +23,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            // Only this case is read (from the snapshot's index and the log's tail), not every case.
-            let book = try CaseNumber(caseNumber).map { try session.openBook(only: [$0]) } ?? session.openBook()
+            // Every case is read: the cases linking to this one are listed too, and the snapshot
+            // has no index of links yet, so a point read (`openBook(only:)`) would miss them.
+            let book = try session.openBook()
             guard let number = CaseNumber(caseNumber), let state = book[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
             }

@@ -87,6 +87,10 @@ extension Rejection {
             zh ? "本案未要求补正，内容也不缺，无需登记补正" : "No supplement was requested and nothing is missing"
         case .reviewNotRevoked:
             zh ? "复查意见未撤销原处理意见，不能重新办理" : "The review did not revoke the opinion, so the matter is not handled again"
+        case .notYetReplied:
+            zh ? "答复尚未送达，信访人送达后才能评价办理情况" : "No reply has been delivered yet: the petitioner rates the handling after delivery"
+        case .alreadyRated:
+            zh ? "信访人已评价本次答复；评价录错的，请作废后重录" : "The petitioner has already rated this reply; void a rating entered in error and record it again"
         case .notAPetition:
             v("why") == "request"
                 ? (zh ? "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正"

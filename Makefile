@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/xinfang
-# System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
+# System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names);
+# libreoffice-calc-nogui converts an export to xlsx in one end-to-end test (about 2 s).
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libreoffice-calc-nogui
 
 .PHONY: run demo test bench fuzz setup build install clean
 

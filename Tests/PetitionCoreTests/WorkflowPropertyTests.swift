@@ -198,7 +198,7 @@ struct WorkflowPropertyTests {
         case .requestSupplement: [.supplementAlreadyRequested, .missingField]
         case .recordSupplement: [.nothingToSupplement, .missingField, .invalidPhone]
         case .rehandle: [.reviewNotRevoked, .missingField]
-        case .rate: [.notYetReplied, .alreadyRated, .forbiddenCharacter, .fieldTooLong]
+        case .rate: stepDate.union([.notYetReplied, .alreadyRated, .forbiddenCharacter, .fieldTooLong])
         }
     }
 

@@ -138,5 +138,9 @@ package struct StatisticsText {
         return rows.joined(separator: "\n")
     }
 
-    package var text: String { lines.joined(separator: "\n") + "\n" }
+    /// The lines, with no trailing spaces (an empty bar leaves its padding).
+    package var text: String {
+        lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
 }

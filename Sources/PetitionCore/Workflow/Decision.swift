@@ -379,7 +379,9 @@ struct Decision {
             emit(.practiceRehandling, .rehandlingOrdered(note: note))
 
         case .rate(let satisfaction, let note):
-            // `Workflow.decide` lets this through only once, after the reply is delivered.
+            // `Workflow.decide` lets this through only once, after the reply is delivered;
+            // a rating is not dated before the delivery it rates.
+            _ = try stepDay(nil, notBefore: state.deliveredOn)
             if let note { try InputText.check(note, field: "note") }
             let given = note.map(InputText.normalise).flatMap { $0.isEmpty ? nil : $0 }
             emit(.intakeRating, .rated(satisfaction: satisfaction, note: given))

@@ -107,7 +107,9 @@ if args.contains("--fold-only") {
 if args.contains("--console-only") {
     let all = records.flatMap { $0 }.enumerated().map { i, e in var e = e; e.seq = i + 1; return e }
     let header = LogHeader(mode: .training, logId: "bench", jurisdiction: "D-XFJ", createdAt: Instant(millisecondsSince1970: 0))
-    consoleBench(try CaseBook(log: InMemoryEventLog(header: header, events: all)))
+    let memoryBook = try CaseBook(log: InMemoryEventLog(header: header, events: all))
+    consoleBench(memoryBook)
+    statsBench(memoryBook, dir: dir)
     printTable()
     exit(0)
 }
@@ -274,7 +276,11 @@ sqlite3_close(db)
 
 // MARK: - The console on every case of the log: what a clerk waits for (ConsoleBench.swift).
 
-if let book { consoleBench(book) }
+if let book {
+    consoleBench(book)
+    // `stats` for one year by organ beside SQLite (StatsBench.swift, issue 14).
+    statsBench(book, dir: dir)
+}
 
 // MARK: - One case in a fresh process: `xinfang show` beside SQLite's indexed lookup (PointBench.swift).
 

@@ -11,7 +11,8 @@ struct Xinfang: ParsableCommand {
             """,
         subcommands: [ConsoleCommand.self, InitCommand.self, RegisterCommand.self, ActCommand.self,
                       ShowCommand.self, QueueCommand.self, CalendarCommand.self, OrgansCommand.self,
-                      CategoriesCommand.self, LogCommand.self, GenerateCommand.self, StaffCommand.self],
+                      CategoriesCommand.self, LogCommand.self, GenerateCommand.self, StaffCommand.self,
+                      StatsCommand.self, ReportCommand.self, ExportCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

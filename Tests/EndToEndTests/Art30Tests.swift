@@ -38,6 +38,16 @@ struct Art30Tests {
         Surface(name: "log dump (masked)", args: ["log", "dump"], bureau: "supervisor", sees: "110105********002X"),
         Surface(name: "log dump --reason", args: ["log", "dump", "--reason", "纪委调查需要"], bureau: "supervisor"),
         Surface(name: "log follow", args: ["log", "follow", "--seconds", "0.2"], bureau: "supervisor", sees: nil),
+        // Issue 14: figures name no one; an export shows the accuser only to those who may read it.
+        Surface(name: "stats --by category", args: ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "category"],
+                sees: nil),
+        Surface(name: "stats --csv", args: ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "organ", "--csv"],
+                sees: nil),
+        Surface(name: "report annual", args: ["report", "annual", "--year", "2025"], bureau: "supervisor", sees: nil),
+        Surface(name: "report annual --csv", args: ["report", "annual", "--year", "2025", "--csv"], sees: nil),
+        Surface(name: "export --csv", args: ["export", "--csv"]),
+        Surface(name: "export --json", args: ["export", "--json"]),
+        Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
     ]
 
     /// Those the accuser is kept from: the accused organ's handler and head, and the

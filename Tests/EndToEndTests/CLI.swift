@@ -38,11 +38,12 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, user: String = "tester", training: Bool = true) -> Result {
+    func run(_ args: [String], stdin: String? = nil, user: String = "tester", training: Bool = true,
+             env extra: [String: String] = [:]) -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
-        p.environment = environment(user: user, training: training)
+        p.environment = environment(user: user, training: training).merging(extra) { $1 }
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out

@@ -25,7 +25,7 @@ struct RejectionTextTests {
         let r = try #require(s.attempt(.extend(days: 5, reason: "x"), as: Fixtures.housingHead, at: "2025-08-05T09:00"))
         let text = r.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory)
         // (Not 收到办结报告: this case was transferred, not assigned — issue 12.)
-        #expect(text.hasPrefix("案件处于「已答复」状态，不能「延期」；现在可以：受理复查请求、撤回"))
+        #expect(text.hasPrefix("案件处于「已答复」状态，不能「延期」；现在可以：受理复查请求、评价办理情况、撤回"))
         #expect(text.hasSuffix("（依据《信访工作条例》第34条）"))
     }
 }

@@ -43,8 +43,9 @@ struct TransitionTableTests {
     }
 
     @Test func terminalPhasesAllowNoWorkflowStep() {
+        // The petitioner's rating of the reply (Art 21 para 2) moves nothing either.
         let annotations: Set<ActionKind> = [.recordIncident, .recordFeedback, .correct, .void, .link, .recordFollowUp,
-                                            .reportCompletion]
+                                            .reportCompletion, .rate]
         for phase in Phase.allCases where phase.isTerminal {
             #expect(Set(Workflow.allowedActions(in: phase)).isSubset(of: annotations), "\(phase)")
         }

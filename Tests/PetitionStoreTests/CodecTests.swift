@@ -68,6 +68,7 @@ struct CodecTests {
             .supplementReceived(facts: nil, reasons: "依据协议", phone: "13800138000", note: nil),
             .supplementReceived(facts: "事实", reasons: nil, phone: nil, note: "当面补正"),
             .rehandlingOrdered(note: "复查撤销，重新办理"),
+            .rated(satisfaction: .basicallySatisfied, note: "答复及时"), .rated(satisfaction: .dissatisfied, note: nil),
         ]
         let events = bodies.map {
             CaseEvent(caseNumber: ref, at: Fixtures.instant("2025-04-29T09:00"), actor: Fixtures.clerk,

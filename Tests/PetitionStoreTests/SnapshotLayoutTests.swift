@@ -54,6 +54,7 @@ struct SnapshotLayoutTests {
         s.supplementRequestedOn = d("2025-04-29")
         s.supplementDue = d("2025-05-09")
         s.rehandledOn = d("2025-10-01")
+        s.rating = .basicallySatisfied
         s.lastStepDay = d("2025-10-17")
         s.events = events
         s.steps = events.map(CaseState.Step.init)

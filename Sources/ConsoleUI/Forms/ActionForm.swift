@@ -161,7 +161,7 @@ enum ActionForm {
              .staffTraineeInProduction, .staffLastAdministrator, .forbiddenCharacter, .fieldTooLong,
              .handlerNotStaff, .objectionAlreadyMade, .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag,
              .supplementAlreadyRequested, .nothingToSupplement, .reviewNotRevoked,
-             .notAPetition, .notMissing, .earlierCaseUndecided:
+             .notAPetition, .notMissing, .earlierCaseUndecided, .notYetReplied, .alreadyRated:
             zh ? "（暂不可）" : " (not now)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

@@ -255,7 +255,7 @@ package enum Update {
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
              .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
              .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle:
+             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate:
             break  // the earlier case says nothing about these forms
         }
         go(.action(number, kind), &state)

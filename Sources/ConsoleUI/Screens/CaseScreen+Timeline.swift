@@ -133,6 +133,8 @@ enum TimelineDetails {
         case .rehandlingOrdered(let text):
             return [(l("重新办理", "Handled again"), l("复查撤销原处理意见，原办理机关重新办理", "the review revoked the opinion; handled again"))]
                 + note(text)
+        case .rated(let satisfaction, let text):
+            return [(l("信访人评价", "Petitioner's rating"), ChoiceLabels.label(satisfaction.rawValue, language))] + note(text)
         }
     }
 }

@@ -82,6 +82,7 @@ extension ActionCatalog {
             return .recordSupplement(facts: try reader.optional("facts"), reasons: try reader.optional("reasons"),
                                      phone: try reader.optional("phone"), note: try reader.optional("note"))
         case .rehandle: return .rehandle(note: try reader.text("note"))
+        case .rate: return .rate(satisfaction: try reader.choice("satisfaction"), note: try reader.optional("note"))
         }
     }
 }
@@ -140,7 +141,9 @@ private struct FieldReader {
 
     func choice<T: RawRepresentable & CaseIterable>(_ name: String) throws(Rejection) -> T where T.RawValue == String {
         let raw = try text(name)
-        guard let v = T(rawValue: raw) else {
+        // The value as stored, or its Chinese label as a clerk says it (满意, 不予支持…).
+        let byLabel = T.allCases.first { ChoiceLabels.label($0.rawValue, .zh) == raw }
+        guard let v = T(rawValue: raw) ?? byLabel else {
             throw Rejection(.invalidValue, field: name,
                             ["value": raw, "expected": T.allCases.map(\.rawValue).joined(separator: "|")])
         }

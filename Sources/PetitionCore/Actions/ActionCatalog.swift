@@ -207,6 +207,11 @@ package enum ActionCatalog {
             return s("重新办理", "handle again", "复查撤销原处理意见的，原办理机关重新办理并重新答复",
                      "A review revoked the opinion: the original organ handles the matter again and replies anew",
                      [FieldSpec("note", .text, "复查意见要求", "what the review requires")])
+        case .rate:
+            return s("评价办理情况", "rate the handling",
+                     "登记信访人对办理情况的评价（满意、基本满意、不满意），答复送达后登记一次",
+                     "Record the petitioner's rating of the handling (satisfied, basically satisfied, dissatisfied), once the reply is delivered",
+                     [FieldSpec("satisfaction", .choice(Satisfaction.allCases.map(\.rawValue)), "评价", "rating"), note])
         }
     }
 }

@@ -37,6 +37,8 @@ package enum ChoiceLabels {
         "otherDisturbance": Localized("其他扰乱秩序", "other disturbance"),
         "education": Localized("教育疏导", "education"), "disputeResolution": Localized("矛盾化解", "dispute resolution"),
         "assistance": Localized("帮扶救助", "assistance"),
+        "satisfied": Localized("满意", "satisfied"), "basicallySatisfied": Localized("基本满意", "basically satisfied"),
+        "dissatisfied": Localized("不满意", "dissatisfied"),
         "improveWork": Localized("改进工作", "improve work"), "improvePolicy": Localized("完善政策", "improve policy"),
         "pursueAccountability": Localized("追究责任", "pursue accountability"),
         "repeats": Localized("重复信访", "repeats"), "related": Localized("相关事项", "related"),

@@ -65,6 +65,8 @@ extension EventBody {
             return .supplementReceived(facts: note(facts), reasons: note(reasons), phone: phone.map { _ in hide },
                                        note: note(n))
         case .rehandlingOrdered(let n): return .rehandlingOrdered(note: text(n))
+        // The rating is no one's personal data; the petitioner's words about it may be.
+        case .rated(let satisfaction, let n): return .rated(satisfaction: satisfaction, note: note(n))
         // Dates, codes, staff accounts and outcomes: nothing personal, nothing of the matter.
         case .received, .accepted, .classified, .handlerAssigned, .hearingStarted, .hearingEnded, .mediationStarted,
              .replyDelivered, .reviewRequested, .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded,

@@ -192,6 +192,8 @@ package struct CaseState: Equatable, Sendable {
         /// The day the original organ was ordered to handle again after a review revoked
         /// its opinion (Art 35): the handling clock runs from it.
         package var rehandledOn: Day?
+        /// The petitioner's rating of the handling (Art 21 para 2), once given.
+        package var rating: Satisfaction?
         /// The latest day any workflow step took effect; no step may be dated earlier.
         package var lastStepDay: Day?
         /// Every event of the case in full, voided ones included, in log order — when the
@@ -264,6 +266,7 @@ package struct CaseState: Equatable, Sendable {
     package var supplementRequestedOn: Day? { get { box.fields.supplementRequestedOn } _modify { yield &unique().fields.supplementRequestedOn } }
     package var supplementDue: Day? { get { box.fields.supplementDue } _modify { yield &unique().fields.supplementDue } }
     package var rehandledOn: Day? { get { box.fields.rehandledOn } _modify { yield &unique().fields.rehandledOn } }
+    package var rating: Satisfaction? { get { box.fields.rating } _modify { yield &unique().fields.rating } }
     package var lastStepDay: Day? { get { box.fields.lastStepDay } _modify { yield &unique().fields.lastStepDay } }
     package var events: [CaseEvent] { get { box.fields.events } _modify { yield &unique().fields.events } }
     package var steps: [Step] { get { box.fields.steps } _modify { yield &unique().fields.steps } }

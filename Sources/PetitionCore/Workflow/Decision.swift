@@ -329,7 +329,7 @@ struct Decision {
                  .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
                  .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
                  .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle:
+                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle, .rate:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
@@ -392,6 +392,14 @@ struct Decision {
             // `Workflow.decide` lets this through only after a review that revoked the opinion.
             try requireText(note, field: "note")
             emit(.practiceRehandling, .rehandlingOrdered(note: note))
+
+        case .rate(let satisfaction, let note):
+            // `Workflow.decide` lets this through only once, after the reply is delivered;
+            // a rating is not dated before the delivery it rates.
+            _ = try stepDay(nil, notBefore: state.deliveredOn)
+            if let note { try InputText.check(note, field: "note") }
+            let given = note.map(InputText.normalise).flatMap { $0.isEmpty ? nil : $0 }
+            emit(.intakeRating, .rated(satisfaction: satisfaction, note: given))
         }
     }
 

@@ -93,6 +93,10 @@ extension Rejection {
         case .earlierCaseUndecided:
             zh ? "登记时提示此事项与在先案件\(v("case"))可能是同一事项（\(v("finding"))）：请先判断——同一事项的不予受理（not-accept），不属同一事项的记录不属同一事项（different-matter），再转送、交办或受理"
                : "Registration found this may be the matter of earlier case \(v("case")) (\(v("finding.en"))): decide first — not-accept if the same matter, different-matter if not — before it is transferred, assigned or accepted"
+        case .notYetReplied:
+            zh ? "答复尚未送达，信访人送达后才能评价办理情况" : "No reply has been delivered yet: the petitioner rates the handling after delivery"
+        case .alreadyRated:
+            zh ? "信访人已评价本次答复；评价录错的，请作废后重录" : "The petitioner has already rated this reply; void a rating entered in error and record it again"
         case .notAPetition:
             v("why") == "request"
                 ? (zh ? "没有信访请求，不构成信访事项，不予登记；有请求的，缺事实、理由也应登记并告知补正"

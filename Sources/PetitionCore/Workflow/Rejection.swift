@@ -93,6 +93,10 @@ package struct Rejection: Error, Equatable, Sendable {
         case nothingToSupplement = "nothing-to-supplement"
         /// Handling again is ordered only by a review that revoked the opinion (Art 35).
         case reviewNotRevoked = "review-not-revoked"
+        /// A rating before any reply was delivered: the petitioner rates the handling (Art 21 para 2).
+        case notYetReplied = "not-yet-replied"
+        /// A second rating of the same reply.
+        case alreadyRated = "already-rated"
         /// Not a petition at all: no request, or nobody to reply to and nothing to act on
         /// (everything else is registered, Art 22 para 1, Art 23 para 1).
         case notAPetition = "not-a-petition"
@@ -128,6 +132,7 @@ package struct Rejection: Error, Equatable, Sendable {
             // The rejection names the flag's own rule (Art 36 para 3 or Art 19 para 3).
             case .earlierCaseUndecided: .finality
             case .reviewNotRevoked: .practiceRehandling
+            case .notYetReplied, .alreadyRated: .intakeRating
             case .notAPetition: .intakeContent
             case .notPendingBelow, .notSamePetitioner: .intakePendingElsewhere
             case .notFinal: .finality

@@ -88,3 +88,9 @@ package enum CorrectableField: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+/// The petitioner's rating of how the matter was handled (Art 21 para 2: the information
+/// system lets the petitioner query and rate the handling). Recorded once the reply is delivered.
+package enum Satisfaction: String, Codable, Sendable, CaseIterable {
+    case satisfied, basicallySatisfied, dissatisfied
+}

@@ -56,7 +56,7 @@ extension CaseState {
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
              .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
              .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
-             .supplementReceived, .rehandlingOrdered:
+             .supplementReceived, .rehandlingOrdered, .rated:
             event.day
         }
     }
@@ -258,6 +258,10 @@ extension CaseState {
             deliveredOn = nil
             extensionGranted = nil
             flags.remove(.extended)
+            // The new reply is rated afresh.
+            rating = nil
+        case .rated(let satisfaction, _):
+            rating = satisfaction
         }
     }
 
@@ -266,7 +270,7 @@ extension CaseState {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed, .earlierCaseFlagged,
-             .differentMatterRecorded, .supplementRequested, .supplementReceived:
+             .differentMatterRecorded, .supplementRequested, .supplementReceived, .rated:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,

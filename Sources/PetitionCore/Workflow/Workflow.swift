@@ -8,7 +8,8 @@ package enum Workflow {
     /// shows the result for every phase and action.
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
         let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
-        let afterHandling: [ActionKind] = [.reportCompletion]
+        // The petitioner rates the handling once the reply is delivered (Art 21 para 2).
+        let afterHandling: [ActionKind] = [.reportCompletion, .rate]
         // A supplement (补正) is asked for and received until the opinion is written; after
         // it, the open case allows what any open case allows.
         let open = [.requestSupplement, .recordSupplement] + openActions
@@ -140,6 +141,9 @@ package enum Workflow {
             }
         // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
         case .extend: state.handlingTermApplies ? nil : Rejection(.noHandlingTerm)
+        // The petitioner rates the handling of a reply delivered (Art 21 para 2), once.
+        case .rate:
+            state.deliveredOn == nil ? Rejection(.notYetReplied) : state.rating != nil ? Rejection(.alreadyRated) : nil
         case .register, .escalate, .notAccept, .receive, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
@@ -210,7 +214,7 @@ package enum Workflow {
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
-             .recordFollowUp, .correct, .reviewRecovery, .recordLoss, .flagEarlierCase, .recordSupplement:
+             .recordFollowUp, .correct, .reviewRecovery, .recordLoss, .flagEarlierCase, .recordSupplement, .rate:
             expected = nil
         case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
              .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,

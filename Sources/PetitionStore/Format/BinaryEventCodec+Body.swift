@@ -65,6 +65,8 @@ extension BinaryEventCodec {
         case .supplementReceived(let facts, let reasons, let phone, let note):
             w.byte(45); text(facts); text(reasons); text(phone); text(note)
         case .rehandlingOrdered(let note): w.byte(46); w.string(note)
+        // Tags 50–59: issue 14's statistics.
+        case .rated(let satisfaction, let note): w.byte(50); w.tag(satisfaction, in: satisfactions); text(note)
         }
     }
 
@@ -138,6 +140,7 @@ extension BinaryEventCodec {
         case 44: return .supplementRequested(due: try r.day(), note: try r.string())
         case 45: return .supplementReceived(facts: try text(), reasons: try text(), phone: try text(), note: try text())
         case 46: return .rehandlingOrdered(note: try r.string())
+        case 50: return .rated(satisfaction: try r.tag(in: satisfactions), note: try text())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

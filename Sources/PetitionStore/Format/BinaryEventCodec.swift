@@ -31,6 +31,7 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
+    static let satisfactions: [Satisfaction] = [.satisfied, .basicallySatisfied, .dissatisfied]
     static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
                                              .accusedOrgan, .accusedPersonName, .accusedPersonPost, .accusedPersonOrgan]
@@ -49,6 +50,8 @@ package enum BinaryEventCodec {
         .accountabilityNoticeOverdue, .accountabilityTriageOverdue, .accountabilitySuggestionsNeglected,
         // Appended (issue 12): earlier-case levels, re-handling, same matter, supplement.
         .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
+        // Appended (issue 14): the petitioner's rating (Art 21 para 2).
+        .intakeRating, .annualReport,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -63,6 +63,7 @@ extension CaseSnapshot {
         Field("supplementRequestedOn", Opt<DayCodec>.self, { $0.supplementRequestedOn }, { $0.supplementRequestedOn = $1 }),
         Field("supplementDue", Opt<DayCodec>.self, { $0.supplementDue }, { $0.supplementDue = $1 }),
         Field("rehandledOn", Opt<DayCodec>.self, { $0.rehandledOn }, { $0.rehandledOn = $1 }),
+        Field("rating", Opt<SatisfactionTag>.self, { $0.rating }, { $0.rating = $1 }),
         Field("lastStepDay", Opt<DayCodec>.self, { $0.lastStepDay }, { $0.lastStepDay = $1 }),
         Field("events", List<EventCodec>.self, { $0.events }, { $0.events = $1 }),
         Field("steps", List<StepCodec>.self, { $0.steps }, { $0.steps = $1 }),

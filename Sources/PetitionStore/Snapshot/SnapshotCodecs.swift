@@ -79,6 +79,10 @@ enum SuggestionTag: TagCodec {
     typealias Value = Suggestion
     static let table: [Suggestion] = BinaryEventCodec.suggestions
 }
+enum SatisfactionTag: TagCodec {
+    typealias Value = Satisfaction
+    static let table: [Satisfaction] = BinaryEventCodec.satisfactions
+}
 enum LinkKindTag: TagCodec {
     typealias Value = LinkKind
     static let table: [LinkKind] = BinaryEventCodec.links

@@ -1,0 +1,63 @@
+import PetitionCore
+
+/// Cases as rows for a spreadsheet (`xinfang export`): personal data masked unless the
+/// user's role may see it (`PersonalData.masked`), and an accusation's content and accuser
+/// withheld from whoever may not read it (Art 30, `CaseState.contentVisible`).
+package struct CaseExport {
+    /// One exported case; every value text, as the CSV writes it.
+    package struct Row: Equatable, Sendable, Encodable {
+        package var caseNumber: String
+        package var received: String
+        package var channel: String
+        package var petitioner: String
+        package var idNumber: String
+        package var phone: String
+        package var address: String
+        package var category: String
+        package var type: String
+        package var request: String
+        package var state: String
+        package var organ: String
+        package var accepted: String
+        package var replied: String
+        package var rating: String
+        /// The content and petitioner are withheld from this user (Art 30).
+        package var withheld: Bool
+    }
+
+    package static func headers(_ language: Language) -> [String] {
+        language == .zh
+            ? ["案件编号", "收到日期", "渠道", "信访人", "证件号码", "联系电话", "住址", "类别", "类型", "信访请求",
+               "状态", "现办理机关", "受理日期", "答复送达日期", "信访人评价"]
+            : ["case", "received", "channel", "petitioner", "ID number", "phone", "address", "category", "type",
+               "request", "state", "organ", "accepted", "replied", "rating"]
+    }
+
+    /// The case's row as this user may see it.
+    package static func row(_ state: CaseState, phase: Phase, actor: Actor, name: String?, language: Language,
+                            organName: (OrganCode?) -> String, categoryName: (String) -> String) -> Row? {
+        guard let p = state.petition else { return nil }
+        let visible = state.contentVisible(to: actor, name: name)
+        let masked = PersonalData.masked(for: actor.role)
+        let hide = PersonalData.withheld
+        let person = p.petitioner
+        func label(_ raw: String?) -> String { raw.map { ChoiceLabels.label($0, language) } ?? "" }
+        return Row(
+            caseNumber: state.number.description, received: p.receivedOn.description, channel: label(p.channel.rawValue),
+            petitioner: !visible ? hide : masked ? PersonalData.maskName(person.name ?? "") : person.name ?? "",
+            idNumber: !visible ? hide : masked ? PersonalData.mask(person.idNumber) : person.idNumber ?? "",
+            phone: !visible ? hide : masked ? PersonalData.mask(person.phone) : person.phone ?? "",
+            address: !visible || (masked && person.address != nil) ? hide : person.address ?? "",
+            category: categoryName(p.category), type: label(state.matterType?.rawValue),
+            request: visible ? p.request : hide, state: phase.title.text(language), organ: organName(state.holder),
+            accepted: state.acceptedOn?.description ?? "", replied: state.deliveredOn?.description ?? "",
+            rating: label(state.rating?.rawValue), withheld: !visible)
+    }
+
+    package static func csv(_ rows: [Row], language: Language) -> String {
+        CSV.text([headers(language)] + rows.map { r in
+            [r.caseNumber, r.received, r.channel, r.petitioner, r.idNumber, r.phone, r.address, r.category, r.type,
+             r.request, r.state, r.organ, r.accepted, r.replied, r.rating]
+        }, bom: true)
+    }
+}

@@ -1,0 +1,146 @@
+import PetitionCore
+
+/// Statistics as text for a terminal: figures, horizontal bars and monthly sparklines in
+/// Unicode block characters, or in plain ASCII (`--ascii`, TERM=vt100 or dumb).
+package struct StatisticsText {
+    package var stats: Statistics
+    package var language: Language
+    package var ascii: Bool
+    /// The name of a group's key (an organ's short name, a category's name, …).
+    package var label: (String) -> String
+    /// The short citation of a rule (第22条 / Art 22).
+    package var cite: (RuleID) -> String
+
+    package init(_ stats: Statistics, language: Language, ascii: Bool, label: @escaping (String) -> String,
+                 cite: @escaping (RuleID) -> String) {
+        self.stats = stats
+        self.language = language
+        self.ascii = ascii
+        self.label = label
+        self.cite = cite
+    }
+
+    private var zh: Bool { language == .zh }
+    private func l(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+
+    /// A bar `width` cells wide at most, for `value` out of `max`: full blocks, then an eighth-block
+    /// remainder (`#` and nothing partial in ASCII).
+    package static func bar(_ value: Int, of max: Int, width: Int, ascii: Bool) -> String {
+        guard max > 0, value > 0 else { return "" }
+        let eighths = value * width * 8 / max
+        let full = eighths / 8, rest = eighths % 8
+        if ascii { return String(repeating: "#", count: Swift.max(1, full)) }
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][rest]
+        let text = String(repeating: "█", count: full) + partial
+        return text.isEmpty ? "▏" : text
+    }
+
+    /// One character a value, eight levels from the smallest to the largest of them.
+    package static func sparkline(_ values: [Int], ascii: Bool) -> String {
+        let levels: [Character] = ascii ? Array("_.-:=+*#") : Array("▁▂▃▄▅▆▇█")
+        let top = values.max() ?? 0
+        return String(values.map { top == 0 ? levels[0] : levels[$0 * 7 / top] })
+    }
+
+    private static func percent(_ r: Ratio) -> String {
+        guard let p = r.percent else { return "—" }
+        let tenths = Int((p * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    private func ratio(_ r: Ratio) -> String { "\(r.count)/\(r.of) \(Self.percent(r))" }
+
+    private func days(_ values: [Int]) -> String {
+        let m = percentile(50, of: values).map(String.init) ?? "—"
+        let p = percentile(90, of: values).map(String.init) ?? "—"
+        return l("中位数 \(m) 日，第90百分位 \(p) 日", "median \(m) days, 90th percentile \(p) days")
+    }
+
+    private func clockTitle(_ c: MeasuredClock) -> String { c.kind.title.text(language) + l("（", " (") + cite(c.kind.rule) + l("）", ")") }
+
+    package var lines: [String] {
+        let q = stats.query, t = stats.total
+        var out: [String] = []
+        let scope = q.organ.map { label($0) + l("及其下级", " and below") } ?? l("全部", "all")
+        out.append(l("信访统计 \(q.from) 至 \(q.to)（截至 \(q.asOf)）范围：\(scope)",
+                     "Petition statistics \(q.from) to \(q.to) (as of \(q.asOf)), scope: \(scope)"))
+        out.append(l("日期口径：收到日期；各项定义见 docs/statistics.md", "Placed by the day received; docs/statistics.md defines each figure"))
+        out.append("")
+        out.append(l("收到 \(t.received) 件  受理 \(t.accepted) 件  答复送达 \(t.replied) 件",
+                     "received \(t.received)  accepted \(t.accepted)  replied \(t.replied)"))
+        if let first = q.months.first, let last = q.months.last {
+            let month = { (d: Day) in String(d.description.prefix(7)) }
+            out.append(l("月度收到  ", "by month  ") + Self.sparkline(t.monthly, ascii: ascii)
+                       + "  \(month(first))…\(month(last))  " + t.monthly.map(String.init).joined(separator: " "))
+        }
+        out.append("")
+        out.append(l("按时办理", "On time"))
+        let measured = MeasuredClock.allCases.filter { (t.onTime[$0]?.of ?? 0) > 0 }
+        let titleWidth = measured.map { DisplayWidth.of(clockTitle($0)) }.max() ?? 0
+        for c in measured {
+            let r = t.onTime[c] ?? Ratio()
+            out.append("  " + DisplayWidth.pad(clockTitle(c), to: titleWidth) + "  "
+                       + DisplayWidth.pad(ratio(r), to: 13) + " " + Self.bar(r.count, of: r.of, width: 20, ascii: ascii))
+        }
+        out.append("")
+        out.append(l("受理用时  ", "to acceptance  ") + days(t.daysToAcceptance))
+        out.append(l("答复用时  ", "to reply       ") + days(t.daysToReply))
+        out.append(l("重复访率  ", "repeats        ") + ratio(t.repeats))
+        out.append(l("初次化解  ", "first contact  ") + ratio(t.firstContact))
+        out.append(l("处理意见（\(cite(.handlingOpinion))）  支持 \(ratio(t.support))  解释说明 \(ratio(t.explain))  不予支持 \(ratio(t.notSupport))",
+                     "Opinions (\(cite(.handlingOpinion))): support \(ratio(t.support)), explain \(ratio(t.explain)), not support \(ratio(t.notSupport))"))
+        out.append(l("复查率（\(cite(.reviewRequest))）\(ratio(t.review))  复核率（\(cite(.rereviewRequest))）\(ratio(t.rereview))",
+                     "Review rate (\(cite(.reviewRequest))) \(ratio(t.review)), re-review rate (\(cite(.rereviewRequest))) \(ratio(t.rereview))"))
+        let counts = Satisfaction.allCases.map { ChoiceLabels.label($0.rawValue, language) + " \(t.ratings[$0] ?? 0)" }
+        out.append(l("满意度（\(cite(.intakeRating))）", "Satisfaction (\(cite(.intakeRating))) ") + ratio(t.satisfaction)
+                   + l("（", " (") + counts.joined(separator: l("，", ", ")) + l("）", ")"))
+        out.append(l("转送 \(t.transferred)  交办 \(t.assigned)  督办 \(t.ordersTotal)（采纳 \(t.ordersAdoptedTotal)）  逾期未履职 \(t.breaches)",
+                     "transferred \(t.transferred)  assigned \(t.assigned)  supervision orders \(t.ordersTotal) (adopted \(t.ordersAdoptedTotal))  breaches \(t.breaches)"))
+        if let by = q.by, !stats.groups.isEmpty {
+            out.append("")
+            out.append(groupTable(by))
+        }
+        return out
+    }
+
+    private func dimensionTitle(_ by: StatisticsQuery.Dimension) -> String {
+        switch by {
+        case .category: l("类别", "category")
+        case .organ: l("机关", "organ")
+        case .channel: l("渠道", "channel")
+        case .type: l("类型", "type")
+        case .month: l("月份", "month")
+        case .level: l("层级", "level")
+        }
+    }
+
+    /// One row a group: name, count, a bar against the largest group, on-time (all clocks),
+    /// satisfaction and the monthly sparkline.
+    private func groupTable(_ by: StatisticsQuery.Dimension) -> String {
+        let groups = stats.groups
+        let top = groups.map(\.figures.received).max() ?? 0
+        let names = groups.map { label($0.key) }
+        let nameWidth = max(DisplayWidth.of(dimensionTitle(by)), names.map { DisplayWidth.of($0) }.max() ?? 0)
+        var rows = [DisplayWidth.pad(dimensionTitle(by), to: nameWidth) + "  " + l("收到", "recd") + "  "
+                    + DisplayWidth.pad("", to: 16) + "  " + DisplayWidth.pad(l("按时", "on time"), to: 7) + "  "
+                    + DisplayWidth.pad(l("满意", "satisf."), to: 7) + "  " + l("月度", "monthly")]
+        for (g, name) in zip(groups, names) {
+            let f = g.figures
+            let onTime = f.onTime.values.reduce(Ratio()) { Ratio($0.count + $1.count, of: $0.of + $1.of) }
+            let count = String(f.received)
+            rows.append(DisplayWidth.pad(name, to: nameWidth) + "  "
+                        + String(repeating: " ", count: max(0, 4 - count.count)) + count + "  "
+                        + DisplayWidth.pad(Self.bar(f.received, of: top, width: 16, ascii: ascii), to: 16) + "  "
+                        + DisplayWidth.pad(Self.percent(onTime), to: 7) + "  "
+                        + DisplayWidth.pad(Self.percent(f.satisfaction), to: 7) + "  "
+                        + Self.sparkline(f.monthly, ascii: ascii))
+        }
+        return rows.joined(separator: "\n")
+    }
+
+    /// The lines, with no trailing spaces (an empty bar leaves its padding).
+    package var text: String {
+        lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,157 @@
+extension Sequence where Element == CaseState {
+    /// The statistics of the cases received in the query's period, within its jurisdiction,
+    /// as of its as-of day (docs/statistics.md defines every figure). One pass over the cases.
+    package func statistics(_ query: StatisticsQuery, directory: Directory, calendar: HolidayCalendar,
+                            terms: StatutoryTerms = .regulation) -> Statistics {
+        let months = query.months
+        let jurisdiction = query.organ.map { directory.jurisdiction(of: $0) }
+        var total = Figures(months: months.count)
+        var groups: [String: Figures] = [:]
+        for state in self {
+            guard let petition = state.petition, petition.receivedOn >= query.from, petition.receivedOn <= query.to
+            else { continue }
+            let answerable = state.answerableOrgan ?? petition.organ
+            if let jurisdiction, !jurisdiction.contains(petition.organ), !jurisdiction.contains(answerable) { continue }
+            let month = months.lastIndex { $0 <= petition.receivedOn }
+            total.count(state, month: month, asOf: query.asOf, directory: directory, calendar: calendar, terms: terms)
+            if let by = query.by {
+                let key = state.groupKey(by, directory: directory)
+                groups[key, default: Figures(months: months.count)]
+                    .count(state, month: month, asOf: query.asOf, directory: directory, calendar: calendar, terms: terms)
+            }
+        }
+        let byMonth = query.by == .month
+        let sorted = groups.map { Statistics.Group(key: $0.key, figures: $0.value) }.sorted { (a: Statistics.Group, b: Statistics.Group) -> Bool in
+            // Months read in order; every other breakdown largest first.
+            if byMonth || a.figures.received == b.figures.received { return a.key < b.key }
+            return a.figures.received > b.figures.received
+        }
+        return Statistics(query: query, total: total, groups: sorted)
+    }
+}
+
+extension Directory {
+    /// The organ and every organ below it by the `superior` chain (a jurisdiction).
+    package func jurisdiction(of organ: OrganCode) -> Set<OrganCode> {
+        Set(organs.map(\.code).filter { $0 == organ || isBelowInSystem($0, of: organ) }).union([organ])
+    }
+}
+
+extension CaseState {
+    /// The organ that answers for the case now: the one handling it, else the one holding it.
+    package var answerableOrgan: OrganCode? { handlerOrgan ?? holder }
+
+    /// The case's group under a breakdown.
+    package func groupKey(_ dimension: StatisticsQuery.Dimension, directory: Directory) -> String {
+        let organ = answerableOrgan ?? petition?.organ
+        switch dimension {
+        case .category: return petition?.category ?? ""
+        case .organ: return organ ?? ""
+        case .channel: return petition?.channel.rawValue ?? ""
+        case .type: return matterType?.rawValue ?? ""
+        case .month:
+            guard let (y, m, _) = petition?.receivedOn.components else { return "" }
+            return "\(y)-" + (m < 10 ? "0\(m)" : "\(m)")
+        case .level: return organ.flatMap { directory[$0]?.level.rawValue } ?? ""
+        }
+    }
+
+    /// The workflow steps still standing (not voided), in log order.
+    var standingSteps: [Step] { steps.filter { !voided.contains($0.seq) } }
+
+    /// Whether the case is a repeat petition (重复访): flagged as one at registration and
+    /// not found a different matter, or linked as repeating an earlier case.
+    package var isRepeat: Bool {
+        earlierFlags.contains { $0.kind == .repeatPetition && $0.settled != .differentMatter }
+            || links.contains { $0.kind == .repeats }
+    }
+
+    /// Each measured clock the case has run, with its due day and the day its duty was done
+    /// (nil while undone). Terms as the clocks count them (`clocks(asOf:…)`).
+    func measuredClocks(asOf: Day, directory: Directory, calendar: HolidayCalendar,
+                        terms: StatutoryTerms) -> [(clock: MeasuredClock, due: Day, done: Day?)] {
+        guard let petition else { return [] }
+        var result: [(MeasuredClock, Day, Day?)] = []
+        let steps = standingSteps
+        func firstDay(_ kinds: Set<ActionKind>) -> Day? {
+            guard let step = steps.first(where: { kinds.contains($0.action) }) else { return nil }
+            return step.action == .accept ? (acceptedOn ?? Day(step.at)) : Day(step.at)
+        }
+        // The first disposal of what the registering organ received (Art 22 para 1; Art 23 paras 1–2).
+        let start = petition.receivedOn
+        if directory[petition.organ]?.type == .petitionBureau {
+            let done = firstDay([.transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect,
+                                 .notAccept, .accept])
+            result.append((.triage, terms.triage.due(from: start, in: calendar).due, done))
+        } else if !petition.isUnreachable {
+            let done = firstDay([.transfer, .assign, .redirect, .notAccept, .accept])
+            result.append((.directNotice, terms.directNotice.due(from: start, in: calendar).due, done))
+        }
+        if let received = receivedOn {
+            result.append((.receiverNotice, terms.receiverNotice.due(from: received, in: calendar).due, acceptedOn))
+        }
+        if let accepted = handlingStart, handlingTermApplies, phase != .routed {
+            let due = terms.handling.due(from: accepted, in: calendar, extraDays: extensionGranted?.days ?? 0).due
+            result.append((.handling, due, opinion?.on))
+        }
+        if let review {
+            result.append((.review, terms.review.due(from: review.requestedOn, in: calendar).due, review.opinionOn))
+        }
+        if let rereview {
+            // Hearing time is not counted (Art 36); an open hearing counts to the as-of day.
+            let asOfEnd = rereview.opinionOn ?? asOf
+            let paused = rereviewPauses.reduce(0) { $0 + max(0, $1.start.days(to: $1.end ?? asOfEnd)) }
+            let due = terms.rereview.due(from: rereview.requestedOn, in: calendar, extraDays: paused).due
+            result.append((.rereview, due, rereview.opinionOn))
+        }
+        return result
+    }
+}
+
+extension Figures {
+    /// Adds one case of the cohort (received in month `month` of the period).
+    mutating func count(_ state: CaseState, month: Int?, asOf: Day, directory: Directory, calendar: HolidayCalendar,
+                        terms: StatutoryTerms) {
+        guard let petition = state.petition else { return }
+        received += 1
+        if let month { monthly[month] += 1 }
+        if let accepted = state.acceptedOn {
+            self.accepted += 1
+            daysToAcceptance.append(petition.receivedOn.days(to: accepted))
+        }
+        if let delivered = state.deliveredOn {
+            replied += 1
+            daysToReply.append(petition.receivedOn.days(to: delivered))
+        }
+        for (clock, due, done) in state.measuredClocks(asOf: asOf, directory: directory, calendar: calendar, terms: terms) {
+            // Settled: done, or past its due day undone. A clock still running is not counted.
+            guard done != nil || asOf > due else { continue }
+            onTime[clock, default: Ratio()].add(done.map { $0 <= due } ?? false)
+        }
+        repeats.add(state.isRepeat)
+        let settled = state.deliveredOn != nil || state.phase == .mediated
+        firstContact.add(settled && state.review == nil && !state.isRepeat)
+        if state.matterType == .grievance, let outcome = state.opinion?.outcome {
+            support.add(outcome == .support)
+            explain.add(outcome == .explain)
+            notSupport.add(outcome == .notSupport)
+        }
+        if state.deliveredOn != nil, state.isReviewable { review.add(state.review != nil) }
+        if state.review?.deliveredOn != nil { rereview.add(state.rereview != nil) }
+        if let rating = state.rating {
+            ratings[rating, default: 0] += 1
+            satisfaction.add(rating != .dissatisfied)
+        }
+        let steps = state.standingSteps
+        if steps.contains(where: { $0.action == .transfer }) { transferred += 1 }
+        if steps.contains(where: { $0.action == .assign }) { assigned += 1 }
+        for order in state.supervision {
+            orders[order.suggestion, default: 0] += 1
+            if let feedback = order.feedback {
+                ordersAnswered[order.suggestion, default: 0] += 1
+                if feedback.adopted { ordersAdopted[order.suggestion, default: 0] += 1 }
+            }
+        }
+        breaches += [state].breaches(asOf: asOf, calendar: calendar, directory: directory).count
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConsoleUI
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang report annual --year Y [--organ] [--csv]`: the annual report on petition work
+/// (Art 41 para 1), its numbers those of `xinfang stats` for the year.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "信访情况报告 — the annual report (Art 41).",
+        subcommands: [AnnualReportCommand.self])
+}
+
+struct AnnualReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annual",
+        abstract: "信访情况年度报告 — volumes and fields, organs complained about most, transfers, assignments, supervision, suggestions and breaches (Art 41).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The year reported on.")
+    var year: Int
+
+    @Option(help: "This organ and those below it (its code); default the log's petition department and all.")
+    var organ: String?
+
+    @Option(help: "Figures as of this date (YYYY-MM-DD); default today.")
+    var asOf: String?
+
+    @Flag(help: "Print CSV (UTF-8 with BOM, RFC 4180).")
+    var csv = false
+
+    func run() throws {
+        try Session.run(options) { session in
+            guard (2022...9999).contains(year) else {
+                throw UsageError("--year \(year) 无效（条例2022年5月1日起施行）", "--year \(year) is not a year of the regulation (in force 2022-05-01)")
+            }
+            let book = try session.openBook()
+            let ref = session.reference
+            var query = try session.statisticsQuery(from: "\(year)-01-01", to: "\(year)-12-31", organ: organ, by: "category",
+                                                    asOf: asOf, book: book)
+            let byCategory = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            query.by = .organ
+            let byOrgan = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            let scope = organ.map { ref.directory.name($0, session.language) }
+                ?? ref.directory.name(ref.directory.jurisdiction, session.language)
+            let report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
+                                      scope: scope, label: { session.statisticsLabel($0, $1) },
+                                      cite: { ref.articles.short($0, session.language) })
+            print(csv ? report.csv : report.text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `xinfang stats`, `report annual` and `export` on a log made through the CLI (issue 14
+/// items 4–6): the report agrees with stats, the CSV's bytes, masking and Art 30.
+@Suite("stats, report annual and export from the command line")
+struct StatsReportExportTests {
+    /// Three cases: A, the group visit, transferred, accepted, supported and rated 满意;
+    /// B, a letter whose request holds a comma, quotes and a line break, never triaged;
+    /// C, an accusation of 区住建局, never triaged.
+    static func office() -> CLI {
+        let cli = CLI()
+        #expect(cli.run(["init", "--now", "2025-04-28"]).status == 0)
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        let a = "D-XFJ-2025-00001"
+        for step in [["transfer", "--to", "D-ZJJ", "--now", "2025-04-30"], ["receive", "--now", "2025-05-06"],
+                     ["accept", "--route", "第六途径", "--now", "2025-05-09"],
+                     ["classify", "--type", "grievance", "--track", "6", "--now", "2025-05-09"],
+                     ["assign-handler", "--user", "handler", "--recusal-checked", "yes", "--now", "2025-05-09"],
+                     ["issue-opinion", "--outcome", "support", "--opinion", "支持", "--basis", "协议", "--measures", "solved",
+                      "--now", "2025-06-20"],
+                     ["deliver", "--now", "2025-06-23"], ["rate", "--satisfaction", "满意", "--now", "2025-06-24"]] {
+            let r = cli.run(["act", a] + step)
+            #expect(r.status == 0, "\(step[0]): \(r.err)")
+        }
+        #expect(cli.run(["register", "-", "--now", "2025-05-10T09:00"], stdin: letter).status == 0)
+        #expect(cli.run(["register", "-", "--now", "2025-06-02T09:00"], stdin: accusation).status == 0)
+        return cli
+    }
+
+    static let request = "要求退还押金，并\"立即\"处理\n另：请书面答复"
+    static let letter = """
+        {"channel":"letter","receivedAt":"2025-05-10","organ":"D-XFJ",
+         "petitioner":{"kind":"citizen","name":"赵磊","idNumber":"440304199006152342","phone":"13700137000","address":"望湖街道2号"},
+         "request":"要求退还押金，并\\"立即\\"处理\\n另：请书面答复","facts":"某公司拖欠押金","reasons":"合同约定",
+         "category":"WAGES","type":"grievance"}
+        """
+    static let accusation = """
+        {"channel":"letter","receivedAt":"2025-06-02","organ":"D-XFJ",
+         "petitioner":{"kind":"citizen","name":"王芳","phone":"13600136000","address":"青石镇5号"},
+         "request":"检举某科长收受礼金","facts":"收受开发商礼金","reasons":"违反廉洁纪律",
+         "category":"WAGES","type":"accusation","accusedOrgan":"D-ZJJ"}
+        """
+
+    /// Every number of `report annual --csv` is the same figure of `stats --json` for the year
+    /// (the total, or the group of its category or organ).
+    @Test func theAnnualReportAgreesWithStats() throws {
+        let cli = Self.office()
+        let report = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2025-12-31"])
+        #expect(report.status == 0, "\(report.err)")
+        var stats: [String: [String: Any]] = [:]
+        for by in ["category", "organ"] {
+            stats[by] = try #require(cli.json(["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", by,
+                                               "--as-of", "2025-12-31"]) as? [String: Any])
+        }
+        let lines = report.out.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
+            .dropFirst().filter { !$0.isEmpty }
+        #expect(lines.count > 20)
+        for line in lines {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let (by, group, figure, value) = (f[1], f[2], f[4], Int(f[5]))
+            let json = try #require(stats[by.isEmpty ? "category" : by])
+            let figures: [String: Any]?
+            if group == "total" {
+                figures = json["total"] as? [String: Any]
+            } else {
+                let groups = json["groups"] as? [[String: Any]] ?? []
+                figures = groups.first { $0["key"] as? String == group }?["figures"] as? [String: Any]
+            }
+            #expect(figures?[figure] as? Int == value, "\(line)")
+        }
+        // By hand: three cases received in 2025; one transferred; one rated 满意.
+        #expect(lines.contains("1,,total,合计,received,3") && lines.contains("2,,total,合计,transferred,1"))
+        #expect(lines.contains("4,,total,合计,rated_satisfied,1"))
+    }
+
+    /// The CSV starts with the BOM; B's request is quoted with its quotes doubled and its
+    /// line break kept; records end in CRLF.
+    @Test func theExportCSVIsUTF8WithBOMAndRFC4180Quoting() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 0, "\(r.err)")
+        let bytes = Array(r.out.utf8)
+        #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+        #expect(r.out.contains(",\"要求退还押金，并\"\"立即\"\"处理\n另：请书面答复\","))
+        #expect(r.out.hasPrefix("\u{FEFF}案件编号,收到日期,渠道,信访人,"))
+        #expect(r.out.components(separatedBy: "\r\n").count == 5, "a header, three records and the end")
+        #expect(r.out.contains("D-XFJ-2025-00001,2025-04-28,走访,张伟,11010519491231002X,13800138000,"))
+    }
+
+    /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
+    /// and no content of the accusation (Art 30), and a trainee neither.
+    @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {
+        let cli = Self.office()
+        let sup = cli.run(["export", "--csv", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(sup.status == 0 && !sup.out.contains("11010519491231002X") && sup.out.contains("110105********002X"))
+        #expect(!sup.out.contains("王芳") && sup.out.contains("检举某科长收受礼金"), "masked, but a supervisor reads accusations")
+        for user in ["handler", "tester"] {
+            let r = cli.run(["export", "--json", "--as", user, "--now", "2025-07-01"])
+            #expect(r.status == 0, "\(r.err)")
+            #expect(!r.out.contains("王芳") && !r.out.contains("检举某科长") && !r.out.contains("13600136000"), "\(user)")
+        }
+    }
+
+    @Test func exportFiltersByOrganStateAndPeriod() throws {
+        let cli = Self.office()
+        let rows = try #require(cli.json(["export", "--state", "registered", "--from", "2025-06-01", "--as", "clerk",
+                                          "--now", "2025-07-01"]) as? [[String: Any]])
+        #expect(rows.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00003"])
+        let held = try #require(cli.json(["export", "--organ", "D-ZJJ", "--as", "clerk", "--now", "2025-07-01"]) as? [[String: Any]])
+        #expect(held.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00001"])
+    }
+
+    /// TERM=vt100 prints the charts in ASCII; a wrong option is one line naming it.
+    @Test func statsFallsBackToASCIIAndNamesABadOption() throws {
+        let cli = Self.office()
+        let args = ["stats", "--from", "2025-04-01", "--to", "2025-06-30", "--by", "month", "--as-of", "2025-07-31"]
+        let plain = cli.run(args + ["--ascii"])
+        #expect(plain.status == 0 && plain.out.contains("#") && !plain.out.contains("█"))
+        let vt100 = cli.run(args, env: ["TERM": "vt100"])
+        #expect(vt100.out == plain.out)
+        let blocks = cli.run(args, env: ["TERM": "xterm-256color"])
+        #expect(blocks.out.contains("█"))
+        let bad = cli.run(["stats", "--from", "2025-13-01", "--to", "2025-06-30"])
+        #expect(bad.status == 64 && bad.err.contains("--from") && bad.err.split(separator: "\n").count == 1, "\(bad.err)")
+        let by = cli.run(["stats", "--from", "2025-01-01", "--to", "2025-06-30", "--by", "colour"])
+        #expect(by.status == 64 && by.err.contains("--by"))
+    }
+
+    /// The export converts in LibreOffice headless (Debian's libreoffice-calc-nogui, which `make
+    /// setup` installs) with the Chinese, the quotes and the line break intact in the workbook's
+    /// shared strings. LibreOffice 7.4 reads a CSV given no input filter in a single-byte
+    /// charset, BOM or not (UTF-8 and UTF-16 alike), so the filter names UTF-8 (76); see
+    /// docs/statistics.md, "Exports".
+    @Test func theExportConvertsInLibreOfficeWithTheChineseIntact() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
+        let csv = cli.dir + "/cases.csv"
+        try Data(r.out.utf8).write(to: URL(fileURLWithPath: csv))
+        let office = "/usr/bin/libreoffice"
+        try #require(FileManager.default.isExecutableFile(atPath: office), "libreoffice is missing: make setup installs it")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: office)
+        p.arguments = ["-env:UserInstallation=file://\(cli.dir)/lo-profile", "--headless", "--infilter=CSV:44,34,76",
+                       "--convert-to", "xlsx", "--outdir", cli.dir, csv]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir, "LANG": "C.UTF-8"]
+        p.standardOutput = Pipe()
+        p.standardError = Pipe()
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        unzip.arguments = ["-c", "import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode())",
+                           cli.dir + "/cases.xlsx"]
+        let out = Pipe()
+        unzip.standardOutput = out
+        try unzip.run()
+        let strings = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        #expect(strings.contains(">案件编号<") && strings.contains(">张伟<"), "the header without the BOM, the names intact")
+        #expect(strings.contains("要求退还押金，并&quot;立即&quot;处理&#10;另：请书面答复"), "\(strings.prefix(300))")
+    }
+}

@@ -1,0 +1,146 @@
+import PetitionCore
+import Testing
+import TestSupport
+
+/// Statistics on the fixture of `StatisticsFixture`, every number counted by hand below
+/// (docs/statistics.md defines each figure). Period 2025-03-01..06-30, as of 2025-12-31.
+@Suite("Statistics (Art 41 para 1 item 1)")
+struct StatisticsTests {
+    static func stats(organ: OrganCode? = nil, by: StatisticsQuery.Dimension? = nil) -> Statistics {
+        let (from, to) = StatisticsFixture.period
+        return StatisticsFixture.cases.statistics(
+            StatisticsQuery(from: from, to: to, organ: organ, by: by, asOf: StatisticsFixture.asOf),
+            directory: Fixtures.directory, calendar: Fixtures.calendar)
+    }
+
+    /// Received in the period: A 04-28, B 03-20, C 04-28, D 05-10, F 04-28 = 5; E (07-05) is not.
+    /// By month Mar..Jun: B | A C F | D | none = 1, 3, 1, 0.
+    @Test func theCohortIsTheCasesReceivedInThePeriod() {
+        let t = Self.stats().total
+        #expect(t.received == 5)
+        #expect(t.monthly == [1, 3, 1, 0])
+    }
+
+    /// Accepted 05-09: A (04-28 → 11 days), B (03-20 → 11 to 03-31, 30 in April, 9 in May = 50), F (11).
+    /// Sorted 11, 11, 50: median at rank ⌈0.5·3⌉ = 2 → 11; 90th at rank ⌈0.9·3⌉ = 3 → 50.
+    @Test func daysToAcceptanceHaveTheirMedianAndNinetiethPercentile() {
+        let t = Self.stats().total
+        #expect(t.accepted == 3)
+        #expect(percentile(50, of: t.daysToAcceptance) == 11)
+        #expect(percentile(90, of: t.daysToAcceptance) == 50)
+    }
+
+    /// Replies delivered: A 08-04 (04-28 → 2 + 31 + 30 + 31 + 4 = 98), F 08-04 (98), B 06-02
+    /// (03-20 → 11 + 30 + 31 + 2 = 74). Sorted 74, 98, 98: median rank 2 → 98.
+    @Test func daysToReplyCountFromReceiptToDelivery() {
+        let t = Self.stats().total
+        #expect(t.replied == 3)
+        #expect(percentile(50, of: t.daysToReply) == 98)
+        #expect(percentile(90, of: t.daysToReply) == 98)
+    }
+
+    /// Triage (15 days from receipt): A, C, F disposed 04-30 in time; B (due 04-07 after Qingming)
+    /// transferred 04-30 late; D never triaged, due 05-26, past due by 12-31: late. 3 of 5.
+    /// Notice after receipt: A, B, F received 05-06, accepted 05-09: 3 of 3.
+    /// Handling (60 days from 05-09 = 07-08): A and F issued 08-01, late: 0 of 2 (B is a suggestion: no term).
+    /// Review (30 days from 08-26 = 09-25): F's opinion 09-22: 1 of 1.
+    /// Re-review (30 days from 09-29 = 10-29, no hearing): F's opinion 10-31: 0 of 1.
+    @Test func onTimeRatesCountSettledClocksByTheirDueDay() {
+        let t = Self.stats().total
+        #expect(t.onTime[.triage] == Ratio(3, of: 5))
+        #expect(t.onTime[.receiverNotice] == Ratio(3, of: 3))
+        #expect(t.onTime[.handling] == Ratio(0, of: 2))
+        #expect(t.onTime[.review] == Ratio(1, of: 1))
+        #expect(t.onTime[.rereview] == Ratio(0, of: 1))
+        #expect(t.onTime[.directNotice] == nil, "every case was registered at the petition bureau")
+    }
+
+    /// Repeat: D (linked as repeating A): 1 of 5. First contact: A and B replied with no review,
+    /// not repeats; F was reviewed: 2 of 5. Opinions on grievances: A and F not supported: 2 of 2.
+    /// Review asked of reviewable replies: F of A and F: 1 of 2; re-review of review replies: F: 1 of 1.
+    @Test func repeatFirstContactOutcomeAndReviewShares() {
+        let t = Self.stats().total
+        #expect(t.repeats == Ratio(1, of: 5))
+        #expect(t.firstContact == Ratio(2, of: 5))
+        #expect(t.notSupport == Ratio(2, of: 2) && t.support == Ratio(0, of: 2) && t.explain == Ratio(0, of: 2))
+        #expect(t.review == Ratio(1, of: 2))
+        #expect(t.rereview == Ratio(1, of: 1))
+    }
+
+    /// Ratings (Art 21 para 2): A 不满意, B 满意, F 基本满意: satisfied or basically, 2 of 3.
+    @Test func satisfactionCountsThePetitionersRatings() {
+        let t = Self.stats().total
+        #expect(t.ratings == [.dissatisfied: 1, .satisfied: 1, .basicallySatisfied: 1])
+        #expect(t.satisfaction == Ratio(2, of: 3))
+    }
+
+    /// Transferred: A, B, F; assigned: C. Orders: C pursue accountability (unanswered), D improve
+    /// work (adopted). Breaches on 12-31: D's triage, C's assignment report and C's order feedback = 3.
+    @Test func transfersAssignmentsOrdersAndBreaches() {
+        let t = Self.stats().total
+        #expect(t.transferred == 3 && t.assigned == 1)
+        #expect(t.orders == [.pursueAccountability: 1, .improveWork: 1])
+        #expect(t.ordersAnswered == [.improveWork: 1] && t.ordersAdopted == [.improveWork: 1])
+        #expect(t.breaches == 3)
+    }
+
+    /// By organ answerable: 区住建局 handles A, B, F and holds C (4); the bureau holds D (1).
+    @Test func byOrganGroupsByTheOrganAnswerableLargestFirst() {
+        let groups = Self.stats(by: .organ).groups
+        #expect(groups.map(\.key) == ["D-ZJJ", "D-XFJ"])
+        #expect(groups.map(\.figures.received) == [4, 1])
+        #expect(groups[1].figures.breaches == 1 && groups[0].figures.breaches == 2)
+    }
+
+    /// By month, in calendar order (months with no case are not groups).
+    @Test func byMonthReadsInOrder() {
+        let groups = Self.stats(by: .month).groups
+        #expect(groups.map(\.key) == ["2025-03", "2025-04", "2025-05"])
+        #expect(groups.map(\.figures.received) == [1, 3, 1])
+    }
+
+    /// Jurisdiction 市住建局 (C-ZJJ): 区住建局's superior is 市住建局, so A, B, C, F are in it;
+    /// D, registered and held by the bureau (superior 市信访局), is not.
+    @Test func aJurisdictionIsTheOrganAndThoseBelowItBySuperior() {
+        #expect(Self.stats(organ: "C-ZJJ").total.received == 4)
+        #expect(Self.stats(organ: "D-GOV").total.received == 0, "区住建局 answers to 市住建局, not 区政府")
+        #expect(Self.stats(organ: "D-XFJ").total.received == 5, "every case was registered at the bureau")
+    }
+
+    /// The nearest-rank percentile of an even count is the lower middle for the median.
+    @Test func percentileIsNearestRank() {
+        #expect(percentile(50, of: [4, 1, 3, 2]) == 2)
+        #expect(percentile(90, of: [4, 1, 3, 2]) == 4)
+        #expect(percentile(50, of: []) == nil)
+    }
+}
+
+/// The petitioner's rating of the handling (Art 21 para 2).
+@Suite("Rating the handling (Art 21 para 2)")
+struct RatingTests {
+    @Test func aRatingIsRecordedOnceTheReplyIsDelivered() throws {
+        var s = Scenario.at(.replied)
+        try s.run(.rate(satisfaction: .basicallySatisfied, note: nil), as: Fixtures.clerk, at: "2025-08-05T09:00")
+        #expect(s.state.rating == .basicallySatisfied)
+        #expect(s.log.last?.body == .rated(satisfaction: .basicallySatisfied, note: nil))
+        #expect(s.log.last?.rule == .intakeRating)
+    }
+
+    @Test func aRatingBeforeDeliveryIsRefused() {
+        let s = Scenario.at(.opinionIssued)
+        #expect(s.attempt(.rate(satisfaction: .satisfied, note: nil), as: Fixtures.clerk, at: "2025-08-02T09:00")?.code
+            == .notYetReplied)
+    }
+
+    @Test func aSecondRatingIsRefused() throws {
+        var s = Scenario.at(.closed)
+        try s.run(.rate(satisfaction: .satisfied, note: nil), as: Fixtures.clerk, at: "2025-06-03T09:00")
+        #expect(s.attempt(.rate(satisfaction: .dissatisfied, note: nil), as: Fixtures.clerk, at: "2025-06-04T09:00")?.code
+            == .alreadyRated)
+    }
+
+    @Test func theRatingIsGivenByItsChineseName() throws {
+        let command = try ActionCatalog.command(.rate, ["satisfaction": "不满意"])
+        #expect(command == .rate(satisfaction: .dissatisfied, note: nil))
+    }
+}

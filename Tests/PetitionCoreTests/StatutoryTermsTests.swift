@@ -136,7 +136,7 @@ struct StatutoryTermsTests {
         let days = ActionCatalog.spec(.orderSupervision).fields.first { $0.name == "days" }
         #expect(days?.help.zh == "反馈期限（天）：默认30，1至90天（工作实践）")
         let table = StatutoryTerms.regulation.named
-        #expect(table.filter { $0.practice }.map { $0.name } == ["assignment", "supplement", "supervisionFeedback", "supervisionOrder",
+        #expect(table.filter { $0.practice }.map { $0.name } == ["receipt", "assignment", "supplement", "supervisionFeedback", "supervisionOrder",
                                                         "listedSupervision"])
     }
 

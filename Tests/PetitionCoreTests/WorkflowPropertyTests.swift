@@ -187,7 +187,7 @@ struct WorkflowPropertyTests {
         case .requestRereview: stepDate.union([.actionNotAllowedNow, .rereviewWindowLapsed, .noSuperior])
         case .recordIncident: [.incidentNeedsVisit]
         case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid]
-        case .recordFeedback: [.unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
+        case .recordFeedback: [.noOpenSupervisionOrder, .unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
         case .listSupervision: [.supervisionDaysInvalid, .missingField]
         case .correct: petitionChecks.union([.actionNotAllowedNow])
         case .void: [.voidUnknownRecord, .voidNotVoidable, .missingField]

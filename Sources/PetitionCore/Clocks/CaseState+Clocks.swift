@@ -30,6 +30,12 @@ extension CaseState {
                     add(.directNotice, start, terms.directNotice.due(from: start, in: calendar))
                 }
             }
+        case .transferred, .assigned:
+            // The regulation's clocks run from receipt; until then the receiver's practice term
+            // runs from the day the matter was sent (decision 0022).
+            if let sent = sentOn {
+                add(.receipt, sent, terms.receipt.due(from: sent, in: calendar))
+            }
         case .received, .objected:
             if let received = receivedOn {
                 add(.receiverNotice, received, terms.receiverNotice.due(from: received, in: calendar))
@@ -72,7 +78,7 @@ extension CaseState {
                     terms.rereview.due(from: rereview.requestedOn, in: calendar, extraDays: pausedDays),
                     paused: phase == .rereviewHearing)
             }
-        case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
+        case .new, .referred, .redirected, .notAccepted, .routed, .mediated,
              .opinionIssued, .closed, .reviewOpinionIssued, .rereviewOpinionIssued, .final, .withdrawn:
             break
         }

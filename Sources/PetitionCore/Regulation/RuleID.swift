@@ -53,6 +53,8 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case accountabilityNoticeOverdue = "accountability.notice-overdue"
     case accountabilityTriageOverdue = "accountability.triage-overdue"
     case accountabilitySuggestionsNeglected = "accountability.suggestions-neglected"
+    case accountabilityNotSupervising = "accountability.not-supervising"
+    case accountabilityNotRegistered = "accountability.not-registered"
     // Chapter 6
     case inForce = "scope.in-force"
     // Practice the regulation does not number
@@ -66,6 +68,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceStaff = "practice.staff"
     case practiceSameMatter = "practice.same-matter"
     case practiceSupplement = "practice.supplement"
+    case practiceReceipt = "practice.receipt"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

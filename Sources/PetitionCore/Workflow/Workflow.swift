@@ -129,11 +129,13 @@ package enum Workflow {
         case .rehandle: state.review?.outcome == .revoked ? nil : Rejection(.reviewNotRevoked)
         // Art 34's term, and so its extension, binds only matters under Art 31 item 6.
         case .extend: state.handlingTermApplies ? nil : Rejection(.noHandlingTerm)
+        // Feedback answers a supervision order still awaiting it (Art 40 para 4).
+        case .recordFeedback: state.openSupervisionOrders.isEmpty ? Rejection(.noOpenSupervisionOrder) : nil
         case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept,
              .receive, .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
-             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
+             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .listSupervision,
              .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase,
              .requestSupplement:
             nil

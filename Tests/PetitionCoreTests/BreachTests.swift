@@ -106,3 +106,57 @@ struct BreachTests {
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))
     }
 }
+
+/// The supervisor's desk and the supervisor's queue filters on the same fixture (decision 0022).
+@Suite("Supervisor's desk and queue filters")
+struct SupervisorDeskTests {
+    static let asOf = Fixtures.day("2025-06-01")
+
+    @Test func theDeskCountsPerOrganAreTheOnesCountedByHand() throws {
+        let desk = SupervisorDesk(try BreachTests.fixture(), asOf: Self.asOf, calendar: Fixtures.calendar,
+                                  directory: Fixtures.directory)
+        // D-XFJ holds 1 (triage overdue); D-ZJJ holds 2, 3 (receipt overdue), 4 (feedback overdue), 5 (notice overdue).
+        #expect(desk.organs.map(\.organ) == ["D-XFJ", "D-ZJJ"])
+        #expect(desk.organs[0].line.open == [BreachTests.n(1)] && desk.organs[0].line.overdue == [BreachTests.n(1)])
+        #expect(desk.organs[1].line.open == [2, 3, 4, 5].map(BreachTests.n))
+        #expect(desk.organs[1].line.overdue == [2, 3, 4, 5].map(BreachTests.n))
+        let receipt = try #require(desk.clocks.first { $0.clock == .receipt })
+        #expect(receipt.line.overdue == [BreachTests.n(2), BreachTests.n(3)])
+        #expect(desk.flags.first { $0.flag == .notReceived }?.cases == [BreachTests.n(2), BreachTests.n(3)])
+        #expect(desk.flags.first { $0.flag == .underSupervision }?.cases == [BreachTests.n(4)])
+        #expect(desk.orders.map(\.due) == [Fixtures.day("2025-05-30")])
+        #expect(desk.breaches.count == 6)
+    }
+
+    @Test func anOrganHeadsDeskIsTheirOwnOrgans() throws {
+        let desk = SupervisorDesk(try BreachTests.fixture(), asOf: Self.asOf, calendar: Fixtures.calendar,
+                                  directory: Fixtures.directory, scope: "D-XFJ")
+        #expect(desk.organs.map(\.organ) == ["D-XFJ"])
+        #expect(desk.breaches.map(\.kind) == [.triageLate, .notSupervising])
+    }
+
+    @Test(arguments: ["区住建局", "D-ZJJ", "zjj", "住房和城乡建设"])
+    func anOrganIsFoundByNameShortNameOrCode(_ text: String) {
+        #expect(Fixtures.directory.organs(matching: text).contains("D-ZJJ"))
+        #expect(!Fixtures.directory.organs(matching: text).contains("D-XFJ"))
+    }
+
+    @Test func theQueueFiltersByOrganStateAndFlag() throws {
+        let cases = try BreachTests.fixture()
+        func numbers(_ f: QueueFilter) -> [CaseNumber] {
+            cases.queue(f, asOf: Self.asOf, calendar: Fixtures.calendar, directory: Fixtures.directory).map(\.number).sorted()
+        }
+        #expect(numbers(QueueFilter(organs: Fixtures.directory.organs(matching: "区住建局"))) == [2, 3, 4, 5].map(BreachTests.n))
+        #expect(numbers(QueueFilter(phase: .received)) == [BreachTests.n(5)])
+        #expect(numbers(QueueFilter(flag: .underSupervision)) == [BreachTests.n(4)])
+        #expect(numbers(QueueFilter(flag: .backlog)).isEmpty, "nothing open past 90 days on 06-01")
+        #expect(cases.queue(QueueFilter(flag: .backlog), asOf: Fixtures.day("2025-08-01"), calendar: Fixtures.calendar,
+                            directory: Fixtures.directory).count == 5, "all received 04-28, open 95 days on 08-01")
+    }
+
+    @Test func flagsAreNamedInChineseOrEnglish() {
+        #expect(DeskFlag(named: "积案") == .backlog && DeskFlag(named: "督办中") == .underSupervision)
+        #expect(DeskFlag(named: "repeatPetition") == .repeatPetition && DeskFlag(named: "越级访") == .leapfrog)
+        #expect(DeskFlag(named: "其他") == nil)
+    }
+}

@@ -55,6 +55,21 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// A few characters for a narrow column (the desk's breaches).
+    package var short: Localized {
+        switch self {
+        case .triageLate: Localized("分办逾期", "triage")
+        case .notSupervising: Localized("未督办", "no 督办")
+        case .notReceived: Localized("未签收", "unreceived")
+        case .noticeLate: Localized("告知逾期", "notice")
+        case .handlingLate: Localized("办结逾期", "handling")
+        case .reviewLate: Localized("复查逾期", "review")
+        case .rereviewLate: Localized("复核逾期", "re-review")
+        case .feedbackLate: Localized("反馈逾期", "feedback")
+        case .rectificationLate: Localized("整改逾期", "rectify")
+        }
+    }
+
     /// The breach an overdue duty clock is; nil for a window that binds no organ.
     package init?(_ clock: ClockKind) {
         switch clock {

@@ -49,6 +49,8 @@ package enum BinaryEventCodec {
         .accountabilityNoticeOverdue, .accountabilityTriageOverdue, .accountabilitySuggestionsNeglected,
         // Appended (issue 12): earlier-case levels, re-handling, same matter, supplement.
         .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
+        // Appended (issue 14): breaches and the receipt term (decision 0022).
+        .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -163,6 +163,7 @@ package enum Samples {
         case .requestSupplement: .requestSupplement(note: "请补充事实和理由")
         case .recordSupplement: .recordSupplement(facts: "补充的事实", reasons: nil, phone: nil, note: nil)
         case .rehandle: .rehandle(note: "复查撤销原处理意见，责成重新办理")
+        case .recordExecution: .recordExecution(note: "已督促执行，补偿款已发放")
         }
     }
 }

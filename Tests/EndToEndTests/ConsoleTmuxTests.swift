@@ -400,7 +400,9 @@ struct SupervisorDeskTmuxTests {
         s.keys("j", "j")
         var line = ""
         for _ in 0..<30 where line.isEmpty {
-            line = s.screen().split(separator: "\n").map(String.init).first { $0.contains("▶") && !$0.contains("▶0") } ?? ""
+            // Wait until the selection has reached the third number of the line (keys arrive one by one).
+            line = s.screen().split(separator: "\n").map(String.init)
+                .first { $0.contains(/^\s+\S+\s+\d+\s+\d+\s+▶[1-9]/) } ?? ""
             usleep(100_000)
         }
         let count = try #require(line.firstMatch(of: /▶(\d+)/).map { String($0.output.1) }, "\(s.screen())")

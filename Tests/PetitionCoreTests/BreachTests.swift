@@ -94,6 +94,34 @@ struct BreachTests {
         #expect(!kinds.contains(.notSupervising) && kinds.contains(.handlingLate))
     }
 
+    /// A supporting opinion issued 2025-08-01 (Art 32 para 1 item 1): its execution term (60 days,
+    /// practice) falls due 09-30; unrecorded by 10-01 it is the handling organ's breach (Art 32
+    /// para 2), even after the review window closed the case; recorded, the clock stops.
+    @Test func aSupportingOpinionNotCarriedOutIsABreachUntilItsExecutionIsRecorded() throws {
+        var s = Scenario.at(.handling)
+        try s.run(.issueOpinion(outcome: .support, opinion: "支持", basis: "征收补偿条例第27条", measures: [.solved]),
+                  as: Fixtures.housingHandler, at: "2025-08-01T09:00")
+        try s.run(.deliver(on: nil), as: Fixtures.housingHandler, at: "2025-08-04T09:00")
+        #expect(s.due(.execution, asOf: "2025-08-04") == Fixtures.day("2025-09-30"))
+        #expect(Workflow.actions(for: s.state).contains(.recordExecution))
+        let late = s.state.breaches(asOf: Fixtures.day("2025-10-01"), calendar: Fixtures.calendar, directory: Fixtures.directory)
+        #expect(late.map(\.kind) == [.notExecuted] && late.first?.organ == "D-ZJJ")
+        #expect(Fixtures.reference.articles.short(BreachKind.notExecuted.rule, .zh) == "第32条第2款")
+        let rows = [s.state].queue(QueueFilter(overdueOnly: true), asOf: Fixtures.day("2025-10-01"),
+                                   calendar: Fixtures.calendar, directory: Fixtures.directory)
+        #expect(rows.first?.overdue.map(\.kind) == [.execution], "shown though the case has closed")
+        try s.run(.recordExecution(note: "补偿款已发放"), as: Fixtures.housingHandler, at: "2025-09-20T09:00")
+        #expect(!s.clocks(asOf: "2025-10-01").contains { $0.kind == .execution })
+        #expect(!Workflow.actions(for: s.state).contains(.recordExecution))
+    }
+
+    @Test func anOpinionNotSupportingAsksForNoExecution() {
+        let s = Scenario.at(.replied)  // not supported
+        #expect(!Workflow.actions(for: s.state).contains(.recordExecution))
+        #expect(s.attempt(.recordExecution(note: "已执行"), as: Fixtures.housingHandler, at: "2025-08-05T09:00")?.code
+                == .nothingToExecute)
+    }
+
     @Test func feedbackIsNotOfferedBeforeAnyOrderExists() throws {
         var s = Scenario.at(.handling)
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))

@@ -137,7 +137,7 @@ struct StatutoryTermsTests {
         #expect(days?.help.zh == "反馈期限（天）：默认30，1至90天（工作实践）")
         let table = StatutoryTerms.regulation.named
         #expect(table.filter { $0.practice }.map { $0.name } == ["receipt", "assignment", "supplement", "supervisionFeedback", "supervisionOrder",
-                                                        "listedSupervision"])
+                                                        "listedSupervision", "execution"])
     }
 
     // MARK: - Art 34 binds only Art 31 item 6 matters

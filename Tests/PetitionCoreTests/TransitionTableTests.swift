@@ -44,7 +44,7 @@ struct TransitionTableTests {
 
     @Test func terminalPhasesAllowNoWorkflowStep() {
         let annotations: Set<ActionKind> = [.recordIncident, .recordFeedback, .correct, .void, .link, .recordFollowUp,
-                                            .reportCompletion]
+                                            .reportCompletion, .recordExecution]
         for phase in Phase.allCases where phase.isTerminal {
             #expect(Set(Workflow.allowedActions(in: phase)).isSubset(of: annotations), "\(phase)")
         }

@@ -150,7 +150,7 @@ struct WorkflowPropertyTests {
         case .void(let seq, _): phaseBefore[seq] ?? before.phase
         case .extend, .reportCompletion, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback,
              .listSupervision, .assignLeader, .correct, .link, .reviewRecovery, .recordDifferentMatter,
-             .requestSupplement, .recordSupplement:
+             .requestSupplement, .recordSupplement, .recordExecution:
             before.phase
         case .rehandle: .handling
         }
@@ -198,6 +198,7 @@ struct WorkflowPropertyTests {
         case .requestSupplement: [.supplementAlreadyRequested, .missingField]
         case .recordSupplement: [.nothingToSupplement, .missingField, .invalidPhone]
         case .rehandle: [.reviewNotRevoked, .missingField]
+        case .recordExecution: [.nothingToExecute, .missingField]
         }
     }
 

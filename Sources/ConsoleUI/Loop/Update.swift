@@ -272,7 +272,7 @@ package enum Update {
                  .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
                  .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
                  .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-                 .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle:
+                 .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .recordExecution:
                 break  // the earlier case says nothing about these forms
             }
         }

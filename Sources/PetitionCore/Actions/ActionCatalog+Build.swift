@@ -82,6 +82,7 @@ extension ActionCatalog {
             return .recordSupplement(facts: try reader.optional("facts"), reasons: try reader.optional("reasons"),
                                      phone: try reader.optional("phone"), note: try reader.optional("note"))
         case .rehandle: return .rehandle(note: try reader.text("note"))
+        case .recordExecution: return .recordExecution(note: try reader.text("note"))
         }
     }
 }

@@ -207,6 +207,11 @@ package enum ActionCatalog {
             return s("重新办理", "handle again", "复查撤销原处理意见的，原办理机关重新办理并重新答复",
                      "A review revoked the opinion: the original organ handles the matter again and replies anew",
                      [FieldSpec("note", .text, "复查意见要求", "what the review requires")])
+        case .recordExecution:
+            return s("记录执行情况", "record execution",
+                     "支持信访请求的处理意见，督促有关机关执行后记录执行情况，执行期限\(terms.execution.text.zh)",
+                     "A supporting opinion carried out: record how, within \(terms.execution.text.en)",
+                     [FieldSpec("note", .text, "执行情况", "how it was carried out")])
         }
     }
 }

@@ -8,6 +8,8 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
     /// The receiving organ's time to receive (签收) a transferred or assigned matter: a practice
     /// term (`StatutoryTerms.receipt`), so a matter never received is late somewhere.
     case receipt
+    /// A supporting opinion's execution (Art 32 para 2), a practice term (`StatutoryTerms.execution`).
+    case execution
 
     package var rule: RuleID {
         switch self {
@@ -25,6 +27,7 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .listedSupervision: .supervisionListed
         case .supplement: .practiceSupplement
         case .receipt: .practiceReceipt
+        case .execution: .handlingExecution
         }
     }
 
@@ -44,6 +47,7 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .listedSupervision: Localized("挂牌督办整改", "listed supervision rectification")
         case .supplement: Localized("补正（工作实践）", "supplement (practice)")
         case .receipt: Localized("签收（工作实践）", "receipt (practice)")
+        case .execution: Localized("执行（工作实践）", "execution (practice)")
         }
     }
 
@@ -61,6 +65,8 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .supervisionFeedback: .accountabilitySuggestionsNeglected
         // A matter sent and never received is a petition received and not registered (Art 44 item 1).
         case .receipt: .accountabilityNotRegistered
+        // A supporting opinion not carried out (Art 32 para 2).
+        case .execution: .handlingExecution
         // Objecting is the receiver's option, not a duty (Art 23 para 3).
         // Supplementing is the petitioner's window (补正), not an organ's duty.
         case .objection, .reviewWindow, .rereviewWindow, .supplement: nil

@@ -120,6 +120,10 @@ package struct StatutoryTerms: Sendable, Equatable {
     /// without this a matter never received would be late nowhere. 3 working days leaves the
     /// 5-working-day objection window its meaning (decision 0022).
     package var receipt = Term(3, .working, .practiceReceipt, practice: true)
+    /// The days a supporting opinion has to be carried out, from the day it was issued, before
+    /// its absence shows as a breach (Art 32 para 2 sets none; the 60 days of Art 34 again,
+    /// decision 0022).
+    package var execution = Term(60, .calendar, .handlingExecution, practice: true)
     /// Not a term: a case open longer than this many days is backlog (积案, a practice name).
     package var backlog = 90
 
@@ -144,7 +148,7 @@ package struct StatutoryTerms: Sendable, Equatable {
                 r("handlingExtension", handlingExtension), t("reviewWindow", reviewWindow), t("review", review),
                 t("rereviewWindow", rereviewWindow), t("rereview", rereview),
                 t("supervisionFeedback", supervisionFeedback), r("supervisionOrder", supervisionOrder),
-                r("listedSupervision", listedSupervision)]
+                r("listedSupervision", listedSupervision), t("execution", execution)]
             .map { (name: $0.0, days: $0.1, counting: $0.2, rule: $0.3, practice: $0.4) }
     }
 }

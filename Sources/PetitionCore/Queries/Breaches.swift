@@ -24,6 +24,8 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
     case feedbackLate
     /// Listed supervision's rectification late (Art 39 para 3; Art 45 item 1).
     case rectificationLate
+    /// A supporting opinion not carried out within the practice term (Art 32 para 2).
+    case notExecuted
 
     package static func < (a: BreachKind, b: BreachKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -38,6 +40,7 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         case .noticeLate: .accountabilityNoticeOverdue
         case .handlingLate, .reviewLate, .rereviewLate, .rectificationLate: .accountabilityOverdue
         case .feedbackLate: .supervisionFeedback
+        case .notExecuted: .handlingExecution
         }
     }
 
@@ -52,6 +55,7 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         case .rereviewLate: Localized("复核逾期", "re-review late")
         case .feedbackLate: Localized("督办反馈逾期", "supervision feedback late")
         case .rectificationLate: Localized("挂牌督办整改逾期", "listed rectification late")
+        case .notExecuted: Localized("支持意见未执行", "supporting opinion not carried out")
         }
     }
 
@@ -67,6 +71,7 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         case .rereviewLate: Localized("复核逾期", "re-review")
         case .feedbackLate: Localized("反馈逾期", "feedback")
         case .rectificationLate: Localized("整改逾期", "rectify")
+        case .notExecuted: Localized("未执行", "not executed")
         }
     }
 
@@ -81,6 +86,7 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         case .rereview: self = .rereviewLate
         case .supervisionFeedback: self = .feedbackLate
         case .listedSupervision: self = .rectificationLate
+        case .execution: self = .notExecuted
         case .objection, .reviewWindow, .rereviewWindow, .supplement: return nil
         }
     }
@@ -112,7 +118,6 @@ extension CaseState {
     /// This case's breaches on `asOf`, each against the organ that answers for it.
     package func breaches(asOf: Day, calendar: HolidayCalendar, directory: Directory,
                           terms: StatutoryTerms = .regulation) -> [CaseBreach] {
-        guard effectivePhase(asOf: asOf, calendar: calendar, terms: terms) == phase else { return [] }
         var result: [CaseBreach] = []
         for clock in clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) where clock.isOverdue {
             guard let kind = BreachKind(clock.kind) else { continue }
@@ -121,6 +126,7 @@ extension CaseState {
             case .review: review?.organ
             case .rereview: rereview?.organ
             case .supervisionFeedback: supervision.first { $0.index == clock.order }?.organ
+            case .execution: handlerOrgan ?? holder
             default: holder
             }
             guard let organ else { continue }

@@ -66,7 +66,9 @@ extension QueueRow {
         // then for the petition to be entered again under its number (`register --into`).
         guard state.phase != .new || !state.steps.isEmpty else { return nil }
         let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
-        let clocks = phase == state.phase ? state.clocks(asOf: asOf, calendar: calendar, directory: directory) : []
+        // A case closed by a lapsed window keeps only a supporting opinion's execution term.
+        let all = state.clocks(asOf: asOf, calendar: calendar, directory: directory)
+        let clocks = phase == state.phase ? all : all.filter { $0.kind == .execution }
         let duties = clocks.filter { !$0.kind.isPetitionerWindow }
         self.init(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
                   category: state.petition?.category ?? "", phase: phase, holder: state.holder,

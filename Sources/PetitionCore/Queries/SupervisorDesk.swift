@@ -39,18 +39,20 @@ package struct SupervisorDesk: Sendable, Equatable {
                 flagged[flag, default: []].append(state.number)
             }
             for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
-            guard !row.phase.isTerminal, let organ = row.holder else { continue }
-            byOrgan[organ, default: Line()].open.append(row.number)
-            if row.next?.isDueSoon(terms) == true { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
-            if !row.overdue.isEmpty { byOrgan[organ, default: Line()].overdue.append(row.number) }
-            // Per clock: every duty clock running on the case, not only the next.
+            // Per clock: every duty clock running on the case, not only the next (a closed case's
+            // supporting opinion still awaiting execution included, as the breaches count it).
             var seen: Set<ClockKind> = []
+            let closed = row.phase != state.phase
             for clock in state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-            where clock.kind.breachRule != nil && seen.insert(clock.kind).inserted {
+            where clock.kind.breachRule != nil && (!closed || clock.kind == .execution) && seen.insert(clock.kind).inserted {
                 byClock[clock.kind, default: Line()].open.append(row.number)
                 if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
                 if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
             }
+            guard !row.phase.isTerminal, let organ = row.holder else { continue }
+            byOrgan[organ, default: Line()].open.append(row.number)
+            if row.next?.isDueSoon(terms) == true { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
+            if !row.overdue.isEmpty { byOrgan[organ, default: Line()].overdue.append(row.number) }
         }
         func sorted(_ l: Line) -> Line { Line(open: l.open.sorted(), dueSoon: l.dueSoon.sorted(), overdue: l.overdue.sorted()) }
         organs = byOrgan.keys.sorted().map { ($0, sorted(byOrgan[$0]!)) }

@@ -37,6 +37,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case handlingDeadline = "handling.deadline"
     case handlingExtension = "handling.extension"
     case handlingDelivery = "handling.delivery"
+    case handlingExecution = "handling.execution"
     case reviewRequest = "review.request"
     case reviewDeadline = "review.deadline"
     case practiceRehandling = "practice.rehandling"

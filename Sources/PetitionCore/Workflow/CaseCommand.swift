@@ -54,6 +54,8 @@ package enum CaseCommand: Sendable, Equatable {
     case recordSupplement(facts: String?, reasons: String?, phone: String?, note: String?)
     /// After a review revoked the opinion, the original organ handles the matter again (Art 35).
     case rehandle(note: String)
+    /// A supporting opinion carried out (Art 32 para 2): how, in a note.
+    case recordExecution(note: String)
 
     /// The command's kind, for permissions, help and the transition table.
     package var kind: ActionKind {
@@ -102,6 +104,7 @@ package enum CaseCommand: Sendable, Equatable {
         case .requestSupplement: .requestSupplement
         case .recordSupplement: .recordSupplement
         case .rehandle: .rehandle
+        case .recordExecution: .recordExecution
         }
     }
 }
@@ -158,6 +161,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
     case requestSupplement = "request-supplement"
     case recordSupplement = "record-supplement"
     case rehandle
+    case recordExecution = "record-execution"
 
     /// The rule the action acts under.
     package var rule: RuleID {
@@ -202,6 +206,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .flagEarlierCase: .intakeRegisterAll
         case .requestSupplement, .recordSupplement: .practiceSupplement
         case .rehandle: .practiceRehandling
+        case .recordExecution: .handlingExecution
         }
     }
 }

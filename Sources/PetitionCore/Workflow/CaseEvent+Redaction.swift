@@ -65,6 +65,7 @@ extension EventBody {
             return .supplementReceived(facts: note(facts), reasons: note(reasons), phone: phone.map { _ in hide },
                                        note: note(n))
         case .rehandlingOrdered(let n): return .rehandlingOrdered(note: text(n))
+        case .executionRecorded(let n): return .executionRecorded(note: text(n))
         // Dates, codes, staff accounts and outcomes: nothing personal, nothing of the matter.
         case .received, .accepted, .classified, .handlerAssigned, .hearingStarted, .hearingEnded, .mediationStarted,
              .replyDelivered, .reviewRequested, .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded,

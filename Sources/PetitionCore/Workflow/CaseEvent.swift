@@ -85,6 +85,8 @@ package enum EventBody: Codable, Sendable, Equatable {
     case supplementReceived(facts: String?, reasons: String?, phone: String?, note: String?)
     /// A review revoked the handling opinion; the original organ handles the matter again (Art 35).
     case rehandlingOrdered(note: String)
+    /// A supporting opinion was carried out (Art 32 para 2).
+    case executionRecorded(note: String)
 
     /// The event's name as written in the log and the timeline.
     package var name: String {
@@ -134,6 +136,7 @@ package enum EventBody: Codable, Sendable, Equatable {
         case .supplementRequested: "supplementRequested"
         case .supplementReceived: "supplementReceived"
         case .rehandlingOrdered: "rehandlingOrdered"
+        case .executionRecorded: "executionRecorded"
         }
     }
 }

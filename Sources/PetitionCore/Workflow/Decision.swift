@@ -321,7 +321,8 @@ struct Decision {
                  .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
                  .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
                  .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle:
+                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle,
+                 .recordExecution:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
@@ -377,6 +378,10 @@ struct Decision {
             // `Workflow.decide` lets this through only after a review that revoked the opinion.
             try requireText(note, field: "note")
             emit(.practiceRehandling, .rehandlingOrdered(note: note))
+
+        case .recordExecution(let note):
+            try requireText(note, field: "note")
+            emit(.handlingExecution, .executionRecorded(note: note))
         }
     }
 

@@ -8,6 +8,7 @@ extension EventBody {
         case .supplementRequested: .requestSupplement
         case .supplementReceived: .recordSupplement
         case .rehandlingOrdered: .rehandle
+        case .executionRecorded: .recordExecution
         case .transferred: .transfer
         case .assigned: .assign
         case .referred(let kind, _, _): kind == .politicalLegal ? .referPoliticalLegal : .referDiscipline

@@ -51,6 +51,8 @@ package struct Rejection: Error, Equatable, Sendable {
         case feedbackAlreadyRecorded = "feedback-already-recorded"
         /// Feedback recorded on a case with no supervision order awaiting it (Art 40 para 4).
         case noOpenSupervisionOrder = "no-open-supervision-order"
+        /// Execution recorded where no supporting opinion awaits it (Art 32 para 2).
+        case nothingToExecute = "nothing-to-execute"
         case voidUnknownRecord = "void-unknown-record"
         case voidNotVoidable = "void-not-voidable"
         case linkToSelf = "link-to-self"
@@ -136,6 +138,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .incidentNeedsVisit: .intakeProhibitedConduct
             case .supervisionDaysInvalid: .supervisionOrder
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
+            case .nothingToExecute: .handlingExecution
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
             case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions: .practiceRecovery

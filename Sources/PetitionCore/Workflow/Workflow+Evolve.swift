@@ -56,7 +56,7 @@ extension CaseState {
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
              .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
              .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
-             .supplementReceived, .rehandlingOrdered:
+             .supplementReceived, .rehandlingOrdered, .executionRecorded:
             event.day
         }
     }
@@ -258,6 +258,8 @@ extension CaseState {
             deliveredOn = nil
             extensionGranted = nil
             flags.remove(.extended)
+        case .executionRecorded:
+            break  // a record: the step itself says the opinion was carried out (`executionRecorded`)
         }
     }
 
@@ -266,7 +268,7 @@ extension CaseState {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed, .earlierCaseFlagged,
-             .differentMatterRecorded, .supplementRequested, .supplementReceived:
+             .differentMatterRecorded, .supplementRequested, .supplementReceived, .executionRecorded:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,

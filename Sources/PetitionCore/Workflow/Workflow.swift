@@ -8,7 +8,7 @@ package enum Workflow {
     /// shows the result for every phase and action.
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
         let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
-        let afterHandling: [ActionKind] = [.reportCompletion]
+        let afterHandling: [ActionKind] = [.reportCompletion, .recordExecution]
         // A supplement (补正) is asked for and received until the opinion is written; after
         // it, the open case allows what any open case allows.
         let open = [.requestSupplement, .recordSupplement] + openActions
@@ -131,6 +131,8 @@ package enum Workflow {
         case .extend: state.handlingTermApplies ? nil : Rejection(.noHandlingTerm)
         // Feedback answers a supervision order still awaiting it (Art 40 para 4).
         case .recordFeedback: state.openSupervisionOrders.isEmpty ? Rejection(.noOpenSupervisionOrder) : nil
+        // Execution answers a supporting opinion not yet carried out (Art 32 para 2).
+        case .recordExecution: state.awaitsExecution ? nil : Rejection(.nothingToExecute)
         case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept,
              .receive, .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
@@ -200,6 +202,7 @@ package enum Workflow {
         case .register: expected = registering
         case .decideObjection: expected = state.sender
         case .reportCompletion: expected = state.assignment?.assigner
+        case .recordExecution: expected = state.handlerOrgan
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,

@@ -65,6 +65,8 @@ extension BinaryEventCodec {
         case .supplementReceived(let facts, let reasons, let phone, let note):
             w.byte(45); text(facts); text(reasons); text(phone); text(note)
         case .rehandlingOrdered(let note): w.byte(46); w.string(note)
+        // Tags 60 on: issue 14, the supervisor's desk (decision 0022).
+        case .executionRecorded(let note): w.byte(60); w.string(note)
         }
     }
 
@@ -138,6 +140,7 @@ extension BinaryEventCodec {
         case 44: return .supplementRequested(due: try r.day(), note: try r.string())
         case 45: return .supplementReceived(facts: try text(), reasons: try text(), phone: try text(), note: try text())
         case 46: return .rehandlingOrdered(note: try r.string())
+        case 60: return .executionRecorded(note: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

@@ -50,7 +50,7 @@ package enum BinaryEventCodec {
         // Appended (issue 12): earlier-case levels, re-handling, same matter, supplement.
         .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
         // Appended (issue 14): breaches and the receipt term (decision 0022).
-        .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt,
+        .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt, .handlingExecution,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

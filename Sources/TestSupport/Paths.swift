@@ -164,6 +164,7 @@ package enum Samples {
         case .recordSupplement: .recordSupplement(facts: "补充的事实", reasons: nil, phone: nil, note: nil)
         case .rehandle: .rehandle(note: "复查撤销原处理意见，责成重新办理")
         case .rate: .rate(satisfaction: .basicallySatisfied, note: "答复及时")
+        case .recordExecution: .recordExecution(note: "已督促执行，补偿款已发放")
         }
     }
 }

@@ -14,8 +14,14 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "Only cases in this state (e.g. registered, handling, closed).")
     var state: String?
 
-    @Option(help: "Only cases held by this organ.")
+    @Option(help: "Only cases held by this organ: its code, name or short name, or part of one (D-ZJJ, 区住建局).")
     var organ: String?
+
+    @Option(help: "Only cases with this flag: underSupervision (督办中), repeatPetition (重复访), leapfrog (越级访), backlog (积案), majorUrgent, leaderInCharge, notReceived.")
+    var flag: String?
+
+    @Option(help: "With --flag backlog: open longer than this many days (default 90, practice).")
+    var backlogDays: Int?
 
     @Flag(help: "Only cases with an overdue duty clock.")
     var overdue = false
@@ -49,14 +55,29 @@ struct QueueCommand: ParsableCommand {
         try Session.run(options) { session in
             var phase: Phase?
             if let state {
-                guard let p = Phase(rawValue: state) else {
+                guard let p = Phase(rawValue: state) ?? Phase.allCases.first(where: { $0.title.zh == state }) else {
                     throw UsageError("没有「\(state)」这个状态；可选：\(Phase.allCases.map(\.rawValue).joined(separator: ", "))",
                                      "No state \"\(state)\"; one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 phase = p
             }
-            if let organ, session.reference.directory[organ] == nil {
-                throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
+            var organs: Set<OrganCode>?
+            if let organ {
+                let found = session.reference.directory[organ] != nil ? [organ]
+                    : session.reference.directory.organs(matching: organ)
+                guard !found.isEmpty else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
+                organs = found
+            }
+            var deskFlag: DeskFlag?
+            if let flag {
+                guard let f = DeskFlag(named: flag) else {
+                    let names = DeskFlag.allCases.map { "\($0.rawValue)（\($0.title.zh)）" }.joined(separator: ", ")
+                    throw UsageError("没有「\(flag)」这个标记；可选：\(names)", "No flag \"\(flag)\"; one of: \(names)")
+                }
+                deskFlag = f
+            }
+            if let backlogDays, backlogDays <= 0 {
+                throw UsageError("--backlog-days 应为正整数", "--backlog-days must be a positive number")
             }
             // Who is asking decides what each row shows (Art 30), as for `show`.
             let book = try session.openBook()
@@ -64,9 +85,15 @@ struct QueueCommand: ParsableCommand {
             let name = session.actorName(actor, in: book)
             let day = try session.asOfDay(asOf, book: book)
             let ref = session.reference
-            let filter = QueueFilter(phase: phase, organ: organ, overdueOnly: overdue, dueWithin: dueWithin)
+            let filter = QueueFilter(phase: phase, overdueOnly: overdue, dueWithin: dueWithin, organs: organs)
+            var terms = StatutoryTerms.regulation
+            if let backlogDays { terms.backlog = backlogDays }
             let rows = book.nextDeadlines(asOf: day, calendar: ref.calendar, directory: ref.directory)
                 .filter { $0.matches(filter) }
+                .filter { r in
+                    deskFlag.map { f in book[r.number].map { f.holds($0, asOf: day, calendar: ref.calendar, terms: terms) } ?? false }
+                        ?? true
+                }
                 .map { $0.disclosed(to: actor, name: name, case: book[$0.number]) }
             if json {
                 Output.printJSON(rows.map { r in

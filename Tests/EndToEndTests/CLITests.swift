@@ -208,4 +208,27 @@ struct CLITests {
         let none = cli.json(["queue", "--overdue", "--as-of", "2025-05-13", "--now", "2025-05-13"]) as? [[String: Any]]
         #expect(none?.isEmpty == true)
     }
+
+    /// The supervisor's queue (issue 14 item 7): an organ by name, short name or code; a state
+    /// by name; a flag; one clear line for a flag that does not exist.
+    @Test func theQueueFiltersByOrganNameStateAndFlag() {
+        let cli = CLI()
+        cli.run(["init"])
+        cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
+        cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--now", "2025-04-30T10:00"])
+        let now = ["--as-of", "2025-05-12", "--now", "2025-05-12"]
+        for organ in ["区住建局", "D-ZJJ", "住房和城乡建设"] {
+            let rows = cli.json(["queue", "--organ", organ] + now) as? [[String: Any]]
+            #expect(rows?.count == 1 && rows?.first?["organ"] as? String == "D-ZJJ", "\(organ)")
+        }
+        #expect((cli.json(["queue", "--organ", "区信访局"] + now) as? [[String: Any]])?.isEmpty == true)
+        #expect((cli.json(["queue", "--state", "已转送"] + now) as? [[String: Any]])?.count == 1)
+        // Never received: the receipt clock (practice) is late, and the case carries the flag.
+        let late = cli.json(["queue", "--overdue", "--flag", "转送未签收"] + now) as? [[String: Any]]
+        #expect((late?.first?["overdue"] as? [[String: Any]])?.first?["clock"] as? String == "receipt")
+        #expect((cli.json(["queue", "--flag", "积案"] + now) as? [[String: Any]])?.isEmpty == true)
+        #expect((cli.json(["queue", "--flag", "积案", "--backlog-days", "10"] + now) as? [[String: Any]])?.count == 1)
+        let bad = cli.run(["queue", "--flag", "其他"] + now)
+        #expect(bad.status == 64 && bad.err.contains("没有「其他」这个标记"))
+    }
 }

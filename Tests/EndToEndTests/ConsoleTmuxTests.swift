@@ -386,3 +386,37 @@ struct ConsoleTmuxTests {
         print("live update after \(Int(Date().timeIntervalSince(started) * 1000)) ms")
     }
 }
+
+/// The supervisor's desk in a real terminal (issue 14, decision 0022): from the organ most
+/// late, its overdue count opens exactly that many cases, and Esc returns to the number.
+@Suite("The supervisor's desk in tmux", .serialized)
+struct SupervisorDeskTmuxTests {
+    @Test func aSupervisorDrillsFromAnOverdueCountToItsCasesAndBack() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        // The first line is the organ most late; its third number is its overdue count.
+        s.keys("j", "j")
+        var line = ""
+        for _ in 0..<30 where line.isEmpty {
+            // Wait until the selection has reached the third number of the line (keys arrive one by one).
+            line = s.screen().split(separator: "\n").map(String.init)
+                .first { $0.contains(/^\s+\S+\s+\d+\s+\d+\s+▶[1-9]/) } ?? ""
+            usleep(100_000)
+        }
+        let count = try #require(line.firstMatch(of: /▶(\d+)/).map { String($0.output.1) }, "\(s.screen())")
+        let organ = try #require(line.split(separator: " ").first.map(String.init))
+        s.keys("Enter")
+        #expect(s.waitFor("共\(count)件"), "\(s.screen())")
+        #expect(s.screen().contains(organ + "·已逾期"), "\(s.screen())")
+        // Every case listed is late (its days-left column says so: 逾期).
+        let rows = s.screen().split(separator: "\n").filter { $0.contains("D-XFJ-") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("逾期") }, "\(s.screen())")
+        s.keys("Escape")
+        #expect(s.waitFor("督办台"))
+        #expect(s.screen().contains("▶" + count), "back on the number: \(s.screen())")
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+}

@@ -20,6 +20,8 @@ struct RegulationCoverageTests {
         used.formUnion(ClockKind.allCases.map(\.rule))
         used.formUnion(ClockKind.allCases.compactMap(\.breachRule))
         used.formUnion(PetitionValidation.rules)
+        // The breaches derived per organ (decision 0022).
+        used.formUnion(BreachKind.allCases.map(\.rule))
         // The flags registration records, each under its own article (decision 0017).
         used.formUnion(EarlierCaseKind.allCases.map(\.rule))
         // Rules that specific decisions cite in place of their action's default.

@@ -75,21 +75,23 @@ struct StatisticsTests {
     }
 
     /// Transferred: A, B, F; assigned: C. Orders: C pursue accountability (unanswered), D improve
-    /// work (adopted). Breaches on 12-31: D's triage, C's assignment report and C's order feedback = 3.
+    /// work (adopted). Breaches on 12-31: D's triage, C's assignment report, C's order feedback and
+    /// C's receipt (assigned 04-30, never received: the practice receipt term, Art 44 item 1) = 4.
     @Test func transfersAssignmentsOrdersAndBreaches() {
         let t = Self.stats().total
         #expect(t.transferred == 3 && t.assigned == 1)
         #expect(t.orders == [.pursueAccountability: 1, .improveWork: 1])
         #expect(t.ordersAnswered == [.improveWork: 1] && t.ordersAdopted == [.improveWork: 1])
-        #expect(t.breaches == 3)
+        #expect(t.breaches == 4)
     }
 
     /// By organ answerable: 区住建局 handles A, B, F and holds C (4); the bureau holds D (1).
+    /// Breaches: 区住建局 C's report, feedback and receipt (3); the bureau D's triage (1).
     @Test func byOrganGroupsByTheOrganAnswerableLargestFirst() {
         let groups = Self.stats(by: .organ).groups
         #expect(groups.map(\.key) == ["D-ZJJ", "D-XFJ"])
         #expect(groups.map(\.figures.received) == [4, 1])
-        #expect(groups[1].figures.breaches == 1 && groups[0].figures.breaches == 2)
+        #expect(groups[1].figures.breaches == 1 && groups[0].figures.breaches == 3)
     }
 
     /// By month, in calendar order (months with no case are not groups).

@@ -136,8 +136,8 @@ struct StatutoryTermsTests {
         let days = ActionCatalog.spec(.orderSupervision).fields.first { $0.name == "days" }
         #expect(days?.help.zh == "反馈期限（天）：默认30，1至90天（工作实践）")
         let table = StatutoryTerms.regulation.named
-        #expect(table.filter { $0.practice }.map { $0.name } == ["assignment", "supplement", "supervisionFeedback", "supervisionOrder",
-                                                        "listedSupervision"])
+        #expect(table.filter { $0.practice }.map { $0.name } == ["receipt", "assignment", "supplement", "supervisionFeedback", "supervisionOrder",
+                                                        "listedSupervision", "execution"])
     }
 
     // MARK: - Art 34 binds only Art 31 item 6 matters

@@ -45,7 +45,7 @@ struct TransitionTableTests {
     @Test func terminalPhasesAllowNoWorkflowStep() {
         // The petitioner's rating of the reply (Art 21 para 2) moves nothing either.
         let annotations: Set<ActionKind> = [.recordIncident, .recordFeedback, .correct, .void, .link, .recordFollowUp,
-                                            .reportCompletion, .rate]
+                                            .reportCompletion, .rate, .recordExecution]
         for phase in Phase.allCases where phase.isTerminal {
             #expect(Set(Workflow.allowedActions(in: phase)).isSubset(of: annotations), "\(phase)")
         }

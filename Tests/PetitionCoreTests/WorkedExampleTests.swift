@@ -13,8 +13,8 @@ struct WorkedExampleTests {
         try run(0)  // registered at the district petition bureau
         #expect(s.due(.triage, asOf: "2025-04-28") == Fixtures.day("2025-05-13"))
         #expect(s.state.flags.contains(.groupVisit))
-        try run(1)  // transferred to the housing bureau: triage stops
-        #expect(s.clocks(asOf: "2025-04-30").isEmpty)
+        try run(1)  // transferred to the housing bureau: triage stops; the receipt clock (practice) runs
+        #expect(s.clocks(asOf: "2025-04-30").map(\.kind) == [.receipt])
         try run(2)  // received after the May Day holiday
         #expect(s.due(.receiverNotice, asOf: "2025-05-06") == Fixtures.day("2025-05-21"))
         #expect(s.due(.objection, asOf: "2025-05-06") == Fixtures.day("2025-05-13"))

@@ -150,7 +150,7 @@ struct WorkflowPropertyTests {
         case .void(let seq, _): phaseBefore[seq] ?? before.phase
         case .extend, .reportCompletion, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback,
              .listSupervision, .assignLeader, .correct, .link, .reviewRecovery, .recordDifferentMatter,
-             .requestSupplement, .recordSupplement, .rate:
+             .requestSupplement, .recordSupplement, .rate, .recordExecution:
             before.phase
         case .rehandle: .handling
         }
@@ -187,7 +187,7 @@ struct WorkflowPropertyTests {
         case .requestRereview: stepDate.union([.actionNotAllowedNow, .rereviewWindowLapsed, .noSuperior])
         case .recordIncident: [.incidentNeedsVisit]
         case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid]
-        case .recordFeedback: [.unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
+        case .recordFeedback: [.noOpenSupervisionOrder, .unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
         case .listSupervision: [.supervisionDaysInvalid, .missingField]
         case .correct: petitionChecks.union([.actionNotAllowedNow])
         case .void: [.voidUnknownRecord, .voidNotVoidable, .missingField]
@@ -199,6 +199,7 @@ struct WorkflowPropertyTests {
         case .recordSupplement: [.nothingToSupplement, .missingField, .invalidPhone]
         case .rehandle: [.reviewNotRevoked, .missingField]
         case .rate: stepDate.union([.notYetReplied, .alreadyRated, .forbiddenCharacter, .fieldTooLong])
+        case .recordExecution: [.nothingToExecute, .missingField]
         }
     }
 

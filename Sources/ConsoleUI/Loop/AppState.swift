@@ -111,6 +111,18 @@ package struct AppState: Sendable {
     private var viewed = QueueViewRows()
     private var viewKey: (version: Int, view: QueueView, sort: QueueSort)?
 
+    // The supervisor's desk (issue 14; decision 0022): its numbers, which one is selected,
+    // and the number whose cases the queue shows now (Esc returns to it).
+    package private(set) var desk: SupervisorDesk?
+    package var deskSelected = 0
+    package struct Drill: Sendable, Equatable {
+        package var title: String
+        package var cases: Set<CaseNumber>
+    }
+    package var drill: Drill? {
+        didSet { if drill != oldValue { rowsKey = nil; viewKey = nil } }
+    }
+
     // The case screen and its actions.
     package var detailScroll = 0
     package var actionSelected = 0
@@ -176,9 +188,20 @@ package struct AppState: Sendable {
             }.count
             dueSoon = mine.filter { $0.next?.isDueSoon() ?? false }.count
             overdue = mine.filter { !$0.overdue.isEmpty }.count
+            // Supervisors see the whole jurisdiction's desk; an organ head, their own organ's.
+            switch data.actor.role {
+            case .supervisor:
+                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory)
+            case .organHead:
+                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
+                            scope: data.actor.organ)
+            case .clerk, .handler, .administrator, .trainee: desk = nil
+            }
         }
         if viewKey?.version != data.version || viewKey?.view != view || viewKey?.sort != sort {
-            viewed = QueueViewRows(Self.viewed(all, view, sort, data), data)
+            var base = Self.viewed(all, view, sort, data)
+            if let drill { base = base.filter { drill.cases.contains($0.number) } }
+            viewed = QueueViewRows(base, data)
             viewKey = (data.version, view, sort)
         }
         let shown = viewed.filtered(filter.trimmed, data)

@@ -33,9 +33,42 @@ struct QueueViewRows {
     }
 
     /// Whether a row is kept by the filter: its number, its petitioner as this user may
-    /// see it (empty for an accusation withheld, Art 30), its category's name or code.
+    /// see it (empty for an accusation withheld, Art 30), its category's name or code — or
+    /// what a supervisor filters by (`Beyond`): the organ holding it, its state, a flag.
     static func keeps(_ row: QueueRow, _ needle: String, _ data: ConsoleData) -> Bool {
+        keepsOwn(row, needle, data) || Beyond(needle, data).keeps(row, data)
+    }
+
+    /// The row's own text: number, petitioner as shown, category.
+    static func keepsOwn(_ row: QueueRow, _ needle: String, _ data: ConsoleData) -> Bool {
         row.number.description.contains(needle) || row.petitioner.contains(needle) || categoryMatches(row.category, needle, data)
+    }
+
+    /// The supervisor's filters (issue 14 item 7), worked out once per filter text: the organs
+    /// the text names as the pickers match them (name, short name or code), the states whose
+    /// name holds it, and the flag it names whole (督办中, 重复访, 越级访, 积案…).
+    struct Beyond {
+        var organs: Set<OrganCode>
+        var phases: Set<Phase>
+        var flag: DeskFlag?
+
+        init(_ needle: String, _ data: ConsoleData) {
+            organs = data.directory.organs(matching: needle)
+            let lower = needle.lowercased()
+            phases = Set(Phase.allCases.filter { $0 != .new && ($0.title.zh.contains(needle) || $0.title.en.lowercased().contains(lower)) })
+            flag = DeskFlag(named: needle)
+        }
+
+        var isEmpty: Bool { organs.isEmpty && phases.isEmpty && flag == nil }
+
+        func keeps(_ row: QueueRow, _ data: ConsoleData) -> Bool {
+            if let h = row.holder, organs.contains(h) { return true }
+            if phases.contains(row.phase) { return true }
+            if let flag, let state = data.state(row.number) {
+                return flag.holds(state, asOf: data.today, calendar: data.calendar)
+            }
+            return false
+        }
     }
 
     static func categoryMatches(_ code: String, _ needle: String, _ data: ConsoleData) -> Bool {
@@ -49,9 +82,11 @@ struct QueueViewRows {
     func filtered(_ needle: String, _ data: ConsoleData) -> [QueueRow] {
         guard !needle.isEmpty else { return rows }
         guard let index = data.search, positions.count == rows.count else {
-            return rows.filter { Self.keeps($0, needle, data) }
+            let beyond = Beyond(needle, data)
+            return rows.filter { Self.keepsOwn($0, needle, data) || beyond.keeps($0, data) }
         }
         let byCategory = categories.map { Self.categoryMatches($0, needle, data) }
+        let beyond = Beyond(needle, data)
         let words = (index.count + 63) / 64
         var byNumber = [UInt64](repeating: 0, count: words), candidate = byNumber
         for p in index.candidates(.caseNumber, needle) { byNumber[Int(p) >> 6] |= 1 << UInt64(p & 63) }
@@ -62,7 +97,8 @@ struct QueueViewRows {
         for i in rows.indices {
             let p = Int(positions[i]), w = p >> 6, bit: UInt64 = 1 << UInt64(p & 63)
             if byCategory[Int(categoryOf[i])] || (numberExact && w < words && byNumber[w] & bit != 0)
-                || (w < words && (byNumber[w] | candidate[w]) & bit != 0 && Self.keeps(rows[i], needle, data)) {
+                || (w < words && (byNumber[w] | candidate[w]) & bit != 0 && Self.keepsOwn(rows[i], needle, data))
+                || (!beyond.isEmpty && beyond.keeps(rows[i], data)) {
                 keep[i] = true
                 count += 1
             }

@@ -56,7 +56,19 @@ extension Update {
             case .pageUp: state.actionSelected = max(0, state.actionSelected - pageSize)
             }
             state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
-        case .home, .help, .register, .action, .search:
+        case .home:
+            // The supervisor's desk: the selection moves over its numbers, in screen order.
+            guard let desk = state.desk else { break }
+            let last = max(0, DeskScreen.cells(desk).count - 1)
+            switch movement {
+            case .up: state.deskSelected = max(0, state.deskSelected - 1)
+            case .down: state.deskSelected = min(last, state.deskSelected + 1)
+            case .pageUp: state.deskSelected = max(0, state.deskSelected - pageSize)
+            case .pageDown: state.deskSelected = min(last, state.deskSelected + pageSize)
+            case .top: state.deskSelected = 0
+            case .bottom: state.deskSelected = last
+            }
+        case .help, .register, .action, .search:
             break
         }
     }

@@ -72,7 +72,11 @@ package enum Update {
     }
 
     static func back(_ state: inout AppState) {
-        if let previous = state.history.popLast() { state.screen = previous }
+        if let previous = state.history.popLast() {
+            // Back from a number's cases to the number: the desk's selection stays on it.
+            if previous == .home, state.screen == .queue, state.drill != nil { state.drill = nil }
+            state.screen = previous
+        }
     }
 
     private static func filterKey(_ key: Key, _ state: inout AppState) {
@@ -107,8 +111,12 @@ package enum Update {
             if state.screen != .help { go(.help, &state) }
         case .back:
             back(&state)
-        case .queue: go(.queue, &state)
-        case .home: go(.home, &state)
+        case .queue:
+            state.drill = nil
+            go(.queue, &state)
+        case .home:
+            state.drill = nil
+            go(.home, &state)
         case .staff: go(.staff, &state)
         case .register: openRegister(&state, data)
         case .search:
@@ -139,7 +147,17 @@ package enum Update {
                     state.detailScroll = 0
                     go(.detail(state.rows[state.selected].number), &state)
                 }
-            case .home: go(.queue, &state)
+            case .home:
+                // On the desk, a number opens the cases behind it (a filtered queue); Esc returns.
+                if let desk = state.desk {
+                    let cells = DeskScreen.cells(desk, data.directory)
+                    guard cells.indices.contains(state.deskSelected) else { return }
+                    let cell = cells[state.deskSelected]
+                    state.drill = AppState.Drill(title: cell.title.text(state.language), cases: Set(cell.cases))
+                    state.selected = 0
+                    state.top = 0
+                }
+                go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
             case .help, .register, .action, .search, .staff: break
@@ -255,7 +273,7 @@ package enum Update {
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
              .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
              .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate:
+             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution:
             break  // the earlier case says nothing about these forms
         }
         go(.action(number, kind), &state)

@@ -130,6 +130,8 @@ enum TimelineDetails {
                 + (reasons.map { [(l("补正的理由", "Reasons supplied"), $0)] } ?? [])
                 + (phone.map { [(l("补正的联系电话", "Phone supplied"), masked ? PersonalData.mask($0) : $0)] } ?? [])
                 + note(text)
+        case .executionRecorded(let text):
+            return [(l("执行情况", "Carried out"), text)]
         case .rehandlingOrdered(let text):
             return [(l("重新办理", "Handled again"), l("复查撤销原处理意见，原办理机关重新办理", "the review revoked the opinion; handled again"))]
                 + note(text)

@@ -3,6 +3,10 @@ import PetitionCore
 /// The home screen: the counts that matter to this user, and where to go next.
 enum HomeScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
+        if let desk = state.desk, state.countsReady {
+            DeskScreen.draw(&grid, state, data, desk)
+            return
+        }
         let zh = state.language == .zh
         let counts: [(Localized, Int, StyleRole)] = [
             (Localized("今日登记", "registered today"), state.registeredToday, .normal),

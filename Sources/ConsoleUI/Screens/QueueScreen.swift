@@ -39,7 +39,7 @@ enum QueueScreen {
         needs.append(widest { $0.petitioner })
         needs.append(widest(category))
         needs.append(widest { $0.phase.title.text(lang) })
-        needs.append(widest { data.directory.shortName($0.holder, lang) })
+        needs.append(widest { data.directory.name($0.holder, lang) })
         needs.append(widest(clock))
         needs.append(widest(left))
         let base: [Int] = [widths.number, widths.petitioner, widths.category, widths.phase, organBase, widths.clock, widths.left]
@@ -53,7 +53,8 @@ enum QueueScreen {
         }
         let filterText = state.filtering || !state.filter.isEmpty
             ? (zh ? "筛选：" : "Filter: ") + state.filter + (state.filtering ? "▏" : "") : ""
-        let scope = "[" + state.view.title.text(lang) + " · " + state.sort.title.text(lang) + "]"
+        let scope = (state.drill.map { "[" + $0.title + "] " } ?? "")
+            + "[" + state.view.title.text(lang) + " · " + state.sort.title.text(lang) + "]"
         grid.put((zh ? "共\(state.rows.count)件" : "\(state.rows.count) cases") + " " + scope + "  " + filterText, row: 1, column: 1,
                  style: state.filtering ? .selected : .normal)
         line([(zh ? "案件编号" : "Case", w[0]), (zh ? "信访人" : "Name", w[1]),
@@ -72,7 +73,9 @@ enum QueueScreen {
                 // column still shows it (the case screen gives the article).
                 ((r.flagged.first.map { $0.kind.marker.text(lang) + "·" }
                     ?? r.missing.first.map { $0.title.text(lang) + "·" } ?? "") + r.phase.title.text(lang), w[3]),
-                (data.directory.shortName(r.holder, lang), w[4]),
+                // The organ's full name where the spare width holds it, else its short name.
+                (DisplayWidth.of(data.directory.name(r.holder, lang)) < w[4] ? data.directory.name(r.holder, lang)
+                    : data.directory.shortName(r.holder, lang), w[4]),
                 (r.next?.kind.title.text(lang) ?? "—", w[5]),
                 (r.next.map { Console.daysLeft($0, lang) } ?? "", w[6]),
             ]

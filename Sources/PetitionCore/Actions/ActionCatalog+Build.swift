@@ -83,6 +83,7 @@ extension ActionCatalog {
                                      phone: try reader.optional("phone"), note: try reader.optional("note"))
         case .rehandle: return .rehandle(note: try reader.text("note"))
         case .rate: return .rate(satisfaction: try reader.choice("satisfaction"), note: try reader.optional("note"))
+        case .recordExecution: return .recordExecution(note: try reader.text("note"))
         }
     }
 }

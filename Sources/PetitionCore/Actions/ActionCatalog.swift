@@ -212,6 +212,11 @@ package enum ActionCatalog {
                      "登记信访人对办理情况的评价（满意、基本满意、不满意），答复送达后登记一次",
                      "Record the petitioner's rating of the handling (satisfied, basically satisfied, dissatisfied), once the reply is delivered",
                      [FieldSpec("satisfaction", .choice(Satisfaction.allCases.map(\.rawValue)), "评价", "rating"), note])
+        case .recordExecution:
+            return s("记录执行情况", "record execution",
+                     "支持信访请求的处理意见，督促有关机关执行后记录执行情况，执行期限\(terms.execution.text.zh)",
+                     "A supporting opinion carried out: record how, within \(terms.execution.text.en)",
+                     [FieldSpec("note", .text, "执行情况", "how it was carried out")])
         }
     }
 }

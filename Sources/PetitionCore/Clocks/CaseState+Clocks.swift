@@ -1,4 +1,10 @@
 extension CaseState {
+    /// A supporting opinion (Art 32 para 1 item 1) whose execution is not yet recorded (para 2).
+    package var awaitsExecution: Bool {
+        guard opinion?.outcome == .support, phase != .withdrawn else { return false }
+        return !steps.contains { $0.action == .recordExecution && !voided.contains($0.seq) }
+    }
+
     /// Whether Art 34's handling term binds this matter: only one handled under Art 31 item 6
     /// does. A matter not yet classified may still be one, so its term runs from acceptance.
     package var handlingTermApplies: Bool {
@@ -29,6 +35,12 @@ extension CaseState {
                 } else if !flags.contains(.unreachable) {
                     add(.directNotice, start, terms.directNotice.due(from: start, in: calendar))
                 }
+            }
+        case .transferred, .assigned:
+            // The regulation's clocks run from receipt; until then the receiver's practice term
+            // runs from the day the matter was sent (decision 0022).
+            if let sent = sentOn {
+                add(.receipt, sent, terms.receipt.due(from: sent, in: calendar))
             }
         case .received, .objected:
             if let received = receivedOn {
@@ -72,7 +84,7 @@ extension CaseState {
                     terms.rereview.due(from: rereview.requestedOn, in: calendar, extraDays: pausedDays),
                     paused: phase == .rereviewHearing)
             }
-        case .new, .transferred, .assigned, .referred, .redirected, .notAccepted, .routed, .mediated,
+        case .new, .referred, .redirected, .notAccepted, .routed, .mediated,
              .opinionIssued, .closed, .reviewOpinionIssued, .rereviewOpinionIssued, .final, .withdrawn:
             break
         }
@@ -91,6 +103,11 @@ extension CaseState {
                                       daysLeft: asOf.days(to: order.due),
                                       provisional: calendar.isProvisional(order.due), paused: false,
                                       order: order.index))
+        }
+        // A supporting opinion runs its execution term until the execution is recorded, whatever
+        // the phase after it (Art 32 para 2; practice term).
+        if awaitsExecution, let o = opinion {
+            add(.execution, o.on, terms.execution.due(from: o.on, in: calendar))
         }
         if let due = listedDue, let on = listedOn, !phase.isTerminal {
             result.append(ClockStatus(kind: .listedSupervision, start: on, due: due, daysLeft: asOf.days(to: due),

@@ -5,6 +5,11 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
     /// The petitioner's time to supplement a petition (补正): a practice term
     /// (`StatutoryTerms.supplement`), not the regulation's.
     case supplement
+    /// The receiving organ's time to receive (签收) a transferred or assigned matter: a practice
+    /// term (`StatutoryTerms.receipt`), so a matter never received is late somewhere.
+    case receipt
+    /// A supporting opinion's execution (Art 32 para 2), a practice term (`StatutoryTerms.execution`).
+    case execution
 
     package var rule: RuleID {
         switch self {
@@ -21,6 +26,8 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .supervisionFeedback: .supervisionFeedback
         case .listedSupervision: .supervisionListed
         case .supplement: .practiceSupplement
+        case .receipt: .practiceReceipt
+        case .execution: .handlingExecution
         }
     }
 
@@ -39,13 +46,16 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .supervisionFeedback: Localized("督办反馈", "supervision feedback")
         case .listedSupervision: Localized("挂牌督办整改", "listed supervision rectification")
         case .supplement: Localized("补正（工作实践）", "supplement (practice)")
+        case .receipt: Localized("签收（工作实践）", "receipt (practice)")
+        case .execution: Localized("执行（工作实践）", "execution (practice)")
         }
     }
 
     /// The breach an organ answers for when this duty clock runs out: a petition department
     /// not transferring or assigning in time (Art 43), an organ not telling the petitioner in
     /// time whether it accepted (Art 44 item 3), one not finishing in time (Art 45 item 1), or
-    /// one neglecting a supervision order's suggestion (Art 45 item 3). Nil for the
+    /// one neglecting a supervision order's suggestion (Art 45 item 3), or one not receiving
+    /// (so not registering) a matter sent to it (Art 44 item 1). Nil for the
     /// petitioner's own windows, which bind no organ.
     package var breachRule: RuleID? {
         switch self {
@@ -53,6 +63,10 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         case .directNotice, .receiverNotice: .accountabilityNoticeOverdue
         case .assignment, .handling, .review, .rereview, .listedSupervision: .accountabilityOverdue
         case .supervisionFeedback: .accountabilitySuggestionsNeglected
+        // A matter sent and never received is a petition received and not registered (Art 44 item 1).
+        case .receipt: .accountabilityNotRegistered
+        // A supporting opinion not carried out (Art 32 para 2).
+        case .execution: .handlingExecution
         // Objecting is the receiver's option, not a duty (Art 23 para 3).
         // Supplementing is the petitioner's window (补正), not an organ's duty.
         case .objection, .reviewWindow, .rereviewWindow, .supplement: nil

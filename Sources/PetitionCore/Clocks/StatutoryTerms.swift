@@ -115,8 +115,17 @@ package struct StatutoryTerms: Sendable, Equatable {
     package var supervisionOrder = TermRange(1...90, .supervisionOrder, practice: true)
     /// The rectification term of listed supervision (Art 39 para 3: 限期整改, no number).
     package var listedSupervision = TermRange(1...90, .supervisionListed, practice: true)
-    // A receipt period for a transferred case (practice, for the supervision issue) goes here
-    // when a clock needs it.
+    /// The days an organ has to receive (签收) a matter transferred or assigned to it, from the
+    /// day it was sent. The regulation sets none: its clocks run from receipt (Art 23 para 3), so
+    /// without this a matter never received would be late nowhere. 3 working days leaves the
+    /// 5-working-day objection window its meaning (decision 0022).
+    package var receipt = Term(3, .working, .practiceReceipt, practice: true)
+    /// The days a supporting opinion has to be carried out, from the day it was issued, before
+    /// its absence shows as a breach (Art 32 para 2 sets none; the 60 days of Art 34 again,
+    /// decision 0022).
+    package var execution = Term(60, .calendar, .handlingExecution, practice: true)
+    /// Not a term: a case open longer than this many days is backlog (积案, a practice name).
+    package var backlog = 90
 
     /// Not a term: a running clock with this many days left or fewer shows as due soon.
     package var dueSoon = 3
@@ -135,11 +144,11 @@ package struct StatutoryTerms: Sendable, Equatable {
             (n, "\(x.days.lowerBound)–\(x.days.upperBound)", .calendar, x.rule, x.isPractice)
         }
         return [t("triage", triage), t("directNotice", directNotice), t("receiverNotice", receiverNotice),
-                t("objection", objection), r("assignment", assignment), t("supplement", supplement), t("handling", handling),
+                t("objection", objection), t("receipt", receipt), r("assignment", assignment), t("supplement", supplement), t("handling", handling),
                 r("handlingExtension", handlingExtension), t("reviewWindow", reviewWindow), t("review", review),
                 t("rereviewWindow", rereviewWindow), t("rereview", rereview),
                 t("supervisionFeedback", supervisionFeedback), r("supervisionOrder", supervisionOrder),
-                r("listedSupervision", listedSupervision)]
+                r("listedSupervision", listedSupervision), t("execution", execution)]
             .map { (name: $0.0, days: $0.1, counting: $0.2, rule: $0.3, practice: $0.4) }
     }
 }

@@ -4,12 +4,20 @@ package struct QueueFilter: Sendable {
     package var organ: OrganCode?
     package var overdueOnly = false
     package var dueWithin: Int?
+    /// Any of these organs holds the case (an organ named by part of its name, short name or
+    /// code may be several: `Directory.organs(matching:)`).
+    package var organs: Set<OrganCode>?
+    /// The case carries this flag (督办中, 重复访, 越级访, 积案…), as of the queue's day.
+    package var flag: DeskFlag?
 
-    package init(phase: Phase? = nil, organ: OrganCode? = nil, overdueOnly: Bool = false, dueWithin: Int? = nil) {
+    package init(phase: Phase? = nil, organ: OrganCode? = nil, overdueOnly: Bool = false, dueWithin: Int? = nil,
+                 organs: Set<OrganCode>? = nil, flag: DeskFlag? = nil) {
         self.phase = phase
         self.organ = organ
         self.overdueOnly = overdueOnly
         self.dueWithin = dueWithin
+        self.organs = organs
+        self.flag = flag
     }
 }
 
@@ -58,11 +66,15 @@ extension QueueRow {
         // then for the petition to be entered again under its number (`register --into`).
         guard state.phase != .new || !state.steps.isEmpty else { return nil }
         let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
-        let clocks = phase == state.phase ? state.clocks(asOf: asOf, calendar: calendar, directory: directory) : []
+        // A case closed by a lapsed window keeps only a supporting opinion's execution term.
+        let all = state.clocks(asOf: asOf, calendar: calendar, directory: directory)
+        let clocks = phase == state.phase ? all : all.filter { $0.kind == .execution }
         let duties = clocks.filter { !$0.kind.isPetitionerWindow }
         self.init(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
                   category: state.petition?.category ?? "", phase: phase, holder: state.holder,
-                  next: duties.min { $0.due < $1.due }, overdue: duties.filter(\.isOverdue))
+                  next: duties.min { $0.due < $1.due },
+                  // Only duties are ever overdue: the receiver's objection window is its option (decision 0022).
+                  overdue: duties.filter { $0.isOverdue && $0.kind.breachRule != nil })
         if !state.earlierFlags.isEmpty { flagged = state.openEarlierFlags }
         if let p = state.petition, !state.flags.isDisjoint(with: MissingContent.allCases.map(\.flag)) {
             missing = p.missingContent
@@ -83,6 +95,7 @@ extension QueueRow {
     package func matches(_ filter: QueueFilter) -> Bool {
         if let want = filter.phase, want != phase { return false }
         if let organ = filter.organ, holder != organ { return false }
+        if let organs = filter.organs, !(holder.map { organs.contains($0) } ?? false) { return false }
         if filter.overdueOnly && overdue.isEmpty { return false }
         if let within = filter.dueWithin {
             guard let next, next.daysLeft <= within else { return false }
@@ -95,8 +108,10 @@ extension Sequence where Element == CaseState {
     /// The cases matching the filter as of a day, soonest deadline first, then by number.
     package func queue(_ filter: QueueFilter, asOf: Day, calendar: HolidayCalendar,
                        directory: Directory) -> [QueueRow] {
-        let rows = compactMap { QueueRow($0, asOf: asOf, calendar: calendar, directory: directory) }
-            .filter { $0.matches(filter) }
+        let rows = compactMap { state -> QueueRow? in
+            guard filter.flag.map({ $0.holds(state, asOf: asOf, calendar: calendar) }) ?? true else { return nil }
+            return QueueRow(state, asOf: asOf, calendar: calendar, directory: directory)
+        }.filter { $0.matches(filter) }
         // Sort positions by small keys, then place each row once: a row is large (strings,
         // clocks), and sorting the rows themselves moved them around many times.
         let keys = rows.indices.map { (due: rows[$0].next?.due.ordinal ?? Int.max, at: $0) }
@@ -109,7 +124,7 @@ extension Sequence where Element == CaseState {
     package func breaches(asOf: Day, calendar: HolidayCalendar, directory: Directory) -> [Breach] {
         flatMap { state in
             state.clocks(asOf: asOf, calendar: calendar, directory: directory)
-                .filter { $0.isOverdue && !$0.kind.isPetitionerWindow }
+                .filter { $0.isOverdue && $0.kind.breachRule != nil }
                 .map { Breach(number: state.number, organ: state.holder, clock: $0) }
         }
     }

@@ -38,6 +38,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case handlingDeadline = "handling.deadline"
     case handlingExtension = "handling.extension"
     case handlingDelivery = "handling.delivery"
+    case handlingExecution = "handling.execution"
     case reviewRequest = "review.request"
     case reviewDeadline = "review.deadline"
     case practiceRehandling = "practice.rehandling"
@@ -55,6 +56,8 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case accountabilityNoticeOverdue = "accountability.notice-overdue"
     case accountabilityTriageOverdue = "accountability.triage-overdue"
     case accountabilitySuggestionsNeglected = "accountability.suggestions-neglected"
+    case accountabilityNotSupervising = "accountability.not-supervising"
+    case accountabilityNotRegistered = "accountability.not-registered"
     // Chapter 6
     case inForce = "scope.in-force"
     // Practice the regulation does not number
@@ -68,6 +71,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceStaff = "practice.staff"
     case practiceSameMatter = "practice.same-matter"
     case practiceSupplement = "practice.supplement"
+    case practiceReceipt = "practice.receipt"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -56,6 +56,8 @@ package enum CaseCommand: Sendable, Equatable {
     case rehandle(note: String)
     /// Record the petitioner's rating of the handling (Art 21 para 2), after the reply is delivered.
     case rate(satisfaction: Satisfaction, note: String?)
+    /// A supporting opinion carried out (Art 32 para 2): how, in a note.
+    case recordExecution(note: String)
 
     /// The command's kind, for permissions, help and the transition table.
     package var kind: ActionKind {
@@ -105,6 +107,7 @@ package enum CaseCommand: Sendable, Equatable {
         case .recordSupplement: .recordSupplement
         case .rehandle: .rehandle
         case .rate: .rate
+        case .recordExecution: .recordExecution
         }
     }
 }
@@ -162,6 +165,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
     case recordSupplement = "record-supplement"
     case rehandle
     case rate
+    case recordExecution = "record-execution"
 
     /// The rule the action acts under.
     package var rule: RuleID {
@@ -207,6 +211,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .requestSupplement, .recordSupplement: .practiceSupplement
         case .rehandle: .practiceRehandling
         case .rate: .intakeRating
+        case .recordExecution: .handlingExecution
         }
     }
 }
@@ -224,7 +229,7 @@ extension CaseCommand {
              .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
              .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-             .assignLeader, .correct, .void, .reviewRecovery, .requestSupplement, .recordSupplement, .rehandle, .rate: []
+             .assignLeader, .correct, .void, .reviewRecovery, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution: []
         }
     }
 }

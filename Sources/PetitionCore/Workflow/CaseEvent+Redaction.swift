@@ -67,6 +67,7 @@ extension EventBody {
         case .rehandlingOrdered(let n): return .rehandlingOrdered(note: text(n))
         // The rating is no one's personal data; the petitioner's words about it may be.
         case .rated(let satisfaction, let n): return .rated(satisfaction: satisfaction, note: note(n))
+        case .executionRecorded(let n): return .executionRecorded(note: text(n))
         // Dates, codes, staff accounts and outcomes: nothing personal, nothing of the matter.
         case .received, .accepted, .classified, .handlerAssigned, .hearingStarted, .hearingEnded, .mediationStarted,
              .replyDelivered, .reviewRequested, .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded,

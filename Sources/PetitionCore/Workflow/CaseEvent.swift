@@ -87,6 +87,8 @@ package enum EventBody: Codable, Sendable, Equatable {
     case rehandlingOrdered(note: String)
     /// The petitioner rated the handling (Art 21 para 2), after the reply was delivered.
     case rated(satisfaction: Satisfaction, note: String?)
+    /// A supporting opinion was carried out (Art 32 para 2).
+    case executionRecorded(note: String)
 
     /// The event's name as written in the log and the timeline.
     package var name: String {
@@ -137,6 +139,7 @@ package enum EventBody: Codable, Sendable, Equatable {
         case .supplementReceived: "supplementReceived"
         case .rehandlingOrdered: "rehandlingOrdered"
         case .rated: "rated"
+        case .executionRecorded: "executionRecorded"
         }
     }
 }

@@ -329,7 +329,7 @@ struct Decision {
                  .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
                  .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
                  .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle, .rate:
+                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
@@ -400,6 +400,9 @@ struct Decision {
             if let note { try InputText.check(note, field: "note") }
             let given = note.map(InputText.normalise).flatMap { $0.isEmpty ? nil : $0 }
             emit(.intakeRating, .rated(satisfaction: satisfaction, note: given))
+        case .recordExecution(let note):
+            try requireText(note, field: "note")
+            emit(.handlingExecution, .executionRecorded(note: note))
         }
     }
 

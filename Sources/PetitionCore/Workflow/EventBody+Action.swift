@@ -9,6 +9,7 @@ extension EventBody {
         case .supplementReceived: .recordSupplement
         case .rehandlingOrdered: .rehandle
         case .rated: .rate
+        case .executionRecorded: .recordExecution
         case .transferred: .transfer
         case .assigned: .assign
         case .referred(let kind, _, _): kind == .politicalLegal ? .referPoliticalLegal : .referDiscipline

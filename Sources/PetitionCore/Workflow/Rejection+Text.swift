@@ -180,6 +180,10 @@ extension Rejection {
             zh ? "没有第\(v("order"))号督办单" : "There is no supervision order \(v("order"))"
         case .feedbackAlreadyRecorded:
             zh ? "第\(v("order"))号督办单已有反馈" : "Supervision order \(v("order")) already has its feedback"
+        case .noOpenSupervisionOrder:
+            zh ? "本案件没有待反馈的督办单" : "This case has no supervision order awaiting feedback"
+        case .nothingToExecute:
+            zh ? "本案件没有待执行的支持意见" : "This case has no supporting opinion awaiting execution"
         case .voidUnknownRecord:
             zh ? "本案件没有可作废的第\(v("seq"))号记录" : "This case has no record \(v("seq")) to void"
         case .voidNotVoidable:

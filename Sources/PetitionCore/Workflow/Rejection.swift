@@ -49,6 +49,10 @@ package struct Rejection: Error, Equatable, Sendable {
         case supervisionDaysInvalid = "supervision-days-invalid"
         case unknownSupervisionOrder = "unknown-supervision-order"
         case feedbackAlreadyRecorded = "feedback-already-recorded"
+        /// Feedback recorded on a case with no supervision order awaiting it (Art 40 para 4).
+        case noOpenSupervisionOrder = "no-open-supervision-order"
+        /// Execution recorded where no supporting opinion awaits it (Art 32 para 2).
+        case nothingToExecute = "nothing-to-execute"
         case voidUnknownRecord = "void-unknown-record"
         case voidNotVoidable = "void-not-voidable"
         case linkToSelf = "link-to-self"
@@ -145,7 +149,8 @@ package struct Rejection: Error, Equatable, Sendable {
             case .rereviewWindowLapsed: .rereviewRequest
             case .incidentNeedsVisit: .intakeProhibitedConduct
             case .supervisionDaysInvalid: .supervisionOrder
-            case .unknownSupervisionOrder, .feedbackAlreadyRecorded: .supervisionFeedback
+            case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
+            case .nothingToExecute: .handlingExecution
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
             case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions: .practiceRecovery

@@ -56,7 +56,7 @@ extension CaseState {
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
              .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
              .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
-             .supplementReceived, .rehandlingOrdered, .rated:
+             .supplementReceived, .rehandlingOrdered, .rated, .executionRecorded:
             event.day
         }
     }
@@ -262,6 +262,8 @@ extension CaseState {
             rating = nil
         case .rated(let satisfaction, _):
             rating = satisfaction
+        case .executionRecorded:
+            break  // a record: the step itself says the opinion was carried out (`executionRecorded`)
         }
     }
 
@@ -270,7 +272,7 @@ extension CaseState {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed, .earlierCaseFlagged,
-             .differentMatterRecorded, .supplementRequested, .supplementReceived, .rated:
+             .differentMatterRecorded, .supplementRequested, .supplementReceived, .rated, .executionRecorded:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,

@@ -9,7 +9,7 @@ package enum Workflow {
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
         let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
         // The petitioner rates the handling once the reply is delivered (Art 21 para 2).
-        let afterHandling: [ActionKind] = [.reportCompletion, .rate]
+        let afterHandling: [ActionKind] = [.reportCompletion, .rate, .recordExecution]
         // A supplement (补正) is asked for and received until the opinion is written; after
         // it, the open case allows what any open case allows.
         let open = [.requestSupplement, .recordSupplement] + openActions
@@ -144,10 +144,14 @@ package enum Workflow {
         // The petitioner rates the handling of a reply delivered (Art 21 para 2), once.
         case .rate:
             state.deliveredOn == nil ? Rejection(.notYetReplied) : state.rating != nil ? Rejection(.alreadyRated) : nil
+        // Feedback answers a supervision order still awaiting it (Art 40 para 4).
+        case .recordFeedback: state.openSupervisionOrders.isEmpty ? Rejection(.noOpenSupervisionOrder) : nil
+        // Execution answers a supporting opinion not yet carried out (Art 32 para 2).
+        case .recordExecution: state.awaitsExecution ? nil : Rejection(.nothingToExecute)
         case .register, .escalate, .notAccept, .receive, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
-             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
+             .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .listSupervision,
              .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase:
             nil
         }
@@ -211,6 +215,7 @@ package enum Workflow {
         case .register: expected = registering
         case .decideObjection: expected = state.sender
         case .reportCompletion: expected = state.assignment?.assigner
+        case .recordExecution: expected = state.handlerOrgan
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
         case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,

@@ -67,6 +67,8 @@ extension BinaryEventCodec {
         case .rehandlingOrdered(let note): w.byte(46); w.string(note)
         // Tags 50–59: issue 14's statistics.
         case .rated(let satisfaction, let note): w.byte(50); w.tag(satisfaction, in: satisfactions); text(note)
+        // Tags 60 on: issue 14, the supervisor's desk (decision 0022).
+        case .executionRecorded(let note): w.byte(60); w.string(note)
         }
     }
 
@@ -141,6 +143,7 @@ extension BinaryEventCodec {
         case 45: return .supplementReceived(facts: try text(), reasons: try text(), phone: try text(), note: try text())
         case 46: return .rehandlingOrdered(note: try r.string())
         case 50: return .rated(satisfaction: try r.tag(in: satisfactions), note: try text())
+        case 60: return .executionRecorded(note: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

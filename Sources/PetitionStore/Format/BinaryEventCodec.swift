@@ -52,6 +52,8 @@ package enum BinaryEventCodec {
         .intakeVisitLevel, .practiceRehandling, .practiceSameMatter, .practiceSupplement,
         // Appended (issue 14): the petitioner's rating (Art 21 para 2).
         .intakeRating, .annualReport,
+        // Appended (issue 14): breaches and the receipt term (decision 0022).
+        .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt, .handlingExecution,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -1,0 +1,66 @@
+/// The supervisor's desk (issue 14 item 1; decision 0022): per organ and per clock, the cases
+/// open, due soon and overdue; the flags a supervisor looks for; the breaches by organ. Every
+/// number is a list of cases, so a count and the queue behind it cannot disagree.
+package struct SupervisorDesk: Sendable, Equatable {
+    /// One line of counts: an organ's, or a clock's.
+    package struct Line: Sendable, Equatable {
+        package var open: [CaseNumber] = []
+        package var dueSoon: [CaseNumber] = []
+        package var overdue: [CaseNumber] = []
+    }
+
+    package var organs: [(organ: OrganCode, line: Line)]
+    package var clocks: [(clock: ClockKind, line: Line)]
+    package var flags: [(flag: DeskFlag, cases: [CaseNumber])]
+    package var breaches: [OrganBreaches]
+    /// Open supervision orders, soonest feedback due first.
+    package var orders: [(number: CaseNumber, organ: OrganCode, due: Day)]
+
+    package static func == (a: SupervisorDesk, b: SupervisorDesk) -> Bool {
+        a.organs.map(\.organ) == b.organs.map(\.organ) && a.organs.map(\.line) == b.organs.map(\.line)
+            && a.clocks.map(\.clock) == b.clocks.map(\.clock) && a.clocks.map(\.line) == b.clocks.map(\.line)
+            && a.flags.map(\.flag) == b.flags.map(\.flag) && a.flags.map(\.cases) == b.flags.map(\.cases)
+            && a.breaches == b.breaches
+            && a.orders.map(\.number) == b.orders.map(\.number) && a.orders.map(\.due) == b.orders.map(\.due)
+    }
+
+    /// The desk on `asOf` over `states`; with `scope`, only what that organ holds or answers
+    /// for (an organ head's own organ).
+    package init(_ states: [CaseState], asOf: Day, calendar: HolidayCalendar, directory: Directory,
+                 terms: StatutoryTerms = .regulation, scope: OrganCode? = nil) {
+        var byOrgan: [OrganCode: Line] = [:]
+        var byClock: [ClockKind: Line] = [:]
+        var flagged: [DeskFlag: [CaseNumber]] = [:]
+        var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
+        for state in states {
+            guard scope == nil || state.holder == scope,
+                  let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
+            for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
+                flagged[flag, default: []].append(state.number)
+            }
+            for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
+            // Per clock: every duty clock running on the case, not only the next (a closed case's
+            // supporting opinion still awaiting execution included, as the breaches count it).
+            var seen: Set<ClockKind> = []
+            let closed = row.phase != state.phase
+            for clock in state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+            where clock.kind.breachRule != nil && (!closed || clock.kind == .execution) && seen.insert(clock.kind).inserted {
+                byClock[clock.kind, default: Line()].open.append(row.number)
+                if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
+                if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
+            }
+            guard !row.phase.isTerminal, let organ = row.holder else { continue }
+            byOrgan[organ, default: Line()].open.append(row.number)
+            if row.next?.isDueSoon(terms) == true { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
+            if !row.overdue.isEmpty { byOrgan[organ, default: Line()].overdue.append(row.number) }
+        }
+        func sorted(_ l: Line) -> Line { Line(open: l.open.sorted(), dueSoon: l.dueSoon.sorted(), overdue: l.overdue.sorted()) }
+        organs = byOrgan.keys.sorted().map { ($0, sorted(byOrgan[$0]!)) }
+        clocks = ClockKind.allCases.filter { byClock[$0] != nil }.map { ($0, sorted(byClock[$0]!)) }
+        flags = DeskFlag.allCases.map { ($0, (flagged[$0] ?? []).sorted()) }
+        let inScope = states.filter { scope == nil || $0.holder == scope || $0.assignment?.assigner == scope }
+        breaches = inScope.breachesByOrgan(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+            .filter { scope == nil || $0.organ == scope }
+        self.orders = orders.sorted { ($0.due, $0.number) < ($1.due, $1.number) }
+    }
+}

@@ -156,6 +156,22 @@ struct SupervisorDeskTests {
         #expect(desk.breaches.count == 6)
     }
 
+    /// On time in May 2025, counted by hand: case 4 was accepted 05-09 (notice due 05-21, on
+    /// time); a sixth case received 05-06 and accepted 05-28 (late). Triage of cases 2–4 stopped
+    /// 04-30, in April. D-ZJJ: 2 duties, 1 on time: 50%.
+    @Test func theOnTimeRateThisMonthCountsTheDutiesStoppedSinceTheFirst() throws {
+        var six = Scenario.at(.received)
+        try six.run(.accept(route: "申诉求决类第六途径", on: nil), as: Fixtures.housingHandler, at: "2025-05-28T09:00")
+        let cases = try BreachTests.fixture() + [BreachTests.numbered(six, 6)]
+        let desk = SupervisorDesk(cases, asOf: Fixtures.day("2025-05-31"), calendar: Fixtures.calendar,
+                                  directory: Fixtures.directory)
+        let zjj = try #require(desk.organs.first { $0.organ == "D-ZJJ" }?.line)
+        #expect(zjj.duties == 2 && zjj.dutiesOnTime == 1 && zjj.onTimePercent == 50)
+        #expect(zjj.stoppedThisMonth == [BreachTests.n(4), BreachTests.n(6)])
+        #expect(desk.clocks.first { $0.clock == .receiverNotice }?.line.onTimePercent == 50)
+        #expect(desk.organs.first { $0.organ == "D-XFJ" }?.line.onTimePercent == nil, "nothing stopped in May")
+    }
+
     @Test func anOrganHeadsDeskIsTheirOwnOrgans() throws {
         let desk = SupervisorDesk(try BreachTests.fixture(), asOf: Self.asOf, calendar: Fixtures.calendar,
                                   directory: Fixtures.directory, scope: "D-XFJ")

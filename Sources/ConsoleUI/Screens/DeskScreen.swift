@@ -12,12 +12,14 @@ enum DeskScreen {
         var title: Localized
         var cases: [CaseNumber]
         var style: StyleRole
+        /// What is shown instead of the count (the on-time rate).
+        var text: String?
     }
 
     /// Organ and clock lines shown (most overdue first; the queue's organ filter finds the rest).
     static let organLines = 7
-    static let leftColumns = (name: 2, open: 20, soon: 27, late: 35)
-    static let right = 44
+    static let leftColumns = (name: 2, open: 20, soon: 26, late: 32, rate: 39)
+    static let right = 46
 
     /// "3日内到期": the due-soon days from the table of terms.
     static var soonTitle: Localized {
@@ -36,6 +38,9 @@ enum DeskScreen {
                               cases: l.dueSoon, style: .dueSoon))
             cells.append(Cell(row: row, column: leftColumns.late, title: name.joined(Localized("已逾期", "overdue")),
                               cases: l.overdue, style: .overdue))
+            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月办结期限", "duties stopped this month")),
+                              cases: l.stoppedThisMonth, style: .normal,
+                              text: l.onTimePercent.map { "\($0)%" } ?? "—"))
             row += 1
         }
         for (organ, l) in organsByLateness(desk).prefix(organLines) {
@@ -82,6 +87,7 @@ enum DeskScreen {
         grid.put(zh ? "在办" : "Open", row: 2, column: c.open, style: .title)
         grid.put(soonTitle.text(lang), row: 2, column: c.soon, style: .title)
         grid.put(zh ? "逾期" : "Late", row: 2, column: c.late, style: .title)
+        grid.put(zh ? "本月按期" : "On time", row: 2, column: c.rate - 2, style: .title)
         grid.put(zh ? "标记" : "Flags", row: 2, column: right, style: .title)
         let cells = cells(desk, data.directory)
         // Row labels: organs, then clocks; flag labels; breach labels with their articles.
@@ -116,7 +122,7 @@ enum DeskScreen {
         }
         for (i, cell) in cells.enumerated() {
             let selected = i == state.deskSelected
-            let n = String(cell.cases.count)
+            let n = cell.text ?? String(cell.cases.count)
             grid.put((selected ? "▶" : " ") + n, row: cell.row, column: cell.column - 1,
                      style: selected ? .selected : cell.cases.isEmpty ? .normal : cell.style)
         }

@@ -7,6 +7,14 @@ package struct SupervisorDesk: Sendable, Equatable {
         package var open: [CaseNumber] = []
         package var dueSoon: [CaseNumber] = []
         package var overdue: [CaseNumber] = []
+        /// Cases with a duty of this line stopped this month (from the 1st to the desk's day),
+        /// and how many of those duties stopped by their due day.
+        package var stoppedThisMonth: [CaseNumber] = []
+        package var duties = 0
+        package var dutiesOnTime = 0
+
+        /// The on-time rate this month, in whole per cent; nil when no duty stopped.
+        package var onTimePercent: Int? { duties == 0 ? nil : dutiesOnTime * 100 / duties }
     }
 
     package var organs: [(organ: OrganCode, line: Line)]
@@ -32,6 +40,7 @@ package struct SupervisorDesk: Sendable, Equatable {
         var byClock: [ClockKind: Line] = [:]
         var flagged: [DeskFlag: [CaseNumber]] = [:]
         var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
+        let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
         for state in states {
             guard scope == nil || state.holder == scope,
                   let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
@@ -49,12 +58,28 @@ package struct SupervisorDesk: Sendable, Equatable {
                 if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
                 if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
             }
+            // On time this month: the duties the case stopped since the 1st, each counted for the
+            // organ that answered for it and for its clock.
+            for duty in state.stoppedDuties(calendar: calendar, directory: directory, terms: terms)
+            where duty.stopped >= monthStart && duty.stopped <= asOf && (scope == nil || duty.organ == scope) {
+                for key in [Key.organ(duty.organ), .clock(duty.kind)] {
+                    var l = key.line(&byOrgan, &byClock)
+                    if l.stoppedThisMonth.last != row.number { l.stoppedThisMonth.append(row.number) }
+                    l.duties += 1
+                    if duty.onTime { l.dutiesOnTime += 1 }
+                    key.store(l, &byOrgan, &byClock)
+                }
+            }
             guard !row.phase.isTerminal, let organ = row.holder else { continue }
             byOrgan[organ, default: Line()].open.append(row.number)
             if row.next?.isDueSoon(terms) == true { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
             if !row.overdue.isEmpty { byOrgan[organ, default: Line()].overdue.append(row.number) }
         }
-        func sorted(_ l: Line) -> Line { Line(open: l.open.sorted(), dueSoon: l.dueSoon.sorted(), overdue: l.overdue.sorted()) }
+        func sorted(_ l: Line) -> Line {
+            var s = l
+            s.open.sort(); s.dueSoon.sort(); s.overdue.sort(); s.stoppedThisMonth.sort()
+            return s
+        }
         organs = byOrgan.keys.sorted().map { ($0, sorted(byOrgan[$0]!)) }
         clocks = ClockKind.allCases.filter { byClock[$0] != nil }.map { ($0, sorted(byClock[$0]!)) }
         flags = DeskFlag.allCases.map { ($0, (flagged[$0] ?? []).sorted()) }
@@ -62,5 +87,26 @@ package struct SupervisorDesk: Sendable, Equatable {
         breaches = inScope.breachesByOrgan(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
             .filter { scope == nil || $0.organ == scope }
         self.orders = orders.sorted { ($0.due, $0.number) < ($1.due, $1.number) }
+    }
+}
+
+/// Where a stopped duty is counted on the desk: its organ's line and its clock's line.
+private enum Key {
+    case organ(OrganCode), clock(ClockKind)
+
+    func line(_ byOrgan: inout [OrganCode: SupervisorDesk.Line], _ byClock: inout [ClockKind: SupervisorDesk.Line])
+        -> SupervisorDesk.Line {
+        switch self {
+        case .organ(let o): byOrgan[o] ?? SupervisorDesk.Line()
+        case .clock(let k): byClock[k] ?? SupervisorDesk.Line()
+        }
+    }
+
+    func store(_ l: SupervisorDesk.Line, _ byOrgan: inout [OrganCode: SupervisorDesk.Line],
+               _ byClock: inout [ClockKind: SupervisorDesk.Line]) {
+        switch self {
+        case .organ(let o): byOrgan[o] = l
+        case .clock(let k): byClock[k] = l
+        }
     }
 }

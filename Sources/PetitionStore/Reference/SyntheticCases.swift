@@ -121,6 +121,10 @@ package struct SyntheticCases {
         if state.assignment?.reportedOn == nil, handled.contains(state.phase) {
             _ = step(.reportCompletion(note: "已办结"), after: 1...5)
         }
+        // A supporting opinion is carried out (Art 32 para 2), in most old cases recorded.
+        if state.awaitsExecution, old, int(1...10) > 1 {
+            _ = step(.recordExecution(note: "已督促有关机关执行"), after: 5...40)
+        }
         return events
     }
 

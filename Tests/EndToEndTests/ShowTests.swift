@@ -95,7 +95,9 @@ struct ShowTests {
         try FileManager.default.moveItem(atPath: snapshotPath, toPath: snapshotPath + ".aside")
         let full = shows()
         #expect(!FileManager.default.fileExists(atPath: snapshotPath), "a reader writes no snapshot")
-        #expect(point == full)
-        #expect(point.allSatisfy { !$0.isEmpty })
+        // (The cases, text then JSON, whose point read differs: named rather than dumped.)
+        let differing = numbers.indices.filter { point[2 * $0] != full[2 * $0] || point[2 * $0 + 1] != full[2 * $0 + 1] }
+        #expect(differing.isEmpty, "differ: \(differing.map { numbers[$0] })")
+        #expect(point.count == full.count && point.allSatisfy { !$0.isEmpty })
     }
 }

@@ -111,8 +111,9 @@ struct Session {
 
     /// A book of some cases (a point query, decision 0021): those cases read from the
     /// mapped snapshot and the log's tail, or every case when the snapshot cannot be used.
-    func openBook(only numbers: Set<CaseNumber>, writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers) { log in
+    /// `linked`: with the cases their links name and the cases linking to them (`show`).
+    func openBook(only numbers: Set<CaseNumber>, linked: Bool = false, writable: Bool = false) throws -> CaseBook {
+        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers, linked: linked) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }

@@ -23,9 +23,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            // Every case is read: the cases linking to this one are listed too, and the snapshot
-            // has no index of links yet, so a point read (`openBook(only:)`) would miss them.
-            let book = try session.openBook()
+            // Only this case and the cases linked with it either way are read (from the
+            // snapshot's index and reverse links, and the log's tail), not every case:
+            // the screen lists the cases linking to it, each with its state and holder.
+            let book = try CaseNumber(caseNumber).map { try session.openBook(only: [$0], linked: true) } ?? session.openBook()
             guard let number = CaseNumber(caseNumber), let state = book[number] else {
                 throw Rejection(.unknownCase, field: "case", ["case": caseNumber])
             }

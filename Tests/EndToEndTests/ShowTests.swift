@@ -1,4 +1,5 @@
 import Foundation
+@testable import PetitionStore
 import Testing
 
 /// `xinfang show` prints what the case screen shows (issue 12: it printed the request only):
@@ -40,5 +41,63 @@ struct ShowTests {
         #expect(timeline.count == 4 && timeline.allSatisfy { $0["fields"] != nil })
         let later = try #require(cli.json(["show", second, "--now", "2025-05-21"]) as? [String: Any])
         #expect((later["links"] as? [[String: Any]])?.first?["caseNumber"] as? String == first)
+    }
+
+    /// `show` reads the case and the cases linked with it from the snapshot and the log's
+    /// tail (decision 0021), not every case: the cases linking to it are listed whether
+    /// the link is in the snapshot or after it, a voided one is gone, and every case shows
+    /// exactly what the full open (no snapshot beside the log) shows.
+    @Test func showOnASnapshotListsLinksToTheCaseAsTheFullOpenDoes() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
+        let snapshotPath = CaseSnapshot.path(forLog: cli.log)
+        let states = try CaseSnapshot.File(try Data(contentsOf: URL(fileURLWithPath: snapshotPath))).cases()
+        let open = states.filter { $0.phase == .registered && $0.voided.isEmpty && $0.links.isEmpty }
+        try #require(open.count >= 6)
+        let (target, inSnapshot, voided, inTail, named) = ("\(open[3].number)", "\(open[0].number)", "\(open[1].number)",
+                                                           "\(open[5].number)", "\(open[4].number)")
+        func act(_ args: [String], as user: String? = nil) {
+            let r = cli.run(["act"] + args + ["--now", "2026-11-27T10:00"] + (user.map { ["--as", $0] } ?? []))
+            #expect(r.status == 0, "\(args): \(r.err)")
+        }
+        act([inSnapshot, "link", "--to", target, "--kind", "related"])
+        act([voided, "link", "--to", target, "--kind", "repeats"])
+        act([target, "link", "--to", named, "--kind", "related"])
+        // The next writer writes a snapshot holding those links; the link after it is in the tail.
+        try FileManager.default.removeItem(atPath: snapshotPath)
+        act([inTail, "link", "--to", target, "--kind", "related"])
+        let rebuilt = try CaseSnapshot.File(try Data(contentsOf: URL(fileURLWithPath: snapshotPath))).cases()
+        #expect(rebuilt.first { "\($0.number)" == inSnapshot }?.links.count == 1)
+        #expect(rebuilt.first { "\($0.number)" == inTail }?.links.isEmpty == true)
+
+        func linkedFrom(_ number: String) throws -> [String] {
+            let json = try #require(cli.json(["show", number, "--now", "2026-11-28T09:00"]) as? [String: Any])
+            return try #require(json["linkedFrom"] as? [[String: Any]]).compactMap { $0["caseNumber"] as? String }
+        }
+        #expect(try linkedFrom(target) == [inSnapshot, voided, inTail])
+        let text = cli.run(["show", target, "--now", "2026-11-28T09:00"]).out
+        #expect([inSnapshot, voided, inTail].allSatisfy { text.contains("\($0) 关联本案") }, "\(text)")
+        #expect(text.contains("本案关联 \(named)"))
+
+        // The snapshot's link voided after it: gone from the screen.
+        let history = try #require(cli.json(["show", voided]) as? [String: Any])
+        let seq = try #require((history["timeline"] as? [[String: Any]])?.last { $0["event"] as? String == "linked" }?["seq"] as? Int)
+        act([voided, "void", "--seq", "\(seq)", "--reason", "误操作"], as: "supervisor")
+        #expect(try linkedFrom(target) == [inSnapshot, inTail])
+        #expect(!cli.run(["show", target, "--now", "2026-11-28T09:00"]).out.contains("\(voided) 关联本案"))
+
+        // Every one of them, and two cases with no links, as the full open shows them.
+        let numbers = [target, inSnapshot, voided, inTail, named, "\(states[100].number)", "\(states[700].number)"]
+        func shows() -> [String] {
+            numbers.flatMap { n in [[], ["--json"]].map { cli.run(["show", n, "--now", "2026-11-28T09:00"] + $0).out } }
+        }
+        let point = shows()
+        try FileManager.default.moveItem(atPath: snapshotPath, toPath: snapshotPath + ".aside")
+        let full = shows()
+        #expect(!FileManager.default.fileExists(atPath: snapshotPath), "a reader writes no snapshot")
+        // (The cases, text then JSON, whose point read differs: named rather than dumped.)
+        let differing = numbers.indices.filter { point[2 * $0] != full[2 * $0] || point[2 * $0 + 1] != full[2 * $0 + 1] }
+        #expect(differing.isEmpty, "differ: \(differing.map { numbers[$0] })")
+        #expect(point.count == full.count && point.allSatisfy { !$0.isEmpty })
     }
 }

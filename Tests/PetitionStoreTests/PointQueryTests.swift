@@ -165,3 +165,87 @@ struct PointQueryWriteTests {
         #expect(try snapshots.replayed(path)[from]?.links.contains { $0.to == to } == true)
     }
 }
+
+/// `show`'s point query (`only:linked:`): the case, the cases its links name and the
+/// cases whose links name it — from the snapshot's reverse-link pages and the log's tail —
+/// so the cases linking to it are those the full open finds, in the same order.
+@Suite("Point queries with links")
+struct PointQueryLinkTests {
+    let ref = Fixtures.reference
+    let snapshots = SnapshotTests()
+
+    func shown(_ path: String, _ number: CaseNumber) throws -> CaseBook {
+        try CaseBook.open(at: path, .init(writable: false), only: [number], linked: true)
+    }
+
+    /// The cases whose links name `number`, in the book's order: what the case screen lists.
+    func linking(to number: CaseNumber, in book: CaseBook) -> [CaseNumber] {
+        book.states.filter { $0.number != number && $0.links.contains { $0.to == number } }.map(\.number)
+    }
+
+    func link(_ from: CaseNumber, _ to: CaseNumber, in path: String, at time: String) throws {
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        _ = try writer.execute(.link(to: to, kind: .related), on: from, now: Fixtures.instant(time),
+                               actor: Fixtures.supervisor, reference: ref)
+    }
+
+    /// Links in the snapshot (two cases to one, from different chunks) and one in the tail.
+    func linkedLog() throws -> (path: String, target: CaseNumber, before: [CaseNumber], after: CaseNumber) {
+        let (path, _) = try snapshots.makeLog(cases: 600)
+        let states = try snapshots.replayed(path).states
+        let target = states[300].number, before = [states[40].number, states[520].number], after = states[10].number
+        for (i, from) in before.enumerated() { try link(from, target, in: path, at: "2025-06-03T10:0\(i)") }
+        _ = try snapshots.snapshotted(path)
+        try link(after, target, in: path, at: "2025-06-03T11:00")
+        return (path, target, before, after)
+    }
+
+    @Test func theCasesLinkingToACaseAreThoseTheFullOpenFindsInItsOrder() throws {
+        let (path, target, before, after) = try linkedLog()
+        let truth = try snapshots.replayed(path)
+        #expect(linking(to: target, in: truth) == [after] + before)
+        let book = try shown(path, target)
+        #expect((book.log as? DurableLog)?.resumed == true && book.scope != nil)
+        #expect(linking(to: target, in: book) == linking(to: target, in: truth))
+        for number in [target, after] + before { #expect(book[number] == truth[number]) }
+    }
+
+    @Test func theCasesACaseLinksToAreReadWithIt() throws {
+        let (path, target, before, after) = try linkedLog()
+        let truth = try snapshots.replayed(path)
+        // One link in the snapshot, one after it.
+        for from in [before[0], after] {
+            let book = try shown(path, from)
+            #expect((book.log as? DurableLog)?.resumed == true)
+            #expect(book[target] == truth[target])
+        }
+    }
+
+    @Test func aLinkVoidedAfterTheSnapshotIsGone() throws {
+        let (path, target, before, after) = try linkedLog()
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        let seq = try #require(try writer.history(of: before[1]).last { if case .linked = $0.body { true } else { false } }?.seq)
+        _ = try writer.execute(.void(seq: seq, reason: "误操作"), on: before[1], now: Fixtures.instant("2025-06-03T12:00"),
+                               actor: Fixtures.supervisor, reference: ref)
+        let book = try shown(path, target)
+        #expect((book.log as? DurableLog)?.resumed == true)
+        #expect(linking(to: target, in: book) == [after, before[0]])
+        #expect(linking(to: target, in: book) == linking(to: target, in: try snapshots.replayed(path)))
+    }
+
+    /// A reverse-link entry changed in place (it now points at another case), the header
+    /// and so the checkpoint left as they were: its page's SHA-256 no longer holds, so the
+    /// point query is the full open.
+    @Test func anAlteredReverseLinkSectionIsNotTrusted() throws {
+        let (path, target, before, after) = try linkedLog()
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
+        let page = try #require(try CaseSnapshot.File(bytes).linkPages.first?.section)
+        #expect(page.count == 2)
+        bytes[page.from + 8] ^= 0x01  // the first entry's offset in its chunk
+        try bytes.write(to: URL(fileURLWithPath: snapshotPath))
+        let book = try shown(path, target)
+        #expect((book.log as? DurableLog)?.resumed == false && book.scope == nil)
+        #expect(linking(to: target, in: book) == [after] + before)
+    }
+}

@@ -59,12 +59,19 @@ extension CaseBook {
     /// read and verified as every open does, of which only those cases' events are
     /// folded. The book holds those cases alone (`scope`); a writer's command on it still
     /// decides under the lock against what others appended meanwhile (`transact`).
+    /// With `linked`, it holds too the cases each one's links name and the cases whose
+    /// links name it (one level: what its screen describes): those from the snapshot's
+    /// reverse-link pages, and any the tail's `linked` events add (a voiding in the tail
+    /// is folded like any event, so a voided link is gone). The book's cases are in the
+    /// full book's order (the snapshot's, then first seen in the tail), so a list over
+    /// them reads as it does over every case.
     /// Whenever the snapshot cannot be used (none, not vouched for, a section that does
     /// not hold, damage among the records it covers), and for a writer when it is
     /// `snapshotEvery` records behind (so that a fresh one is written), this is the full
     /// `open`, whose book holds every case.
     package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
-                             only numbers: Set<CaseNumber>, accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
+                             only numbers: Set<CaseNumber>, linked: Bool = false,
+                             accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
         func full() throws -> CaseBook { try open(at: path, options, accept: accept) }
         guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
@@ -77,19 +84,41 @@ extension CaseBook {
         else { return try full() }
         if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
         if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
-        // A section that does not hold: nothing of it is trusted; the full open decides.
-        var found: [CaseState] = []
-        for number in numbers.sorted(by: { $0.description < $1.description }) {
-            do throws(CaseSnapshot.Failure) {
-                if let state = try snapshot.state(of: number) { found.append(state) }
-            } catch {
-                return try full()
+        let tail = try log.readAll()
+        var scope = numbers
+        var found: [CaseNumber: CaseSnapshot.File.Located] = [:]
+        var absent: Set<CaseNumber> = []
+        func load(_ number: CaseNumber) throws(CaseSnapshot.Failure) {
+            scope.insert(number)
+            guard found[number] == nil, !absent.contains(number) else { return }
+            if let located = try snapshot.locate(number) { found[number] = located } else { absent.insert(number) }
+        }
+        do throws(CaseSnapshot.Failure) {
+            for number in numbers.sorted(by: { $0.description < $1.description }) { try load(number) }
+            if linked {
+                for number in numbers.sorted(by: { $0.description < $1.description }) {
+                    for other in found[number]?.state.links ?? [] { try load(other.to) }
+                    for other in try snapshot.linking(to: number) where found[other.state.number] == nil {
+                        scope.insert(other.state.number)
+                        found[other.state.number] = other
+                    }
+                }
+                // Links made after the snapshot: by these cases, and to them.
+                for event in tail {
+                    guard case .linked(let to, _) = event.body, event.caseNumber != to else { continue }
+                    if numbers.contains(event.caseNumber) { try load(to) }
+                    if numbers.contains(to) { try load(event.caseNumber) }
+                }
             }
+        } catch {
+            // A section that does not hold: nothing of it is trusted; the full open decides.
+            return try full()
         }
         try accept(log)
-        return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: found,
+        let states = found.values.sorted { $0.position < $1.position }.map(\.state)
+        return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
                                                          reserved: snapshot.reserved, staff: snapshot.staff),
-                            only: numbers)
+                            only: scope, tail: tail)
     }
 
     /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the

@@ -40,15 +40,17 @@ package final class CaseBook {
     /// A case book that starts from a snapshot's cases — the log must have been opened
     /// resuming from that snapshot's head — and folds the records after it.
     /// With `only`, a book of those cases: `snapshot` holds at most those, and only their
-    /// events after the snapshot are folded.
-    package init(log: any EventLog, from snapshot: CaseSnapshot, only: Set<CaseNumber>? = nil) throws(StoreError) {
+    /// events after the snapshot are folded. `tail`: the log's events after the snapshot
+    /// when already read (`readAll` hands them over once).
+    package init(log: any EventLog, from snapshot: CaseSnapshot, only: Set<CaseNumber>? = nil,
+                 tail: [CaseEvent]? = nil) throws(StoreError) {
         self.log = log
         scope = only
         states = snapshot.states
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
         staffBeforeSnapshot = snapshot.staff
-        try fold(try log.readAll())
+        if let tail { try fold(tail) } else { try fold(try log.readAll()) }
     }
 
     package var mode: LogMode { log.header.mode }

@@ -50,8 +50,8 @@ package enum FuzzTargets {
         return true
     }
 
-    /// A snapshot file: its header, then its cases, and one case through its index (a
-    /// point query). Whatever it accepts must survive a round trip through the writer, and
+    /// A snapshot file: its header, then its cases, and one case through its index and the
+    /// cases linking to it through the reverse links (point queries). Whatever it accepts must survive a round trip through the writer, and
     /// a case found by number must be that number's.
     package static func snapshot(_ input: [UInt8]) -> Bool {
         guard let file = try? CaseSnapshot.File(Data(input)) else { return false }
@@ -61,6 +61,12 @@ package enum FuzzTargets {
         for state in states.prefix(8) {
             if let found = try? file.state(of: state.number) {
                 precondition(found.number == state.number, "a point query found another case")
+            }
+            // Through the reverse links: only cases whose links name the case asked for.
+            for link in state.links.prefix(4) {
+                for other in (try? file.linking(to: link.to)) ?? [] {
+                    precondition(other.state.links.contains { $0.to == link.to }, "a reverse link found a case not linking")
+                }
             }
         }
         let again = CaseSnapshot(logId: file.logId, head: file.head, states: states).encode()

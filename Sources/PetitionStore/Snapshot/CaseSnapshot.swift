@@ -34,7 +34,7 @@ package struct CaseSnapshot {
     /// The staff as the staff records up to the head left it.
     package var staff = Staff()
 
-    static let magic = Array("XFSNAP03".utf8)
+    static let magic = Array("XFSNAP04".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -86,16 +86,30 @@ package struct CaseSnapshot {
             body += w.bytes
             from = upto
         } while from < states.count
-        entries.sort { ($0.key, $0.chunk, $0.offset) < ($1.key, $1.chunk, $1.offset) }
-        var pages: [(count: Int, first: UInt32, sha: RecordHash)] = []
-        for start in stride(from: 0, to: entries.count, by: Self.entriesPerPage) {
-            var page: [UInt8] = []
-            let slice = entries[start..<min(entries.count, start + Self.entriesPerPage)]
-            page.reserveCapacity(slice.count * 12)
-            for e in slice { for v in [e.key, e.chunk, e.offset] { Self.put32(v, &page) } }
-            pages.append((slice.count, slice.first!.key, RecordHash(of: page)))
-            body += page
+        // The reverse links: for each case a link names, the cases whose links name it
+        // (keyed by the named case's number, pointing at the linking case), so `show`
+        // finds the cases linking to one without reading every case.
+        var linking: [(key: UInt32, chunk: UInt32, offset: UInt32)] = []
+        for (i, state) in states.enumerated() where !state.links.isEmpty {
+            let entry = entries[i]
+            for target in Set(state.links.map(\.to)) where target != state.number {
+                linking.append((Self.key(target), entry.chunk, entry.offset))
+            }
         }
+        func paged(_ entries: inout [(key: UInt32, chunk: UInt32, offset: UInt32)]) -> [(count: Int, first: UInt32, sha: RecordHash)] {
+            entries.sort { ($0.key, $0.chunk, $0.offset) < ($1.key, $1.chunk, $1.offset) }
+            var pages: [(count: Int, first: UInt32, sha: RecordHash)] = []
+            for start in stride(from: 0, to: entries.count, by: Self.entriesPerPage) {
+                var page: [UInt8] = []
+                let slice = entries[start..<min(entries.count, start + Self.entriesPerPage)]
+                page.reserveCapacity(slice.count * 12)
+                for e in slice { for v in [e.key, e.chunk, e.offset] { Self.put32(v, &page) } }
+                pages.append((slice.count, slice.first!.key, RecordHash(of: page)))
+                body += page
+            }
+            return pages
+        }
+        let pages = paged(&entries), linkPages = paged(&linking)
         var w = BinaryWriter()
         w.uvarint(UInt64(Self.fingerprint))
         w.string(logId)
@@ -127,11 +141,13 @@ package struct CaseSnapshot {
             w.uvarint(UInt64(chunk.count))
             w.bytes += chunk.sha.bytes
         }
-        w.uvarint(UInt64(pages.count))
-        for page in pages {
-            w.uvarint(UInt64(page.count))
-            w.uvarint(UInt64(page.first))
-            w.bytes += page.sha.bytes
+        for pages in [pages, linkPages] {
+            w.uvarint(UInt64(pages.count))
+            for page in pages {
+                w.uvarint(UInt64(page.count))
+                w.uvarint(UInt64(page.first))
+                w.bytes += page.sha.bytes
+            }
         }
         var out = Self.magic
         Self.put32(CRC32C.checksum(w.bytes), &out)
@@ -173,6 +189,9 @@ package struct CaseSnapshot {
         let bytes: Data
         let chunks: [Section]
         let pages: [Page]
+        /// The reverse-link pages: entries keyed by a linked case's number, each pointing
+        /// at a case whose links name it (same shape as the index's).
+        let linkPages: [Page]
 
         /// A run of bytes after the header and the SHA-256 the header holds for it.
         struct Section {
@@ -190,13 +209,13 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, chunks, pages, digest) = try result.get()
+            (logId, head, reserved, staff, chunks, pages, linkPages, digest) = try result.get()
         }
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [Section], [Page], RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -243,16 +262,20 @@ package struct CaseSnapshot {
                     guard count <= length, count <= casesPerChunk else { throw Failure.damaged }
                     chunks.append(try section(length, count))
                 }
-                var pages: [Page] = []
-                for _ in 0..<(try r.count()) {
-                    let count = Int(try r.uvarint()), first = try r.uvarint()
-                    guard count >= 1, count <= entriesPerPage, first <= UInt64(UInt32.max),
-                          first >= UInt64(pages.last?.first ?? 0) else { throw Failure.damaged }
-                    pages.append(Page(section: try section(count * 12, count), first: UInt32(first)))
+                func pageList() throws -> [Page] {
+                    var pages: [Page] = []
+                    for _ in 0..<(try r.count()) {
+                        let count = Int(try r.uvarint()), first = try r.uvarint()
+                        guard count >= 1, count <= entriesPerPage, first <= UInt64(UInt32.max),
+                              first >= UInt64(pages.last?.first ?? 0) else { throw Failure.damaged }
+                        pages.append(Page(section: try section(count * 12, count), first: UInt32(first)))
+                    }
+                    return pages
                 }
+                let pages = try pageList(), linkPages = try pageList()
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, chunks, pages, RecordHash(of: header))
+                        staff, chunks, pages, linkPages, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {
@@ -290,9 +313,9 @@ package struct CaseSnapshot {
         /// How many cases the snapshot holds, from its header.
         package var caseCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
-        /// Whether every chunk's and every index page's SHA-256 holds, without decoding any case.
+        /// Whether every chunk's, index page's and reverse-link page's SHA-256 holds, without decoding any case.
         package var partsIntact: Bool {
-            bytes.withUnsafeBytes { raw in (chunks + pages.map(\.section)).allSatisfy { Self.holds($0, raw) } }
+            bytes.withUnsafeBytes { raw in (chunks + (pages + linkPages).map(\.section)).allSatisfy { Self.holds($0, raw) } }
         }
 
         /// Whether a section's bytes have the SHA-256 the header holds for them.
@@ -307,10 +330,11 @@ package struct CaseSnapshot {
         }
 
         /// The cases, each chunk checked and decoded on every core at once. The index's
-        /// pages are checked too, though not read: a snapshot any byte of which does not
+        /// and the reverse links' pages are checked too, though not read: a snapshot any byte of which does not
         /// hold is not used, so the next writer replaces it (point queries need its index).
         package func cases() throws(Failure) -> [CaseState] {
-            guard bytes.withUnsafeBytes({ raw in pages.allSatisfy { Self.holds($0.section, raw) } }) else { throw .damaged }
+            guard bytes.withUnsafeBytes({ raw in (pages + linkPages).allSatisfy { Self.holds($0.section, raw) } })
+            else { throw .damaged }
             let spans = chunks
             var parts = [Result<[CaseState], Failure>?](repeating: nil, count: spans.count)
             bytes.withUnsafeBytes { raw in
@@ -361,22 +385,50 @@ package struct CaseSnapshot {
             }
         }
 
+        /// A case read through an index and where it lies in the snapshot (its chunk and
+        /// offset, in one number): the order of the cases in the book the snapshot was
+        /// written from.
+        package struct Located {
+            package var state: CaseState
+            package var position: Int
+        }
+
         /// One case by its number, reading only what it needs: the index page(s) its key
         /// is on and the chunk the case lies in, each checked against its SHA-256 first
         /// (decision 0021). nil if the snapshot holds no such case; `.damaged` if a
         /// section read does not hold — then nothing of it is used.
-        package func state(of number: CaseNumber) throws(Failure) -> CaseState? {
-            let key = CaseSnapshot.key(number)
-            // The pages that may hold the key: from the last one starting at or before it
-            // (entries with one key may run over into the next pages).
+        package func state(of number: CaseNumber) throws(Failure) -> CaseState? { try locate(number)?.state }
+
+        /// `state(of:)` with where the case lies.
+        package func locate(_ number: CaseNumber) throws(Failure) -> Located? {
+            try lookup(pages, key: CaseSnapshot.key(number), stopAtFirst: true) { $0.number == number }.first
+        }
+
+        /// The cases whose links name `number` (not the case itself), in the snapshot's
+        /// order: through the reverse-link pages its key is on and the chunks those cases
+        /// lie in, each checked against its SHA-256 first. `.damaged` if a section read does not hold.
+        package func linking(to number: CaseNumber) throws(Failure) -> [Located] {
+            try lookup(linkPages, key: CaseSnapshot.key(number), stopAtFirst: false) { state in
+                state.number != number && state.links.contains { $0.to == number }
+            }
+        }
+
+        /// The cases an index's entries with `key` point at that `matches` accepts (keys
+        /// may collide), reading the page(s) the key is on — from the last one starting at
+        /// or before it (entries with one key may run over into the next pages) — and the
+        /// chunks the entries name, each checked once against its SHA-256 before it is read.
+        private func lookup(_ pages: [Page], key: UInt32, stopAtFirst: Bool,
+                          _ matches: (CaseState) -> Bool) throws(Failure) -> [Located] {
             var lo = 0, hi = pages.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if pages[mid].first < key { lo = mid + 1 } else { hi = mid }
             }
             var page = max(0, lo - 1)
-            let result: Result<CaseState?, Failure> = bytes.withUnsafeBytes { raw in
-                Result { () throws(Failure) -> CaseState? in
+            let result: Result<[Located], Failure> = bytes.withUnsafeBytes { raw in
+                Result { () throws(Failure) -> [Located] in
+                    var found: [Located] = []
+                    var checked: Set<Int> = []
                     while page < pages.count, pages[page].first <= key {
                         let p = pages[page].section
                         guard Self.holds(p, raw) else { throw .damaged }
@@ -387,15 +439,20 @@ package struct CaseSnapshot {
                             let chunk = Int(u32(at + 4)), offset = Int(u32(at + 8))
                             guard chunk < chunks.count, offset < chunks[chunk].length else { throw .damaged }
                             let c = chunks[chunk]
-                            guard Self.holds(c, raw) else { throw .damaged }
+                            if !checked.contains(chunk) {
+                                guard Self.holds(c, raw) else { throw .damaged }
+                                checked.insert(chunk)
+                            }
                             var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[(c.from + offset)..<(c.from + c.length)]))
                             let state: CaseState
-                            do { state = try read(&r) } catch { throw .damaged }
-                            if state.number == number { return state }
+                            do { state = try CaseSnapshot.read(&r) } catch { throw .damaged }
+                            guard matches(state) else { continue }
+                            found.append(Located(state: state, position: chunk << 32 | offset))
+                            if stopAtFirst { return found }
                         }
                         page += 1
                     }
-                    return nil
+                    return found
                 }
             }
             return try result.get()

@@ -43,4 +43,10 @@ struct EarlierCaseScreenTests {
         desk.press(.tab)
         #expect(desk.screen.contains("D-XFJ-2025-00001"), "\(desk.screen)")
     }
+
+    @Test func thePracticeReceiptClockFitsTheQueuesClockColumn() throws {
+        let desk = try Desk(Fixtures.clerk, events: Scenario.at(.transferred).log)
+        desk.press(.character("w"))
+        #expect(desk.screen.contains("签收 ") && !desk.screen.contains("签收（"), "\(desk.screen)")
+    }
 }

@@ -33,7 +33,7 @@ enum QueueScreen {
         let visible = state.rows.isEmpty ? [] : Array(state.rows[state.top..<min(state.rows.count, state.top + page)])
         func widest(_ text: (QueueRow) -> String) -> Int { visible.map { DisplayWidth.of(text($0)) }.max() ?? 0 }
         func category(_ r: QueueRow) -> String { data.categories[r.category]?.name(lang) ?? r.category }
-        func clock(_ r: QueueRow) -> String { r.next?.kind.title.text(lang) ?? "—" }
+        func clock(_ r: QueueRow) -> String { r.next?.kind.shortTitle.text(lang) ?? "—" }
         func left(_ r: QueueRow) -> String { r.next.map { Console.daysLeft($0, lang) } ?? "" }
         var needs: [Int] = [widths.number]
         needs.append(widest { $0.petitioner })
@@ -76,7 +76,7 @@ enum QueueScreen {
                 // The organ's full name where the spare width holds it, else its short name.
                 (DisplayWidth.of(data.directory.name(r.holder, lang)) < w[4] ? data.directory.name(r.holder, lang)
                     : data.directory.shortName(r.holder, lang), w[4]),
-                (r.next?.kind.title.text(lang) ?? "—", w[5]),
+                (r.next?.kind.shortTitle.text(lang) ?? "—", w[5]),
                 (r.next.map { Console.daysLeft($0, lang) } ?? "", w[6]),
             ]
             line(cells, row: 3 + offset, style: style)

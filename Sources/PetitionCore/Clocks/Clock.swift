@@ -31,6 +31,18 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The title without its practice mark, for a narrow column (the queue's next clock),
+    /// where the mark would cut the name; the case screen and the desk show `title`.
+    package var shortTitle: Localized {
+        switch self {
+        case .supplement: Localized("补正", "supplement")
+        case .receipt: Localized("签收", "receipt")
+        case .execution: Localized("执行", "execution")
+        case .triage, .directNotice, .receiverNotice, .objection, .assignment, .handling, .reviewWindow, .review,
+             .rereviewWindow, .rereview, .supervisionFeedback, .listedSupervision: title
+        }
+    }
+
     package var title: Localized {
         switch self {
         case .triage: Localized("信访部门分办", "triage by the petition department")

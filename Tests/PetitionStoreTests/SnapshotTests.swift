@@ -40,6 +40,30 @@ struct SnapshotTests {
         return book
     }
 
+    /// A writer's open that moves a torn tail aside and then gives way to reading the log
+    /// whole (here: the snapshot beside it is another log's) still reports the recovery:
+    /// the second reading finds the tail already cut.
+    @Test(arguments: [false, true])
+    func aTornTailMovedAsideBeforeTheOpenFellBackIsStillReported(pointQuery: Bool) throws {
+        let (path, snapshot) = try makeLog(cases: 40)
+        let (other, _) = try makeLog(cases: 40)
+        _ = try snapshotted(other)
+        try FileManager.default.copyItem(atPath: CaseSnapshot.path(forLog: other), toPath: snapshot)
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        let number = try #require(try writer.register(Fixtures.letters(1, from: 900, received: "2025-06-03"),
+                                                      now: Fixtures.instant("2025-06-03T09:00"), actor: Fixtures.clerk,
+                                                      reference: ref).first)
+        // Power lost while that registration was being written: its last bytes never reached the disk.
+        let file = try #require(FileHandle(forUpdatingAtPath: path))
+        try file.truncate(atOffset: try file.seekToEnd() - 10)
+        try file.close()
+        var reported: [RecoveryNote] = []
+        let options = DurableLog.Options(writable: true)
+        _ = pointQuery ? try CaseBook.open(at: path, options, only: [number]) { reported += $0.recoveries }
+                       : try CaseBook.open(at: path, options) { reported += $0.recoveries }
+        #expect(reported.count == 1)
+    }
+
     @Test func aBookFromTheSnapshotIsTheBookFromTheLog() throws {
         let (path, _) = try makeLog()
         _ = try snapshotted(path)

@@ -22,26 +22,37 @@ extension CaseBook {
     /// decoded; without one after the log is read (a refusal then costs only the time).
     package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
+        try open(at: path, options, carrying: [], accept: accept)
+    }
+
+    /// `carrying`: what an earlier opening of this log recovered (a torn tail moved aside)
+    /// before it gave way to this one: the log `accept` sees reports it, since the file it
+    /// reads again no longer shows it.
+    private static func open(at path: String, _ options: DurableLog.Options, carrying: [RecoveryNote],
+                             accept: (DurableLog) throws -> Void) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
         // Only the snapshot's header first: its cases are decoded once the log holds its
         // head and vouches for it. Mapped, not copied: its pages come from the page cache
         // as the cases are decoded. (A snapshot is only ever replaced by renaming a new
         // file over it, never changed in place, so the mapping stays what was checked.)
-        guard let mapped = try? options.fs.map(snapshotPath) else { return try whole(at: path, options, accept: accept) }
+        guard let mapped = try? options.fs.map(snapshotPath) else {
+            return try whole(at: path, options, carrying: carrying, accept: accept)
+        }
         guard let snapshot = try? CaseSnapshot.File(mapped) else {
-            return try whole(at: path, options, rebuilding: true, accept: accept)
+            return try whole(at: path, options, rebuilding: true, carrying: carrying, accept: accept)
         }
         var resuming = options
         resuming.resume = snapshot.head
         let log = try DurableLog.open(at: path, resuming)
+        log.recoveries = carrying + log.recoveries
         // The log's own word on the snapshot: a checkpoint after its head naming its digest
         // (docs/decisions/0012-checkpoints.md). A hand-edited snapshot has no such record.
         guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
-        else { return try whole(at: path, options, rebuilding: true, accept: accept) }
+        else { return try whole(at: path, options, rebuilding: true, carrying: log.recoveries, accept: accept) }
         // Damage noted among the records the snapshot covers: show what a full read shows,
         // the records before it (the snapshot stays: it is sound, the log is not).
         if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq {
-            return try whole(at: path, options, accept: accept)
+            return try whole(at: path, options, carrying: log.recoveries, accept: accept)
         }
         try accept(log)
         // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
@@ -73,13 +84,16 @@ extension CaseBook {
                              only numbers: Set<CaseNumber>, linked: Bool = false,
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
         let snapshotPath = CaseSnapshot.path(forLog: path)
-        func full() throws -> CaseBook { try open(at: path, options, accept: accept) }
+        var recovered: [RecoveryNote] = []
+        // The full open; it reports what this one's opening of the log recovered.
+        func full() throws -> CaseBook { try open(at: path, options, carrying: recovered, accept: accept) }
         guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
             return try full()
         }
         var resuming = options
         resuming.resume = snapshot.head
         let log = try DurableLog.open(at: path, resuming)
+        recovered = log.recoveries
         guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
         else { return try full() }
         if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
@@ -125,8 +139,9 @@ extension CaseBook {
     /// log is long enough, or if one there was ignored (`rebuilding`): a snapshot the log
     /// does not vouch for is replaced by one it does.
     private static func whole(at path: String, _ options: DurableLog.Options, rebuilding: Bool = false,
-                              accept: (DurableLog) throws -> Void) throws -> CaseBook {
+                              carrying: [RecoveryNote] = [], accept: (DurableLog) throws -> Void) throws -> CaseBook {
         let (opened, log) = try replaying(at: path, options)
+        log.recoveries = carrying + log.recoveries
         try accept(log)
         if rebuilding || log.lastSeq >= snapshotEvery { try? opened.writeSnapshot(to: CaseSnapshot.path(forLog: path)) }
         return opened

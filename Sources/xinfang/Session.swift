@@ -39,9 +39,10 @@ struct Session {
             let session = Session(options: options, reference: loaded)
             // Running set-group-id, an account not in the log's roster reads nothing of it
             // through xinfang either (it cannot read the file itself).
-            // (Opening the log to read its staff costs an open more, on an installed xinfang only.)
+            // (Reading its staff costs an open more, on an installed xinfang only: a point open
+            // of no case, which reads the staff and not every case when the snapshot serves.)
             if Installation.current.privileged, FileManager.default.fileExists(atPath: session.logPath) {
-                _ = try session.actor(in: try session.openBook())
+                _ = try session.actor(in: try session.openBook(only: []))
             }
             try body(session)
         } catch {

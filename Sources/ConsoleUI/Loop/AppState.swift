@@ -134,9 +134,6 @@ package struct AppState: Sendable {
     var priorKey = ""
     /// How many times the register form opened an earlier case (F3): the next opens the next one.
     var earlierOpened = 0
-    /// A case just registered for someone with an earlier case the regulation speaks
-    /// to: its action forms start filled in (link it, or do not accept it).
-    package var followUp: (registered: CaseNumber, prior: PriorCase)?
 
     // The search screen.
     package var query = LineEditor()

@@ -34,14 +34,15 @@ package enum Update {
         switch result {
         case .registered(let number):
             state.form = nil
-            state.followUp = state.prior.first { $0.finding != nil }.map { (number, $0) }
+            // What registration found about the earlier cases, said once (the case keeps the flag).
+            let earlier = state.prior.first { $0.finding != nil }
             state.prior = []
             state.priorKey = ""
             state.detailScroll = 0
             state.screen = .detail(number)
             var text = (zh ? "登记成功：" : "Registered: ") + "\(number)  \(number.spoken(data.directory, state.language))  "
                 + data.articles.short(.intakeRegisterAll, state.language)
-            if let (_, prior) = state.followUp, let finding = prior.finding {
+            if let prior = earlier, let finding = prior.finding {
                 let next = finding == .repeatPetition ? ActionKind.link : .notAccept
                 text = (zh ? "已登记 \(number)；以往案件 \(prior.number) " : "Registered \(number); earlier case \(prior.number): ")
                     + finding.title.text(state.language) + "（" + data.articles.short(finding.rule, state.language) + "）"

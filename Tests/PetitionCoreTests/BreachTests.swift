@@ -56,7 +56,7 @@ struct BreachTests {
         #expect(a.short(BreachKind.notReceived.rule, .zh) == "第44条第1项")
         #expect(a.short(BreachKind.noticeLate.rule, .zh) == "第44条第3项")
         #expect(a.short(BreachKind.handlingLate.rule, .zh) == "第45条第1项")
-        #expect(a.short(BreachKind.feedbackLate.rule, .zh) == "第40条第4款")
+        #expect(a.short(BreachKind.feedbackLate.rule, .zh) == "第45条第3项")
     }
 
     @Test func aMatterSentAndNeverReceivedRunsAPracticeReceiptClock() throws {

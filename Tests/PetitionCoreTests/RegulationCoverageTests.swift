@@ -18,7 +18,6 @@ struct RegulationCoverageTests {
         var used = Set(ActionKind.allCases.map(\.rule))
         used.formUnion(Rejection.Code.allCases.compactMap(\.rule))
         used.formUnion(ClockKind.allCases.map(\.rule))
-        used.formUnion(ClockKind.allCases.compactMap(\.breachRule))
         used.formUnion(PetitionValidation.rules)
         // The breaches derived per organ (decision 0022).
         used.formUnion(BreachKind.allCases.map(\.rule))

@@ -161,7 +161,7 @@ struct StatutoryTermsTests {
     func aSuggestionOrAccusationHasNoHandlingTerm(_ type: MatterType) throws {
         let s = try Self.classified(type)
         #expect(s.clocks(asOf: "2025-07-20").isEmpty, "no Art 34 clock, so nothing overdue")
-        #expect([s.state].breaches(asOf: Fixtures.day("2025-07-20"), calendar: Fixtures.calendar,
+        #expect(s.state.breaches(asOf: Fixtures.day("2025-07-20"), calendar: Fixtures.calendar,
                                    directory: Fixtures.directory).isEmpty)
     }
 

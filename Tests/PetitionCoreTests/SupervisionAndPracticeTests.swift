@@ -27,9 +27,9 @@ struct SupervisionAndPracticeTests {
         var s = Scenario.at(.handling)
         try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延办理", days: 10),
                   as: Fixtures.supervisor, at: "2025-06-03T09:00")
-        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-06-20"), calendar: Fixtures.calendar,
+        let breaches = s.state.breaches(asOf: Fixtures.day("2025-06-20"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
-        #expect(breaches.map(\.rule) == [.accountabilitySuggestionsNeglected])
+        #expect(breaches.map(\.kind.rule) == [.accountabilitySuggestionsNeglected])
     }
 
     @Test func listedSupervisionUnderArticle39SetsARectificationDeadline() throws {
@@ -42,31 +42,31 @@ struct SupervisionAndPracticeTests {
 
     @Test func anOverdueNoticeIsABreachAgainstTheHoldingOrganUnderArticle44Item3() {
         let s = Scenario.at(.received)
-        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-05-22"), calendar: Fixtures.calendar,
+        let breaches = s.state.breaches(asOf: Fixtures.day("2025-05-22"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
         // The notice is a duty; the objection window was the receiver's option, no breach once passed.
-        #expect(breaches.map(\.clock.kind) == [.receiverNotice])
-        #expect(breaches.allSatisfy { $0.organ == "D-ZJJ" && $0.rule == .accountabilityNoticeOverdue })
+        #expect(breaches.map(\.kind) == [.noticeLate])
+        #expect(breaches.allSatisfy { $0.organ == "D-ZJJ" && $0.kind.rule == .accountabilityNoticeOverdue })
         // A petitioner's window that lapses is no organ's breach.
         let replied = Scenario.at(.replied)
-        #expect([replied.state].breaches(asOf: Fixtures.day("2025-12-01"), calendar: Fixtures.calendar,
+        #expect(replied.state.breaches(asOf: Fixtures.day("2025-12-01"), calendar: Fixtures.calendar,
                                          directory: Fixtures.directory).isEmpty)
     }
 
     @Test func handlingNotFinishedInTimeIsABreachUnderArticle45Item1() {
         let s = Scenario.at(.handling)
-        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-07-09"), calendar: Fixtures.calendar,
+        let breaches = s.state.breaches(asOf: Fixtures.day("2025-07-09"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
-        #expect(breaches.map(\.clock.kind) == [.handling])
-        #expect(breaches.map(\.rule) == [.accountabilityOverdue])
+        #expect(breaches.map(\.kind) == [.handlingLate])
+        #expect(breaches.map(\.kind.rule) == [.accountabilityOverdue])
         #expect(Fixtures.reference.articles.citation(.accountabilityOverdue, .zh) == "《信访工作条例》第45条第1项")
     }
 
     @Test func aTriageLetPassIsAPetitionDepartmentsBreachUnderArticle43() {
         let s = Scenario.at(.registered)
-        let breaches = [s.state].breaches(asOf: Fixtures.day("2025-05-14"), calendar: Fixtures.calendar,
+        let breaches = s.state.breaches(asOf: Fixtures.day("2025-05-14"), calendar: Fixtures.calendar,
                                           directory: Fixtures.directory)
-        #expect(breaches.map(\.rule) == [.accountabilityTriageOverdue])
+        #expect(breaches.map(\.kind.rule) == [.accountabilityTriageOverdue])
     }
 
     @Test func aCallWithoutTheCallersNumberIsRegisteredAndFlagged() throws {

@@ -63,28 +63,6 @@ package enum ClockKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The breach an organ answers for when this duty clock runs out: a petition department
-    /// not transferring or assigning in time (Art 43), an organ not telling the petitioner in
-    /// time whether it accepted (Art 44 item 3), one not finishing in time (Art 45 item 1), or
-    /// one neglecting a supervision order's suggestion (Art 45 item 3), or one not receiving
-    /// (so not registering) a matter sent to it (Art 44 item 1). Nil for the
-    /// petitioner's own windows, which bind no organ.
-    package var breachRule: RuleID? {
-        switch self {
-        case .triage: .accountabilityTriageOverdue
-        case .directNotice, .receiverNotice: .accountabilityNoticeOverdue
-        case .assignment, .handling, .review, .rereview, .listedSupervision: .accountabilityOverdue
-        case .supervisionFeedback: .accountabilitySuggestionsNeglected
-        // A matter sent and never received is a petition received and not registered (Art 44 item 1).
-        case .receipt: .accountabilityNotRegistered
-        // A supporting opinion not carried out (Art 32 para 2).
-        case .execution: .handlingExecution
-        // Objecting is the receiver's option, not a duty (Art 23 para 3).
-        // Supplementing is the petitioner's window (补正), not an organ's duty.
-        case .objection, .reviewWindow, .rereviewWindow, .supplement: nil
-        }
-    }
-
     /// Whether the clock binds the petitioner (a window to ask) rather than an organ (a duty to act).
     package var isPetitionerWindow: Bool { self == .reviewWindow || self == .rereviewWindow || self == .supplement }
 }

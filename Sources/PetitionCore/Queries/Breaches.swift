@@ -39,7 +39,8 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         case .notReceived: .accountabilityNotRegistered
         case .noticeLate: .accountabilityNoticeOverdue
         case .handlingLate, .reviewLate, .rereviewLate, .rectificationLate: .accountabilityOverdue
-        case .feedbackLate: .supervisionFeedback
+        // Feedback not given is the petition department's suggestion neglected (Art 45 item 3).
+        case .feedbackLate: .accountabilitySuggestionsNeglected
         case .notExecuted: .handlingExecution
         }
     }
@@ -75,7 +76,9 @@ package enum BreachKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// The breach an overdue duty clock is; nil for a window that binds no organ.
+    /// The breach an overdue duty clock is; nil for a window that binds no organ: objecting
+    /// is the receiver's option (Art 23 para 3), asking for review or supplementing the
+    /// petitioner's.
     package init?(_ clock: ClockKind) {
         switch clock {
         case .triage: self = .triageLate

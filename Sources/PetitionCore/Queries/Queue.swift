@@ -48,15 +48,6 @@ package struct QueueRow: Sendable, Equatable {
     }
 }
 
-/// An organ's breach: a duty clock that ran out, under the article that makes it one
-/// (Arts 43, 44 item 3, 45 items 1 and 3: `ClockKind.breachRule`).
-package struct Breach: Sendable, Equatable {
-    package var number: CaseNumber
-    package var organ: OrganCode?
-    package var clock: ClockStatus
-    package var rule: RuleID { clock.kind.breachRule ?? .accountabilityOverdue }
-}
-
 extension QueueRow {
     /// A case's row as of a day: its next running duty clock and the overdue ones;
     /// nil for a case not yet registered.
@@ -74,7 +65,7 @@ extension QueueRow {
                   category: state.petition?.category ?? "", phase: phase, holder: state.holder,
                   next: duties.min { $0.due < $1.due },
                   // Only duties are ever overdue: the receiver's objection window is its option (decision 0022).
-                  overdue: duties.filter { $0.isOverdue && $0.kind.breachRule != nil })
+                  overdue: duties.filter { $0.isOverdue && BreachKind($0.kind) != nil })
         if !state.earlierFlags.isEmpty { flagged = state.openEarlierFlags }
         if let p = state.petition, !state.flags.isDisjoint(with: MissingContent.allCases.map(\.flag)) {
             missing = p.missingContent
@@ -118,14 +109,5 @@ extension Sequence where Element == CaseState {
         return keys.sorted { a, b in
             a.due != b.due ? a.due < b.due : rows[a.at].number < rows[b.at].number
         }.map { rows[$0.at] }
-    }
-
-    /// Every overdue duty clock, as a breach against the organ holding the case.
-    package func breaches(asOf: Day, calendar: HolidayCalendar, directory: Directory) -> [Breach] {
-        flatMap { state in
-            state.clocks(asOf: asOf, calendar: calendar, directory: directory)
-                .filter { $0.isOverdue && $0.kind.breachRule != nil }
-                .map { Breach(number: state.number, organ: state.holder, clock: $0) }
-        }
     }
 }

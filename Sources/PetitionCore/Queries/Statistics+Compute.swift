@@ -152,6 +152,6 @@ extension Figures {
                 if feedback.adopted { ordersAdopted[order.suggestion, default: 0] += 1 }
             }
         }
-        breaches += [state].breaches(asOf: asOf, calendar: calendar, directory: directory).count
+        breaches += state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms).count
     }
 }

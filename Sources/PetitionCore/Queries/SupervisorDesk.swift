@@ -53,7 +53,7 @@ package struct SupervisorDesk: Sendable, Equatable {
             var seen: Set<ClockKind> = []
             let closed = row.phase != state.phase
             for clock in state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-            where clock.kind.breachRule != nil && (!closed || clock.kind == .execution) && seen.insert(clock.kind).inserted {
+            where BreachKind(clock.kind) != nil && (!closed || clock.kind == .execution) && seen.insert(clock.kind).inserted {
                 byClock[clock.kind, default: Line()].open.append(row.number)
                 if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
                 if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }

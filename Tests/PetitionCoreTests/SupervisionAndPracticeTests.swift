@@ -94,6 +94,21 @@ struct SupervisionAndPracticeTests {
         #expect(s.state.events.count == 2)
     }
 
+    @Test func onlyTheHoldingOrRegisteringOrganCorrectsOrLinksACaseUnderArticle5() throws {
+        // Held by the bureau that registered it: a handler of the housing bureau may not touch it.
+        let registered = Scenario.at(.registered)
+        let other = CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9)
+        for command in [CaseCommand.correct(field: .request, value: "要求改成别的", reason: "x"),
+                        .link(to: other, kind: .repeats)] {
+            #expect(registered.attempt(command, as: Fixtures.housingHandler, at: "2025-04-28T11:00")?.code == .wrongOrgan)
+        }
+        // Sent on to the housing bureau, the registering clerk still corrects the registration.
+        var sent = Scenario.at(.transferred)
+        try sent.run(.correct(field: .phone, value: "13700137000", reason: "登记笔误"), as: Fixtures.clerk,
+                     at: "2025-05-01T09:00")
+        #expect(sent.state.petition?.petitioner.phone == "13700137000")
+    }
+
     @Test func voidingReplaysTheCaseWithoutTheVoidedStepAndKeepsItInTheTimeline() throws {
         var s = Scenario.at(.transferred)
         try s.run(.void(seq: 2, reason: "转错机关"), as: Fixtures.supervisor, at: "2025-04-30T11:00")

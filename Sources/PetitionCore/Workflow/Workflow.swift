@@ -211,6 +211,11 @@ package enum Workflow {
         case .clerk, .handler, .organHead: break
         }
         let expected: OrganCode?
+        // Also allowed: the organ that registered the case and the organ that handled it, for
+        // what they record on a case that has moved on (a correction of the registration, a
+        // link, a supplement, a rating or an incident the petitioner brings back to them, the
+        // follow-up work after it closed, Art 37 para 3).
+        var also: [OrganCode] = []
         switch kind {
         case .register: expected = registering
         case .decideObjection: expected = state.sender
@@ -218,16 +223,20 @@ package enum Workflow {
         case .recordExecution: expected = state.handlerOrgan
         case .requestReview: expected = state.handlerOrgan.flatMap { context.directory[$0]?.superior }
         case .requestRereview: expected = state.review.flatMap { context.directory[$0.organ]?.superior }
-        case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .link, .void, .recordIncident,
-             .recordFollowUp, .correct, .reviewRecovery, .recordLoss, .flagEarlierCase, .recordSupplement, .rate:
+        // Supervisors' acts (their role is checked before), and records no one takes by hand.
+        case .orderSupervision, .recordFeedback, .listSupervision, .assignLeader, .void, .reviewRecovery, .recordLoss,
+             .flagEarlierCase:
             expected = nil
+        case .link, .correct, .recordIncident, .recordFollowUp, .recordSupplement, .rate:
+            expected = state.holder
+            also = [state.petition?.organ, state.handlerOrgan].compactMap { $0 }
         case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
              .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
              .endMediation, .extend, .issueOpinion, .deliver, .issueReviewOpinion, .startRereviewHearing,
              .endRereviewHearing, .issueRereviewOpinion, .withdraw, .differentMatter, .requestSupplement, .rehandle:
             expected = state.holder
         }
-        if let expected, expected != context.actor.organ {
+        if let expected, expected != context.actor.organ, !also.contains(context.actor.organ) {
             throw Rejection(.wrongOrgan, ["organ": expected, "actorOrgan": context.actor.organ])
         }
     }

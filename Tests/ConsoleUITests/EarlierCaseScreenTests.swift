@@ -49,4 +49,11 @@ struct EarlierCaseScreenTests {
         desk.press(.character("w"))
         #expect(desk.screen.contains("签收 ") && !desk.screen.contains("签收（"), "\(desk.screen)")
     }
+
+    @Test func theTimelineDetailsTheFlagRecordedWithTheRegistration() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("w"), .enter, .end)
+        // The flag's own step names the earlier case, not the registration's details again.
+        #expect(desk.screen.contains("在先案件：D-XFJ-2024-00009 已终结：同一事项不再受理"), "\(desk.screen)")
+    }
 }

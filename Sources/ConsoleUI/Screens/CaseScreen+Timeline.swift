@@ -118,7 +118,7 @@ enum TimelineDetails {
         case .recoveryReviewed(let text):
             return [(l("复核说明", "Review note"), text)]
         case .earlierCaseFlagged(let kind, let ref):
-            return [(l("在先案件提示", "Earlier case"), (ref.map { "\($0) " } ?? "") + kind.title.text(language)
+            return [(l("在先案件", "Earlier case"), (ref.map { "\($0) " } ?? "") + kind.title.text(language)
                      + l("（", " (") + data.articles.short(kind.rule, language) + l("）", ")"))]
         case .differentMatterRecorded(let ref, let reason):
             return [(l("在先案件", "Earlier case"), "\(ref)"), (l("不属同一事项的理由", "How it differs"), reason)]

@@ -144,7 +144,13 @@ package enum CaseScreen {
                         + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.short(a.rule, lang), .normal))
         }
         heading(zh ? "办理记录" : "Timeline")
-        let events = Dictionary(data.history(number).map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+        // A record may hold several events (a registration and its earlier-case flags): each
+        // step takes the next of its record's events that records its action.
+        var events = Dictionary(grouping: data.history(number), by: \.seq)
+        func event(of step: CaseState.Step) -> CaseEvent? {
+            guard let i = events[step.seq]?.firstIndex(where: { $0.body.action == step.action }) else { return nil }
+            return events[step.seq]?.remove(at: i)
+        }
         for e in c.steps {
             let voided = c.voided.contains(e.seq) ? (zh ? "（已作废）" : " (voided)") : ""
             let when = String(e.at.beijingDescription.prefix(16).map { $0 == "T" ? " " : $0 })
@@ -154,7 +160,7 @@ package enum CaseScreen {
                         + data.articles.short(e.rule, lang), .normal))
             // What the step did, unless the content is withheld (Art 30): a note or an
             // opinion can name the accuser as well as the registration does.
-            guard visible, let event = events[e.seq] else { continue }
+            guard visible, let event = event(of: e) else { continue }
             for detail in TimelineDetails.details(event, data, lang) {
                 field(detail.label + (zh ? "：" : ": "), detail.text, indent: 9, style: voided.isEmpty ? .normal : .hint)
             }

@@ -56,4 +56,19 @@ struct EarlierCaseScreenTests {
         // The flag's own step names the earlier case, not the registration's details again.
         #expect(desk.screen.contains("在先案件：D-XFJ-2024-00009 已终结：同一事项不再受理"), "\(desk.screen)")
     }
+
+    @Test func aPasteIntoSearchIsTyped() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("s"), .paste("李娜\n"))
+        #expect(desk.state.query.text == "李娜 " && desk.screen.contains("D-XFJ-2025-00001"), "\(desk.screen)")
+    }
+
+    @Test func aPasteWithAControlCharacterIsRefusedWholeNamingIt() throws {
+        let desk = try Desk(Fixtures.clerk, events: try Self.flaggedLog())
+        desk.press(.character("r"))
+        desk.tab(to: "facts")
+        desk.press(.paste("按申诉\u{07}求决\u{1B}[31m类办理"))
+        #expect(desk.value("facts") ?? "" == "")
+        #expect(desk.state.form?.errors["facts"]?.contains("\\u{7}") == true, "\(desk.state.form?.errors ?? [:])")
+    }
 }

@@ -136,8 +136,17 @@ enum FormInput {
             switch field.kind {
             case .text, .number, .day:
                 // One line in a one-line field: its line breaks become spaces.
-                insert(field.multiline ? text : text.replacing("\r\n", with: " ").replacing("\n", with: " ")
-                    .replacing("\r", with: " "), into: &editor, &form, field, describe)
+                let pasted = field.multiline ? text : text.replacing("\r\n", with: " ").replacing("\n", with: " ")
+                    .replacing("\r", with: " ")
+                // A control, bidi or zero-width character the field may not hold refuses the
+                // paste whole, naming it, as a save would: nothing is dropped unseen.
+                let before = String(editor.graphemes[..<editor.cursor]).unicodeScalars.count
+                if let refusal = InputText.forbiddenCharacter(in: pasted, field: field.key, before: before) {
+                    form.errors[field.key] = describe(refusal)
+                    form.touched.insert(field.key)
+                    return true
+                }
+                insert(pasted, into: &editor, &form, field, describe)
                 return true
             case .choice, .pick, .several:
                 return true  // a list's value is chosen, not pasted
@@ -280,7 +289,10 @@ enum FormInput {
         case .character(let c) where isPrintable(c):
             picker.query.insert(c)
             picker.selected = 0
-        case .character, .left, .right, .home, .end, .delete, .tab, .backTab, .function, .resize, .tick, .paste:
+        case .paste(let text):
+            picker.query.insert(Key.queryText(text))
+            picker.selected = 0
+        case .character, .left, .right, .home, .end, .delete, .tab, .backTab, .function, .resize, .tick:
             break  // the picker's query takes typing and Backspace only
         }
         form.picker = picker

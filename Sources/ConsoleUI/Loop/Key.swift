@@ -19,6 +19,14 @@ package enum Key: Equatable, Sendable {
         return false
     }
 
+    /// A paste into a one-line query (search, the queue's filter, a picker's): on one line,
+    /// its line breaks and tabs as spaces and nothing else invisible kept (a query is not
+    /// stored, so nothing needs refusing).
+    static func queryText(_ pasted: String) -> String {
+        String(pasted.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+            .filter { c in c.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) } })
+    }
+
     /// A control key as raw mode delivers it: `.control("s")` is Ctrl-S.
     package static func control(_ letter: Character) -> Key {
         let value = (letter.asciiValue ?? 64) & 0x1F

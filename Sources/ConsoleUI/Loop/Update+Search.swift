@@ -25,7 +25,8 @@ extension Update {
             }
             return
         case .escape: back(&state)
-        case .character, .tab, .backTab, .function, .resize, .tick, .paste:
+        case .paste(let text): state.query.insert(Key.queryText(text))
+        case .character, .tab, .backTab, .function, .resize, .tick:
             // Control characters and F-keys: only the commands that leave the search
             // (letters here are typing, so these come by F-key or Ctrl-key).
             if let intent = KeyMap.intent(for: key), [.help, .quit, .queue, .home, .register].contains(intent) {

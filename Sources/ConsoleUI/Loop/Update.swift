@@ -88,8 +88,9 @@ package enum Update {
             state.filter = ""
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
+        case .paste(let text): state.filter += Key.queryText(text)
         case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab,
-             .function, .resize, .tick, .paste:
+             .function, .resize, .tick:
             break  // control characters and movement do not edit the filter
         }
         state.selected = 0

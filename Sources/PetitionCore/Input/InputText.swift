@@ -135,6 +135,19 @@ package enum InputText {
         }
     }
 
+    /// The refusal of the first character of `text` that its field may not hold, whatever
+    /// the text's length (a paste into a field, before it is inserted); `before` counts the
+    /// characters already ahead of it in the field, so the position is the field's.
+    package static func forbiddenCharacter(in text: String, field: String, before: Int = 0) -> Rejection? {
+        let kind = rule(for: field).kind
+        for (i, scalar) in text.unicodeScalars.enumerated() where isForbidden(scalar, in: kind) {
+            return Rejection(.forbiddenCharacter, field: field,
+                             ["character": escape(scalar), "position": "\(before + i + 1)",
+                              "kind": kind == .line ? "line" : "prose"])
+        }
+        return nil
+    }
+
     /// Whether a text has nothing visible: only white space, control, bidi and
     /// zero-width characters.
     package static func isBlank(_ text: String?) -> Bool {

@@ -110,6 +110,9 @@ package struct AppState: Sendable {
     /// The rows of the view, sorted, before the filter: kept while only the filter changes.
     private var viewed = QueueViewRows()
     private var viewKey: (version: Int, view: QueueView, sort: QueueSort)?
+    /// The data version the home counts and the desk were made from: they change with the
+    /// data only, not with a drill-down, a view or a filter.
+    private var countsVersion: Int?
 
     // The supervisor's desk (issue 14; decision 0022): its numbers, which one is selected,
     // and the number whose cases the queue shows now (Esc returns to it).
@@ -160,7 +163,7 @@ package struct AppState: Sendable {
         }
         // Rows as this user may see them: an accuser withheld from whoever may not read the
         // accusation (Art 30), before any count, view or filter looks at them.
-        let fresh = rowsKey?.version != data.version
+        let fresh = countsVersion != data.version
         if !fresh, viewKey?.version == data.version, viewKey?.view == view, viewKey?.sort == sort {
             // Only the filter changed (a key typed after `/`): the rows of the view stand.
             rows = viewed.filtered(filter.trimmed, data)
@@ -194,6 +197,7 @@ package struct AppState: Sendable {
                             scope: data.actor.organ)
             case .clerk, .handler, .administrator, .trainee: desk = nil
             }
+            countsVersion = data.version
         }
         if viewKey?.version != data.version || viewKey?.view != view || viewKey?.sort != sort {
             var base = Self.viewed(all, view, sort, data)

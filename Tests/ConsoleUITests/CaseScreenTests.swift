@@ -138,7 +138,7 @@ struct CaseScreenTests {
         #expect(desk.state.screen == .action(CaseNumber("D-XFJ-2025-00002")!, .link), "\(desk.state.screen)")
         // Saved empty, the relation is named as the form names it (关系), never 类别.
         desk.press(.function(2))
-        #expect(desk.screen.contains("请填写关联案件编号") || desk.screen.contains("请填写关系"))
+        #expect(desk.state.form?.errors["kind"] == "请填写关系")
         #expect(!desk.screen.contains("请填写类别") && !(desk.state.flash?.text.contains("类别") ?? false))
     }
 }

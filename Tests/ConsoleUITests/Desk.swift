@@ -73,6 +73,7 @@ final class Desk {
     func tab(to key: String) {
         for _ in 0..<40 where state.form?.focus != key { press(.tab) }
         for _ in 0..<40 where state.form?.focus != key { press(.backTab) }
+        if state.form?.focus != key { Issue.record("no field \(key) on this form") }
     }
 }
 

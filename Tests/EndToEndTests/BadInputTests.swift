@@ -87,7 +87,7 @@ struct BadInputTests {
         let r = cli.run(["register", "-", "--now", "2025-04-28T10:00"], stdin: input)
         #expect(r.status == 0, "\(r.err)")
         let shown = cli.run(["show", "D-XFJ-2025-00001", "--now", "2025-04-28T10:00"]).out
-        #expect(shown.contains("无法告知") || shown.contains("不能告知") || shown.contains("unreachable") || shown.contains("—"), "\(shown)")
+        #expect(shown.contains("无法告知"), "\(shown)")
         #expect(!shown.unicodeScalars.contains { $0.value == 0x200B })
     }
 

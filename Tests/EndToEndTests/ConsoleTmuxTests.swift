@@ -372,7 +372,9 @@ struct ConsoleTmuxTests {
         #expect(!s.screen().contains("首页"), "the console's screen is gone: the terminal was restored")
     }
 
-    @Test func aChangeFromAnotherConsoleAppearsWithinASecond() {
+    /// Another console's record appears without a key pressed. (The bound is generous for two
+    /// busy cores; the latency is printed, and `make bench` measures it.)
+    @Test func aChangeFromAnotherConsoleAppearsWithoutAKey() {
         let server = TmuxServer()
         defer { server.kill() }
         let s = Session(on: server)

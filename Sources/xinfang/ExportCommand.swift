@@ -39,24 +39,12 @@ struct ExportCommand: ParsableCommand {
             guard csv != json else {
                 throw UsageError("请指定 --csv 或 --json 之一", "Give one of --csv and --json")
             }
-            var phase: Phase?
-            if let state {
-                guard let p = Phase(rawValue: state) else {
-                    throw UsageError("没有「\(state)」这个状态；可选：\(Phase.allCases.map(\.rawValue).joined(separator: ", "))",
-                                     "No state \"\(state)\"; one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                phase = p
-            }
+            // The queue's filters, read as the queue reads them.
+            let phase = try state.map(session.phase(named:))
+            let organs = try organ.map(session.organs(named:))
             let ref = session.reference
-            if let organ, ref.directory[organ] == nil { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
-            func day(_ text: String?, _ option: String) throws -> Day? {
-                guard let text else { return nil }
-                guard let d = Day(iso: text) else {
-                    throw UsageError("--\(option)「\(text)」不是有效日期（YYYY-MM-DD）", "--\(option) \"\(text)\" is not a date (YYYY-MM-DD)")
-                }
-                return d
-            }
-            let first = try day(from, "from"), last = try day(to, "to")
+            let first = try from.map { try session.day($0, option: "from") }
+            let last = try to.map { try session.day($0, option: "to") }
             let book = try session.openBook()
             let actor = try session.actor(in: book)
             let name = session.actorName(actor, in: book)
@@ -65,7 +53,7 @@ struct ExportCommand: ParsableCommand {
                 guard let s = book[number], let p = s.petition else { return nil }
                 if let first, p.receivedOn < first { return nil }
                 if let last, p.receivedOn > last { return nil }
-                if let organ, s.holder != organ { return nil }
+                if let organs, !(s.holder.map(organs.contains) ?? false) { return nil }
                 let effective = s.effectivePhase(asOf: today, calendar: ref.calendar)
                 if let phase, effective != phase { return nil }
                 return CaseExport.row(s, phase: effective, actor: actor, name: name, language: session.language,

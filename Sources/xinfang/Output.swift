@@ -100,9 +100,34 @@ extension Session {
 
     func asOfDay(_ text: String?, book: CaseBook) throws -> Day {
         guard let text else { return Day(try now(for: book.mode)) }
+        return try day(text, option: "as-of")
+    }
+
+    /// A date given to `--option`, or one line naming the option (exit 64).
+    func day(_ text: String, option: String) throws -> Day {
         guard let day = Day(iso: text) else {
-            throw UsageError("--as-of「\(text)」不是有效日期（YYYY-MM-DD）", "--as-of \"\(text)\" is not a date (YYYY-MM-DD)")
+            throw UsageError("--\(option)「\(text)」不是有效日期（YYYY-MM-DD）", "--\(option) \"\(text)\" is not a date (YYYY-MM-DD)")
         }
         return day
+    }
+
+    /// A state given to `--state`, by its code or its Chinese name as the queue shows it.
+    func phase(named text: String) throws -> Phase {
+        guard let p = Phase(rawValue: text) ?? Phase.allCases.first(where: { $0.title.zh == text }) else {
+            throw UsageError("没有「\(text)」这个状态；可选：\(Phase.allCases.map(\.rawValue).joined(separator: ", "))",
+                             "No state \"\(text)\"; one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return p
+    }
+
+    /// The organs `--organ` names: a code, or a name or short name as the pickers match it.
+    func organs(named text: String) throws -> Set<OrganCode> {
+        let directory = reference.directory
+        let found = directory[text] != nil ? [text] : directory.organs(matching: text)
+        guard !found.isEmpty else {
+            throw UsageError("--organ「\(text)」不是机关名录中的机关（xinfang organs 查看代码和名称）",
+                             "--organ \"\(text)\" is no organ of the directory (see xinfang organs)")
+        }
+        return Set(found)
     }
 }

@@ -53,21 +53,8 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            var phase: Phase?
-            if let state {
-                guard let p = Phase(rawValue: state) ?? Phase.allCases.first(where: { $0.title.zh == state }) else {
-                    throw UsageError("没有「\(state)」这个状态；可选：\(Phase.allCases.map(\.rawValue).joined(separator: ", "))",
-                                     "No state \"\(state)\"; one of: \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                phase = p
-            }
-            var organs: Set<OrganCode>?
-            if let organ {
-                let found = session.reference.directory[organ] != nil ? [organ]
-                    : session.reference.directory.organs(matching: organ)
-                guard !found.isEmpty else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
-                organs = found
-            }
+            let phase = try state.map(session.phase(named:))
+            let organs = try organ.map(session.organs(named:))
             var deskFlag: DeskFlag?
             if let flag {
                 guard let f = DeskFlag(named: flag) else {

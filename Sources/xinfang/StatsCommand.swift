@@ -93,13 +93,7 @@ extension Session {
     /// A statistics query from the options, each refused with one line naming the option.
     func statisticsQuery(from: String, to: String, organ: String?, by: String?, asOf: String?,
                          book: CaseBook) throws -> StatisticsQuery {
-        func day(_ text: String, _ option: String) throws -> Day {
-            guard let d = Day(iso: text) else {
-                throw UsageError("--\(option)「\(text)」不是有效日期（YYYY-MM-DD）", "--\(option) \"\(text)\" is not a date (YYYY-MM-DD)")
-            }
-            return d
-        }
-        let first = try day(from, "from"), last = try day(to, "to")
+        let first = try day(from, option: "from"), last = try day(to, option: "to")
         guard first <= last else {
             throw UsageError("--from \(first) 晚于 --to \(last)", "--from \(first) is after --to \(last)")
         }

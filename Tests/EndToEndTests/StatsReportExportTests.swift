@@ -112,6 +112,19 @@ struct StatsReportExportTests {
         #expect(held.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00001"])
     }
 
+    /// Export reads its filters as the queue does: an organ by name, a state by the name shown.
+    @Test func exportTakesTheQueuesNamesForOrganAndState() throws {
+        let cli = Self.office()
+        let now = ["--as", "clerk", "--now", "2025-07-01"]
+        let byName = try #require(cli.json(["export", "--organ", "区住建局"] + now) as? [[String: Any]])
+        #expect(byName.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00001"])
+        let byState = try #require(cli.json(["export", "--state", "已登记", "--from", "2025-06-01"] + now) as? [[String: Any]])
+        #expect(byState.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00003"])
+        let unknown = cli.run(["export", "--json", "--organ", "不存在局"] + now)
+        #expect(unknown.status == 64 && unknown.err.split(separator: "\n").count == 1 && unknown.err.contains("--organ"),
+                "\(unknown.err)")
+    }
+
     /// TERM=vt100 prints the charts in ASCII; a wrong option is one line naming it.
     @Test func statsFallsBackToASCIIAndNamesABadOption() throws {
         let cli = Self.office()

@@ -174,7 +174,11 @@ struct FormTests {
         desk.type("依据征收补偿协议")
         desk.press(.function(2))
         let flash = try #require(desk.state.flash?.text)
-        #expect(flash.contains("D-XFJ-2025-00002") && flash.contains("D-XFJ-2025-00001") && flash.contains("关联"), "\(flash)")
+        // The new case's number is the screen's title; the line names the earlier case, the
+        // article and the key, whole within 80 columns.
+        #expect(desk.screen.contains("D-XFJ-2025-00002"))
+        #expect(flash.contains("D-XFJ-2025-00001") && flash.contains("工作实践") && flash.contains("按 L 关联"), "\(flash)")
+        #expect(DisplayWidth.of(flash) <= 78, "\(flash)")
         // The link form starts filled in with the earlier case.
         desk.press(.character("a"))
         let list = desk.screen

@@ -42,11 +42,15 @@ package enum Update {
             state.screen = .detail(number)
             var text = (zh ? "登记成功：" : "Registered: ") + "\(number)  \(number.spoken(data.directory, state.language))  "
                 + data.articles.short(.intakeRegisterAll, state.language)
+            // (The screen's title names the new case: the line names the earlier one, the
+            // article and the key, within 80 columns.)
             if let prior = earlier, let finding = prior.finding {
-                let next = finding == .repeatPetition ? ActionKind.link : .notAccept
-                text = (zh ? "已登记 \(number)；以往案件 \(prior.number) " : "Registered \(number); earlier case \(prior.number): ")
-                    + finding.title.text(state.language) + "（" + data.articles.short(finding.rule, state.language) + "）"
-                    + (zh ? "，按 a 选「" : "; press a, then ") + ActionCatalog.spec(next).title.text(state.language) + (zh ? "」" : "")
+                let key = finding == .repeatPetition
+                    ? (zh ? "按 L 关联" : "press L to link")
+                    : (zh ? "按 a 选「不予受理」" : "press a, then not-accept")
+                text = (zh ? "已登记；以往案件 \(prior.number) " : "Registered; earlier case \(prior.number): ")
+                    + finding.title.text(state.language) + (zh ? "（" : " (") + data.articles.short(finding.rule, state.language)
+                    + (zh ? "），" : "); ") + key
             }
             state.flash = Flash(text: text, style: .title)
         case .executed(let number):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import Foundation
 import PetitionCore
 import PetitionStore
@@ -107,7 +108,11 @@ struct RegisterCommand: ParsableCommand {
             for r in registered {
                 guard let number = CaseNumber(r.caseNumber) else { continue }
                 print("\(number)  \(number.spoken(session.reference.directory, session.language))")
-                EarlierCaseLines.print(r.earlierCases, missing: r.missing, session, indent: "  ")
+                guard let state = book[number] else { continue }
+                for line in CaseScreen.earlierLines(state, articles: session.reference.articles, session.language,
+                                                    printed: true) {
+                    print("  " + line.label + line.text)
+                }
             }
         }
     }

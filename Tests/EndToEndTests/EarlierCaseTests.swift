@@ -49,7 +49,7 @@ struct EarlierCaseTests {
         let cli = Self.finalMatter()
         let reg = cli.run(["register", "-", "--now", "2025-08-01T09:00"], stdin: Self.letterAgain)
         #expect(reg.status == 0, "\(reg.err)")
-        #expect(reg.out.contains("已终结：同一事项不再受理（《信访工作条例》第36条第3款）：在先案件 \(Self.c1)"), "\(reg.out)")
+        #expect(reg.out.contains("在先案件提示：\(Self.c1) 已终结：同一事项不再受理（第36条第3款）\n    待判断"), "\(reg.out)")
         let c2 = "D-XFJ-2025-00002"
         // The JSON form, on a second registration of the same letter.
         let again = cli.run(["register", "-", "--json", "--now", "2025-08-01T09:10"], stdin: Self.letterAgain)
@@ -123,7 +123,7 @@ struct EarlierCaseTests {
             .replacingOccurrences(of: "2025-08-01", with: "2025-04-28")
         let reg = cli.run(["register", "-", "--now", "2025-04-28T09:00"], stdin: letter)
         #expect(reg.status == 0, "\(reg.err)")
-        #expect(reg.out.contains("内容不全（《信访工作条例》第19条第1款）：缺理由"), "\(reg.out)")
+        #expect(reg.out.contains("内容不全（第19条第1款）：缺理由，可告知补正（request-supplement）"), "\(reg.out)")
         #expect(cli.run(["queue", "--now", "2025-04-28"]).out.contains("[缺理由（第19条第1款）]"))
         let asked = cli.run(["act", Self.c1, "request-supplement", "--note", "请补充理由", "--now", "2025-04-29"])
         #expect(asked.status == 0, "\(asked.err)")

@@ -47,37 +47,8 @@ package enum CaseScreen {
         if !c.flags.isEmpty {
             field(zh ? "标记：" : "Flags: ", c.flags.sorted().map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", "), indent: 0)
         }
-        // What registration found and what is missing, with the article, until the clerk
-        // settles it (decision 0017); the earlier case first, so that 80 columns show it whole.
-        // A settled flag stays, saying how it was settled; an open one says what settles it.
-        let open = c.openEarlierFlags
-        for flag in c.earlierFlags {
-            let leapfrog = flag.kind == .leapfrog
-            let settled: String = switch flag.settled {
-            case .notAccepted: zh ? " —— 已不予受理" : " — not accepted"
-            case .differentMatter: zh ? " —— 已认定不属同一事项" : " — found a different matter"
-            case .linked: zh ? " —— 已作为重复访关联" : " — linked as a repeat"
-            case nil: ""
-            }
-            let ref = flag.ref.map { leapfrog ? (zh ? "（以在先案件 \($0) 的办理层级计）" : " (by the level handling \($0))") : "\($0) " }
-            field(zh ? "在先案件提示：" : "Earlier case: ",
-                  (leapfrog ? "" : ref ?? "") + flag.kind.title.text(lang)
-                      + (zh ? "（" : " (") + data.articles.short(flag.kind.rule, lang) + (zh ? "）" : ")")
-                      + (leapfrog ? ref ?? "" : "") + settled,
-                  indent: 0, style: open.contains(flag) ? .overdue : .normal)
-            guard open.contains(flag), !leapfrog, flag.ref != nil else { continue }
-            field("  ", flag.kind == .repeatPetition
-                    ? (zh ? "待判断：同一事项的，关联（L）；不属同一事项的，记录不属同一事项（different-matter）"
-                          : "To decide: link it (L) if the same matter; record a different matter (different-matter) if not")
-                    : (zh ? "待判断：同一事项的，不予受理（not-accept）；不属同一事项的，记录不属同一事项（different-matter）"
-                          : "To decide: not-accept if the same matter; record a different matter (different-matter) if not"),
-                  indent: 0, style: .hint)
-        }
-        let missing = c.petition?.missingContent ?? []
-        if !missing.isEmpty {
-            field("", (zh ? "内容不全（" : "Incomplete (") + data.articles.short(.intakeContent, lang) + (zh ? "）：" : "): ")
-                      + missing.map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", ")
-                      + (zh ? "，可告知补正" : "; ask for a supplement"), indent: 0, style: .overdue)
+        for line in earlierLines(c, articles: data.articles, lang, printed: printed) {
+            field(line.label, line.text, indent: 0, style: line.style)
         }
         let visible = data.contentVisible(c)
         if let p = c.petition {
@@ -166,6 +137,49 @@ package enum CaseScreen {
             }
         }
         return out
+    }
+
+    /// What registration found and what is missing, with the article, until the clerk settles
+    /// it (decision 0017), as label and text: the earlier case first, so that 80 columns show
+    /// it whole; a settled flag says how it was settled, an open one what settles it (by key
+    /// on the screen, by command when `printed`). The case screen, `show` and `register` say it.
+    package static func earlierLines(_ c: CaseState, articles: ArticleCatalog, _ lang: Language,
+                                     printed: Bool) -> [(label: String, text: String, style: StyleRole)] {
+        let zh = lang == .zh
+        var lines: [(label: String, text: String, style: StyleRole)] = []
+        let open = c.openEarlierFlags
+        for flag in c.earlierFlags {
+            let leapfrog = flag.kind == .leapfrog
+            let settled: String = switch flag.settled {
+            case .notAccepted: zh ? " —— 已不予受理" : " — not accepted"
+            case .differentMatter: zh ? " —— 已认定不属同一事项" : " — found a different matter"
+            case .linked: zh ? " —— 已作为重复访关联" : " — linked as a repeat"
+            case nil: ""
+            }
+            let ref = flag.ref.map { leapfrog ? (zh ? "（以在先案件 \($0) 的办理层级计）" : " (by the level handling \($0))") : "\($0) " }
+            lines.append((zh ? "在先案件提示：" : "Earlier case: ",
+                          (leapfrog ? "" : ref ?? "") + flag.kind.title.text(lang)
+                              + (zh ? "（" : " (") + articles.short(flag.kind.rule, lang) + (zh ? "）" : ")")
+                              + (leapfrog ? ref ?? "" : "") + settled,
+                          open.contains(flag) ? .overdue : .normal))
+            guard open.contains(flag), !leapfrog, flag.ref != nil else { continue }
+            let link = printed ? "link --kind repeats" : "L"
+            lines.append(("  ", flag.kind == .repeatPetition
+                    ? (zh ? "待判断：同一事项的，关联（\(link)）；不属同一事项的，记录不属同一事项（different-matter）"
+                          : "To decide: link it (\(link)) if the same matter; record a different matter (different-matter) if not")
+                    : (zh ? "待判断：同一事项的，不予受理（not-accept）；不属同一事项的，记录不属同一事项（different-matter）"
+                          : "To decide: not-accept if the same matter; record a different matter (different-matter) if not"),
+                          .hint))
+        }
+        let missing = c.petition?.missingContent ?? []
+        if !missing.isEmpty {
+            lines.append(("", (zh ? "内容不全（" : "Incomplete (") + articles.short(.intakeContent, lang) + (zh ? "）：" : "): ")
+                              + missing.map { $0.title.text(lang) }.joined(separator: zh ? "、" : ", ")
+                              + (printed ? (zh ? "，可告知补正（request-supplement）" : "; ask for a supplement (request-supplement)")
+                                         : (zh ? "，可告知补正" : "; ask for a supplement")),
+                          .overdue))
+        }
+        return lines
     }
 
     /// The actions the law allows on the case now that this user may take.

@@ -7,6 +7,15 @@ import Testing
 /// JSON keeps every event's fields and adds the links and the actions allowed now.
 @Suite("show prints the whole case")
 struct ShowTests {
+    /// Nothing to do on the case: show names the command that says why, not a key.
+    @Test func showNamesTheCommandNotTheKey() throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--now", "2025-04-28"]).status == 0)
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        let shown = cli.run(["show", "D-XFJ-2025-00001", "--as", "handler", "--now", "2025-04-28T10:00"])
+        #expect(shown.out.contains("您现在没有可办理的操作（xinfang act 案件编号 查看原因）"), "\(shown.out)")
+    }
+
     @Test func showPrintsTheWholeCaseAndItsLinksBothWays() throws {
         let cli = CLI()
         #expect(cli.run(["init", "--now", "2025-04-28"]).status == 0)

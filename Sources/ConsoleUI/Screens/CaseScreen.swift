@@ -108,7 +108,10 @@ package enum CaseScreen {
         heading(printed ? (zh ? "现在可以办理（xinfang act 案件编号 操作）" : "Allowed now (xinfang act CASE ACTION)")
                         : (zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)"))
         let allowed = allowed(c, data)
-        if allowed.isEmpty { out.append((zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)", .hint)) }
+        if allowed.isEmpty {
+            out.append((printed ? (zh ? "  您现在没有可办理的操作（xinfang act 案件编号 查看原因）" : "  nothing you may do now (xinfang act CASE shows why)")
+                                : (zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)"), .hint))
+        }
         for a in allowed {
             out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)
                         // The first article only (第22条第1款第1项等): the action's form cites them all.

@@ -135,6 +135,17 @@ struct EarlierCaseFlagTests {
         #expect(s.state.petition?.petitioner.idNumber == "11010519491231002X")
     }
 
+    /// The desk's 重复访 counts what statistics count: a case linked as repeating one, flagged or not.
+    @Test func aCaseLinkedAsARepeatIsOnTheDesksRepeatList() throws {
+        var s = Scenario.at(.registered)
+        let earlier = Scenario.finalCase(of: Fixtures.letter().petitioner)
+        s.others[earlier.number] = earlier
+        #expect(!DeskFlag.repeatPetition.holds(s.state, asOf: Fixtures.day("2025-04-28"), calendar: Fixtures.calendar))
+        try s.run(.link(to: earlier.number, kind: .repeats), as: Fixtures.clerk, at: "2025-04-28T11:00")
+        #expect(s.state.isRepeat)
+        #expect(DeskFlag.repeatPetition.holds(s.state, asOf: Fixtures.day("2025-04-28"), calendar: Fixtures.calendar))
+    }
+
     @Test func differentMatterIsNotOfferedWithoutAFlag() {
         let s = Scenario.at(.registered)
         #expect(s.attempt(.recordDifferentMatter(ref: Self.earlier, reason: "x"), as: Fixtures.clerk,

@@ -142,6 +142,11 @@ struct SupervisionAndPracticeTests {
         #expect(s.attempt(.link(to: s.state.number, kind: .related), as: Fixtures.clerk, at: "2025-04-28T11:00")?.code == .linkToSelf)
     }
 
+    @Test func aNoteOfZeroWidthCharactersIsNoNote() {
+        let s = Scenario.at(.registered)
+        #expect(s.attempt(.withdraw(note: "\u{200B}\u{FEFF} "), as: Fixtures.clerk, at: "2025-04-28T11:00")?.field == "note")
+    }
+
     @Test func aWrittenWithdrawalEndsTheCaseAndItsClocks() throws {
         var s = Scenario.at(.handling)
         let events = try s.run(.withdraw(note: "信访人递交书面撤回申请"), as: Fixtures.housingHandler, at: "2025-06-01T09:00")

@@ -137,6 +137,13 @@ extension CaseState {
     /// The flags still awaiting the clerk's decision: none once the case is closed (not
     /// accepted, withdrawn, finished), when no decision can be recorded any more.
     package var openEarlierFlags: [EarlierCaseFlag] { phase.isTerminal ? [] : earlierFlags.filter(\.isOpen) }
+
+    /// Whether the case is a repeat petition (重复访): flagged as one at registration and
+    /// not found a different matter, or linked as repeating an earlier case.
+    package var isRepeat: Bool {
+        earlierFlags.contains { $0.kind == .repeatPetition && $0.settled != .differentMatter }
+            || links.contains { $0.kind == .repeats }
+    }
 }
 
 extension MissingContent {

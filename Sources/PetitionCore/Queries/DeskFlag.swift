@@ -51,7 +51,7 @@ package enum DeskFlag: String, CaseIterable, Sendable {
         else { return false }
         switch self {
         case .repeatPetition:
-            return state.earlierFlags.contains { $0.kind == .repeatPetition && $0.settled != .differentMatter }
+            return state.isRepeat
         case .leapfrog: return state.earlierFlags.contains { $0.kind == .leapfrog }
         case .backlog:
             guard let received = state.petition?.receivedOn else { return false }

@@ -59,12 +59,6 @@ extension CaseState {
     /// The workflow steps still standing (not voided), in log order.
     var standingSteps: [Step] { steps.filter { !voided.contains($0.seq) } }
 
-    /// Whether the case is a repeat petition (重复访): flagged as one at registration and
-    /// not found a different matter, or linked as repeating an earlier case.
-    package var isRepeat: Bool {
-        earlierFlags.contains { $0.kind == .repeatPetition && $0.settled != .differentMatter }
-            || links.contains { $0.kind == .repeats }
-    }
 
     /// Each measured clock the case has run, with its due day and the day its duty was done
     /// (nil while undone). Terms as the clocks count them (`clocks(asOf:…)`).

@@ -425,8 +425,10 @@ struct Decision {
         return day
     }
 
+    /// A text the command needs: one with nothing visible (only white space, control, bidi
+    /// or zero-width characters) is missing, as registration counts it (`InputText.isBlank`).
     private func requireText(_ text: String, field: String) throws(Rejection) {
-        if text.trimmed.isEmpty { throw Rejection(.missingField, field: field, rule: nil) }
+        if InputText.isBlank(text) { throw Rejection(.missingField, field: field, rule: nil) }
     }
 
     private func requireKnownOrgan(_ code: OrganCode, field: String) throws(Rejection) {

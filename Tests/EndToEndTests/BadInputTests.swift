@@ -133,3 +133,41 @@ struct BadInputTests {
         #expect(cli.logBytes == before)
     }
 }
+
+/// A command line the argument parser refuses is one line naming what was wrong and the
+/// help to read, in Chinese unless `--lang en` — not the parser's four lines of English.
+@Suite("Refused command lines, end to end")
+struct RefusedCommandLineTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        var args: [String]
+        var line: String
+        var testDescription: String { args.joined(separator: " ") }
+    }
+
+    static let rows: [Row] = [
+        Row(args: ["show"], line: "xinfang: 命令行有误：缺少参数 <case-number>（用法见 xinfang show --help）"),
+        Row(args: ["queue", "--state"], line: "xinfang: 命令行有误：选项 --state <state> 缺少取值（用法见 xinfang queue --help）"),
+        Row(args: ["queue", "--bogus"], line: "xinfang: 命令行有误：没有选项 --bogus（是不是 --log？）（用法见 xinfang queue --help）"),
+        Row(args: ["queue", "--overdue", "yes"], line: "xinfang: 命令行有误：多余的参数 yes（用法见 xinfang queue --help）"),
+        Row(args: ["queue", "--lang", "en", "--bogus"],
+            line: "xinfang: Unknown option '--bogus'. Did you mean '--log'? (usage: xinfang queue --help)"),
+    ]
+
+    @Test(arguments: rows)
+    func aRefusedCommandLineIsOneLineAndWritesNothing(row: Row) {
+        let cli = CLI()
+        cli.run(["init"])
+        let before = cli.logBytes
+        let r = cli.run(row.args)
+        #expect(r.status == 64)
+        #expect(r.err == row.line + "\n")
+        #expect(r.out.isEmpty)
+        #expect(cli.logBytes == before)
+    }
+
+    @Test func helpIsStillTheParsersWholeHelp() {
+        let r = CLI().run(["queue", "--help"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("USAGE: xinfang queue"))
+    }
+}

@@ -193,3 +193,49 @@ struct SearchIndexTests {
         #expect(Self.found("wxy", in: index, states: states) == Self.scanned("wxy", states: states))
     }
 }
+
+/// The index as the snapshot holds it (decision 0027): read in place only when well
+/// formed, and its keys pinned to `SearchIndex.scheme`.
+@Suite("Search index in the snapshot")
+struct MappedSearchIndexTests {
+    final class Owner {}
+
+    static func mapped(_ keys: [UInt64], _ starts: [UInt32], _ postings: [UInt32], cases: Int) -> SearchIndex? {
+        keys.withUnsafeBufferPointer { k in starts.withUnsafeBufferPointer { s in postings.withUnsafeBufferPointer { p in
+            SearchIndex(mapped: k, starts: s, postings: p, cases: cases, owner: Owner())?.copied()
+        } } }
+    }
+
+    @Test func flatTablesReadBackAreTheSameIndexAndAnswerTheSame() throws {
+        let index = SearchIndex(SearchIndexTests.states)
+        let back = try #require(index.withFlatTables { k, s, p, cases in
+            Self.mapped(Array(k), Array(s), Array(p), cases: cases)
+        })
+        #expect(back == index)
+        #expect(SearchIndexTests.found("wxy", in: back) == SearchIndexTests.found("wxy", in: index))
+    }
+
+    @Test(arguments: [
+        ("keys out of order", [2, 1] as [UInt64], [0, 1, 2] as [UInt32], [0, 1] as [UInt32], 2),
+        ("a posting past the cases", [1, 2], [0, 1, 2], [0, 5], 2),
+        ("postings of a key out of order", [1], [0, 2], [1, 0], 2),
+        ("starts ending short of the postings", [1], [0, 1], [0, 1], 2),
+        ("starts not beginning at 0", [1], [1, 2], [0, 1], 2),
+        ("starts falling", [1, 2], [0, 2, 1], [0, 1], 2),
+    ])
+    func malformedTablesAreNotRead(label: String, keys: [UInt64], starts: [UInt32], postings: [UInt32], cases: Int) {
+        #expect(Self.mapped(keys, starts, postings, cases: cases) == nil, "\(label)")
+    }
+
+    /// What the keys of the probe cases hash to under this scheme. A change to what is
+    /// indexed or how (keys, shapes, the pinyin table) changes it: then bump
+    /// `SearchIndex.scheme` (so that snapshots of the old keys are not read) and record
+    /// the new value here.
+    @Test func theKeysArePinnedToTheScheme() {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        SearchIndex(SearchIndexTests.states).withFlatTables { keys, _, _, _ in
+            for key in keys { hash = (hash ^ key) &* 0x100_0000_01b3 }
+        }
+        #expect(SearchIndex.scheme == 1 && hash == 0xe19e_9e72_c29e_6f8c, "keys hash to \(String(hash, radix: 16)) under scheme \(SearchIndex.scheme)")
+    }
+}

@@ -202,3 +202,57 @@ struct SnapshotTests {
         #expect(try SnapshotInspection.foldAndCompare(path)?.differs == victim)
     }
 }
+
+/// The search index as a section of the snapshot (decision 0027): a book opened from the
+/// snapshot reads it in place, brought up to date with what the log added after.
+@Suite("The snapshot's search index")
+struct SnapshotSearchTests {
+    let ref = Fixtures.reference
+
+    @Test func aBookFromTheSnapshotSearchesInPlaceAndFindsWhatCameAfter() throws {
+        let snapshots = SnapshotTests()
+        let (path, _) = try snapshots.makeLog()
+        _ = try snapshots.snapshotted(path)
+        // After the snapshot: someone new registered, and an earlier case's petitioner corrected.
+        let writer = try CaseBook(log: try DurableLog.open(at: path, .init(writable: true)))
+        let number = try #require(try writer.register([Fixtures.letter(received: "2025-06-03")],
+                                                      now: Fixtures.instant("2025-06-03T09:00"), actor: Fixtures.clerk,
+                                                      reference: ref).first)
+        _ = try writer.execute(.correct(field: .request, value: "要求修缮漏雨的屋顶", reason: "登记笔误"), on: number,
+                               now: Fixtures.instant("2025-06-03T10:00"), actor: Fixtures.clerk, reference: ref)
+        let earlier = try #require(writer.states.first { $0.petition?.petitioner.phone != nil && $0.phase != .closed })
+        _ = try? writer.execute(.correct(field: .phone, value: "13700137000", reason: "登记笔误"), on: earlier.number,
+                                now: Fixtures.instant("2025-06-03T10:30"), actor: Fixtures.supervisor, reference: ref)
+        let opened = try CaseBook.open(at: path, .init(writable: false))
+        #expect((opened.log as? DurableLog)?.resumed == true)
+        let index = opened.searchIndex()
+        #expect(index.readsInPlace)
+        #expect(index.compacted() == SearchIndex(opened.states))
+        let name = try #require(opened[number]?.petition?.petitioner.name)
+        let query = try #require(SearchQuery(name))
+        #expect(index.search(query, in: opened.states, limit: 50, visible: { _ in true })
+                    .contains { opened.states[$0.position].number == number })
+        let corrected = try #require(SearchQuery("漏雨的屋顶"))
+        #expect(index.search(corrected, in: opened.states, limit: 50, visible: { _ in true })
+                    .map { opened.states[$0.position].number } == [number])
+    }
+
+    @Test func aSnapshotWithoutASearchSectionIsSearchedByAnIndexBuiltHere() throws {
+        let snapshots = SnapshotTests()
+        let (path, snapshot) = try snapshots.makeLog(cases: 60)
+        let book = try snapshots.snapshotted(path)
+        // The same snapshot written without its search index, and vouched for as a writer would.
+        let head = try #require((book.log as? DurableLog)?.snapshotHead)
+        let encoded = CaseSnapshot(logId: book.log.header.logId, head: head, states: book.states).encode()
+        let digest = try #require(CaseSnapshot.digest(of: encoded))
+        _ = try book.log.transact { _ in
+            [.checkpoint(SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex,
+                                            cases: book.states.count))]
+        }
+        try Data(encoded).write(to: URL(fileURLWithPath: snapshot))
+        let opened = try CaseBook.open(at: path, .init(writable: false))
+        #expect((opened.log as? DurableLog)?.resumed == true)
+        #expect(!opened.searchIndex().readsInPlace)
+        #expect(opened.searchIndex() == SearchIndex(opened.states))
+    }
+}

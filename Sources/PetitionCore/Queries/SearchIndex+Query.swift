@@ -63,11 +63,10 @@ extension SearchIndex {
     func union(_ range: ClosedRange<UInt64>) -> [UInt32] {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         let from = lowerBound(range.lowerBound), to = lowerBound(range.upperBound &+ 1, from: from)
-        tables.postings.withUnsafeBufferPointer { postings in
-            for i in Int(tables.starts[from])..<Int(tables.starts[to]) {
-                let p = Int(postings[i])
-                bits[p >> 6] |= 1 << UInt64(p & 63)
-            }
+        let postings = tables.postings
+        for i in Int(tables.starts[from])..<Int(tables.starts[to]) {
+            let p = Int(postings[i])
+            bits[p >> 6] |= 1 << UInt64(p & 63)
         }
         if !stale.isEmpty { for w in stale.indices { bits[w] &= ~stale[w] } }
         for (position, keys) in delta {
@@ -100,11 +99,10 @@ extension SearchIndex {
         }
         if !spans.isEmpty {
             spans.sort { $0.count < $1.count }
-            tables.postings.withUnsafeBufferPointer { postings in
-                out = Array(postings[spans[0]])
-                for span in spans.dropFirst() where !out.isEmpty {
-                    out = Self.intersect(out, UnsafeBufferPointer(rebasing: postings[span]))
-                }
+            let postings = tables.postings
+            out = Array(postings[spans[0]])
+            for span in spans.dropFirst() where !out.isEmpty {
+                out = Self.intersect(out, UnsafeBufferPointer(rebasing: postings[span]))
             }
             if !stale.isEmpty { out.removeAll { isStale($0) } }
         }
@@ -147,7 +145,7 @@ extension SearchIndex {
 
     /// The first key index at or after `key` in the tables.
     func lowerBound(_ key: UInt64, from: Int = 0) -> Int {
-        tables.keys.withUnsafeBufferPointer { Self.lowerBound(key, in: $0, from: from) }
+        Self.lowerBound(key, in: tables.keys, from: from)
     }
 
     static func lowerBound<C: RandomAccessCollection>(_ key: UInt64, in keys: C, from: Int = 0) -> Int

@@ -16,20 +16,45 @@
 /// identity numbers and phones by four characters at every offset; pinyin initials by
 /// the first seven letters of a name's initials, so that a typed prefix is a range.
 package struct SearchIndex: Sendable {
-    /// The merged part: immutable, shared by every copy of the index.
-    final class Tables: Sendable {
-        let keys: [UInt64]
+    /// The merged part: immutable, shared by every copy of the index. Its three tables
+    /// are either its own (built here) or a section of the mapped snapshot, read in place
+    /// and shared with every console on the host through the page cache (decision 0027);
+    /// `owner` then keeps the mapping alive.
+    final class Tables: @unchecked Sendable {
+        let keys: UnsafeBufferPointer<UInt64>
         /// `starts[k] ..< starts[k + 1]` are key `k`'s postings.
-        let starts: [UInt32]
-        let postings: [UInt32]
+        let starts: UnsafeBufferPointer<UInt32>
+        let postings: UnsafeBufferPointer<UInt32>
         /// Positions `0 ..< cases` were indexed here.
         let cases: Int
+        /// What the tables point into when they are not their own.
+        private let owner: AnyObject?
+        var isMapped: Bool { owner != nil }
 
         init(keys: [UInt64], starts: [UInt32], postings: [UInt32], cases: Int) {
-            self.keys = keys
-            self.starts = starts
-            self.postings = postings
+            self.keys = Self.copy(keys)
+            self.starts = Self.copy(starts)
+            self.postings = Self.copy(postings)
             self.cases = cases
+            owner = nil
+        }
+
+        init(mapped keys: UnsafeBufferPointer<UInt64>, starts: UnsafeBufferPointer<UInt32>,
+             postings: UnsafeBufferPointer<UInt32>, cases: Int, owner: AnyObject) {
+            (self.keys, self.starts, self.postings, self.cases, self.owner) = (keys, starts, postings, cases, owner)
+        }
+
+        private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            return UnsafeBufferPointer(buffer)
+        }
+
+        deinit {
+            guard owner == nil else { return }
+            keys.deallocate()
+            starts.deallocate()
+            postings.deallocate()
         }
 
         static let empty = Tables(keys: [], starts: [0], postings: [], cases: 0)
@@ -147,7 +172,62 @@ package struct SearchIndex: Sendable {
 extension SearchIndex: Equatable {
     /// Equal when they index the same cases the same way: compare compacted indexes.
     package static func == (a: SearchIndex, b: SearchIndex) -> Bool {
-        a.count == b.count && a.delta == b.delta && a.stale == b.stale && a.tables.keys == b.tables.keys
-            && a.tables.starts == b.tables.starts && a.tables.postings == b.tables.postings
+        a.count == b.count && a.delta == b.delta && a.stale == b.stale && a.tables.keys.elementsEqual(b.tables.keys)
+            && a.tables.starts.elementsEqual(b.tables.starts) && a.tables.postings.elementsEqual(b.tables.postings)
+    }
+}
+
+/// The index as a section of the snapshot (decision 0027): written flat by the writer,
+/// read in place by every console, checked before use.
+extension SearchIndex {
+    /// The version of what is indexed and how a piece packs into a key (`keys(of:)`,
+    /// `Shape`, the pinyin table). A snapshot's index of another scheme is not used.
+    /// A test pins the keys of a probe case to this number: change the keys, bump it.
+    package static let scheme: UInt32 = 1
+
+    /// The tables with every change merged in (compacted first if there are changes),
+    /// handed to `body`: keys, starts, postings and the number of cases indexed.
+    package func withFlatTables<R>(_ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt32>,
+                                            UnsafeBufferPointer<UInt32>, Int) -> R) -> R {
+        let flat = delta.isEmpty && stale.isEmpty ? self : compacted()
+        return withExtendedLifetime(flat.tables) {
+            body(flat.tables.keys, flat.tables.starts, flat.tables.postings, max(flat.count, flat.tables.cases))
+        }
+    }
+
+    /// An index over tables that live elsewhere (the mapped snapshot, kept alive by
+    /// `owner`), or nil if they are not a well-formed index of `cases` cases: starts
+    /// rising from 0 to the postings' end, keys strictly rising, each key's postings
+    /// strictly rising and below `cases`. Every query relies on these.
+    package init?(mapped keys: UnsafeBufferPointer<UInt64>, starts: UnsafeBufferPointer<UInt32>,
+                  postings: UnsafeBufferPointer<UInt32>, cases: Int, owner: AnyObject) {
+        guard starts.count == keys.count + 1, starts.first == 0, Int(starts[starts.count - 1]) == postings.count,
+              cases >= 0, cases <= Int(UInt32.max) else { return nil }
+        for k in keys.indices {
+            if k > 0, keys[k - 1] >= keys[k] { return nil }
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            guard from <= to else { return nil }
+            var previous: Int = -1
+            for i in from..<to {
+                let p = Int(postings[i])
+                guard p > previous, p < cases else { return nil }
+                previous = p
+            }
+        }
+        tables = Tables(mapped: keys, starts: starts, postings: postings, cases: cases, owner: owner)
+        count = cases
+    }
+}
+
+extension SearchIndex {
+    /// Whether its merged tables are read in place from elsewhere (the mapped snapshot).
+    package var readsInPlace: Bool { tables.isMapped }
+
+    /// The same index with tables of its own (for tables read from memory about to go).
+    package func copied() -> SearchIndex {
+        var copy = self
+        copy.tables = Tables(keys: Array(tables.keys), starts: Array(tables.starts), postings: Array(tables.postings),
+                             cases: tables.cases)
+        return copy
     }
 }

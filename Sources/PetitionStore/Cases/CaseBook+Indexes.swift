@@ -34,10 +34,22 @@ extension CaseBook {
         return built
     }
 
-    /// The search index of every case: built on first use (decision 0020), then kept up
-    /// to date by `fold` case by case.
+    /// The search index of every case: on first use, the snapshot's (read in place and
+    /// shared, decision 0027) brought up to date with the cases changed since, or else
+    /// built (decision 0020); then kept up to date by `fold` case by case.
     package func searchIndex() -> SearchIndex {
         if let search { return search }
+        if let file = snapshotFile {
+            snapshotFile = nil
+            if var mapped = file.searchIndex(checked: true), mapped.count == file.caseCount, mapped.count <= states.count {
+                // The cases changed since, and those new since (whatever event placed them).
+                for i in searchPending.union(file.caseCount..<states.count).sorted() { mapped.update(i, states[i]) }
+                searchPending = []
+                search = mapped
+                return mapped
+            }
+            searchPending = []
+        }
         // On both cores, each building the tables of half the cases, then joined.
         let built = SearchIndex(states, runs: states.count < 20_000 ? 1 : 2) { runs, body in
             DispatchQueue.concurrentPerform(iterations: runs, execute: body)

@@ -18,6 +18,12 @@ package final class CaseBook {
     /// as registrations, corrections and voidings are folded (nothing else changes what
     /// is searched; who may read a case is asked when a query is answered).
     var search: SearchIndex?
+    /// The snapshot this book started from, while its search index has not been read
+    /// (decision 0027), and the positions of the cases whose searched text changed since
+    /// (or that are new): the mapped index is brought up to date with them when first used.
+    /// Only a snapshot whose every section `cases()` checked is kept here.
+    var snapshotFile: CaseSnapshot.File?
+    var searchPending: Set<Int> = []
     /// Cases by phase and by holding organ, built on demand and dropped after changes.
     var placementCache: (byPhase: [Phase: Set<Int>], byOrgan: [OrganCode: Set<Int>])?
     /// The next-deadline index for one day (`nextDeadlines`), and the cases changed since.
@@ -43,9 +49,10 @@ package final class CaseBook {
     /// events after the snapshot are folded. `tail`: the log's events after the snapshot
     /// when already read (`readAll` hands them over once).
     package init(log: any EventLog, from snapshot: CaseSnapshot, only: Set<CaseNumber>? = nil,
-                 tail: [CaseEvent]? = nil) throws(StoreError) {
+                 tail: [CaseEvent]? = nil, file: CaseSnapshot.File? = nil) throws(StoreError) {
         self.log = log
         scope = only
+        snapshotFile = only == nil ? file : nil
         states = snapshot.states
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
@@ -73,13 +80,13 @@ package final class CaseBook {
                 let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
-                search?.update(i, states[i])
+                searchChanged(i)
             case .voided:
                 let before = index == nil ? [] : CaseIndex.identities(states[i].petition)
                 states[i].events = try history(of: states[i])
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 index?.update(i, from: before, to: CaseIndex.identities(states[i].petition))
-                search?.update(i, states[i])
+                searchChanged(i)
             case .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received, .accepted,
                  .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted, .hearingEnded,
                  .mediationStarted, .agreementRecorded, .mediationEnded, .deadlineExtended, .opinionIssued,
@@ -91,13 +98,19 @@ package final class CaseBook {
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 // A case first placed by such an event is still found by its number.
-                if i >= search?.count ?? .max { search?.update(i, states[i]) }
+                if i >= search?.count ?? .max { searchChanged(i) }
             }
         }
         if !events.isEmpty {
             placementCache = nil
             if deadlineIndex != nil { for e in events { changedSinceIndex.insert(e.caseNumber) } }
         }
+    }
+
+    /// The searched text of the case at `i` changed (or it is new): re-indexed now if the
+    /// index is built, else remembered for the snapshot's index.
+    func searchChanged(_ i: Int) {
+        if search != nil { search?.update(i, states[i]) } else if snapshotFile != nil { searchPending.insert(i) }
     }
 
     /// Where a case is in `states`, adding it (first registered, first placed) if new.

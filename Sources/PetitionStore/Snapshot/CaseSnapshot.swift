@@ -33,8 +33,11 @@ package struct CaseSnapshot {
     package var reserved: [CaseNumber] = []
     /// The staff as the staff records up to the head left it.
     package var staff = Staff()
+    /// The search index of `states` (decision 0027), written as a section that every
+    /// console maps and reads in place; nil writes none.
+    package var search: SearchIndex? = nil
 
-    static let magic = Array("XFSNAP04".utf8)
+    static let magic = Array("XFSNAP05".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -110,6 +113,18 @@ package struct CaseSnapshot {
             return pages
         }
         let pages = paged(&entries), linkPages = paged(&linking)
+        // The search index: its tables as they lie in memory, after the rest, at an offset
+        // that is a multiple of 8 so that they are read in place (the header is written
+        // first and its length is known before the padding is).
+        var searchBody: [UInt8] = []
+        var searchMeta: (cases: Int, keys: Int, postings: Int)?
+        search?.withFlatTables { keys, starts, postings, cases in
+            searchBody.reserveCapacity(keys.count * 8 + starts.count * 4 + postings.count * 4)
+            searchBody += UnsafeRawBufferPointer(keys)
+            searchBody += UnsafeRawBufferPointer(starts)
+            searchBody += UnsafeRawBufferPointer(postings)
+            searchMeta = (cases, keys.count, postings.count)
+        }
         var w = BinaryWriter()
         w.uvarint(UInt64(Self.fingerprint))
         w.string(logId)
@@ -149,6 +164,20 @@ package struct CaseSnapshot {
                 w.bytes += page.sha.bytes
             }
         }
+        if let searchMeta {
+            w.uvarint(1)
+            w.uvarint(UInt64(SearchIndex.scheme))
+            w.uvarint(UInt64(searchMeta.cases))
+            w.uvarint(UInt64(searchMeta.keys))
+            w.uvarint(UInt64(searchMeta.postings))
+            w.bytes += RecordHash(of: searchBody).bytes
+        } else {
+            w.uvarint(0)
+        }
+        if searchMeta != nil {
+            body += [UInt8](repeating: 0, count: Self.padding(at: 16 + w.bytes.count + body.count))
+            body += searchBody
+        }
         var out = Self.magic
         Self.put32(CRC32C.checksum(w.bytes), &out)
         Self.put32(UInt32(w.bytes.count), &out)
@@ -156,6 +185,9 @@ package struct CaseSnapshot {
         out += body
         return out
     }
+
+    /// Zero bytes before the search section, so that it starts at a multiple of 8.
+    static func padding(at offset: Int) -> Int { (8 - offset % 8) % 8 }
 
     static func put32(_ v: UInt32, _ out: inout [UInt8]) {
         var le = v.littleEndian
@@ -192,6 +224,9 @@ package struct CaseSnapshot {
         /// The reverse-link pages: entries keyed by a linked case's number, each pointing
         /// at a case whose links name it (same shape as the index's).
         let linkPages: [Page]
+        /// The search index's section (decision 0027), if the writer wrote one of this
+        /// build's scheme: its tables' sizes and the number of cases it indexes.
+        let search: (section: Section, cases: Int, keys: Int, postings: Int)?
 
         /// A run of bytes after the header and the SHA-256 the header holds for it.
         struct Section {
@@ -209,13 +244,15 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], [Page], SearchSection?, RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, chunks, pages, linkPages, digest) = try result.get()
+            (logId, head, reserved, staff, chunks, pages, linkPages, search, digest) = try result.get()
         }
 
+        typealias SearchSection = (section: Section, cases: Int, keys: Int, postings: Int)
+
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [Section], [Page], [Page], SearchSection?, RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -273,9 +310,23 @@ package struct CaseSnapshot {
                     return pages
                 }
                 let pages = try pageList(), linkPages = try pageList()
+                var search: SearchSection?
+                if try r.uvarint() == 1 {
+                    let scheme = try r.uvarint()
+                    let cases = try r.uvarint(), keys = try r.uvarint(), postings = try r.uvarint()
+                    let limit = UInt64(raw.count)
+                    guard cases <= limit, keys <= limit / 8, postings <= limit / 4 else { throw Failure.damaged }
+                    // The padding is vouched for by no digest: it must be zeros.
+                    let pad = padding(at: from)
+                    guard from + pad <= raw.count, raw[from..<(from + pad)].allSatisfy({ $0 == 0 }) else { throw Failure.damaged }
+                    from += pad
+                    let section = try section(Int(keys) * 8 + (Int(keys) + 1) * 4 + Int(postings) * 4, Int(cases))
+                    // Another build's keys: skipped, not used (the next writer writes this build's).
+                    if scheme == UInt64(SearchIndex.scheme) { search = (section, Int(cases), Int(keys), Int(postings)) }
+                }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, chunks, pages, linkPages, RecordHash(of: header))
+                        staff, chunks, pages, linkPages, search, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {
@@ -315,7 +366,48 @@ package struct CaseSnapshot {
 
         /// Whether every chunk's, index page's and reverse-link page's SHA-256 holds, without decoding any case.
         package var partsIntact: Bool {
-            bytes.withUnsafeBytes { raw in (chunks + (pages + linkPages).map(\.section)).allSatisfy { Self.holds($0, raw) } }
+            bytes.withUnsafeBytes { raw in
+                (chunks + (pages + linkPages).map(\.section) + [search?.section].compactMap { $0 }).allSatisfy { Self.holds($0, raw) }
+            }
+        }
+
+        /// The search index read in place (decision 0027), once its section's SHA-256 holds
+        /// and its tables are well formed; nil if there is none of this build's scheme, or
+        /// it does not hold (the caller builds its own; the next writer replaces the file).
+        /// The tables point into the mapped file, which the index keeps alive: every console
+        /// on the host shares these pages. (The bytes of a mapped `Data` do not move.)
+        /// `checked`: its SHA-256 was found to hold already (by `cases()`).
+        package func searchIndex(checked: Bool = false) -> SearchIndex? {
+            guard let search else { return nil }
+            let owner = MappedBytes(bytes)
+            return bytes.withUnsafeBytes { raw -> SearchIndex? in
+                guard let base = raw.baseAddress, checked || Self.holds(search.section, raw) else { return nil }
+                let start = base + search.section.from
+                let keysEnd = search.keys * 8, startsEnd = keysEnd + (search.keys + 1) * 4
+                guard Int(bitPattern: start) % 8 == 0 else {
+                    // Not aligned (a file system that copies): the tables copied out.
+                    let section = UnsafeRawBufferPointer(start: start, count: search.section.length)
+                    func array<T>(_ range: Range<Int>, _: T.Type) -> [T] {
+                        [T](unsafeUninitializedCapacity: range.count / MemoryLayout<T>.size) { out, n in
+                            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: section[range]))
+                            n = range.count / MemoryLayout<T>.size
+                        }
+                    }
+                    let keys = array(0..<keysEnd, UInt64.self), starts = array(keysEnd..<startsEnd, UInt32.self)
+                    let postings = array(startsEnd..<search.section.length, UInt32.self)
+                    return keys.withUnsafeBufferPointer { k in starts.withUnsafeBufferPointer { s in
+                        postings.withUnsafeBufferPointer { p in
+                            SearchIndex(mapped: k, starts: s, postings: p, cases: search.cases, owner: owner)?.copied()
+                        }
+                    } }
+                }
+                let keys = UnsafeBufferPointer(start: start.bindMemory(to: UInt64.self, capacity: search.keys), count: search.keys)
+                let starts = UnsafeBufferPointer(start: (start + keysEnd).bindMemory(to: UInt32.self, capacity: search.keys + 1),
+                                                 count: search.keys + 1)
+                let postings = UnsafeBufferPointer(start: (start + startsEnd).bindMemory(to: UInt32.self, capacity: search.postings),
+                                                   count: search.postings)
+                return SearchIndex(mapped: keys, starts: starts, postings: postings, cases: search.cases, owner: owner)
+            }
         }
 
         /// Whether a section's bytes have the SHA-256 the header holds for them.
@@ -335,7 +427,10 @@ package struct CaseSnapshot {
         package func cases() throws(Failure) -> [CaseState] {
             guard bytes.withUnsafeBytes({ raw in (pages + linkPages).allSatisfy { Self.holds($0.section, raw) } })
             else { throw .damaged }
-            let spans = chunks
+            // The search section is checked beside the chunks, as one more part and the
+            // first begun, the largest (decision 0027); it decodes to no case.
+            let searchParts = search == nil ? 0 : 1
+            let spans = [search?.section].compactMap { $0 } + chunks
             var parts = [Result<[CaseState], Failure>?](repeating: nil, count: spans.count)
             bytes.withUnsafeBytes { raw in
                 nonisolated(unsafe) let file = raw
@@ -345,6 +440,7 @@ package struct CaseSnapshot {
                         let c = spans[i]
                         results?.advanced(by: i).pointee = Result { () throws(Failure) -> [CaseState] in
                             guard Self.holds(c, file) else { throw .damaged }
+                            if i < searchParts { return [] }
                             var r = BinaryReader(UnsafeRawBufferPointer(rebasing: file[c.from..<(c.from + c.length)]))
                             var states: [CaseState] = []
                             states.reserveCapacity(c.count)
@@ -468,3 +564,13 @@ extension BinaryReader {
         return Int(n)
     }
 }
+
+/// Keeps a mapped snapshot's bytes alive for as long as an index reads them in place.
+final class MappedBytes: @unchecked Sendable {
+    let data: Data
+    init(_ data: Data) { self.data = data }
+}
+
+#if _endian(big)
+#error("the snapshot's search section is written as the tables lie in memory: little-endian only")
+#endif

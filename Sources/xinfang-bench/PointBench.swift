@@ -11,12 +11,14 @@ import Glibc
 /// the same machine in the same run. The log is made once by `xinfang generate` (a
 /// training log with its staff, its snapshot and checkpoint) and kept, with its SQLite
 /// copy, in `.build/bench-cache` (`--cache DIR` elsewhere): later runs reuse them.
-@MainActor func pointBench(targetEvents: Int) throws {
+/// Returns the executable and the log it measured, for the consoles' memory after it.
+@discardableResult
+@MainActor func pointBench(targetEvents: Int) throws -> (xinfang: String, log: String)? {
     let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let xinfang = here.appendingPathComponent("xinfang").path
     guard FileManager.default.isExecutableFile(atPath: xinfang) else {
         print("  show: no \(xinfang) (build it: swift build -c release)")
-        return
+        return nil
     }
     let cacheDir = args.firstIndex(of: "--cache").map { args[$0 + 1] } ?? ".build/bench-cache"
     try FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
@@ -28,7 +30,7 @@ import Glibc
                                    "--until", "2026-11-27"])
         guard made.status == 0 else {
             print("  show: xinfang generate exited \(made.status)")
-            return
+            return nil
         }
     }
     // A writer's open, as any writer's: rebuilds the snapshot (and its checkpoint) if one made by
@@ -101,6 +103,7 @@ import Glibc
         f(percentile(opens, 0.5) * 1000, " ms") + " (\(spread(opens)))",
         "SHA-256 of the whole snapshot (\(snapshot.count / 1_048_576) MiB), which it does not do: \(f(percentile(hashes, 0.5) * 1000, " ms"))",
         "medians")
+    return (xinfang, logPath)
 }
 
 /// Runs a program to its end, its output discarded: wall time and peak resident memory.

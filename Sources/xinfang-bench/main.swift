@@ -75,6 +75,17 @@ if args.contains("--show-only") {
     exit(0)
 }
 
+// `--consoles-only [--consoles N]`: the memory of N consoles open at once on the show log
+// (ConsolesBench.swift), after making that log if it is not there.
+let consoleCount = args.firstIndex(of: "--consoles").flatMap { Int(args[$0 + 1]) } ?? 30
+if args.contains("--consoles-only") {
+    if let made = try pointBench(targetEvents: targetEvents) {
+        consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount)
+    }
+    printTable()
+    exit(0)
+}
+
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -285,6 +296,9 @@ if let book {
 // MARK: - One case in a fresh process: `xinfang show` beside SQLite's indexed lookup (PointBench.swift).
 
 print("")
-try pointBench(targetEvents: targetEvents)
+if let made = try pointBench(targetEvents: targetEvents) {
+    // Thirty consoles on that log at once, as at a bureau's window terminals (ConsolesBench.swift).
+    consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount)
+}
 
 printTable()

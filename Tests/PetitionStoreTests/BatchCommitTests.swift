@@ -102,9 +102,12 @@ struct BatchCommitTests {
         let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count ?? 0
-        // flock, fstat, fdatasync, write (the batch), fdatasync, then the commit's write: it fails.
-        fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + 6, errno: ENOSPC)]
+        // flock, fstat, write (the batch), fdatasync, then the commit's write: it fails. (No sync
+        // before the batch: this handle synced everything up to the end.)
+        let commitWrite = fs.calls.count + 5
+        fs.faults = [SimulatedFileSystem.Fault(call: commitWrite, errno: ENOSPC)]
         #expect(throws: StoreError.self) { _ = try log.append(Array(records[1..<4])) }
+        #expect(fs.calls[commitWrite - 1] == "write")
         // The partial commit cut back, then the batch, and the cut synced.
         #expect(Array(fs.calls.suffix(3)) == ["ftruncate", "ftruncate", "fdatasync"])
         #expect(fs.contents(Self.path)?.count == size, "the unacknowledged batch was taken back")
@@ -189,5 +192,36 @@ struct BatchCommitTests {
         let reopened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
         #expect((reopened.log as? DurableLog)?.recoveries.first?.caseNumbers?.contains(given) == true)
         #expect(try Self.register(reopened).first?.sequence == given.sequence + 1)
+    }
+}
+
+/// The sync before an append (decision 0006) is paid only when something this handle did
+/// not sync may lie before the end: a console appending alone flushes once an append.
+@Suite("Syncs per append")
+struct SyncsPerAppendTests {
+    static func syncs(_ fs: SimulatedFileSystem, _ body: () throws -> Void) rethrows -> Int {
+        let before = fs.calls.filter { $0 == "fdatasync" }.count
+        try body()
+        return fs.calls.filter { $0 == "fdatasync" }.count - before
+    }
+
+    @Test func aLoneWriterSyncsOnceAnAppendAndTwiceAfterAnotherWriter() throws {
+        let fs = SimulatedFileSystem()
+        let book = try BatchCommitTests.emptyBook(fs)
+        _ = try BatchCommitTests.register(book)
+        #expect(try Self.syncs(fs) { _ = try BatchCommitTests.register(book) } == 1)
+        #expect(try Self.syncs(fs) { _ = try BatchCommitTests.register(book) } == 1)
+        // Another writer appends: bytes this handle did not sync now lie before the end.
+        let other = try CaseBook(log: DurableLog.open(at: BatchCommitTests.path, .init(writable: true, fs: fs)))
+        _ = try BatchCommitTests.register(other)
+        #expect(try Self.syncs(fs) { _ = try BatchCommitTests.register(book) } == 2)
+        #expect(try Self.syncs(fs) { _ = try BatchCommitTests.register(book) } == 1)
+    }
+
+    @Test func aFreshlyOpenedLogSyncsBeforeItsFirstAppend() throws {
+        let fs = SimulatedFileSystem()
+        _ = try BatchCommitTests.register(try BatchCommitTests.emptyBook(fs))
+        let reopened = try CaseBook(log: DurableLog.open(at: BatchCommitTests.path, .init(writable: true, fs: fs)))
+        #expect(try Self.syncs(fs) { _ = try BatchCommitTests.register(reopened) } == 2)
     }
 }

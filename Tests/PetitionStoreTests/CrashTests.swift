@@ -120,7 +120,8 @@ struct CrashTests {
         let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         // Fail the sync that follows the next write.
-        let next = fs.calls.count + 5  // flock, fstat, fdatasync, write, fdatasync
+        // flock, fstat, write, fdatasync: no sync before the write, this handle synced everything up to the end.
+        let next = fs.calls.count + 4
         fs.faults = [SimulatedFileSystem.Fault(call: next)]
         #expect(throws: StoreError.self) { _ = try log.append([records[1]]) }
         #expect(fs.calls[next - 1] == "fdatasync")
@@ -136,11 +137,12 @@ struct CrashTests {
         let log = try simulatedLog(at: Self.path, fs)
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count ?? 0
-        // The write returns 10 bytes, then the retry of the rest fails.
-        let write = fs.calls.count + 4
+        // The write (after flock and fstat) returns 10 bytes, then the retry of the rest fails.
+        let write = fs.calls.count + 3
         fs.faults = [SimulatedFileSystem.Fault(call: write, shortWrite: 10),
                      SimulatedFileSystem.Fault(call: write + 1, errno: ENOSPC)]
         #expect(throws: StoreError.self) { _ = try log.append([records[1]]) }
+        #expect(fs.calls[write - 1] == "write")
         #expect(fs.contents(Self.path)?.count == size, "the partial record was cut back")
         fs.faults = []
         let stored = try log.append([records[1]])

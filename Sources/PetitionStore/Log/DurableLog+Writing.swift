@@ -45,8 +45,13 @@ extension DurableLog {
     func write(_ records: [LogRecord]) throws -> [CaseEvent] {
         do {
             // Everything up to the end is made durable first, so each record can vouch
-            // for the bytes before it (its durable-before offset).
-            try fs.dataSync(fd)
+            // for the bytes before it (its durable-before offset) — unless this handle's
+            // own sync already covered everything up to it: no other writer appended since
+            // (decision 0006; one flush an append instead of two).
+            if syncedEnd != end {
+                try fs.dataSync(fd)
+                syncedEnd = end
+            }
         } catch {
             failure = error
             throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
@@ -126,6 +131,7 @@ extension DurableLog {
         end = start + buffer.count
         recordOffsets += written
         offsetsLock.unlock()
+        syncedEnd = end
         frames += framesWritten
         for record in records {
             switch record {

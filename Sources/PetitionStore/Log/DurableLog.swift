@@ -90,6 +90,9 @@ package final class DurableLog: EventLog {
     package internal(set) var damage: LogScan.Problem?
     /// Set when a sync failed: this writer stops (it never retries and claims success).
     package internal(set) var failure: FileError?
+    /// The end of the log as this handle's last successful `fdatasync` left it: while the
+    /// end is still there, nothing unsynced lies before it and an append need not sync first.
+    var syncedEnd: Int?
     /// What recovery did on open, for the user to be told.
     package internal(set) var recoveries: [RecoveryNote] = []
     /// The snapshot checkpoints read or written since this log was opened (on an open from

@@ -125,12 +125,12 @@ struct BreachTests {
     @Test func feedbackIsNotOfferedBeforeAnyOrderExists() throws {
         var s = Scenario.at(.handling)
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))
-        #expect(s.attempt(.recordFeedback(order: 1, adopted: true, note: "已整改"), as: Fixtures.supervisor,
+        #expect(s.attempt(.recordFeedback(order: 1, adoption: .adopted, note: "已整改"), as: Fixtures.supervisor,
                           at: "2025-06-03T09:00")?.code == .noOpenSupervisionOrder)
         try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延办理", days: 10),
                   as: Fixtures.supervisor, at: "2025-06-03T09:00")
         #expect(Workflow.actions(for: s.state).contains(.recordFeedback))
-        try s.run(.recordFeedback(order: 1, adopted: true, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-05T09:00")
+        try s.run(.recordFeedback(order: 1, adoption: .adopted, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-05T09:00")
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))
     }
 }

@@ -143,7 +143,7 @@ extension Figures {
             orders[order.suggestion, default: 0] += 1
             if let feedback = order.feedback {
                 ordersAnswered[order.suggestion, default: 0] += 1
-                if feedback.adopted { ordersAdopted[order.suggestion, default: 0] += 1 }
+                if feedback.adoption.isAdopted { ordersAdopted[order.suggestion, default: 0] += 1 }
             }
         }
         breaches += state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms).count

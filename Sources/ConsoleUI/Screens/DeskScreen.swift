@@ -38,8 +38,8 @@ enum DeskScreen {
                               cases: l.dueSoon, style: .dueSoon))
             cells.append(Cell(row: row, column: leftColumns.late, title: name.joined(Localized("已逾期", "overdue")),
                               cases: l.overdue, style: .overdue))
-            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月办结期限", "duties stopped this month")),
-                              cases: l.stoppedThisMonth, style: .normal,
+            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月收件已届期限", "duties settled, received this month")),
+                              cases: l.settledThisMonth, style: .normal,
                               text: l.onTimePercent.map { "\($0)%" } ?? "—"))
             row += 1
         }

@@ -49,6 +49,7 @@ struct Art30Tests {
         Surface(name: "report annual --csv", args: ["report", "annual", "--year", "2025", "--csv"], sees: nil),
         Surface(name: "export --csv", args: ["export", "--csv"]),
         Surface(name: "export --json", args: ["export", "--json"]),
+        Surface(name: "export --xml", args: ["export", "--xml"]),
         Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
         // Decision 0024: an act of no case citing the accusation, its note speaking of it.
         Surface(name: "supervise list", args: ["supervise", "list"], bureau: "supervisor", sees: "举报住建局科长受贿",

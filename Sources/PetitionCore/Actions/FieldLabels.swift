@@ -58,7 +58,7 @@ package enum FieldLabels {
         "adopted": Localized("是否采纳", "adopted"),
         "adoption": Localized("采纳情况", "adoption"),
         "target": Localized("对象（领导班子或领导干部）", "target (leadership team or leader)"),
-        "leader": Localized("领导干部姓名职务", "leader's name and post"),
+        "leader": Localized("领导姓名职务", "leader's name, post"),
         "cases": Localized("所涉案件编号", "cases behind it"),
         "suggestion": Localized("督办建议", "suggestion"),
         "field": Localized("更正项目", "field"),

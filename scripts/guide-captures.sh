@@ -61,4 +61,10 @@ T F2; cap s05-ordered
 T a; sleep 0.5; pick 记录督办反馈; T Enter; sleep 0.3; T Right Tab Right Right Tab; T -l 已部分采纳：本周内完成受理，人员调整另行研究
 cap s06-feedback
 T F2; cap s07-answered
+# Back to the desk: an interview of 区住建局's leader over the same overdue cases.
+T m; sleep 0.5
+for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE '区住建局 +[0-9]+ +[0-9]+ +▶' && break; T j; sleep 0.15; done
+T a; sleep 0.3; T Tab Right Tab; T -l "张三 副局长"; T Tab; T -l 30; T Tab Tab; T -l 两件案件逾期未办结，限期整改
+cap s08-organ-act
+T F2; cap s09-organ-act-recorded
 echo "captures in $OUT"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Drives the console in tmux through the clerk's and the handler's walk-throughs and
-# saves each screen as text in $OUT (default /tmp/xinfang-captures), for the guides
-# in docs/guide-clerk.md and docs/guide-handler.md. Needs a built .build/debug/xinfang.
+# Drives the console in tmux through the clerk's, the handler's and the supervisor's
+# walk-throughs and saves each screen as text in $OUT (default /tmp/xinfang-captures), for
+# the guides in docs/guide-clerk.md, docs/guide-handler.md and docs/guide-supervisor.md. Needs a built .build/debug/xinfang.
 # The log is the one `make demo DEMO_CASES=300 DEMO_UNTIL=2025-05-12` makes (generate is
 # deterministic), so a reader sees the same screens with the command in the guides.
 set -euo pipefail
@@ -46,4 +46,25 @@ T a; cap h04-actions
 T Enter F2; sleep 0.5; T a Enter; T -l 依照《信访工作条例》第32条办理，60日内书面答复; cap h05-accept
 T F2; cap h06-accepted
 T '?'; cap h07-help
+# Moves the action list's selection down to the line starting with its argument.
+pick() { for _ in $(seq 40); do tmux capture-pane -p -t $S | grep -q "▶$1" && return; T j; sleep 0.15; done; }
+
+console --as supervisor --now 2025-05-13T10:00
+cap s01-desk
+# To 区住建局's overdue count (the selection moves number by number, row by row).
+for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE '区住建局 +[0-9]+ +[0-9]+ +▶' && break; T j; sleep 0.15; done
+T Enter; cap s02-drill
+T Enter; cap s03-case
+T a; sleep 0.5; pick '督办 '; T Enter; sleep 0.3; T Enter; T -l 区住建局; sleep 0.3; T Enter Tab Right Tab
+T -l 逾期未受理，请于期限内书面反馈; cap s04-order
+T F2; cap s05-ordered
+T a; sleep 0.5; pick 记录督办反馈; T Enter; sleep 0.3; T Right Tab Right Right Tab; T -l 已部分采纳：本周内完成受理，人员调整另行研究
+cap s06-feedback
+T F2; cap s07-answered
+# Back to the desk: an interview of 区住建局's leader over the same overdue cases.
+T m; sleep 0.5
+for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE '区住建局 +[0-9]+ +[0-9]+ +▶' && break; T j; sleep 0.15; done
+T a; sleep 0.3; T Tab Right Tab; T -l "张三 副局长"; T Tab; T -l 30; T Tab Tab; T -l 两件案件逾期未办结，限期整改
+cap s08-organ-act
+T F2; cap s09-organ-act-recorded
 echo "captures in $OUT"

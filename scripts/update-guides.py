@@ -18,7 +18,7 @@ def capture(name):
             lines.append(line)
     return "```text\n" + "\n".join(lines) + "\n```"
 
-for guide in ("guide-clerk.md", "guide-handler.md"):
+for guide in ("guide-clerk.md", "guide-handler.md", "guide-supervisor.md"):
     path = os.path.join(root, "docs", guide)
     text = open(path, encoding="utf-8").read()
     new = re.sub(r"(<!-- capture: ([\w-]+) -->\n)```text\n.*?\n```",

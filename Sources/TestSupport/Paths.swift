@@ -147,7 +147,7 @@ package enum Samples {
         case .recordIncident: .recordIncident(kind: .lingeringOrAbandoning, note: nil)
         case .recordFollowUp: .recordFollowUp(kind: .assistance, note: "帮扶")
         case .orderSupervision: .orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延", days: 30)
-        case .recordFeedback: .recordFeedback(order: 1, adopted: true, note: "已采纳")
+        case .recordFeedback: .recordFeedback(order: 1, adoption: .adopted, note: "已采纳")
         case .listSupervision: .listSupervision(days: 15, note: "挂牌")
         case .assignLeader: .assignLeader(name: "王区长")
         case .correct: .correct(field: .address, value: "滨江路3号", reason: "笔误")

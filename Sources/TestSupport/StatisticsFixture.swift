@@ -46,7 +46,7 @@ package enum StatisticsFixture {
             (.link(to: number(1), kind: .repeats), clerk, "2025-05-10T10:00"),
             (.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30), sup,
              "2025-06-01T09:00"),
-            (.recordFeedback(order: 1, adopted: true, note: "已改进"), sup, "2025-06-20T09:00"),
+            (.recordFeedback(order: 1, adoption: .adopted, note: "已改进"), sup, "2025-06-20T09:00"),
         ], others: [a])
         let e = run(5, [(.register(Fixtures.letter(received: "2025-07-05")), clerk, "2025-07-05T09:00")])
         let f = run(6, Scenario.path(to: .final) + [(.rate(satisfaction: .basicallySatisfied, note: nil), clerk,

@@ -54,6 +54,9 @@ final class BookHost: ConsoleHost {
             case .execute(let command, let number):
                 _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference, staff: staff)
                 return .executed(number)
+            case .recordOrganAct(let command):
+                try book.recordOrganAct(command, now: now, actor: actor, reference: session.reference, staff: staff)
+                return .recordedOrganAct(command)
             }
         } catch {
             let field: String? = switch error {

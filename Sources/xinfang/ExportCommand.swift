@@ -4,17 +4,20 @@ import Foundation
 import PetitionCore
 import PetitionStore
 
-/// `xinfang export --csv|--json [--organ] [--state] [--from --to]`: cases for a spreadsheet,
+/// `xinfang export --csv|--xml|--json [--organ] [--state] [--from --to]`: cases for a spreadsheet,
 /// personal data masked unless the role may see it, accusations as Art 30 requires.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "导出案件 — cases as CSV (UTF-8 with BOM, RFC 4180) or JSON, with the queue's filters.")
+        abstract: "导出案件 — cases as CSV (UTF-8 with BOM, RFC 4180), an XML workbook or JSON, with the queue's filters.")
 
     @OptionGroup var options: GlobalOptions
 
     @Flag(help: "CSV for a spreadsheet (UTF-8 with BOM, RFC 4180 quoting).")
     var csv = false
+
+    @Flag(help: "An Excel 2003 XML workbook: opens in Excel, WPS and LibreOffice with no import filter, Chinese intact.")
+    var xml = false
 
     @Flag(help: "JSON.")
     var json = false
@@ -36,8 +39,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            guard csv != json else {
-                throw UsageError("请指定 --csv 或 --json 之一", "Give one of --csv and --json")
+            guard [csv, xml, json].filter({ $0 }).count == 1 else {
+                throw UsageError("请指定 --csv、--xml 或 --json 之一", "Give one of --csv, --xml and --json")
             }
             // The queue's filters, read as the queue reads them.
             let phase = try state.map(session.phase(named:))
@@ -62,6 +65,8 @@ struct ExportCommand: ParsableCommand {
             }
             if json {
                 Output.printJSON(rows)
+            } else if xml {
+                FileHandle.standardOutput.write(Data(CaseExport.xml(rows, language: session.language).utf8))
             } else {
                 FileHandle.standardOutput.write(Data(CaseExport.csv(rows, language: session.language).utf8))
             }

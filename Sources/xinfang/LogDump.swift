@@ -96,6 +96,11 @@ extension LogCommand {
             func masked(_ event: CaseEvent) -> CaseEvent {
                 unmasked ? event : event.redacted(accusation: accusations.contains(event.caseNumber))
             }
+
+            /// A supervision act of an organ: its note withheld if it cites an accusation (Art 30).
+            func masked(_ act: OrganSupervisionRecord) -> OrganSupervisionRecord {
+                unmasked ? act : act.redacted(accusations: accusations)
+            }
         }
 
         struct Line: Encodable {
@@ -115,6 +120,9 @@ extension LogCommand {
             var disclosure: DisclosureRecord?
             /// Staff are officials acting in their posts: shown as recorded.
             var staff: StaffChange?
+            /// A supervision act of an organ (decision 0024); officials in their posts, shown as
+            /// recorded, but a note citing an accusation is masked like its events.
+            var supervision: OrganSupervisionRecord?
             /// True when personal data and accusation content were masked.
             var masked: Bool?
         }
@@ -135,6 +143,10 @@ extension LogCommand {
             case .salvage(let s)?: line.type = LogRecord.Kind.salvage.name; line.salvage = s
             case .disclosure(let d)?: line.type = LogRecord.Kind.disclosure.name; line.disclosure = d
             case .staff(let c)?: line.type = LogRecord.Kind.staff.name; line.staff = c
+            case .supervision(let act)?:
+                line.type = LogRecord.Kind.supervision.name
+                line.supervision = masking.masked(act)
+                line.masked = !masking.unmasked
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

@@ -58,6 +58,9 @@ struct Art30ConsoleTests {
             guard d.state.form != nil else { return }
             d.tab(to: "petitioner.idNumber"); d.type(Fixtures.liNaID)
         }, sees: "D-XFJ-2025-00001", typed: Fixtures.liNaID),
+        // Decision 0024: a supervision act of an organ, from the desk — supervisors' alone; an
+        // accused organ's head has the desk of its own organ and no act to open from it.
+        Screen(name: "supervision act form from the desk", reach: { d in d.press(.character("j"), .character("a")) }, sees: nil),
     ]
 
     /// The accused organ's staff: its handler and head, and its clerk (who registers).

@@ -123,6 +123,9 @@ final class DeskHost: ConsoleHost {
                 _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference,
                                      staff: Fixtures.staff)
                 return .executed(number)
+            case .recordOrganAct(let command):
+                try book.recordOrganAct(command, now: now, actor: actor, reference: Fixtures.reference, staff: Fixtures.staff)
+                return .recordedOrganAct(command)
             }
         } catch {
             // As the executable's host: a refusal, alone or of a batch, names its field.

@@ -53,6 +53,39 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
 
+    /// On an organ's number, `a` opens a supervision act of that organ with the number's cases
+    /// (decision 0024); F2 records it as a record of no case, and the desk is back.
+    @Test func anOrgansOverdueNumberRecordsAnInterviewOfItsLeader() throws {
+        let desk = try Self.desk()
+        desk.press(.character("j"), .character("j"), .character("a"))
+        #expect(desk.state.screen == .organAct("D-ZJJ"), "\(desk.screen)")
+        #expect(desk.screen.contains("督办措施：临江区住房和城乡建设局"))
+        // 约谈 of a leader: the leader's field appears once the target is a leader.
+        desk.press(.tab, .right)
+        #expect(desk.screen.contains("领导姓名职务"), "\(desk.screen)")
+        desk.press(.tab)
+        desk.type("张三 副局长")
+        desk.press(.tab)
+        desk.type("30")
+        desk.press(.tab, .tab)
+        desk.press(.function(2))
+        #expect(desk.state.screen == .organAct("D-ZJJ") && desk.book.organActs.isEmpty, "no note: nothing written")
+        #expect(desk.screen.contains("请填写"), "\(desk.screen)")
+        desk.type("四件逾期")
+        desk.press(.function(2))
+        #expect(desk.state.screen == .home, "\(desk.screen)")
+        #expect(desk.screen.contains("已记录：约谈"))
+        let act = try #require(desk.book.organActs.first)
+        #expect(act.measure == .interview && act.organ == "D-ZJJ" && act.target == .leader && act.leader == "张三 副局长")
+        #expect(act.cases.map(\.sequence) == [2, 3, 4, 5] && act.due == Fixtures.day("2025-07-01"))
+    }
+
+    @Test func aHandlerHasNoSupervisionActToOpen() throws {
+        let desk = try Self.desk(Fixtures.housingHead)
+        desk.press(.character("a"))
+        #expect(desk.state.screen == .home)
+    }
+
     @Test(arguments: [("区住建局", 4), ("D-ZJJ", 4), ("督办中", 1), ("已接收", 1), ("区信访局", 1)])
     func theQueueFilterFindsByOrganStateAndFlag(_ text: String, _ count: Int) throws {
         let desk = try Self.desk()

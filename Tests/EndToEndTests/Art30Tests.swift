@@ -25,6 +25,8 @@ struct Art30Tests {
         var args: [String]
         var bureau = "clerk"
         var sees: String? = "赵检举"
+        /// Run first, as the supervisor (a record the surface then shows).
+        var setup: [String]? = nil
         var testDescription: String { name }
     }
 
@@ -47,8 +49,20 @@ struct Art30Tests {
         Surface(name: "report annual --csv", args: ["report", "annual", "--year", "2025", "--csv"], sees: nil),
         Surface(name: "export --csv", args: ["export", "--csv"]),
         Surface(name: "export --json", args: ["export", "--json"]),
+        Surface(name: "export --xml", args: ["export", "--xml"]),
         Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
+        // Decision 0024: an act of no case citing the accusation, its note speaking of it.
+        Surface(name: "supervise list", args: ["supervise", "list"], bureau: "supervisor", sees: "举报住建局科长受贿",
+                setup: interview),
+        Surface(name: "supervise list --json", args: ["supervise", "list", "--json"], bureau: "supervisor",
+                sees: number, setup: interview),
+        Surface(name: "log dump after an interview (masked)", args: ["log", "dump"], bureau: "supervisor",
+                sees: "\"measure\":\"interview\"", setup: interview),
     ]
+
+    /// An interview of the accused organ's leadership citing the accusation (Art 39 para 3).
+    static let interview = ["supervise", "interview", "--organ", "D-ZJJ", "--target", "leadershipTeam", "--days", "30",
+                            "--cases", number, "--note", "举报住建局科长受贿一案查处不力"]
 
     /// Those the accuser is kept from: the accused organ's handler and head, and the
     /// accused person, whom the staff names, at another organ.
@@ -73,6 +87,10 @@ struct Art30Tests {
     @Test(arguments: surfaces)
     func theAccusedFindNothingOfTheAccuserWhileTheBureauDoes(_ surface: Surface) throws {
         let cli = try Self.desk()
+        if let setup = surface.setup {
+            let made = cli.run(setup + ["--as", "supervisor", "--now", "2025-04-28"])
+            #expect(made.status == 0, "\(made.err)")
+        }
         for user in Self.accused {
             let r = cli.run(surface.args + ["--as", user, "--now", "2025-04-28"])
             for secret in Self.secrets {

@@ -421,4 +421,64 @@ struct SupervisorDeskTmuxTests {
         s.keys("q")
         #expect(s.waitFor("CONSOLE-EXITED-0"))
     }
+
+    /// From the desk to a late case, a 督办 with its suggestion (Art 40), then the organ's
+    /// written answer — adopted in part, with reasons (Art 40 para 4, decision 0024) — offered
+    /// only once an order awaits it.
+    @Test func aSupervisorOrdersSupervisionFromTheDeskAndRecordsTheAnswer() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        // The most late organ's overdue count, then its first case.
+        s.keys("j", "j")
+        #expect(s.waitFor("▶", seconds: 2))
+        s.keys("Enter")
+        #expect(s.waitFor("·已逾期"), "\(s.screen())")
+        // The organ the number is about: the order goes to it.
+        let organ = try #require(s.screen().firstMatch(of: /\[(\S+)·已逾期\]/).map { String($0.output.1) }, "\(s.screen())")
+        s.keys("Enter")
+        #expect(s.waitFor("现在可以办理"), "\(s.screen())")
+        let number = try #require(s.screen().firstMatch(of: /D-XFJ-\d{4}-\d{5}/).map { String($0.output) })
+        s.keys("a")
+        #expect(s.waitFor("此案现在可以办理的操作"), "\(s.screen())")
+        #expect(!s.screen().contains("记录督办反馈"), "no answer is offered before an order")
+        #expect(select(s, "督办 "), "\(s.screen())")
+        s.keys("Enter")
+        #expect(s.waitFor("*被督办机关"), "\(s.screen())")
+        s.keys("Enter")
+        s.type(organ)
+        #expect(s.waitFor("项  ↑↓"), "\(s.screen())")
+        s.keys("Enter", "Tab", "Right", "Tab")
+        s.type("拖延办理")
+        #expect(s.waitFor("拖延办理"))
+        s.keys("F2")
+        #expect(s.waitFor("已办理：督办"), "\(s.screen())")
+        #expect(s.screen().contains("督办反馈") && s.screen().contains("第40条第4款"), "the feedback clock runs: \(s.screen())")
+        s.keys("a")
+        #expect(s.waitFor("此案现在可以办理的操作"))
+        #expect(select(s, "记录督办反馈"), "\(s.screen())")
+        s.keys("Enter")
+        #expect(s.waitFor("*采纳情况"), "\(s.screen())")
+        s.keys("Right", "Tab", "Right", "Right", "Tab")
+        s.type("部分采纳，理由见复函")
+        #expect(s.waitFor("‹ 部分采纳 ›"), "\(s.screen())")
+        s.keys("F2")
+        #expect(s.waitFor("已办理：记录督办反馈"), "\(s.screen())")
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+        // The log holds the answer as the console gave it.
+        let shown = s.cli.run(["show", number, "--json", "--as", "supervisor"])
+        #expect(shown.out.contains("\"adoption\" : \"adoptedInPart\"") || shown.out.contains("部分采纳"), "\(shown.out.suffix(600))")
+    }
+
+    /// Moves the action list's selection down to the line starting with `title`.
+    private func select(_ s: ConsoleTmuxTests.Session, _ title: String) -> Bool {
+        for _ in 0..<40 {
+            if s.screen().contains("▶" + title) { return true }
+            s.keys("j")
+            usleep(150_000)
+        }
+        return false
+    }
 }

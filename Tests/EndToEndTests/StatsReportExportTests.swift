@@ -142,22 +142,25 @@ struct StatsReportExportTests {
     }
 
     /// The export converts in LibreOffice headless (Debian's libreoffice-calc-nogui, which `make
-    /// setup` installs) with the Chinese, the quotes and the line break intact in the workbook's
-    /// shared strings. LibreOffice 7.4 reads a CSV given no input filter in a single-byte
-    /// charset, BOM or not (UTF-8 and UTF-16 alike), so the filter names UTF-8 (76); see
-    /// docs/statistics.md, "Exports".
-    @Test func theExportConvertsInLibreOfficeWithTheChineseIntact() throws {
+    /// setup` installs) with no input filter given, the Chinese, the quotes and the line break
+    /// intact in the workbook's shared strings. LibreOffice 7.4 reads a CSV given no filter as
+    /// Windows-1252 whatever its BOM (UTF-8 or UTF-16) and whatever the locale, so the workbook
+    /// export is the XML spreadsheet it detects by content (decision 0024; docs/statistics.md,
+    /// "Exports"). A multi-line cell comes back as runs of rich text: each string is read whole.
+    @Test func theXMLExportConvertsInLibreOfficeWithNoFilterAndTheChineseIntact() throws {
         let cli = Self.office()
-        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
-        let csv = cli.dir + "/cases.csv"
-        try Data(r.out.utf8).write(to: URL(fileURLWithPath: csv))
+        let r = cli.run(["export", "--xml", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 0, "\(r.err)")
+        let file = cli.dir + "/cases.xml"
+        try Data(r.out.utf8).write(to: URL(fileURLWithPath: file))
         let office = "/usr/bin/libreoffice"
         try #require(FileManager.default.isExecutableFile(atPath: office), "libreoffice is missing: make setup installs it")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: office)
-        p.arguments = ["-env:UserInstallation=file://\(cli.dir)/lo-profile", "--headless", "--infilter=CSV:44,34,76",
-                       "--convert-to", "xlsx", "--outdir", cli.dir, csv]
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir, "LANG": "C.UTF-8"]
+        p.arguments = ["-env:UserInstallation=file://\(cli.dir)/lo-profile", "--headless",
+                       "--convert-to", "xlsx", "--outdir", cli.dir, file]
+        // A desktop's environment, no locale chosen for the occasion.
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
         p.standardOutput = Pipe()
         p.standardError = Pipe()
         try p.run()
@@ -165,14 +168,30 @@ struct StatsReportExportTests {
         #expect(p.terminationStatus == 0)
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        unzip.arguments = ["-c", "import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode())",
-                           cli.dir + "/cases.xlsx"]
+        // Each shared string whole: the text of its runs joined, one per line (line breaks as \\n).
+        unzip.arguments = ["-c", """
+            import sys, zipfile, xml.etree.ElementTree as ET
+            ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+            root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml'))
+            for si in root.iter(ns + 'si'):
+                print(''.join(t.text or '' for t in si.iter(ns + 't')).replace('\\n', '\\\\n'))
+            """, cli.dir + "/cases.xlsx"]
         let out = Pipe()
         unzip.standardOutput = out
         try unzip.run()
         let strings = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
         unzip.waitUntilExit()
-        #expect(strings.contains(">案件编号<") && strings.contains(">张伟<"), "the header without the BOM, the names intact")
-        #expect(strings.contains("要求退还押金，并&quot;立即&quot;处理&#10;另：请书面答复"), "\(strings.prefix(300))")
+        #expect(strings.contains("案件编号") && strings.contains("张伟"), "the headers and the names intact")
+        #expect(strings.contains("要求退还押金，并\"立即\"处理\\n另：请书面答复"), "\(strings.prefix(20))")
+    }
+
+    /// The XML workbook escapes what XML must and keeps every field of the CSV, in order.
+    @Test func theXMLExportHoldsTheCSVsTableEscaped() throws {
+        let cli = Self.office()
+        let xml = cli.run(["export", "--xml", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(xml.status == 0 && xml.out.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        #expect(xml.out.contains("要求退还押金，并&quot;立即&quot;处理&#10;另：请书面答复"))
+        #expect(cli.run(["export", "--xml", "--csv"]).status == 64)
     }
 }

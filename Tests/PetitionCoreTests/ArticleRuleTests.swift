@@ -106,7 +106,7 @@ struct ArticleRuleTests {
         // Art 40: supervision.
         RuleCase("Art 40", .handling, .orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延", days: 91), by: Fixtures.supervisor, at: "2025-06-01T09:00", .refused(.supervisionDaysInvalid, under: .supervisionOrder)),
         RuleCase("Art 40", .handling, .orderSupervision(organ: "D-ZJJ", suggestion: .pursueAccountability, reason: "推诿", days: 30), by: c, at: "2025-06-01T09:00", .refused(.roleNotPermitted, under: .practiceRoles)),
-        RuleCase("Art 40", .handling, .recordFeedback(order: 1, adopted: true, note: "已采纳"), by: Fixtures.supervisor, at: "2025-06-01T09:00", .refused(.noOpenSupervisionOrder, under: .supervisionFeedback)),
+        RuleCase("Art 40", .handling, .recordFeedback(order: 1, adoption: .adopted, note: "已采纳"), by: Fixtures.supervisor, at: "2025-06-01T09:00", .refused(.noOpenSupervisionOrder, under: .supervisionFeedback)),
         // Practice.
         RuleCase("practice", .handling, .void(seq: 1, reason: "误"), by: Fixtures.supervisor, at: "2025-06-01T09:00", .refused(.voidNotVoidable, under: .practiceVoiding)),
         RuleCase("practice", .handling, .void(seq: 6, reason: "误"), by: c, at: "2025-06-01T09:00", .refused(.roleNotPermitted, under: .practiceRoles)),

@@ -125,12 +125,12 @@ struct BreachTests {
     @Test func feedbackIsNotOfferedBeforeAnyOrderExists() throws {
         var s = Scenario.at(.handling)
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))
-        #expect(s.attempt(.recordFeedback(order: 1, adopted: true, note: "已整改"), as: Fixtures.supervisor,
+        #expect(s.attempt(.recordFeedback(order: 1, adoption: .adopted, note: "已整改"), as: Fixtures.supervisor,
                           at: "2025-06-03T09:00")?.code == .noOpenSupervisionOrder)
         try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "拖延办理", days: 10),
                   as: Fixtures.supervisor, at: "2025-06-03T09:00")
         #expect(Workflow.actions(for: s.state).contains(.recordFeedback))
-        try s.run(.recordFeedback(order: 1, adopted: true, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-05T09:00")
+        try s.run(.recordFeedback(order: 1, adoption: .adopted, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-05T09:00")
         #expect(!Workflow.actions(for: s.state).contains(.recordFeedback))
     }
 }
@@ -156,20 +156,49 @@ struct SupervisorDeskTests {
         #expect(desk.breaches.count == 6)
     }
 
-    /// On time in May 2025, counted by hand: case 4 was accepted 05-09 (notice due 05-21, on
-    /// time); a sixth case received 05-06 and accepted 05-28 (late). Triage of cases 2–4 stopped
-    /// 04-30, in April. D-ZJJ: 2 duties, 1 on time: 50%.
-    @Test func theOnTimeRateThisMonthCountsTheDutiesStoppedSinceTheFirst() throws {
-        var six = Scenario.at(.received)
+    /// A sixth case, received by letter 05-06: transferred the same day (triage on time),
+    /// received by 区住建局 05-06 and accepted 05-28 (notice due 05-21: late).
+    static func receivedInMay() throws -> CaseState {
+        var six = Scenario(number: BreachTests.n(6))
+        try six.run(.register(Fixtures.letter(received: "2025-05-06")), as: Fixtures.clerk, at: "2025-05-06T09:00")
+        try six.run(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.clerk, at: "2025-05-06T10:00")
+        try six.run(.receive(on: nil), as: Fixtures.housingHandler, at: "2025-05-06T11:00")
         try six.run(.accept(route: "申诉求决类第六途径", on: nil), as: Fixtures.housingHandler, at: "2025-05-28T09:00")
-        let cases = try BreachTests.fixture() + [BreachTests.numbered(six, 6)]
+        return six.state
+    }
+
+    /// On time in May 2025, counted by hand over the cases received in May (the statistics'
+    /// cohort, decision 0024): only case 6. The bureau's triage 1 of 1; 区住建局's notice 0 of 1.
+    /// Cases 1–5, received in April, count in April whatever they did in May.
+    @Test func theOnTimeRateThisMonthCountsTheSettledDutiesOfTheCasesReceivedSinceTheFirst() throws {
+        let cases = try BreachTests.fixture() + [try Self.receivedInMay()]
         let desk = SupervisorDesk(cases, asOf: Fixtures.day("2025-05-31"), calendar: Fixtures.calendar,
                                   directory: Fixtures.directory)
         let zjj = try #require(desk.organs.first { $0.organ == "D-ZJJ" }?.line)
-        #expect(zjj.duties == 2 && zjj.dutiesOnTime == 1 && zjj.onTimePercent == 50)
-        #expect(zjj.stoppedThisMonth == [BreachTests.n(4), BreachTests.n(6)])
-        #expect(desk.clocks.first { $0.clock == .receiverNotice }?.line.onTimePercent == 50)
-        #expect(desk.organs.first { $0.organ == "D-XFJ" }?.line.onTimePercent == nil, "nothing stopped in May")
+        #expect(zjj.duties == 1 && zjj.dutiesOnTime == 0 && zjj.onTimePercent == 0)
+        #expect(zjj.settledThisMonth == [BreachTests.n(6)])
+        #expect(desk.organs.first { $0.organ == "D-XFJ" }?.line.onTimePercent == 100)
+        #expect(desk.clocks.first { $0.clock == .receiverNotice }?.line.onTimePercent == 0)
+    }
+
+    /// The desk's on-time rate this month and `stats --from 1st --to day` are one derivation
+    /// (`dutyClocks`): on the statistics fixture, for every month's desk, every measured clock agrees.
+    @Test(arguments: ["2025-03-31", "2025-04-30", "2025-05-31", "2025-06-15", "2025-07-31"])
+    func theDesksOnTimeRateIsTheStatisticsOfTheMonth(_ day: String) throws {
+        let asOf = Fixtures.day(day)
+        let cases = StatisticsFixture.cases + [try Self.receivedInMay()]
+        let desk = SupervisorDesk(cases, asOf: asOf, calendar: Fixtures.calendar, directory: Fixtures.directory)
+        let first = try #require(Day(year: asOf.year, month: asOf.components.month, day: 1))
+        let stats = cases.statistics(StatisticsQuery(from: first, to: asOf, asOf: asOf), directory: Fixtures.directory,
+                                     calendar: Fixtures.calendar)
+        var compared = 0
+        for clock in MeasuredClock.allCases {
+            let line = desk.clocks.first { $0.clock == clock.kind }?.line
+            let ratio = stats.total.onTime[clock] ?? Ratio()
+            #expect((line?.dutiesOnTime ?? 0) == ratio.count && (line?.duties ?? 0) == ratio.of, "\(clock) on \(day)")
+            compared += ratio.of
+        }
+        if day == "2025-04-30" || day == "2025-05-31" { #expect(compared > 0, "the month has settled duties to compare") }
     }
 
     @Test func anOrganHeadsDeskIsTheirOwnOrgans() throws {

@@ -26,6 +26,9 @@ struct RegulationCoverageTests {
         // Rules that specific decisions cite in place of their action's default.
         used.formUnion([.directNotice, .directRouteOrRedirect, .classifySuggestion, .classifyAccusation,
                         .finality])
+        // Each suggestion under its own paragraph of Art 40, and the acts of no case (decision 0024).
+        used.formUnion(Suggestion.allCases.map(\.rule))
+        used.formUnion(OrganMeasure.allCases.map(\.rule))
         // The annual report cites its article (`xinfang report annual`, Art 41 para 1).
         used.insert(.annualReport)
         #expect(Set(RuleID.allCases).subtracting(used).isEmpty, "rules no code cites")

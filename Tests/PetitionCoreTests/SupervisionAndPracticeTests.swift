@@ -12,14 +12,14 @@ struct SupervisionAndPracticeTests {
         #expect(s.state.flags.contains(.underSupervision))
         let clock = try #require(s.clocks(asOf: "2025-06-03").first { $0.kind == .supervisionFeedback })
         #expect(clock.due == Fixtures.day("2025-07-03") && clock.order == 1)
-        try s.run(.recordFeedback(order: 1, adopted: true, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-20T09:00")
+        try s.run(.recordFeedback(order: 1, adoption: .adopted, note: "已整改"), as: Fixtures.supervisor, at: "2025-06-20T09:00")
         #expect(!s.state.flags.contains(.underSupervision))
         // With no order awaiting feedback, none is offered or taken (Art 40 para 4).
-        #expect(s.attempt(.recordFeedback(order: 1, adopted: false, note: "再次"), as: Fixtures.supervisor,
+        #expect(s.attempt(.recordFeedback(order: 1, adoption: .notAdopted, note: "再次"), as: Fixtures.supervisor,
                           at: "2025-06-21T09:00")?.code == .noOpenSupervisionOrder)
         try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "再次拖延", days: 30),
                   as: Fixtures.supervisor, at: "2025-06-22T09:00")
-        #expect(s.attempt(.recordFeedback(order: 1, adopted: false, note: "再次"), as: Fixtures.supervisor,
+        #expect(s.attempt(.recordFeedback(order: 1, adoption: .notAdopted, note: "再次"), as: Fixtures.supervisor,
                           at: "2025-06-23T09:00")?.code == .feedbackAlreadyRecorded)
     }
 

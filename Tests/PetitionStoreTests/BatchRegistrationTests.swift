@@ -30,6 +30,7 @@ struct BatchRegistrationTests {
         func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] { try inner.events(inRecords: seqs) }
         var reservedNumbers: [CaseNumber] { inner.reservedNumbers }
         var staffChanges: [StaffChange] { inner.staffChanges }
+        var supervisionRecords: [OrganSupervisionRecord] { inner.supervisionRecords }
     }
 
     @Test func tenThousandPetitionsAreWrittenInBatchesEachItsOwnTransaction() throws {

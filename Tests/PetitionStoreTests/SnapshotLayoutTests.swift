@@ -40,9 +40,9 @@ struct SnapshotLayoutTests {
                                    deliveredOn: d("2025-09-22"))
         s.rereview = CaseState.Stage(organ: "C-ZF", requestedOn: d("2025-09-29"))
         s.rereviewPauses = [CaseState.Interval(start: d("2025-10-13"))]
-        s.supervision = [CaseState.SupervisionOrder(index: 1, organ: "D-ZJJ", suggestion: .improveWork, reason: "逾期",
+        s.supervision = [CaseState.SupervisionOrder(index: 1, organ: "D-ZJJ", suggestion: .improveWork, issuedBy: "D-XFJ", reason: "逾期",
                                                     issuedOn: d("2025-07-01"), due: d("2025-07-31"),
-                                                    feedback: (adopted: true, note: "已整改", on: d("2025-07-20")))]
+                                                    feedback: (adoption: .adoptedInPart, note: "已整改", on: d("2025-07-20")))]
         s.listedOn = d("2025-07-01")
         s.listedDue = d("2025-09-01")
         s.leader = "区长"

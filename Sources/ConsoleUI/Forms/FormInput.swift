@@ -9,6 +9,7 @@ enum FormInput {
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
+        case .organAct: return OrganActForm.fields(form, data, state.language)
         case .home, .queue, .detail, .help, .actions, .search, .staff: return []
         }
     }
@@ -314,6 +315,8 @@ enum FormInput {
                 return .register(try RegisterForm.check(form, data))
             case .action(let number, let kind):
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
+            case .organAct(let organ):
+                return .recordOrganAct(try OrganActForm.check(organ, form, data))
             case .home, .queue, .detail, .help, .actions, .search, .staff:
                 return nil
             }

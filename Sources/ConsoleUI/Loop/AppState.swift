@@ -15,11 +15,13 @@ package enum Screen: Equatable, Sendable {
     case search
     /// Who may act on this log, in which role, for which organ (人员: the staff records).
     case staff
+    /// A supervision act of this organ (约谈, 通报, 挂牌督办, 督查), from the desk (decision 0024).
+    case organAct(OrganCode)
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
-        case .register, .action: true
+        case .register, .action, .organAct: true
         case .home, .queue, .detail, .help, .actions, .search, .staff: false
         }
     }
@@ -59,12 +61,16 @@ package enum QueueSort: String, Sendable, CaseIterable {
 package enum Effect: Sendable, Equatable {
     case register(Petition)
     case execute(CaseCommand, CaseNumber)
+    /// A supervision act of an organ, a record of no case (decision 0024).
+    case recordOrganAct(OrganSupervisionCommand)
 }
 
 /// How a written effect ended.
 package enum EffectResult: Sendable {
     case registered(CaseNumber)
     case executed(CaseNumber)
+    /// A supervision act of an organ was recorded.
+    case recordedOrganAct(OrganSupervisionCommand)
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }

@@ -19,7 +19,7 @@ package enum Update {
             return nil
         }
         switch state.screen {
-        case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
+        case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .home, .queue, .detail, .help, .actions, .staff:
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
@@ -60,6 +60,12 @@ package enum Update {
             if state.history.last == .detail(number) { state.history.removeLast() }
             state.screen = .detail(number)
             state.flash = Flash(text: (zh ? "已办理：" : "Done: ") + title, style: .title)
+        case .recordedOrganAct(let command):
+            state.form = nil
+            back(&state)
+            state.flash = Flash(text: (zh ? "已记录：" : "Recorded: ") + command.measure.label.text(state.language) + " "
+                + data.directory.name(command.organ, state.language) + "  " + data.articles.short(command.measure.rule, state.language),
+                                style: .title)
         case .failed(let message, let field):
             state.flash = Flash(text: message, style: .overdue)
             if let field, var form = state.form {
@@ -146,6 +152,15 @@ package enum Update {
         case .bottom: move(.bottom, &state, data, pageSize: pageSize, columns: columns)
         case .actions:
             if case .detail(let number) = state.screen { openActions(number, &state) }
+            // On the desk, an organ's number: a supervision act of that organ (decision 0024),
+            // with the number's cases filled in, for a role that may record one.
+            if case .home = state.screen, let desk = state.desk {
+                let cells = DeskScreen.cells(desk, data.directory)
+                guard cells.indices.contains(state.deskSelected), let organ = cells[state.deskSelected].organ,
+                      OrganMeasure.allCases.contains(where: { data.policy.allows(data.actor.role, $0) }) else { return }
+                state.form = OrganActForm.blank(cases: cells[state.deskSelected].cases)
+                go(.organAct(organ), &state)
+            }
         case .open:
             switch state.screen {
             case .queue:
@@ -166,7 +181,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff: break
+            case .help, .register, .action, .search, .staff, .organAct: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -176,7 +191,7 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .organAct: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break

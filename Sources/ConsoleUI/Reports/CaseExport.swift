@@ -55,9 +55,19 @@ package struct CaseExport {
     }
 
     package static func csv(_ rows: [Row], language: Language) -> String {
-        CSV.text([headers(language)] + rows.map { r in
+        CSV.text(table(rows, language: language), bom: true)
+    }
+
+    /// The same table as an Excel 2003 XML workbook (`SpreadsheetXML`, decision 0024).
+    package static func xml(_ rows: [Row], language: Language) -> String {
+        SpreadsheetXML.text(table(rows, language: language), sheet: language == .zh ? "案件" : "cases")
+    }
+
+    /// The headers, then one line per case: every export form prints this one table.
+    static func table(_ rows: [Row], language: Language) -> [[String]] {
+        [headers(language)] + rows.map { r in
             [r.caseNumber, r.received, r.channel, r.petitioner, r.idNumber, r.phone, r.address, r.category, r.type,
              r.request, r.state, r.organ, r.accepted, r.replied, r.rating]
-        }, bom: true)
+        }
     }
 }

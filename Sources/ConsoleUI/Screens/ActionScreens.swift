@@ -45,6 +45,21 @@ enum ActionFormScreen {
     }
 }
 
+/// The form of a supervision act of an organ (decision 0024).
+enum OrganActScreen {
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ organ: OrganCode) {
+        guard let form = state.form else { return }
+        let lang = state.language
+        let zh = lang == .zh
+        grid.put((zh ? "督办措施：" : "Supervision act: ") + data.directory.name(organ, lang), row: 1, column: 1, style: .title)
+        grid.put(DisplayWidth.truncate(zh ? "约谈、通报、挂牌督办领导班子或领导干部（第39条第3款）；督查（第38条）"
+                                          : "Interview, circular, listing of a leadership (Art 39(3)); inspection (Art 38)",
+                                       to: grid.columns - 2), row: 2, column: 1, style: .hint)
+        FormScreen.draw(&grid, FormInput.fields(state, data), form, language: lang, top: 4, left: 1, width: grid.columns - 2,
+                        height: grid.rows - 8)
+    }
+}
+
 /// Search (查找): type a case number, an ID number, a name, a phone or words of the matter.
 enum SearchScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {

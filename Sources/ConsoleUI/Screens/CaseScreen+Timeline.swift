@@ -95,10 +95,10 @@ enum TimelineDetails {
             return [(l("被督办机关", "Organ"), organ(to)), (l("建议", "Suggestion"), label(suggestion.rawValue)),
                     (l("督办事由", "Reason"), reason), (l("反馈期限", "Feedback due"), "\(due)"),
                     document("督办单", "supervision order")]
-        case .feedbackRecorded(let order, let adopted, let text):
+        case .feedbackRecorded(let order, let adoption, let text):
             return [(l("督办单", "Order"), l("第\(order)号", "no. \(order)")),
-                    (l("是否采纳", "Adopted"), adopted ? l("采纳", "adopted") : l("不采纳", "not adopted")),
-                    (l("反馈内容", "Feedback"), text)]
+                    (l("采纳情况", "Adoption"), label(adoption.rawValue)),
+                    (l("反馈内容及理由", "Answer and reasons"), text)]
         case .supervisionListed(let due, let text):
             return [(l("整改期限", "Rectify by"), "\(due)"), (l("事由", "Reason"), text)]
         case .leaderAssigned(let name):

@@ -27,6 +27,7 @@ package enum Console {
         case .action(let n, let kind): "\(n) · " + ActionCatalog.spec(kind).title.text(state.language)
         case .search: zh ? "查找" : "Search"
         case .staff: zh ? "人员名单" : "Staff"
+        case .organAct(let organ): (zh ? "督办措施 · " : "Supervision act · ") + data.directory.shortName(organ, state.language)
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -40,13 +41,14 @@ package enum Console {
         case .action(let number, let kind): ActionFormScreen.draw(&grid, state, data, number, kind)
         case .search: SearchScreen.draw(&grid, state, data)
         case .staff: StaffScreen.draw(&grid, state, data)
+        case .organAct(let organ): OrganActScreen.draw(&grid, state, data, organ)
         }
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
         case .queue: [.open, .filter, .view, .sort, .back, .help]
         case .detail: [.actions, .link, .pageDown, .back, .help]
         case .help: [.back, .quit]
-        case .register, .action: [.save, .nextField, .back, .help]
+        case .register, .action, .organAct: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]

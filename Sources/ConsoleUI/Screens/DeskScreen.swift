@@ -14,6 +14,9 @@ enum DeskScreen {
         var style: StyleRole
         /// What is shown instead of the count (the on-time rate).
         var text: String?
+        /// The organ the number is about (an organ's line, a breach): `a` records a
+        /// supervision act of it (decision 0024).
+        var organ: OrganCode?
     }
 
     /// Organ and clock lines shown (most overdue first; the queue's organ filter finds the rest).
@@ -31,22 +34,22 @@ enum DeskScreen {
     static func cells(_ desk: SupervisorDesk, _ directory: Directory? = nil) -> [Cell] {
         var cells: [Cell] = []
         var row = 3
-        func line(_ name: Localized, _ l: SupervisorDesk.Line) {
+        func line(_ name: Localized, _ l: SupervisorDesk.Line, organ: OrganCode? = nil) {
             cells.append(Cell(row: row, column: leftColumns.open, title: name.joined(Localized("在办", "open")),
-                              cases: l.open, style: .normal))
+                              cases: l.open, style: .normal, organ: organ))
             cells.append(Cell(row: row, column: leftColumns.soon, title: name.joined(soonTitle),
-                              cases: l.dueSoon, style: .dueSoon))
+                              cases: l.dueSoon, style: .dueSoon, organ: organ))
             cells.append(Cell(row: row, column: leftColumns.late, title: name.joined(Localized("已逾期", "overdue")),
-                              cases: l.overdue, style: .overdue))
-            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月办结期限", "duties stopped this month")),
-                              cases: l.stoppedThisMonth, style: .normal,
-                              text: l.onTimePercent.map { "\($0)%" } ?? "—"))
+                              cases: l.overdue, style: .overdue, organ: organ))
+            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月收件已届期限", "duties settled, received this month")),
+                              cases: l.settledThisMonth, style: .normal,
+                              text: l.onTimePercent.map { "\($0)%" } ?? "—", organ: organ))
             row += 1
         }
         for (organ, l) in organsByLateness(desk).prefix(organLines) {
             let name = directory.map { d in Localized(d.shortName(organ, .zh), d.shortName(organ, .en)) }
                 ?? Localized(organ, organ)
-            line(name, l)
+            line(name, l, organ: organ)
         }
         row += 1
         for (clock, l) in desk.clocks.prefix(organLines) { line(clock.title, l) }
@@ -61,7 +64,8 @@ enum DeskScreen {
         for b in desk.breaches.prefix(max(0, 20 - r)) {
             let organ = directory.map { d in Localized(d.shortName(b.organ, .zh), d.shortName(b.organ, .en)) }
                 ?? Localized(b.organ, b.organ)
-            cells.append(Cell(row: r, column: right + 30, title: organ.joined(b.kind.title), cases: b.cases, style: .overdue))
+            cells.append(Cell(row: r, column: right + 30, title: organ.joined(b.kind.title), cases: b.cases, style: .overdue,
+                              organ: b.organ))
             r += 1
         }
         return cells.filter { $0.row < 22 }
@@ -126,9 +130,11 @@ enum DeskScreen {
             grid.put((selected ? "▶" : " ") + n, row: cell.row, column: cell.column - 1,
                      style: selected ? .selected : cell.cases.isEmpty ? .normal : cell.style)
         }
-        let hint = zh ? "↑↓ 选数字 · Enter 列出案件 · Esc 返回此数字 · w 队列 · / 筛选 · ? 帮助"
-                      : "↑↓ pick a number · Enter lists its cases · Esc back to it · w queue · / filter · ? help"
-        grid.put(hint, row: 21, column: 2, style: .hint)
+        // On an organ's number, `a` records a supervision act of the organ (decision 0024), for a role that may.
+        let acts = OrganMeasure.allCases.contains { data.policy.allows(data.actor.role, $0) }
+        let hint = zh ? "↑↓ 选数字 · Enter 列出案件 · Esc 返回 · " + (acts ? "a 督办措施 · " : "") + "w 队列 · / 筛选 · ? 帮助"
+                      : "↑↓ number · Enter its cases · Esc back · " + (acts ? "a supervision act · " : "") + "w queue · / filter · ? help"
+        grid.put(DisplayWidth.truncate(hint, to: grid.columns - 3), row: 21, column: 2, style: .hint)
     }
 }
 

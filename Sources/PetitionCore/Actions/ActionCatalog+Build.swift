@@ -61,7 +61,7 @@ extension ActionCatalog {
                                      reason: try reader.text("reason"),
                                      days: try reader.optionalInteger("days") ?? terms.supervisionFeedback.days)
         case .recordFeedback:
-            return .recordFeedback(order: try reader.integer("order"), adopted: try reader.yesNo("adopted"),
+            return .recordFeedback(order: try reader.integer("order"), adoption: try reader.choice("adoption"),
                                    note: try reader.text("note"))
         case .listSupervision: return .listSupervision(days: try reader.integer("days"), note: try reader.text("note"))
         case .assignLeader: return .assignLeader(name: try reader.text("name"))

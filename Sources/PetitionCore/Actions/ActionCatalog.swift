@@ -153,10 +153,11 @@ package enum ActionCatalog {
                                 "反馈期限（天）：默认\(terms.supervisionFeedback.days)，\(terms.supervisionOrder.text.zh)",
                                 "feedback days: default \(terms.supervisionFeedback.days), \(terms.supervisionOrder.text.en)")])
         case .recordFeedback:
-            return s("记录督办反馈", "record feedback", "被督办机关书面反馈是否采纳", "The organ's written answer: adopted or not",
+            return s("记录督办反馈", "record feedback", "被建议机关书面反馈采纳情况及理由（第40条第4款）",
+                     "The written answer on adoption, with reasons (Art 40 para 4)",
                      [FieldSpec("order", .integer, "督办单序号", "order number"),
-                      FieldSpec("adopted", .yesNo, "是否采纳（yes/no）", "adopted (yes/no)"),
-                      FieldSpec("note", .text, "反馈内容", "feedback")])
+                      FieldSpec("adoption", .choice(Adoption.allCases.map(\.rawValue)), "采纳情况", "adoption"),
+                      FieldSpec("note", .text, "反馈内容及理由", "answer and reasons")])
         case .listSupervision:
             return s("挂牌督办", "list for supervision", "挂牌督办，限期整改", "Listed supervision with a rectification deadline",
                      [FieldSpec("days", .integer, "整改期限（天）：" + terms.listedSupervision.text.zh,

@@ -25,6 +25,8 @@ package struct RolePolicy: Sendable {
         package var name: String
         package var nameEn: String
         package var actions: [ActionKind]
+        /// The supervision acts of no case the role may record (decision 0024); none if absent.
+        package var organActs: [OrganMeasure]?
     }
 
     package let entries: [Entry]
@@ -38,6 +40,11 @@ package struct RolePolicy: Sendable {
 
     package func allows(_ role: Role, _ action: ActionKind) -> Bool {
         entries.first { $0.role == role }?.actions.contains(action) ?? false
+    }
+
+    /// Whether the role may record this supervision act of an organ (Arts 38, 39 para 3).
+    package func allows(_ role: Role, _ measure: OrganMeasure) -> Bool {
+        entries.first { $0.role == role }?.organActs?.contains(measure) ?? false
     }
 
     package func name(of role: Role, _ language: Language) -> String {

@@ -61,44 +61,12 @@ extension CaseState {
 
 
     /// Each measured clock the case has run, with its due day and the day its duty was done
-    /// (nil while undone). Terms as the clocks count them (`clocks(asOf:…)`).
+    /// (nil while undone): the statistics' clocks of `dutyClocks`, the one derivation the desk reads too.
     func measuredClocks(asOf: Day, directory: Directory, calendar: HolidayCalendar,
                         terms: StatutoryTerms) -> [(clock: MeasuredClock, due: Day, done: Day?)] {
-        guard let petition else { return [] }
-        var result: [(MeasuredClock, Day, Day?)] = []
-        let steps = standingSteps
-        func firstDay(_ kinds: Set<ActionKind>) -> Day? {
-            guard let step = steps.first(where: { kinds.contains($0.action) }) else { return nil }
-            return step.action == .accept ? (acceptedOn ?? Day(step.at)) : Day(step.at)
+        dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms).compactMap { duty in
+            MeasuredClock(duty.kind).map { ($0, duty.due, duty.done) }
         }
-        // The first disposal of what the registering organ received (Art 22 para 1; Art 23 paras 1–2).
-        let start = petition.receivedOn
-        if directory[petition.organ]?.type == .petitionBureau {
-            let done = firstDay([.transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect,
-                                 .notAccept, .accept])
-            result.append((.triage, terms.triage.due(from: start, in: calendar).due, done))
-        } else if !petition.isUnreachable {
-            let done = firstDay([.transfer, .assign, .redirect, .notAccept, .accept])
-            result.append((.directNotice, terms.directNotice.due(from: start, in: calendar).due, done))
-        }
-        if let received = receivedOn {
-            result.append((.receiverNotice, terms.receiverNotice.due(from: received, in: calendar).due, acceptedOn))
-        }
-        if let accepted = handlingStart, handlingTermApplies, phase != .routed {
-            let due = terms.handling.due(from: accepted, in: calendar, extraDays: extensionGranted?.days ?? 0).due
-            result.append((.handling, due, opinion?.on))
-        }
-        if let review {
-            result.append((.review, terms.review.due(from: review.requestedOn, in: calendar).due, review.opinionOn))
-        }
-        if let rereview {
-            // Hearing time is not counted (Art 36); an open hearing counts to the as-of day.
-            let asOfEnd = rereview.opinionOn ?? asOf
-            let paused = rereviewPauses.reduce(0) { $0 + max(0, $1.start.days(to: $1.end ?? asOfEnd)) }
-            let due = terms.rereview.due(from: rereview.requestedOn, in: calendar, extraDays: paused).due
-            result.append((.rereview, due, rereview.opinionOn))
-        }
-        return result
     }
 }
 
@@ -143,7 +111,7 @@ extension Figures {
             orders[order.suggestion, default: 0] += 1
             if let feedback = order.feedback {
                 ordersAnswered[order.suggestion, default: 0] += 1
-                if feedback.adopted { ordersAdopted[order.suggestion, default: 0] += 1 }
+                if feedback.adoption.isAdopted { ordersAdopted[order.suggestion, default: 0] += 1 }
             }
         }
         breaches += state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms).count

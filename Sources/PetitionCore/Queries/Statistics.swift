@@ -45,6 +45,12 @@ package struct StatisticsQuery: Sendable, Equatable {
 package enum MeasuredClock: String, Sendable, CaseIterable {
     case triage, directNotice, receiverNotice, handling, review, rereview
 
+    /// The statistics' clock for a duty clock, if the statistics measure it.
+    package init?(_ kind: ClockKind) {
+        guard let clock = Self.allCases.first(where: { $0.kind == kind }) else { return nil }
+        self = clock
+    }
+
     package var kind: ClockKind {
         switch self {
         case .triage: .triage

@@ -7,13 +7,14 @@ package struct SupervisorDesk: Sendable, Equatable {
         package var open: [CaseNumber] = []
         package var dueSoon: [CaseNumber] = []
         package var overdue: [CaseNumber] = []
-        /// Cases with a duty of this line stopped this month (from the 1st to the desk's day),
-        /// and how many of those duties stopped by their due day.
-        package var stoppedThisMonth: [CaseNumber] = []
+        /// Cases received this month (from the 1st to the desk's day) with a duty of this line
+        /// settled — done, or past due undone — and how many of those duties were done by their
+        /// due day: `stats --from 1st --to day`'s on-time figures, from the same `dutyClocks`.
+        package var settledThisMonth: [CaseNumber] = []
         package var duties = 0
         package var dutiesOnTime = 0
 
-        /// The on-time rate this month, in whole per cent; nil when no duty stopped.
+        /// The on-time rate this month, in whole per cent; nil when no duty settled.
         package var onTimePercent: Int? { duties == 0 ? nil : dutiesOnTime * 100 / duties }
     }
 
@@ -58,13 +59,16 @@ package struct SupervisorDesk: Sendable, Equatable {
                 if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
                 if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
             }
-            // On time this month: the duties the case stopped since the 1st, each counted for the
-            // organ that answered for it and for its clock.
-            for duty in state.stoppedDuties(calendar: calendar, directory: directory, terms: terms)
-            where duty.stopped >= monthStart && duty.stopped <= asOf && (scope == nil || duty.organ == scope) {
+            // On time this month, as the statistics count it (decision 0023's cohort: received
+            // from the 1st to the desk's day): each settled duty for the organ that answered for it
+            // and for its clock.
+            let received = state.petition?.receivedOn
+            for duty in state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+            where received.map({ $0 >= monthStart && $0 <= asOf }) == true && duty.isSettled(asOf: asOf)
+                && (scope == nil || duty.organ == scope) {
                 for key in [Key.organ(duty.organ), .clock(duty.kind)] {
                     var l = key.line(&byOrgan, &byClock)
-                    if l.stoppedThisMonth.last != row.number { l.stoppedThisMonth.append(row.number) }
+                    if l.settledThisMonth.last != row.number { l.settledThisMonth.append(row.number) }
                     l.duties += 1
                     if duty.onTime { l.dutiesOnTime += 1 }
                     key.store(l, &byOrgan, &byClock)
@@ -77,7 +81,7 @@ package struct SupervisorDesk: Sendable, Equatable {
         }
         func sorted(_ l: Line) -> Line {
             var s = l
-            s.open.sort(); s.dueSoon.sort(); s.overdue.sort(); s.stoppedThisMonth.sort()
+            s.open.sort(); s.dueSoon.sort(); s.overdue.sort(); s.settledThisMonth.sort()
             return s
         }
         organs = byOrgan.keys.sorted().map { ($0, sorted(byOrgan[$0]!)) }
@@ -90,7 +94,7 @@ package struct SupervisorDesk: Sendable, Equatable {
     }
 }
 
-/// Where a stopped duty is counted on the desk: its organ's line and its clock's line.
+/// Where a settled duty is counted on the desk: its organ's line and its clock's line.
 private enum Key {
     case organ(OrganCode), clock(ClockKind)
 

@@ -36,7 +36,7 @@ package enum CaseCommand: Sendable, Equatable {
     case recordIncident(kind: Conduct, note: String?)
     case recordFollowUp(kind: FollowUpKind, note: String)
     case orderSupervision(organ: OrganCode, suggestion: Suggestion, reason: String, days: Int)
-    case recordFeedback(order: Int, adopted: Bool, note: String)
+    case recordFeedback(order: Int, adoption: Adoption, note: String)
     case listSupervision(days: Int, note: String)
     case assignLeader(name: String)
     case correct(field: CorrectableField, value: String, reason: String)

@@ -53,7 +53,7 @@ extension EventBody {
         case .followUpRecorded(let kind, let n): return .followUpRecorded(kind: kind, note: text(n))
         case .supervisionOrdered(let organ, let suggestion, let reason, let due):
             return .supervisionOrdered(organ: organ, suggestion: suggestion, reason: text(reason), due: due)
-        case .feedbackRecorded(let order, let adopted, let n): return .feedbackRecorded(order: order, adopted: adopted, note: text(n))
+        case .feedbackRecorded(let order, let adoption, let n): return .feedbackRecorded(order: order, adoption: adoption, note: text(n))
         case .supervisionListed(let due, let n): return .supervisionListed(due: due, note: text(n))
         case .voided(let seq, let reason): return .voided(seq: seq, reason: text(reason))
         case .recordsLost(let seqs, let n): return .recordsLost(seqs: seqs, note: n)

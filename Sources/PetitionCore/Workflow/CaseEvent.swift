@@ -59,7 +59,7 @@ package enum EventBody: Codable, Sendable, Equatable {
     case incidentRecorded(kind: Conduct, note: String?)
     case followUpRecorded(kind: FollowUpKind, note: String)
     case supervisionOrdered(organ: OrganCode, suggestion: Suggestion, reason: String, due: Day)
-    case feedbackRecorded(order: Int, adopted: Bool, note: String)
+    case feedbackRecorded(order: Int, adoption: Adoption, note: String)
     case supervisionListed(due: Day, note: String)
     case leaderAssigned(name: String)
     case corrected(field: CorrectableField, old: String?, new: String, reason: String)

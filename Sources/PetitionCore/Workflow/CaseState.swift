@@ -82,21 +82,26 @@ package struct CaseState: Equatable, Sendable {
         package var index: Int
         package var organ: OrganCode
         package var suggestion: Suggestion
+        /// The petition department that issued it: an improve-policy suggestion goes to its
+        /// own level's Party committee and government (Art 40 para 2).
+        package var issuedBy: OrganCode
         package var reason: String
         package var issuedOn: Day
         package var due: Day
-        package var feedback: (adopted: Bool, note: String, on: Day)?
+        package var feedback: (adoption: Adoption, note: String, on: Day)?
 
         package static func == (a: SupervisionOrder, b: SupervisionOrder) -> Bool {
-            a.index == b.index && a.organ == b.organ && a.suggestion == b.suggestion && a.reason == b.reason
-                && a.issuedOn == b.issuedOn && a.due == b.due && a.feedback?.adopted == b.feedback?.adopted
+            a.index == b.index && a.organ == b.organ && a.suggestion == b.suggestion && a.issuedBy == b.issuedBy
+                && a.reason == b.reason
+                && a.issuedOn == b.issuedOn && a.due == b.due && a.feedback?.adoption == b.feedback?.adoption
                 && a.feedback?.note == b.feedback?.note && a.feedback?.on == b.feedback?.on
         }
 
-        package init(index: Int, organ: OrganCode, suggestion: Suggestion, reason: String, issuedOn: Day, due: Day, feedback: (adopted: Bool, note: String, on: Day)? = nil) {
+        package init(index: Int, organ: OrganCode, suggestion: Suggestion, issuedBy: OrganCode, reason: String, issuedOn: Day, due: Day, feedback: (adoption: Adoption, note: String, on: Day)? = nil) {
             self.index = index
             self.organ = organ
             self.suggestion = suggestion
+            self.issuedBy = issuedBy
             self.reason = reason
             self.issuedOn = issuedOn
             self.due = due

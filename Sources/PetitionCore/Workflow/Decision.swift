@@ -269,16 +269,21 @@ struct Decision {
             guard terms.supervisionOrder.days.contains(days) else {
                 throw Rejection(.supervisionDaysInvalid, field: "days", said(terms.supervisionOrder.text, ["days": "\(days)"]))
             }
+            // Each suggestion goes where its paragraph says (Art 40 paras 1–3): none to go to, none made.
+            guard !directory.addressees(of: suggestion, concerning: organ, issuedBy: context.actor.organ).isEmpty else {
+                throw Rejection(.suggestionNoAddressee, field: "suggestion", rule: suggestion.rule,
+                                ["suggestion": suggestion.rawValue, "organ": organ])
+            }
             let due = calendar.adding(calendarDays: days, to: today).due
-            emit(.supervisionOrder, .supervisionOrdered(organ: organ, suggestion: suggestion, reason: reason, due: due))
+            emit(suggestion.rule, .supervisionOrdered(organ: organ, suggestion: suggestion, reason: reason, due: due))
 
-        case .recordFeedback(let order, let adopted, let note):
+        case .recordFeedback(let order, let adoption, let note):
             guard let existing = state.supervision.first(where: { $0.index == order }) else {
                 throw Rejection(.unknownSupervisionOrder, field: "order", ["order": "\(order)"])
             }
             guard existing.feedback == nil else { throw Rejection(.feedbackAlreadyRecorded, ["order": "\(order)"]) }
             try requireText(note, field: "note")
-            emit(.supervisionFeedback, .feedbackRecorded(order: order, adopted: adopted, note: note))
+            emit(.supervisionFeedback, .feedbackRecorded(order: order, adoption: adoption, note: note))
 
         case .listSupervision(let days, let note):
             guard terms.listedSupervision.days.contains(days) else {

@@ -13,6 +13,7 @@ extension Rejection {
         }
         func phase(_ key: String) -> String { Phase(rawValue: d[key] ?? "")?.title.text(language) ?? "" }
         func action(_ key: String) -> String {
+            if let measure = OrganMeasure(rawValue: d[key] ?? "") { return measure.label.text(language) }
             guard let kind = ActionKind(rawValue: d[key] ?? "") else { return d[key] ?? "" }
             return ActionCatalog.spec(kind).title.text(language)
         }
@@ -180,6 +181,12 @@ extension Rejection {
             zh ? "没有第\(v("order"))号督办单" : "There is no supervision order \(v("order"))"
         case .feedbackAlreadyRecorded:
             zh ? "第\(v("order"))号督办单已有反馈" : "Supervision order \(v("order")) already has its feedback"
+        case .suggestionNoAddressee:
+            v("suggestion") == Suggestion.improvePolicy.rawValue
+                ? (zh ? "机构名录中没有本级党委和政府，无法提出完善政策的建议"
+                      : "The directory holds no Party committee or government of this level to receive an improve-policy suggestion")
+                : (zh ? "机构名录中没有对\(v("organ"))有权处理的机关，无法提出追究责任的建议"
+                      : "The directory holds no organ with authority over \(v("organ")) to receive an accountability suggestion")
         case .noOpenSupervisionOrder:
             zh ? "本案件没有待反馈的督办单" : "This case has no supervision order awaiting feedback"
         case .nothingToExecute:

@@ -51,6 +51,8 @@ package struct Rejection: Error, Equatable, Sendable {
         case feedbackAlreadyRecorded = "feedback-already-recorded"
         /// Feedback recorded on a case with no supervision order awaiting it (Art 40 para 4).
         case noOpenSupervisionOrder = "no-open-supervision-order"
+        /// A suggestion with nobody the directory names to receive it (Art 40 paras 2–3).
+        case suggestionNoAddressee = "suggestion-no-addressee"
         /// Execution recorded where no supporting opinion awaits it (Art 32 para 2).
         case nothingToExecute = "nothing-to-execute"
         case voidUnknownRecord = "void-unknown-record"
@@ -148,7 +150,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .noSuperior, .reviewWindowLapsed: .reviewRequest
             case .rereviewWindowLapsed: .rereviewRequest
             case .incidentNeedsVisit: .intakeProhibitedConduct
-            case .supervisionDaysInvalid: .supervisionOrder
+            case .supervisionDaysInvalid, .suggestionNoAddressee: .supervisionOrder
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
             case .nothingToExecute: .handlingExecution
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding

@@ -67,6 +67,24 @@ package enum FollowUpKind: String, Codable, Sendable, CaseIterable {
 /// The three suggestions of a supervision order (Art 40).
 package enum Suggestion: String, Codable, Sendable, CaseIterable {
     case improveWork, improvePolicy, pursueAccountability
+
+    /// The paragraph of Art 40 the suggestion is made under (each names its addressee).
+    package var rule: RuleID {
+        switch self {
+        case .improveWork: .supervisionOrder
+        case .improvePolicy: .supervisionPolicy
+        case .pursueAccountability: .supervisionAccountability
+        }
+    }
+}
+
+/// The organ's written answer to a supervision suggestion (Art 40 para 4): adopted,
+/// adopted in part, or not adopted — each with its reasons.
+package enum Adoption: String, Codable, Sendable, CaseIterable {
+    case adopted, adoptedInPart, notAdopted
+
+    /// Whether the suggestion was adopted, whole or in part (the annual report's "adopted", Art 41).
+    package var isAdopted: Bool { self != .notAdopted }
 }
 
 /// How two cases relate (practice: links never merge or delete cases).

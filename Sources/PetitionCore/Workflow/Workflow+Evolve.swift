@@ -203,11 +203,12 @@ extension CaseState {
             break
         case .supervisionOrdered(let organ, let suggestion, let reason, let due):
             supervision.append(SupervisionOrder(index: supervision.count + 1, organ: organ, suggestion: suggestion,
+                                                issuedBy: event.actor.organ,
                                                 reason: reason, issuedOn: day, due: due, feedback: nil))
             flags.insert(.underSupervision)
-        case .feedbackRecorded(let order, let adopted, let note):
+        case .feedbackRecorded(let order, let adoption, let note):
             if let i = supervision.firstIndex(where: { $0.index == order }) {
-                supervision[i].feedback = (adopted, note, day)
+                supervision[i].feedback = (adoption, note, day)
             }
             if openSupervisionOrders.isEmpty { flags.remove(.underSupervision) }
         case .supervisionListed(let due, _):

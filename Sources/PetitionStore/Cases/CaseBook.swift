@@ -33,6 +33,8 @@ package final class CaseBook {
     var reservedBeforeSnapshot: [CaseNumber] = []
     /// The staff as the staff records before the snapshot this book started from left it.
     var staffBeforeSnapshot = Staff()
+    /// The supervision acts of organs before the snapshot this book started from.
+    var organActsBeforeSnapshot: [OrganSupervisionRecord] = []
     /// The cases a book opened for a point query holds (`CaseBook.open(at:_:only:)`,
     /// decision 0021): only their events are folded, it writes no snapshot and registers
     /// nothing; nil for a book of every case.
@@ -57,6 +59,7 @@ package final class CaseBook {
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
         staffBeforeSnapshot = snapshot.staff
+        organActsBeforeSnapshot = snapshot.supervision
         if let tail { try fold(tail) } else { try fold(try log.readAll()) }
     }
 

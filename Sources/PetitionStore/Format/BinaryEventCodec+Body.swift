@@ -47,7 +47,9 @@ extension BinaryEventCodec {
         case .followUpRecorded(let kind, let note): w.byte(31); w.tag(kind, in: followUps); w.string(note)
         case .supervisionOrdered(let organ, let suggestion, let reason, let due):
             w.byte(32); w.string(organ); w.tag(suggestion, in: suggestions); w.string(reason); w.day(due)
-        case .feedbackRecorded(let order, let adopted, let note): w.byte(33); w.int(order); w.bool(adopted); w.string(note)
+        // Tag 33 held a yes/no answer; read still, written no more (decision 0024).
+        case .feedbackRecorded(let order, let adoption, let note):
+            w.byte(70); w.int(order); w.tag(adoption, in: adoptions); w.string(note)
         case .supervisionListed(let due, let note): w.byte(34); w.day(due); w.string(note)
         case .leaderAssigned(let name): w.byte(35); w.string(name)
         case .corrected(let field, let old, let new, let reason):
@@ -120,7 +122,9 @@ extension BinaryEventCodec {
         case 32:
             return .supervisionOrdered(organ: try r.string(), suggestion: try r.tag(in: suggestions),
                                        reason: try r.string(), due: try r.day())
-        case 33: return .feedbackRecorded(order: try r.int(), adopted: try r.bool(), note: try r.string())
+        case 33:
+            // Before decision 0024 an answer was yes or no: yes is adopted, no is not adopted.
+            return .feedbackRecorded(order: try r.int(), adoption: try r.bool() ? .adopted : .notAdopted, note: try r.string())
         case 34: return .supervisionListed(due: try r.day(), note: try r.string())
         case 35: return .leaderAssigned(name: try r.string())
         case 36:
@@ -144,6 +148,7 @@ extension BinaryEventCodec {
         case 46: return .rehandlingOrdered(note: try r.string())
         case 50: return .rated(satisfaction: try r.tag(in: satisfactions), note: try text())
         case 60: return .executionRecorded(note: try r.string())
+        case 70: return .feedbackRecorded(order: try r.int(), adoption: try r.tag(in: adoptions), note: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

@@ -31,6 +31,8 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
+    /// Appended (issue 14, decision 0024): the answer to a suggestion (Art 40 para 4).
+    static let adoptions: [Adoption] = [.adopted, .adoptedInPart, .notAdopted]
     static let satisfactions: [Satisfaction] = [.satisfied, .basicallySatisfied, .dissatisfied]
     static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
@@ -54,6 +56,8 @@ package enum BinaryEventCodec {
         .intakeRating, .annualReport,
         // Appended (issue 14): breaches and the receipt term (decision 0022).
         .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt, .handlingExecution,
+        // Appended (issue 14): the suggestions addressed per paragraph, inspections (decision 0024).
+        .supervisionPolicy, .supervisionAccountability, .supervisionInspection,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -138,6 +138,7 @@ extension DurableLog {
             case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
             case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
             case .staff(let change): staffChanges.append(change)
+            case .supervision(let act): supervisionRecords.append(act)
             case .events, .commit, .salvage, .disclosure: break
             }
         }

@@ -104,6 +104,9 @@ package final class DurableLog: EventLog {
     /// The staff records read or written since this log was opened (on an open from a
     /// snapshot, those after its head), in log order.
     package internal(set) var staffChanges: [StaffChange] = []
+    /// The supervision acts of organs read or written since this log was opened (on an
+    /// open from a snapshot, those after its head), in log order (decision 0024).
+    package internal(set) var supervisionRecords: [OrganSupervisionRecord] = []
     /// While `open` reads the file the first time (a torn batch is then read again).
     var opening = false
     /// `Options.cutFrom`, until the read that honours it.

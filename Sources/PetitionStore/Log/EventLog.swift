@@ -26,6 +26,9 @@ package protocol EventLog: AnyObject {
     /// The staff records read so far (on an open from a snapshot, those after its head),
     /// in log order, written by this handle or another.
     var staffChanges: [StaffChange] { get }
+    /// The supervision acts of organs read so far (on an open from a snapshot, those after
+    /// its head), in log order (decision 0024).
+    var supervisionRecords: [OrganSupervisionRecord] { get }
 }
 
 extension EventLog {
@@ -46,6 +49,7 @@ package final class InMemoryEventLog: EventLog {
     private final class Storage {
         var events: [CaseEvent]
         var staff: [StaffChange] = []
+        var supervision: [OrganSupervisionRecord] = []
         var seq: Int
         init(_ events: [CaseEvent]) {
             self.events = events
@@ -86,6 +90,7 @@ package final class InMemoryEventLog: EventLog {
                 stored.append(event)
             }
             if case .staff(let change) = record { storage.staff.append(change) }
+            if case .supervision(let act) = record { storage.supervision.append(act) }
         }
         // As the file log does: a batch of more than one record is closed by a commit record.
         if records.count > 1 { seq += 1 }
@@ -104,6 +109,8 @@ package final class InMemoryEventLog: EventLog {
     package var reservedNumbers: [CaseNumber] { [] }
 
     package var staffChanges: [StaffChange] { storage.staff }
+
+    package var supervisionRecords: [OrganSupervisionRecord] { storage.supervision }
 
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         let wanted = Set(seqs)

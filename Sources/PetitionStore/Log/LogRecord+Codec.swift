@@ -40,6 +40,8 @@ extension LogRecord {
             return (.json, Self.json(salvage))
         case .disclosure(let disclosure):
             return (.json, Self.json(disclosure))
+        case .supervision(let act):
+            return (.json, Self.json(act))
         }
     }
 
@@ -92,6 +94,10 @@ extension LogRecord {
             do { return .disclosure(try JSONDecoder().decode(DisclosureRecord.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .supervision:
+            do { return .supervision(try JSONDecoder().decode(OrganSupervisionRecord.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -119,7 +125,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision:
             _ = try decode(frame, payload: payload)
         }
     }

@@ -26,12 +26,18 @@ package enum LogRecord: Sendable, Equatable {
     /// Written by `xinfang log dump --reason` before anything is printed: who read the
     /// log's personal data unmasked, when and why (Art 30; docs/decisions/0015-art30.md).
     case disclosure(DisclosureRecord)
+    /// A supervision act that concerns an organ rather than one case: an interview, a
+    /// circular or a listing of its leadership (Art 39 para 3), an inspection (Art 38).
+    /// Decision 0024. Not safe to skip: the supervisor's desk shows it.
+    case supervision(OrganSupervisionRecord)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
         case events = 1
         case recoveryNote = 2
         case staff = 3
+        /// Supervision acts of an organ (decision 0024).
+        case supervision = 4
         /// Safe to ignore (it carries no state): a reader that predates commit records skips it.
         case commit = 0x8003
         /// Safe to ignore: a snapshot is a cache, and the checkpoint carries no state.
@@ -57,6 +63,7 @@ package enum LogRecord: Sendable, Equatable {
             case .checkpoint: "checkpoint"
             case .salvage: "salvage"
             case .disclosure: "disclosure"
+            case .supervision: "supervision"
             }
         }
     }
@@ -70,6 +77,7 @@ package enum LogRecord: Sendable, Equatable {
         case .checkpoint: .checkpoint
         case .salvage: .salvage
         case .disclosure: .disclosure
+        case .supervision: .supervision
         }
     }
 
@@ -77,7 +85,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure: []
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision: []
         }
     }
 }

@@ -33,6 +33,8 @@ package struct CaseSnapshot {
     package var reserved: [CaseNumber] = []
     /// The staff as the staff records up to the head left it.
     package var staff = Staff()
+    /// The supervision acts of organs up to the head, in log order (decision 0024).
+    package var supervision: [OrganSupervisionRecord] = []
     /// The search index of `states` (decision 0027), written as a section that every
     /// console maps and reads in place; nil writes none.
     package var search: SearchIndex? = nil
@@ -45,7 +47,9 @@ package struct CaseSnapshot {
     static let fingerprint: UInt32 = {
         let tables: [[String]] = [Phase.allCases.map(\.rawValue), CaseFlag.allCases.map(\.rawValue),
                                   ActionKind.allCases.map(\.rawValue),
-                                  layout.map { "\($0.name):\($0.shape)" }]
+                                  layout.map { "\($0.name):\($0.shape)" },
+                                  // The header's sections after the staff (decision 0024: organ acts).
+                                  ["supervision:json"]]
         return CRC32C.checksum(Array(tables.map { $0.joined(separator: ",") }.joined(separator: ";").utf8))
     }()
 
@@ -150,6 +154,9 @@ package struct CaseSnapshot {
             w.string(member.role.rawValue)
             w.string(member.organ)
         }
+        // A few records at most a day: kept as their log payload (JSON), not a layout of their own.
+        w.uvarint(UInt64(supervision.count))
+        for act in supervision { w.string(String(decoding: LogRecord.supervision(act).encoded().1, as: UTF8.self)) }
         w.uvarint(UInt64(chunks.count))
         for chunk in chunks {
             w.uvarint(UInt64(chunk.length))
@@ -216,6 +223,7 @@ package struct CaseSnapshot {
         package let head: Head
         package let reserved: [CaseNumber]
         package let staff: Staff
+        package let supervision: [OrganSupervisionRecord]
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
@@ -244,15 +252,16 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], [Page], SearchSection?, RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], [Section], [Page], [Page],
+                                SearchSection?, RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, chunks, pages, linkPages, search, digest) = try result.get()
+            (logId, head, reserved, staff, supervision, chunks, pages, linkPages, search, digest) = try result.get()
         }
 
         typealias SearchSection = (section: Section, cases: Int, keys: Int, postings: Int)
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [Section], [Page], [Page], SearchSection?, RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], [Section], [Page], [Page], SearchSection?, RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -285,6 +294,12 @@ package struct CaseSnapshot {
                     members.append(StaffMember(user: user, name: name, role: role, organ: try r.string()))
                 }
                 let staff = Staff(members, owner: owner.isEmpty ? nil : owner)
+                var supervision: [OrganSupervisionRecord] = []
+                for _ in 0..<(try r.count()) {
+                    guard let act = try? JSONDecoder().decode(OrganSupervisionRecord.self, from: Data(try r.string().utf8))
+                    else { throw Failure.damaged }
+                    supervision.append(act)
+                }
                 var from = 16 + headerLength
                 func section(_ length: Int, _ count: Int) throws -> Section {
                     var sha: [UInt8] = []
@@ -326,7 +341,7 @@ package struct CaseSnapshot {
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, chunks, pages, linkPages, search, RecordHash(of: header))
+                        staff, supervision, chunks, pages, linkPages, search, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {

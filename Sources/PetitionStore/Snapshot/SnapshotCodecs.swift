@@ -79,6 +79,10 @@ enum SuggestionTag: TagCodec {
     typealias Value = Suggestion
     static let table: [Suggestion] = BinaryEventCodec.suggestions
 }
+enum AdoptionTag: TagCodec {
+    typealias Value = Adoption
+    static let table: [Adoption] = BinaryEventCodec.adoptions
+}
 enum SatisfactionTag: TagCodec {
     typealias Value = Satisfaction
     static let table: [Satisfaction] = BinaryEventCodec.satisfactions
@@ -187,21 +191,21 @@ enum StageCodec: SnapshotCodec {
 
 enum SupervisionOrderCodec: SnapshotCodec {
     static var shape: String {
-        "SupervisionOrder(index:int,organ:str,suggestion:\(SuggestionTag.shape),reason:str,issuedOn:day,due:day,"
-            + "feedback:opt(adopted:bool,note:str,on:day))"
+        "SupervisionOrder(index:int,organ:str,suggestion:\(SuggestionTag.shape),issuedBy:str,reason:str,issuedOn:day,due:day,"
+            + "feedback:opt(adoption:\(AdoptionTag.shape),note:str,on:day))"
     }
     static func write(_ o: CaseState.SupervisionOrder, _ w: inout BinaryWriter) {
-        w.int(o.index); w.string(o.organ); SuggestionTag.write(o.suggestion, &w); w.string(o.reason)
+        w.int(o.index); w.string(o.organ); SuggestionTag.write(o.suggestion, &w); w.string(o.issuedBy); w.string(o.reason)
         w.day(o.issuedOn); w.day(o.due)
-        w.optional(o.feedback) { w, f in w.bool(f.adopted); w.string(f.note); w.day(f.on) }
+        w.optional(o.feedback) { w, f in AdoptionTag.write(f.adoption, &w); w.string(f.note); w.day(f.on) }
     }
     static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> CaseState.SupervisionOrder {
-        let index = try r.int(), organ = try r.string(), suggestion = try SuggestionTag.read(&r)
+        let index = try r.int(), organ = try r.string(), suggestion = try SuggestionTag.read(&r), issuedBy = try r.string()
         let reason = try r.string(), issued = try r.day(), due = try r.day()
-        let feedback = try r.optional { r throws(BinaryEventCodec.DecodeError) -> (adopted: Bool, note: String, on: Day) in
-            (try r.bool(), try r.string(), try r.day())
+        let feedback = try r.optional { r throws(BinaryEventCodec.DecodeError) -> (adoption: Adoption, note: String, on: Day) in
+            (try AdoptionTag.read(&r), try r.string(), try r.day())
         }
-        return CaseState.SupervisionOrder(index: index, organ: organ, suggestion: suggestion, reason: reason,
+        return CaseState.SupervisionOrder(index: index, organ: organ, suggestion: suggestion, issuedBy: issuedBy, reason: reason,
                                           issuedOn: issued, due: due, feedback: feedback)
     }
 }

@@ -233,7 +233,8 @@ package enum Update {
     /// The actions the case's phase allows, as the actions screen lists them.
     static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
         guard let c = data.state(number) else { return [] }
-        return Workflow.actions(for: c).filter { $0 != .register }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15).
+        return Workflow.actions(for: c).filter { $0 != .register && $0 != .issueDocument }
     }
 
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
@@ -279,7 +280,8 @@ package enum Update {
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
              .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
              .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution:
+             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
+             .issueDocument:
             break  // the earlier case says nothing about these forms
         }
         go(.action(number, kind), &state)

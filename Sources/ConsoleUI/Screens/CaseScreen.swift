@@ -187,7 +187,8 @@ package enum CaseScreen {
 
     /// The actions the law allows on the case now that this user may take.
     package static func allowed(_ c: CaseState, _ data: ConsoleData) -> [ActionKind] {
-        Workflow.actions(for: c).filter { ActionForm.refusal($0, on: c, data) == nil }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15).
+        Workflow.actions(for: c).filter { $0 != .issueDocument && ActionForm.refusal($0, on: c, data) == nil }
     }
 
     /// The petitioner, a group's size and representatives, and the accused, as this user may

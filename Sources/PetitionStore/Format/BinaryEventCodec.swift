@@ -31,6 +31,12 @@ package enum BinaryEventCodec {
     static let followUps: [FollowUpKind] = [.education, .disputeResolution, .assistance]
     static let suggestions: [Suggestion] = [.improveWork, .improvePolicy, .pursueAccountability]
     static let links: [LinkKind] = [.repeats, .related]
+    /// Append only, like every table here: a kind's position is its byte in the log.
+    static let documentKinds: [DocumentKind] = [.receipt, .acceptanceNotice, .nonAcceptanceNotice, .notAgainNotice,
+                                                .redirectNotice, .transferLetter, .assignmentLetter, .extensionNotice,
+                                                .handlingOpinion, .reviewOpinion, .rereviewOpinion, .mediationAgreement,
+                                                .settlementAgreement, .supervisionLetter]
+    static let deliveries: [DeliveryMethod] = [.handedOver, .post, .online]
     static let satisfactions: [Satisfaction] = [.satisfied, .basicallySatisfied, .dissatisfied]
     static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
@@ -54,6 +60,8 @@ package enum BinaryEventCodec {
         .intakeRating, .annualReport,
         // Appended (issue 14): breaches and the receipt term (decision 0022).
         .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt, .handlingExecution,
+        // Appended (issue 15): written documents (decision 0025).
+        .practiceDocuments,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

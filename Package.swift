@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "xinfang",
             dependencies: [
-                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal",
+                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal", "PetitionDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

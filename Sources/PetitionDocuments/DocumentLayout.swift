@@ -117,15 +117,18 @@ package struct DocumentLayout: Sendable {
 
     /// Chinese punctuation that never starts a row (避头点: 。，、；：？！）》」』”’).
     static let noRowStart: Set<Character> = Set("。，、；：？！）》」』〉】”’…")
+    /// Opening punctuation that never ends a row (避尾点: （《「『“‘).
+    static let noRowEnd: Set<Character> = Set("（《「『〈【“‘")
 
     /// Rows of at most `columns` columns, as `DisplayWidth.wrap` breaks them, except that a
-    /// row never starts with closing Chinese punctuation: the character before it goes down
-    /// with it, and what no longer fits moves on to the next row.
+    /// row never starts with closing Chinese punctuation nor ends with opening punctuation:
+    /// the character before goes down with it, and what no longer fits moves on.
     static func wrap(_ text: String, to columns: Int) -> [String] {
         var rows = DisplayWidth.wrap(text, to: columns)
         var i = 1
         while i < rows.count {
-            while let first = rows[i].first, noRowStart.contains(first), rows[i - 1].count > 1 {
+            while rows[i - 1].count > 1,
+                  rows[i].first.map(noRowStart.contains) == true || rows[i - 1].last.map(noRowEnd.contains) == true {
                 let moved = rows[i - 1].removeLast()
                 rows[i].insert(moved, at: rows[i].startIndex)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 import PetitionCore
 
@@ -31,5 +32,18 @@ package struct RenderedDocument: Sendable, Equatable {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+}
+
+extension RenderedDocument {
+    /// A preview: the same document, its code replaced by a mark that it was not issued
+    /// (so a preview printed and handed over cannot pass `doc verify`).
+    package func marked(preview: Bool) -> RenderedDocument {
+        guard preview else { return self }
+        var copy = self
+        let mark = language == .zh ? "样稿（未出具，无核验码）" : "DRAFT (not issued, no code)"
+        copy.text = text.replacingOccurrences(of: code, with: mark)
+        copy.html = html.replacingOccurrences(of: code, with: mark)
+        return copy
     }
 }

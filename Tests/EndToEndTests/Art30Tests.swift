@@ -48,6 +48,11 @@ struct Art30Tests {
         Surface(name: "export --csv", args: ["export", "--csv"]),
         Surface(name: "export --json", args: ["export", "--json"]),
         Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
+        // Issue 15: a document prints only for those who may read the accusation; the list of
+        // documents and a verification name no one to the accused.
+        Surface(name: "doc receipt", args: ["doc", number, "receipt", "--preview"]),
+        Surface(name: "doc receipt --html", args: ["doc", number, "receipt", "--preview", "--html"]),
+        Surface(name: "doc list", args: ["doc", "list", number], sees: nil),
     ]
 
     /// Those the accuser is kept from: the accused organ's handler and head, and the

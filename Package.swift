@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         // Pure: screens, key map, cell grid.
-        .target(name: "ConsoleUI", dependencies: ["PetitionCore"]),
+        .target(name: "ConsoleUI", dependencies: ["PetitionCore", "PetitionDocuments"]),
 
         // The only code that calls ncurses.
         .target(name: "ConsoleTerminal", dependencies: ["ConsoleUI", "CTerminal"]),
@@ -79,7 +79,8 @@ let package = Package(
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
         .testTarget(name: "PetitionDocumentsTests", dependencies: ["PetitionDocuments", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "PetitionDocuments", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PetitionStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,11 +19,17 @@ package struct CaseDocuments: Sendable {
 
     package let available: [DocumentKind]
     package let issued: [Issued]
+    /// The document the case's latest step puts in writing: what the console offers first.
+    package let latest: DocumentKind?
 
     /// From the case's events in log order (voided ones included): a voided issue is not listed.
     package init(events: [CaseEvent]) {
         let state = Workflow.replay(events.first?.caseNumber ?? CaseNumber(organ: "", year: 0, sequence: 0), events)
-        available = DocumentKind.allCases.filter { DocumentModel.source(of: $0, in: events, state: state) != nil }
+        let sources = DocumentKind.allCases.compactMap { kind in
+            DocumentModel.source(of: kind, in: events, state: state).map { (kind, $0.seq) }
+        }
+        available = sources.map(\.0)
+        latest = sources.max { $0.1 < $1.1 }?.0
         issued = events.compactMap { event in
             guard case .documentIssued(let kind, let asOf, let to, let delivery, let digest) = event.body,
                   !state.voided.contains(event.seq) else { return nil }

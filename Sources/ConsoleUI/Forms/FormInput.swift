@@ -9,7 +9,7 @@ enum FormInput {
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: return []
         }
     }
 
@@ -88,6 +88,7 @@ enum FormInput {
                 openEarlier(&state)
                 return nil
             case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
+                 .print,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -314,7 +315,7 @@ enum FormInput {
                 return .register(try RegisterForm.check(form, data))
             case .action(let number, let kind):
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
-            case .home, .queue, .detail, .help, .actions, .search, .staff:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .document:
                 return nil
             }
         } catch {

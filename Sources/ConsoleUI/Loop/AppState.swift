@@ -15,12 +15,14 @@ package enum Screen: Equatable, Sendable {
     case search
     /// Who may act on this log, in which role, for which organ (人员: the staff records).
     case staff
+    /// A document of the case, previewed before it is issued (issue 15).
+    case document(CaseNumber)
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
         case .register, .action: true
-        case .home, .queue, .detail, .help, .actions, .search, .staff: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: false
         }
     }
 }
@@ -59,12 +61,17 @@ package enum QueueSort: String, Sendable, CaseIterable {
 package enum Effect: Sendable, Equatable {
     case register(Petition)
     case execute(CaseCommand, CaseNumber)
+    /// Record a document's issue, then save its text (`fileName` in the documents folder)
+    /// and send it to the printer where one is configured.
+    case issueDocument(CaseCommand, CaseNumber, text: String, fileName: String)
 }
 
 /// How a written effect ended.
 package enum EffectResult: Sendable {
     case registered(CaseNumber)
     case executed(CaseNumber)
+    /// A document issued: where it was saved, and whether it went to the printer.
+    case issued(CaseNumber, path: String, printed: Bool)
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }
@@ -128,6 +135,10 @@ package struct AppState: Sendable {
 
     // The case screen and its actions.
     package var detailScroll = 0
+    /// The document previewed (`Screen.document`), how it will be delivered, its scroll.
+    package var documentKind: DocumentKind?
+    package var documentDelivery: DeliveryMethod = .handedOver
+    package var documentScroll = 0
     package var actionSelected = 0
 
     // Forms: one open at a time; it survives help, resize and refreshes.

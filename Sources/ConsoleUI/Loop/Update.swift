@@ -21,6 +21,7 @@ package enum Update {
         switch state.screen {
         case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
+        case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
         case .home, .queue, .detail, .help, .actions, .staff:
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
@@ -53,6 +54,13 @@ package enum Update {
                     + (zh ? "），" : "); ") + key
             }
             state.flash = Flash(text: text, style: .title)
+        case .issued(let number, let path, let printed):
+            let title = state.documentKind?.title.text(state.language) ?? ""
+            if state.screen == .document(number) { back(&state) }
+            // The file's name (the folder is the documents folder): the line fits 80 columns.
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            state.flash = Flash(text: (zh ? "已出具\(title)：\(file)" : "Issued \(title): \(file)")
+                                    + (printed ? (zh ? "，已送打印机" : "; sent to the printer") : ""), style: .title)
         case .executed(let number):
             let title = (state.screen.actionKind.map { ActionCatalog.spec($0).title.text(state.language) }) ?? ""
             state.form = nil
@@ -124,6 +132,8 @@ package enum Update {
             state.drill = nil
             go(.home, &state)
         case .staff: go(.staff, &state)
+        case .print:
+            if case .detail(let number) = state.screen { openDocument(number, &state, data) }
         case .register: openRegister(&state, data)
         case .search:
             // A new search starts from nothing (it kept the last query: 王秀英 then 于婷
@@ -166,7 +176,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff: break
+            case .help, .register, .action, .search, .staff, .document: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -176,7 +186,7 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .document: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break

@@ -97,7 +97,7 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
         Binding(scope: .browse, intent: .home, keys: [.function(6), .character("m")], label: "F6 m", help: Localized("首页", "home")),
         Binding(scope: .browse, intent: .print, keys: [.function(9), .character("p")], label: "F9 p",
-                help: Localized("出具文书：预览、保存、打印", "document: preview, save, print")),
+                help: Localized("出具文书（预览打印）", "issue a document")),
         Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("u")], label: "F8 u", help: Localized("人员名单", "staff")),
         Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
         Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),

@@ -38,4 +38,21 @@ struct DocumentScreenTests {
         let issued = CaseDocuments(events: try desk.book.history(of: number)).issued
         #expect(issued.map(\.kind) == [.handlingOpinion] && issued.first?.delivery == .post)
     }
+
+    /// The review window says which document's delivery it counts from (Arts 35, 36).
+    @Test func theReviewWindowNamesTheIssuedOpinionItCountsFrom() throws {
+        var s = Scenario.at(.opinionIssued)
+        let digest = String(repeating: "0123456789abcdef", count: 4)
+        try s.run(.issueDocument(kind: .handlingOpinion, asOf: s.log.last?.seq ?? 0, to: "张伟", delivery: .handedOver,
+                                 digest: digest), as: Fixtures.housingHandler, at: "2025-08-01T10:00")
+        try s.run(.deliver(on: nil), as: Fixtures.housingHandler, at: "2025-08-04T09:00")
+        let desk = try Desk(Fixtures.housingHandler, at: "2025-08-05T10:00", events: s.log)
+        let number = s.state.number
+        desk.press(.character("s"))
+        desk.type("\(number)")
+        desk.press(.enter)
+        let lines = CaseScreen.lines(desk.state, desk.data, number, width: 100, printed: true).map(\.0)
+        #expect(lines.contains { $0.contains("自信访事项处理意见书（2025-08-01出具，核验码 0123-4567-89AB-CDEF）送达之日 2025-08-04 起算") },
+                "\(lines.joined(separator: "\n"))")
+    }
 }

@@ -101,4 +101,23 @@ struct DocumentTests {
         #expect(text.contains("《信访工作条例》第32条"), "\(text.prefix(400))")
         #expect(text.contains("张伟"))
     }
+
+    /// A recovery renumbers the records after one it could not keep: the record of
+    /// what it was rendered after is renumbered with them, and the code still verifies.
+    @Test func aCodeStillVerifiesAfterARecoveryRenumbersTheRecords() throws {
+        let cli = CLI()
+        cli.run(["init"])
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit).status == 0)
+        #expect(cli.run(["register", "-", "--now", "2025-04-28T10:30"], stdin: CLI.groupVisit).status == 0)
+        #expect(cli.run(["doc", "D-XFJ-2025-00002", "receipt", "--out", "r.txt", "--now", "2025-04-28T11:00"]).status == 0)
+        let records = cli.eventRecords
+        let offset = try #require(records[1]["offset"] as? Int)
+        var damaged = cli.logBytes
+        damaged[offset - 40] ^= 0x10
+        try damaged.write(to: URL(fileURLWithPath: cli.log))
+        let recovered = cli.dir + "/recovered.log"
+        #expect(cli.run(["log", "recover", "--out", recovered]).status == 0)
+        let verified = cli.run(["doc", "verify", "r.txt", "--log", recovered])
+        #expect(verified.status == 0 && verified.out.contains("核验通过"), "\(verified.err)")
+    }
 }

@@ -5,8 +5,9 @@ BIN := .build/debug/xinfang
 # System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 # Only `make test` needs these: libreoffice-calc-nogui converts an export to xlsx in one
-# end-to-end test (about 2 s), so `make run` does not install an office suite.
-TEST_PACKAGES := libreoffice-calc-nogui
+# end-to-end test (about 2 s), so `make run` does not install an office suite; chromium,
+# fonts-noto-cjk and poppler-utils print a document's HTML to PDF and read its text back.
+TEST_PACKAGES := libreoffice-calc-nogui chromium fonts-noto-cjk poppler-utils
 
 .PHONY: run demo test bench fuzz setup test-setup install-packages build install clean
 

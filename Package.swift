@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System library: a module map and a shim header over ncursesw.
@@ -34,8 +35,16 @@ let package = Package(
             swiftSettings: replaySettings
         ),
 
+        // Pure: the written notices, receipts and letters, rendered from a case's records by
+        // templates passed in (text at 80 columns, HTML for A4), with their SHA-256 digests.
+        .target(
+            name: "PetitionDocuments",
+            dependencies: ["PetitionCore", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         // Pure: screens, key map, cell grid.
-        .target(name: "ConsoleUI", dependencies: ["PetitionCore"]),
+        .target(name: "ConsoleUI", dependencies: ["PetitionCore", "PetitionDocuments"]),
 
         // The only code that calls ncurses.
         .target(name: "ConsoleTerminal", dependencies: ["ConsoleUI", "CTerminal"]),
@@ -43,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "xinfang",
             dependencies: [
-                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal",
+                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal", "PetitionDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +78,9 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "TestSupport"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "PetitionDocumentsTests", dependencies: ["PetitionDocuments", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "PetitionDocuments", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PetitionStore"]),
     ],
     swiftLanguageModes: [.v6]

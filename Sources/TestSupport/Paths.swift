@@ -110,9 +110,10 @@ extension Scenario {
 }
 
 /// A representative, well-formed command of each kind, for the transition table
-/// and the property tests.
+/// and the property tests. `lastSeq` is the case's latest record, which a document's issue
+/// names (it was rendered after it).
 package enum Samples {
-    package static func command(_ kind: ActionKind) -> CaseCommand {
+    package static func command(_ kind: ActionKind, lastSeq: Int = 0) -> CaseCommand {
         switch kind {
         case .register: .register(Fixtures.letter())
         case .transfer: .transfer(to: "D-ZJJ", note: nil)
@@ -165,6 +166,8 @@ package enum Samples {
         case .rehandle: .rehandle(note: "复查撤销原处理意见，责成重新办理")
         case .rate: .rate(satisfaction: .basicallySatisfied, note: "答复及时")
         case .recordExecution: .recordExecution(note: "已督促执行，补偿款已发放")
+        case .issueDocument: .issueDocument(kind: .receipt, asOf: lastSeq, to: "张三", delivery: .handedOver,
+                                            digest: String(repeating: "ab", count: 32))
         }
     }
 }

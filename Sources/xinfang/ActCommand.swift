@@ -85,7 +85,8 @@ struct ActCommand: ParsableCommand {
         let context = book.context(now: try session.now(for: book.mode), actor: actor, reference: session.reference,
                                    staff: try session.staff(in: book))
         let language = session.language
-        let rows = Workflow.actions(for: state).filter { $0 != .register }.map { kind in
+        // Documents are issued by `xinfang doc`, which lists them itself (issue 15).
+        let rows = Workflow.actions(for: state).filter { $0 != .register && $0 != .issueDocument }.map { kind in
             var refusal: String?
             do throws(Rejection) { try Workflow.precheck(kind, state, context) } catch {
                 refusal = error.message(language, articles: session.reference.articles, directory: session.reference.directory)

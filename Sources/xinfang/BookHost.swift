@@ -57,6 +57,16 @@ final class BookHost: ConsoleHost {
             case .recordOrganAct(let command):
                 try book.recordOrganAct(command, now: now, actor: actor, reference: session.reference, staff: staff)
                 return .recordedOrganAct(command)
+            case .issueDocument(let command, let number, let text, let fileName):
+                // Saved first, then recorded: a refused issue takes its file away, so nothing is left.
+                let path = try saveDocument(text, named: fileName)
+                do {
+                    _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference, staff: staff)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: path)
+                    throw error
+                }
+                return .issued(number, path: path, printed: printDocument(at: path))
             }
         } catch {
             let field: String? = switch error {
@@ -66,6 +76,45 @@ final class BookHost: ConsoleHost {
             }
             return .failed(Failure.describe(error, language: session.language, reference: session.reference).0, field: field)
         }
+    }
+
+    /// The folder documents are saved in: `$XINFANG_DOCUMENTS`, else `documents/` beside the
+    /// log (made private to the user, as the log's folder is).
+    var documentsFolder: String {
+        if let folder = Session.environment["XINFANG_DOCUMENTS"], !folder.isEmpty { return folder }
+        return ((session.logPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("documents")
+    }
+
+    private func saveDocument(_ text: String, named name: String) throws -> String {
+        let folder = documentsFolder
+        try session.checkOfficeFolder(holds: folder + "/" + name)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            let path = (folder as NSString).appendingPathComponent(name)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Personal data: readable by the user alone, as the log is.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            return path
+        } catch {
+            throw UsageError("不能保存文书到 \(folder)：\(error.localizedDescription)",
+                             "Cannot save the document in \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// Sends the saved document to the system printer with `lp` when one is configured
+    /// (`$XINFANG_PRINTER` names it); whether it went.
+    private func printDocument(at path: String) -> Bool {
+        guard let printer = Session.environment["XINFANG_PRINTER"], !printer.isEmpty,
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/lp") else { return false }
+        let lp = Process()
+        lp.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
+        lp.arguments = ["-d", printer, path]
+        lp.standardOutput = FileHandle.nullDevice
+        lp.standardError = FileHandle.nullDevice
+        do { try lp.run() } catch { return false }
+        lp.waitUntilExit()
+        return lp.terminationStatus == 0
     }
 
     /// The damage the open or a later read found, or else what the background check

@@ -54,6 +54,7 @@ struct ConsoleCommand: ParsableCommand {
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training)
             data.staff = staff
+            data.documents = try session.documentRenderer()
             let host = BookHost(book: book, session: session, actor: actor, staff: staff)
             let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {

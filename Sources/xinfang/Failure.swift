@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleTerminal
 import Foundation
 import PetitionCore
+import PetitionDocuments
 import PetitionStore
 
 /// The one place where errors become a line on stderr and an exit code:
@@ -50,6 +51,8 @@ enum Failure {
                 ? "只登记了\(p.count)件中的前\(p.written.count)件（\(first) 至 \(last)，案件号见标准输出）；从第\(p.firstNotWritten + 1)件（索引\(p.firstNotWritten)）起均未写入：\(cause)"
                 : "only \(p.written.count) of \(p.count) petitions were registered (\(first) to \(last), listed on stdout); from petition \(p.firstNotWritten + 1) (index \(p.firstNotWritten)) on, none was written: \(cause)"
             (line, code) = (text, 74)
+        case let d as DocumentError:
+            (line, code) = (d.text(language), 65)
         case let u as UsageError:
             (line, code) = (u.message(language), u.exitCode)
         default:

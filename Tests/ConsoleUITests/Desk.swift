@@ -1,5 +1,6 @@
 import ConsoleUI
 import PetitionCore
+import PetitionDocuments
 import PetitionStore
 import TestSupport
 import Testing
@@ -26,6 +27,8 @@ final class Desk {
         var data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
                                articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
         data.staff = Fixtures.staff
+        data.documents = try? DocumentRenderer(DocumentReference(directory: r.directory, articles: r.articles,
+                                                                 templates: r.templates))
         host = DeskHost(book: book, actor: actor, language: language, damage: damage)
         host.checking = checking
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
@@ -93,6 +96,8 @@ final class DeskHost: ConsoleHost {
 
     /// The warning of a log found damaged when it was opened (an in-memory log cannot be).
     let damage: String?
+    /// The documents the console issued: the file each would be saved as, and its text.
+    var issuedDocuments: [(name: String, text: String)] = []
 
     init(book: CaseBook, actor: PetitionCore.Actor, language: Language, damage: String? = nil) {
         self.book = book
@@ -126,6 +131,11 @@ final class DeskHost: ConsoleHost {
             case .recordOrganAct(let command):
                 try book.recordOrganAct(command, now: now, actor: actor, reference: Fixtures.reference, staff: Fixtures.staff)
                 return .recordedOrganAct(command)
+            case .issueDocument(let command, let number, let text, let fileName):
+                _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference,
+                                     staff: Fixtures.staff)
+                issuedDocuments.append((fileName, text))
+                return .issued(number, path: "documents/" + fileName, printed: false)
             }
         } catch {
             // As the executable's host: a refusal, alone or of a batch, names its field.

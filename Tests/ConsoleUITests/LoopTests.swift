@@ -64,7 +64,7 @@ struct StaffScreenTests {
             .init(user: "handler", name: "李承办", role: .handler, organ: "D-ZJJ"),
         ]).enrolment(by: "clerk", at: Fixtures.instant("2025-05-01")), directory: Fixtures.reference.directory)
         desk.wait(seconds: 1)
-        desk.press(.character("p"))
+        desk.press(.character("u"))
         #expect(desk.state.screen == .staff)
         #expect(desk.screen.contains("王登记") && desk.screen.contains("李承办"), "\(desk.screen)")
         #expect(desk.screen.contains("（本人）") && desk.screen.contains("xinfang staff add"))

@@ -58,6 +58,11 @@ struct Art30Tests {
                 sees: number, setup: interview),
         Surface(name: "log dump after an interview (masked)", args: ["log", "dump"], bureau: "supervisor",
                 sees: "\"measure\":\"interview\"", setup: interview),
+        // Issue 15: a document prints only for those who may read the accusation; the list of
+        // documents and a verification name no one to the accused.
+        Surface(name: "doc receipt", args: ["doc", number, "receipt", "--preview"]),
+        Surface(name: "doc receipt --html", args: ["doc", number, "receipt", "--preview", "--html"]),
+        Surface(name: "doc list", args: ["doc", "list", number], sees: nil),
     ]
 
     /// An interview of the accused organ's leadership citing the accusation (Art 39 para 3).

@@ -22,7 +22,7 @@ struct TransitionTableTests {
                 var s = scenario
                 let result: String
                 do {
-                    try s.run(Samples.command(kind), as: Fixtures.trainee, at: s.lastTime)
+                    try s.run(Samples.command(kind, lastSeq: s.log.last?.seq ?? 0), as: Fixtures.trainee, at: s.lastTime)
                     result = "allowed → \(s.state.phase.rawValue)"
                 } catch {
                     let article = error.rule.map { articles[$0].citationEn } ?? "—"
@@ -45,7 +45,7 @@ struct TransitionTableTests {
     @Test func terminalPhasesAllowNoWorkflowStep() {
         // The petitioner's rating of the reply (Art 21 para 2) moves nothing either.
         let annotations: Set<ActionKind> = [.recordIncident, .recordFeedback, .correct, .void, .link, .recordFollowUp,
-                                            .reportCompletion, .rate, .recordExecution]
+                                            .reportCompletion, .rate, .recordExecution, .issueDocument]
         for phase in Phase.allCases where phase.isTerminal {
             #expect(Set(Workflow.allowedActions(in: phase)).isSubset(of: annotations), "\(phase)")
         }

@@ -150,7 +150,7 @@ struct WorkflowPropertyTests {
         case .void(let seq, _): phaseBefore[seq] ?? before.phase
         case .extend, .reportCompletion, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback,
              .listSupervision, .assignLeader, .correct, .link, .reviewRecovery, .recordDifferentMatter,
-             .requestSupplement, .recordSupplement, .rate, .recordExecution:
+             .requestSupplement, .recordSupplement, .rate, .recordExecution, .issueDocument:
             before.phase
         case .rehandle: .handling
         }
@@ -200,6 +200,7 @@ struct WorkflowPropertyTests {
         case .rehandle: [.reviewNotRevoked, .missingField]
         case .rate: stepDate.union([.notYetReplied, .alreadyRated, .forbiddenCharacter, .fieldTooLong])
         case .recordExecution: [.nothingToExecute, .missingField]
+        case .issueDocument: [.documentOutdated, .missingField, .invalidValue]
         }
     }
 

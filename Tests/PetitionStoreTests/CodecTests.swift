@@ -85,7 +85,7 @@ struct CodecTests {
         for phase in Phase.allCases { all += Scenario.at(phase).log }
         for kind in ActionKind.allCases {
             var s = Scenario.at(.handling)
-            if (try? s.run(Samples.command(kind), as: Fixtures.trainee, at: s.lastTime)) != nil { all += s.log.suffix(1) }
+            if (try? s.run(Samples.command(kind, lastSeq: s.log.last?.seq ?? 0), as: Fixtures.trainee, at: s.lastTime)) != nil { all += s.log.suffix(1) }
         }
         let bodies = Set(all.map(\.body.name))
         #expect(bodies.count >= 30, "the sample covers most event kinds: \(bodies.count)")

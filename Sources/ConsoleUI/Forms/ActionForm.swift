@@ -157,7 +157,7 @@ enum ActionForm {
              .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline, .outcomeNotForType, .measuresRequired,
              .notAssigned, .completionAlreadyReported, .noSuperior, .reviewWindowLapsed, .rereviewWindowLapsed,
              .incidentNeedsVisit, .supervisionDaysInvalid, .unknownSupervisionOrder, .feedbackAlreadyRecorded,
-             .noOpenSupervisionOrder, .suggestionNoAddressee, .nothingToExecute,
+             .noOpenSupervisionOrder, .suggestionNoAddressee, .nothingToExecute, .documentOutdated,
              .voidUnknownRecord, .voidNotVoidable, .linkToSelf, .staffExists, .staffUnknown,
              .staffTraineeInProduction, .staffLastAdministrator, .forbiddenCharacter, .fieldTooLong,
              .handlerNotStaff, .objectionAlreadyMade, .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag,

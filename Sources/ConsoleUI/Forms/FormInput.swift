@@ -10,7 +10,7 @@ enum FormInput {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
         case .organAct: return OrganActForm.fields(form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: return []
         }
     }
 
@@ -89,6 +89,7 @@ enum FormInput {
                 openEarlier(&state)
                 return nil
             case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
+                 .print,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -317,7 +318,7 @@ enum FormInput {
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
             case .organAct(let organ):
                 return .recordOrganAct(try OrganActForm.check(organ, form, data))
-            case .home, .queue, .detail, .help, .actions, .search, .staff:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .document:
                 return nil
             }
         } catch {

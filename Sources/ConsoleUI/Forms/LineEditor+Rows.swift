@@ -1,3 +1,4 @@
+import PetitionCore
 /// A long text field (facts, reasons, a request, an opinion, a note) edited over many
 /// rows: the text wraps by display width — a wide character is never split, and a line
 /// break typed with Enter starts a new row — and ↑ ↓ Home End move by the rows as shown.

@@ -1,3 +1,4 @@
+import PetitionCore
 /// One line of text being typed: edited by grapheme, with the cursor placed by
 /// display width, so Chinese characters and combining marks are never split.
 package struct LineEditor: Equatable, Sendable {

@@ -17,12 +17,14 @@ package enum Screen: Equatable, Sendable {
     case staff
     /// A supervision act of this organ (约谈, 通报, 挂牌督办, 督查), from the desk (decision 0024).
     case organAct(OrganCode)
+    /// A document of the case, previewed before it is issued (issue 15).
+    case document(CaseNumber)
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
         case .register, .action, .organAct: true
-        case .home, .queue, .detail, .help, .actions, .search, .staff: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: false
         }
     }
 }
@@ -63,6 +65,9 @@ package enum Effect: Sendable, Equatable {
     case execute(CaseCommand, CaseNumber)
     /// A supervision act of an organ, a record of no case (decision 0024).
     case recordOrganAct(OrganSupervisionCommand)
+    /// Record a document's issue, then save its text (`fileName` in the documents folder)
+    /// and send it to the printer where one is configured.
+    case issueDocument(CaseCommand, CaseNumber, text: String, fileName: String)
 }
 
 /// How a written effect ended.
@@ -71,6 +76,8 @@ package enum EffectResult: Sendable {
     case executed(CaseNumber)
     /// A supervision act of an organ was recorded.
     case recordedOrganAct(OrganSupervisionCommand)
+    /// A document issued: where it was saved, and whether it went to the printer.
+    case issued(CaseNumber, path: String, printed: Bool)
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }
@@ -134,6 +141,10 @@ package struct AppState: Sendable {
 
     // The case screen and its actions.
     package var detailScroll = 0
+    /// The document previewed (`Screen.document`), how it will be delivered, its scroll.
+    package var documentKind: DocumentKind?
+    package var documentDelivery: DeliveryMethod = .handedOver
+    package var documentScroll = 0
     package var actionSelected = 0
 
     // Forms: one open at a time; it survives help, resize and refreshes.

@@ -1,4 +1,5 @@
 import PetitionCore
+import PetitionDocuments
 
 /// What the screens show, handed in by the executable: the cases as replayed, the
 /// reference data, who is at the console and the day. ConsoleUI reads no file.
@@ -57,6 +58,9 @@ package struct ConsoleData: Sendable {
     /// The case on screen in full (its events read back from the log, and the cases that
     /// link to it), loaded by the run loop when a case's screen is shown or the cases change.
     package var detail: CaseDetail?
+    /// The documents' renderer over the reference data's templates (issue 15); nil where
+    /// the console runs without them (documents are then not offered).
+    package var documents: DocumentRenderer?
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

@@ -93,7 +93,7 @@ package final class ConsoleLoop {
     /// The shown case in full, read from the log once per case and change, not per key.
     private func loadDetail() {
         let number: CaseNumber? = switch state.screen {
-        case .detail(let n), .actions(let n), .action(let n, _): n
+        case .detail(let n), .actions(let n), .action(let n, _), .document(let n): n
         case .home, .queue, .help, .register, .search, .staff, .organAct: nil
         }
         guard let number else { return }

@@ -39,6 +39,8 @@ package enum Intent: String, Sendable, CaseIterable {
     // Lists and screens.
     case up, down, pageUp, pageDown, top, bottom, open, back, help, filter, quit
     case queue, register, search, home, actions, sort, view, staff
+    /// The document the case's latest step requires: preview, then issue, save and print (issue 15).
+    case print
     /// Straight to the 关联 form of the case shown (linking a repeat petition).
     case link
     // Forms.
@@ -94,7 +96,9 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .view, keys: [.tab, .character("v")], label: "Tab v", help: Localized("队列范围：全部/我的…", "queue: all/mine/…")),
         Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
         Binding(scope: .browse, intent: .home, keys: [.function(6), .character("m")], label: "F6 m", help: Localized("首页", "home")),
-        Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("p")], label: "F8 p", help: Localized("人员名单", "staff")),
+        Binding(scope: .browse, intent: .print, keys: [.function(9), .character("p")], label: "F9 p",
+                help: Localized("出具文书（预览打印）", "issue a document")),
+        Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("u")], label: "F8 u", help: Localized("人员名单", "staff")),
         Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
         Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
         Binding(scope: .form, intent: .nextField, keys: [.tab, .down, .enter], label: "Tab ↓", help: Localized("下一栏", "next field")),

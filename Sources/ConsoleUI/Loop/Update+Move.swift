@@ -68,7 +68,7 @@ extension Update {
             case .top: state.deskSelected = 0
             case .bottom: state.deskSelected = last
             }
-        case .help, .register, .action, .search, .organAct:
+        case .help, .register, .action, .search, .organAct, .document:  // the document screen scrolls itself (Update+Document)
             break
         }
     }

@@ -21,6 +21,7 @@ package enum Update {
         switch state.screen {
         case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
+        case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
         case .home, .queue, .detail, .help, .actions, .staff:
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
@@ -53,6 +54,13 @@ package enum Update {
                     + (zh ? "），" : "); ") + key
             }
             state.flash = Flash(text: text, style: .title)
+        case .issued(let number, let path, let printed):
+            let title = state.documentKind?.title.text(state.language) ?? ""
+            if state.screen == .document(number) { back(&state) }
+            // The file's name (the folder is the documents folder): the line fits 80 columns.
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            state.flash = Flash(text: (zh ? "已出具\(title)：\(file)" : "Issued \(title): \(file)")
+                                    + (printed ? (zh ? "，已送打印机" : "; sent to the printer") : ""), style: .title)
         case .executed(let number):
             let title = (state.screen.actionKind.map { ActionCatalog.spec($0).title.text(state.language) }) ?? ""
             state.form = nil
@@ -130,6 +138,8 @@ package enum Update {
             state.drill = nil
             go(.home, &state)
         case .staff: go(.staff, &state)
+        case .print:
+            if case .detail(let number) = state.screen { openDocument(number, &state, data) }
         case .register: openRegister(&state, data)
         case .search:
             // A new search starts from nothing (it kept the last query: 王秀英 then 于婷
@@ -181,7 +191,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff, .organAct: break
+            case .help, .register, .action, .search, .staff, .organAct, .document: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -191,7 +201,7 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff, .organAct: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break
@@ -248,7 +258,8 @@ package enum Update {
     /// The actions the case's phase allows, as the actions screen lists them.
     static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
         guard let c = data.state(number) else { return [] }
-        return Workflow.actions(for: c).filter { $0 != .register }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15).
+        return Workflow.actions(for: c).filter { $0 != .register && $0 != .issueDocument }
     }
 
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {
@@ -294,7 +305,8 @@ package enum Update {
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
              .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
              .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
-             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution:
+             .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
+             .issueDocument:
             break  // the earlier case says nothing about these forms
         }
         go(.action(number, kind), &state)

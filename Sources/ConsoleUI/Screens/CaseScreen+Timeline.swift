@@ -137,6 +137,11 @@ enum TimelineDetails {
                 + note(text)
         case .rated(let satisfaction, let text):
             return [(l("信访人评价", "Petitioner's rating"), ChoiceLabels.label(satisfaction.rawValue, language))] + note(text)
+        case .documentIssued(let kind, _, let to, let delivery, let digest):
+            return [(l("出具文书", "Issued"), kind.title.text(language)),
+                    (l("送达对象", "To"), kind.toOrgan ? organ(to) : (masked ? PersonalData.mask(to) : to)),
+                    (l("送达方式", "Delivery"), delivery.label.text(language)),
+                    (l("核验码", "Code"), DocumentCode.of(digest: digest))]
         }
     }
 }

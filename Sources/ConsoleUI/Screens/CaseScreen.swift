@@ -1,4 +1,5 @@
 import PetitionCore
+import PetitionDocuments
 
 /// A case as a handler works from it: every field of the petition, the request, facts
 /// and reasons in full, the opinion, the cases linked to it either way, the running
@@ -104,6 +105,7 @@ package enum CaseScreen {
             let marks = (k.provisional ? (zh ? " 暂定" : " provisional") : "") + (k.paused ? (zh ? " 暂停" : " paused") : "")
             out.append(("  " + DisplayWidth.pad(k.kind.title.text(lang), to: 16) + "\(k.due)\(marks)  "
                         + DisplayWidth.pad(Console.daysLeft(k, lang), to: 12) + cite(k.rule), Console.urgency(k)))
+            if let from = deliveryLine(k.kind, c, data, number, lang) { out.append((from, .hint)) }
         }
         heading(printed ? (zh ? "现在可以办理（xinfang act 案件编号 操作）" : "Allowed now (xinfang act CASE ACTION)")
                         : (zh ? "现在可以办理（按 a 办理）" : "Allowed now (press a to act)"))
@@ -187,7 +189,8 @@ package enum CaseScreen {
 
     /// The actions the law allows on the case now that this user may take.
     package static func allowed(_ c: CaseState, _ data: ConsoleData) -> [ActionKind] {
-        Workflow.actions(for: c).filter { ActionForm.refusal($0, on: c, data) == nil }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15).
+        Workflow.actions(for: c).filter { $0 != .issueDocument && ActionForm.refusal($0, on: c, data) == nil }
     }
 
     /// The petitioner, a group's size and representatives, and the accused, as this user may
@@ -249,5 +252,27 @@ package enum CaseScreen {
                            : "lines \(start + 1)–\(min(all.count, start + page)) of \(all.count) "
             grid.put(shown, row: 0, column: grid.columns - DisplayWidth.of(shown), style: .title)
         }
+    }
+
+    /// The delivery a petitioner's window counts from (Arts 35, 36): which document's, issued
+    /// when, with its code — or that the reply was delivered without one issued here (issue 15).
+    static func deliveryLine(_ kind: ClockKind, _ c: CaseState, _ data: ConsoleData, _ number: CaseNumber,
+                             _ lang: Language) -> String? {
+        let zh = lang == .zh
+        let document: DocumentKind, delivered: Day?
+        switch kind {
+        case .reviewWindow: (document, delivered) = (.handlingOpinion, c.deliveredOn)
+        case .rereviewWindow: (document, delivered) = (.reviewOpinion, c.review?.deliveredOn)
+        default: return nil  // only the petitioner's request windows count from a delivery
+        }
+        guard let delivered else { return nil }
+        let issued = CaseDocuments(events: data.history(number)).issued.last { $0.kind == document }
+        let title = document.title.text(lang)
+        guard let issued else {
+            return zh ? "    自\(title)送达之日 \(delivered) 起算（本系统未出具该文书）"
+                      : "    from delivery of the \(title.lowercased()) on \(delivered) (not issued here)"
+        }
+        return zh ? "    自\(title)（\(issued.on)出具，核验码 \(issued.code)）送达之日 \(delivered) 起算"
+                  : "    from delivery on \(delivered) of the \(title.lowercased()) issued \(issued.on), code \(issued.code)"
     }
 }

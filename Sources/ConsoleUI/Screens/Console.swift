@@ -28,6 +28,7 @@ package enum Console {
         case .search: zh ? "查找" : "Search"
         case .staff: zh ? "人员名单" : "Staff"
         case .organAct(let organ): (zh ? "督办措施 · " : "Supervision act · ") + data.directory.shortName(organ, state.language)
+        case .document(let n): "\(n) · " + (zh ? "出具文书" : "Document")
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -42,16 +43,18 @@ package enum Console {
         case .search: SearchScreen.draw(&grid, state, data)
         case .staff: StaffScreen.draw(&grid, state, data)
         case .organAct(let organ): OrganActScreen.draw(&grid, state, data, organ)
+        case .document(let number): DocumentScreen.draw(&grid, state, data, number)
         }
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
         case .queue: [.open, .filter, .view, .sort, .back, .help]
-        case .detail: [.actions, .link, .pageDown, .back, .help]
+        case .detail: [.actions, .print, .link, .back, .help]
         case .help: [.back, .quit]
         case .register, .action, .organAct: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]
+        case .document: [.down, .back, .help]
         }
         let registers = data.policy.allows(data.actor.role, .register)
         let scope: KeyScope = state.screen.isForm ? .form : .browse

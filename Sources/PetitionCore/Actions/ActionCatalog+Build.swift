@@ -84,6 +84,8 @@ extension ActionCatalog {
         case .rehandle: return .rehandle(note: try reader.text("note"))
         case .rate: return .rate(satisfaction: try reader.choice("satisfaction"), note: try reader.optional("note"))
         case .recordExecution: return .recordExecution(note: try reader.text("note"))
+        case .issueDocument:
+            throw Rejection(.invalidValue, field: "action", ["value": "issue-document", "expected": "xinfang doc CASE KIND"])
         }
     }
 }

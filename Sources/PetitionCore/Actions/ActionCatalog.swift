@@ -218,6 +218,10 @@ package enum ActionCatalog {
                      "支持信访请求的处理意见，督促有关机关执行后记录执行情况，执行期限\(terms.execution.text.zh)",
                      "A supporting opinion carried out: record how, within \(terms.execution.text.en)",
                      [FieldSpec("note", .text, "执行情况", "how it was carried out")])
+        case .issueDocument:
+            return s("出具文书", "issue a document",
+                     "出具回执、告知书、意见书或函件并记录送达方式和核验摘要（xinfang doc，案件页按 p）",
+                     "Issue a receipt, notice, opinion or letter, recording its delivery and digest (xinfang doc; p on the case screen)")
         }
     }
 }

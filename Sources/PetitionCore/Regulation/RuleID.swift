@@ -75,6 +75,7 @@ package enum RuleID: String, CaseIterable, Codable, Sendable, Comparable {
     case practiceSameMatter = "practice.same-matter"
     case practiceSupplement = "practice.supplement"
     case practiceReceipt = "practice.receipt"
+    case practiceDocuments = "practice.documents"
 
     package static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
 }

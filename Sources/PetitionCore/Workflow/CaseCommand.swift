@@ -58,6 +58,9 @@ package enum CaseCommand: Sendable, Equatable {
     case rate(satisfaction: Satisfaction, note: String?)
     /// A supporting opinion carried out (Art 32 para 2): how, in a note.
     case recordExecution(note: String)
+    /// Record the issue of a written document rendered from the case after record `asOf`,
+    /// with its canonical text's SHA-256 (hex): `xinfang doc` and the console's `p` (issue 15).
+    case issueDocument(kind: DocumentKind, asOf: Int, to: String, delivery: DeliveryMethod, digest: String)
 
     /// The command's kind, for permissions, help and the transition table.
     package var kind: ActionKind {
@@ -108,6 +111,7 @@ package enum CaseCommand: Sendable, Equatable {
         case .rehandle: .rehandle
         case .rate: .rate
         case .recordExecution: .recordExecution
+        case .issueDocument: .issueDocument
         }
     }
 }
@@ -166,6 +170,9 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
     case rehandle
     case rate
     case recordExecution = "record-execution"
+    /// Issued through `xinfang doc` and the console's print key, not `act`: the document is
+    /// rendered first, and the record carries its digest.
+    case issueDocument = "issue-document"
 
     /// The rule the action acts under.
     package var rule: RuleID {
@@ -212,6 +219,7 @@ package enum ActionKind: String, Codable, Sendable, CaseIterable {
         case .rehandle: .practiceRehandling
         case .rate: .intakeRating
         case .recordExecution: .handlingExecution
+        case .issueDocument: .practiceDocuments
         }
     }
 }
@@ -229,7 +237,8 @@ extension CaseCommand {
              .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
              .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-             .assignLeader, .correct, .void, .reviewRecovery, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution: []
+             .assignLeader, .correct, .void, .reviewRecovery, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
+             .issueDocument: []
         }
     }
 }

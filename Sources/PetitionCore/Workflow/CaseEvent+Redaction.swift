@@ -68,6 +68,9 @@ extension EventBody {
         // The rating is no one's personal data; the petitioner's words about it may be.
         case .rated(let satisfaction, let n): return .rated(satisfaction: satisfaction, note: note(n))
         case .executionRecorded(let n): return .executionRecorded(note: text(n))
+        // A petitioner's name as recipient is personal; an organ's code and the digest are not.
+        case .documentIssued(let kind, let asOf, let to, let delivery, let digest):
+            return .documentIssued(kind: kind, asOf: asOf, to: kind.toOrgan ? to : hide, delivery: delivery, digest: digest)
         // Dates, codes, staff accounts and outcomes: nothing personal, nothing of the matter.
         case .received, .accepted, .classified, .handlerAssigned, .hearingStarted, .hearingEnded, .mediationStarted,
              .replyDelivered, .reviewRequested, .rereviewRequested, .rereviewHearingStarted, .rereviewHearingEnded,

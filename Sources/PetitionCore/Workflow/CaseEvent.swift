@@ -89,6 +89,10 @@ package enum EventBody: Codable, Sendable, Equatable {
     case rated(satisfaction: Satisfaction, note: String?)
     /// A supporting opinion was carried out (Art 32 para 2).
     case executionRecorded(note: String)
+    /// A written document was issued (issue 15): which, rendered from the case as it stood
+    /// after record `asOf`, to whom, how it is delivered, and the SHA-256 of its canonical
+    /// text (hex), from which its verification code is taken (decision 0025).
+    case documentIssued(kind: DocumentKind, asOf: Int, to: String, delivery: DeliveryMethod, digest: String)
 
     /// The event's name as written in the log and the timeline.
     package var name: String {
@@ -140,6 +144,7 @@ package enum EventBody: Codable, Sendable, Equatable {
         case .rehandlingOrdered: "rehandlingOrdered"
         case .rated: "rated"
         case .executionRecorded: "executionRecorded"
+        case .documentIssued: "documentIssued"
         }
     }
 }

@@ -334,7 +334,8 @@ struct Decision {
                  .endMediation, .issueOpinion, .reportCompletion, .requestReview, .issueReviewOpinion,
                  .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
                  .recordIncident, .recordFollowUp, .orderSupervision, .recordFeedback, .listSupervision,
-                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution:
+                 .assignLeader, .differentMatter, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
+                 .issueDocument:
                 guard target.annotation || target.seq == latestStep?.seq else {
                     throw Rejection(.voidNotVoidable, ["seq": "\(seq)"])
                 }
@@ -408,6 +409,18 @@ struct Decision {
         case .recordExecution(let note):
             try requireText(note, field: "note")
             emit(.handlingExecution, .executionRecorded(note: note))
+
+        case .issueDocument(let kind, let asOf, let to, let delivery, let digest):
+            // The document was rendered from the case as it stood after record `asOf`: if
+            // another clerk has recorded a step since, it no longer says what the case says.
+            guard asOf == state.steps.last?.seq else {
+                throw Rejection(.documentOutdated, ["asOf": "\(asOf)", "latest": "\(state.steps.last?.seq ?? 0)"])
+            }
+            try requireText(to, field: "to")
+            guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw Rejection(.invalidValue, field: "digest", ["value": digest, "expected": "SHA-256 (64 hex)"])
+            }
+            emit(kind.rule, .documentIssued(kind: kind, asOf: asOf, to: to, delivery: delivery, digest: digest))
         }
     }
 

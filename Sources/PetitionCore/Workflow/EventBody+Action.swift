@@ -10,6 +10,7 @@ extension EventBody {
         case .rehandlingOrdered: .rehandle
         case .rated: .rate
         case .executionRecorded: .recordExecution
+        case .documentIssued: .issueDocument
         case .transferred: .transfer
         case .assigned: .assign
         case .referred(let kind, _, _): kind == .politicalLegal ? .referPoliticalLegal : .referDiscipline

@@ -189,6 +189,9 @@ extension Rejection {
                       : "The directory holds no organ with authority over \(v("organ")) to receive an accountability suggestion")
         case .noOpenSupervisionOrder:
             zh ? "本案件没有待反馈的督办单" : "This case has no supervision order awaiting feedback"
+        case .documentOutdated:
+            zh ? "文书生成后本案件又有新记录（第\(v("latest"))号），请重新生成后再出具"
+                : "The case has a newer record (\(v("latest"))) than the document was made from; make it again and issue that"
         case .nothingToExecute:
             zh ? "本案件没有待执行的支持意见" : "This case has no supporting opinion awaiting execution"
         case .voidUnknownRecord:

@@ -55,6 +55,8 @@ package struct Rejection: Error, Equatable, Sendable {
         case suggestionNoAddressee = "suggestion-no-addressee"
         /// Execution recorded where no supporting opinion awaits it (Art 32 para 2).
         case nothingToExecute = "nothing-to-execute"
+        /// A document rendered before another record of the case was written (issue 15).
+        case documentOutdated = "document-outdated"
         case voidUnknownRecord = "void-unknown-record"
         case voidNotVoidable = "void-not-voidable"
         case linkToSelf = "link-to-self"
@@ -153,6 +155,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .supervisionDaysInvalid, .suggestionNoAddressee: .supervisionOrder
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
             case .nothingToExecute: .handlingExecution
+            case .documentOutdated: .practiceDocuments
             case .voidUnknownRecord, .voidNotVoidable: .practiceVoiding
             case .linkToSelf: .practiceLinks
             case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions: .practiceRecovery

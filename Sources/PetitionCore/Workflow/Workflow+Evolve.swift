@@ -43,7 +43,7 @@ extension Workflow {
 
 extension CaseState {
     /// The day a step took effect: its own date where it carries one, else the day it was recorded.
-    static func effectiveDay(_ event: CaseEvent) -> Day {
+    package static func effectiveDay(_ event: CaseEvent) -> Day {
         switch event.body {
         case .registered(let p): p.receivedOn
         case .received(let on), .accepted(_, let on), .hearingStarted(let on), .hearingEnded(let on),
@@ -56,7 +56,7 @@ extension CaseState {
              .rereviewOpinionIssued, .withdrawn, .incidentRecorded, .followUpRecorded, .supervisionOrdered,
              .feedbackRecorded, .supervisionListed, .leaderAssigned, .corrected, .voided, .linked, .recordsLost,
              .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
-             .supplementReceived, .rehandlingOrdered, .rated, .executionRecorded:
+             .supplementReceived, .rehandlingOrdered, .rated, .executionRecorded, .documentIssued:
             event.day
         }
     }
@@ -265,6 +265,8 @@ extension CaseState {
             rating = satisfaction
         case .executionRecorded:
             break  // a record: the step itself says the opinion was carried out (`executionRecorded`)
+        case .documentIssued:
+            break  // a record: the case's events say which documents were issued (`CaseDocuments`)
         }
     }
 
@@ -273,7 +275,8 @@ extension CaseState {
         switch body {
         case .incidentRecorded, .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed,
              .leaderAssigned, .corrected, .voided, .linked, .recordsLost, .recoveryReviewed, .earlierCaseFlagged,
-             .differentMatterRecorded, .supplementRequested, .supplementReceived, .rated, .executionRecorded:
+             .differentMatterRecorded, .supplementRequested, .supplementReceived, .rated, .executionRecorded,
+             .documentIssued:
             true
         case .registered, .transferred, .assigned, .referred, .escalated, .redirected, .notAccepted, .received,
              .accepted, .objected, .objectionDecided, .classified, .handlerAssigned, .hearingStarted,

@@ -7,7 +7,8 @@ package enum Workflow {
     /// its actions are decided. `Tests/PetitionCoreTests/Snapshots/transitions.txt`
     /// shows the result for every phase and action.
     package static func allowedActions(in phase: Phase) -> [ActionKind] {
-        let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link]
+        // Documents are issued wherever the case stands: a notice of an ended case too.
+        let ended: [ActionKind] = [.recordIncident, .recordFeedback, .correct, .void, .link, .issueDocument]
         // The petitioner rates the handling once the reply is delivered (Art 21 para 2).
         let afterHandling: [ActionKind] = [.reportCompletion, .rate, .recordExecution]
         // A supplement (补正) is asked for and received until the opinion is written; after
@@ -65,7 +66,7 @@ package enum Workflow {
     /// What any open case allows besides its phase's workflow steps.
     static let openActions: [ActionKind] = [.withdraw, .recordIncident, .orderSupervision, .recordFeedback,
                                             .listSupervision, .assignLeader, .correct, .void, .link,
-                                            .differentMatter]
+                                            .differentMatter, .issueDocument]
 
     /// What takes an accusation away from an organ it accuses (Art 30): a transfer to
     /// another competent organ, or a referral to the discipline organ.
@@ -152,7 +153,7 @@ package enum Workflow {
              .startMediation, .recordAgreement, .endMediation, .issueOpinion, .deliver, .requestReview,
              .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing, .issueRereviewOpinion,
              .withdraw, .recordIncident, .recordFollowUp, .orderSupervision, .listSupervision,
-             .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase:
+             .assignLeader, .correct, .void, .link, .reviewRecovery, .recordLoss, .flagEarlierCase, .issueDocument:
             nil
         }
     }
@@ -230,6 +231,12 @@ package enum Workflow {
         case .link, .correct, .recordIncident, .recordFollowUp, .recordSupplement, .rate:
             expected = state.holder
             also = [state.petition?.organ, state.handlerOrgan].compactMap { $0 }
+        // A document is issued by the organ whose step it puts in writing: the one holding or
+        // handling the case, the one that registered it, or the one that sent it on.
+        case .issueDocument:
+            expected = state.holder
+            also = [state.petition?.organ, state.handlerOrgan, state.sender, state.assignment?.assigner,
+                    state.review?.organ, state.rereview?.organ].compactMap { $0 }
         case .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .notAccept, .receive,
              .accept, .object, .classify, .assignHandler, .startHearing, .endHearing, .startMediation, .recordAgreement,
              .endMediation, .extend, .issueOpinion, .deliver, .issueReviewOpinion, .startRereviewHearing,

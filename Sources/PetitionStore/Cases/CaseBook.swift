@@ -97,7 +97,7 @@ package final class CaseBook {
                  .rereviewHearingStarted, .rereviewHearingEnded, .rereviewOpinionIssued, .withdrawn, .incidentRecorded,
                  .followUpRecorded, .supervisionOrdered, .feedbackRecorded, .supervisionListed, .leaderAssigned, .linked,
                  .recordsLost, .recoveryReviewed, .earlierCaseFlagged, .differentMatterRecorded, .supplementRequested,
-                 .rehandlingOrdered, .rated, .executionRecorded:
+                 .rehandlingOrdered, .rated, .executionRecorded, .documentIssued:
                 // Folded in place in the array's storage: no copy of the case.
                 Workflow.apply(event, to: &states[i], keepingHistory: false)
                 // A case first placed by such an event is still found by its number.

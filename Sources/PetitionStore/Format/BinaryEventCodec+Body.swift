@@ -71,6 +71,10 @@ extension BinaryEventCodec {
         case .rated(let satisfaction, let note): w.byte(50); w.tag(satisfaction, in: satisfactions); text(note)
         // Tags 60 on: issue 14, the supervisor's desk (decision 0022).
         case .executionRecorded(let note): w.byte(60); w.string(note)
+        // Tags 80 on: issue 15, written documents (decision 0025).
+        case .documentIssued(let kind, let asOf, let to, let delivery, let digest):
+            w.byte(80); w.tag(kind, in: documentKinds); w.int(asOf); w.string(to); w.tag(delivery, in: deliveries)
+            w.string(digest)
         }
     }
 
@@ -149,6 +153,9 @@ extension BinaryEventCodec {
         case 50: return .rated(satisfaction: try r.tag(in: satisfactions), note: try text())
         case 60: return .executionRecorded(note: try r.string())
         case 70: return .feedbackRecorded(order: try r.int(), adoption: try r.tag(in: adoptions), note: try r.string())
+        case 80:
+            return .documentIssued(kind: try r.tag(in: documentKinds), asOf: try r.int(), to: try r.string(),
+                                   delivery: try r.tag(in: deliveries), digest: try r.string())
         default: throw DecodeError.malformed("event tag \(tag)")
         }
     }

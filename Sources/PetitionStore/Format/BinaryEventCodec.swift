@@ -33,6 +33,12 @@ package enum BinaryEventCodec {
     static let links: [LinkKind] = [.repeats, .related]
     /// Appended (issue 14, decision 0024): the answer to a suggestion (Art 40 para 4).
     static let adoptions: [Adoption] = [.adopted, .adoptedInPart, .notAdopted]
+    /// Append only, like every table here: a kind's position is its byte in the log.
+    static let documentKinds: [DocumentKind] = [.receipt, .acceptanceNotice, .nonAcceptanceNotice, .notAgainNotice,
+                                                .redirectNotice, .transferLetter, .assignmentLetter, .extensionNotice,
+                                                .handlingOpinion, .reviewOpinion, .rereviewOpinion, .mediationAgreement,
+                                                .settlementAgreement, .supervisionLetter]
+    static let deliveries: [DeliveryMethod] = [.handedOver, .post, .online]
     static let satisfactions: [Satisfaction] = [.satisfied, .basicallySatisfied, .dissatisfied]
     static let earlierCaseKinds: [EarlierCaseKind] = [.final, .pendingBelow, .repeatPetition, .leapfrog]
     static let fields: [CorrectableField] = [.name, .idNumber, .phone, .address, .request, .facts, .reasons, .category,
@@ -58,6 +64,8 @@ package enum BinaryEventCodec {
         .accountabilityNotSupervising, .accountabilityNotRegistered, .practiceReceipt, .handlingExecution,
         // Appended (issue 14): the suggestions addressed per paragraph, inspections (decision 0024).
         .supervisionPolicy, .supervisionAccountability, .supervisionInspection,
+        // Appended (issue 15): written documents (decision 0025).
+        .practiceDocuments,
     ]
 
     package static func encode(_ events: [CaseEvent]) -> [UInt8] {

@@ -127,7 +127,17 @@ private struct Rechain {
 
     /// Copies the kept records in order. Their payloads are copied as they are, except
     /// where a record names another by sequence number: a voiding (the voided record's new
-    /// number; 0 if it was lost) and a batch's commit record (the batch's kept records).
+    /// number; 0 if it was lost), a document's issue (the record it was rendered after: the
+    /// last kept at or before it, so `doc verify` replays the same records, decision 0025)
+    /// and a batch's commit record (the batch's kept records).
+    /// Whether an event names another record by its sequence number.
+    static func namesARecord(_ event: CaseEvent) -> Bool {
+        switch event.body {
+        case .voided, .documentIssued: true
+        default: false  // every other event names cases and days, not records
+        }
+    }
+
     mutating func copy(_ kept: [LogFormat.Frame]) {
         for (i, frame) in kept.enumerated() { renumbered[frame.seq] = i + 1 }
         var newHashes: [Int: RecordHash] = [:]
@@ -135,10 +145,14 @@ private struct Rechain {
             var format = frame.format
             var payload = frame.payload
             switch try? LogRecord.decode(frame) {
-            case .events(var events)? where events.contains(where: { if case .voided = $0.body { true } else { false } }):
+            case .events(var events)? where events.contains(where: Self.namesARecord):
                 for i in events.indices {
                     if case .voided(let old, let reason) = events[i].body {
                         events[i].body = .voided(seq: renumbered[old] ?? 0, reason: reason)
+                    }
+                    if case .documentIssued(let kind, let old, let to, let delivery, let digest) = events[i].body {
+                        let kept = renumbered.filter { $0.key <= old }.map(\.value).max() ?? 0
+                        events[i].body = .documentIssued(kind: kind, asOf: kept, to: to, delivery: delivery, digest: digest)
                     }
                 }
                 (format, payload) = (LogFormat.PayloadFormat.binary.rawValue, BinaryEventCodec.encode(events))

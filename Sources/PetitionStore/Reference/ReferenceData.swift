@@ -10,6 +10,9 @@ package struct ReferenceData: Sendable {
     package var policy: RolePolicy
     package var calendar: HolidayCalendar
     package var folder: String
+    /// The document templates of `data/templates/` (issue 15): read here, rendered by
+    /// `PetitionDocuments`, which reads no file.
+    package var templates = DocumentTemplates()
 
     /// Loads every file of a data folder.
     package static func load(from folder: String) throws(StoreError) -> ReferenceData {
@@ -38,7 +41,27 @@ package struct ReferenceData: Sendable {
                              articles: try decode("regulation.json", ArticleCatalog.init(json:)),
                              policy: try decode("roles.json", RolePolicy.init(json:)),
                              calendar: HolidayCalendar(notices: notices),
-                             folder: folder)
+                             folder: folder,
+                             templates: try templates(in: folder))
+    }
+
+    /// Every `.mustache` file under `templates/`, by its path without the extension.
+    static func templates(in folder: String) throws(StoreError) -> DocumentTemplates {
+        let root = (folder as NSString).appendingPathComponent("templates")
+        var texts: [String: String] = [:]
+        for language in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted() {
+            let dir = (root as NSString).appendingPathComponent(language)
+            for file in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+            where file.hasSuffix(".mustache") {
+                let path = (dir as NSString).appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    throw StoreError(.badData, path: path, cause: "not UTF-8 text")
+                }
+                texts["\(language)/\(file.dropLast(".mustache".count))"] = text
+            }
+        }
+        return DocumentTemplates(texts: texts)
     }
 
     /// Finds the data folder: `$XINFANG_DATA`, else a `data/` beside or above the

@@ -1,0 +1,60 @@
+import Foundation
+import PetitionCore
+import PetitionDocuments
+import Testing
+import TestSupport
+
+/// What a document refuses to be: one with a blank, one shown to those Art 30 keeps an
+/// accusation from, one altered and still taken for the issued one.
+@Suite struct DocumentRefusalTests {
+    /// Why the request makes no document; nil when it makes one.
+    static func refusal(_ request: DocumentRequest) -> DocumentError? {
+        do throws(DocumentError) {
+            _ = try DocumentFixtures.renderer.render(request)
+            return nil
+        } catch { return error }
+    }
+
+    @Test func anOpinionWithoutItsTextNamesTheOpinionInsteadOfPrintingABlank() {
+        var events = DocumentFixtures.events(for: .receipt)
+        events = DocumentFixtures.appending(.opinionIssued(outcome: .explain, opinion: " \u{3000}", basis: "有关规定", measures: [.explained]),
+                                            to: events, by: Fixtures.housingHandler, rule: .handlingOpinion)
+        let refusal = Self.refusal(DocumentFixtures.request(.handlingOpinion, events: events))
+        #expect(refusal?.field == "opinion" && refusal?.text(.zh).contains("缺少处理意见") == true)
+    }
+
+    @Test func aReceiptByPostWithoutAnAddressNamesTheAddress() {
+        var events = DocumentFixtures.events(for: .receipt)
+        if case .registered(var petition) = events[0].body {
+            petition.petitioner.address = nil
+            events[0].body = .registered(petition: petition)
+        }
+        let refusal = Self.refusal(DocumentFixtures.request(.receipt, events: events, delivery: .post))
+        #expect(refusal?.field == "address" && refusal?.text(.zh).contains("缺少信访人通讯地址") == true)
+    }
+
+    /// Art 30: the accused organ's handler cannot print the accusation's receipt.
+    @Test func theAccusedOrgansHandlerCannotPrintAnAccusation() {
+        var events = DocumentFixtures.events(for: .receipt)
+        if case .registered(var petition) = events[0].body {
+            petition.type = .accusation
+            petition.accusedOrgan = "D-ZJJ"
+            events[0].body = .registered(petition: petition)
+        }
+        let accused = DocumentFixtures.request(.receipt, events: events, actor: Fixtures.housingHandler)
+        #expect(Self.refusal(accused)?.code == .art30)
+        #expect((try? DocumentFixtures.renderer.render(DocumentFixtures.request(.receipt, events: events, actor: Fixtures.clerk))) != nil)
+    }
+
+    @Test func oneAlteredCharacterIsADifferenceAndRewrappingIsNot() throws {
+        let doc = try DocumentFixtures.render(.handlingOpinion)
+        #expect(DocumentVerification.difference(file: doc.text, rendered: doc.text) == nil)
+        #expect(DocumentVerification.difference(file: doc.html, rendered: doc.html) == nil)
+        let typedBack = doc.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(DocumentVerification.difference(file: typedBack, rendered: doc.text) == nil)
+        let altered = doc.text.replacingOccurrences(of: "不予支持", with: "予以支持")
+        #expect(DocumentVerification.difference(file: altered, rendered: doc.text) != nil)
+        #expect(DocumentVerification.code(in: doc.html) == doc.code)
+    }
+}
+

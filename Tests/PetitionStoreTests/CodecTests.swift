@@ -141,3 +141,27 @@ struct UTF8Tests {
         }
     }
 }
+
+/// A log written in JSON (payload format 1) before the answer to a suggestion had three
+/// values still reads: `adopted: true|false` is read as adopted or not adopted.
+@Suite("JSON payloads of an older shape")
+struct OlderJSONTests {
+    @Test(arguments: [(true, Adoption.adopted), (false, Adoption.notAdopted)])
+    func anAnswerRecordedAsAdoptedYesOrNoReadsAsItsAdoption(adopted: Bool, adoption: Adoption) throws {
+        let event = CaseEvent(caseNumber: CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1),
+                              at: Fixtures.instant("2025-04-29T09:00"), actor: Fixtures.supervisor,
+                              rule: .supervisionOrder, body: .feedbackRecorded(order: 1, adoption: adoption, note: "理由"))
+        let now = String(decoding: try JSONEncoder().encode([event]), as: UTF8.self)
+        let old = now.replacingOccurrences(of: #""adoption":"\#(adoption.rawValue)""#, with: #""adopted":\#(adopted)"#)
+        #expect(old != now)
+        let frame = LogFormat.Frame(offset: 0, length: 0, seq: 7, type: LogRecord.Kind.events.rawValue,
+                                    format: LogFormat.PayloadFormat.json.rawValue, time: event.at, durableBefore: 0,
+                                    writerID: 0, prevHash: RecordHash(of: [UInt8]()), payload: Array(old.utf8),
+                                    hash: RecordHash(of: [UInt8]()))
+        guard case .events(let events)? = try LogRecord.decode(frame) else {
+            Issue.record("not read as events")
+            return
+        }
+        #expect(events.map(\.body) == [.feedbackRecorded(order: 1, adoption: adoption, note: "理由")])
+    }
+}

@@ -116,7 +116,14 @@ extension LogRecord {
                 }
             case .json?:
                 do {
-                    var decoded = try JSONDecoder().decode([CaseEvent].self, from: Data(payload))
+                    var decoded: [CaseEvent]
+                    do {
+                        decoded = try JSONDecoder().decode([CaseEvent].self, from: Data(payload))
+                    } catch {
+                        // Written before a shape changed: read as it was meant, or not at all.
+                        guard let upgraded = Self.upgradedJSON(Array(payload)) else { throw error }
+                        decoded = try JSONDecoder().decode([CaseEvent].self, from: upgraded)
+                    }
                     for i in decoded.indices { decoded[i].seq = frame.seq }
                     events += decoded
                 } catch {
@@ -128,6 +135,32 @@ extension LogRecord {
         case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision:
             _ = try decode(frame, payload: payload)
         }
+    }
+
+    /// A JSON payload (format 1) of events written before a field changed shape, in this
+    /// build's shape; nil if nothing in it is of an older shape. So far: the answer to a
+    /// supervision suggestion, once `adopted: true|false`, now `adoption` (decision 0024).
+    static func upgradedJSON(_ payload: [UInt8]) -> Data? {
+        guard let events = try? JSONSerialization.jsonObject(with: Data(payload)) as? [Any] else { return nil }
+        var changed = false
+        func upgrade(_ value: Any) -> Any {
+            if var object = value as? [String: Any] {
+                if var feedback = object["feedbackRecorded"] as? [String: Any], let adopted = feedback["adopted"] as? Bool,
+                   feedback["adoption"] == nil {
+                    feedback["adopted"] = nil
+                    feedback["adoption"] = adopted ? Adoption.adopted.rawValue : Adoption.notAdopted.rawValue
+                    object["feedbackRecorded"] = feedback
+                    changed = true
+                }
+                for (key, inner) in object { object[key] = upgrade(inner) }
+                return object
+            }
+            if let array = value as? [Any] { return array.map(upgrade) }
+            return value
+        }
+        let upgraded = upgrade(events)
+        guard changed else { return nil }
+        return try? JSONSerialization.data(withJSONObject: upgraded)
     }
 
     /// The frame's kind; nil if unknown but safe to skip.

@@ -46,9 +46,14 @@ struct AnnualReportCommand: ParsableCommand {
             let byOrgan = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
             let scope = organ.map { ref.directory.name($0, session.language) }
                 ?? ref.directory.name(ref.directory.jurisdiction, session.language)
-            let report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
+            var report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
                                       scope: scope, label: { session.statisticsLabel($0, $1) },
                                       cite: { ref.articles.short($0, session.language) })
+            // The acts of organs (records of no case) in the year, of organs in the jurisdiction.
+            let within = query.organ.map { ref.directory.jurisdiction(of: $0) }
+            for act in book.organActs where act.day.year == year && within.map({ $0.contains(act.organ) }) ?? true {
+                report.organActs[act.measure, default: 0] += 1
+            }
             print(csv ? report.csv : report.text, terminator: "")
         }
     }

@@ -47,6 +47,13 @@ struct StatsReportExportTests {
     /// (the total, or the group of its category or organ).
     @Test func theAnnualReportAgreesWithStats() throws {
         let cli = Self.office()
+        // Acts of organs (records of no case): counted by the report from the same records `supervise list` prints.
+        for act in [["interview", "--organ", "D-ZJJ", "--target", "leadershipTeam", "--days", "30", "--cases", "D-XFJ-2025-00001"],
+                    ["inspection", "--organ", "D-ZJJ"]] {
+            let r = cli.run(["supervise"] + act + ["--note", "逾期未办结", "--as", "supervisor", "--now", "2025-07-01T10:00"])
+            #expect(r.status == 0, "\(act[0]): \(r.err)")
+        }
+        let listed = try #require(cli.json(["supervise", "list", "--as", "supervisor"]) as? [[String: Any]])
         let report = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2025-12-31"])
         #expect(report.status == 0, "\(report.err)")
         var stats: [String: [String: Any]] = [:]
@@ -60,6 +67,11 @@ struct StatsReportExportTests {
         for line in lines {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let (by, group, figure, value) = (f[1], f[2], f[4], Int(f[5]))
+            if figure.hasPrefix("acts_") {
+                let measure = String(figure.dropFirst(5))
+                #expect(value == listed.filter { ($0["act"] as? [String: Any])?["measure"] as? String == measure }.count, "\(line)")
+                continue
+            }
             let json = try #require(stats[by.isEmpty ? "category" : by])
             let figures: [String: Any]?
             if group == "total" {
@@ -73,6 +85,7 @@ struct StatsReportExportTests {
         // By hand: three cases received in 2025; one transferred; one rated 满意.
         #expect(lines.contains("1,,total,合计,received,3") && lines.contains("2,,total,合计,transferred,1"))
         #expect(lines.contains("4,,total,合计,rated_satisfied,1"))
+        #expect(lines.contains("2,,total,合计,acts_interview,1") && lines.contains("2,,total,合计,acts_inspection,1"))
     }
 
     /// The CSV starts with the BOM; B's request is quoted with its quotes doubled and its

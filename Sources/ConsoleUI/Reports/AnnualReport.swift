@@ -14,6 +14,9 @@ package struct AnnualReport {
     package var cite: (RuleID) -> String
     /// Organs listed as most complained about.
     package static let topOrgans = 10
+    /// The supervision acts of organs in the year and the jurisdiction (Arts 38, 39 para 3:
+    /// records of no case, decision 0024), by measure: the second item's "督办情况".
+    package var organActs: [OrganMeasure: Int] = [:]
 
     package init(year: Int, byCategory: Statistics, byOrgan: Statistics, language: Language, scope: String,
                  label: @escaping (StatisticsQuery.Dimension, String) -> String, cite: @escaping (RuleID) -> String) {
@@ -53,6 +56,9 @@ package struct AnnualReport {
         }
         for name in ["transferred", "assigned"] + Suggestion.allCases.map({ "orders_\($0.rawValue)" }) {
             e.append(Entry(item: 2, dimension: nil, group: "total", figure: name, value: value(name, total)))
+        }
+        for m in OrganMeasure.allCases {
+            e.append(Entry(item: 2, dimension: nil, group: "total", figure: "acts_\(m.rawValue)", value: organActs[m] ?? 0))
         }
         for s in Suggestion.allCases {
             for name in ["orders_\(s.rawValue)", "orders_\(s.rawValue)_answered", "orders_\(s.rawValue)_adopted"] {
@@ -98,6 +104,10 @@ package struct AnnualReport {
         out.append(l("二、转送、交办、督办情况", "2. Transfers, assignments and supervision orders"))
         out.append(l("  转送 \(t.transferred) 件，交办 \(t.assigned) 件，督办 \(t.ordersTotal) 次。",
                      "  Transferred \(t.transferred), assigned \(t.assigned), supervision orders \(t.ordersTotal)."))
+        let acts = OrganMeasure.allCases.map { $0.label.text(language) + " \(organActs[$0] ?? 0)" + l("次", "") }
+        out.append(l("  对机关（\(cite(.supervisionListed))、\(cite(.supervisionInspection))）：",
+                     "  Of organs (\(cite(.supervisionListed)), \(cite(.supervisionInspection))): ")
+                   + acts.joined(separator: l("，", ", ")) + l("。", "."))
         out.append("")
         out.append(l("三、改进工作、完善政策、追究责任建议及采纳情况", "3. Suggestions made and whether they were adopted"))
         for s in Suggestion.allCases {

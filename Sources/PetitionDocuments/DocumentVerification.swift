@@ -48,10 +48,20 @@ package enum DocumentVerification {
         return out
     }
 
-    /// The visible text without any white space: line breaks, the wrapping's and the
-    /// centring's spaces, full-width spaces. What typing back from paper keeps.
+    /// The visible text without any white space (line breaks, the wrapping's and the
+    /// centring's spaces, full-width spaces), without the rules of `=` and `-` (three or
+    /// more in a row: drawn lines, which a clerk typing back from paper shortens or leaves
+    /// out), and with the code in capitals. What typing back from paper keeps.
     package static func normalized(_ content: String) -> String {
-        String(visible(content).filter { !$0.isWhitespace })
+        var text = String(visible(content).filter { !$0.isWhitespace })
+        text = text.replacingOccurrences(of: "={3,}|-{3,}", with: "", options: .regularExpression)
+        let code = "[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}"
+        var out = "", rest = text[...]
+        while let range = rest.range(of: code, options: .regularExpression) {
+            out += rest[..<range.lowerBound] + rest[range].uppercased()
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     /// Where the file differs from the document rendered again: nil when they match; else

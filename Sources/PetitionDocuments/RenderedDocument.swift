@@ -42,8 +42,10 @@ extension RenderedDocument {
         guard preview else { return self }
         var copy = self
         let mark = language == .zh ? "样稿（未出具，无核验码）" : "DRAFT (not issued, no code)"
-        copy.text = text.replacingOccurrences(of: code, with: mark)
-        copy.html = html.replacingOccurrences(of: code, with: mark)
+        // The code with the line's "how to check it", which a draft cannot be.
+        let checked = language == .zh ? "\(code)（xinfang doc verify 可核验本文书）" : "\(code) (xinfang doc verify checks this document)"
+        copy.text = text.replacingOccurrences(of: checked, with: mark).replacingOccurrences(of: code, with: mark)
+        copy.html = html.replacingOccurrences(of: checked, with: mark).replacingOccurrences(of: code, with: mark)
         return copy
     }
 }

@@ -121,6 +121,9 @@ struct DocIssueCommand: ParsableCommand {
 
     /// Writes the file whole (a name of its own, renamed into place), so a failure leaves no half document.
     static func save(_ content: String, to path: String) throws {
+        // Owner only, as the console saves them: a document holds personal data.
+        let mask = umask(0o077)
+        defer { umask(mask) }
         do {
             try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -163,8 +166,9 @@ struct DocListCommand: ParsableCommand {
                               documents.issued.map { d in
                                   let to = d.kind.toOrgan ? session.reference.directory.name(d.to, language)
                                                           : (masked ? PersonalData.mask(d.to) : d.to)
+                                  // A code lets its holder check text against the log: not for one who may not read it (Art 30).
                                   return ["\(d.seq)", d.kind.title.text(language), "\(d.on)", to,
-                                          d.delivery.label.text(language), d.code]
+                                          d.delivery.label.text(language), masked ? (zh ? "（不显示）" : "(withheld)") : d.code]
                               })
         }
     }
@@ -210,6 +214,16 @@ struct DocVerifyCommand: ParsableCommand {
                 : try renderer.render(CaseDocuments.request(for: issue, events: events, language: .en))
             let rendered = DocumentVerification.isHTML(content) ? again.html : again.text
             let what = "\(issue.event.caseNumber) \(issue.kind.title.text(session.language))"
+            // Art 30 and personal data: where the difference lies is shown only to one who may
+            // read the document; to anyone else it would give the text away a guess at a time.
+            let actor = try session.actor(in: book)
+            let readable = !PersonalData.masked(for: actor.role)
+                && (book[issue.event.caseNumber]?.contentVisible(to: actor, name: session.actorName(actor, in: book)) ?? false)
+            if !readable, DocumentVerification.difference(file: content, rendered: rendered) != nil {
+                throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（差异之处不向本岗位显示：第30条、个人信息）",
+                                 "Not verified: the file differs from \(what) issued on \(issue.on) (where is not shown to your post: Art 30, personal data)",
+                                 badData: true)
+            }
             if let diff = DocumentVerification.difference(file: content, rendered: rendered) {
                 throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（应为「\(diff.expected)」，文件中为「\(diff.found)」）",
                                  "Not verified: the file differs from \(what) issued on \(issue.on) (expected \"\(diff.expected)\", found \"\(diff.found)\")",
@@ -222,8 +236,13 @@ struct DocVerifyCommand: ParsableCommand {
 
     static func read(_ path: String) throws -> String {
         let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        guard let data, let text = String(data: data, encoding: .utf8) else {
-            throw UsageError("不能读取文件 \(path)（须为 UTF-8 文本或 HTML）", "Cannot read \(path) (UTF-8 text or HTML)")
+        guard let data else {
+            var error = UsageError("不能读取文件 \(path)", "Cannot read \(path)")
+            error.exitCode = 74
+            throw error
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw UsageError("文件 \(path) 不是 UTF-8 文本或 HTML", "\(path) is not UTF-8 text or HTML", badData: true)
         }
         return text
     }

@@ -121,3 +121,48 @@ struct DocumentTests {
         #expect(verified.status == 0 && verified.out.contains("核验通过"), "\(verified.err)")
     }
 }
+
+/// What typing back from paper loses, and what `doc verify` and `doc list` tell one who may
+/// not read the document (Art 30).
+@Suite("Documents: verification as users meet it")
+struct DocumentVerificationUseTests {
+    @Test func typedBackWithoutTheRulesAndWithTheCodeInSmallLettersVerifies() {
+        let (cli, c) = DocumentTests.opinionCase()
+        let issued = cli.run(["doc", c, "handling-opinion", "--now", "2025-08-01T10:00"])
+        #expect(issued.status == 0, "\(issued.err)")
+        let typed = issued.out.split(separator: "\n")
+            .filter { !$0.allSatisfy { $0 == "=" || $0 == "-" } }
+            .map { line -> String in
+                guard let r = line.range(of: "[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", options: .regularExpression) else {
+                    return String(line)
+                }
+                return line.replacingCharacters(in: r, with: line[r].lowercased())
+            }
+            .joined(separator: "\n")
+        #expect(typed != issued.out)
+        let verified = cli.run(["doc", "verify", "-"], stdin: typed)
+        #expect(verified.status == 0, "\(verified.err)")
+    }
+
+    /// The accused organ's handler holds a copy of the accuser's receipt (say, altered): the
+    /// list withholds the code, and verify says only that it does not match, not where.
+    @Test func oneWhoMayNotReadTheAccusationLearnsNothingFromVerify() throws {
+        let cli = try Art30Tests.desk()
+        let number = Art30Tests.number
+        let issued = cli.run(["doc", number, "receipt", "--out", "r.txt", "--as", "clerk", "--now", "2025-04-28T10:00"])
+        #expect(issued.status == 0, "\(issued.err)")
+        let path = cli.dir + "/r.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let code = try #require(text.range(of: "[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", options: .regularExpression)
+            .map { String(text[$0]) })
+        #expect(cli.run(["doc", "list", number, "--as", "clerk", "--now", "2025-04-28T11:00"]).out.contains(code))
+        #expect(!cli.run(["doc", "list", number, "--as", "handler", "--now", "2025-04-28T11:00"]).out.contains(code))
+        // A probe: the letterhead and the code only.
+        try (text.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n" + code + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let probed = cli.run(["doc", "verify", "r.txt", "--as", "handler", "--now", "2025-04-28T11:00"])
+        #expect(probed.status == 65)
+        #expect(probed.err.contains("核验未通过") && !probed.err.contains("应为"), "\(probed.err)")
+        #expect(cli.run(["doc", "verify", "r.txt", "--as", "clerk", "--now", "2025-04-28T11:00"]).err.contains("应为"))
+    }
+}

@@ -17,6 +17,9 @@ extension OrganSupervisionCommand {
                              "role.zh": context.policy.name(of: role, .zh), "role.en": context.policy.name(of: role, .en)])
         }
         guard context.directory[organ] != nil else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
+        // Text as every other field takes it: no control, bidi or zero-width character, within its length.
+        if let leader { try InputText.check(leader, field: "leader") }
+        try InputText.check(note, field: "note")
         var target = target, leader = leader?.trimmed, due: Day? = nil
         if leader?.isEmpty == true { leader = nil }
         let terms = context.terms

@@ -54,10 +54,21 @@ struct DocumentModel {
         return value.trimmed
     }
 
-    /// The organ that issues the document: the one that registered the case for a receipt,
-    /// else the organ of the user who recorded the step.
+    /// The organ that issues the document, as the case says it: the one that registered it
+    /// for a receipt; the one handling it for the documents of acceptance and handling; the
+    /// reviewing and re-reviewing organs for their opinions; else the organ of the user who
+    /// recorded the step. (Not the recorder's organ throughout: a step keyed in at the bureau
+    /// for a department, as synthetic and migrated cases are, would print the bureau.)
     var issuer: OrganCode {
-        kind == .receipt ? (state.petition?.organ ?? source.actor.organ) : source.actor.organ
+        switch kind {
+        case .receipt: state.petition?.organ ?? source.actor.organ
+        case .acceptanceNotice, .extensionNotice, .handlingOpinion, .mediationAgreement, .settlementAgreement:
+            state.handlerOrgan ?? source.actor.organ
+        case .reviewOpinion: state.review?.organ ?? source.actor.organ
+        case .rereviewOpinion: state.rereview?.organ ?? source.actor.organ
+        case .nonAcceptanceNotice, .notAgainNotice, .redirectNotice, .transferLetter, .assignmentLetter, .supervisionLetter:
+            source.actor.organ
+        }
     }
 
     /// Who the document is addressed to: the organ of a letter, or the petitioner.
@@ -150,11 +161,11 @@ struct DocumentModel {
             v["basis"] = try required(basis, "basis", Localized("处理依据", "legal basis"))
             v["outcome"] = ChoiceLabels.label(outcome.rawValue, language)
             v["reviewable"] = state.isReviewable
-            if state.isReviewable { v["reviewOrgan"] = try superior(of: source.actor.organ) }
+            if state.isReviewable { v["reviewOrgan"] = try superior(of: issuer) }
         case .reviewOpinionIssued(let outcome, let opinion):
             v["opinion"] = try required(opinion, "opinion", Localized("复查意见", "review opinion"))
             v["outcome"] = ChoiceLabels.label(outcome.rawValue, language)
-            v["rereviewOrgan"] = try superior(of: state.review?.organ ?? source.actor.organ)
+            v["rereviewOrgan"] = try superior(of: issuer)
         case .rereviewOpinionIssued(let outcome, let opinion):
             v["opinion"] = try required(opinion, "opinion", Localized("复核意见", "re-review opinion"))
             v["outcome"] = ChoiceLabels.label(outcome.rawValue, language)

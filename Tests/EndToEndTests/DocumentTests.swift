@@ -166,3 +166,18 @@ struct DocumentVerificationUseTests {
         #expect(cli.run(["doc", "verify", "r.txt", "--as", "clerk", "--now", "2025-04-28T11:00"]).err.contains("应为"))
     }
 }
+
+@Suite("Documents: the organ that issues them")
+struct DocumentIssuerTests {
+    /// The opinion's steps were keyed in by a trainee of the bureau; the case was accepted and
+    /// handled by 区住建局, so the opinion is its own and review goes to the organ above it.
+    @Test func theHandlingOrganIssuesTheOpinionAndItsSuperiorReviews() {
+        let (cli, c) = DocumentTests.opinionCase()
+        let r = cli.run(["doc", c, "handling-opinion", "--preview", "--now", "2025-08-01T10:00"])
+        #expect(r.status == 0, "\(r.err)")
+        let text = r.out.replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("临江区住房和城乡建设局"))
+        #expect(text.contains("请求江城市住房和城乡建设局复查"), "\(r.out)")
+        #expect(!text.contains("请求江城市信访局复查"))
+    }
+}

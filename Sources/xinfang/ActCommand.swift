@@ -50,7 +50,7 @@ struct ActCommand: ParsableCommand {
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
-            let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
+            let events = try book.execute(command, on: number, now: try session.now(for: book),
                                           actor: try session.actor(in: book), reference: session.reference,
                                           staff: try session.staff(in: book))
             if json {
@@ -82,7 +82,7 @@ struct ActCommand: ParsableCommand {
         }
         // (Names of actions and the phase only: nothing of an accusation's content, Art 30.)
         let actor = try session.actor(in: book)
-        let context = book.context(now: try session.now(for: book.mode), actor: actor, reference: session.reference,
+        let context = book.context(now: try session.now(for: book), actor: actor, reference: session.reference,
                                    staff: try session.staff(in: book))
         let language = session.language
         let rows = Workflow.actions(for: state).filter { $0 != .register }.map { kind in

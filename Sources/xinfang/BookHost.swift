@@ -54,8 +54,15 @@ final class BookHost: ConsoleHost {
             case .execute(let command, let number):
                 _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference, staff: staff)
                 return .executed(number)
+            case .moveClock(let to):
+                let move = try book.moveClock(to: to, by: actor.user, given: try session.now(for: book.mode))
+                return .clockMoved(move.to)
+            case .recordAttempt(let attempt):
+                _ = try? book.record(.refused(attempt))
+                return .attemptRecorded
             }
         } catch {
+            recordAttempt(error, effect, now: now)
             let field: String? = switch error {
             case let r as Rejection: r.field
             case let b as BatchRejection: b.rejection.field
@@ -63,6 +70,26 @@ final class BookHost: ConsoleHost {
             }
             return .failed(Failure.describe(error, language: session.language, reference: session.reference).0, field: field)
         }
+    }
+
+    /// On a training log, a refused registration or action is written as an attempt, so
+    /// that the trainee's mistakes can be scored (decision 0026); a production log writes
+    /// nothing on a refusal (`recordAttempt` does nothing there). Best effort: a failure to
+    /// write the attempt leaves the refusal as it was.
+    private func recordAttempt(_ error: any Error, _ effect: Effect, now: Instant) {
+        let rejection: Rejection? = switch error {
+        case let r as Rejection: r
+        case let b as BatchRejection: b.rejection
+        default: nil
+        }
+        guard let rejection else { return }
+        let (action, number): (String, CaseNumber?) = switch effect {
+        case .register: ("register", nil)
+        case .execute(let command, let number): (command.kind.rawValue, number)
+        case .moveClock, .recordAttempt: ("", nil)
+        }
+        guard !action.isEmpty else { return }
+        _ = try? book.record(.refused(TrainingAttempt(rejection, action: action, caseNumber: number, by: actor.user, at: now)))
     }
 
     /// The damage the open or a later read found, or else what the background check

@@ -115,6 +115,11 @@ extension LogCommand {
             var disclosure: DisclosureRecord?
             /// Staff are officials acting in their posts: shown as recorded.
             var staff: StaffChange?
+            /// A training log's clock (decision 0026).
+            var clock: ClockMove?
+            /// A training note: a refused attempt (what was tried and why it was refused, no
+            /// petition text), an exercise started, a hint shown (decision 0026).
+            var training: TrainingNote?
             /// True when personal data and accusation content were masked.
             var masked: Bool?
         }
@@ -135,6 +140,8 @@ extension LogCommand {
             case .salvage(let s)?: line.type = LogRecord.Kind.salvage.name; line.salvage = s
             case .disclosure(let d)?: line.type = LogRecord.Kind.disclosure.name; line.disclosure = d
             case .staff(let c)?: line.type = LogRecord.Kind.staff.name; line.staff = c
+            case .clock(let c)?: line.type = LogRecord.Kind.clock.name; line.clock = c
+            case .training(let n)?: line.type = LogRecord.Kind.training.name; line.training = n
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

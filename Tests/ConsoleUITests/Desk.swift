@@ -29,7 +29,7 @@ final class Desk {
         host = DeskHost(book: book, actor: actor, language: language, damage: damage)
         host.checking = checking
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
-                           clock: { clock.now }, seconds: { clock.seconds })
+                           clock: { [book] in book.now(given: clock.now) }, seconds: { clock.seconds })
         loop.open()
         try loop.run()
     }
@@ -123,6 +123,11 @@ final class DeskHost: ConsoleHost {
                 _ = try book.execute(command, on: number, now: now, actor: actor, reference: Fixtures.reference,
                                      staff: Fixtures.staff)
                 return .executed(number)
+            case .moveClock(let to):
+                return .clockMoved(try book.moveClock(to: to, by: actor.user, given: now).to)
+            case .recordAttempt(let attempt):
+                _ = try? book.record(.refused(attempt))
+                return .attemptRecorded
             }
         } catch {
             // As the executable's host: a refusal, alone or of a batch, names its field.

@@ -30,6 +30,8 @@ struct BatchRegistrationTests {
         func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] { try inner.events(inRecords: seqs) }
         var reservedNumbers: [CaseNumber] { inner.reservedNumbers }
         var staffChanges: [StaffChange] { inner.staffChanges }
+        var clock: ClockMove? { inner.clock }
+        var trainingNotes: [NumberedNote] { inner.trainingNotes }
     }
 
     @Test func tenThousandPetitionsAreWrittenInBatchesEachItsOwnTransaction() throws {

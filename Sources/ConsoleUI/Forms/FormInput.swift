@@ -87,7 +87,7 @@ enum FormInput {
                 state.form = form
                 openEarlier(&state)
                 return nil
-            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
+            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff, .clock,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -356,7 +356,13 @@ enum FormInput {
             state.form = form
             state.flash = Flash(text: problems.count > 1 ? (lang == .zh ? "共\(problems.count)处需改正：" : "\(problems.count) problems: ")
                 + message : message, style: .overdue)
-            return nil
+            // On a training log the refusal is kept as an attempt (decision 0026); the form stays.
+            guard data.training else { return nil }
+            let (action, number): (String, CaseNumber?) = switch state.screen {
+            case .action(let number, let kind): (kind.rawValue, number)
+            case .register, .home, .queue, .detail, .help, .actions, .search, .staff: ("register", nil)
+            }
+            return .recordAttempt(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now))
         }
     }
 

@@ -59,12 +59,21 @@ package enum QueueSort: String, Sendable, CaseIterable {
 package enum Effect: Sendable, Equatable {
     case register(Petition)
     case execute(CaseCommand, CaseNumber)
+    /// A training log's simulated clock moved forward to this time (decision 0026).
+    case moveClock(Instant)
+    /// On a training log, a save the workflow refused, to be written as an attempt so
+    /// that the trainee's mistakes can be scored (decision 0026). The form stays as it is.
+    case recordAttempt(TrainingAttempt)
 }
 
 /// How a written effect ended.
 package enum EffectResult: Sendable {
     case registered(CaseNumber)
     case executed(CaseNumber)
+    /// The simulated clock now reads this time.
+    case clockMoved(Instant)
+    /// The refused attempt was written (or, failing that, not: the refusal shows either way).
+    case attemptRecorded
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }
@@ -95,6 +104,8 @@ package struct AppState: Sendable {
     package var top = 0
     package var filter = ""
     package var filtering = false
+    /// On a training log, the clock prompt (`t`): nil when closed, else the date typed so far.
+    package var clockEntry: String?
     package var view: QueueView = .all
     package var sort: QueueSort = .deadline
     /// The queue's rows, recomputed only when the cases, the filter, the view or the sort change, never per key.

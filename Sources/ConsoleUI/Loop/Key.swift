@@ -41,6 +41,8 @@ package enum Intent: String, Sendable, CaseIterable {
     case queue, register, search, home, actions, sort, view, staff
     /// Straight to the 关联 form of the case shown (linking a repeat petition).
     case link
+    /// Training logs: move the simulated clock forward (decision 0026).
+    case clock
     // Forms.
     case save, nextField, previousField
     /// From the register form, the earlier case of the person typed (the form waits).
@@ -95,6 +97,8 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .sort, keys: [.character("o")], label: "o", help: Localized("排序：期限/编号/状态", "sort: due/number/state")),
         Binding(scope: .browse, intent: .home, keys: [.function(6), .character("m")], label: "F6 m", help: Localized("首页", "home")),
         Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("p")], label: "F8 p", help: Localized("人员名单", "staff")),
+        Binding(scope: .browse, intent: .clock, keys: [.function(9), .character("t")], label: "F9 t",
+                help: Localized("拨动模拟时钟（培训日志）", "move the clock (training logs)")),
         Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
         Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
         Binding(scope: .form, intent: .nextField, keys: [.tab, .down, .enter], label: "Tab ↓", help: Localized("下一栏", "next field")),

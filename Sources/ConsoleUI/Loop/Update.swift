@@ -22,6 +22,7 @@ package enum Update {
         case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .home, .queue, .detail, .help, .actions, .staff:
+            if state.clockEntry != nil { return clockKey(key, &state, data) }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
         return nil
@@ -60,6 +61,11 @@ package enum Update {
             if state.history.last == .detail(number) { state.history.removeLast() }
             state.screen = .detail(number)
             state.flash = Flash(text: (zh ? "已办理：" : "Done: ") + title, style: .title)
+        case .attemptRecorded:
+            break  // the refusal already shows beside its field
+        case .clockMoved(let to):
+            state.clockEntry = nil
+            state.flash = Flash(text: (zh ? "模拟时钟已拨至 " : "The clock now reads ") + Update.clockText(to), style: .title)
         case .failed(let message, let field):
             state.flash = Flash(text: message, style: .overdue)
             if let field, var form = state.form {
@@ -124,6 +130,7 @@ package enum Update {
             state.drill = nil
             go(.home, &state)
         case .staff: go(.staff, &state)
+        case .clock: openClock(&state, data)
         case .register: openRegister(&state, data)
         case .search:
             // A new search starts from nothing (it kept the last query: 王秀英 then 于婷

@@ -27,7 +27,8 @@ enum HomeScreen {
         }
         let lang = state.language
         let registers = data.policy.allows(data.actor.role, .register)
-        let actions: [Intent] = (registers ? [.register] : []) + [.search, .queue, .help, .quit]
+        let actions: [Intent] = (registers ? [.register] : []) + [.search, .queue] + (data.training ? [.clock] : [])
+            + [.help, .quit]
         for (i, intent) in actions.enumerated() {
             guard let b = KeyMap.binding(intent) else { continue }
             grid.put(DisplayWidth.pad(b.label(lang), to: 8) + b.help.text(lang), row: 9 + i, column: 4)

@@ -58,7 +58,8 @@ extension CaseBook {
         // A part whose digest does not hold: the log was read from the head on, so read it whole instead.
         guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
         let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
-                                                               reserved: snapshot.reserved, staff: snapshot.staff))
+                                                               reserved: snapshot.reserved, staff: snapshot.staff,
+                                                               clock: snapshot.clock, notes: snapshot.notes))
         if log.lastSeq - snapshot.head.seq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
         return opened
     }
@@ -131,7 +132,8 @@ extension CaseBook {
         try accept(log)
         let states = found.values.sorted { $0.position < $1.position }.map(\.state)
         return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
-                                                         reserved: snapshot.reserved, staff: snapshot.staff),
+                                                         reserved: snapshot.reserved, staff: snapshot.staff,
+                                                         clock: snapshot.clock, notes: snapshot.notes),
                             only: scope, tail: tail)
     }
 
@@ -203,7 +205,7 @@ extension CaseBook {
             throw StoreError(.io, path: snapshotPath, cause: "not a regular file")
         }
         let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers,
-                                   staff: staff).encode()
+                                   staff: staff, clock: clock, notes: trainingNotes).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)
         _ = try log.transact { new in

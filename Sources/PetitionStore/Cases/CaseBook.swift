@@ -27,6 +27,10 @@ package final class CaseBook {
     var reservedBeforeSnapshot: [CaseNumber] = []
     /// The staff as the staff records before the snapshot this book started from left it.
     var staffBeforeSnapshot = Staff()
+    /// The latest clock record before the snapshot this book started from (decision 0026).
+    var clockBeforeSnapshot: ClockMove?
+    /// The training notes before the snapshot this book started from (decision 0026).
+    var notesBeforeSnapshot: [NumberedNote] = []
     /// The cases a book opened for a point query holds (`CaseBook.open(at:_:only:)`,
     /// decision 0021): only their events are folded, it writes no snapshot and registers
     /// nothing; nil for a book of every case.
@@ -50,6 +54,8 @@ package final class CaseBook {
         position = CasePositions(states)
         reservedBeforeSnapshot = snapshot.reserved
         staffBeforeSnapshot = snapshot.staff
+        clockBeforeSnapshot = snapshot.clock
+        notesBeforeSnapshot = snapshot.notes
         if let tail { try fold(tail) } else { try fold(try log.readAll()) }
     }
 

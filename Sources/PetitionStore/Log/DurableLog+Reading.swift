@@ -141,7 +141,8 @@ extension DurableLog {
         decoded = []
         // Checkpoints and recovery notes are few: read again here rather than sorted out on the cores.
         for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue
-            || frames[i].type == LogRecord.Kind.recoveryNote.rawValue || frames[i].type == LogRecord.Kind.staff.rawValue {
+            || frames[i].type == LogRecord.Kind.recoveryNote.rawValue || frames[i].type == LogRecord.Kind.staff.rawValue
+            || frames[i].type == LogRecord.Kind.clock.rawValue || frames[i].type == LogRecord.Kind.training.rawValue {
             window.withUnsafeBytes { raw in
                 let at = frames[i].offset + LogFormat.frameHeaderSize
                 let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(frames[i].offset + 8)))])
@@ -149,6 +150,8 @@ extension DurableLog {
                 case .checkpoint(let checkpoint)?: checkpoints.append(checkpoint)
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
                 case .staff(let change)?: staffChanges.append(change)
+                case .clock(let move)?: clock = move
+                case .training(let note)?: trainingNotes.append(NumberedNote(seq: frames[i].seq, note: note))
                 case .events?, .commit?, .salvage?, .disclosure?, nil: break
                 }
             }

@@ -86,8 +86,10 @@ extension DurableLog {
         var framesWritten: [LogFormat.Frame] = []
         var written: [Int] = []
         let now = options.clock()
+        var notesWritten: [NumberedNote] = []
         for record in records {
             seq += 1
+            if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
             let (payloadFormat, payload) = record.encoded()
             stored += record.events.map { var e = $0; e.seq = seq; return e }
             guard payload.count <= format.maxPayload else {
@@ -127,11 +129,14 @@ extension DurableLog {
         recordOffsets += written
         offsetsLock.unlock()
         frames += framesWritten
+        trainingNotes += notesWritten
         for record in records {
             switch record {
             case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
             case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
             case .staff(let change): staffChanges.append(change)
+            case .clock(let move): clock = move
+            case .training: break  // with their sequence numbers, below
             case .events, .commit, .salvage, .disclosure: break
             }
         }

@@ -26,6 +26,12 @@ package protocol EventLog: AnyObject {
     /// The staff records read so far (on an open from a snapshot, those after its head),
     /// in log order, written by this handle or another.
     var staffChanges: [StaffChange] { get }
+    /// The latest clock record read so far (on an open from a snapshot, after its head):
+    /// a training log's simulated time (docs/decisions/0026-training.md).
+    var clock: ClockMove? { get }
+    /// The training notes read so far (on an open from a snapshot, after its head), in
+    /// log order, with their records' sequence numbers.
+    var trainingNotes: [NumberedNote] { get }
 }
 
 extension EventLog {
@@ -46,6 +52,8 @@ package final class InMemoryEventLog: EventLog {
     private final class Storage {
         var events: [CaseEvent]
         var staff: [StaffChange] = []
+        var clock: ClockMove?
+        var notes: [NumberedNote] = []
         var seq: Int
         init(_ events: [CaseEvent]) {
             self.events = events
@@ -85,7 +93,12 @@ package final class InMemoryEventLog: EventLog {
                 event.seq = seq
                 stored.append(event)
             }
-            if case .staff(let change) = record { storage.staff.append(change) }
+            switch record {
+            case .staff(let change): storage.staff.append(change)
+            case .clock(let move): storage.clock = move
+            case .training(let note): storage.notes.append(NumberedNote(seq: seq, note: note))
+            case .events, .recoveryNote, .commit, .checkpoint, .salvage, .disclosure: break
+            }
         }
         // As the file log does: a batch of more than one record is closed by a commit record.
         if records.count > 1 { seq += 1 }
@@ -104,6 +117,10 @@ package final class InMemoryEventLog: EventLog {
     package var reservedNumbers: [CaseNumber] { [] }
 
     package var staffChanges: [StaffChange] { storage.staff }
+
+    package var clock: ClockMove? { storage.clock }
+
+    package var trainingNotes: [NumberedNote] { storage.notes }
 
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         let wanted = Set(seqs)

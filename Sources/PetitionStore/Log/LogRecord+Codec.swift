@@ -40,6 +40,10 @@ extension LogRecord {
             return (.json, Self.json(salvage))
         case .disclosure(let disclosure):
             return (.json, Self.json(disclosure))
+        case .clock(let move):
+            return (.json, Self.json(move))
+        case .training(let note):
+            return (.json, Self.json(note))
         }
     }
 
@@ -92,6 +96,14 @@ extension LogRecord {
             do { return .disclosure(try JSONDecoder().decode(DisclosureRecord.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .clock:
+            do { return .clock(try JSONDecoder().decode(ClockMove.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
+        case .training:
+            do { return .training(try JSONDecoder().decode(TrainingNote.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -119,7 +131,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .clock, .training:
             _ = try decode(frame, payload: payload)
         }
     }

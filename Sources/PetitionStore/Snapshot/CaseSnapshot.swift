@@ -33,8 +33,12 @@ package struct CaseSnapshot {
     package var reserved: [CaseNumber] = []
     /// The staff as the staff records up to the head left it.
     package var staff = Staff()
+    /// A training log's latest clock record up to the head (decision 0026).
+    package var clock: ClockMove?
+    /// A training log's notes up to the head, with their sequence numbers (decision 0026).
+    package var notes: [NumberedNote] = []
 
-    static let magic = Array("XFSNAP04".utf8)
+    static let magic = Array("XFSNAP05".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -135,6 +139,18 @@ package struct CaseSnapshot {
             w.string(member.role.rawValue)
             w.string(member.organ)
         }
+        // The clock: 0, or 1 then its time (milliseconds) and who moved it.
+        w.uvarint(clock == nil ? 0 : 1)
+        if let clock {
+            w.int64(clock.to.millisecondsSince1970)
+            w.string(clock.by)
+        }
+        // The training notes: a count, then each one's sequence number and JSON.
+        w.uvarint(UInt64(notes.count))
+        for numbered in notes {
+            w.int(numbered.seq)
+            w.string(Self.json(numbered.note))
+        }
         w.uvarint(UInt64(chunks.count))
         for chunk in chunks {
             w.uvarint(UInt64(chunk.length))
@@ -155,6 +171,13 @@ package struct CaseSnapshot {
         out += w.bytes
         out += body
         return out
+    }
+
+    /// A training note as JSON (a few plain fields: encoding cannot fail).
+    static func json(_ note: TrainingNote) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(note)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     static func put32(_ v: UInt32, _ out: inout [UInt8]) {
@@ -184,6 +207,8 @@ package struct CaseSnapshot {
         package let head: Head
         package let reserved: [CaseNumber]
         package let staff: Staff
+        package let clock: ClockMove?
+        package let notes: [NumberedNote]
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
@@ -209,13 +234,13 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, ClockMove?, [NumberedNote], [Section], [Page], [Page], RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, chunks, pages, linkPages, digest) = try result.get()
+            (logId, head, reserved, staff, clock, notes, chunks, pages, linkPages, digest) = try result.get()
         }
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [Section], [Page], [Page], RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, ClockMove?, [NumberedNote], [Section], [Page], [Page], RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -248,6 +273,20 @@ package struct CaseSnapshot {
                     members.append(StaffMember(user: user, name: name, role: role, organ: try r.string()))
                 }
                 let staff = Staff(members, owner: owner.isEmpty ? nil : owner)
+                var clock: ClockMove?
+                switch try r.uvarint() {
+                case 0: break
+                case 1: clock = ClockMove(to: Instant(millisecondsSince1970: try r.int64()), by: try r.string())
+                default: throw Failure.damaged
+                }
+                var notes: [NumberedNote] = []
+                for _ in 0..<(try r.count()) {
+                    let seq = try r.int()
+                    guard let note = try? JSONDecoder().decode(TrainingNote.self, from: Data(try r.string().utf8)) else {
+                        throw Failure.damaged
+                    }
+                    notes.append(NumberedNote(seq: seq, note: note))
+                }
                 var from = 16 + headerLength
                 func section(_ length: Int, _ count: Int) throws -> Section {
                     var sha: [UInt8] = []
@@ -275,7 +314,7 @@ package struct CaseSnapshot {
                 let pages = try pageList(), linkPages = try pageList()
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, chunks, pages, linkPages, RecordHash(of: header))
+                        staff, clock, notes, chunks, pages, linkPages, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {

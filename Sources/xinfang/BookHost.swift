@@ -14,9 +14,12 @@ final class BookHost: ConsoleHost {
     private let actor: Actor
     private let staff: StaffDirectory
     private let background = BackgroundCheck()
+    /// A training log's exercises (`data/exercises/`), with their seeds' petitions.
+    private let exercises: [ExerciseFile]
 
-    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory) {
+    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory, exercises: [ExerciseFile] = []) {
         self.staff = staff
+        self.exercises = exercises
         self.book = book
         self.session = session
         self.actor = actor
@@ -57,9 +60,15 @@ final class BookHost: ConsoleHost {
             case .moveClock(let to):
                 let move = try book.moveClock(to: to, by: actor.user, given: try session.now(for: book.mode))
                 return .clockMoved(move.to)
-            case .recordAttempt(let attempt):
-                _ = try? book.record(.refused(attempt))
-                return .attemptRecorded
+            case .startExercise(let id):
+                guard let file = exercises.first(where: { $0.exercise.id == id }) else {
+                    return .failed(session.language == .zh ? "没有练习 \(id)" : "No exercise \(id)", field: nil)
+                }
+                _ = try ExerciseSeeder.start(file, book: book, session: session, actor: actor, now: now)
+                return .exerciseStarted(id)
+            case .recordNote(let note):
+                _ = try? book.record(note)
+                return .noteRecorded
             }
         } catch {
             recordAttempt(error, effect, now: now)
@@ -86,7 +95,7 @@ final class BookHost: ConsoleHost {
         let (action, number): (String, CaseNumber?) = switch effect {
         case .register: ("register", nil)
         case .execute(let command, let number): (command.kind.rawValue, number)
-        case .moveClock, .recordAttempt: ("", nil)
+        case .moveClock, .recordNote, .startExercise: ("", nil)
         }
         guard !action.isEmpty else { return }
         _ = try? book.record(.refused(TrainingAttempt(rejection, action: action, caseNumber: number, by: actor.user, at: now)))
@@ -96,6 +105,8 @@ final class BookHost: ConsoleHost {
     /// found (which then makes the log read-only too). Short enough for one line of an
     /// 80-column screen with what to run kept whole; `log verify` gives the offset and why.
     var checking: Bool { background.running }
+
+    func exerciseRuns() -> [ExerciseRun] { book.exerciseRuns(of: actor.user) }
 
     var staffList: (members: [StaffMember], owner: String?) {
         let staff = book.staff

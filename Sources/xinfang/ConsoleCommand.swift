@@ -54,7 +54,10 @@ struct ConsoleCommand: ParsableCommand {
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training)
             data.staff = staff
-            let host = BookHost(book: book, session: session, actor: actor, staff: staff)
+            // A training log offers the exercises (decision 0026).
+            let exercises = book.mode == .training ? try ExerciseCatalog.load(from: session.reference.folder) : []
+            data.exercises = exercises.map(\.exercise)
+            let host = BookHost(book: book, session: session, actor: actor, staff: staff, exercises: exercises)
             let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 // Not a terminal: print the first screen as text, drawn by the same loop

@@ -125,9 +125,13 @@ final class DeskHost: ConsoleHost {
                 return .executed(number)
             case .moveClock(let to):
                 return .clockMoved(try book.moveClock(to: to, by: actor.user, given: now).to)
-            case .recordAttempt(let attempt):
-                _ = try? book.record(.refused(attempt))
-                return .attemptRecorded
+            case .startExercise:
+                // Seeding reads an exercise's petitions as `xinfang register` does: the executable's
+                // (tested end to end, Tests/EndToEndTests/ExerciseTmuxTests.swift).
+                return .failed("exercises are started by the executable", field: nil)
+            case .recordNote(let note):
+                _ = try? book.record(note)
+                return .noteRecorded
             }
         } catch {
             // As the executable's host: a refusal, alone or of a batch, names its field.

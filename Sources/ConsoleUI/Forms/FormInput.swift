@@ -9,7 +9,7 @@ enum FormInput {
         switch state.screen {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise: return []
         }
     }
 
@@ -87,7 +87,7 @@ enum FormInput {
                 state.form = form
                 openEarlier(&state)
                 return nil
-            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff, .clock,
+            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff, .clock, .exercises, .hint,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -314,7 +314,7 @@ enum FormInput {
                 return .register(try RegisterForm.check(form, data))
             case .action(let number, let kind):
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
-            case .home, .queue, .detail, .help, .actions, .search, .staff:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise:
                 return nil
             }
         } catch {
@@ -360,9 +360,10 @@ enum FormInput {
             guard data.training else { return nil }
             let (action, number): (String, CaseNumber?) = switch state.screen {
             case .action(let number, let kind): (kind.rawValue, number)
-            case .register, .home, .queue, .detail, .help, .actions, .search, .staff: ("register", nil)
+            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise:
+                ("register", nil)
             }
-            return .recordAttempt(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now))
+            return .recordNote(.refused(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now)))
         }
     }
 

@@ -15,12 +15,16 @@ package enum Screen: Equatable, Sendable {
     case search
     /// Who may act on this log, in which role, for which organ (人员: the staff records).
     case staff
+    /// Training logs: the exercises, to pick one (练习).
+    case exercises
+    /// One exercise: its story, its steps, the feedback so far.
+    case exercise(String)
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
         case .register, .action: true
-        case .home, .queue, .detail, .help, .actions, .search, .staff: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise: false
         }
     }
 }
@@ -61,9 +65,11 @@ package enum Effect: Sendable, Equatable {
     case execute(CaseCommand, CaseNumber)
     /// A training log's simulated clock moved forward to this time (decision 0026).
     case moveClock(Instant)
-    /// On a training log, a save the workflow refused, to be written as an attempt so
-    /// that the trainee's mistakes can be scored (decision 0026). The form stays as it is.
-    case recordAttempt(TrainingAttempt)
+    /// On a training log, a note to write (decision 0026): a save the workflow refused
+    /// (so that the trainee's mistakes can be scored; the form stays as it is), a hint shown.
+    case recordNote(TrainingNote)
+    /// On a training log, an exercise to start: its seed is written, then its start note.
+    case startExercise(String)
 }
 
 /// How a written effect ended.
@@ -72,8 +78,10 @@ package enum EffectResult: Sendable {
     case executed(CaseNumber)
     /// The simulated clock now reads this time.
     case clockMoved(Instant)
-    /// The refused attempt was written (or, failing that, not: the refusal shows either way).
-    case attemptRecorded
+    /// The note was written (or, failing that, not: what it notes shows either way).
+    case noteRecorded
+    /// The exercise's seed and start note were written.
+    case exerciseStarted(String)
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }
@@ -106,6 +114,8 @@ package struct AppState: Sendable {
     package var filtering = false
     /// On a training log, the clock prompt (`t`): nil when closed, else the date typed so far.
     package var clockEntry: String?
+    /// The exercise list's selected row.
+    package var exerciseSelected = 0
     package var view: QueueView = .all
     package var sort: QueueSort = .deadline
     /// The queue's rows, recomputed only when the cases, the filter, the view or the sort change, never per key.

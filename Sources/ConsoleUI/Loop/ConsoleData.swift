@@ -57,6 +57,10 @@ package struct ConsoleData: Sendable {
     /// The case on screen in full (its events read back from the log, and the cases that
     /// link to it), loaded by the run loop when a case's screen is shown or the cases change.
     package var detail: CaseDetail?
+    /// Training logs: the exercises (`data/exercises/`), and this user's runs of them as the
+    /// log holds them, latest last (decision 0026).
+    package var exercises: [Exercise] = []
+    package var runs: [ExerciseRun] = []
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

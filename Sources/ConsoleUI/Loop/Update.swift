@@ -21,8 +21,9 @@ package enum Update {
         switch state.screen {
         case .register, .action: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
-        case .home, .queue, .detail, .help, .actions, .staff:
+        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise:
             if state.clockEntry != nil { return clockKey(key, &state, data) }
+            if !state.filtering, let handled = trainingKey(key, &state, data) { return handled.effect }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
         return nil
@@ -61,8 +62,12 @@ package enum Update {
             if state.history.last == .detail(number) { state.history.removeLast() }
             state.screen = .detail(number)
             state.flash = Flash(text: (zh ? "已办理：" : "Done: ") + title, style: .title)
-        case .attemptRecorded:
-            break  // the refusal already shows beside its field
+        case .noteRecorded:
+            break  // the refusal already shows beside its field; a hint, on the line
+        case .exerciseStarted(let id):
+            state.history.append(.exercises)
+            state.screen = .exercise(id)
+            state.flash = Flash(text: zh ? "练习已开始：按 Enter 打开本步的案件" : "Exercise started: Enter opens this step's case", style: .title)
         case .clockMoved(let to):
             state.clockEntry = nil
             state.flash = Flash(text: (zh ? "模拟时钟已拨至 " : "The clock now reads ") + Update.clockText(to), style: .title)
@@ -131,6 +136,7 @@ package enum Update {
             go(.home, &state)
         case .staff: go(.staff, &state)
         case .clock: openClock(&state, data)
+        case .exercises, .hint: break  // trainingKey's
         case .register: openRegister(&state, data)
         case .search:
             // A new search starts from nothing (it kept the last query: 王秀英 then 于婷
@@ -173,7 +179,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff: break
+            case .help, .register, .action, .search, .staff, .exercises, .exercise: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -183,7 +189,7 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .exercises, .exercise: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break

@@ -27,6 +27,8 @@ package enum Console {
         case .action(let n, let kind): "\(n) · " + ActionCatalog.spec(kind).title.text(state.language)
         case .search: zh ? "查找" : "Search"
         case .staff: zh ? "人员名单" : "Staff"
+        case .exercises: zh ? "练习" : "Exercises"
+        case .exercise(let id): (zh ? "练习 · " : "Exercise · ") + (data.exercises.first { $0.id == id }?.title.text(state.language) ?? id)
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -40,6 +42,8 @@ package enum Console {
         case .action(let number, let kind): ActionFormScreen.draw(&grid, state, data, number, kind)
         case .search: SearchScreen.draw(&grid, state, data)
         case .staff: StaffScreen.draw(&grid, state, data)
+        case .exercises: ExerciseScreen.drawList(&grid, state, data)
+        case .exercise(let id): ExerciseScreen.draw(&grid, state, data, id)
         }
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
@@ -50,6 +54,8 @@ package enum Console {
         case .actions: [.open, .back, .help]
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]
+        case .exercises: [.open, .back, .help]
+        case .exercise: [.open, .hint, .back, .help]
         }
         let registers = data.policy.allows(data.actor.role, .register)
         let scope: KeyScope = state.screen.isForm ? .form : .browse

@@ -46,3 +46,32 @@ extension CaseBook {
         return true
     }
 }
+
+extension CaseBook {
+    /// Every run of an exercise by `user`, in the order started: from each start note to
+    /// the next, their events on the exercise's seeded cases and on the cases they
+    /// registered, and their training notes (decision 0026).
+    package func exerciseRuns(of user: String) -> [ExerciseRun] {
+        let notes = trainingNotes.filter { $0.note.by == user }
+        let starts: [(seq: Int, start: ExerciseStart)] = notes.compactMap {
+            if case .exerciseStarted(let start) = $0.note { return ($0.seq, start) }
+            return nil
+        }
+        guard !starts.isEmpty else { return [] }
+        // Cases the user registered after the first start, by the record that registered them.
+        let registered: [(seq: Int, number: CaseNumber)] = states.compactMap { state in
+            guard let first = state.steps.first, first.seq > starts[0].seq, first.actor.user == user else { return nil }
+            return (first.seq, state.number)
+        }
+        return starts.enumerated().map { i, started in
+            let end = i + 1 < starts.count ? starts[i + 1].seq : Int.max
+            let range = (started.seq + 1)..<end
+            let cases = started.start.cases + registered.filter { range.contains($0.seq) }.map(\.number)
+            let events = cases.flatMap { (try? history(of: $0)) ?? [] }
+                .filter { range.contains($0.seq) && $0.actor.user == user }
+                .sorted { $0.seq < $1.seq }
+            return ExerciseRun(start: started.start, startSeq: started.seq, events: events,
+                               notes: notes.filter { range.contains($0.seq) })
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import Foundation
 import PetitionCore
 import PetitionStore
@@ -9,7 +10,7 @@ struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
         abstract: "培训 — move a training log's clock; trainers: progress report, reset a trainee's log.",
-        subcommands: [Clock.self])
+        subcommands: [Clock.self, Report.self, Reset.self])
 
     /// `xinfang training clock +1d|+7d|next|YYYY-MM-DD`: moves the simulated clock forward,
     /// as the console's clock keys do; with no argument, prints it.
@@ -50,6 +51,135 @@ struct TrainingCommand: ParsableCommand {
                 let move = try book.moveClock(to: target, by: actor.user, given: now)
                 session.say("模拟时钟已拨至 \(move.to.beijingDescription)", "The clock now reads \(move.to.beijingDescription)")
             }
+        }
+    }
+
+    /// `xinfang training report --folder DIR [--user NAME] [--csv]`: who passed what and which
+    /// articles they trip on, read from a trainer's folder of per-trainee logs (`NAME.log`).
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trainers: each trainee's exercises (passed, right first time, mistakes by article, hints), from a folder of training logs NAME.log.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The trainer's folder: one training log per trainee, named after them (NAME.log).") var folder: String
+        @Option(help: "Only this trainee.") var user: String?
+        @Flag(help: "Print CSV (UTF-8 with a byte-order mark, for spreadsheets).") var csv = false
+
+        func run() throws {
+            var options = self.options
+            options.training = true
+            try Session.run(options) { session in
+                let zh = session.language == .zh
+                let exercises = try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise)
+                let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".log") }.sorted()
+                    .map { String($0.dropLast(4)) }.filter { user == nil || $0 == user }
+                if let user, names.isEmpty {
+                    throw UsageError("\(folder) 中没有学员 \(user) 的日志（\(user).log）", "No log for trainee \(user) in \(folder) (\(user).log)")
+                }
+                var rows: [[String]] = []
+                var summaries: [String] = []
+                for name in names {
+                    let path = (folder as NSString).appendingPathComponent(name + ".log")
+                    let book = try CaseBook.open(at: path, .init(writable: false))
+                    guard book.mode == .training else { continue }
+                    let runs = book.exerciseRuns(of: name)
+                    var passed = 0
+                    var trips: [RuleID?: Int] = [:]
+                    for exercise in exercises {
+                        let results = runs.filter { $0.start.exercise == exercise.id }.map { ExerciseEngine.evaluate(exercise, $0) }
+                        for r in results { trips.merge(r.mistakes, uniquingKeysWith: +) }
+                        let best = results.filter(\.complete).max { ($0.rightFirstTime, -$0.mistakeCount) < ($1.rightFirstTime, -$1.mistakeCount) }
+                        let status = best?.passed == true ? (zh ? "通过" : "passed")
+                            : best != nil ? (zh ? "完成未通过" : "done, not passed")
+                            : results.isEmpty ? (zh ? "未开始" : "not started") : (zh ? "进行中" : "under way")
+                        if best?.passed == true { passed += 1 }
+                        let shown = best ?? results.last
+                        let articles = Self.articles(results.reduce(into: [:]) { $0.merge($1.mistakes, uniquingKeysWith: +) }, session)
+                        rows.append([name, exercise.id, status, "\(results.count)",
+                                     shown.map { "\($0.rightFirstTime)/\($0.steps)" } ?? "", shown.map { "\($0.mistakeCount)" } ?? "",
+                                     shown.map { "\($0.hints)" } ?? "", articles])
+                    }
+                    let often = Self.articles(trips, session)
+                    summaries.append(zh ? "\(name)：通过 \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "；出错条款：\(often)")
+                                        : "\(name): passed \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "; trips on \(often)"))
+                }
+                let header = zh ? ["学员", "练习", "状态", "次数", "一次做对", "错误", "提示", "出错条款"]
+                                : ["trainee", "exercise", "status", "runs", "right first time", "mistakes", "hints", "articles tripped on"]
+                if csv {
+                    print(CSV.text([header] + rows, bom: true), terminator: "")
+                    return
+                }
+                Output.printTable(header, rows)
+                for line in summaries { print(line) }
+            }
+        }
+
+        /// "第36条第3款×2；第31条×1", most first; a refusal no article forbids counts as 其他.
+        static func articles(_ counts: [RuleID?: Int], _ session: Session) -> String {
+            counts.sorted { ($1.value, $0.key?.rawValue ?? "") < ($0.value, $1.key?.rawValue ?? "") }.map { rule, n in
+                (rule.map { session.reference.articles.short($0, session.language) } ?? (session.language == .zh ? "其他" : "other")) + "×\(n)"
+            }.joined(separator: session.language == .zh ? "；" : "; ")
+        }
+    }
+
+    /// `xinfang training reset NAME --folder DIR`: sets a trainee's log aside (renamed, kept,
+    /// with its snapshot) and seeds a fresh one; no other trainee's log is touched.
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trainers: set a trainee's log aside (renamed NAME.log.YYYYMMDD-HHMMSS, kept) and seed a fresh one with practice cases.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The trainee (their log is NAME.log in the folder).") var name: String
+        @Option(help: "The trainer's folder of training logs.") var folder: String
+        @Option(help: "Practice cases in the fresh log.") var cases: Int = 300
+        @Option(help: "Seed for the practice cases.") var seed: UInt64 = 1
+
+        func run() throws {
+            var options = self.options
+            options.training = true
+            try Session.run(options) { session in
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
+                      !name.hasPrefix(".") else {
+                    throw UsageError("学员名「\(name)」无效（字母、数字、- _ .）", "\"\(name)\" is not a trainee's name (letters, digits, - _ .)")
+                }
+                let path = (folder as NSString).appendingPathComponent(name + ".log")
+                try session.checkOfficeFolder(holds: path)
+                let fm = FileManager.default
+                var kept: String?
+                if fm.fileExists(atPath: path) {
+                    // Only a training log is set aside: a production log is never renamed by this.
+                    let book = try CaseBook.open(at: path, .init(writable: false))
+                    guard book.mode == .training else {
+                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset")
+                    }
+                    let stamp = Self.stamp(Session.systemNow)
+                    let aside = path + "." + stamp
+                    try fm.moveItem(atPath: path, toPath: aside)
+                    let snapshot = CaseSnapshot.path(forLog: path)
+                    if fm.fileExists(atPath: snapshot) { try? fm.moveItem(atPath: snapshot, toPath: aside + ".snapshot") }
+                    kept = aside
+                }
+                let now = try session.now(for: .training)
+                var generator = try SyntheticCases(reference: session.reference, seed: seed)
+                let records = generator.cases(max(1, cases), from: Day(now).adding(days: -3 * 365), until: Day(now))
+                let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction,
+                                                now: records.first?.first?.at ?? now)
+                try CaseBook(log: log).changeStaff(
+                    Roster.training(osUser: name, jurisdiction: session.reference.directory.jurisdiction)
+                        .enrolment(by: name, at: records.first?.first?.at ?? now), directory: session.reference.directory)
+                try log.append(records)
+                if let kept {
+                    session.say("已将 \(name) 的日志移至 \(kept)（保留），并新建 \(path)：\(cases)件练习案件",
+                                "Set \(name)'s log aside as \(kept) (kept) and seeded \(path) with \(cases) practice cases")
+                } else {
+                    session.say("已新建 \(path)：\(cases)件练习案件", "Seeded \(path) with \(cases) practice cases")
+                }
+            }
+        }
+
+        /// `YYYYMMDD-HHMMSS`, Beijing time.
+        static func stamp(_ instant: Instant) -> String {
+            let text = instant.beijingDescription  // YYYY-MM-DDTHH:MM:SS+08:00
+            return String(text.prefix(19)).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+                .replacingOccurrences(of: "T", with: "-")
         }
     }
 }

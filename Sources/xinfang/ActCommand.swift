@@ -50,9 +50,18 @@ struct ActCommand: ParsableCommand {
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
-            let events = try book.execute(command, on: number, now: try session.now(for: book),
-                                          actor: try session.actor(in: book), reference: session.reference,
+            let now = try session.now(for: book), actor = try session.actor(in: book)
+            let events: [CaseEvent]
+            do {
+                events = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference,
                                           staff: try session.staff(in: book))
+            } catch let rejection as Rejection {
+                // On a training log a refusal is kept as an attempt, to be scored (decision 0026);
+                // a production log writes nothing (`record` does nothing there).
+                _ = try? book.record(.refused(TrainingAttempt(rejection, action: kind.rawValue, caseNumber: number,
+                                                              by: actor.user, at: now)))
+                throw rejection
+            }
             if json {
                 Output.printJSON(events)
                 return

@@ -10,7 +10,7 @@ struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
         abstract: "培训 — move a training log's clock; trainers: progress report, reset a trainee's log.",
-        subcommands: [Clock.self, Report.self, Reset.self])
+        subcommands: [Clock.self, Start.self, Status.self, Report.self, Reset.self])
 
     /// `xinfang training clock +1d|+7d|next|YYYY-MM-DD`: moves the simulated clock forward,
     /// as the console's clock keys do; with no argument, prints it.
@@ -50,6 +50,65 @@ struct TrainingCommand: ParsableCommand {
                 let actor = try session.actor(in: book)
                 let move = try book.moveClock(to: target, by: actor.user, given: now)
                 session.say("模拟时钟已拨至 \(move.to.beijingDescription)", "The clock now reads \(move.to.beijingDescription)")
+            }
+        }
+    }
+
+    /// `xinfang training start ID`: starts an exercise from the command line, as Enter on
+    /// the console's exercise list does (its seed is written, then its start note).
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start an exercise (its seed is written); prints its cases.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The exercise's id (xinfang training status lists them).") var id: String
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook(writable: true)
+                guard book.mode == .training else {
+                    throw UsageError("练习只在培训日志中提供", "Exercises are on training logs only")
+                }
+                let files = try ExerciseCatalog.load(from: session.reference.folder)
+                guard let file = files.first(where: { $0.exercise.id == id }) else {
+                    throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
+                                     "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
+                }
+                let start = try ExerciseSeeder.start(file, book: book, session: session, actor: try session.actor(in: book),
+                                                     now: try session.now(for: book))
+                let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
+                session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
+            }
+        }
+    }
+
+    /// `xinfang training status`: each exercise and where the acting trainee stands on it;
+    /// the feedback of the latest run.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The exercises and where you stand on each; the latest run's feedback.")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook()
+                let user = try session.actor(in: book).user
+                let runs = book.exerciseRuns(of: user)
+                let language = session.language
+                for exercise in try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise) {
+                    let results = runs.filter { $0.start.exercise == exercise.id }.map { ExerciseEngine.evaluate(exercise, $0) }
+                    let state = results.last.map { r in
+                        r.complete ? (r.passed ? (language == .zh ? "通过" : "passed") : (language == .zh ? "完成" : "done"))
+                            + " \(r.rightFirstTime)/\(r.steps)"
+                            : (language == .zh ? "进行中 第\((r.current ?? 0) + 1)步" : "under way, step \((r.current ?? 0) + 1)")
+                    } ?? (language == .zh ? "未开始" : "not started")
+                    print("\(exercise.id)  \(exercise.title.text(language))  \(state)")
+                }
+                if let run = runs.last, let exercise = try ExerciseCatalog.load(from: session.reference.folder)
+                    .map(\.exercise).first(where: { $0.id == run.start.exercise }) {
+                    let result = ExerciseEngine.evaluate(exercise, run)
+                    for f in result.feedback {
+                        let article = f.rule.map { session.reference.articles.short($0, language) } ?? ""
+                        print((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language))
+                    }
+                }
             }
         }
     }

@@ -58,6 +58,10 @@ struct Art30ConsoleTests {
             guard d.state.form != nil else { return }
             d.tab(to: "petitioner.idNumber"); d.type(Fixtures.liNaID)
         }, sees: "D-XFJ-2025-00001", typed: Fixtures.liNaID),
+        // Issue 16 (decision 0026): the exercises and the clock prompt show the exercises'
+        // own stories and the simulated time, nothing of a case's petitioner.
+        Screen(name: "exercises", reach: { $0.press(.character("e")) }, sees: nil),
+        Screen(name: "clock prompt", reach: { $0.press(.character("t")) }, sees: nil),
     ]
 
     /// The accused organ's staff: its handler and head, and its clerk (who registers).

@@ -48,6 +48,11 @@ struct Art30Tests {
         Surface(name: "export --csv", args: ["export", "--csv"]),
         Surface(name: "export --json", args: ["export", "--json"]),
         Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
+        // Issue 16 (decision 0026): the training commands name exercises, rules and case
+        // numbers, never a petitioner (a refused attempt is recorded without the petition).
+        Surface(name: "training status", args: ["training", "status"], sees: nil),
+        Surface(name: "training clock", args: ["training", "clock"], sees: nil),
+        Surface(name: "training report", args: ["training", "report", "--folder", "."], sees: nil),
     ]
 
     /// Those the accuser is kept from: the accused organ's handler and head, and the

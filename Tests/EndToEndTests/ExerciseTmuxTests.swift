@@ -27,11 +27,14 @@ struct ExerciseTmuxTests {
         s.keys(key)
     }
 
-    @Test func theFirstExerciseIsFoundFromTheHomeScreenAndCompletedWithKeysNamedOnScreen() {
-        let (cli, log) = folder(for: "alice")
+    /// As `make demo` makes its log: `generate`, then the console in training mode.
+    @Test func theFirstExerciseIsFoundFromADemoLogsHomeScreenAndCompletedWithKeysNamedOnScreen() {
+        let cli = CLI()
+        let log = cli.dir + "/tester.log"
+        #expect(cli.run(["generate", "--cases", "200", "--log", log]).status == 0)
         let server = TmuxServer()
         defer { server.kill() }
-        let s = console(server, log, user: "alice")
+        let s = console(server, log, user: "tester")
         press(s, "e", named: "e       练习（")
         press(s, "Enter", named: "Enter 开始或继续")
         #expect(s.waitFor("→ 1. 新来信（$2）"), "\(s.screen())")
@@ -42,10 +45,10 @@ struct ExerciseTmuxTests {
         #expect(s.waitFor("‹ 已复核终结 ›"), "the form is not filled from the flag: \(s.screen())")
         press(s, "F2", named: "F2 ^S 保存")
         #expect(s.waitFor("✓ 练习完成，一次做对1/1。第1步（第36条第3款）"), "\(s.screen())")
-        // The report agrees: alice passed the first exercise, right first time, no mistakes.
+        // The report agrees: the trainee passed the first exercise, right first time, no mistakes.
         let report = cli.run(["training", "report", "--folder", cli.dir, "--csv"])
         #expect(report.status == 0, "\(report.err)")
-        #expect(report.out.contains("alice,art36-final,通过,1,1/1,0,0,"), "\(report.out)")
+        #expect(report.out.contains("tester,art36-final,通过,1,1/1,0,0,"), "\(report.out)")
     }
 
     @Test func anExerciseDrivenWrongEarnsItsFeedbackWithTheArticleAndTheReportCountsIt() {

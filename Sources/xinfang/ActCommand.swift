@@ -56,10 +56,11 @@ struct ActCommand: ParsableCommand {
                 events = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference,
                                           staff: try session.staff(in: book))
             } catch let rejection as Rejection {
-                // On a training log a refusal is kept as an attempt, to be scored (decision 0026);
-                // a production log writes nothing (`record` does nothing there).
-                _ = try? book.record(.refused(TrainingAttempt(rejection, action: kind.rawValue, caseNumber: number,
-                                                              by: actor.user, at: now)))
+                // On a training log a refusal of an action on a case is kept as an attempt, to be
+                // scored (decision 0026); a production log writes nothing (`record` does nothing
+                // there), nor does a case number that names no case (a typo, not a mistake of law).
+                if book[number] != nil { _ = try? book.record(.refused(TrainingAttempt(rejection, action: kind.rawValue, caseNumber: number,
+                                                              by: actor.user, at: now))) }
                 throw rejection
             }
             if json {

@@ -29,17 +29,20 @@ struct ExerciseCLITests {
          {"name":"孙丽","idNumber":"33010519830925654X"},{"name":"周强","idNumber":"110102198001011239"}]}}
         """
 
-    /// The right move of each exercise, `$1`/`$2` standing for its seeded cases.
-    static let rightMoves: [(String, [String])] = [
-        ("art36-final", ["act", "$2", "not-accept", "--reason", "alreadyFinal", "--ref", "$1"]),
-        ("art20-group-visit", ["register", "-"]),
-        ("art31-arbitration", ["act", "$1", "classify", "--type", "grievance", "--track", "2"]),
-        ("art34-extension", ["act", "$1", "extend", "--days", "20", "--reason", "调查未结束"]),
-        ("art19-pending-below", ["act", "$2", "not-accept", "--reason", "pendingElsewhere", "--ref", "$1"]),
-        ("art30-accusation", ["act", "$1", "refer-discipline", "--to", "D-JW"]),
-        ("art40-supervision", ["act", "$1", "order-supervision", "--organ", "D-RSJ", "--suggestion", "improveWork", "--reason", "未按期签收"]),
-        ("repeat-link", ["act", "$2", "link", "--to", "$1", "--kind", "repeats"]),
-        ("art35-review", ["act", "$1", "request-review"]),
+    /// The right moves of each exercise, `$1`/`$2` standing for its seeded cases.
+    static let rightMoves: [(String, [[String]])] = [
+        ("art36-final", [["act", "$2", "not-accept", "--reason", "alreadyFinal", "--ref", "$1"]]),
+        ("art20-group-visit", [["register", "-"]]),
+        ("art31-arbitration", [["act", "$1", "classify", "--type", "grievance", "--track", "2"]]),
+        ("art34-extension", [["act", "$1", "extend", "--days", "20", "--reason", "调查未结束"]]),
+        ("art19-pending-below", [["act", "$2", "not-accept", "--reason", "pendingElsewhere", "--ref", "$1"]]),
+        ("art30-accusation", [["act", "$1", "refer-discipline", "--to", "D-JW"]]),
+        ("art40-supervision", [["act", "$1", "order-supervision", "--organ", "D-RSJ", "--suggestion", "improveWork", "--reason", "未按期签收"]]),
+        ("repeat-link", [["act", "$2", "link", "--to", "$1", "--kind", "repeats"]]),
+        ("art35-review", [["act", "$1", "request-review"]]),
+        ("art23-objection", [["act", "$1", "object", "--reason", "物业服务纠纷不属教育部门职权"]]),
+        ("art36-hearing", [["act", "$1", "start-rereview-hearing"], ["training", "clock", "+3d"], ["act", "$1", "end-rereview-hearing"],
+                           ["act", "$1", "issue-rereview-opinion", "--outcome", "upheld", "--opinion", "维持复查意见"]]),
     ]
 
     @Test func everyExerciseHasARightMoveHere() throws {
@@ -48,15 +51,18 @@ struct ExerciseCLITests {
     }
 
     @Test(arguments: rightMoves)
-    func theRightMoveCompletesTheExercise(_ id: String, _ move: [String]) {
+    func theRightMoveCompletesTheExercise(_ id: String, _ moves: [[String]]) {
         let cli = practiceLog()
         let cases = start(id, cli)
-        let args = move.map { arg in arg.hasPrefix("$") ? cases[(Int(arg.dropFirst()) ?? 1) - 1] : arg }
-        let done = cli.run(args, stdin: id == "art20-group-visit" ? Self.groupOfTwelve : nil)
-        #expect(done.status == 0, "\(id): \(done.err)")
+        for move in moves {
+            let args = move.map { arg in arg.hasPrefix("$") ? cases[(Int(arg.dropFirst()) ?? 1) - 1] : arg }
+            let done = cli.run(args, stdin: id == "art20-group-visit" ? Self.groupOfTwelve : nil)
+            #expect(done.status == 0, "\(id) \(move): \(done.err)")
+        }
         let status = cli.run(["training", "status"]).out
         let line = status.split(separator: "\n").first { $0.hasPrefix(id + "  ") } ?? ""
-        #expect(line.hasSuffix("通过 1/1") && status.contains("✓ \(id) 1"), "\(id): \(status)")
+        let steps = moves.filter { $0.first == "act" || $0.first == "register" }.count
+        #expect(line.hasSuffix("通过 \(steps)/\(steps)") && status.contains("✓ \(id) \(steps)"), "\(id): \(status)")
     }
 
     @Test func anAccusationSentToTheAccusedIsRefusedRecordedAndFedBackUnderArticle30() {

@@ -14,7 +14,8 @@ struct ExerciseCatalogTests {
         #expect(files.count >= 4)
         let refusals = Set(Rejection.Code.allCases.map(\.rawValue))
         let events = Set(["registered", "notAccepted", "classified", "deadlineExtended", "differentMatterRecorded",
-                          "supervisionOrdered", "linked", "referred", "transferred", "objected", "reviewRequested"])
+                          "supervisionOrdered", "linked", "referred", "accepted",
+                          "rereviewHearingStarted", "rereviewHearingEnded", "rereviewOpinionIssued", "transferred", "objected", "reviewRequested"])
         for file in files {
             let e = file.exercise
             #expect(!e.title.zh.isEmpty && !e.title.en.isEmpty && !e.story.zh.isEmpty && !e.story.en.isEmpty, "\(e.id)")

@@ -43,6 +43,8 @@ struct ExerciseCLITests {
         ("art23-objection", [["act", "$1", "object", "--reason", "物业服务纠纷不属教育部门职权"]]),
         ("art36-hearing", [["act", "$1", "start-rereview-hearing"], ["training", "clock", "+3d"], ["act", "$1", "end-rereview-hearing"],
                            ["act", "$1", "issue-rereview-opinion", "--outcome", "upheld", "--opinion", "维持复查意见"]]),
+        ("art33-mediation", [["act", "$1", "start-mediation"],
+                             ["act", "$1", "record-agreement", "--kind", "mediation", "--text", "三十日内修复外墙并赔偿两千元"]]),
     ]
 
     @Test func everyExerciseHasARightMoveHere() throws {

@@ -15,7 +15,8 @@ struct ExerciseCatalogTests {
         let refusals = Set(Rejection.Code.allCases.map(\.rawValue))
         let events = Set(["registered", "notAccepted", "classified", "deadlineExtended", "differentMatterRecorded",
                           "supervisionOrdered", "linked", "referred", "accepted",
-                          "rereviewHearingStarted", "rereviewHearingEnded", "rereviewOpinionIssued", "transferred", "objected", "reviewRequested"])
+                          "rereviewHearingStarted", "rereviewHearingEnded", "rereviewOpinionIssued",
+                          "mediationStarted", "agreementRecorded", "opinionIssued", "transferred", "objected", "reviewRequested"])
         for file in files {
             let e = file.exercise
             #expect(!e.title.zh.isEmpty && !e.title.en.isEmpty && !e.story.zh.isEmpty && !e.story.en.isEmpty, "\(e.id)")

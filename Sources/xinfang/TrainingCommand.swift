@@ -141,12 +141,25 @@ struct TrainingCommand: ParsableCommand {
                     let book = try CaseBook.open(at: path, .init(writable: false))
                     guard book.mode == .training else { continue }
                     let runs = book.exerciseRuns(of: name)
+                    // The time a run took: from its start note to the move that completed it, by the
+                    // times the records were written (the wall clock, not the simulated one, which the
+                    // trainee moves).
+                    let written = runs.isEmpty ? [:] : Dictionary(try LogInspection.scan(path).frames.map { ($0.seq, $0.time) },
+                                                                  uniquingKeysWith: { a, _ in a })
+                    func minutes(_ run: ExerciseRun, _ result: ExerciseResult) -> String {
+                        guard result.complete, let end = result.feedback.last.flatMap({ written[$0.seq] }),
+                              let start = written[run.startSeq] else { return "" }
+                        return String(max(0, (end.millisecondsSince1970 - start.millisecondsSince1970) / 60_000))
+                    }
                     var passed = 0
                     var trips: [RuleID?: Int] = [:]
                     for exercise in exercises {
-                        let results = runs.filter { $0.start.exercise == exercise.id }.map { ExerciseEngine.evaluate(exercise, $0) }
+                        let own = runs.filter { $0.start.exercise == exercise.id }
+                        let results = own.map { ExerciseEngine.evaluate(exercise, $0) }
                         for r in results { trips.merge(r.mistakes, uniquingKeysWith: +) }
-                        let best = results.filter(\.complete).max { ($0.rightFirstTime, -$0.mistakeCount) < ($1.rightFirstTime, -$1.mistakeCount) }
+                        let bestIndex = results.indices.filter { results[$0].complete }
+                            .max { (results[$0].rightFirstTime, -results[$0].mistakeCount) < (results[$1].rightFirstTime, -results[$1].mistakeCount) }
+                        let best = bestIndex.map { results[$0] }
                         let status = best?.passed == true ? (zh ? "通过" : "passed")
                             : best != nil ? (zh ? "完成未通过" : "done, not passed")
                             : results.isEmpty ? (zh ? "未开始" : "not started") : (zh ? "进行中" : "under way")
@@ -155,14 +168,14 @@ struct TrainingCommand: ParsableCommand {
                         let articles = Self.articles(results.reduce(into: [:]) { $0.merge($1.mistakes, uniquingKeysWith: +) }, session)
                         rows.append([name, exercise.id, status, "\(results.count)",
                                      shown.map { "\($0.rightFirstTime)/\($0.steps)" } ?? "", shown.map { "\($0.mistakeCount)" } ?? "",
-                                     shown.map { "\($0.hints)" } ?? "", articles])
+                                     shown.map { "\($0.hints)" } ?? "", bestIndex.map { minutes(own[$0], results[$0]) } ?? "", articles])
                     }
                     let often = Self.articles(trips, session)
                     summaries.append(zh ? "\(name)：通过 \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "；出错条款：\(often)")
                                         : "\(name): passed \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "; trips on \(often)"))
                 }
-                let header = zh ? ["学员", "练习", "状态", "次数", "一次做对", "错误", "提示", "出错条款"]
-                                : ["trainee", "exercise", "status", "runs", "right first time", "mistakes", "hints", "articles tripped on"]
+                let header = zh ? ["学员", "练习", "状态", "次数", "一次做对", "错误", "提示", "用时（分）", "出错条款"]
+                                : ["trainee", "exercise", "status", "runs", "right first time", "mistakes", "hints", "minutes", "articles tripped on"]
                 if csv {
                     print(CSV.text([header] + rows, bom: true), terminator: "")
                     return

@@ -4,33 +4,38 @@ import PetitionCore
 /// seed is written) or returns to it, Enter on an exercise opens its step's case, `i`
 /// shows the step's hint (and notes it). After each save the step's feedback is shown.
 extension Update {
+    /// A key training took, and the write it asks for, if any.
+    struct Handled {
+        var effect: Effect?
+    }
+
     /// The keys of training: `e` and `i` anywhere, Enter on the exercise screens. Nil when
     /// the key is not one of them (the ordinary keys then apply).
-    static func trainingKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData) -> (effect: Effect?, Void)? {
+    static func trainingKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData) -> Handled? {
         let intent = KeyMap.intent(for: key)
         let zh = state.language == .zh
         switch (intent, state.screen) {
         case (.exercises?, _):
             guard data.training else {
                 state.flash = Flash(text: zh ? "练习只在培训日志中提供" : "Exercises are on training logs only", style: .overdue)
-                return (nil, ())
+                return Handled(effect: nil)
             }
             if state.screen != .exercises { go(.exercises, &state) }
-            return (nil, ())
+            return Handled(effect: nil)
         case (.hint?, _):
-            return (showHint(&state, data), ())
+            return Handled(effect: showHint(&state, data))
         case (.open?, .exercises):
-            guard data.exercises.indices.contains(state.exerciseSelected) else { return (nil, ()) }
+            guard data.exercises.indices.contains(state.exerciseSelected) else { return Handled(effect: nil) }
             let exercise = data.exercises[state.exerciseSelected]
             // The exercise under way is returned to; any other starts afresh (its seed is written).
             if let run = data.activeRun, run.start.exercise == exercise.id {
                 go(.exercise(exercise.id), &state)
-                return (nil, ())
+                return Handled(effect: nil)
             }
-            return (.startExercise(exercise.id), ())
+            return Handled(effect: .startExercise(exercise.id))
         case (.open?, .exercise(let id)):
             guard let run = data.activeRun, run.start.exercise == id, let exercise = data.exercise(id),
-                  let s = ExerciseEngine.evaluate(exercise, run).current else { return (nil, ()) }
+                  let s = ExerciseEngine.evaluate(exercise, run).current else { return Handled(effect: nil) }
             let target = exercise.steps[s].expect.compactMap(\.case).first
             if target == "new" || target == nil && exercise.steps[s].expect.contains(where: { $0.event == "registered" }) {
                 // A registration: the register form, as `r` opens it.
@@ -39,7 +44,7 @@ extension Update {
                 state.detailScroll = 0
                 go(.detail(number), &state)
             }
-            return (nil, ())
+            return Handled(effect: nil)
         default:
             return nil
         }

@@ -53,6 +53,11 @@ struct ExerciseEngineTests {
         #expect(!result.complete && result.current == 0 && result.mistakes == [.finality: 1])
     }
 
+    @Test func aSlipOfTheFormNoArticleForbidsIsNoMistakeUnlessTheStepListsIt() {
+        let result = ExerciseEngine.evaluate(exercise, run([], [refused(11, .missingField)]))
+        #expect(result.feedback.isEmpty && result.mistakeCount == 0)
+    }
+
     @Test func aNotAcceptanceNamingAnotherCaseIsNotTheRightMove() {
         let other = CaseNumber(organ: "D-XFJ", year: 2024, sequence: 9)
         let result = ExerciseEngine.evaluate(exercise, run([event(11, .notAccepted(reason: .alreadyFinal, ref: other, note: nil))]))

@@ -97,6 +97,10 @@ package enum ExerciseEngine {
             case .refused(let attempt):
                 if let wrong = step.wrong.first(where: { $0.move.refusal == attempt.refusal }) {
                     mistake(&result, &mistakesInStep, seq, s, wrong.rule, wrong.feedback)
+                } else if attempt.rule == nil {
+                    // A slip of the form (a field left empty, a value mistyped) that no article
+                    // forbids and the step does not list: the form says what is wrong; no mistake of law.
+                    continue
                 } else {
                     mistake(&result, &mistakesInStep, seq, s, attempt.rule,
                             Localized("被拒绝（\(attempt.refusal)）：看屏幕上的说明再试", "Refused (\(attempt.refusal)): read the line on screen and try again"))

@@ -50,9 +50,19 @@ struct ActCommand: ParsableCommand {
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
-            let events = try book.execute(command, on: number, now: try session.now(for: book.mode),
-                                          actor: try session.actor(in: book), reference: session.reference,
+            let now = try session.now(for: book), actor = try session.actor(in: book)
+            let events: [CaseEvent]
+            do {
+                events = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference,
                                           staff: try session.staff(in: book))
+            } catch let rejection as Rejection {
+                // On a training log a refusal of an action on a case is kept as an attempt, to be
+                // scored (decision 0026); a production log writes nothing (`record` does nothing
+                // there), nor does a case number that names no case (a typo, not a mistake of law).
+                if book[number] != nil { _ = try? book.record(.refused(TrainingAttempt(rejection, action: kind.rawValue, caseNumber: number,
+                                                              by: actor.user, at: now))) }
+                throw rejection
+            }
             if json {
                 Output.printJSON(events)
                 return
@@ -82,7 +92,7 @@ struct ActCommand: ParsableCommand {
         }
         // (Names of actions and the phase only: nothing of an accusation's content, Art 30.)
         let actor = try session.actor(in: book)
-        let context = book.context(now: try session.now(for: book.mode), actor: actor, reference: session.reference,
+        let context = book.context(now: try session.now(for: book), actor: actor, reference: session.reference,
                                    staff: try session.staff(in: book))
         let language = session.language
         // Documents are issued by `xinfang doc`, which lists them itself (issue 15).

@@ -14,9 +14,12 @@ final class BookHost: ConsoleHost {
     private let actor: Actor
     private let staff: StaffDirectory
     private let background = BackgroundCheck()
+    /// A training log's exercises (`data/exercises/`), with their seeds' petitions.
+    private let exercises: [ExerciseFile]
 
-    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory) {
+    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory, exercises: [ExerciseFile] = []) {
         self.staff = staff
+        self.exercises = exercises
         self.book = book
         self.session = session
         self.actor = actor
@@ -67,8 +70,21 @@ final class BookHost: ConsoleHost {
                     throw error
                 }
                 return .issued(number, path: path, printed: printDocument(at: path))
+            case .moveClock(let to):
+                let move = try book.moveClock(to: to, by: actor.user, given: try session.now(for: book.mode))
+                return .clockMoved(move.to)
+            case .startExercise(let id):
+                guard let file = exercises.first(where: { $0.exercise.id == id }) else {
+                    return .failed(session.language == .zh ? "没有练习 \(id)" : "No exercise \(id)", field: nil)
+                }
+                _ = try ExerciseSeeder.start(file, book: book, session: session, actor: actor, now: now)
+                return .exerciseStarted(id)
+            case .recordNote(let note):
+                _ = try? book.record(note)
+                return .noteRecorded
             }
         } catch {
+            recordAttempt(error, effect, now: now)
             let field: String? = switch error {
             case let r as Rejection: r.field
             case let b as BatchRejection: b.rejection.field
@@ -117,10 +133,33 @@ final class BookHost: ConsoleHost {
         return lp.terminationStatus == 0
     }
 
+    /// On a training log, a refused registration or action is written as an attempt, so
+    /// that the trainee's mistakes can be scored (decision 0026); a production log writes
+    /// nothing on a refusal (`recordAttempt` does nothing there). Best effort: a failure to
+    /// write the attempt leaves the refusal as it was.
+    private func recordAttempt(_ error: any Error, _ effect: Effect, now: Instant) {
+        let rejection: Rejection? = switch error {
+        case let r as Rejection: r
+        case let b as BatchRejection: b.rejection
+        default: nil
+        }
+        guard let rejection else { return }
+        let (action, number): (String, CaseNumber?) = switch effect {
+        case .register: ("register", nil)
+        case .execute(let command, let number), .issueDocument(let command, let number, _, _): (command.kind.rawValue, number)
+        case .recordOrganAct(let command): (command.measure.rawValue, nil)
+        case .moveClock, .recordNote, .startExercise: ("", nil)
+        }
+        guard !action.isEmpty else { return }
+        _ = try? book.record(.refused(TrainingAttempt(rejection, action: action, caseNumber: number, by: actor.user, at: now)))
+    }
+
     /// The damage the open or a later read found, or else what the background check
     /// found (which then makes the log read-only too). Short enough for one line of an
     /// 80-column screen with what to run kept whole; `log verify` gives the offset and why.
     var checking: Bool { background.running }
+
+    func exerciseRuns() -> [ExerciseRun] { book.exerciseRuns(of: actor.user) }
 
     var staffList: (members: [StaffMember], owner: String?) {
         let staff = book.staff

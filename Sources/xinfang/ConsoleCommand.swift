@@ -47,7 +47,7 @@ struct ConsoleCommand: ParsableCommand {
                              "No permission to write \(path): the console opens read-only; nothing can be saved")
             }
             let actor = try session.actor(in: book)
-            let clock = { () throws -> Instant in try session.now(for: book.mode) }
+            let clock = { () throws -> Instant in try session.now(for: book) }
             let staff = try session.staff(in: book)
             var data = ConsoleData(states: [], directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
@@ -55,7 +55,10 @@ struct ConsoleCommand: ParsableCommand {
                                    now: try clock(), training: book.mode == .training)
             data.staff = staff
             data.documents = try session.documentRenderer()
-            let host = BookHost(book: book, session: session, actor: actor, staff: staff)
+            // A training log offers the exercises (decision 0026).
+            let exercises = book.mode == .training ? try ExerciseCatalog.load(from: session.reference.folder) : []
+            data.exercises = exercises.map(\.exercise)
+            let host = BookHost(book: book, session: session, actor: actor, staff: staff, exercises: exercises)
             let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 // Not a terminal: print the first screen as text, drawn by the same loop

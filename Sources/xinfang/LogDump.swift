@@ -123,6 +123,11 @@ extension LogCommand {
             /// A supervision act of an organ (decision 0024); officials in their posts, shown as
             /// recorded, but a note citing an accusation is masked like its events.
             var supervision: OrganSupervisionRecord?
+            /// A training log's clock (decision 0026).
+            var clock: ClockMove?
+            /// A training note: a refused attempt (what was tried and why it was refused, no
+            /// petition text), an exercise started, a hint shown (decision 0026).
+            var training: TrainingNote?
             /// True when personal data and accusation content were masked.
             var masked: Bool?
         }
@@ -147,6 +152,8 @@ extension LogCommand {
                 line.type = LogRecord.Kind.supervision.name
                 line.supervision = masking.masked(act)
                 line.masked = !masking.unmasked
+            case .clock(let c)?: line.type = LogRecord.Kind.clock.name; line.clock = c
+            case .training(let n)?: line.type = LogRecord.Kind.training.name; line.training = n
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

@@ -99,7 +99,7 @@ extension Session {
     }
 
     func asOfDay(_ text: String?, book: CaseBook) throws -> Day {
-        guard let text else { return Day(try now(for: book.mode)) }
+        guard let text else { return Day(try now(for: book)) }
         return try day(text, option: "as-of")
     }
 

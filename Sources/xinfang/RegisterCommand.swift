@@ -45,7 +45,7 @@ struct RegisterCommand: ParsableCommand {
                 data = contents
             }
             let book = try session.openBook(writable: true)
-            let now = try session.now(for: book.mode)
+            let now = try session.now(for: book)
             let actor = try session.actor(in: book)
             let inputs = try PetitionInput.decodeAll(data)
             var petitions: [Petition] = []

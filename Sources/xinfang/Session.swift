@@ -175,6 +175,16 @@ struct Session {
         return instant
     }
 
+    /// The time commands on this log use: on a training log whose clock was moved, the
+    /// latest clock record (decision 0026) — a later `--now` goes past it, an earlier one
+    /// never takes the log back before it; else the system clock, or `--now` on a
+    /// training log.
+    func now(for book: CaseBook) throws -> Instant {
+        let given = try now(for: book.mode)
+        guard let clock = book.clock else { return given }
+        return options.now == nil ? clock.to : max(given, clock.to)
+    }
+
     static var systemNow: Instant {
         Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }

@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
             let history = try book.history(of: number)
             let visible = state.contentVisible(to: actor, name: session.actorName(actor, in: book))
             // The same reading of the case as the console's case screen: its data, as of the day shown.
-            let now = try session.now(for: book.mode)
+            let now = try session.now(for: book)
             var data = ConsoleData(states: book.states, directory: session.reference.directory,
                                    calendar: session.reference.calendar, categories: session.reference.categories,
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,

@@ -148,7 +148,7 @@ struct StaffCommand: ParsableCommand {
             throw refused
         }
         let actor = try session.actor(in: book)
-        let change = try make(actor.user, try session.now(for: book.mode))
+        let change = try make(actor.user, try session.now(for: book))
         try book.changeStaff([change], directory: session.reference.directory)
     }
 

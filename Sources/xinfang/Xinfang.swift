@@ -12,7 +12,7 @@ struct Xinfang: ParsableCommand {
         subcommands: [ConsoleCommand.self, InitCommand.self, RegisterCommand.self, ActCommand.self,
                       ShowCommand.self, QueueCommand.self, CalendarCommand.self, OrgansCommand.self,
                       CategoriesCommand.self, LogCommand.self, GenerateCommand.self, StaffCommand.self,
-                      StatsCommand.self, ReportCommand.self, ExportCommand.self, SuperviseCommand.self, DocCommand.self],
+                      StatsCommand.self, ReportCommand.self, ExportCommand.self, SuperviseCommand.self, DocCommand.self, TrainingCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

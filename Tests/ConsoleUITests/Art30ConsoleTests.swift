@@ -61,6 +61,10 @@ struct Art30ConsoleTests {
         // Decision 0024: a supervision act of an organ, from the desk — supervisors' alone; an
         // accused organ's head has the desk of its own organ and no act to open from it.
         Screen(name: "supervision act form from the desk", reach: { d in d.press(.character("j"), .character("a")) }, sees: nil),
+        // Issue 16 (decision 0026): the exercises and the clock prompt show the exercises'
+        // own stories and the simulated time, nothing of a case's petitioner.
+        Screen(name: "exercises", reach: { $0.press(.character("e")) }, sees: nil),
+        Screen(name: "clock prompt", reach: { $0.press(.character("t")) }, sees: nil),
     ]
 
     /// The accused organ's staff: its handler and head, and its clerk (who registers).

@@ -32,7 +32,7 @@ final class Desk {
         host = DeskHost(book: book, actor: actor, language: language, damage: damage)
         host.checking = checking
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
-                           clock: { clock.now }, seconds: { clock.seconds })
+                           clock: { [book] in book.now(given: clock.now) }, seconds: { clock.seconds })
         loop.open()
         try loop.run()
     }
@@ -136,6 +136,15 @@ final class DeskHost: ConsoleHost {
                                      staff: Fixtures.staff)
                 issuedDocuments.append((fileName, text))
                 return .issued(number, path: "documents/" + fileName, printed: false)
+            case .moveClock(let to):
+                return .clockMoved(try book.moveClock(to: to, by: actor.user, given: now).to)
+            case .startExercise:
+                // Seeding reads an exercise's petitions as `xinfang register` does: the executable's
+                // (tested end to end, Tests/EndToEndTests/ExerciseTmuxTests.swift).
+                return .failed("exercises are started by the executable", field: nil)
+            case .recordNote(let note):
+                _ = try? book.record(note)
+                return .noteRecorded
             }
         } catch {
             // As the executable's host: a refusal, alone or of a batch, names its field.

@@ -53,7 +53,7 @@ struct LoopTests {
     }
 }
 
-/// 人员名单 (F8 p): the staff as the log's staff records give them, the user at the keyboard
+/// 人员名单 (F8 u): the staff as the log's staff records give them, the user at the keyboard
 /// marked; read-only (changes are an administrator's `xinfang staff`, recorded).
 @Suite("The staff screen")
 struct StaffScreenTests {

@@ -55,7 +55,8 @@ struct ScreenTests {
             let desk = try Self.desk()
             desk.press(keys)
             let grid = desk.grid
-            #expect(grid.text[23].hasPrefix(" trainee  培训学员  临江区信访局  培训模式  2025-05-12"), "\(keys)")
+            // A training log's status line shows its simulated time, to the minute (decision 0026).
+            #expect(grid.text[23].hasPrefix(" trainee  培训学员  临江区信访局  培训模式  模拟 2025-05-12 10:00"), "\(keys)")
             #expect(grid.text.allSatisfy { DisplayWidth.of($0) == 80 }, "every row fills the width exactly")
         }
     }

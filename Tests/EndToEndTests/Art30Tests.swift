@@ -63,6 +63,11 @@ struct Art30Tests {
         Surface(name: "doc receipt", args: ["doc", number, "receipt", "--preview"]),
         Surface(name: "doc receipt --html", args: ["doc", number, "receipt", "--preview", "--html"]),
         Surface(name: "doc list", args: ["doc", "list", number], sees: nil),
+        // Issue 16 (decision 0026): the training commands name exercises, rules and case
+        // numbers, never a petitioner (a refused attempt is recorded without the petition).
+        Surface(name: "training status", args: ["training", "status"], sees: nil),
+        Surface(name: "training clock", args: ["training", "clock"], sees: nil),
+        Surface(name: "training report", args: ["training", "report", "--folder", "."], sees: nil),
     ]
 
     /// An interview of the accused organ's leadership citing the accusation (Art 39 para 3).

@@ -31,6 +31,8 @@ struct BatchRegistrationTests {
         var reservedNumbers: [CaseNumber] { inner.reservedNumbers }
         var staffChanges: [StaffChange] { inner.staffChanges }
         var supervisionRecords: [OrganSupervisionRecord] { inner.supervisionRecords }
+        var clock: ClockMove? { inner.clock }
+        var trainingNotes: [NumberedNote] { inner.trainingNotes }
     }
 
     @Test func tenThousandPetitionsAreWrittenInBatchesEachItsOwnTransaction() throws {

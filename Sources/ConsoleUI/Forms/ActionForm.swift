@@ -162,7 +162,8 @@ enum ActionForm {
              .staffTraineeInProduction, .staffLastAdministrator, .forbiddenCharacter, .fieldTooLong,
              .handlerNotStaff, .objectionAlreadyMade, .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag,
              .supplementAlreadyRequested, .nothingToSupplement, .reviewNotRevoked,
-             .notAPetition, .notMissing, .earlierCaseUndecided, .notYetReplied, .alreadyRated:
+             .notAPetition, .notMissing, .earlierCaseUndecided, .notYetReplied, .alreadyRated,
+             .clockTrainingOnly, .clockNotForward:
             zh ? "（暂不可）" : " (not now)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

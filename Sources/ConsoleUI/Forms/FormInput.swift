@@ -10,7 +10,7 @@ enum FormInput {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
         case .organAct: return OrganActForm.fields(form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise: return []
         }
     }
 
@@ -89,7 +89,7 @@ enum FormInput {
                 openEarlier(&state)
                 return nil
             case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
-                 .print,
+                 .print, .clock, .exercises, .hint,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
             }
@@ -318,7 +318,7 @@ enum FormInput {
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
             case .organAct(let organ):
                 return .recordOrganAct(try OrganActForm.check(organ, form, data))
-            case .home, .queue, .detail, .help, .actions, .search, .staff, .document:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise:
                 return nil
             }
         } catch {
@@ -360,7 +360,16 @@ enum FormInput {
             state.form = form
             state.flash = Flash(text: problems.count > 1 ? (lang == .zh ? "共\(problems.count)处需改正：" : "\(problems.count) problems: ")
                 + message : message, style: .overdue)
-            return nil
+            // On a training log the refusal is kept as an attempt (decision 0026); the form stays.
+            guard data.training else { return nil }
+            let (action, number): (String, CaseNumber?) = switch state.screen {
+            case .action(let number, let kind): (kind.rawValue, number)
+            case .organAct: ("supervise", nil)
+            case .document(let number): (ActionKind.issueDocument.rawValue, number)
+            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise:
+                ("register", nil)
+            }
+            return .recordNote(.refused(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now)))
         }
     }
 

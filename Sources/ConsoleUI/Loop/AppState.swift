@@ -19,12 +19,16 @@ package enum Screen: Equatable, Sendable {
     case organAct(OrganCode)
     /// A document of the case, previewed before it is issued (issue 15).
     case document(CaseNumber)
+    /// Training logs: the exercises, to pick one (练习).
+    case exercises
+    /// One exercise: its story, its steps, the feedback so far.
+    case exercise(String)
 
     /// Whether keys type into a form here.
     var isForm: Bool {
         switch self {
         case .register, .action, .organAct: true
-        case .home, .queue, .detail, .help, .actions, .search, .staff, .document: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise: false
         }
     }
 }
@@ -68,6 +72,13 @@ package enum Effect: Sendable, Equatable {
     /// Record a document's issue, then save its text (`fileName` in the documents folder)
     /// and send it to the printer where one is configured.
     case issueDocument(CaseCommand, CaseNumber, text: String, fileName: String)
+    /// A training log's simulated clock moved forward to this time (decision 0026).
+    case moveClock(Instant)
+    /// On a training log, a note to write (decision 0026): a save the workflow refused
+    /// (so that the trainee's mistakes can be scored; the form stays as it is), a hint shown.
+    case recordNote(TrainingNote)
+    /// On a training log, an exercise to start: its seed is written, then its start note.
+    case startExercise(String)
 }
 
 /// How a written effect ended.
@@ -78,6 +89,12 @@ package enum EffectResult: Sendable {
     case recordedOrganAct(OrganSupervisionCommand)
     /// A document issued: where it was saved, and whether it went to the printer.
     case issued(CaseNumber, path: String, printed: Bool)
+    /// The simulated clock now reads this time.
+    case clockMoved(Instant)
+    /// The note was written (or, failing that, not: what it notes shows either way).
+    case noteRecorded
+    /// The exercise's seed and start note were written.
+    case exerciseStarted(String)
     /// Refused or failed: one line saying why, in the user's language. Nothing was written.
     case failed(String, field: String?)
 }
@@ -108,6 +125,10 @@ package struct AppState: Sendable {
     package var top = 0
     package var filter = ""
     package var filtering = false
+    /// On a training log, the clock prompt (`t`): nil when closed, else the date typed so far.
+    package var clockEntry: String?
+    /// The exercise list's selected row.
+    package var exerciseSelected = 0
     package var view: QueueView = .all
     package var sort: QueueSort = .deadline
     /// The queue's rows, recomputed only when the cases, the filter, the view or the sort change, never per key.

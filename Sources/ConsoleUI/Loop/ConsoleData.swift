@@ -61,6 +61,10 @@ package struct ConsoleData: Sendable {
     /// The documents' renderer over the reference data's templates (issue 15); nil where
     /// the console runs without them (documents are then not offered).
     package var documents: DocumentRenderer?
+    /// Training logs: the exercises (`data/exercises/`), and this user's runs of them as the
+    /// log holds them, latest last (decision 0026).
+    package var exercises: [Exercise] = []
+    package var runs: [ExerciseRun] = []
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

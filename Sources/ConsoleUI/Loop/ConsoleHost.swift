@@ -43,4 +43,12 @@ package protocol ConsoleHost: AnyObject {
     /// The staff as the log's staff records leave them now, and the log's owner (decision
     /// 0016); asked when opening and at every poll.
     var staffList: (members: [StaffMember], owner: String?) { get }
+
+    /// Training logs: this user's runs of the exercises, as the log holds them now
+    /// (decision 0026); asked when opening and after every save.
+    func exerciseRuns() -> [ExerciseRun]
+}
+
+extension ConsoleHost {
+    package func exerciseRuns() -> [ExerciseRun] { [] }
 }

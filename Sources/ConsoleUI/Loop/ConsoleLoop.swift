@@ -50,6 +50,7 @@ package final class ConsoleLoop {
         // cases, decision 0020): keys typed meanwhile wait for it.
         drawFrame()
         data.search = host.searchIndex()
+        if data.training { data.runs = host.exerciseRuns() }
         lastPoll = seconds()
     }
 
@@ -69,13 +70,16 @@ package final class ConsoleLoop {
             guard let effect = Update.apply(key, to: &state, data: data, pageSize: Console.pageSize(rows: size.rows),
                                            columns: size.columns)
             else { continue }
+            let mark = data.feedbackMark
             let result = host.perform(effect, now: try clock())
             let cases = host.cases
             data.update(cases.states, positions: cases.positions)
             data.now = try clock()
             data.rows = host.rows(asOf: data.today)
             data.search = host.searchIndex()
+            if data.training { data.runs = host.exerciseRuns() }
             Update.completed(result, &state, data: data)
+            Update.exerciseFeedback(&state, data: data, before: mark)
         }
     }
 
@@ -94,7 +98,7 @@ package final class ConsoleLoop {
     private func loadDetail() {
         let number: CaseNumber? = switch state.screen {
         case .detail(let n), .actions(let n), .action(let n, _), .document(let n): n
-        case .home, .queue, .help, .register, .search, .staff, .organAct: nil
+        case .home, .queue, .help, .register, .search, .staff, .organAct, .exercises, .exercise: nil
         }
         guard let number else { return }
         if let detail = data.detail, detail.number == number, detail.version == data.version { return }

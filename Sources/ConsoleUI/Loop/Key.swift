@@ -43,6 +43,10 @@ package enum Intent: String, Sendable, CaseIterable {
     case print
     /// Straight to the 关联 form of the case shown (linking a repeat petition).
     case link
+    /// Training logs: move the simulated clock forward (decision 0026).
+    case clock
+    /// Training logs: the exercises; and the hint of the exercise's step now.
+    case exercises, hint
     // Forms.
     case save, nextField, previousField
     /// From the register form, the earlier case of the person typed (the form waits).
@@ -99,6 +103,11 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .print, keys: [.function(9), .character("p")], label: "F9 p",
                 help: Localized("出具文书（预览打印）", "issue a document")),
         Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("u")], label: "F8 u", help: Localized("人员名单", "staff")),
+        Binding(scope: .browse, intent: .clock, keys: [.function(12), .character("t")], label: "F12 t",
+                help: Localized("拨动模拟时钟（培训日志）", "move the clock (training logs)")),
+        Binding(scope: .browse, intent: .exercises, keys: [.character("e")], label: "e",
+                help: Localized("练习（培训日志）", "exercises (training logs)")),
+        Binding(scope: .browse, intent: .hint, keys: [.character("i")], label: "i", help: Localized("练习提示", "exercise hint")),
         Binding(scope: .browse, intent: .help, keys: [.function(1), .character("?")], label: "F1 ?", help: Localized("帮助", "help")),
         Binding(scope: .browse, intent: .quit, keys: [.function(10), .character("q")], label: "F10 q", help: Localized("退出", "quit")),
         Binding(scope: .form, intent: .nextField, keys: [.tab, .down, .enter], label: "Tab ↓", help: Localized("下一栏", "next field")),

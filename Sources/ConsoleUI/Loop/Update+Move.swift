@@ -68,7 +68,15 @@ extension Update {
             case .top: state.deskSelected = 0
             case .bottom: state.deskSelected = last
             }
-        case .help, .register, .action, .search, .organAct, .document:  // the document screen scrolls itself (Update+Document)
+        case .exercises:
+            let last = max(0, data.exercises.count - 1)
+            switch movement {
+            case .up, .pageUp: state.exerciseSelected = max(0, state.exerciseSelected - 1)
+            case .down, .pageDown: state.exerciseSelected = min(last, state.exerciseSelected + 1)
+            case .top: state.exerciseSelected = 0
+            case .bottom: state.exerciseSelected = last
+            }
+        case .help, .register, .action, .search, .organAct, .document, .exercise:  // the document screen scrolls itself (Update+Document)
             break
         }
     }

@@ -22,7 +22,9 @@ package enum Update {
         case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
-        case .home, .queue, .detail, .help, .actions, .staff:
+        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise:
+            if state.clockEntry != nil { return clockKey(key, &state, data) }
+            if !state.filtering, let handled = trainingKey(key, &state, data) { return handled.effect }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
         return nil
@@ -74,6 +76,15 @@ package enum Update {
             state.flash = Flash(text: (zh ? "已记录：" : "Recorded: ") + command.measure.label.text(state.language) + " "
                 + data.directory.name(command.organ, state.language) + "  " + data.articles.short(command.measure.rule, state.language),
                                 style: .title)
+        case .noteRecorded:
+            break  // the refusal already shows beside its field; a hint, on the line
+        case .exerciseStarted(let id):
+            state.history.append(.exercises)
+            state.screen = .exercise(id)
+            state.flash = Flash(text: zh ? "练习已开始：按 Enter 打开本步的案件" : "Exercise started: Enter opens this step's case", style: .title)
+        case .clockMoved(let to):
+            state.clockEntry = nil
+            state.flash = Flash(text: (zh ? "模拟时钟已拨至 " : "The clock now reads ") + Update.clockText(to), style: .title)
         case .failed(let message, let field):
             state.flash = Flash(text: message, style: .overdue)
             if let field, var form = state.form {
@@ -140,6 +151,8 @@ package enum Update {
         case .staff: go(.staff, &state)
         case .print:
             if case .detail(let number) = state.screen { openDocument(number, &state, data) }
+        case .clock: openClock(&state, data)
+        case .exercises, .hint: break  // trainingKey's
         case .register: openRegister(&state, data)
         case .search:
             // A new search starts from nothing (it kept the last query: 王秀英 then 于婷
@@ -191,7 +204,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff, .organAct, .document: break
+            case .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -201,7 +214,7 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break

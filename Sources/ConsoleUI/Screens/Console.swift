@@ -29,6 +29,8 @@ package enum Console {
         case .staff: zh ? "人员名单" : "Staff"
         case .organAct(let organ): (zh ? "督办措施 · " : "Supervision act · ") + data.directory.shortName(organ, state.language)
         case .document(let n): "\(n) · " + (zh ? "出具文书" : "Document")
+        case .exercises: zh ? "练习" : "Exercises"
+        case .exercise(let id): (zh ? "练习 · " : "Exercise · ") + (data.exercises.first { $0.id == id }?.title.text(state.language) ?? id)
         }
         grid.fill(row: 0, style: .title)
         grid.put(" xinfang 信访 · \(title)", row: 0, column: 0, style: .title)
@@ -44,6 +46,8 @@ package enum Console {
         case .staff: StaffScreen.draw(&grid, state, data)
         case .organAct(let organ): OrganActScreen.draw(&grid, state, data, organ)
         case .document(let number): DocumentScreen.draw(&grid, state, data, number)
+        case .exercises: ExerciseScreen.drawList(&grid, state, data)
+        case .exercise(let id): ExerciseScreen.draw(&grid, state, data, id)
         }
         let hints: [Intent] = switch state.screen {
         case .home: [.register, .search, .queue, .quit]  // help is on the screen itself
@@ -55,12 +59,18 @@ package enum Console {
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]
         case .document: [.down, .back, .help]
+        case .exercises: [.open, .back, .help]
+        case .exercise: [.open, .hint, .back, .help]
         }
         let registers = data.policy.allows(data.actor.role, .register)
         let scope: KeyScope = state.screen.isForm ? .form : .browse
         let hintText = hints.filter { $0 != .register || registers }.compactMap { KeyMap.binding($0, in: scope) }.map { "\($0.label(state.language)) \($0.help.text(state.language))" }
         grid.put(DisplayWidth.truncate(" " + hintText.joined(separator: "  "), to: columns), row: rows - 2, column: 0, style: .hint)
-        if let confirming = state.form?.confirming, state.screen.isForm {
+        if let entry = state.clockEntry, !state.screen.isForm {
+            let prompt = state.flash.map { " " + $0.text } ?? " " + Update.clockPrompt(entry, state.language)
+            grid.put(DisplayWidth.pad(DisplayWidth.truncate(prompt, to: columns), to: columns), row: rows - 3, column: 0,
+                     style: state.flash?.style ?? .selected)
+        } else if let confirming = state.form?.confirming, state.screen.isForm {
             let text = confirming == .quit
                 ? (zh ? "表单未保存，确定退出？ y 退出  n 继续填写" : "The form is not saved. Quit? y quit  n keep typing")
                 : (zh ? "放弃已填写的内容？ y 放弃  n 继续填写" : "Discard what was typed? y discard  n keep typing")
@@ -77,7 +87,9 @@ package enum Console {
         }
         let mode = data.training ? (zh ? "培训模式" : "TRAINING") : (zh ? "正式" : "production")
         let role = data.policy.name(of: data.actor.role, state.language)
-        let status = " \(data.actor.user)  \(role)  \(data.directory.name(data.actor.organ, state.language))  \(mode)  \(data.today)"
+        // A training log shows its simulated time (decision 0026), to the minute.
+        let time = data.training ? (zh ? "模拟 " : "sim ") + Update.clockText(data.now) : "\(data.today)"
+        let status = " \(data.actor.user)  \(role)  \(data.directory.name(data.actor.organ, state.language))  \(mode)  \(time)"
         let style: StyleRole = data.training ? .training : .status
         grid.fill(row: rows - 1, style: style)
         grid.put(status, row: rows - 1, column: 0, style: style)

@@ -40,7 +40,7 @@ enum HelpScreen {
             rules = Update.actions(number, data).map {
                 (ActionCatalog.spec($0).title.text(lang), data.articles.short($0.rule, lang) + "  " + ActionCatalog.spec($0).help.text(lang))
             }
-        case .home, .queue, .help, .search, .staff, .document:
+        case .home, .queue, .help, .search, .staff, .document, .exercises, .exercise:
             grid.put(zh ? "在案件界面按 F1 或 ?，可查看此案现在可办理的操作及其依据的条款"
                         : "F1 or ? on a case lists the actions allowed now and their articles", row: row, column: 1, style: .hint)
             return

@@ -27,10 +27,15 @@ enum HomeScreen {
         }
         let lang = state.language
         let registers = data.policy.allows(data.actor.role, .register)
-        let actions: [Intent] = (registers ? [.register] : []) + [.search, .queue, .help, .quit]
+        // A training log offers its exercises first, and the clock (decision 0026).
+        let actions: [Intent] = (data.training && !data.exercises.isEmpty ? [.exercises] : []) + (registers ? [.register] : [])
+            + [.search, .queue] + (data.training ? [.clock] : []) + [.help, .quit]
         for (i, intent) in actions.enumerated() {
             guard let b = KeyMap.binding(intent) else { continue }
-            grid.put(DisplayWidth.pad(b.label(lang), to: 8) + b.help.text(lang), row: 9 + i, column: 4)
+            let text = intent == .exercises
+                ? (state.language == .zh ? "练习（\(data.exercises.count)个，按所学条款检查每一步）" : "exercises (\(data.exercises.count); each step checked against the article)")
+                : b.help.text(lang)
+            grid.put(DisplayWidth.pad(b.label(lang), to: 8) + text, row: 9 + i, column: 4)
         }
         if !registers {
             grid.put(zh ? "（本岗位不登记新事项；在队列中选案件后按 a 办理）" : "(this role does not register; pick a case and press a to act)",

@@ -214,6 +214,10 @@ extension Rejection {
                : "Account \(v("user")) is already on the staff (one entry per account); use staff change"
         case .staffUnknown:
             zh ? "人员名单中没有账户\(v("user"))" : "There is no account \(v("user")) on the staff"
+        case .clockTrainingOnly:
+            zh ? "正式日志只使用系统时钟：模拟时钟只能在培训日志中拨动" : "A production log uses the system clock only; the simulated clock is for training logs"
+        case .clockNotForward:
+            zh ? "模拟时钟只能向后拨：现在是\(v("now"))，不能拨到\(v("to"))" : "The simulated clock only moves forward: it is \(v("now")) now, not \(v("to"))"
         case .staffTraineeInProduction:
             zh ? "培训学员只能在培训日志中使用" : "Trainees are for training logs only"
         case .staffLastAdministrator:

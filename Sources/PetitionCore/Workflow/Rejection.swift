@@ -113,6 +113,10 @@ package struct Rejection: Error, Equatable, Sendable {
         /// The matter taken forward while registration's finding that it may be final (Art 36
         /// para 3) or pending below (Art 19 para 3) awaits the clerk's decision (decision 0017).
         case earlierCaseUndecided = "earlier-case-undecided"
+        /// The simulated clock moved on a production log (docs/decisions/0026-training.md).
+        case clockTrainingOnly = "clock-training-only"
+        /// The simulated clock moved back, or not at all: it only goes forward.
+        case clockNotForward = "clock-not-forward"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -122,7 +126,8 @@ package struct Rejection: Error, Equatable, Sendable {
             case .roleNotPermitted: .practiceRoles
             case .extensionNeedsOrganHead, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline:
                 .handlingExtension
-            case .dateInFuture, .dateBeforePreviousStep: .practiceChronology
+            case .dateInFuture, .dateBeforePreviousStep, .clockNotForward: .practiceChronology
+            case .clockTrainingOnly: nil
             case .beforeInForce: .inForce
             case .missingField, .invalidValue, .invalidResidentID, .invalidCreditCode, .invalidPhone, .unknownOrgan,
                  .unknownCategory, .unknownCase, .forbiddenCharacter, .fieldTooLong:

@@ -59,7 +59,8 @@ extension CaseBook {
         guard let states = try? snapshot.cases() else { return try whole(at: path, options, rebuilding: true, accept: accept) }
         let opened = try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
                                                                reserved: snapshot.reserved, staff: snapshot.staff,
-                                                               supervision: snapshot.supervision),
+                                                               supervision: snapshot.supervision, clock: snapshot.clock,
+                                                               notes: snapshot.notes),
                                   file: snapshot)
         if log.lastSeq - snapshot.head.seq >= snapshotEvery { try? opened.writeSnapshot(to: snapshotPath) }
         return opened
@@ -134,7 +135,8 @@ extension CaseBook {
         let states = found.values.sorted { $0.position < $1.position }.map(\.state)
         return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
                                                          reserved: snapshot.reserved, staff: snapshot.staff,
-                                                         supervision: snapshot.supervision),
+                                                         supervision: snapshot.supervision, clock: snapshot.clock,
+                                                         notes: snapshot.notes),
                             only: scope, tail: tail)
     }
 
@@ -206,7 +208,8 @@ extension CaseBook {
             throw StoreError(.io, path: snapshotPath, cause: "not a regular file")
         }
         let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers,
-                                   staff: staff, supervision: organActs, search: searchIndex()).encode()
+                                   staff: staff, supervision: organActs, clock: clock, notes: trainingNotes,
+                                   search: searchIndex()).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)
         _ = try log.transact { new in

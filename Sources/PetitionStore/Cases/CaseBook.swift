@@ -35,6 +35,10 @@ package final class CaseBook {
     var staffBeforeSnapshot = Staff()
     /// The supervision acts of organs before the snapshot this book started from.
     var organActsBeforeSnapshot: [OrganSupervisionRecord] = []
+    /// The latest clock record before the snapshot this book started from (decision 0026).
+    var clockBeforeSnapshot: ClockMove?
+    /// The training notes before the snapshot this book started from (decision 0026).
+    var notesBeforeSnapshot: [NumberedNote] = []
     /// The cases a book opened for a point query holds (`CaseBook.open(at:_:only:)`,
     /// decision 0021): only their events are folded, it writes no snapshot and registers
     /// nothing; nil for a book of every case.
@@ -60,6 +64,8 @@ package final class CaseBook {
         reservedBeforeSnapshot = snapshot.reserved
         staffBeforeSnapshot = snapshot.staff
         organActsBeforeSnapshot = snapshot.supervision
+        clockBeforeSnapshot = snapshot.clock
+        notesBeforeSnapshot = snapshot.notes
         if let tail { try fold(tail) } else { try fold(try log.readAll()) }
     }
 

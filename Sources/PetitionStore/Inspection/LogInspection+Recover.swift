@@ -162,7 +162,7 @@ private struct Rechain {
                     let (f, p) = LogRecord.commit(BatchCommit(first: first, last: last, lastHash: hash.hex)).encoded()
                     (format, payload) = (f.rawValue, p)
                 }
-            case .events?, .recoveryNote?, .salvage?, .checkpoint?, .staff?, .disclosure?, .supervision?, nil:
+            case .events?, .recoveryNote?, .salvage?, .checkpoint?, .staff?, .disclosure?, .supervision?, .clock?, .training?, nil:
                 break
             }
             append(type: frame.type, format: format, time: frame.time, writerID: frame.writerID, payload: payload)

@@ -142,7 +142,8 @@ extension DurableLog {
         // Checkpoints and recovery notes are few: read again here rather than sorted out on the cores.
         for i in 0..<good where frames[i].type == LogRecord.Kind.checkpoint.rawValue
             || frames[i].type == LogRecord.Kind.recoveryNote.rawValue || frames[i].type == LogRecord.Kind.staff.rawValue
-            || frames[i].type == LogRecord.Kind.supervision.rawValue {
+            || frames[i].type == LogRecord.Kind.supervision.rawValue
+            || frames[i].type == LogRecord.Kind.clock.rawValue || frames[i].type == LogRecord.Kind.training.rawValue {
             window.withUnsafeBytes { raw in
                 let at = frames[i].offset + LogFormat.frameHeaderSize
                 let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(frames[i].offset + 8)))])
@@ -151,6 +152,8 @@ extension DurableLog {
                 case .recoveryNote(let note)?: reservedNumbers += note.caseNumbers ?? []
                 case .staff(let change)?: staffChanges.append(change)
                 case .supervision(let act)?: supervisionRecords.append(act)
+                case .clock(let move)?: clock = move
+                case .training(let note)?: trainingNotes.append(NumberedNote(seq: frames[i].seq, note: note))
                 case .events?, .commit?, .salvage?, .disclosure?, nil: break
                 }
             }

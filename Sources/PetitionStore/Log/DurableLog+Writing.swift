@@ -91,8 +91,10 @@ extension DurableLog {
         var framesWritten: [LogFormat.Frame] = []
         var written: [Int] = []
         let now = options.clock()
+        var notesWritten: [NumberedNote] = []
         for record in records {
             seq += 1
+            if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
             let (payloadFormat, payload) = record.encoded()
             stored += record.events.map { var e = $0; e.seq = seq; return e }
             guard payload.count <= format.maxPayload else {
@@ -133,12 +135,15 @@ extension DurableLog {
         offsetsLock.unlock()
         syncedEnd = end
         frames += framesWritten
+        trainingNotes += notesWritten
         for record in records {
             switch record {
             case .checkpoint(let checkpoint): checkpoints.append(checkpoint)
             case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
             case .staff(let change): staffChanges.append(change)
             case .supervision(let act): supervisionRecords.append(act)
+            case .clock(let move): clock = move
+            case .training: break  // with their sequence numbers, below
             case .events, .commit, .salvage, .disclosure: break
             }
         }

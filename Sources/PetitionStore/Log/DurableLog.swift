@@ -107,6 +107,12 @@ package final class DurableLog: EventLog {
     /// The supervision acts of organs read or written since this log was opened (on an
     /// open from a snapshot, those after its head), in log order (decision 0024).
     package internal(set) var supervisionRecords: [OrganSupervisionRecord] = []
+    /// The latest clock record read or written (on an open from a snapshot, among those
+    /// after its head): a training log's simulated time (decision 0026).
+    package internal(set) var clock: ClockMove?
+    /// The training notes read or written (on an open from a snapshot, those after its
+    /// head), with their records' sequence numbers (decision 0026).
+    package internal(set) var trainingNotes: [NumberedNote] = []
     /// While `open` reads the file the first time (a torn batch is then read again).
     var opening = false
     /// `Options.cutFrom`, until the read that honours it.

@@ -29,6 +29,12 @@ package protocol EventLog: AnyObject {
     /// The supervision acts of organs read so far (on an open from a snapshot, those after
     /// its head), in log order (decision 0024).
     var supervisionRecords: [OrganSupervisionRecord] { get }
+    /// The latest clock record read so far (on an open from a snapshot, after its head):
+    /// a training log's simulated time (docs/decisions/0026-training.md).
+    var clock: ClockMove? { get }
+    /// The training notes read so far (on an open from a snapshot, after its head), in
+    /// log order, with their records' sequence numbers.
+    var trainingNotes: [NumberedNote] { get }
 }
 
 extension EventLog {
@@ -50,6 +56,8 @@ package final class InMemoryEventLog: EventLog {
         var events: [CaseEvent]
         var staff: [StaffChange] = []
         var supervision: [OrganSupervisionRecord] = []
+        var clock: ClockMove?
+        var notes: [NumberedNote] = []
         var seq: Int
         init(_ events: [CaseEvent]) {
             self.events = events
@@ -89,8 +97,13 @@ package final class InMemoryEventLog: EventLog {
                 event.seq = seq
                 stored.append(event)
             }
-            if case .staff(let change) = record { storage.staff.append(change) }
-            if case .supervision(let act) = record { storage.supervision.append(act) }
+            switch record {
+            case .staff(let change): storage.staff.append(change)
+            case .supervision(let act): storage.supervision.append(act)
+            case .clock(let move): storage.clock = move
+            case .training(let note): storage.notes.append(NumberedNote(seq: seq, note: note))
+            case .events, .recoveryNote, .commit, .checkpoint, .salvage, .disclosure: break
+            }
         }
         // As the file log does: a batch of more than one record is closed by a commit record.
         if records.count > 1 { seq += 1 }
@@ -111,6 +124,10 @@ package final class InMemoryEventLog: EventLog {
     package var staffChanges: [StaffChange] { storage.staff }
 
     package var supervisionRecords: [OrganSupervisionRecord] { storage.supervision }
+
+    package var clock: ClockMove? { storage.clock }
+
+    package var trainingNotes: [NumberedNote] { storage.notes }
 
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         let wanted = Set(seqs)

@@ -42,6 +42,10 @@ extension LogRecord {
             return (.json, Self.json(disclosure))
         case .supervision(let act):
             return (.json, Self.json(act))
+        case .clock(let move):
+            return (.json, Self.json(move))
+        case .training(let note):
+            return (.json, Self.json(note))
         }
     }
 
@@ -98,6 +102,14 @@ extension LogRecord {
             do { return .supervision(try JSONDecoder().decode(OrganSupervisionRecord.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .clock:
+            do { return .clock(try JSONDecoder().decode(ClockMove.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
+        case .training:
+            do { return .training(try JSONDecoder().decode(TrainingNote.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -132,7 +144,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training:
             _ = try decode(frame, payload: payload)
         }
     }

@@ -30,6 +30,13 @@ package enum LogRecord: Sendable, Equatable {
     /// circular or a listing of its leadership (Art 39 para 3), an inspection (Art 38).
     /// Decision 0024. Not safe to skip: the supervisor's desk shows it.
     case supervision(OrganSupervisionRecord)
+    /// A training log's simulated clock moved forward (docs/decisions/0026-training.md).
+    /// Not safe to skip: it is the time the log's later commands are decided at.
+    case clock(ClockMove)
+    /// On a training log, the trainee's practice: a refused command (so that mistakes can
+    /// be scored; a production log writes nothing on a refusal), an exercise started, a
+    /// hint shown (decision 0026).
+    case training(TrainingNote)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -49,6 +56,12 @@ package enum LogRecord: Sendable, Equatable {
         /// Safe to ignore: an account of an unmasked dump, no state. (Kind 3 is the staff
         /// records'; 0x8004 and 0x8005 are taken.)
         case disclosure = 0x8006
+        /// Kind 6: the training clock (it carries state: the time commands are decided at).
+        case clock = 6
+        /// Kind 7: a training note. Not marked safe to skip, though it carries no case
+        /// state: the exercises and the training report read it, and a reader that does not
+        /// know it must not pass over a trainee's mistakes as if there were none.
+        case training = 7
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -64,6 +77,8 @@ package enum LogRecord: Sendable, Equatable {
             case .salvage: "salvage"
             case .disclosure: "disclosure"
             case .supervision: "supervision"
+            case .clock: "clock"
+            case .training: "training"
             }
         }
     }
@@ -78,6 +93,8 @@ package enum LogRecord: Sendable, Equatable {
         case .salvage: .salvage
         case .disclosure: .disclosure
         case .supervision: .supervision
+        case .clock: .clock
+        case .training: .training
         }
     }
 
@@ -85,7 +102,7 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision: []
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training: []
         }
     }
 }

@@ -35,11 +35,15 @@ package struct CaseSnapshot {
     package var staff = Staff()
     /// The supervision acts of organs up to the head, in log order (decision 0024).
     package var supervision: [OrganSupervisionRecord] = []
+    /// A training log's latest clock record up to the head (decision 0026).
+    package var clock: ClockMove?
+    /// A training log's notes up to the head, with their sequence numbers (decision 0026).
+    package var notes: [NumberedNote] = []
     /// The search index of `states` (decision 0027), written as a section that every
     /// console maps and reads in place; nil writes none.
     package var search: SearchIndex? = nil
 
-    static let magic = Array("XFSNAP05".utf8)
+    static let magic = Array("XFSNAP06".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -157,6 +161,18 @@ package struct CaseSnapshot {
         // A few records at most a day: kept as their log payload (JSON), not a layout of their own.
         w.uvarint(UInt64(supervision.count))
         for act in supervision { w.string(String(decoding: LogRecord.supervision(act).encoded().1, as: UTF8.self)) }
+        // The clock: 0, or 1 then its time (milliseconds) and who moved it.
+        w.uvarint(clock == nil ? 0 : 1)
+        if let clock {
+            w.int64(clock.to.millisecondsSince1970)
+            w.string(clock.by)
+        }
+        // The training notes: a count, then each one's sequence number and JSON.
+        w.uvarint(UInt64(notes.count))
+        for numbered in notes {
+            w.int(numbered.seq)
+            w.string(Self.json(numbered.note))
+        }
         w.uvarint(UInt64(chunks.count))
         for chunk in chunks {
             w.uvarint(UInt64(chunk.length))
@@ -195,6 +211,12 @@ package struct CaseSnapshot {
 
     /// Zero bytes before the search section, so that it starts at a multiple of 8.
     static func padding(at offset: Int) -> Int { (8 - offset % 8) % 8 }
+    /// A training note as JSON (a few plain fields: encoding cannot fail).
+    static func json(_ note: TrainingNote) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(note)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
 
     static func put32(_ v: UInt32, _ out: inout [UInt8]) {
         var le = v.littleEndian
@@ -224,6 +246,8 @@ package struct CaseSnapshot {
         package let reserved: [CaseNumber]
         package let staff: Staff
         package let supervision: [OrganSupervisionRecord]
+        package let clock: ClockMove?
+        package let notes: [NumberedNote]
         /// The SHA-256 of the header section: what a checkpoint must name.
         package let digest: RecordHash
         let bytes: Data
@@ -252,16 +276,17 @@ package struct CaseSnapshot {
 
         package init(_ data: Data) throws(Failure) {
             bytes = data
-            let result: Result<(String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], [Section], [Page], [Page],
-                                SearchSection?, RecordHash), Failure> =
+            let result: Result<(String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], ClockMove?, [NumberedNote],
+                                [Section], [Page], [Page], SearchSection?, RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, supervision, chunks, pages, linkPages, search, digest) = try result.get()
+            (logId, head, reserved, staff, supervision, clock, notes, chunks, pages, linkPages, search, digest) = try result.get()
         }
 
         typealias SearchSection = (section: Section, cases: Int, keys: Int, postings: Int)
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
-            -> (String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], [Section], [Page], [Page], SearchSection?, RecordHash) {
+            -> (String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], ClockMove?, [NumberedNote], [Section], [Page], [Page],
+                SearchSection?, RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -299,6 +324,20 @@ package struct CaseSnapshot {
                     guard let act = try? JSONDecoder().decode(OrganSupervisionRecord.self, from: Data(try r.string().utf8))
                     else { throw Failure.damaged }
                     supervision.append(act)
+                }
+                var clock: ClockMove?
+                switch try r.uvarint() {
+                case 0: break
+                case 1: clock = ClockMove(to: Instant(millisecondsSince1970: try r.int64()), by: try r.string())
+                default: throw Failure.damaged
+                }
+                var notes: [NumberedNote] = []
+                for _ in 0..<(try r.count()) {
+                    let seq = try r.int()
+                    guard let note = try? JSONDecoder().decode(TrainingNote.self, from: Data(try r.string().utf8)) else {
+                        throw Failure.damaged
+                    }
+                    notes.append(NumberedNote(seq: seq, note: note))
                 }
                 var from = 16 + headerLength
                 func section(_ length: Int, _ count: Int) throws -> Section {
@@ -341,7 +380,7 @@ package struct CaseSnapshot {
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, supervision, chunks, pages, linkPages, search, RecordHash(of: header))
+                        staff, supervision, clock, notes, chunks, pages, linkPages, search, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {

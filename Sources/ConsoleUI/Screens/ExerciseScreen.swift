@@ -1,0 +1,77 @@
+import PetitionCore
+
+/// 练习: the exercises of a training log, each with how this trainee stands on it; and one
+/// exercise — its story, its steps marked done or not, the step now, the feedback so far
+/// (decision 0026). Keys are named on the screen.
+enum ExerciseScreen {
+    static func drawList(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
+        let zh = state.language == .zh
+        let lang = state.language
+        guard !data.exercises.isEmpty else {
+            grid.put(zh ? "没有练习（data/exercises/ 为空）" : "No exercises (data/exercises/ is empty)", row: 2, column: 2, style: .hint)
+            return
+        }
+        grid.put(zh ? " 选一个练习，按 Enter 开始（每次开始都是一个新的案情）" : " Pick an exercise; Enter starts it (each start is a fresh situation)",
+                 row: 1, column: 1, style: .hint)
+        for (i, exercise) in data.exercises.enumerated() where 3 + i < grid.rows - 4 {
+            let runs = data.runs.filter { $0.start.exercise == exercise.id }
+            let status: String
+            if let run = runs.last, run == data.activeRun, let s = ExerciseEngine.evaluate(exercise, run).current {
+                status = zh ? "进行中 第\(s + 1)/\(exercise.steps.count)步" : "under way, step \(s + 1)/\(exercise.steps.count)"
+            } else if let best = runs.map({ ExerciseEngine.evaluate(exercise, $0) }).filter(\.complete)
+                        .max(by: { $0.rightFirstTime < $1.rightFirstTime }) {
+                status = (best.passed ? (zh ? "通过 " : "passed ") : (zh ? "完成 " : "done ")) + "\(best.rightFirstTime)/\(best.steps)"
+            } else {
+                status = zh ? "未完成" : "not done"
+            }
+            let chapter = zh ? "第\(exercise.chapter)章" : "Ch \(exercise.chapter)"
+            let line = DisplayWidth.pad("\(i + 1). " + exercise.title.text(lang), to: 52) + DisplayWidth.pad(chapter, to: 8) + status
+            grid.put(DisplayWidth.pad(DisplayWidth.truncate(" " + line, to: grid.columns - 2), to: grid.columns - 2),
+                     row: 3 + i, column: 1, style: i == state.exerciseSelected ? .selected : .normal)
+        }
+        grid.put(zh ? " ↑↓ 选择  Enter 开始或继续  i 提示  Esc 返回" : " ↑↓ pick  Enter start or go on  i hint  Esc back",
+                 row: grid.rows - 4, column: 1, style: .hint)
+    }
+
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ id: String) {
+        let zh = state.language == .zh
+        let lang = state.language
+        guard let exercise = data.exercise(id) else { return }
+        let run = data.runs.last { $0.start.exercise == id }
+        let result = run.map { ExerciseEngine.evaluate(exercise, $0) }
+        let width = grid.columns - 4
+        var row = 2
+        for line in DisplayWidth.wrap(exercise.story.text(lang), to: width).prefix(5) {
+            grid.put(line, row: row, column: 2)
+            row += 1
+        }
+        if let run, !run.start.cases.isEmpty {
+            let cases = run.start.cases.enumerated().map { "$\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
+            grid.put(DisplayWidth.truncate((zh ? "本练习的案件：" : "Cases: ") + cases, to: width), row: row, column: 2, style: .hint)
+            row += 1
+        }
+        row += 1
+        for (i, step) in exercise.steps.enumerated() where row < grid.rows - 6 {
+            let done = result.map { $0.current == nil || i < ($0.current ?? 0) } ?? false
+            let mark = done ? "✓" : (result?.current == i ? "→" : " ")
+            let text = "\(mark) \(i + 1). " + step.task.text(lang) + " " + (zh ? "（" : "(") + data.articles.short(step.rule, lang) + (zh ? "）" : ")")
+            for (j, line) in DisplayWidth.wrap(text, to: width).prefix(2).enumerated() {
+                grid.put(line, row: row, column: 2, style: result?.current == i && j == 0 ? .selected : .normal)
+                row += 1
+            }
+        }
+        if let result, let last = result.feedback.last, row < grid.rows - 4 {
+            row += 1
+            let line = Update.feedbackLine(last, result, exercise, data, lang)
+            grid.put(DisplayWidth.truncate(line, to: width), row: row, column: 2, style: last.right ? .title : .overdue)
+        }
+        let score: String = if let result {
+            zh ? "一次做对 \(result.rightFirstTime)/\(result.steps)  错误 \(result.mistakeCount)  提示 \(result.hints)"
+               : "right first time \(result.rightFirstTime)/\(result.steps)  mistakes \(result.mistakeCount)  hints \(result.hints)"
+        } else { "" }
+        let keys = result?.complete == true
+            ? (zh ? "练习完成。Esc 返回练习列表，可再做一次" : "Done. Esc returns to the list; it can be done again")
+            : (zh ? "Enter 打开本步的案件  i 提示  Esc 返回" : "Enter opens this step's case  i hint  Esc back")
+        grid.put(DisplayWidth.truncate(" " + keys + "    " + score, to: grid.columns - 2), row: grid.rows - 4, column: 1, style: .hint)
+    }
+}

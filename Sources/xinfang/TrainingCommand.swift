@@ -1,0 +1,257 @@
+import ArgumentParser
+import ConsoleUI
+import Foundation
+import PetitionCore
+import PetitionStore
+
+/// `xinfang training clock|report|reset`: the trainer's and the trainee's commands of a
+/// training log (docs/decisions/0026-training.md, docs/guide-trainer.md).
+struct TrainingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training",
+        abstract: "培训 — move a training log's clock; trainers: progress report, reset a trainee's log.",
+        subcommands: [Clock.self, Start.self, Status.self, Report.self, Reset.self])
+
+    /// `xinfang training clock +1d|+7d|next|YYYY-MM-DD`: moves the simulated clock forward,
+    /// as the console's clock keys do; with no argument, prints it.
+    struct Clock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a training log's simulated time, or move it forward: +Nd (days), next (the next deadline) or a date.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "+1d, +7d, next, or YYYY-MM-DD[THH:MM]; omitted: print the simulated time.") var to: String?
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook(writable: to != nil)
+                let now = try session.now(for: book)
+                guard let to else {
+                    let kind = book.clock == nil ? (session.language == .zh ? "（未拨动：系统时钟或 --now）" : " (never moved: the system clock or --now)") : ""
+                    return print(now.beijingDescription + kind)
+                }
+                let target: Instant?
+                if to == "next" {
+                    let rows = book.nextDeadlines(asOf: Day(now), calendar: session.reference.calendar,
+                                                  directory: session.reference.directory)
+                    target = TrainingClock.target(.nextDeadline, from: now, rows: rows)
+                    guard target != nil else {
+                        throw UsageError("今天以后没有正在计算的期限", "No running deadline after today")
+                    }
+                } else if to.hasPrefix("+"), to.hasSuffix("d"), let days = Int(to.dropFirst().dropLast()), days > 0 {
+                    target = Instant(millisecondsSince1970: now.millisecondsSince1970 + Int64(days) * 86_400_000)
+                } else if let day = Day(iso: to) {
+                    target = TrainingClock.target(.date(day), from: now, rows: [])
+                } else {
+                    target = Instant(iso: to)
+                }
+                guard let target else {
+                    throw UsageError("「\(to)」不是 +N d、next 或日期（YYYY-MM-DD[THH:MM]）",
+                                     "\"\(to)\" is not +Nd, next or a date (YYYY-MM-DD[THH:MM])")
+                }
+                let actor = try session.actor(in: book)
+                let move = try book.moveClock(to: target, by: actor.user, given: now)
+                session.say("模拟时钟已拨至 \(move.to.beijingDescription)", "The clock now reads \(move.to.beijingDescription)")
+            }
+        }
+    }
+
+    /// `xinfang training start ID`: starts an exercise from the command line, as Enter on
+    /// the console's exercise list does (its seed is written, then its start note).
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start an exercise (its seed is written); prints its cases.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The exercise's id (xinfang training status lists them).") var id: String
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook(writable: true)
+                guard book.mode == .training else {
+                    throw UsageError("练习只在培训日志中提供", "Exercises are on training logs only")
+                }
+                let files = try ExerciseCatalog.load(from: session.reference.folder)
+                guard let file = files.first(where: { $0.exercise.id == id }) else {
+                    throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
+                                     "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
+                }
+                let start = try ExerciseSeeder.start(file, book: book, session: session, actor: try session.actor(in: book),
+                                                     now: try session.now(for: book))
+                let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
+                session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
+            }
+        }
+    }
+
+    /// `xinfang training status`: each exercise and where the acting trainee stands on it;
+    /// the feedback of the latest run.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The exercises and where you stand on each; the latest run's feedback.")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook()
+                let user = try session.actor(in: book).user
+                let runs = book.exerciseRuns(of: user)
+                let language = session.language
+                for exercise in try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise) {
+                    let results = runs.filter { $0.start.exercise == exercise.id }.map { ExerciseEngine.evaluate(exercise, $0) }
+                    let state = results.last.map { r in
+                        r.complete ? (r.passed ? (language == .zh ? "通过" : "passed") : (language == .zh ? "完成" : "done"))
+                            + " \(r.rightFirstTime)/\(r.steps)"
+                            : (language == .zh ? "进行中 第\((r.current ?? 0) + 1)步" : "under way, step \((r.current ?? 0) + 1)")
+                    } ?? (language == .zh ? "未开始" : "not started")
+                    print("\(exercise.id)  \(exercise.title.text(language))  \(state)")
+                }
+                if let run = runs.last, let exercise = try ExerciseCatalog.load(from: session.reference.folder)
+                    .map(\.exercise).first(where: { $0.id == run.start.exercise }) {
+                    let result = ExerciseEngine.evaluate(exercise, run)
+                    for f in result.feedback {
+                        let article = f.rule.map { session.reference.articles.short($0, language) } ?? ""
+                        print((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `xinfang training report --folder DIR [--user NAME] [--csv]`: who passed what and which
+    /// articles they trip on, read from a trainer's folder of per-trainee logs (`NAME.log`).
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trainers: each trainee's exercises (passed, right first time, mistakes by article, hints), from a folder of training logs NAME.log.")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The trainer's folder: one training log per trainee, named after them (NAME.log).") var folder: String
+        @Option(help: "Only this trainee.") var user: String?
+        @Flag(help: "Print CSV (UTF-8 with a byte-order mark, for spreadsheets).") var csv = false
+
+        func run() throws {
+            var options = self.options
+            options.training = true
+            try Session.run(options) { session in
+                let zh = session.language == .zh
+                let exercises = try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise)
+                let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".log") }.sorted()
+                    .map { String($0.dropLast(4)) }.filter { user == nil || $0 == user }
+                if let user, names.isEmpty {
+                    throw UsageError("\(folder) 中没有学员 \(user) 的日志（\(user).log）", "No log for trainee \(user) in \(folder) (\(user).log)")
+                }
+                var rows: [[String]] = []
+                var summaries: [String] = []
+                for name in names {
+                    let path = (folder as NSString).appendingPathComponent(name + ".log")
+                    let book = try CaseBook.open(at: path, .init(writable: false))
+                    guard book.mode == .training else { continue }
+                    let runs = book.exerciseRuns(of: name)
+                    // The time a run took: from its start note to the move that completed it, by the
+                    // times the records were written (the wall clock, not the simulated one, which the
+                    // trainee moves).
+                    let written = runs.isEmpty ? [:] : Dictionary(try LogInspection.scan(path).frames.map { ($0.seq, $0.time) },
+                                                                  uniquingKeysWith: { a, _ in a })
+                    func minutes(_ run: ExerciseRun, _ result: ExerciseResult) -> String {
+                        guard result.complete, let end = result.feedback.last.flatMap({ written[$0.seq] }),
+                              let start = written[run.startSeq] else { return "" }
+                        return String(max(0, (end.millisecondsSince1970 - start.millisecondsSince1970) / 60_000))
+                    }
+                    var passed = 0
+                    var trips: [RuleID?: Int] = [:]
+                    for exercise in exercises {
+                        let own = runs.filter { $0.start.exercise == exercise.id }
+                        let results = own.map { ExerciseEngine.evaluate(exercise, $0) }
+                        for r in results { trips.merge(r.mistakes, uniquingKeysWith: +) }
+                        let bestIndex = results.indices.filter { results[$0].complete }
+                            .max { (results[$0].rightFirstTime, -results[$0].mistakeCount) < (results[$1].rightFirstTime, -results[$1].mistakeCount) }
+                        let best = bestIndex.map { results[$0] }
+                        let status = best?.passed == true ? (zh ? "通过" : "passed")
+                            : best != nil ? (zh ? "完成未通过" : "done, not passed")
+                            : results.isEmpty ? (zh ? "未开始" : "not started") : (zh ? "进行中" : "under way")
+                        if best?.passed == true { passed += 1 }
+                        let shown = best ?? results.last
+                        let articles = Self.articles(results.reduce(into: [:]) { $0.merge($1.mistakes, uniquingKeysWith: +) }, session)
+                        rows.append([name, exercise.id, status, "\(results.count)",
+                                     shown.map { "\($0.rightFirstTime)/\($0.steps)" } ?? "", shown.map { "\($0.mistakeCount)" } ?? "",
+                                     shown.map { "\($0.hints)" } ?? "", bestIndex.map { minutes(own[$0], results[$0]) } ?? "", articles])
+                    }
+                    let often = Self.articles(trips, session)
+                    summaries.append(zh ? "\(name)：通过 \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "；出错条款：\(often)")
+                                        : "\(name): passed \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "; trips on \(often)"))
+                }
+                let header = zh ? ["学员", "练习", "状态", "次数", "一次做对", "错误", "提示", "用时（分）", "出错条款"]
+                                : ["trainee", "exercise", "status", "runs", "right first time", "mistakes", "hints", "minutes", "articles tripped on"]
+                if csv {
+                    print(CSV.text([header] + rows, bom: true), terminator: "")
+                    return
+                }
+                Output.printTable(header, rows)
+                for line in summaries { print(line) }
+            }
+        }
+
+        /// "第36条第3款×2；第31条×1", most first; a refusal no article forbids counts as 其他.
+        static func articles(_ counts: [RuleID?: Int], _ session: Session) -> String {
+            counts.sorted { ($1.value, $0.key?.rawValue ?? "") < ($0.value, $1.key?.rawValue ?? "") }.map { rule, n in
+                (rule.map { session.reference.articles.short($0, session.language) } ?? (session.language == .zh ? "其他" : "other")) + "×\(n)"
+            }.joined(separator: session.language == .zh ? "；" : "; ")
+        }
+    }
+
+    /// `xinfang training reset NAME --folder DIR`: sets a trainee's log aside (renamed, kept,
+    /// with its snapshot) and seeds a fresh one; no other trainee's log is touched.
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trainers: set a trainee's log aside (renamed NAME.log.YYYYMMDD-HHMMSS, kept) and seed a fresh one with practice cases.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The trainee (their log is NAME.log in the folder).") var name: String
+        @Option(help: "The trainer's folder of training logs.") var folder: String
+        @Option(help: "Practice cases in the fresh log.") var cases: Int = 300
+        @Option(help: "Seed for the practice cases.") var seed: UInt64 = 1
+
+        func run() throws {
+            var options = self.options
+            options.training = true
+            try Session.run(options) { session in
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
+                      !name.hasPrefix(".") else {
+                    throw UsageError("学员名「\(name)」无效（字母、数字、- _ .）", "\"\(name)\" is not a trainee's name (letters, digits, - _ .)")
+                }
+                let path = (folder as NSString).appendingPathComponent(name + ".log")
+                try session.checkOfficeFolder(holds: path)
+                let fm = FileManager.default
+                var kept: String?
+                if fm.fileExists(atPath: path) {
+                    // Only a training log is set aside: a production log is never renamed by this.
+                    let book = try CaseBook.open(at: path, .init(writable: false))
+                    guard book.mode == .training else {
+                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset")
+                    }
+                    let stamp = Self.stamp(Session.systemNow)
+                    let aside = path + "." + stamp
+                    try fm.moveItem(atPath: path, toPath: aside)
+                    let snapshot = CaseSnapshot.path(forLog: path)
+                    if fm.fileExists(atPath: snapshot) { try? fm.moveItem(atPath: snapshot, toPath: aside + ".snapshot") }
+                    kept = aside
+                }
+                let now = try session.now(for: .training)
+                var generator = try SyntheticCases(reference: session.reference, seed: seed)
+                let records = generator.cases(max(1, cases), from: Day(now).adding(days: -3 * 365), until: Day(now))
+                let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction,
+                                                now: records.first?.first?.at ?? now)
+                try CaseBook(log: log).changeStaff(
+                    Roster.training(osUser: name, jurisdiction: session.reference.directory.jurisdiction)
+                        .enrolment(by: name, at: records.first?.first?.at ?? now), directory: session.reference.directory)
+                try log.append(records)
+                if let kept {
+                    session.say("已将 \(name) 的日志移至 \(kept)（保留），并新建 \(path)：\(cases)件练习案件",
+                                "Set \(name)'s log aside as \(kept) (kept) and seeded \(path) with \(cases) practice cases")
+                } else {
+                    session.say("已新建 \(path)：\(cases)件练习案件", "Seeded \(path) with \(cases) practice cases")
+                }
+            }
+        }
+
+        /// `YYYYMMDD-HHMMSS`, Beijing time.
+        static func stamp(_ instant: Instant) -> String {
+            let text = instant.beijingDescription  // YYYY-MM-DDTHH:MM:SS+08:00
+            return String(text.prefix(19)).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+                .replacingOccurrences(of: "T", with: "-")
+        }
+    }
+}

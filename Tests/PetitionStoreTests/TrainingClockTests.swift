@@ -1,0 +1,91 @@
+import Foundation
+import PetitionCore
+@testable import PetitionStore
+import TestSupport
+import Testing
+
+/// The training clock (decision 0026): a record of no case that moves a training log's
+/// simulated time forward, read back after a restart and through a snapshot; a
+/// production log refuses it in the store and writes nothing.
+@Suite("Training clock")
+struct TrainingClockTests {
+    static let path = "/log/practice.log"
+    let ref = Fixtures.reference
+
+    func log(_ fs: SimulatedFileSystem, mode: LogMode = .training) throws -> CaseBook {
+        try CaseBook(log: DurableLog.create(at: Self.path, mode: mode, jurisdiction: "D-XFJ",
+                                            now: Fixtures.instant("2025-04-01"), options: .init(writable: true, fs: fs)))
+    }
+
+    @Test func theClockMovedSurvivesARestartAndLaterCommandsCarryIt() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        try book.moveClock(to: Fixtures.instant("2025-05-20T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+        let reopened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        let now = reopened.now(given: Fixtures.instant("2025-05-12T10:00"))
+        #expect(now == Fixtures.instant("2025-05-20T10:00"))
+        let number = try reopened.register([Fixtures.letter(received: "2025-05-20")], now: now, actor: Fixtures.clerk,
+                                           reference: ref)[0]
+        #expect(reopened[number]?.steps.first?.at == Fixtures.instant("2025-05-20T10:00"))
+    }
+
+    @Test func aSnapshotCarriesTheClockAndTheTrainingNotes() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        _ = try book.register([Fixtures.letter(received: "2025-05-12")], now: Fixtures.instant("2025-05-12T10:00"),
+                              actor: Fixtures.clerk, reference: ref)
+        try book.moveClock(to: Fixtures.instant("2025-06-01T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+        let note = TrainingNote.hintShown(HintShown(exercise: "e1", step: 0, by: "trainee", at: Fixtures.instant("2025-06-01T10:00")))
+        try book.record(note)
+        try book.writeSnapshot(to: CaseSnapshot.path(forLog: Self.path))
+        let opened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        #expect((opened.log as? DurableLog)?.resumed == true)
+        #expect(opened.clock?.to == Fixtures.instant("2025-06-01T10:00"))
+        #expect(opened.trainingNotes.map(\.note) == [note])
+    }
+
+    @Test func theClockNeverMovesBackNorStandsStill() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        try book.moveClock(to: Fixtures.instant("2025-05-20T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+        let size = fs.contents(Self.path)?.count
+        for back in ["2025-05-19T10:00", "2025-05-20T10:00"] {
+            #expect(throws: Rejection(.clockNotForward, field: "to", ["now": "2025-05-20", "to": String(back.prefix(10))])) {
+                try book.moveClock(to: Fixtures.instant(back), by: "trainee", given: Fixtures.instant("2025-05-30T10:00"))
+            }
+        }
+        #expect(fs.contents(Self.path)?.count == size)
+        #expect(book.clock?.to == Fixtures.instant("2025-05-20T10:00"))
+    }
+
+    @Test func aProductionLogRefusesTheClockAndWritesNothing() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs, mode: .production)
+        let size = fs.contents(Self.path)?.count
+        #expect(throws: Rejection(.clockTrainingOnly)) {
+            try book.moveClock(to: Fixtures.instant("2025-05-20T10:00"), by: "clerk", given: Fixtures.instant("2025-05-12T10:00"))
+        }
+        #expect(fs.contents(Self.path)?.count == size)
+        #expect(book.clock == nil)
+    }
+
+    @Test func aProductionLogWritesNothingForARefusal() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs, mode: .production)
+        let size = fs.contents(Self.path)?.count
+        let attempt = TrainingAttempt(Rejection(.groupTooManyRepresentatives), action: "register", caseNumber: nil, by: "clerk",
+                                      at: Fixtures.instant("2025-05-12T10:00"))
+        #expect(try book.record(.refused(attempt)) == false)
+        #expect(fs.contents(Self.path)?.count == size)
+    }
+
+    @Test func theNextDeadlineIsTheSoonestRunningDueDayAfterToday() throws {
+        let book = try CaseBook(log: InMemoryEventLog(header: Fixtures.trainingHeader))
+        _ = try book.register([Fixtures.letter(received: "2025-05-12")], now: Fixtures.instant("2025-05-12T10:00"),
+                              actor: Fixtures.clerk, reference: ref)
+        let rows = book.nextDeadlines(asOf: Fixtures.day("2025-05-12"), calendar: ref.calendar, directory: ref.directory)
+        // Triage by the petition department: 15 days from receipt (Art 22), 2025-05-27.
+        #expect(TrainingClock.target(.nextDeadline, from: Fixtures.instant("2025-05-12T10:00"), rows: rows)
+                    == Fixtures.instant("2025-05-27T10:00"))
+    }
+}

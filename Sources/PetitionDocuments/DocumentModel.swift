@@ -94,7 +94,8 @@ struct DocumentModel {
             "title": kind.title.text(language),
             "caseNumber": "\(request.number)",
             "date": date(request.issuedOn),
-            "citation": reference.articles.citation(source.rule, language),
+            // The articles of the duty the document carries out, not those that say who answers if it is not (Ch. 5).
+            "citation": reference.articles.citation(source.rule, language, dutyOnly: true),
             "delivery": request.delivery.label.text(language),
             "receivedOn": date(petition.receivedOn),
             "channel": ChoiceLabels.label(petition.channel.rawValue, language),

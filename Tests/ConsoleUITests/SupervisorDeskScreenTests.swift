@@ -113,3 +113,25 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.desk?.organs.first { $0.organ == "D-XFJ" }?.line.open.count == (before ?? 0) + 1)
     }
 }
+
+/// More organs than the desk's lines: the desk says how many more, and how to reach them.
+@Suite("The supervisor's desk with many organs")
+struct SupervisorDeskManyOrgansTests {
+    @Test func organsPastTheLinesShownAreCountedWithTheWayToThem() throws {
+        let organs: [OrganCode] = ["D-ZJJ", "D-RSJ", "D-ZRZY", "D-CGJ", "D-JYJ", "D-MZJ", "D-GAJ", "D-ZFW", "D-JW"]
+        var events: [CaseEvent] = []
+        for (i, organ) in organs.enumerated() {
+            var s = Scenario.at(.registered)
+            try s.run(.transfer(to: organ, note: nil), as: Fixtures.clerk, at: "2025-05-20T09:00")
+            for var event in s.log {
+                event.caseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: i + 1)
+                event.seq = events.count + 1
+                events.append(event)
+            }
+        }
+        let desk = try Desk(Fixtures.supervisor, at: "2025-06-01T10:00", events: events)
+        let screen = desk.grid.snapshot
+        #expect(organs.count > DeskScreen.organLines)
+        #expect(screen.contains("另有\(organs.count - DeskScreen.organLines)个机关：/ 按机关筛选"), "\(screen)")
+    }
+}

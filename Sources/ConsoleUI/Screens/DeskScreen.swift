@@ -101,6 +101,12 @@ enum DeskScreen {
             row += 1
         }
         grid.put(zh ? "期限" : "Clock", row: row, column: c.name, style: .title)
+        // Organs past the lines shown are not dropped silently: how many, and how to reach them.
+        let hidden = desk.organs.count - min(desk.organs.count, organLines)
+        if hidden > 0 {
+            grid.put(zh ? "（另有\(hidden)个机关：/ 按机关筛选）" : "(\(hidden) more organs: / filters by organ)",
+                     row: row, column: c.name + 6, style: .hint)
+        }
         row += 1
         for (clock, _) in desk.clocks.prefix(organLines) {
             grid.put(DisplayWidth.pad(clock.title.text(lang), to: c.open - c.name - 1), row: row, column: c.name)
@@ -118,11 +124,17 @@ enum DeskScreen {
         r += 2
         grid.put(zh ? "违规（机关·条款）" : "Breaches (organ · article)", row: r, column: right, style: .title)
         r += 1
-        for b in desk.breaches.prefix(max(0, 20 - r)) {
+        let shown = desk.breaches.prefix(max(0, 20 - r))
+        for b in shown {
             let label = data.directory.shortName(b.organ, lang) + " " + data.articles.short(b.kind.rule, lang) + " "
                 + b.kind.short.text(lang)
             grid.put(DisplayWidth.pad(label, to: 29), row: r, column: right)
             r += 1
+        }
+        if desk.breaches.count > shown.count {
+            let more = desk.breaches.count - shown.count
+            grid.put(zh ? "…另有\(more)项（xinfang stats、report annual）" : "…\(more) more (xinfang stats, report annual)",
+                     row: 20, column: right, style: .hint)
         }
         for (i, cell) in cells.enumerated() {
             let selected = i == state.deskSelected

@@ -73,6 +73,21 @@ package struct Article: Codable, Sendable, Equatable {
         return [Citation(article: article, paragraph: paragraph, item: item)] + also
     }
 
+    /// The places a duty rests on: `citations` without those of Chapter 5 (Arts 38–46, who
+    /// answers when the duty is not done) after the first — what a document issued in the
+    /// course of the duty cites, to the petitioner or an organ. A rule that is itself of
+    /// Chapter 5 (a supervision letter's) keeps all.
+    package var dutyOnly: Article {
+        var copy = self
+        if let article, !Self.accountability.contains(article) {
+            copy.also = also.filter { !Self.accountability.contains($0.article) }
+        }
+        return copy
+    }
+
+    /// Chapter 5, 监督和追责.
+    static let accountability = 38...46
+
     /// 第22条第1款第3项 (several joined with 、), or 工作实践 for practice.
     package var citation: String {
         let all = citations
@@ -133,8 +148,9 @@ package struct ArticleCatalog: Sendable {
     }
 
     /// Every article the rule rests on: 《信访工作条例》第22条第1款第1项、第25条, Arts 22(1)(1) and 25.
-    package func citation(_ rule: RuleID, _ language: Language) -> String {
-        let article = self[rule]
+    /// `dutyOnly`: without the Chapter 5 articles a duty's rule also cites (`Article.dutyOnly`).
+    package func citation(_ rule: RuleID, _ language: Language, dutyOnly: Bool = false) -> String {
+        let article = dutyOnly ? self[rule].dutyOnly : self[rule]
         guard article.article != nil else { return language == .zh ? "工作实践" : "practice" }
         return language == .zh ? "《信访工作条例》" + article.citation : article.citationEn
     }

@@ -118,6 +118,8 @@ struct OrganSupervisionTests {
         Refused(name: "a deadline past the practice range", command: changed { $0.days = 91 }, code: .supervisionDaysInvalid,
                 field: "days"),
         Refused(name: "no note", command: changed { $0.note = "  " }, code: .missingField, field: "note"),
+        Refused(name: "an organ above the bureau (the province)", command: changed { $0.organ = "P-GOV" },
+                code: .organActOutOfReach, field: "organ"),
         Refused(name: "an escape sequence in the leader's name", command: changed { $0.leader = "李四\u{1B}[2J" },
                 code: .forbiddenCharacter, field: "leader"),
         Refused(name: "a bidi override in the note", command: changed { $0.note = "整改\u{202E}不力" },

@@ -142,7 +142,7 @@ enum ActionForm {
     static func mark(_ rejection: Rejection, _ language: Language) -> String {
         let zh = language == .zh
         return switch rejection.code {
-        case .wrongOrgan, .outOfReach, .notOwnSystem: zh ? "（非本机关）" : " (organ)"
+        case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // The role may not take it: the refusal a user can do nothing about but ask another.
         case .roleNotPermitted, .extensionNeedsOrganHead, .staffByAdministrator, .notStaff:

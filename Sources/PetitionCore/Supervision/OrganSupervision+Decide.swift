@@ -17,6 +17,11 @@ extension OrganSupervisionCommand {
                              "role.zh": context.policy.name(of: role, .zh), "role.en": context.policy.name(of: role, .en)])
         }
         guard context.directory[organ] != nil else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
+        // Its own organ, or one at its level or below in its territory (Art 5: each supervises its own).
+        let own = context.actor.organ
+        guard organ == own || context.directory.isWithinReach(of: own, organ) else {
+            throw Rejection(.organActOutOfReach, field: "organ", ["organ": organ, "from": own])
+        }
         // Text as every other field takes it: no control, bidi or zero-width character, within its length.
         if let leader { try InputText.check(leader, field: "leader") }
         try InputText.check(note, field: "note")

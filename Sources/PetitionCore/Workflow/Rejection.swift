@@ -117,12 +117,14 @@ package struct Rejection: Error, Equatable, Sendable {
         case clockTrainingOnly = "clock-training-only"
         /// The simulated clock moved back, or not at all: it only goes forward.
         case clockNotForward = "clock-not-forward"
+        /// A supervision act of an organ outside the supervisor's own organ, level and territory.
+        case organActOutOfReach = "organ-act-out-of-reach"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
         package var rule: RuleID? {
             switch self {
-            case .actionNotAllowedNow, .wrongOrgan, .outOfReach, .handlerNotStaff: .scopeCompetentOrgan
+            case .actionNotAllowedNow, .wrongOrgan, .outOfReach, .handlerNotStaff, .organActOutOfReach: .scopeCompetentOrgan
             case .roleNotPermitted: .practiceRoles
             case .extensionNeedsOrganHead, .extensionOnlyOnce, .extensionTooLong, .extensionAfterDeadline:
                 .handlingExtension

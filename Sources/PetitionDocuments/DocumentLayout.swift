@@ -77,21 +77,21 @@ package struct DocumentLayout: Sendable {
         var body: [String] = []
         for block in blocks {
             switch block {
-            case .letterhead(let s): body.append("<header class=\"letterhead\">\(Self.escape(s))</header>")
-            case .title(let s): body.append("<h1>\(Self.escape(s))</h1>")
-            case .right(let s): body.append("<p class=\"right\">\(Self.escape(s))</p>")
+            case .letterhead(let s): body.append("<header class=\"letterhead\">\(Markup.escaped(s))</header>")
+            case .title(let s): body.append("<h1>\(Markup.escaped(s))</h1>")
+            case .right(let s): body.append("<p class=\"right\">\(Markup.escaped(s))</p>")
             case .gap: body.append("<div class=\"gap\"></div>")
-            case .paragraph(let s): body.append("<p>\(Self.escape(s))</p>")
+            case .paragraph(let s): body.append("<p>\(Markup.escaped(s))</p>")
             }
         }
-        body.append("<footer class=\"code\">\(Self.escape(codeLine))</footer>")
+        body.append("<footer class=\"code\">\(Markup.escaped(codeLine))</footer>")
         let title = blocks.compactMap { if case .title(let s) = $0 { s } else { nil } }.first ?? ""
         return """
             <!DOCTYPE html>
             <html lang="\(language == .zh ? "zh-CN" : "en")">
             <head>
             <meta charset="utf-8">
-            <title>\(Self.escape(title))</title>
+            <title>\(Markup.escaped(title))</title>
             <style>
             @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
             html { background: #fff; }
@@ -140,20 +140,5 @@ package struct DocumentLayout: Sendable {
             i += 1
         }
         return rows
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

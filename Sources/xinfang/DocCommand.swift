@@ -119,6 +119,12 @@ struct DocIssueCommand: ParsableCommand {
                              staff: try session.staff(in: book))
     }
 
+    /// Whether `actor` may read a case's documents whole — personal data unmasked and the
+    /// accusation visible (Art 30) — and so see their codes and where a copy differs.
+    static func mayRead(_ state: CaseState, _ actor: Actor, name: String?) -> Bool {
+        !PersonalData.masked(for: actor.role) && state.contentVisible(to: actor, name: name)
+    }
+
     /// Writes the file whole (a name of its own, renamed into place), so a failure leaves no half document.
     static func save(_ content: String, to path: String) throws {
         // Owner only, as the console saves them: a document holds personal data.
@@ -152,7 +158,7 @@ struct DocListCommand: ParsableCommand {
             let actor = try session.actor(in: book)
             let documents = CaseDocuments(events: try book.history(of: number))
             let language = session.language, zh = language == .zh
-            let masked = PersonalData.masked(for: actor.role) || !state.contentVisible(to: actor, name: session.actorName(actor, in: book))
+            let masked = !DocIssueCommand.mayRead(state, actor, name: session.actorName(actor, in: book))
             session.say("\(number) 现在可以出具（xinfang doc \(number) 文书）：", "\(number) can issue now (xinfang doc \(number) KIND):")
             Output.printTable(zh ? ["文书", "名称"] : ["kind", "title"],
                               documents.available.map { [$0.rawValue, $0.title.text(language)] })
@@ -193,8 +199,9 @@ struct DocVerifyCommand: ParsableCommand {
                                  badData: true)
             }
             let book = try session.openBook()
+            // Each case that issued a document read back until the one that issued this code.
             var found: (CaseDocuments.Issued, [CaseEvent])?
-            for state in book.states where state.steps.contains(where: { $0.action == .issueDocument }) {
+            for state in book.states where found == nil && state.steps.contains(where: { $0.action == .issueDocument }) {
                 let events = try book.history(of: state.number)
                 if let issue = CaseDocuments(events: events).issue(withCode: code) { found = (issue, events) }
             }
@@ -217,14 +224,13 @@ struct DocVerifyCommand: ParsableCommand {
             // Art 30 and personal data: where the difference lies is shown only to one who may
             // read the document; to anyone else it would give the text away a guess at a time.
             let actor = try session.actor(in: book)
-            let readable = !PersonalData.masked(for: actor.role)
-                && (book[issue.event.caseNumber]?.contentVisible(to: actor, name: session.actorName(actor, in: book)) ?? false)
-            if !readable, DocumentVerification.difference(file: content, rendered: rendered) != nil {
-                throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（差异之处不向本岗位显示：第30条、个人信息）",
-                                 "Not verified: the file differs from \(what) issued on \(issue.on) (where is not shown to your post: Art 30, personal data)",
-                                 badData: true)
-            }
+            let readable = book[issue.event.caseNumber].map { DocIssueCommand.mayRead($0, actor, name: session.actorName(actor, in: book)) } ?? false
             if let diff = DocumentVerification.difference(file: content, rendered: rendered) {
+                guard readable else {
+                    throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（差异之处不向本岗位显示：第30条、个人信息）",
+                                     "Not verified: the file differs from \(what) issued on \(issue.on) (where is not shown to your post: Art 30, personal data)",
+                                     badData: true)
+                }
                 throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（应为「\(diff.expected)」，文件中为「\(diff.found)」）",
                                  "Not verified: the file differs from \(what) issued on \(issue.on) (expected \"\(diff.expected)\", found \"\(diff.found)\")",
                                  badData: true)

@@ -53,6 +53,31 @@ struct ConsoleTmuxTests {
             }
             return false
         }
+
+        /// From the home screen: opens the register form and fills in 张伟's visit about his
+        /// resettlement — identity, phone, address, category picked by typing 安置, request,
+        /// facts and reasons — leaving the focus after the reasons (not saved).
+        func fillZhangWeisVisit() {
+            keys("r")
+            #expect(waitFor("此人以往信访"))
+            keys("Tab", "Tab", "Tab")
+            type("张伟")
+            keys("Tab")
+            type("11010519491231002X")
+            keys("Tab")
+            type("13800138000")
+            keys("Tab")
+            type("临江区滨江路1号")
+            keys("Tab", "Tab", "Enter")
+            type("安置")
+            #expect(waitFor("安置补偿"), "\(screen())")
+            keys("Enter", "Tab")
+            type("要求落实安置补偿")
+            keys("Tab")
+            type("安置房至今未交付")
+            keys("Tab")
+            type("依据征收补偿协议")
+        }
     }
 
     /// Esc acts at once (curses waited a second for more of a sequence), and Home and End
@@ -166,25 +191,7 @@ struct ConsoleTmuxTests {
         defer { server.kill() }
         let clerk = Session(on: server, env: ["USER": "clerk"])
         #expect(clerk.waitFor("首页"), "\(clerk.screen())")
-        clerk.keys("r")
-        #expect(clerk.waitFor("此人以往信访"))
-        clerk.keys("Tab", "Tab", "Tab")
-        clerk.type("张伟")
-        clerk.keys("Tab")
-        clerk.type("11010519491231002X")
-        clerk.keys("Tab")
-        clerk.type("13800138000")
-        clerk.keys("Tab")
-        clerk.type("临江区滨江路1号")
-        clerk.keys("Tab", "Tab", "Enter")
-        clerk.type("安置")
-        #expect(clerk.waitFor("安置补偿"), "\(clerk.screen())")
-        clerk.keys("Enter", "Tab")
-        clerk.type("要求落实安置补偿")
-        clerk.keys("Tab")
-        clerk.type("安置房至今未交付")
-        clerk.keys("Tab")
-        clerk.type("依据征收补偿协议")
+        clerk.fillZhangWeisVisit()
         clerk.keys("Tab")
         clerk.type("12")
         clerk.keys("Tab")

@@ -61,12 +61,14 @@ final class BookHost: ConsoleHost {
                 try book.recordOrganAct(command, now: now, actor: actor, reference: session.reference, staff: staff)
                 return .recordedOrganAct(command)
             case .issueDocument(let command, let number, let text, let fileName):
-                // Saved first, then recorded: a refused issue takes its file away, so nothing is left.
+                // Saved first, then recorded: a refused issue takes away the file it made (never
+                // one an earlier issue of the same text left), so nothing is left of it.
+                let existed = FileManager.default.fileExists(atPath: (documentsFolder as NSString).appendingPathComponent(fileName))
                 let path = try saveDocument(text, named: fileName)
                 do {
                     _ = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference, staff: staff)
                 } catch {
-                    try? FileManager.default.removeItem(atPath: path)
+                    if !existed { try? FileManager.default.removeItem(atPath: path) }
                     throw error
                 }
                 return .issued(number, path: path, printed: printDocument(at: path))

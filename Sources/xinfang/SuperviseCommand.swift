@@ -104,7 +104,7 @@ struct SuperviseCommand: ParsableCommand {
             let command = try act.command(measure, target: try leadership?.parsedTarget(), leader: leadership?.leader,
                                           days: leadership?.days, session: session)
             let book = try session.openBook(only: Set(command.cases), writable: true)
-            let record = try book.recordOrganAct(command, now: try session.now(for: book.mode),
+            let record = try book.recordOrganAct(command, now: try session.now(for: book),
                                                  actor: try session.actor(in: book), reference: session.reference,
                                                  staff: try session.staff(in: book))
             if json { return Output.printJSON(record) }

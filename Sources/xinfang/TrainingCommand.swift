@@ -30,16 +30,16 @@ struct TrainingCommand: ParsableCommand {
                 }
                 let target: Instant?
                 if to == "next" {
-                    let rows = book.nextDeadlines(asOf: Day(now), calendar: session.reference.calendar,
-                                                  directory: session.reference.directory)
-                    target = TrainingClock.target(.nextDeadline, from: now, rows: rows)
+                    target = TrainingClock.target(.nextDeadline, from: now, nextDeadline: TrainingClock.nextDeadline(
+                        after: Day(now), in: book.states, calendar: session.reference.calendar,
+                        directory: session.reference.directory))
                     guard target != nil else {
                         throw UsageError("今天以后没有正在计算的期限", "No running deadline after today")
                     }
                 } else if to.hasPrefix("+"), to.hasSuffix("d"), let days = Int(to.dropFirst().dropLast()), days > 0 {
                     target = Instant(millisecondsSince1970: now.millisecondsSince1970 + Int64(days) * 86_400_000)
                 } else if let day = Day(iso: to) {
-                    target = TrainingClock.target(.date(day), from: now, rows: [])
+                    target = TrainingClock.target(.date(day), from: now, nextDeadline: nil)
                 } else {
                     target = Instant(iso: to)
                 }

@@ -24,6 +24,19 @@ struct DocumentScreenTests {
         #expect(desk.host.issuedDocuments.first?.text.contains("核验码：\(issued.first?.code ?? "-")") == true)
     }
 
+    /// → and l open elsewhere; on a preview they issue nothing (only Enter, or F9 p, does).
+    @Test func aStrayArrowOnAPreviewIssuesNothing() throws {
+        let desk = try Desk(Fixtures.clerk)
+        FormTests.fillGroupVisit(desk)
+        desk.press(.function(2))
+        guard case .detail(let number) = desk.state.screen else { Issue.record("not registered: \(desk.screen)"); return }
+        desk.press(.character("p"))
+        desk.press(.right, .character("l"))
+        #expect(desk.state.screen == .document(number))
+        #expect(CaseDocuments(events: try desk.book.history(of: number)).issued.isEmpty)
+        #expect(desk.host.issuedDocuments.isEmpty)
+    }
+
     @Test func anOpinionFromACaseGoesByPostWhenDChangesTheDelivery() throws {
         let desk = try Desk(Fixtures.housingHandler, at: "2025-08-01T10:00", events: Scenario.at(.opinionIssued).log)
         let number = Scenario().state.number

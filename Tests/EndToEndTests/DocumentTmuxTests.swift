@@ -37,7 +37,7 @@ struct DocumentTmuxTests {
         #expect(handler.waitFor("首页"), "\(handler.screen())")
         handler.keys("s")
         handler.type(number)
-        #expect(handler.waitFor("1"), "\(handler.screen())")
+        #expect(handler.waitFor("找到1件"), "\(handler.screen())")
         handler.keys("Enter")
         #expect(handler.waitFor("现由"), "\(handler.screen())")
         handler.keys("p")

@@ -24,10 +24,10 @@ struct TrainingClockRuleTests {
     @Test(arguments: [(TrainingClock.Step.day, "2025-05-13T10:00"), (.week, "2025-05-19T10:00"),
                       (.date(Fixtures.day("2025-06-30")), "2025-06-30T10:00")])
     func aStepKeepsTheTimeOfDay(step: TrainingClock.Step, expected: String) {
-        #expect(TrainingClock.target(step, from: now, rows: []) == Fixtures.instant(expected))
+        #expect(TrainingClock.target(step, from: now, nextDeadline: nil) == Fixtures.instant(expected))
     }
 
     @Test func withNoRunningDeadlineThereIsNoNextOne() {
-        #expect(TrainingClock.target(.nextDeadline, from: now, rows: []) == nil)
+        #expect(TrainingClock.target(.nextDeadline, from: now, nextDeadline: nil) == nil)
     }
 }

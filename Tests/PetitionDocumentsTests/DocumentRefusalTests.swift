@@ -53,7 +53,11 @@ import TestSupport
         let typedBack = doc.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(DocumentVerification.difference(file: typedBack, rendered: doc.text) == nil)
         let altered = doc.text.replacingOccurrences(of: "不予支持", with: "予以支持")
+        #expect(altered != doc.text)
         #expect(DocumentVerification.difference(file: altered, rendered: doc.text) != nil)
+        let alteredPage = doc.html.replacingOccurrences(of: "不予支持", with: "予以支持")
+        #expect(alteredPage != doc.html)
+        #expect(DocumentVerification.difference(file: alteredPage, rendered: doc.html) != nil)
         #expect(DocumentVerification.code(in: doc.html) == doc.code)
     }
 }

@@ -83,9 +83,10 @@ struct TrainingClockTests {
         let book = try CaseBook(log: InMemoryEventLog(header: Fixtures.trainingHeader))
         _ = try book.register([Fixtures.letter(received: "2025-05-12")], now: Fixtures.instant("2025-05-12T10:00"),
                               actor: Fixtures.clerk, reference: ref)
-        let rows = book.nextDeadlines(asOf: Fixtures.day("2025-05-12"), calendar: ref.calendar, directory: ref.directory)
         // Triage by the petition department: 15 days from receipt (Art 22), 2025-05-27.
-        #expect(TrainingClock.target(.nextDeadline, from: Fixtures.instant("2025-05-12T10:00"), rows: rows)
+        let next = TrainingClock.nextDeadline(after: Fixtures.day("2025-05-12"), in: book.states, calendar: ref.calendar,
+                                              directory: ref.directory)
+        #expect(TrainingClock.target(.nextDeadline, from: Fixtures.instant("2025-05-12T10:00"), nextDeadline: next)
                     == Fixtures.instant("2025-05-27T10:00"))
     }
 }

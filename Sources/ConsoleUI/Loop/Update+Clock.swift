@@ -53,9 +53,9 @@ extension Update {
             return nil
         }
         guard let step else { return nil }
-        let rows = data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar,
-                                                  directory: data.directory)
-        guard let to = TrainingClock.target(step, from: data.now, rows: rows) else {
+        let next = TrainingClock.nextDeadline(after: data.today, in: data.states, calendar: data.calendar,
+                                              directory: data.directory)
+        guard let to = TrainingClock.target(step, from: data.now, nextDeadline: next) else {
             state.clockEntry = nil
             state.flash = Flash(text: zh ? "今天以后没有正在计算的期限" : "No running deadline after today", style: .hint)
             return nil

@@ -28,8 +28,12 @@ extension Update {
             return nil
         }
         switch KeyMap.intent(for: key) {
-        case .open?, .print?:
+        // Enter (or F9 p again) issues: a record, a file, the printer. Not → or l, which
+        // open elsewhere: a stray arrow must not issue a document.
+        case .open? where key == .enter, .print?:
             return issue(&state, data, number)
+        case .open?:
+            return nil
         case .view?:
             let available = DocumentScreen.documents(data, number)?.available ?? []
             if let kind = state.documentKind, let i = available.firstIndex(of: kind), !available.isEmpty {
@@ -60,7 +64,7 @@ extension Update {
             let command = CaseCommand.issueDocument(kind: request.kind, asOf: request.asOf, to: document.recipient,
                                                     delivery: request.delivery, digest: document.digest)
             return .issueDocument(command, number, text: document.text,
-                                  fileName: "\(number)-\(request.kind.rawValue)-\(data.today).txt")
+                                  fileName: "\(number)-\(request.kind.rawValue)-\(data.today)-\(document.code).txt")
         }
     }
 }

@@ -41,8 +41,8 @@ package enum TrainingClock {
     }
 
     /// The time a step leads to from `now`; nil when there is no running deadline after
-    /// today (`nextDeadline`). `rows` are the queue's rows as of today.
-    package static func target(_ step: Step, from now: Instant, rows: [QueueRow]) -> Instant? {
+    /// today. `nextDeadline` is asked only for that step (`nextDeadline(after:in:…)`).
+    package static func target(_ step: Step, from now: Instant, nextDeadline: @autoclosure () -> Day?) -> Instant? {
         let day = 86_400_000 as Int64
         let timeOfDay = now.millisecondsSince1970 - Day(now).start.millisecondsSince1970
         func at(_ d: Day) -> Instant { Instant(millisecondsSince1970: d.start.millisecondsSince1970 + timeOfDay) }
@@ -50,12 +50,22 @@ package enum TrainingClock {
         case .day: return Instant(millisecondsSince1970: now.millisecondsSince1970 + day)
         case .week: return Instant(millisecondsSince1970: now.millisecondsSince1970 + 7 * day)
         case .date(let d): return at(d)
-        case .nextDeadline: return nextDeadline(after: Day(now), rows: rows).map(at)
+        case .nextDeadline: return nextDeadline().map(at)
         }
     }
 
-    /// The soonest due day after `today` among the cases' running clocks (paused ones wait).
-    package static func nextDeadline(after today: Day, rows: [QueueRow]) -> Day? {
-        rows.compactMap { row in row.next.flatMap { !$0.paused && $0.due > today ? $0.due : nil } }.min()
+    /// The soonest due day after `today` among every running duty clock of the cases —
+    /// not only each case's soonest clock, which may be overdue and hide a later one;
+    /// paused clocks wait, and the petitioner's own windows are not duties.
+    package static func nextDeadline(after today: Day, in states: [CaseState], calendar: HolidayCalendar,
+                                     directory: Directory) -> Day? {
+        var soonest: Day?
+        for state in states {
+            for clock in state.clocks(asOf: today, calendar: calendar, directory: directory)
+            where !clock.paused && !clock.kind.isPetitionerWindow && clock.due > today && soonest.map({ clock.due < $0 }) ?? true {
+                soonest = clock.due
+            }
+        }
+        return soonest
     }
 }

@@ -131,6 +131,15 @@ struct DocumentModel {
             }
         }
         try addStep(&v)
+        // A clerk's text keeps its line breaks, but every line of it stays a paragraph of the
+        // letter: indented, so none can start with the layout's marks (`^ `, `# `, `> `) and
+        // become a letterhead, a title or a signature line, and none is a gap.
+        for (key, value) in v {
+            if let text = value as? String, text.contains("\n") {
+                v[key] = text.split(separator: "\n", omittingEmptySubsequences: true)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n　　")
+            }
+        }
         return v
     }
 

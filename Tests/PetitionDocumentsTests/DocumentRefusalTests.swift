@@ -62,3 +62,22 @@ import TestSupport
     }
 }
 
+
+/// A clerk's text keeps its line breaks in a document, each line a paragraph of the letter:
+/// a line of the facts that begins like the layout's marks is not a title or a letterhead.
+@Suite("Documents: the clerk's text stays text")
+struct DocumentTextTests {
+    @Test func aLineOfTheFactsThatLooksLikeATitleStaysAParagraph() throws {
+        let events = DocumentFixtures.events(for: .receipt).map { event -> CaseEvent in
+            guard case .registered(var petition) = event.body else { return event }
+            petition.facts = "安置房至今未交付\n# 伪造的标题\n^ 伪造的机关"
+            var changed = event
+            changed.body = .registered(petition: petition)
+            return changed
+        }
+        let doc = try DocumentFixtures.renderer.render(DocumentFixtures.request(.receipt, events: events))
+        #expect(doc.text.contains("　　# 伪造的标题"), "\(doc.text)")
+        #expect(!doc.html.contains("<h1>伪造的标题</h1>"))
+        #expect(!doc.html.contains("<header class=\"letterhead\">伪造的机关</header>"))
+    }
+}

@@ -58,16 +58,6 @@ extension CaseState {
 
     /// The workflow steps still standing (not voided), in log order.
     var standingSteps: [Step] { steps.filter { !voided.contains($0.seq) } }
-
-
-    /// Each measured clock the case has run, with its due day and the day its duty was done
-    /// (nil while undone): the statistics' clocks of `dutyClocks`, the one derivation the desk reads too.
-    func measuredClocks(asOf: Day, directory: Directory, calendar: HolidayCalendar,
-                        terms: StatutoryTerms) -> [(clock: MeasuredClock, due: Day, done: Day?)] {
-        dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms).compactMap { duty in
-            MeasuredClock(duty.kind).map { ($0, duty.due, duty.done) }
-        }
-    }
 }
 
 extension Figures {
@@ -85,10 +75,12 @@ extension Figures {
             replied += 1
             daysToReply.append(petition.receivedOn.days(to: delivered))
         }
-        for (clock, due, done) in state.measuredClocks(asOf: asOf, directory: directory, calendar: calendar, terms: terms) {
-            // Settled: done, or past its due day undone. A clock still running is not counted.
-            guard done != nil || asOf > due else { continue }
-            onTime[clock, default: Ratio()].add(done.map { $0 <= due } ?? false)
+        // The statistics' clocks of `dutyClocks`, the one derivation the desk reads too; a clock
+        // still running is not counted.
+        for duty in state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+        where duty.isSettled(asOf: asOf) {
+            guard let clock = MeasuredClock(duty.kind) else { continue }
+            onTime[clock, default: Ratio()].add(duty.onTime)
         }
         repeats.add(state.isRepeat)
         let settled = state.deliveredOn != nil || state.phase == .mediated

@@ -62,10 +62,11 @@ package struct SupervisorDesk: Sendable, Equatable {
             // On time this month, as the statistics count it (decision 0023's cohort: received
             // from the 1st to the desk's day): each settled duty for the organ that answered for it
             // and for its clock.
+            // The cohort is asked once a case, before its duties are derived.
             let received = state.petition?.receivedOn
-            for duty in state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-            where received.map({ $0 >= monthStart && $0 <= asOf }) == true && duty.isSettled(asOf: asOf)
-                && (scope == nil || duty.organ == scope) {
+            let inCohort = received.map { $0 >= monthStart && $0 <= asOf } == true
+            for duty in inCohort ? state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) : []
+            where duty.isSettled(asOf: asOf) && (scope == nil || duty.organ == scope) {
                 for key in [Key.organ(duty.organ), .clock(duty.kind)] {
                     var l = key.line(&byOrgan, &byClock)
                     if l.settledThisMonth.last != row.number { l.settledThisMonth.append(row.number) }

@@ -103,7 +103,8 @@ package enum ExerciseEngine {
                     continue
                 } else {
                     mistake(&result, &mistakesInStep, seq, s, attempt.rule,
-                            Localized("被拒绝（\(attempt.refusal)）：看屏幕上的说明再试", "Refused (\(attempt.refusal)): read the line on screen and try again"))
+                            Localized("这样办理不符合该条规定，已被拒绝：按拒绝时显示的说明改正后再试",
+                                      "Refused under this article: correct it as the refusal said and try again"))
                 }
             }
         }

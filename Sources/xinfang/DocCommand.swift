@@ -73,7 +73,7 @@ struct DocIssueCommand: ParsableCommand {
             let actor = try session.actor(in: book)
             let events = try book.history(of: number)
             let renderer = try session.documentRenderer()
-            let now = try session.now(for: book.mode)
+            let now = try session.now(for: book)
             var document: RenderedDocument
             if english {
                 // The English copy is a reference translation of a document issued in Chinese:
@@ -95,12 +95,21 @@ struct DocIssueCommand: ParsableCommand {
                 if preview {
                     document = document.marked(preview: true)
                 } else {
-                    try issue(document, request, book: book, session: session, actor: actor, now: now)
+                    // Saved first, then recorded: a file that cannot be written records nothing, and
+                    // a refused issue takes away the file it made.
+                    let existed = out.map { FileManager.default.fileExists(atPath: $0) } ?? true
+                    if let out { try Self.save(html ? document.html : document.text, to: out) }
+                    do {
+                        try issue(document, request, book: book, session: session, actor: actor, now: now)
+                    } catch {
+                        if let out, !existed { try? FileManager.default.removeItem(atPath: out) }
+                        throw error
+                    }
                 }
             }
             let content = html ? document.html : document.text
             if let out {
-                try Self.save(content, to: out)
+                if preview || english { try Self.save(content, to: out) }
                 session.say("\(kind.title.zh)已保存到 \(out)（核验码 \(document.code)）",
                             "\(kind.title.en) saved to \(out) (code \(document.code))")
             } else {
@@ -133,8 +142,10 @@ struct DocIssueCommand: ParsableCommand {
         do {
             try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw UsageError("不能写入文件 \(path)：\(error.localizedDescription)",
-                             "Cannot write \(path): \(error.localizedDescription)")
+            var failure = UsageError("不能写入文件 \(path)（文件夹不存在，或没有写入权限）",
+                                     "Cannot write \(path) (no such folder, or no permission to write there)")
+            failure.exitCode = 74
+            throw failure
         }
     }
 }

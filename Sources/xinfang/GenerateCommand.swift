@@ -24,6 +24,9 @@ struct GenerateCommand: ParsableCommand {
             guard let start = Day(iso: from), let end = until.map({ Day(iso: $0) }) ?? Day(Session.systemNow) else {
                 throw UsageError("日期应为 YYYY-MM-DD", "Dates are YYYY-MM-DD")
             }
+            guard start <= end else {
+                throw UsageError("--from \(start) 晚于 --until \(end)：没有可生成的日子", "--from \(start) is after --until \(end): no days to generate")
+            }
             var generator = try SyntheticCases(reference: session.reference, seed: seed)
             let records = generator.cases(cases, from: start, until: end)
             let log = try DurableLog.create(at: session.logPath, mode: .training,
@@ -36,6 +39,13 @@ struct GenerateCommand: ParsableCommand {
                     .enrolment(by: session.osUser, at: records.first?.first?.at ?? Session.systemNow),
                 directory: session.reference.directory)
             try log.append(records)
+            // The practice world's time is its last day, 10:00 (or just after its last record):
+            // a clock record, so the console, the exercises and every command start there rather
+            // than at the real date, when the cases would all be long overdue (decision 0026).
+            let last = records.last?.last?.at ?? Session.systemNow
+            let opening = Instant(millisecondsSince1970: end.start.millisecondsSince1970 + 10 * 3_600_000)
+            _ = try CaseBook(log: log).moveClock(to: max(opening, Instant(millisecondsSince1970: last.millisecondsSince1970 + 1000)),
+                                                 by: session.osUser, given: last)
             // A writer's open puts the snapshot and its checkpoint beside a large log, so that
             // read commands (which write nothing) need not replay it all.
             _ = try CaseBook.open(at: session.logPath, .init(writable: true))

@@ -181,3 +181,16 @@ struct DocumentIssuerTests {
         #expect(!text.contains("请求江城市信访局复查"))
     }
 }
+
+@Suite("Documents: a file that cannot be written")
+struct DocumentSaveFailureTests {
+    /// The file is written before the issue is recorded: where it cannot be, nothing is.
+    @Test func aFileThatCannotBeWrittenRecordsNoIssue() {
+        let (cli, c) = DocumentTests.opinionCase()
+        let failed = cli.run(["doc", c, "receipt", "--out", cli.dir + "/no-such-folder/r.txt", "--now", "2025-08-01T10:00"])
+        #expect(failed.status == 74)
+        #expect(failed.err.contains("不能写入文件") && failed.err.contains("文件夹不存在"), "\(failed.err)")
+        let list = cli.run(["doc", "list", c, "--now", "2025-08-01T11:00"])
+        #expect(list.out.contains("尚未出具文书"), "\(list.out)")
+    }
+}

@@ -57,6 +57,18 @@ struct TrainingClockTmuxTests {
         #expect(last?["at"] as? String == "2025-05-27T10:00:00+08:00", "\(String(describing: last))")
     }
 
+    /// A generated practice log opens on its last day, not on the real date, when its cases
+    /// would all be long overdue; a range that ends before it starts is refused.
+    @Test func aGeneratedLogsClockStandsAtItsLastDay() {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "30", "--until", "2025-05-12", "--log", cli.log]).status == 0)
+        #expect(cli.run(["training", "clock"]).out.hasPrefix("2025-05-12T10:00:00+08:00"), "\(cli.run(["training", "clock"]))")
+        let other = CLI()
+        let backwards = other.run(["generate", "--cases", "5", "--from", "2025-01-01", "--until", "2024-01-01", "--log", other.log])
+        #expect(backwards.status == 64 && backwards.err.contains("晚于"), "\(backwards)")
+        #expect(!FileManager.default.fileExists(atPath: other.log))
+    }
+
     @Test func aProductionLogRefusesTheClock() {
         let cli = CLI()
         cli.run(["init"], training: false)

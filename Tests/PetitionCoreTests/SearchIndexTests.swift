@@ -58,6 +58,10 @@ struct SearchIndexTests {
         ("002x", ["0:idNumber"]),  // the tail of an ID number, typed in lower case
         ("8000", ["0:phone"]),  // the last four digits of a phone
         ("1391234", ["1:phone"]),
+        ("１３８００１３８０００", ["0:phone"]),  // full-width digits, as an input method types them
+        ("138 0013 8000", ["0:phone"]),
+        ("+8613800138000", ["0:phone"]),
+        ("110105 19491231 002X", ["0:idNumber"]),
         ("王秀英", ["0:name"]),
         ("秀", ["0:name"]),
         ("尉迟恭", ["4:name"]),  // a group's representative

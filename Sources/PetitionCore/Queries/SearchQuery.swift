@@ -16,13 +16,19 @@ package struct SearchQuery: Sendable {
     package let kinds: [SearchMatch]
 
     package init?(_ raw: String) {
-        let q = raw.trimmed
+        var q = raw.trimmed
         guard !q.isEmpty else { return nil }
-        text = q
-        upper = q.uppercased()
         // A case number is ASCII letters, digits and dashes: only such a query is
         // compared with each case's number.
-        let numberLike = upper.contains("-") && upper.allSatisfy { $0.isASCII }
+        let numberLike = q.contains("-") && q.uppercased().allSatisfy { $0.isASCII }
+        // A number typed as people type one — full-width digits from an input method, spaces,
+        // +86 — is searched as stored: folded as registration folds phones and ID numbers.
+        let folded = InputText.phone(q)
+        if !numberLike, !folded.isEmpty, folded.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
+            q = folded
+        }
+        text = q
+        upper = q.uppercased()
         let digits = q.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }
         let letters = q.allSatisfy { $0.isASCII && $0.isLetter }
         initials = letters ? q.lowercased() : nil

@@ -45,6 +45,8 @@ extension Update {
             guard let day = Day(iso: entry) else {
                 state.flash = Flash(text: zh ? "日期「\(entry)」无效：请输入 YYYY-MM-DD" : "\"\(entry)\" is not a date: type YYYY-MM-DD",
                                     style: .overdue)
+                // The prompt stays, empty: the date is typed again, not appended to the bad one.
+                state.clockEntry = ""
                 return nil
             }
             step = .date(day)

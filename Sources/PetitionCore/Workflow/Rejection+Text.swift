@@ -111,7 +111,7 @@ extension Rejection {
             zh ? "\(organ("from"))不是信访部门，只能转送、交办本系统的下级机关，\(organ("organ"))不在其列：请改用「告知向有权机关提出」，告知信访人向有权处理的机关提出"
                : "\(organ("from")) is not a petition department: it sends on only to lower organs of its own system, which \(organ("organ")) is not; tell the petitioner which organ to approach (redirect)"
         case .organActOutOfReach:
-            zh ? "\(organ("organ"))不是\(organ("from"))本机关、本级或下级属地的机关，不能对其约谈、通报、挂牌督办或督查"
+            zh ? "\(organ("organ"))不在\(organ("from"))的本级或下级属地，不能对其采取督办措施"
                : "\(organ("organ")) is neither \(organ("from")) nor at its level or below in its territory: no supervision act of it"
         case .outOfReach:
             zh ? "\(organ("organ"))不是\(organ("from"))的本级或下级属地机关，不能转送交办"

@@ -62,10 +62,14 @@ test: test-setup
 	python3 scripts/test-times.py $(TEST_OUTPUT) $$started; \
 	exit $$status
 
-# (xinfang itself too: the bench times `xinfang show` in fresh processes.)
+# (xinfang itself too: the bench times `xinfang show` in fresh processes, built as
+# `make install` builds it — the Swift runtime linked in, which starts a process in about
+# two thirds of the time the shared libraries take; both with the same flags, so neither
+# build undoes the other.)
+BENCH_BUILD ?= -c release --static-swift-stdlib
 bench: setup
-	$(SWIFT) build -c release --product xinfang
-	$(SWIFT) run -c release xinfang-bench
+	$(SWIFT) build $(BENCH_BUILD) --product xinfang
+	$(SWIFT) run $(BENCH_BUILD) xinfang-bench
 
 # Fuzzes the record decoder, the recovery scanner, the payload codec and the snapshot reader with
 # libFuzzer + AddressSanitizer, FUZZ_SECONDS each, and merges what is new into the

@@ -12,7 +12,7 @@ struct LogCommand: ParsableCommand {
         subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self])
 
     struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mode, log id, records, head hash, size and date range.")
+        static let configuration = CommandConfiguration(commandName: "info", abstract: "Mode, log id, records, head hash, size and date range.")
         @OptionGroup var options: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
 
@@ -78,6 +78,7 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check every checksum, the sequence and the hash chain; print the count and head hash.",
             discussion: "--anchor SEQ:HASH checks that the log still leads to a head hash written down earlier (on a daily report): the one thing that shows a cut or rewritten log.")
         @OptionGroup var options: GlobalOptions
@@ -175,6 +176,7 @@ struct LogCommand: ParsableCommand {
 
     struct Recover: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "recover",
             abstract: "Write a new log of every intact record, re-chained, with a salvage record; the original is untouched.")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The new log to write.") var out: String
@@ -226,6 +228,7 @@ struct LogCommand: ParsableCommand {
 
     struct Follow: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "follow",
             abstract: "Print records as other processes append them, one JSON object per line, until interrupted.",
             discussion: "For administrators and supervisors only; personal data and accusation content are masked (Art 30).")
         @OptionGroup var options: GlobalOptions

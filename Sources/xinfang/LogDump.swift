@@ -11,6 +11,7 @@ extension LogCommand {
     /// (docs/decisions/0015-art30.md).
     struct Dump: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dump",
             abstract: "Print every record as one JSON object per line (administrators and supervisors; masked).",
             discussion: """
             Names, identity numbers, phones and addresses are masked, and an accusation's content withheld \

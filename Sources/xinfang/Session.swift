@@ -21,7 +21,8 @@ struct Session {
     static var referenceFolder: String {
         var environment = environment
         if environment["XINFANG_DATA"] == nil, let data = Installation.current.data { environment["XINFANG_DATA"] = data }
-        return ReferenceData.locate(environment: environment, executable: CommandLine.arguments[0],
+        // The executable's own path (not argv[0], which may be a bare name found on PATH).
+        return ReferenceData.locate(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0],
                                     currentDirectory: FileManager.default.currentDirectoryPath)
     }
 

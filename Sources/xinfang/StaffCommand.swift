@@ -14,6 +14,7 @@ struct StaffCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The staff now, or as it stood at the end of a day (--on YYYY-MM-DD).")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The day to show the staff as of (every change made up to its end).") var on: String?
@@ -51,6 +52,7 @@ struct StaffCommand: ParsableCommand {
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Every staff change: when, by whom, what (read from the first record).")
         @OptionGroup var options: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
@@ -87,7 +89,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enrol an account: its name, role and organ.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Enrol an account: its name, role and organ.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account (its operating-system user name).") var user: String
         @Option(help: "The person's name.") var name: String
@@ -105,7 +107,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Change: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an account's name, role or organ.")
+        static let configuration = CommandConfiguration(commandName: "change", abstract: "Change an account's name, role or organ.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account.") var user: String
         @Option(help: "The person's name.") var name: String?
@@ -124,7 +126,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An account leaves the staff: it acts no more.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "An account leaves the staff: it acts no more.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account.") var user: String
 

@@ -16,6 +16,7 @@ struct SuperviseCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every supervision act of an organ, oldest first (--organ: of those organs).")
         @OptionGroup var options: GlobalOptions
         @Option(help: "Only acts concerning this organ (code, name or short name).") var organ: String?
@@ -118,6 +119,7 @@ struct SuperviseCommand: ParsableCommand {
 
     struct Interview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "interview",
             abstract: "约谈 an organ's leadership team or leader, with the cases behind it (Art 39 para 3).")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var act: ActOptions
@@ -128,6 +130,7 @@ struct SuperviseCommand: ParsableCommand {
 
     struct Circular: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "circular",
             abstract: "通报 an organ's leadership team or leader, with the cases behind it (Art 39 para 3).")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var act: ActOptions
@@ -138,6 +141,7 @@ struct SuperviseCommand: ParsableCommand {
 
     struct Listing: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "listing",
             abstract: "挂牌督办 an organ's leadership team or leader, with the cases behind it (Art 39 para 3).")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var act: ActOptions
@@ -148,6 +152,7 @@ struct SuperviseCommand: ParsableCommand {
 
     struct Inspection: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspection",
             abstract: "督查 how an organ carries out petition work, with what was found (Art 38).")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var act: ActOptions

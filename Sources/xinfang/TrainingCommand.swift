@@ -16,6 +16,7 @@ struct TrainingCommand: ParsableCommand {
     /// as the console's clock keys do; with no argument, prints it.
     struct Clock: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clock",
             abstract: "Print a training log's simulated time, or move it forward: +Nd (days), next (the next deadline) or a date.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "+1d, +7d, next, or YYYY-MM-DD[THH:MM]; omitted: print the simulated time.") var to: String?
@@ -57,7 +58,7 @@ struct TrainingCommand: ParsableCommand {
     /// `xinfang training start ID`: starts an exercise from the command line, as Enter on
     /// the console's exercise list does (its seed is written, then its start note).
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start an exercise (its seed is written); prints its cases.")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start an exercise (its seed is written); prints its cases.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The exercise's id (xinfang training status lists them).") var id: String
 
@@ -83,7 +84,7 @@ struct TrainingCommand: ParsableCommand {
     /// `xinfang training status`: each exercise and where the acting trainee stands on it;
     /// the feedback of the latest run.
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The exercises and where you stand on each; the latest run's feedback.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "The exercises and where you stand on each; the latest run's feedback.")
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -117,6 +118,7 @@ struct TrainingCommand: ParsableCommand {
     /// articles they trip on, read from a trainer's folder of per-trainee logs (`NAME.log`).
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Trainers: each trainee's exercises (passed, right first time, mistakes by article, hints), from a folder of training logs NAME.log.")
         @OptionGroup var options: GlobalOptions
         @Option(help: "The trainer's folder: one training log per trainee, named after them (NAME.log).") var folder: String
@@ -197,6 +199,7 @@ struct TrainingCommand: ParsableCommand {
     /// with its snapshot) and seeds a fresh one; no other trainee's log is touched.
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Trainers: set a trainee's log aside (renamed NAME.log.YYYYMMDD-HHMMSS, kept) and seed a fresh one with practice cases.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The trainee (their log is NAME.log in the folder).") var name: String

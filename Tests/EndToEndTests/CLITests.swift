@@ -236,3 +236,27 @@ struct CLITests {
         #expect(bad.status == 64 && bad.err.contains("没有「其他」这个标记"))
     }
 }
+
+/// Started as `./xinfang` from its own folder, or by a bare name found on PATH, the
+/// executable still finds the data folder above it (it trapped in Foundation walking up
+/// from ".": the parent of "" is not a path).
+@Suite struct StartedByRelativeNameTests {
+    @Test(arguments: ["cd \"$BIN_DIR\" && ./xinfang organs", "cd / && PATH=\"$BIN_DIR:$PATH\" xinfang organs"])
+    func findsItsData(_ script: String) throws {
+        let cli = CLI()
+        var env = cli.environment()
+        env["XINFANG_DATA"] = nil
+        env["BIN_DIR"] = (CLI.binary as NSString).deletingLastPathComponent
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0 && text.contains("临江区信访局"), "\(p.terminationStatus): \(text.prefix(200))")
+    }
+}

@@ -41,8 +41,11 @@ package struct HolidayCalendar: Sendable {
             makeUpDays.formUnion(notice.workdays)
         }
         let last = loadedYears.max() ?? 2025
+        // The Chinese and Gregorian calendars are made once for every year (each costs an
+        // ICU calendar opened; every command loads this calendar, decision 0021).
+        let calendars = ProvisionalHolidays.calendars()
         for year in 2020...(last + 10) where !loadedYears.contains(year) {
-            for (day, names) in ProvisionalHolidays.statutory(year: year) where offDays[day] == nil {
+            for (day, names) in ProvisionalHolidays.statutory(year: year, calendars) where offDays[day] == nil {
                 offDays[day] = names
             }
         }
@@ -92,18 +95,18 @@ package struct HolidayCalendar: Sendable {
 /// The statutory holidays of the national holiday rules (全国年节及纪念日放假办法,
 /// as revised with effect from 2025), for years whose notice is not out yet.
 package enum ProvisionalHolidays {
-    static func statutory(year: Int) -> [(Day, (String, String))] {
+    static func statutory(year: Int, _ calendars: (Calendar, Calendar)?) -> [(Day, (String, String))] {
         var days: [(Day, (String, String))] = []
         func add(_ d: Day?, _ zh: String, _ en: String) { if let d { days.append((d, (zh, en))) } }
         add(Day(year: year, month: 1, day: 1), "元旦", "New Year's Day")
-        if let newYear = lunar(year: year, month: 1, day: 1) {
+        if let newYear = lunar(year: year, month: 1, day: 1, calendars) {
             for offset in -1...2 { add(newYear.adding(days: offset), "春节", "Spring Festival") }
         }
         add(qingming(year: year), "清明节", "Qingming")
         add(Day(year: year, month: 5, day: 1), "劳动节", "Labour Day")
         add(Day(year: year, month: 5, day: 2), "劳动节", "Labour Day")
-        add(lunar(year: year, month: 5, day: 5), "端午节", "Dragon Boat Festival")
-        add(lunar(year: year, month: 8, day: 15), "中秋节", "Mid-Autumn Festival")
+        add(lunar(year: year, month: 5, day: 5, calendars), "端午节", "Dragon Boat Festival")
+        add(lunar(year: year, month: 8, day: 15, calendars), "中秋节", "Mid-Autumn Festival")
         for d in 1...3 { add(Day(year: year, month: 10, day: d), "国庆节", "National Day") }
         return days
     }
@@ -121,8 +124,9 @@ package enum ProvisionalHolidays {
     /// from the lunar date of the day looked at (a few conversions, not one a day: every
     /// command loads the calendar, decision 0021), then checked against the window; the
     /// day-by-day search (`lunarByScan`) if the jumps do not land.
-    package static func lunar(year: Int, month: Int, day: Int) -> Day? {
-        guard let (chinese, gregorian) = calendars(), let (m0, d0) = windows[month],
+    package static func lunar(year: Int, month: Int, day: Int,
+                              _ calendars: (Calendar, Calendar)? = calendars()) -> Day? {
+        guard let (chinese, gregorian) = calendars, let (m0, d0) = windows[month],
               let start = Day(year: year, month: m0, day: d0) else { return nil }
         var offset = 0
         for _ in 0..<8 {
@@ -134,12 +138,13 @@ package enum ProvisionalHolidays {
             // Days to go: within the month, or to the next month's day (months of 29 or 30 days).
             offset += c.month == month && !c.leap ? day - c.day : max(1, 30 - c.day + day)
         }
-        return lunarByScan(year: year, month: month, day: day)
+        return lunarByScan(year: year, month: month, day: day, calendars)
     }
 
     /// The same date, looking at each day of the window in turn.
-    package static func lunarByScan(year: Int, month: Int, day: Int) -> Day? {
-        guard let (chinese, gregorian) = calendars(), let (m0, d0) = windows[month],
+    package static func lunarByScan(year: Int, month: Int, day: Int,
+                                    _ calendars: (Calendar, Calendar)? = calendars()) -> Day? {
+        guard let (chinese, gregorian) = calendars, let (m0, d0) = windows[month],
               let start = Day(year: year, month: m0, day: d0) else { return nil }
         for offset in 0..<45 {
             let candidate = start.adding(days: offset)

@@ -69,8 +69,12 @@ package struct ReferenceData: Sendable {
     package static func locate(environment: [String: String], executable: String,
                                currentDirectory: String) -> String {
         if let explicit = environment["XINFANG_DATA"], !explicit.isEmpty { return explicit }
-        var dir = (executable as NSString).deletingLastPathComponent
-        for _ in 0..<8 {
+        // A relative path (`./xinfang`, or a bare name found on PATH) is taken from the
+        // current folder: walking up "." reaches "", whose parent Foundation traps on.
+        let absolute = executable.hasPrefix("/") ? executable
+            : (currentDirectory as NSString).appendingPathComponent(executable)
+        var dir = (absolute as NSString).deletingLastPathComponent
+        for _ in 0..<8 where dir.hasPrefix("/") {
             let candidate = (dir as NSString).appendingPathComponent("data")
             if FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("regulation.json")) {
                 return candidate

@@ -91,7 +91,8 @@ struct LogCommand: ParsableCommand {
             case .none:
                 return zh ? "无" : "none"
             case .unreadable:
-                return zh ? "无法读取，不会使用（下次写入时重建）" : "ignored: unreadable (rebuilt on the next write)"
+                return zh ? "无法读取，不会使用（下次读取全部案件的写入时重建，如控制台）"
+                    : "ignored: unreadable (rebuilt by the next writer that reads every case, such as the console)"
             case .otherLog:
                 return zh ? "不对应此日志，不会使用（下次写入时重建）" : "ignored: it does not match this log (rebuilt on the next write)"
             case .unvouched(let seq):

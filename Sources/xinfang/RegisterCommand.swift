@@ -44,23 +44,35 @@ struct RegisterCommand: ParsableCommand {
                 }
                 data = contents
             }
-            let book = try session.openBook(writable: true)
-            let now = try session.now(for: book)
-            let actor = try session.actor(in: book)
             let inputs = try PetitionInput.decodeAll(data)
-            var petitions: [Petition] = []
-            for (i, input) in inputs.enumerated() {
-                do throws(Rejection) {
-                    petitions.append(try input.petition(defaultOrgan: actor.organ, today: Day(now)))
-                } catch {
-                    throw BatchRejection(index: i, count: inputs.count, rejection: error)
-                }
-            }
-            let numbers: [CaseNumber]
-            if let into {
+            let intoNumber = try into.map { into in
                 guard let number = CaseNumber(into) else {
                     throw UsageError("--into「\(into)」不是案件号（如 D-XFJ-2025-00012）", "--into \"\(into)\" is not a case number (such as D-XFJ-2025-00012)")
                 }
+                return number
+            }
+            // Who registers, and when, come from the log (its staff, a training log's clock);
+            // then each petition is read with the registering organ as its default.
+            func petitions(_ book: CaseBook) throws -> [Petition] {
+                let now = try session.now(for: book), actor = try session.actor(in: book)
+                return try inputs.enumerated().map { i, input in
+                    do throws(Rejection) {
+                        return try input.petition(defaultOrgan: actor.organ, today: Day(now))
+                    } catch {
+                        throw BatchRejection(index: i, count: inputs.count, rejection: error)
+                    }
+                }
+            }
+            // Up to a batch, only what registration decides against is read from the snapshot
+            // (the persons' earlier cases, the last numbers given: decision 0021, addendum);
+            // a larger import reads every case once.
+            let (book, petitions) = inputs.count <= CaseBook.batchLimit
+                ? try session.openBook(registering: petitions, also: intoNumber.map { [$0] } ?? [])
+                : try { let book = try session.openBook(writable: true); return (book, try petitions(book)) }()
+            let now = try session.now(for: book)
+            let actor = try session.actor(in: book)
+            let numbers: [CaseNumber]
+            if let number = intoNumber {
                 guard petitions.count == 1 else {
                     throw UsageError("--into 只能补录一件信访事项", "--into enters exactly one petition")
                 }

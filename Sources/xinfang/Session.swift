@@ -121,6 +121,17 @@ struct Session {
         }
     }
 
+    /// A writer's book for registering (decision 0021, addendum): the cases registration
+    /// decides against, read from the snapshot, with the petitions `prepare` reads given a
+    /// book that knows the staff and the clock; every case when the snapshot cannot be used.
+    func openBook(registering prepare: (CaseBook) throws -> [Petition],
+                  also: Set<CaseNumber> = []) throws -> (book: CaseBook, petitions: [Petition]) {
+        try CaseBook.open(at: logPath, .init(writable: true), registering: prepare, also: also) { log in
+            try checkMode(log.header.mode)
+            report(log, writable: true)
+        }
+    }
+
     /// Tells the user on stderr what opening found: a recovery done, a torn tail left
     /// for a writer, or damage. A writer is not told of damage here: its write is
     /// refused with one line that names the record (docs/cli.md: a failure is one

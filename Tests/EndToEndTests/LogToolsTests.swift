@@ -80,7 +80,8 @@ struct LogToolsTests {
     /// A writer puts a snapshot beside a large log (`generate` does, at once) with the
     /// checkpoint that vouches for it; read commands use it and write nothing; `log info`
     /// says whether it is current, behind, or ignored; a snapshot that does not match is
-    /// ignored by readers and rebuilt by the next writer.
+    /// ignored by readers and rebuilt by the next writer that reads every case (a point
+    /// writer — `act`, `register` — reads only sections it checks, and leaves it).
     @Test func theSnapshotIsWrittenReportedAndRebuilt() throws {
         let cli = CLI()
         #expect(cli.run(["generate", "--cases", "800", "--until", "2026-11-27", "--log", cli.log]).status == 0)
@@ -105,6 +106,8 @@ struct LogToolsTests {
         #expect(try snapshotState().hasPrefix("无法读取"))
         #expect(cli.run(["register", "-", "--now", "2026-11-27T11:00"],
                         stdin: CLI.groupVisit.replacingOccurrences(of: "2025-04-28", with: "2026-11-27")).status == 0)
+        #expect(try snapshotState().hasPrefix("无法读取"))
+        #expect(cli.run(["staff", "add", "newclerk", "--name", "新办事员", "--role", "clerk", "--organ", "D-XFJ"]).status == 0)
         #expect(try snapshotState().hasPrefix("落后1条记录"))
     }
 

@@ -140,6 +140,84 @@ extension CaseBook {
                             only: scope, tail: tail)
     }
 
+    /// A book for registering the petitions `prepare` makes (decision 0021, addendum) —
+    /// given a book that knows the staff and the clock but no case, so it can tell who is
+    /// registering, and when, before the petitions are read: what registration
+    /// decides against, read from the mapped snapshot instead of every case — the cases
+    /// in which each person of each petition appears (the identity pages: ID number, or
+    /// name and phone, as the earlier-case check of decision 0017 matches them), the case
+    /// with the highest number of each organ and year the petitions are numbered in, and
+    /// `also` (a lost case re-registered `--into`) — then the log's tail, of which it folds
+    /// those cases, every case registered after the snapshot and every case whose persons
+    /// were changed after it (read from the snapshot first). So the numbers given and the
+    /// earlier cases found are those a book of every case gives. Whenever the snapshot
+    /// cannot be used, and for a writer `snapshotEvery` records behind, the full `open`
+    /// (and `prepare` is given that book).
+    package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
+                             registering prepare: (CaseBook) throws -> [Petition], also: Set<CaseNumber> = [],
+                             accept: (DurableLog) throws -> Void = { _ in }) throws -> (book: CaseBook, petitions: [Petition]) {
+        let snapshotPath = CaseSnapshot.path(forLog: path)
+        var recovered: [RecoveryNote] = []
+        func full() throws -> (book: CaseBook, petitions: [Petition]) {
+            let book = try open(at: path, options, carrying: recovered, accept: accept)
+            return (book, try prepare(book))
+        }
+        guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
+            return try full()
+        }
+        var resuming = options
+        resuming.resume = snapshot.head
+        let log = try DurableLog.open(at: path, resuming)
+        recovered = log.recoveries
+        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
+        else { return try full() }
+        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
+        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
+        let tail = try log.readAll()
+        func book(_ states: [CaseState], only: Set<CaseNumber>, registry: CaseSnapshot.File?) throws -> CaseBook {
+            try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
+                                                      reserved: snapshot.reserved, staff: snapshot.staff,
+                                                      supervision: snapshot.supervision, clock: snapshot.clock,
+                                                      notes: snapshot.notes),
+                         only: only, tail: tail, registry: registry)
+        }
+        try accept(log)
+        // Who registers, and when: the staff and the clock, with no case.
+        let petitions = try prepare(try book([], only: [], registry: nil))
+        var found: [CaseNumber: CaseSnapshot.File.Located] = [:]
+        do throws(CaseSnapshot.Failure) {
+            var identities: Set<String> = [], slots: Set<CaseNumber> = []
+            for petition in petitions {
+                identities.formUnion(CaseIndex.identities(petition))
+                slots.insert(CaseNumber(organ: petition.organ, year: petition.receivedOn.year, sequence: 0))
+            }
+            for identity in identities.sorted() {
+                for located in try snapshot.cases(withIdentity: identity) { found[located.state.number] = located }
+            }
+            for slot in slots.sorted(by: { $0.description < $1.description }) {
+                if let last = try snapshot.lastCase(of: slot.organ, year: slot.year) { found[last.state.number] = last }
+            }
+            // The tail's cases whose persons changed (a correction, a supplement, a voiding):
+            // as they were at the snapshot, so the tail's events fold onto them.
+            for event in tail where found[event.caseNumber] == nil {
+                switch event.body {
+                case .corrected, .supplementReceived, .voided:
+                    if let located = try snapshot.locate(event.caseNumber) { found[event.caseNumber] = located }
+                default: break
+                }
+            }
+            for number in also.sorted(by: { $0.description < $1.description }) where found[number] == nil {
+                if let located = try snapshot.locate(number) { found[number] = located }
+            }
+        } catch {
+            // A section that does not hold: nothing of it is trusted; the book of every case decides.
+            let whole = try open(at: path, options, carrying: recovered, accept: { _ in })
+            return (whole, petitions)
+        }
+        let states = found.values.sorted { $0.position < $1.position }.map(\.state)
+        return (try book(states, only: Set(found.keys).union(also), registry: snapshot), petitions)
+    }
+
     /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the
     /// log is long enough, or if one there was ignored (`rebuilding`): a snapshot the log
     /// does not vouch for is replaced by one it does.

@@ -43,6 +43,14 @@ package final class CaseBook {
     /// decision 0021): only their events are folded, it writes no snapshot and registers
     /// nothing; nil for a book of every case.
     package private(set) var scope: Set<CaseNumber>?
+    /// For a book opened for registration (`CaseBook.open(at:_:registering:)`): the
+    /// snapshot its cases were read from. Such a book also folds every case registered
+    /// after it was opened (so no number is given twice) and every case whose persons
+    /// another writer changes meanwhile (read from here first), so the earlier-case check
+    /// sees what a book of every case would (decision 0021, addendum).
+    var registry: CaseSnapshot.File?
+    /// The highest sequence the registry holds per organ and year (keyed by sequence 0), as read.
+    var registryLast: [CaseNumber: Int] = [:]
 
     package init(log: any EventLog) throws(StoreError) {
         self.log = log
@@ -55,9 +63,11 @@ package final class CaseBook {
     /// events after the snapshot are folded. `tail`: the log's events after the snapshot
     /// when already read (`readAll` hands them over once).
     package init(log: any EventLog, from snapshot: CaseSnapshot, only: Set<CaseNumber>? = nil,
-                 tail: [CaseEvent]? = nil, file: CaseSnapshot.File? = nil) throws(StoreError) {
+                 tail: [CaseEvent]? = nil, file: CaseSnapshot.File? = nil,
+                 registry: CaseSnapshot.File? = nil) throws(StoreError) {
         self.log = log
         scope = only
+        self.registry = only == nil ? nil : registry
         snapshotFile = only == nil ? file : nil
         states = snapshot.states
         position = CasePositions(states)
@@ -80,7 +90,7 @@ package final class CaseBook {
     /// events (they stay in the log: `history(of:)` reads them back). Voiding replays a
     /// case, so its full events are read back first.
     func fold(_ events: [CaseEvent]) throws(StoreError) {
-        for event in events where scope?.contains(event.caseNumber) ?? true {
+        for event in events where try admits(event) {
             let i = place(event.caseNumber)
             // Identities change only with a registration, a correction or a voiding;
             // only then is the identity index touched.
@@ -114,6 +124,41 @@ package final class CaseBook {
             placementCache = nil
             if deadlineIndex != nil { for e in events { changedSinceIndex.insert(e.caseNumber) } }
         }
+    }
+
+    /// Whether this book folds the event: always, for a book of every case; for a book of
+    /// some cases, an event of one of them — and, for one opened for registration, of a
+    /// case registered meanwhile or whose persons change (read from the snapshot first).
+    private func admits(_ event: CaseEvent) throws(StoreError) -> Bool {
+        guard let scope, !scope.contains(event.caseNumber) else { return true }
+        guard let registry else { return false }
+        let number = event.caseNumber
+        do {
+            switch event.body {
+            case .registered:
+                // A new number — or one the snapshot holds (a lost case registered again,
+                // `--into`), read from it first.
+                let slot = CaseNumber(organ: number.organ, year: number.year, sequence: 0)
+                if registryLast[slot] == nil {
+                    registryLast[slot] = try registry.lastCase(of: number.organ, year: number.year)?.state.number.sequence ?? 0
+                }
+                if number.sequence <= registryLast[slot] ?? 0, let found = try registry.locate(number) {
+                    position[number] = states.count
+                    states.append(found.state)
+                }
+            case .corrected, .supplementReceived, .voided:
+                guard let found = try registry.locate(number) else { return false }
+                position[number] = states.count
+                states.append(found.state)
+            default:
+                // Nothing else changes who a case's persons are or gives a number.
+                return false
+            }
+        } catch {
+            throw StoreError(.corruptRecord, path: "snapshot", cause: "a section of the snapshot does not hold its digest")
+        }
+        self.scope?.insert(number)
+        return true
     }
 
     /// The searched text of the case at `i` changed (or it is new): re-indexed now if the
@@ -168,7 +213,7 @@ package final class CaseBook {
     package func register(_ petitions: [Petition], now: Instant, actor: Actor,
                           reference: ReferenceData, staff: StaffDirectory = .none) throws -> [CaseNumber] {
         // A book of some cases knows neither the numbers given nor the person's earlier cases.
-        precondition(scope == nil, "registration needs a book of every case")
+        precondition(scope == nil || registry != nil, "registration needs a book of every case or one opened for it")
         var numbers: [CaseNumber] = []
         let result = try log.transact { new in
             try self.fold(new)

@@ -43,7 +43,7 @@ package struct CaseSnapshot {
     /// console maps and reads in place; nil writes none.
     package var search: SearchIndex? = nil
 
-    static let magic = Array("XFSNAP06".utf8)
+    static let magic = Array("XFSNAP07".utf8)
 
     /// Changes whenever the layout of a case (`layout`: its fields, in order) or a table
     /// the snapshot stores by position changes, so a snapshot written by another build's
@@ -74,6 +74,14 @@ package struct CaseSnapshot {
     /// across builds and machines). Different numbers may share a key; the case found is
     /// always compared with the number asked for.
     static func key(_ number: CaseNumber) -> UInt32 { CRC32C.checksum(Array(number.description.utf8)) }
+
+    /// The key of a person in the identity pages: CRC-32C of the identity index's key
+    /// (`CaseIndex.identities`: "id:" and the ID number, or "np:" name/phone).
+    static func key(identity: String) -> UInt32 { CRC32C.checksum(Array(identity.utf8)) }
+
+    /// The key under which the identity pages name the case with the highest number of an
+    /// organ and year, so registration knows the next number without reading every case.
+    static func key(lastOf organ: OrganCode, year: Int) -> UInt32 { key(identity: "last:\(organ)-\(year)") }
 
     /// The cases are written in chunks of `casesPerChunk`, each with its own SHA-256, so
     /// that opening checks and decodes them on every core at once and a point query
@@ -120,7 +128,22 @@ package struct CaseSnapshot {
             }
             return pages
         }
-        let pages = paged(&entries), linkPages = paged(&linking)
+        // The identity pages (registration's point query): each person of each case under
+        // their identity keys, and for each organ and year the case with the highest number.
+        var identity: [(key: UInt32, chunk: UInt32, offset: UInt32)] = []
+        var last: [CaseNumber: Int] = [:]  // keyed by sequence 0: organ and year
+        for (i, state) in states.enumerated() {
+            let entry = entries[i]
+            for person in CaseIndex.identities(state.petition) {
+                identity.append((Self.key(identity: person), entry.chunk, entry.offset))
+            }
+            let n = state.number, slot = CaseNumber(organ: n.organ, year: n.year, sequence: 0)
+            if last[slot].map({ states[$0].number.sequence < n.sequence }) ?? true { last[slot] = i }
+        }
+        for (slot, i) in last {
+            identity.append((Self.key(lastOf: slot.organ, year: slot.year), entries[i].chunk, entries[i].offset))
+        }
+        let pages = paged(&entries), linkPages = paged(&linking), identityPages = paged(&identity)
         // The search index: its tables as they lie in memory, after the rest, at an offset
         // that is a multiple of 8 so that they are read in place (the header is written
         // first and its length is known before the padding is).
@@ -179,7 +202,7 @@ package struct CaseSnapshot {
             w.uvarint(UInt64(chunk.count))
             w.bytes += chunk.sha.bytes
         }
-        for pages in [pages, linkPages] {
+        for pages in [pages, linkPages, identityPages] {
             w.uvarint(UInt64(pages.count))
             for page in pages {
                 w.uvarint(UInt64(page.count))
@@ -256,6 +279,9 @@ package struct CaseSnapshot {
         /// The reverse-link pages: entries keyed by a linked case's number, each pointing
         /// at a case whose links name it (same shape as the index's).
         let linkPages: [Page]
+        /// The identity pages: entries keyed by a person's identity (and by an organ and
+        /// year's last number), each pointing at a case (same shape as the index's).
+        let identityPages: [Page]
         /// The search index's section (decision 0027), if the writer wrote one of this
         /// build's scheme: its tables' sizes and the number of cases it indexes.
         let search: (section: Section, cases: Int, keys: Int, postings: Int)?
@@ -277,16 +303,17 @@ package struct CaseSnapshot {
         package init(_ data: Data) throws(Failure) {
             bytes = data
             let result: Result<(String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], ClockMove?, [NumberedNote],
-                                [Section], [Page], [Page], SearchSection?, RecordHash), Failure> =
+                                [Section], [Page], [Page], [Page], SearchSection?, RecordHash), Failure> =
                 data.withUnsafeBytes { raw in Result { () throws(Failure) in try Self.header(raw) } }
-            (logId, head, reserved, staff, supervision, clock, notes, chunks, pages, linkPages, search, digest) = try result.get()
+            (logId, head, reserved, staff, supervision, clock, notes, chunks, pages, linkPages, identityPages, search, digest) =
+                try result.get()
         }
 
         typealias SearchSection = (section: Section, cases: Int, keys: Int, postings: Int)
 
         private static func header(_ raw: UnsafeRawBufferPointer) throws(Failure)
             -> (String, Head, [CaseNumber], Staff, [OrganSupervisionRecord], ClockMove?, [NumberedNote], [Section], [Page], [Page],
-                SearchSection?, RecordHash) {
+                [Page], SearchSection?, RecordHash) {
             guard raw.count >= 16, raw[0..<8].elementsEqual(magic) else { throw .notASnapshot }
             func u32(_ at: Int) -> UInt32 {
                 UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
@@ -363,7 +390,7 @@ package struct CaseSnapshot {
                     }
                     return pages
                 }
-                let pages = try pageList(), linkPages = try pageList()
+                let pages = try pageList(), linkPages = try pageList(), identityPages = try pageList()
                 var search: SearchSection?
                 if try r.uvarint() == 1 {
                     let scheme = try r.uvarint()
@@ -380,7 +407,7 @@ package struct CaseSnapshot {
                 }
                 guard r.atEnd, from == raw.count else { throw Failure.damaged }
                 return (logId, Head(seq: seq, offset: offset, end: end, hash: hash, recordOffsets: offsets), reserved,
-                        staff, supervision, clock, notes, chunks, pages, linkPages, search, RecordHash(of: header))
+                        staff, supervision, clock, notes, chunks, pages, linkPages, identityPages, search, RecordHash(of: header))
             } catch let f as Failure {
                 throw f
             } catch {
@@ -561,6 +588,22 @@ package struct CaseSnapshot {
             try lookup(linkPages, key: CaseSnapshot.key(number), stopAtFirst: false) { state in
                 state.number != number && state.links.contains { $0.to == number }
             }
+        }
+
+        /// The cases in which a person with this identity key appears (the petitioner or a
+        /// representative), as the snapshot's cases stood: through the identity pages
+        /// the key is on and the chunks they name, each checked against its SHA-256 first.
+        package func cases(withIdentity identity: String) throws(Failure) -> [Located] {
+            try lookup(identityPages, key: CaseSnapshot.key(identity: identity), stopAtFirst: false) { state in
+                CaseIndex.identities(state.petition).contains(identity)
+            }
+        }
+
+        /// The case with the highest number of an organ and year, if the snapshot holds any.
+        package func lastCase(of organ: OrganCode, year: Int) throws(Failure) -> Located? {
+            try lookup(identityPages, key: CaseSnapshot.key(lastOf: organ, year: year), stopAtFirst: false) { state in
+                state.number.organ == organ && state.number.year == year
+            }.max { $0.state.number.sequence < $1.state.number.sequence }
         }
 
         /// The cases an index's entries with `key` point at that `matches` accepts (keys

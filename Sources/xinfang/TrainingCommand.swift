@@ -12,6 +12,17 @@ struct TrainingCommand: ParsableCommand {
         abstract: "培训 — move a training log's clock; trainers: progress report, reset a trainee's log.",
         subcommands: [Clock.self, Start.self, Status.self, Report.self, Reset.self])
 
+    /// Exercises are on training logs only: on a production log `training start` and
+    /// `training status` refuse with one line naming why, with the exit code of the clock's
+    /// refusal there (65, bad data: the log is not one they apply to), and read or write nothing more.
+    static func requireTraining(_ book: CaseBook, _ command: String) throws {
+        guard book.mode == .training else {
+            throw UsageError("练习只在培训日志中提供：这是正式日志，xinfang \(command) 不能用于它",
+                             "Exercises are on training logs only: this is a production log, and xinfang \(command) does not apply to it",
+                             badData: true)
+        }
+    }
+
     /// `xinfang training clock +1d|+7d|next|YYYY-MM-DD`: moves the simulated clock forward,
     /// as the console's clock keys do; with no argument, prints it.
     struct Clock: ParsableCommand {
@@ -64,16 +75,14 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 let book = try session.openBook(writable: true)
-                guard book.mode == .training else {
-                    throw UsageError("练习只在培训日志中提供", "Exercises are on training logs only")
-                }
+                try TrainingCommand.requireTraining(book, "training start")
                 let files = try ExerciseCatalog.load(from: session.reference.folder)
                 guard let file = files.first(where: { $0.exercise.id == id }) else {
                     throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
                                      "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
                 }
-                let start = try ExerciseSeeder.start(file, book: book, session: session, actor: try session.actor(in: book),
-                                                     now: try session.now(for: book))
+                let start = try book.startExercise(file, given: try session.now(for: book), actor: try session.actor(in: book),
+                                                   reference: session.reference, staff: try session.staff(in: book))
                 let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
                 session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
             }

@@ -79,6 +79,6 @@ struct ExerciseCLITests {
         #expect(refused.status != 0)
         let status = cli.run(["training", "status"]).out
         #expect(status.contains("✗ art30-accusation 1 第30条") && status.contains("不得把检举转给被检举的单位"), "\(status)")
-        #expect(status.contains("进行中 第1步"), "\(status)")
+        #expect(status.contains("进行中 第1/1步"), "\(status)")
     }
 }

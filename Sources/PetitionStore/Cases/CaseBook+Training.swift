@@ -78,3 +78,14 @@ extension CaseBook {
         }
     }
 }
+
+extension CaseBook {
+    /// Where `user` stands on each exercise (decision 0029): the one standing the console,
+    /// `training status` and `training report` show, with the time each completed run took
+    /// read from its records' frames.
+    package func standings(of user: String, in exercises: [Exercise]) -> [ExerciseStanding] {
+        let runs = exerciseRuns(of: user)
+        let written = log.writtenAt(records: exercises.flatMap { ExerciseStanding.timedRecords($0, runs) })
+        return exercises.map { ExerciseStanding($0, runs: runs, written: written) }
+    }
+}

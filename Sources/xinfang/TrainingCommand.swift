@@ -208,7 +208,7 @@ struct TrainingCommand: ParsableCommand {
                     // Only a training log is set aside: a production log is never renamed by this.
                     let book = try CaseBook.open(at: path, .init(writable: false))
                     guard book.mode == .training else {
-                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset")
+                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset", badData: true)
                     }
                     let stamp = Self.stamp(Session.systemNow)
                     let aside = path + "." + stamp

@@ -72,6 +72,22 @@ struct ExerciseCLITests {
         #expect(line.contains("  通过 \(steps)/\(steps)") && status.contains("✓ \(id) \(steps)"), "\(id): \(status)")
     }
 
+    /// On a production log every training command that would read or write practice refuses
+    /// in one Chinese line naming why, with the clock's exit code (65), and writes nothing.
+    @Test func aProductionLogRefusesExerciseCommands() throws {
+        let cli = CLI()
+        cli.run(["init"], training: false)
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.log))
+        for command in [["training", "status"], ["training", "start", "art31-arbitration"], ["training", "clock", "+1d"]] {
+            let refused = cli.run(command, training: false)
+            #expect(refused.status == 65 && refused.out.isEmpty, "\(command): \(refused)")
+            #expect(refused.err.split(separator: "\n").count == 1 && refused.err.contains("正式日志"), "\(command): \(refused.err)")
+        }
+        let reset = cli.run(["training", "reset", "cases", "--folder", cli.dir], training: false)
+        #expect(reset.status == 65 && reset.err.contains("是正式日志，不能重置"), "\(reset)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.log)) == before)
+    }
+
     @Test func anAccusationSentToTheAccusedIsRefusedRecordedAndFedBackUnderArticle30() {
         let cli = practiceLog()
         let cases = start("art30-accusation", cli)

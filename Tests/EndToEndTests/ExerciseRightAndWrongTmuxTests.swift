@@ -183,4 +183,48 @@ struct ExerciseRightAndWrongTmuxTests {
         s.keys("F2")
         #expect(s.waitFor("✓ 练习完成，一次做对1/2。第2步（第35条）"), "\(s.screen())")
     }
+
+    /// Not accepted, first for the wrong reason (the flag filled in the right one, changed
+    /// with ←/→), then, back on the reason, for the right one.
+    func notAcceptedForTheWrongReasonThenTheRight(index: Int, wrong: String, feedback: String, done: String) {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = started(server, index: index)
+        s.keys("Enter")
+        act(s, "不予受理")
+        s.keys(wrong)
+        s.keys("F2")
+        #expect(s.waitFor(feedback), "\(s.screen())")
+        s.keys("BTab", wrong == "Left" ? "Right" : "Left", "F2")
+        #expect(s.waitFor(done), "\(s.screen())")
+    }
+
+    @Test func art36FinalAFinalMatterNotAcceptedAsPendingBelowThenAsFinal() {
+        notAcceptedForTheWrongReasonThenTheRight(index: 0, wrong: "Left", feedback: "✗ 第1步（第36条第3款）：理由选错了",
+                                                 done: "✓ 练习完成，一次做对0/1。第1步（第36条第3款）")
+    }
+
+    @Test func art19APendingMatterNotAcceptedAsFinalThenAsPendingBelow() {
+        notAcceptedForTheWrongReasonThenTheRight(index: 4, wrong: "Right", feedback: "✗ 第1步（第19条第3款）：理由选错了",
+                                                 done: "✓ 练习完成，一次做对0/1。第1步（第19条第3款）")
+    }
+
+    /// Set on 13 October 2025: an objection dated the 15th is a day past the 5 working days;
+    /// dated the 13th it is in time.
+    @Test func art23AnObjectionDatedAfterTheWindowIsRefusedThenDatedTheThirteenth() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = started(server, index: 9)
+        s.keys("Enter")
+        act(s, "提出异议")
+        s.type("物业服务纠纷不属教育部门职权")
+        s.keys("Tab")
+        s.type("2025-10-15")
+        s.keys("F2")
+        #expect(s.waitFor("✗ 第1步（第23条第3款）：异议日期是区教育局提出异议之日"), "\(s.screen())")
+        s.keys("BSpace", "BSpace")
+        s.type("13")
+        s.keys("F2")
+        #expect(s.waitFor("✓ 练习完成，一次做对0/1。第1步（第23条第3款）"), "\(s.screen())")
+    }
 }

@@ -227,4 +227,62 @@ struct ExerciseRightAndWrongTmuxTests {
         s.keys("F2")
         #expect(s.waitFor("✓ 练习完成，一次做对0/1。第1步（第23条第3款）"), "\(s.screen())")
     }
+
+    /// The repeat letter linked to itself (its own number typed over the earlier case's), then
+    /// to the earlier case.
+    @Test func repeatLinkALetterLinkedToItselfThenToTheEarlierCase() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = started(server, index: 7)
+        s.keys("Enter")
+        #expect(s.waitFor("L 关联案件"), "\(s.screen())")
+        s.keys("L")
+        #expect(s.waitFor("‹ 重复信访 ›"), "\(s.screen())")
+        let screen = s.screen()
+        let own = try #require(screen.firstMatch(of: /· (D-XFJ-\d{4}-\d{5}) · 关联/).map { String($0.1) })
+        let earlier = try #require(screen.firstMatch(of: /关联案件编号\s+(D-XFJ-\d{4}-\d{5})/).map { String($0.1) })
+        func replace(with number: String) {
+            for _ in 0..<earlier.count { s.keys("BSpace") }
+            s.type(number)
+            s.keys("F2")
+        }
+        replace(with: own)
+        #expect(s.waitFor("✗ 第1步（工作实践）：应关联在先案件 $1，而不是本案"), "\(s.screen())")
+        replace(with: earlier)
+        #expect(s.waitFor("✓ 练习完成，一次做对0/1。第1步（工作实践）"), "\(s.screen())")
+    }
+
+    /// Mediation started, then the agreement recorded as a settlement: the wrong kind.
+    @Test func art33AMediatedAgreementRecordedAsASettlement() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = started(server, index: 11)
+        s.keys("Enter")
+        act(s, "开始调解")
+        s.keys("F2")
+        #expect(s.waitFor("✓ 第1步（第33条）"), "\(s.screen())")
+        nextStep(s, 2)
+        act(s, "达成协议")
+        s.keys("Right", "Right")
+        #expect(s.waitFor("‹ 和解"), "\(s.screen())")
+        s.keys("Tab")
+        s.type("三十日内修复外墙并赔偿两千元")
+        s.keys("F2")
+        #expect(s.waitFor("✗ 第2步（第33条）：由住建局主持达成的是调解协议书"), "\(s.screen())")
+    }
+
+    /// The labour dispute classified onto its statutory route, arbitration (track 2): right
+    /// first time (driven wrong in `ExerciseTmuxTests`).
+    @Test func art31ALabourDisputeClassifiedForArbitration() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = started(server, index: 2)
+        s.keys("Enter")
+        act(s, "分类")
+        #expect(s.waitFor("法定途径"), "\(s.screen())")
+        s.keys("Right", "Right", "Right", "Tab", "Right", "Right")
+        #expect(s.waitFor("‹ 2 "), "\(s.screen())")
+        s.keys("F2")
+        #expect(s.waitFor("✓ 练习完成，一次做对1/1。第1步（第31条）"), "\(s.screen())")
+    }
 }

@@ -114,8 +114,9 @@ struct Decision {
 
         case .object(let reason, let on):
             try requireText(reason, field: "reason")
-            // The day it was made: today, or an earlier day entered later (never before the receipt).
-            let day = try stepDay(on, notBefore: state.receivedOn)
+            // The day it was made: today, or an earlier day entered later (never before the
+            // receipt nor after today). Without one, today, checked as before.
+            let day = on == nil ? today : try stepDay(on, notBefore: state.receivedOn)
             // One objection to one receipt (Art 23 para 3): once the sender has checked it and
             // not agreed, the organ handles the matter.
             let receipt = state.steps.last { $0.action == .receive && !state.voided.contains($0.seq) }?.seq ?? 0

@@ -79,7 +79,7 @@ final class BookHost: ConsoleHost {
                 guard let file = exercises.first(where: { $0.exercise.id == id }) else {
                     return .failed(session.language == .zh ? "没有练习 \(id)" : "No exercise \(id)", field: nil)
                 }
-                _ = try ExerciseSeeder.start(file, book: book, session: session, actor: actor, now: now)
+                try book.startExercise(file, given: now, actor: actor, reference: session.reference, staff: staff)
                 return .exerciseStarted(id)
             case .recordNote(let note):
                 _ = try? book.record(note)

@@ -12,6 +12,17 @@ struct TrainingCommand: ParsableCommand {
         abstract: "培训 — move a training log's clock; trainers: progress report, reset a trainee's log.",
         subcommands: [Clock.self, Start.self, Status.self, Report.self, Reset.self])
 
+    /// Exercises are on training logs only: on a production log `training start` and
+    /// `training status` refuse with one line naming why, with the exit code of the clock's
+    /// refusal there (65, bad data: the log is not one they apply to), and read or write nothing more.
+    static func requireTraining(_ book: CaseBook, _ command: String) throws {
+        guard book.mode == .training else {
+            throw UsageError("练习只在培训日志中提供：这是正式日志，xinfang \(command) 不能用于它",
+                             "Exercises are on training logs only: this is a production log, and xinfang \(command) does not apply to it",
+                             badData: true)
+        }
+    }
+
     /// `xinfang training clock +1d|+7d|next|YYYY-MM-DD`: moves the simulated clock forward,
     /// as the console's clock keys do; with no argument, prints it.
     struct Clock: ParsableCommand {
@@ -65,16 +76,14 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 let book = try session.openBook(writable: true)
-                guard book.mode == .training else {
-                    throw UsageError("练习只在培训日志中提供", "Exercises are on training logs only")
-                }
+                try TrainingCommand.requireTraining(book, "training start")
                 let files = try ExerciseCatalog.load(from: session.reference.folder)
                 guard let file = files.first(where: { $0.exercise.id == id }) else {
                     throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
                                      "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
                 }
-                let start = try ExerciseSeeder.start(file, book: book, session: session, actor: try session.actor(in: book),
-                                                     now: try session.now(for: book))
+                let start = try book.startExercise(file, given: try session.now(for: book), actor: try session.actor(in: book),
+                                                   reference: session.reference, staff: try session.staff(in: book))
                 let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
                 session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
             }
@@ -90,20 +99,19 @@ struct TrainingCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 let book = try session.openBook()
+                try TrainingCommand.requireTraining(book, "training status")
                 let user = try session.actor(in: book).user
                 let runs = book.exerciseRuns(of: user)
                 let language = session.language
-                for exercise in try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise) {
-                    let results = runs.filter { $0.start.exercise == exercise.id }.map { ExerciseEngine.evaluate(exercise, $0) }
-                    let state = results.last.map { r in
-                        r.complete ? (r.passed ? (language == .zh ? "通过" : "passed") : (language == .zh ? "完成" : "done"))
-                            + " \(r.rightFirstTime)/\(r.steps)"
-                            : (language == .zh ? "进行中 第\((r.current ?? 0) + 1)步" : "under way, step \((r.current ?? 0) + 1)")
-                    } ?? (language == .zh ? "未开始" : "not started")
-                    print("\(exercise.id)  \(exercise.title.text(language))  \(state)")
+                let exercises = try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise)
+                // The standing the console's list and `training report` show too (decision 0029).
+                for (exercise, standing) in zip(exercises, book.standings(of: user, in: exercises)) {
+                    let articles = Report.articles(standing.mistakes, session)
+                    let extra = (articles.isEmpty ? "" : (language == .zh ? "  出错：" : "  mistakes: ") + articles)
+                        + (standing.minutes.map { language == .zh ? "  用时\($0)分" : "  \($0) min" } ?? "")
+                    print("\(exercise.id)  \(exercise.title.text(language))  \(standing.label(language))" + extra)
                 }
-                if let run = runs.last, let exercise = try ExerciseCatalog.load(from: session.reference.folder)
-                    .map(\.exercise).first(where: { $0.id == run.start.exercise }) {
+                if let run = runs.last, let exercise = exercises.first(where: { $0.id == run.start.exercise }) {
                     let result = ExerciseEngine.evaluate(exercise, run)
                     for f in result.feedback {
                         let article = f.rule.map { session.reference.articles.short($0, language) } ?? ""
@@ -142,36 +150,16 @@ struct TrainingCommand: ParsableCommand {
                     let path = (folder as NSString).appendingPathComponent(name + ".log")
                     let book = try CaseBook.open(at: path, .init(writable: false))
                     guard book.mode == .training else { continue }
-                    let runs = book.exerciseRuns(of: name)
-                    // The time a run took: from its start note to the move that completed it, by the
-                    // times the records were written (the wall clock, not the simulated one, which the
-                    // trainee moves).
-                    let written = runs.isEmpty ? [:] : Dictionary(try LogInspection.scan(path).frames.map { ($0.seq, $0.time) },
-                                                                  uniquingKeysWith: { a, _ in a })
-                    func minutes(_ run: ExerciseRun, _ result: ExerciseResult) -> String {
-                        guard result.complete, let end = result.feedback.last.flatMap({ written[$0.seq] }),
-                              let start = written[run.startSeq] else { return "" }
-                        return String(max(0, (end.millisecondsSince1970 - start.millisecondsSince1970) / 60_000))
-                    }
-                    var passed = 0
+                    // The standing the console's list and `training status` show too (decision 0029).
+                    let standings = book.standings(of: name, in: exercises)
                     var trips: [RuleID?: Int] = [:]
-                    for exercise in exercises {
-                        let own = runs.filter { $0.start.exercise == exercise.id }
-                        let results = own.map { ExerciseEngine.evaluate(exercise, $0) }
-                        for r in results { trips.merge(r.mistakes, uniquingKeysWith: +) }
-                        let bestIndex = results.indices.filter { results[$0].complete }
-                            .max { (results[$0].rightFirstTime, -results[$0].mistakeCount) < (results[$1].rightFirstTime, -results[$1].mistakeCount) }
-                        let best = bestIndex.map { results[$0] }
-                        let status = best?.passed == true ? (zh ? "通过" : "passed")
-                            : best != nil ? (zh ? "完成未通过" : "done, not passed")
-                            : results.isEmpty ? (zh ? "未开始" : "not started") : (zh ? "进行中" : "under way")
-                        if best?.passed == true { passed += 1 }
-                        let shown = best ?? results.last
-                        let articles = Self.articles(results.reduce(into: [:]) { $0.merge($1.mistakes, uniquingKeysWith: +) }, session)
-                        rows.append([name, exercise.id, status, "\(results.count)",
-                                     shown.map { "\($0.rightFirstTime)/\($0.steps)" } ?? "", shown.map { "\($0.mistakeCount)" } ?? "",
-                                     shown.map { "\($0.hints)" } ?? "", bestIndex.map { minutes(own[$0], results[$0]) } ?? "", articles])
+                    for standing in standings {
+                        trips.merge(standing.mistakes, uniquingKeysWith: +)
+                        rows.append([name, standing.exercise, standing.statusWord(session.language), "\(standing.runs)", standing.score,
+                                     standing.result.map { "\($0.mistakeCount)" } ?? "", standing.result.map { "\($0.hints)" } ?? "",
+                                     standing.minutes.map(String.init) ?? "", Self.articles(standing.mistakes, session)])
                     }
+                    let passed = standings.filter(\.passed).count
                     let often = Self.articles(trips, session)
                     summaries.append(zh ? "\(name)：通过 \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "；出错条款：\(often)")
                                         : "\(name): passed \(passed)/\(exercises.count)" + (often.isEmpty ? "" : "; trips on \(often)"))
@@ -223,7 +211,7 @@ struct TrainingCommand: ParsableCommand {
                     // Only a training log is set aside: a production log is never renamed by this.
                     let book = try CaseBook.open(at: path, .init(writable: false))
                     guard book.mode == .training else {
-                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset")
+                        throw UsageError("\(path) 是正式日志，不能重置", "\(path) is a production log; it is not reset", badData: true)
                     }
                     let stamp = Self.stamp(Session.systemNow)
                     let aside = path + "." + stamp

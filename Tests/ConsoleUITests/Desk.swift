@@ -18,7 +18,7 @@ final class Desk {
     private let loop: ConsoleLoop
 
     init(_ actor: PetitionCore.Actor, language: Language = .zh, at time: String = "2025-05-12T10:00",
-         events: [CaseEvent] = [], damage: String? = nil, checking: Bool = false) throws {
+         events: [CaseEvent] = [], damage: String? = nil, checking: Bool = false, exercises: Bool = false) throws {
         log = InMemoryEventLog(header: Fixtures.trainingHeader, events: events)
         book = try CaseBook(log: log)
         let clock = DeskTime(now: Fixtures.instant(time))
@@ -29,7 +29,10 @@ final class Desk {
         data.staff = Fixtures.staff
         data.documents = try? DocumentRenderer(DocumentReference(directory: r.directory, articles: r.articles,
                                                                  templates: r.templates))
-        host = DeskHost(book: book, actor: actor, language: language, damage: damage)
+        // The exercises of data/exercises, started through the case book as the terminal console does.
+        let files = exercises ? try ExerciseCatalog.load(from: Fixtures.dataFolder) : []
+        data.exercises = files.map(\.exercise)
+        host = DeskHost(book: book, actor: actor, language: language, damage: damage, exercises: files)
         host.checking = checking
         loop = ConsoleLoop(state: AppState(language: language), data: data, backend: backend, host: host,
                            clock: { [book] in book.now(given: clock.now) }, seconds: { clock.seconds })
@@ -99,7 +102,11 @@ final class DeskHost: ConsoleHost {
     /// The documents the console issued: the file each would be saved as, and its text.
     var issuedDocuments: [(name: String, text: String)] = []
 
-    init(book: CaseBook, actor: PetitionCore.Actor, language: Language, damage: String? = nil) {
+    /// The exercises a desk opened with `exercises: true` offers.
+    let exercises: [ExerciseFile]
+
+    init(book: CaseBook, actor: PetitionCore.Actor, language: Language, damage: String? = nil, exercises: [ExerciseFile] = []) {
+        self.exercises = exercises
         self.book = book
         self.actor = actor
         self.language = language
@@ -117,6 +124,8 @@ final class DeskHost: ConsoleHost {
     func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
 
     func history(of number: CaseNumber) -> [CaseEvent] { (try? book.history(of: number)) ?? [] }
+
+    func exerciseRuns() -> [ExerciseRun] { book.exerciseRuns(of: actor.user) }
 
     func perform(_ effect: Effect, now: Instant) -> EffectResult {
         do {
@@ -138,10 +147,10 @@ final class DeskHost: ConsoleHost {
                 return .issued(number, path: "documents/" + fileName, printed: false)
             case .moveClock(let to):
                 return .clockMoved(try book.moveClock(to: to, by: actor.user, given: now).to)
-            case .startExercise:
-                // Seeding reads an exercise's petitions as `xinfang register` does: the executable's
-                // (tested end to end, Tests/EndToEndTests/ExerciseTmuxTests.swift).
-                return .failed("exercises are started by the executable", field: nil)
+            case .startExercise(let id):
+                guard let file = exercises.first(where: { $0.exercise.id == id }) else { return .failed("no exercise \(id)", field: nil) }
+                try book.startExercise(file, given: now, actor: actor, reference: Fixtures.reference, staff: Fixtures.staff)
+                return .exerciseStarted(id)
             case .recordNote(let note):
                 _ = try? book.record(note)
                 return .noteRecorded

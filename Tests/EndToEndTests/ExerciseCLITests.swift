@@ -29,7 +29,8 @@ struct ExerciseCLITests {
          {"name":"孙丽","idNumber":"33010519830925654X"},{"name":"周强","idNumber":"110102198001011239"}]}}
         """
 
-    /// The right moves of each exercise, `$1`/`$2` standing for its seeded cases.
+    /// The right moves of each exercise, `$1`/`$2` standing for its seeded cases; `!act`: an
+    /// attempt the law refuses, which is the step's right outcome (a request a day late).
     static let rightMoves: [(String, [[String]])] = [
         ("art36-final", [["act", "$2", "not-accept", "--reason", "alreadyFinal", "--ref", "$1"]]),
         ("art20-group-visit", [["register", "-"]]),
@@ -39,8 +40,9 @@ struct ExerciseCLITests {
         ("art30-accusation", [["act", "$1", "refer-discipline", "--to", "D-JW"]]),
         ("art40-supervision", [["act", "$1", "order-supervision", "--organ", "D-RSJ", "--suggestion", "improveWork", "--reason", "未按期签收"]]),
         ("repeat-link", [["act", "$2", "link", "--to", "$1", "--kind", "repeats"]]),
-        ("art35-review", [["act", "$1", "request-review"]]),
-        ("art23-objection", [["act", "$1", "object", "--reason", "物业服务纠纷不属教育部门职权"]]),
+        // Set on days of their own (decision 0029): entered with those days, on a log whose clock is past them.
+        ("art35-late", [["act", "$1", "request-review", "--on", "2025-10-09"], ["!act", "$2", "request-review", "--on", "2025-10-10"]]),
+        ("art23-objection", [["act", "$1", "object", "--reason", "物业服务纠纷不属教育部门职权", "--on", "2025-10-13"]]),
         ("art36-hearing", [["act", "$1", "start-rereview-hearing"], ["training", "clock", "+3d"], ["act", "$1", "end-rereview-hearing"],
                            ["act", "$1", "issue-rereview-opinion", "--outcome", "upheld", "--opinion", "维持复查意见"]]),
         ("art33-mediation", [["act", "$1", "start-mediation"],
@@ -57,14 +59,33 @@ struct ExerciseCLITests {
         let cli = practiceLog()
         let cases = start(id, cli)
         for move in moves {
-            let args = move.map { arg in arg.hasPrefix("$") ? cases[(Int(arg.dropFirst()) ?? 1) - 1] : arg }
+            let refused = move[0] == "!act"
+            let args = (refused ? ["act"] + move.dropFirst() : move).map { arg in
+                arg.hasPrefix("$") ? cases[(Int(arg.dropFirst()) ?? 1) - 1] : arg
+            }
             let done = cli.run(args, stdin: id == "art20-group-visit" ? Self.groupOfTwelve : nil)
-            #expect(done.status == 0, "\(id) \(move): \(done.err)")
+            #expect(refused ? done.status == 65 : done.status == 0, "\(id) \(move): \(done.err)")
         }
         let status = cli.run(["training", "status"]).out
         let line = status.split(separator: "\n").first { $0.hasPrefix(id + "  ") } ?? ""
-        let steps = moves.filter { $0.first == "act" || $0.first == "register" }.count
-        #expect(line.hasSuffix("通过 \(steps)/\(steps)") && status.contains("✓ \(id) \(steps)"), "\(id): \(status)")
+        let steps = moves.filter { ["act", "!act", "register"].contains($0[0]) }.count
+        #expect(line.contains("  通过 \(steps)/\(steps)") && status.contains("✓ \(id) \(steps)"), "\(id): \(status)")
+    }
+
+    /// On a production log every training command that would read or write practice refuses
+    /// in one Chinese line naming why, with the clock's exit code (65), and writes nothing.
+    @Test func aProductionLogRefusesExerciseCommands() throws {
+        let cli = CLI()
+        cli.run(["init"], training: false)
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.log))
+        for command in [["training", "status"], ["training", "start", "art31-arbitration"], ["training", "clock", "+1d"]] {
+            let refused = cli.run(command, training: false)
+            #expect(refused.status == 65 && refused.out.isEmpty, "\(command): \(refused)")
+            #expect(refused.err.split(separator: "\n").count == 1 && refused.err.contains("正式日志"), "\(command): \(refused.err)")
+        }
+        let reset = cli.run(["training", "reset", "cases", "--folder", cli.dir], training: false)
+        #expect(reset.status == 65 && reset.err.contains("是正式日志，不能重置"), "\(reset)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.log)) == before)
     }
 
     @Test func anAccusationSentToTheAccusedIsRefusedRecordedAndFedBackUnderArticle30() {
@@ -74,6 +95,6 @@ struct ExerciseCLITests {
         #expect(refused.status != 0)
         let status = cli.run(["training", "status"]).out
         #expect(status.contains("✗ art30-accusation 1 第30条") && status.contains("不得把检举转给被检举的单位"), "\(status)")
-        #expect(status.contains("进行中 第1步"), "\(status)")
+        #expect(status.contains("进行中 第1/1步"), "\(status)")
     }
 }

@@ -17,8 +17,8 @@ struct ExerciseKeysTmuxTests {
     static let drives: [(String, Int, [Step])] = [
         ("art19-pending-below", 4, [Step(action: "不予受理")]),
         ("repeat-link", 7, [Step(action: nil)]),
-        ("art35-review", 8, [Step(action: "受理复查请求")]),
-        ("art23-objection", 9, [Step(action: "提出异议", typed: ["物业服务纠纷不属教育部门职权"])]),
+        // Set on 13 October 2025 (decision 0029): the log's clock is past it, so the objection is entered with its day.
+        ("art23-objection", 9, [Step(action: "提出异议", typed: ["物业服务纠纷不属教育部门职权", "2025-10-13"])]),
         ("art33-mediation", 11, [Step(action: "开始调解"), Step(action: "达成协议", typed: ["→", "三十日内修复外墙并赔偿两千元"])]),
     ]
 

@@ -106,6 +106,46 @@ struct ExerciseTmuxTests {
         #expect(report.out.contains("carol,art34-extension,通过,1,0/1,1,0,0,第34条×1"), "\(report.out)")
     }
 
+    /// One standing (decision 0029): on the same log, the console's exercise list, `training
+    /// status` and `training report` say the same of each exercise — passed with a mistake,
+    /// right first time, under way, not started — with the same articles and minutes.
+    @Test func theConsoleStatusAndReportAgreeOnEachExercise() throws {
+        let (cli, log) = folder(for: "dora")
+        func run(_ args: [String]) -> CLI.Result { cli.run(args + ["--log", log], user: "dora") }
+        func cases(_ id: String) -> [String] {
+            run(["training", "start", id]).out.split(whereSeparator: \.isWhitespace).compactMap { $0.split(separator: "=").dropFirst().first.map(String.init) }
+        }
+        let arbitration = cases("art31-arbitration")
+        #expect(run(["act", arbitration[0], "classify", "--type", "grievance"]).status == 65)  // no track: its listed wrong move
+        #expect(run(["act", arbitration[0], "classify", "--type", "grievance", "--track", "2"]).status == 0)
+        let final = cases("art36-final")
+        #expect(run(["act", final[1], "not-accept", "--reason", "alreadyFinal", "--ref", final[0]]).status == 0)
+        _ = cases("art34-extension")
+        let status = run(["training", "status"]).out.split(separator: "\n").map(String.init)
+        let report = cli.run(["training", "report", "--folder", cli.dir, "--user", "dora", "--csv"]).out
+            .split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = console(server, log, user: "dora")
+        press(s, "e", named: "e       练习（")
+        #expect(s.waitFor("Enter 开始或继续"))
+        let list = s.screen().split(separator: "\n").map(String.init)
+        let expected = ["art31-arbitration": "通过 0/1", "art36-final": "通过 1/1", "art34-extension": "进行中 第1/1步",
+                        "art40-supervision": "未开始"]
+        for (id, label) in expected {
+            let row = try #require(report.first { $0.count > 8 && $0[1] == id }, "\(id): \(report)")
+            let line = try #require(status.first { $0.hasPrefix(id + "  ") }, "\(id): \(status)")
+            let title = line.split(separator: " ")[1]
+            let shown = try #require(list.first { $0.contains(title) }, "\(id): \(list)")
+            // The report's status and score, the status command's label, the console's label.
+            #expect(([row[2], row[4]].filter { !$0.isEmpty }.joined(separator: " ")).hasPrefix(label.prefix(while: { $0 != " " })))
+            #expect(line.contains("  " + label) && shown.trimmingCharacters(in: .whitespaces).hasSuffix(label), "\(id): \(line) | \(shown)")
+            if label.hasPrefix("通过") { #expect(label.hasSuffix(row[4]), "\(id): \(row)") }
+            #expect(row[8].isEmpty ? !line.contains("出错") : line.contains("出错：" + row[8]), "\(id): \(line) | \(row)")
+            #expect(row[7].isEmpty ? !line.contains("用时") : line.contains("用时\(row[7])分"), "\(id): \(line) | \(row)")
+        }
+    }
+
     @Test func resetSetsATraineesLogAsideAndSeedsAFreshOneLeavingOthersAlone() throws {
         let (cli, log) = folder(for: "dave")
         _ = cli.run(["training", "reset", "erin", "--folder", cli.dir, "--cases", "20"])

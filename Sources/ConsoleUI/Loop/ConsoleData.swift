@@ -63,8 +63,19 @@ package struct ConsoleData: Sendable {
     package var documents: DocumentRenderer?
     /// Training logs: the exercises (`data/exercises/`), and this user's runs of them as the
     /// log holds them, latest last (decision 0026).
-    package var exercises: [Exercise] = []
-    package var runs: [ExerciseRun] = []
+    package var exercises: [Exercise] = [] {
+        didSet { if exercises != oldValue { judgeRuns() } }
+    }
+    package var runs: [ExerciseRun] = [] {
+        didSet { if runs != oldValue { judgeRuns() } }
+    }
+    /// Where the user stands on each exercise, in `exercises`' order, and the latest run of
+    /// each exercise with its judgement: computed when the runs or the exercises change
+    /// (after a save, or when records are picked up), never on a frame (decision 0029).
+    package private(set) var standings: [ExerciseStanding] = []
+    package private(set) var latestRuns: [String: JudgedRun] = [:]
+    /// How many times the runs were judged (a test's count: a frame judges none).
+    package private(set) var judgements = 0
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0
@@ -137,5 +148,25 @@ extension ConsoleData {
         states.flatMap { other in
             other.number == number ? [] : other.links.filter { $0.to == number }.map { CaseState.Link(to: other.number, kind: $0.kind) }
         }
+    }
+}
+
+/// A run of an exercise and how it stands (`ExerciseEngine.evaluate`).
+package struct JudgedRun: Sendable, Equatable {
+    package var run: ExerciseRun
+    package var result: ExerciseResult
+}
+
+extension ConsoleData {
+    private mutating func judgeRuns() {
+        judgements += 1
+        standings = exercises.map { ExerciseStanding($0, runs: runs) }
+        var latest: [String: JudgedRun] = [:]
+        for exercise in exercises {
+            if let run = runs.last(where: { $0.start.exercise == exercise.id }) {
+                latest[exercise.id] = JudgedRun(run: run, result: ExerciseEngine.evaluate(exercise, run))
+            }
+        }
+        latestRuns = latest
     }
 }

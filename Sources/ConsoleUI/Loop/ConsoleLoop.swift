@@ -119,6 +119,9 @@ package final class ConsoleLoop {
                 data.now = now
                 data.rows = host.rows(asOf: data.today)
                 data.search = host.searchIndex()
+                // Another console's records may be this trainee's moves (the same user at two
+                // windows) or a clock move: the runs are read again, and judged if they changed.
+                if data.training { data.runs = host.exerciseRuns() }
             }
             data.now = now
             takeWarning()

@@ -35,7 +35,7 @@ extension Update {
             return Handled(effect: .startExercise(exercise.id))
         case (.open?, .exercise(let id)):
             guard let run = data.activeRun, run.start.exercise == id, let exercise = data.exercise(id),
-                  let s = ExerciseEngine.evaluate(exercise, run).current else { return Handled(effect: nil) }
+                  let s = data.latestRuns[id]?.result.current else { return Handled(effect: nil) }
             let target = exercise.steps[s].expect.compactMap(\.case).first
             if target == "new" || target == nil && exercise.steps[s].expect.contains(where: { $0.event == "registered" }) {
                 // A registration: the register form, as `r` opens it.
@@ -54,7 +54,7 @@ extension Update {
     static func showHint(_ state: inout AppState, _ data: ConsoleData) -> Effect? {
         let zh = state.language == .zh
         guard let run = data.activeRun, let exercise = data.exercise(run.start.exercise),
-              let s = ExerciseEngine.evaluate(exercise, run).current else {
+              let s = data.latestRuns[exercise.id]?.result.current else {
             state.flash = Flash(text: zh ? "没有进行中的练习：按 e 选一个" : "No exercise under way: e lists them", style: .hint)
             return nil
         }
@@ -66,8 +66,8 @@ extension Update {
     /// right or wrong, the article, one sentence why. `before`: how many judgements the run
     /// had before the save.
     package static func exerciseFeedback(_ state: inout AppState, data: ConsoleData, before: (exercise: String, count: Int)?) {
-        guard let run = data.runs.last, let exercise = data.exercise(run.start.exercise) else { return }
-        let result = ExerciseEngine.evaluate(exercise, run)
+        guard let run = data.runs.last, let exercise = data.exercise(run.start.exercise),
+              let result = data.latestRuns[exercise.id]?.result else { return }
         let earlier = before?.exercise == exercise.id ? before?.count ?? 0 : 0
         guard result.feedback.count > earlier, let last = result.feedback.last else { return }
         state.flash = Flash(text: feedbackLine(last, result, exercise, data, state.language), style: last.right ? .title : .overdue)
@@ -93,14 +93,13 @@ extension ConsoleData {
 
     /// The run under way: the latest started, if not yet complete.
     package var activeRun: ExerciseRun? {
-        guard let run = runs.last, let exercise = exercise(run.start.exercise),
-              !ExerciseEngine.evaluate(exercise, run).complete else { return nil }
+        guard let run = runs.last, let judged = latestRuns[run.start.exercise], !judged.result.complete else { return nil }
         return run
     }
 
     /// How many judgements the latest run holds now (to tell a save's new one).
     package var feedbackMark: (exercise: String, count: Int)? {
-        guard let run = runs.last, let exercise = exercise(run.start.exercise) else { return nil }
-        return (exercise.id, ExerciseEngine.evaluate(exercise, run).feedback.count)
+        guard let run = runs.last, let judged = latestRuns[run.start.exercise] else { return nil }
+        return (run.start.exercise, judged.result.feedback.count)
     }
 }

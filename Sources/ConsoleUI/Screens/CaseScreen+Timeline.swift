@@ -42,8 +42,8 @@ enum TimelineDetails {
         case .accepted(let route, let on):
             return [(l("办理途径和程序", "Route and procedure"), route), (l("受理日期", "Accepted on"), "\(on)"),
                     document("受理告知书", "notice of acceptance")]
-        case .objected(let reason):
-            return [(l("异议理由", "Objection"), reason)]
+        case .objected(let reason, let on):
+            return [(l("异议理由", "Objection"), reason)] + (on.map { [(l("异议日期", "Objected on"), "\($0)")] } ?? [])
         case .objectionDecided(let upheld, let text):
             return [(l("决定", "Decision"), upheld ? l("同意异议", "objection upheld") : l("不同意异议", "objection rejected"))]
                 + note(text)

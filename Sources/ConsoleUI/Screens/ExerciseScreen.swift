@@ -14,16 +14,8 @@ enum ExerciseScreen {
         grid.put(zh ? " 选一个练习，按 Enter 开始（每次开始都是一个新的案情）" : " Pick an exercise; Enter starts it (each start is a fresh situation)",
                  row: 1, column: 1, style: .hint)
         for (i, exercise) in data.exercises.enumerated() where 3 + i < grid.rows - 4 {
-            let runs = data.runs.filter { $0.start.exercise == exercise.id }
-            let status: String
-            if let run = runs.last, run == data.activeRun, let s = ExerciseEngine.evaluate(exercise, run).current {
-                status = zh ? "进行中 第\(s + 1)/\(exercise.steps.count)步" : "under way, step \(s + 1)/\(exercise.steps.count)"
-            } else if let best = runs.map({ ExerciseEngine.evaluate(exercise, $0) }).filter(\.complete)
-                        .max(by: { $0.rightFirstTime < $1.rightFirstTime }) {
-                status = (best.passed ? (zh ? "通过 " : "passed ") : (zh ? "完成 " : "done ")) + "\(best.rightFirstTime)/\(best.steps)"
-            } else {
-                status = zh ? "未完成" : "not done"
-            }
+            // The standing `training status` and `training report` show too (decision 0029).
+            let status = data.standings.first { $0.exercise == exercise.id }?.label(lang) ?? ""
             let chapter = zh ? "第\(exercise.chapter)章" : "Ch \(exercise.chapter)"
             let line = DisplayWidth.pad("\(i + 1). " + exercise.title.text(lang), to: 52) + DisplayWidth.pad(chapter, to: 8) + status
             grid.put(DisplayWidth.pad(DisplayWidth.truncate(" " + line, to: grid.columns - 2), to: grid.columns - 2),
@@ -37,8 +29,9 @@ enum ExerciseScreen {
         let zh = state.language == .zh
         let lang = state.language
         guard let exercise = data.exercise(id) else { return }
-        let run = data.runs.last { $0.start.exercise == id }
-        let result = run.map { ExerciseEngine.evaluate(exercise, $0) }
+        let judged = data.latestRuns[id]
+        let run = judged?.run
+        let result = judged?.result
         let width = grid.columns - 4
         var row = 2
         for line in DisplayWidth.wrap(exercise.story.text(lang), to: width).prefix(5) {

@@ -29,7 +29,7 @@ extension ActionCatalog {
                               note: try reader.optional("note"))
         case .receive: return .receive(on: try reader.day("on"))
         case .accept: return .accept(route: try reader.text("route"), on: try reader.day("on"))
-        case .object: return .object(reason: try reader.text("reason"))
+        case .object: return .object(reason: try reader.text("reason"), on: try reader.day("on"))
         case .decideObjection: return .decideObjection(upheld: try reader.yesNo("upheld"), note: try reader.optional("note"))
         case .classify: return .classify(type: try reader.choice("type"), track: try reader.optionalInteger("track"))
         case .assignHandler:

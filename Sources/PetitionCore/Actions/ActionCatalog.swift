@@ -71,7 +71,7 @@ package enum ActionCatalog {
         case .object:
             return s("提出异议", "object", "不属本机关职权范围的，\(terms.objection.text.zh)内提出异议",
                      "Object within \(terms.objection.text.en): not within this organ's remit",
-                     [FieldSpec("reason", .text, "理由", "reason")])
+                     [FieldSpec("reason", .text, "理由", "reason"), on])
         case .decideObjection:
             return s("处理异议", "decide objection", "转送机关决定是否同意异议", "The sending organ decides on the objection",
                      [FieldSpec("upheld", .yesNo, "是否同意（yes/no）", "upheld (yes/no)"), note])

@@ -11,19 +11,40 @@ package struct Exercise: Codable, Sendable, Equatable {
     package var chapter: Int
     package var title: Localized
     package var story: Localized
+    /// The day the exercise is set on, for a lesson that needs the real calendar (a holiday,
+    /// a window's last day rolled forward): `YYYY-MM-DD`. Its seed's `day`s count from it and
+    /// its `date`s are absolute; a start on an earlier simulated day moves the clock to it
+    /// first. Nil: the exercise is set on the day it starts.
+    package var today: String?
     /// What the exercise writes before the trainee starts: registrations and actions,
-    /// each on a day relative to the start (`day` 0 is the day it starts, −31 a month before).
+    /// each on a day relative to the start (`day` 0 is the day it starts, −31 a month before)
+    /// or on an absolute `date`.
     package var seed: [SeedStep]
     package var steps: [Step]
 
-    package init(id: String, order: Int, chapter: Int, title: Localized, story: Localized, seed: [SeedStep], steps: [Step]) {
-        (self.id, self.order, self.chapter, self.title, self.story, self.seed, self.steps) = (id, order, chapter, title, story, seed, steps)
+    package init(id: String, order: Int, chapter: Int, title: Localized, story: Localized, today: String? = nil,
+                 seed: [SeedStep], steps: [Step]) {
+        (self.id, self.order, self.chapter, self.title, self.story, self.today, self.seed, self.steps) =
+            (id, order, chapter, title, story, today, seed, steps)
+    }
+
+    /// The day `today` names, if it names one.
+    package var setOn: Day? { today.flatMap { Day(iso: $0) } }
+
+    /// The day a seed step is on, the exercise starting on `start`: its absolute `date`, or
+    /// its `day` counted from the exercise's own `today`, else from `start`.
+    package func day(of step: SeedStep, startingOn start: Day) -> Day? {
+        if let date = step.date { return Day(iso: date) }
+        return step.day.map { (setOn ?? start).adding(days: $0) }
     }
 
     /// One seed record: a registration (its petition JSON is read by the executable from
     /// the file's `register` object) or an action on a seeded case.
     package struct SeedStep: Codable, Sendable, Equatable {
-        package var day: Int
+        /// Days from the exercise's day 0 (one of `day` and `date`).
+        package var day: Int?
+        /// An absolute day, `YYYY-MM-DD` (one of `day` and `date`).
+        package var date: String?
         /// `$1`, `$2`, …: the seeded cases in the order registered. Nil for a registration.
         package var `case`: String?
         /// The action (`ActionKind` raw value); nil for a registration.

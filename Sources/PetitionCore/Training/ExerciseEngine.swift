@@ -95,7 +95,16 @@ package enum ExerciseEngine {
                             Localized("这不是这一步要做的：" + step.task.zh, "Not what this step asks: " + step.task.en))
                 }
             case .refused(let attempt):
-                if let wrong = step.wrong.first(where: { $0.move.refusal == attempt.refusal }) {
+                if step.expect.contains(where: { matches($0, attempt, run) }) {
+                    // The step asks for an attempt the law refuses (a request one day late,
+                    // entered as it came): the refusal is the right outcome.
+                    if mistakesInStep == 0 { result.rightFirstTime += 1 }
+                    result.feedback.append(Feedback(seq: seq, step: s, right: true, rule: step.rule, text: step.why))
+                    mistakesInStep = 0
+                    result.current = s + 1 < exercise.steps.count ? s + 1 : nil
+                    continue
+                }
+                if let wrong = step.wrong.first(where: { matches($0.move, attempt, run) }) {
                     mistake(&result, &mistakesInStep, seq, s, wrong.rule, wrong.feedback)
                 } else if attempt.rule == nil {
                     // A slip of the form (a field left empty, a value mistyped) that no article
@@ -140,6 +149,17 @@ package enum ExerciseEngine {
             }
         }
         return true
+    }
+
+    /// Whether a refused attempt is the move described: its refusal id and, if the move
+    /// names one, its case.
+    package static func matches(_ move: Exercise.Move, _ attempt: TrainingAttempt, _ run: ExerciseRun) -> Bool {
+        guard let refusal = move.refusal, refusal == attempt.refusal else { return false }
+        switch move.case {
+        case nil: return true
+        case "new"?: return attempt.caseNumber == nil
+        case let ref?: return attempt.caseNumber.map { "\($0)" } == resolve(ref, run)
+        }
     }
 
     /// `$N` as the Nth seeded case's number; anything else as written.

@@ -13,7 +13,7 @@ package enum CaseCommand: Sendable, Equatable {
     case notAccept(reason: NonAcceptance, ref: CaseNumber, note: String?)
     case receive(on: Day?)
     case accept(route: String, on: Day?)
-    case object(reason: String)
+    case object(reason: String, on: Day? = nil)
     case decideObjection(upheld: Bool, note: String?)
     case classify(type: MatterType, track: Int?)
     case assignHandler(user: String, recusalChecked: Bool)

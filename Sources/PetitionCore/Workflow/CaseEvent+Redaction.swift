@@ -36,7 +36,7 @@ extension EventBody {
         case .escalated(let proposal): return .escalated(proposal: text(proposal))
         case .redirected(let to, let n): return .redirected(to: to, note: note(n))
         case .notAccepted(let reason, let ref, let n): return .notAccepted(reason: reason, ref: ref, note: note(n))
-        case .objected(let reason): return .objected(reason: text(reason))
+        case .objected(let reason, let on): return .objected(reason: text(reason), on: on)
         case .objectionDecided(let upheld, let n): return .objectionDecided(upheld: upheld, note: note(n))
         case .agreementRecorded(let kind, let t): return .agreementRecorded(kind: kind, text: text(t))
         case .mediationEnded(let n): return .mediationEnded(note: note(n))

@@ -36,7 +36,8 @@ package enum EventBody: Codable, Sendable, Equatable {
     case notAccepted(reason: NonAcceptance, ref: CaseNumber, note: String?)
     case received(on: Day)
     case accepted(route: String, on: Day)
-    case objected(reason: String)
+    /// `on`: the day the objection was made, when it was entered later (nil: the day it was recorded).
+    case objected(reason: String, on: Day? = nil)
     case objectionDecided(upheld: Bool, note: String?)
     case classified(type: MatterType, track: Int?)
     case handlerAssigned(user: String, recusalChecked: Bool)

@@ -112,8 +112,11 @@ struct Decision {
             let day = try stepDay(on, notBefore: state.receivedOn ?? state.petition?.receivedOn)
             emit(state.phase == .received ? .receiptNotice : .directNotice, .accepted(route: route, on: day))
 
-        case .object(let reason):
+        case .object(let reason, let on):
             try requireText(reason, field: "reason")
+            // The day it was made: today, or an earlier day entered later (never before the
+            // receipt nor after today). Without one, today, checked as before.
+            let day = on == nil ? today : try stepDay(on, notBefore: state.receivedOn)
             // One objection to one receipt (Art 23 para 3): once the sender has checked it and
             // not agreed, the organ handles the matter.
             let receipt = state.steps.last { $0.action == .receive && !state.voided.contains($0.seq) }?.seq ?? 0
@@ -122,9 +125,9 @@ struct Decision {
             }
             if let received = state.receivedOn {
                 let due = terms.objection.due(from: received, in: calendar).due
-                guard today <= due else { throw Rejection(.objectionWindowLapsed, said(terms.objection.text, ["due": "\(due)"])) }
+                guard day <= due else { throw Rejection(.objectionWindowLapsed, said(terms.objection.text, ["due": "\(due)"])) }
             }
-            emit(.receiptObjection, .objected(reason: reason))
+            emit(.receiptObjection, .objected(reason: reason, on: on == nil ? nil : day))
 
         case .decideObjection(let upheld, let note):
             emit(.receiptObjection, .objectionDecided(upheld: upheld, note: note))

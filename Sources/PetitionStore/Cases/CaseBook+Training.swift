@@ -58,9 +58,12 @@ extension CaseBook {
             return nil
         }
         guard !starts.isEmpty else { return [] }
-        // Cases the user registered after the first start, by the record that registered them.
+        // Cases the user registered after the first start, by the record that registered them —
+        // not a later start's seed, written before its start note (in the run before's range).
+        let seeded = Set(starts.flatMap(\.start.cases))
         let registered: [(seq: Int, number: CaseNumber)] = states.compactMap { state in
-            guard let first = state.steps.first, first.seq > starts[0].seq, first.actor.user == user else { return nil }
+            guard let first = state.steps.first, first.seq > starts[0].seq, first.actor.user == user,
+                  !seeded.contains(state.number) else { return nil }
             return (first.seq, state.number)
         }
         return starts.enumerated().map { i, started in
@@ -73,5 +76,16 @@ extension CaseBook {
             return ExerciseRun(start: started.start, startSeq: started.seq, events: events,
                                notes: notes.filter { range.contains($0.seq) })
         }
+    }
+}
+
+extension CaseBook {
+    /// Where `user` stands on each exercise (decision 0029): the one standing the console,
+    /// `training status` and `training report` show, with the time each completed run took
+    /// read from its records' frames.
+    package func standings(of user: String, in exercises: [Exercise]) -> [ExerciseStanding] {
+        let runs = exerciseRuns(of: user)
+        let written = log.writtenAt(records: exercises.flatMap { ExerciseStanding.timedRecords($0, runs) })
+        return exercises.map { ExerciseStanding($0, runs: runs, written: written) }
     }
 }

@@ -18,7 +18,10 @@ extension BinaryEventCodec {
             w.byte(7); w.tag(reason, in: nonAcceptances); writeNumber(ref, &w); text(note)
         case .received(let on): w.byte(8); w.day(on)
         case .accepted(let route, let on): w.byte(9); w.string(route); w.day(on)
-        case .objected(let reason): w.byte(10); w.string(reason)
+        // An objection entered with its own day is tag 100 (added after 80): tag 10's layout,
+        // then the day. Without one it stays tag 10, byte for byte.
+        case .objected(let reason, let on?): w.byte(100); w.string(reason); w.day(on)
+        case .objected(let reason, nil): w.byte(10); w.string(reason)
         case .objectionDecided(let upheld, let note): w.byte(11); w.bool(upheld); text(note)
         case .classified(let type, let track):
             w.byte(12); w.tag(type, in: matterTypes); w.optional(track) { $0.int($1) }
@@ -92,6 +95,7 @@ extension BinaryEventCodec {
         case 8: return .received(on: try r.day())
         case 9: return .accepted(route: try r.string(), on: try r.day())
         case 10: return .objected(reason: try r.string())
+        case 100: return .objected(reason: try r.string(), on: try r.day())
         case 11: return .objectionDecided(upheld: try r.bool(), note: try text())
         case 12:
             return .classified(type: try r.tag(in: matterTypes),

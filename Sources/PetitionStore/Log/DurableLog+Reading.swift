@@ -185,6 +185,25 @@ extension DurableLog {
 
     /// The events of the records with these sequence numbers, read back from the file
     /// and checked again (checksum and payload); for a case's full history on demand.
+    /// When these records were written, read from their frames; a record that does not
+    /// read back is left out (reading the events says so).
+    package func writtenAt(records seqs: [Int]) -> [Int: Instant] {
+        var out: [Int: Instant] = [:]
+        for seq in Set(seqs) {
+            offsetsLock.lock()
+            let known = seq >= 1 && seq <= recordOffsets.count
+            let offset = known ? recordOffsets[seq - 1] : 0
+            let next = !known ? 0 : seq < recordOffsets.count ? recordOffsets[seq] : end
+            offsetsLock.unlock()
+            guard known, let bytes = try? fs.read(fd, count: next - offset, at: Int64(offset)) else { continue }
+            let decoded = bytes.withUnsafeBytes {
+                LogFormat.decodeFrame($0, at: 0, seed: format.seed, maxPayload: format.maxPayload, hashing: false)
+            }
+            if case .success(let frame) = decoded, frame.seq == seq { out[seq] = frame.time }
+        }
+        return out
+    }
+
     package func events(inRecords seqs: [Int]) throws(StoreError) -> [CaseEvent] {
         var out: [CaseEvent] = []
         for seq in seqs {

@@ -35,9 +35,14 @@ package protocol EventLog: AnyObject {
     /// The training notes read so far (on an open from a snapshot, after its head), in
     /// log order, with their records' sequence numbers.
     var trainingNotes: [NumberedNote] { get }
+    /// When these records were written (their frames' wall-clock times), for those the log
+    /// can read back; a log that keeps no times gives none.
+    func writtenAt(records seqs: [Int]) -> [Int: Instant]
 }
 
 extension EventLog {
+    package func writtenAt(records seqs: [Int]) -> [Int: Instant] { [:] }
+
     package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
         try body(try readAll())
     }

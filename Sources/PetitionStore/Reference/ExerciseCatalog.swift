@@ -22,6 +22,17 @@ package enum ExerciseCatalog {
                 guard exercise.id + ".json" == name else {
                     throw StoreError(.badData, path: path, cause: "its id \"\(exercise.id)\" is not its file's name")
                 }
+                if let today = exercise.today, Day(iso: today) == nil {
+                    throw StoreError(.badData, path: path, cause: "its today \"\(today)\" is not a date (YYYY-MM-DD)")
+                }
+                for (i, step) in exercise.seed.enumerated() {
+                    guard (step.day == nil) != (step.date == nil), step.date.map({ Day(iso: $0) != nil }) ?? true else {
+                        throw StoreError(.badData, path: path, cause: "seed \(i + 1) needs a day or a date (YYYY-MM-DD), not both")
+                    }
+                    if let date = step.date.flatMap({ Day(iso: $0) }), let today = exercise.setOn, date > today {
+                        throw StoreError(.badData, path: path, cause: "seed \(i + 1) is dated after the exercise's today")
+                    }
+                }
                 var registrations: [Int: Data] = [:]
                 let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
                 for (i, step) in ((object?["seed"] as? [[String: Any]]) ?? []).enumerated() {

@@ -1,12 +1,12 @@
 import Foundation
 import PetitionCore
 
-/// A petition as `xinfang register` reads it from JSON. Every field is optional
+/// A petition as `xinfang register` (and an exercise's seed, `CaseBook.startExercise`) reads it from JSON. Every field is optional
 /// here so that a missing one is reported by name, in the user's language, rather
 /// than as a decoding error. Its coding keys are the keys `register` accepts: any
 /// other key is refused (`StrictDecoder`).
-struct PetitionInput: Decodable {
-    struct Person: Decodable {
+package struct PetitionInput: Decodable {
+    package struct Person: Decodable {
         var kind: String?
         var name: String?
         var idNumber: String?
@@ -14,7 +14,7 @@ struct PetitionInput: Decodable {
         var address: String?
     }
 
-    struct GroupInput: Decodable {
+    package struct GroupInput: Decodable {
         var people: Int?
         var representatives: [Person]?
     }
@@ -33,7 +33,7 @@ struct PetitionInput: Decodable {
     /// The accused person (Art 30 para 3): `{"name", "post", "organ"}`.
     var accusedPerson: AccusedPersonInput?
 
-    struct AccusedPersonInput: Decodable {
+    package struct AccusedPersonInput: Decodable {
         var name: String?
         var post: String?
         var organ: String?
@@ -43,14 +43,14 @@ struct PetitionInput: Decodable {
     /// invalid UTF-8, a duplicated key and a key no input type has are refused, naming
     /// the key (and the nearest known one). The known keys are these types' own coding
     /// keys, so a field added here is known without a second list.
-    static func decodeAll(_ data: Data) throws(JSONInputError) -> [PetitionInput] {
+    package static func decodeAll(_ data: Data) throws(JSONInputError) -> [PetitionInput] {
         let value = try StrictJSON.parse([UInt8](data))
         if case .array = value { return try StrictDecoder.decode([PetitionInput].self, from: value) }
         return [try StrictDecoder.decode(PetitionInput.self, from: value)]
     }
 
     /// The petition, with defaults: the actor's organ, and today as the date received.
-    func petition(defaultOrgan: OrganCode, today: Day) throws(Rejection) -> Petition {
+    package func petition(defaultOrgan: OrganCode, today: Day) throws(Rejection) -> Petition {
         func choice<T: RawRepresentable & CaseIterable>(_ raw: String?, _ field: String) throws(Rejection) -> T
             where T.RawValue == String {
             guard let raw, !raw.isEmpty else { throw Rejection(.missingField, field: field) }

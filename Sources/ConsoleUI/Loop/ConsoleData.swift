@@ -65,6 +65,8 @@ package struct ConsoleData: Sendable {
     /// log holds them, latest last (decision 0026).
     package var exercises: [Exercise] = []
     package var runs: [ExerciseRun] = []
+    /// The log's acts of organs and their lifts, in log order (decision 0030).
+    package var organRecords: [OrganSupervisionRecord] = []
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

@@ -7,12 +7,12 @@ import PetitionCore
 /// jurisdiction: the left list scrolls, its position shown), ←→ along a line and across to the
 /// right-hand list, PgUp/PgDn a page of organs; Enter opens a number's cases as a queue, Esc
 /// comes back to it.
-enum DeskScreen {
+package enum DeskScreen {
     /// One number on the desk: what it counts, and its cases.
-    struct Cell {
+    package struct Cell {
         var column: Int
         var title: Localized
-        var cases: [CaseNumber]
+        package var cases: [CaseNumber]
         var style: StyleRole
         /// What is shown instead of the count (the on-time rate).
         var text: String?
@@ -24,18 +24,18 @@ enum DeskScreen {
     }
 
     /// One line of the desk: its label, and its numbers (none for a heading).
-    struct Line {
+    package struct Line {
         var label: String
         var style: StyleRole = .normal
-        var cells: [Cell] = []
-        var isHeading: Bool { cells.isEmpty }
+        package var cells: [Cell] = []
+        package var isHeading: Bool { cells.isEmpty }
     }
 
     /// The desk's two lists: organs and clocks on the left (scrolling), the flags, orders,
     /// acts and breaches on the right.
-    struct Layout {
-        var left: [Line]
-        var right: [Line]
+    package struct Layout {
+        package var left: [Line]
+        package var right: [Line]
 
         func lines(_ panel: Int) -> [Line] { panel == 0 ? left : right }
     }
@@ -59,7 +59,7 @@ enum DeskScreen {
     /// The desk's lines, in the user's language: every organ (most overdue first), a heading,
     /// every clock; and on the right the flags, the orders awaiting feedback, the acts of
     /// organs in force, the breaches.
-    static func layout(_ desk: SupervisorDesk, _ data: ConsoleData, _ language: Language) -> Layout {
+    package static func layout(_ desk: SupervisorDesk, _ data: ConsoleData, _ language: Language) -> Layout {
         let zh = language == .zh, directory = data.directory
         let acts = OrganActEntry.ledger(data.organRecords)
         func cells(_ name: Localized, _ l: SupervisorDesk.Line, organ: OrganCode?) -> [Cell] {

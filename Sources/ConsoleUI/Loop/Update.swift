@@ -206,7 +206,7 @@ package enum Update {
                     return
                 }
                 // Only the cases that concern the organ (a clock's or flag's number has none).
-                let cases = cell.cases.filter { data.state($0)?.concerns(organ) ?? false }
+                let cases = cell.cases.filter { data.state($0)?.standsBehindActOf(organ) ?? false }
                 state.form = OrganActForm.blank(cases: cases)
                 go(.organAct(organ), &state)
             }

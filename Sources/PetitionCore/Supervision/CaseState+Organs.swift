@@ -30,6 +30,14 @@ extension CaseState {
     /// Whether the case concerns `organ` (`organsConcerned`).
     package func concerns(_ organ: OrganCode) -> Bool { organsConcerned.contains(organ) }
 
+    /// Whether the case may stand behind an act of `organ` (Arts 38, 39 para 3): it concerns the
+    /// organ, or it is an accusation against the organ or someone working there — the poor work
+    /// an interview or circular takes up may be exactly that (Art 30 still keeps the accuser
+    /// from the accused: the act shows them nothing of it). Never a reason to 督办 the accused.
+    package func standsBehindActOf(_ organ: OrganCode) -> Bool {
+        concerns(organ) || petition?.accusedOrgan == organ || petition?.accusedPerson?.organ == organ
+    }
+
     /// The organs `issuer` may order supervision of on this case (Art 40 para 1): those the case
     /// concerns that are the issuer itself or at its level or below in its territory (Art 5).
     package func supervisable(by issuer: OrganCode, in directory: Directory) -> [OrganCode] {

@@ -41,7 +41,7 @@ extension OrganSupervisionCommand {
         for number in cases where seen.insert(number).inserted {
             guard let state = context.lookup(number) else { throw Rejection(.unknownCase, field: "cases", ["case": "\(number)"]) }
             // The cases behind an act of an organ are the organ's (decision 0030).
-            guard state.concerns(organ) else {
+            guard state.standsBehindActOf(organ) else {
                 throw Rejection(.caseNotOfOrgan, field: "cases", rule: rule, ["case": "\(number)", "organ": organ])
             }
         }

@@ -35,9 +35,10 @@ struct SuperviseCommand: ParsableCommand {
                 let wanted = try organ.map { try session.organs(named: $0) }
                 let name = session.actorName(actor, in: book)
                 // Art 30: a cited accusation the reader may not see is left out, and the note withheld.
-                let lines = OrganActEntry.ledger(book.organRecords).map { Line(number: $0.number, act: $0.act, lifted: $0.lifted) }
+                let lines = OrganActEntry.ledger(book.organRecords)
                     .filter { wanted?.contains($0.act.organ) ?? true }
-                    .map { Line(number: $0.number, act: $0.act.visible(to: actor, name: name) { book[$0] }, lifted: $0.lifted) }
+                    .map { $0.visible(to: actor, name: name) { book[$0] } }
+                    .map { Line(number: $0.number, act: $0.act, lifted: $0.lifted) }
                 if json { return Output.printJSON(lines) }
                 let zh = session.language == .zh, language = session.language
                 let directory = session.reference.directory

@@ -8,10 +8,8 @@ enum OrganActsScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
         let lang = state.language, zh = lang == .zh
         // Art 30: a cited accusation the reader may not see is left out, and the note withheld.
-        let entries = OrganActEntry.ledger(data.organRecords).reversed().map { entry -> OrganActEntry in
-            var e = entry
-            e.act = entry.act.visible(to: data.actor, name: data.actorName) { data.state($0) }
-            return e
+        let entries = OrganActEntry.ledger(data.organRecords).reversed().map { entry in
+            entry.visible(to: data.actor, name: data.actorName) { data.state($0) }
         }
         let standing = entries.filter(\.standing).count
         grid.put(zh ? "机关督办措施：共\(entries.count)项，在办\(standing)项（第39条第3款约谈、通报、挂牌督办；第38条督查）"

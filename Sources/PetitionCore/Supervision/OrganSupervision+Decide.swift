@@ -60,7 +60,7 @@ extension OrganSupervisionCommand {
             ?? OrganMeasure.allCases.contains { context.policy.allows(role, $0) }
         guard allowed else {
             throw Rejection(.roleNotPermitted, rule: measure?.rule ?? .supervisionListed,
-                            ["role": role.rawValue, "action": (measure ?? .interview).rawValue,
+                            ["role": role.rawValue, "action": measure?.rawValue ?? "supervise",
                              "role.zh": context.policy.name(of: role, .zh), "role.en": context.policy.name(of: role, .en)])
         }
         guard context.directory[organ] != nil else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
@@ -75,6 +75,9 @@ extension OrganSupervisionCommand {
     /// one who could have taken the measure may lift it). The record repeats the act's measure
     /// and organ, cites no case and sets no deadline; the note is the reason.
     private func lift(_ number: Int, _ context: DecisionContext, _ records: [OrganSupervisionRecord]) throws(Rejection) -> OrganSupervisionRecord {
+        // A role that may take no act of an organ is told so first, whatever the number (its own
+        // organ is always within reach: only the role is asked here).
+        try Self.precheck(nil, context.actor.organ, context)
         let ledger = OrganActEntry.ledger(records)
         guard ledger.indices.contains(number - 1) else {
             throw Rejection(.actNotLiftable, field: "act", ["act": "\(number)", "reason": "unknown"])

@@ -20,6 +20,7 @@ extension Rejection {
         func phase(_ key: String) -> String { Phase(rawValue: d[key] ?? "")?.title.text(language) ?? "" }
         func action(_ key: String) -> String {
             if let measure = OrganMeasure(rawValue: d[key] ?? "") { return measure.label.text(language) }
+            if d[key] == "supervise" { return zh ? "采取督办措施" : "take supervision acts" }
             guard let kind = ActionKind(rawValue: d[key] ?? "") else { return d[key] ?? "" }
             return ActionCatalog.spec(kind).title.text(language)
         }

@@ -51,20 +51,32 @@ pick() { for _ in $(seq 40); do tmux capture-pane -p -t $S | grep -q "▶$1" && 
 
 console --as supervisor --now 2025-05-13T10:00
 cap s01-desk
-# To 区住建局's overdue count (the selection moves number by number, row by row).
-for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE '区住建局 +[0-9]+ +[0-9]+ +▶' && break; T j; sleep 0.15; done
+# Waits until a line of the pane matches the pattern, pressing the key between looks.
+until_line() { for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE "$1" && return; T "$2"; sleep 0.15; done; }
+# To 区住建局's line (↓ a line at a time), then its overdue count (→ →).
+until_line '^  区住建局 +▶' j; T Right Right; sleep 0.2
 T Enter; cap s02-drill
 T Enter; cap s03-case
-T a; sleep 0.5; pick '督办 '; T Enter; sleep 0.3; T Enter; T -l 区住建局; sleep 0.3; T Enter Tab Right Tab
+# 督办: the organ the case is with is filled in; → picks the suggestion, which names its addressee.
+T a; sleep 0.5; pick '督办 '; T Enter; sleep 0.3; T Tab Right Tab
 T -l 逾期未受理，请于期限内书面反馈; cap s04-order
 T F2; cap s05-ordered
 T a; sleep 0.5; pick 记录督办反馈; T Enter; sleep 0.3; T Right Tab Right Right Tab; T -l 已部分采纳：本周内完成受理，人员调整另行研究
 cap s06-feedback
 T F2; cap s07-answered
 # Back to the desk: an interview of 区住建局's leader over the same overdue cases.
-T m; sleep 0.5
-for _ in $(seq 60); do tmux capture-pane -p -t $S | grep -qE '区住建局 +[0-9]+ +[0-9]+ +▶' && break; T j; sleep 0.15; done
+T m; sleep 0.5; T Left Left Left Left g; sleep 0.3
+until_line '^  区住建局 +▶' j; T Right Right; sleep 0.2
 T a; sleep 0.3; T Tab Right Tab; T -l "张三 副局长"; T Tab; T -l 30; T Tab Tab; T -l 两件案件逾期未办结，限期整改
 cap s08-organ-act
 T F2; cap s09-organ-act-recorded
+# Across to the right-hand list: the city government's breach is beyond a district bureau's reach.
+T Right Right; sleep 0.2
+until_line '市政府 第45条第1项 复核逾期 +▶' j; T a; cap s10-out-of-reach
+# Up to the acts of organs, Enter: the list; a lifts the interview with its reason.
+until_line '督办措施 +▶' k; T Enter; cap s11-acts
+T a; sleep 0.3; T -l 区住建局已书面报告整改，两件均已办结; cap s12-lift
+T F2; cap s13-lifted
+# Every organ of the jurisdiction: the list scrolls a page at a time.
+T Escape; sleep 0.3; T Left; sleep 0.2; T PageDown; cap s14-scrolled
 echo "captures in $OUT"

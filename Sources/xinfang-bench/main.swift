@@ -75,6 +75,23 @@ if args.contains("--show-only") {
     exit(0)
 }
 
+// `--desk-only`: the supervisor's figures on the show log (made first if it is not there):
+// `stats` and the desk warm in this process, then the home, `stats` and the annual report from
+// fresh processes (StatsBench.swift, DeskBench.swift).
+if args.contains("--desk-only") {
+    if let made = try pointBench(targetEvents: targetEvents) {
+        let deskDir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-desk-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: deskDir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: deskDir) }
+        let shown = try CaseBook.open(at: made.log, .init(writable: false))
+        statsBench(shown, dir: deskDir)
+        deskBench(shown, dir: deskDir)
+        try deskProcessBench(xinfang: made.xinfang, log: made.log)
+    }
+    printTable()
+    exit(0)
+}
+
 // `--consoles-only [--consoles N]`: the memory of N consoles open at once on the show log
 // (ConsolesBench.swift), after making that log if it is not there.
 let consoleCount = args.firstIndex(of: "--consoles").flatMap { Int(args[$0 + 1]) } ?? 30
@@ -121,6 +138,7 @@ if args.contains("--console-only") {
     let memoryBook = try CaseBook(log: InMemoryEventLog(header: header, events: all))
     consoleBench(memoryBook)
     statsBench(memoryBook, dir: dir)
+    deskBench(memoryBook, dir: dir)
     printTable()
     exit(0)
 }
@@ -291,12 +309,16 @@ if let book {
     consoleBench(book)
     // `stats` for one year by organ beside SQLite (StatsBench.swift, issue 14).
     statsBench(book, dir: dir)
+    // The supervisor's desk and its drill-downs, warm, beside SQLite (DeskBench.swift, issue 14).
+    deskBench(book, dir: dir)
 }
 
 // MARK: - One case in a fresh process: `xinfang show` beside SQLite's indexed lookup (PointBench.swift).
 
 print("")
 if let made = try pointBench(targetEvents: targetEvents) {
+    // The supervisor's home, `stats` and the annual report from fresh processes (DeskBench.swift).
+    try deskProcessBench(xinfang: made.xinfang, log: made.log)
     // Thirty consoles on that log at once, as at a bureau's window terminals (ConsolesBench.swift).
     consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount)
 }

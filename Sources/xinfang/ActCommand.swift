@@ -46,6 +46,7 @@ struct ActCommand: ParsableCommand {
                 throw Rejection(.invalidValue, field: "case", ["value": caseNumber, "expected": "D-XFJ-2025-00001"])
             }
             let values = try Self.parseFields(fields)
+            try Self.checkFieldNames(values, of: kind)
             let command = try ActionCatalog.command(kind, values)
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
@@ -112,6 +113,20 @@ struct ActCommand: ParsableCommand {
                           rows.map { [$0.action, $0.title, $0.article, $0.refusal.map { "✗ " + $0 } ?? (zh ? "可办理" : "yes")] })
         session.say("办理：xinfang act \(number) 操作 [--字段 值 …]；xinfang act 操作 --help 列出字段",
                     "Act: xinfang act \(number) ACTION [--field value …]; xinfang act ACTION --help lists its fields")
+    }
+
+    /// A field the action does not have (a misspelled option) is a usage error, worded as the
+    /// argument parser words an unknown option: one line naming it, the nearest field, and
+    /// where the action's fields are listed (exit 64; nothing written).
+    static func checkFieldNames(_ values: [String: String], of kind: ActionKind) throws {
+        let names = ActionCatalog.spec(kind).fields.map(\.name)
+        for key in values.keys.sorted() where !names.contains(key) {
+            let nearest = JSONInputError.nearest(to: key, in: names)
+            throw UsageError("命令行有误：\(kind.rawValue) 没有字段 --\(key)" + (nearest.map { "（是不是 --\($0)？）" } ?? "")
+                                 + "（字段见 xinfang act \(kind.rawValue) --help）",
+                             "Unknown field '--\(key)' of \(kind.rawValue)." + (nearest.map { " Did you mean '--\($0)'?" } ?? "")
+                                 + " (fields: xinfang act \(kind.rawValue) --help)")
+        }
     }
 
     /// `--name value` and `--name=value` pairs. A field given twice is refused: which of

@@ -163,6 +163,8 @@ final class BookHost: ConsoleHost {
 
     func exerciseRuns() -> [ExerciseRun] { book.exerciseRuns(of: actor.user) }
 
+    var organRecords: [OrganSupervisionRecord] { book.organRecords }
+
     var staffList: (members: [StaffMember], owner: String?) {
         let staff = book.staff
         return (staff.sorted, staff.owner)

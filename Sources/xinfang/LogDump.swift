@@ -84,7 +84,13 @@ extension LogCommand {
 
             init(unmasked: Bool = false) { self.unmasked = unmasked }
 
-            mutating func note(_ record: LogRecord?) { note(record?.events ?? []) }
+            /// The cases each act of an organ cites, in log order (a lift names its act by number).
+            private var actCases: [[CaseNumber]] = []
+
+            mutating func note(_ record: LogRecord?) {
+                if case .supervision(let act)? = record, act.lifts == nil { actCases.append(act.cases) }
+                note(record?.events ?? [])
+            }
 
             /// A case is an accusation if it was registered or ever classified as one.
             mutating func note(_ events: [CaseEvent]) {
@@ -99,8 +105,15 @@ extension LogCommand {
             }
 
             /// A supervision act of an organ: its note withheld if it cites an accusation (Art 30).
+            /// A lift's reason is withheld as its act's note is (decision 0030).
             func masked(_ act: OrganSupervisionRecord) -> OrganSupervisionRecord {
-                unmasked ? act : act.redacted(accusations: accusations)
+                guard !unmasked else { return act }
+                if let n = act.lifts, actCases.indices.contains(n - 1), actCases[n - 1].contains(where: accusations.contains) {
+                    var lift = act
+                    lift.note = PersonalData.withheld
+                    return lift
+                }
+                return act.redacted(accusations: accusations)
             }
         }
 

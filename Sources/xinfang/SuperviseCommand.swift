@@ -12,7 +12,7 @@ struct SuperviseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supervise",
         abstract: "督办措施 — interviews, circulars, listed supervision (Art 39(3)) and inspections (Art 38) of an organ.",
-        subcommands: [List.self, Interview.self, Circular.self, Listing.self, Inspection.self])
+        subcommands: [List.self, Interview.self, Circular.self, Listing.self, Inspection.self, Lift.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,6 +25,8 @@ struct SuperviseCommand: ParsableCommand {
         struct Line: Encodable {
             var number: Int
             var act: OrganSupervisionRecord
+            /// The record that lifted an Art 39 para 3 measure, if one did (decision 0030).
+            var lifted: OrganSupervisionRecord?
         }
 
         func run() throws {
@@ -34,21 +36,24 @@ struct SuperviseCommand: ParsableCommand {
                 let wanted = try organ.map { try session.organs(named: $0) }
                 let name = session.actorName(actor, in: book)
                 // Art 30: a cited accusation the reader may not see is left out, and the note withheld.
-                let lines = book.organActs.enumerated().map { Line(number: $0.offset + 1, act: $0.element) }
+                let lines = OrganActEntry.ledger(book.organRecords)
                     .filter { wanted?.contains($0.act.organ) ?? true }
-                    .map { Line(number: $0.number, act: $0.act.visible(to: actor, name: name) { book[$0] }) }
+                    .map { $0.visible(to: actor, name: name) { book[$0] } }
+                    .map { Line(number: $0.number, act: $0.act, lifted: $0.lifted) }
                 if json { return Output.printJSON(lines) }
                 let zh = session.language == .zh, language = session.language
                 let directory = session.reference.directory
-                Output.printTable(zh ? ["序号", "日期", "措施", "机关", "对象", "整改期限", "所涉案件", "事由", "依据"]
-                                     : ["no.", "date", "act", "organ", "target", "rectify by", "cases", "note", "article"],
+                Output.printTable(zh ? ["序号", "日期", "措施", "机关", "对象", "整改期限", "状态", "所涉案件", "事由", "依据"]
+                                     : ["no.", "date", "act", "organ", "target", "rectify by", "state", "cases", "note", "article"],
                                   lines.map { line in
                                       let act = line.act
                                       let target = act.target.map { t in
                                           t.label.text(language) + (act.leader.map { "（\($0)）" } ?? "")
                                       } ?? "—"
+                                      let state = line.lifted.map { (zh ? "\($0.day)解除：" : "lifted \($0.day): ") + $0.note }
+                                          ?? (act.measure.concernsLeadership ? (zh ? "在办" : "in force") : "—")
                                       return ["\(line.number)", "\(act.day)", act.measure.label.text(language),
-                                              directory.name(act.organ, language), target, act.due.map { "\($0)" } ?? "—",
+                                              directory.name(act.organ, language), target, act.due.map { "\($0)" } ?? "—", state,
                                               act.cases.map(\.description).joined(separator: ","), act.note,
                                               session.citation(act.measure.rule)]
                                   })
@@ -148,6 +153,32 @@ struct SuperviseCommand: ParsableCommand {
         @OptionGroup var leadership: LeadershipOptions
         @Flag(help: "Print the record as JSON.") var json = false
         func run() throws { try SuperviseCommand.record(.listing, act, leadership, options, json: json) }
+    }
+
+    struct Lift: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "解除 an interview, circular or listed supervision once things are put right, with the reason (decision 0030).")
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The act's number, as supervise list shows it.") var act: Int
+        @Option(help: "Why it is lifted: what was put right.") var note: String
+        @Flag(help: "Print the record as JSON.") var json = false
+
+        func run() throws {
+            try Session.run(options) { session in
+                let book = try session.openBook(writable: true)
+                let ledger = OrganActEntry.ledger(book.organRecords)
+                let target = ledger.indices.contains(act - 1) ? ledger[act - 1].act : nil
+                let command = OrganSupervisionCommand(measure: target?.measure ?? .listing, organ: target?.organ ?? "",
+                                                      note: note, lifts: act)
+                let record = try book.recordOrganAct(command, now: try session.now(for: book),
+                                                     actor: try session.actor(in: book), reference: session.reference,
+                                                     staff: try session.staff(in: book))
+                if json { return Output.printJSON(record) }
+                let organ = session.reference.directory.name(record.organ, session.language)
+                session.say("已解除第\(act)项\(record.measure.label.zh)：\(organ)（依据\(session.citation(record.measure.rule))）",
+                            "Lifted act \(act), \(record.measure.label.en) of \(organ) (\(session.citation(record.measure.rule)))")
+            }
+        }
     }
 
     struct Inspection: ParsableCommand {

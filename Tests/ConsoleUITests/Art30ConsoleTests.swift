@@ -61,11 +61,34 @@ struct Art30ConsoleTests {
         // Decision 0024: a supervision act of an organ, from the desk — supervisors' alone; an
         // accused organ's head has the desk of its own organ and no act to open from it.
         Screen(name: "supervision act form from the desk", reach: { d in d.press(.character("j"), .character("a")) }, sees: nil),
+        // Decision 0030: the list of acts from the desk (an organ head's own), with an interview
+        // of the accused organ citing the accusation and lifted for a reason that names it.
+        Screen(name: "list of acts of organs, an act and its lift citing the accusation", reach: { d in
+            Self.interviewAndLift(d)
+            for _ in 0..<4 { d.press(.right) }
+            for _ in 0..<30 where !d.screen.contains(/督办措施 +▶/) { d.press(.down) }
+            d.press(.enter)
+        }, sees: nil),
         // Issue 16 (decision 0026): the exercises and the clock prompt show the exercises'
         // own stories and the simulated time, nothing of a case's petitioner.
         Screen(name: "exercises", reach: { $0.press(.character("e")) }, sees: nil),
         Screen(name: "clock prompt", reach: { $0.press(.character("t")) }, sees: nil),
     ]
+
+    /// An interview of the accused organ over the accusation, its note and its lift's reason
+    /// naming it, recorded as a supervisor at another console would.
+    static func interviewAndLift(_ d: Desk) {
+        let r = Fixtures.reference
+        let cases = [CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)]
+        _ = try? d.book.recordOrganAct(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", target: .leadershipTeam,
+                                                               cases: cases, note: "举报住建局科长受贿一案查处不力", days: 30),
+                                       now: Fixtures.instant("2025-05-12T10:00"), actor: Fixtures.supervisor, reference: r)
+        _ = try? d.book.recordOrganAct(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ",
+                                                               note: "某科长收受开发商财物已查处", lifts: 1),
+                                       now: Fixtures.instant("2025-05-12T10:00"), actor: Fixtures.supervisor, reference: r)
+        d.wait(seconds: ConsoleLoop.pollInterval)
+        d.press(.tick)
+    }
 
     /// The accused organ's staff: its handler and head, and its clerk (who registers).
     static let accused = [Fixtures.housingHandler, Fixtures.housingHead,
@@ -93,5 +116,23 @@ struct Art30ConsoleTests {
         let clerk = try Desk(Fixtures.clerk, events: try Self.events())
         screen.reach(clerk)
         if let sees = screen.sees { #expect(clerk.screen.contains(sees), "\(screen.name): \(clerk.screen)") }
+    }
+}
+
+/// The accused organ's head reaches the list of acts on its own desk: the interview of its
+/// organ is listed, its cases, note and lifting reason withheld (Art 30; decision 0030).
+@Suite("Art 30 on the list of acts")
+struct Art30OrganActsTests {
+    @Test func theAccusedHeadSeesTheActOfItsOrganButNothingOfTheAccusation() throws {
+        let desk = try Desk(Fixtures.housingHead, events: try Art30ConsoleTests.events())
+        Art30ConsoleTests.interviewAndLift(desk)
+        for _ in 0..<4 { desk.press(.right) }
+        for _ in 0..<30 where !desk.screen.contains(/督办措施 +▶/) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen == .organActs, "\(desk.screen)")
+        #expect(desk.screen.contains("约谈") && desk.screen.contains("已解除"), "\(desk.screen)")
+        #expect(desk.screen.contains("事由：" + PersonalData.withheld) && desk.screen.contains("解除：" + PersonalData.withheld),
+                "\(desk.screen)")
+        for secret in Art30ConsoleTests.secrets + ["D-XFJ-2025-00001"] { #expect(!desk.screen.contains(secret), "\(secret)") }
     }
 }

@@ -178,4 +178,6 @@ final class DeskHost: ConsoleHost {
     var checking = false
 
     var staffList: (members: [StaffMember], owner: String?) { (book.staff.sorted, book.staff.owner) }
+
+    var organRecords: [OrganSupervisionRecord] { book.organRecords }
 }

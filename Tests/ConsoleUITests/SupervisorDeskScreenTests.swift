@@ -41,14 +41,14 @@ struct SupervisorDeskScreenTests {
     @Test func anOverdueCountOpensItsCasesAndEscReturnsToIt() throws {
         let desk = try Self.desk()
         // The housing bureau is the latest organ: its line comes first; its third number is overdue.
-        desk.press(.character("j"), .character("j"))
-        #expect(desk.state.deskSelected == 2)
+        desk.press(.right, .right)
+        #expect(desk.state.deskCursor.panel == 0 && desk.state.deskCursor.line == 0 && desk.state.deskCursor.slot == 2)
         desk.press(.enter)
         #expect(desk.state.screen == .queue)
         #expect(Set(desk.state.rows.map(\.number.sequence)) == [2, 3, 4, 5] && desk.state.rows.count == 4)
         #expect(desk.screen.contains("区住建局·已逾期"))
         desk.press(.escape)
-        #expect(desk.state.screen == .home && desk.state.deskSelected == 2 && desk.state.drill == nil)
+        #expect(desk.state.screen == .home && desk.state.deskCursor.slot == 2 && desk.state.drill == nil)
         desk.press(.character("w"))
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
@@ -57,7 +57,7 @@ struct SupervisorDeskScreenTests {
     /// (decision 0024); F2 records it as a record of no case, and the desk is back.
     @Test func anOrgansOverdueNumberRecordsAnInterviewOfItsLeader() throws {
         let desk = try Self.desk()
-        desk.press(.character("j"), .character("j"), .character("a"))
+        desk.press(.character("l"), .character("l"), .character("a"))
         #expect(desk.state.screen == .organAct("D-ZJJ"), "\(desk.screen)")
         #expect(desk.screen.contains("督办措施：临江区住房和城乡建设局"))
         // 约谈 of a leader: the leader's field appears once the target is a leader.
@@ -114,24 +114,165 @@ struct SupervisorDeskScreenTests {
     }
 }
 
-/// More organs than the desk's lines: the desk says how many more, and how to reach them.
+/// More organs than the desk's lines (decision 0030): the list scrolls line by line and a page
+/// at a time, its position shown, so every organ of the jurisdiction can be reached.
 @Suite("The supervisor's desk with many organs")
 struct SupervisorDeskManyOrgansTests {
-    @Test func organsPastTheLinesShownAreCountedWithTheWayToThem() throws {
-        let organs: [OrganCode] = ["D-ZJJ", "D-RSJ", "D-ZRZY", "D-CGJ", "D-JYJ", "D-MZJ", "D-GAJ", "D-ZFW", "D-JW"]
+    /// One case sent to each organ of the district and its subdistricts the bureau may transfer to,
+    /// and three more (received, assigned, in handling) for more clocks: more lines than a screen.
+    static func desk() throws -> Desk {
         var events: [CaseEvent] = []
-        for (i, organ) in organs.enumerated() {
+        var sent = 0
+        var scenarios = [Scenario.at(.received), Scenario.at(.assigned), Scenario.at(.handling)]
+        for organ in Fixtures.directory.organs.map(\.code) where Fixtures.directory.isWithinReach(of: "D-XFJ", organ) {
             var s = Scenario.at(.registered)
-            try s.run(.transfer(to: organ, note: nil), as: Fixtures.clerk, at: "2025-05-20T09:00")
+            guard (try? s.run(.transfer(to: organ, note: nil), as: Fixtures.clerk, at: "2025-05-20T09:00")) != nil else { continue }
+            scenarios.append(s)
+        }
+        for s in scenarios {
+            sent += 1
             for var event in s.log {
-                event.caseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: i + 1)
+                event.caseNumber = CaseNumber(organ: "D-XFJ", year: 2025, sequence: sent)
                 event.seq = events.count + 1
                 events.append(event)
             }
         }
-        let desk = try Desk(Fixtures.supervisor, at: "2025-06-01T10:00", events: events)
-        let screen = desk.grid.snapshot
-        #expect(organs.count > DeskScreen.organLines)
-        #expect(screen.contains("另有\(organs.count - DeskScreen.organLines)个机关：/ 按机关筛选"), "\(screen)")
+        return try Desk(Fixtures.supervisor, at: "2025-06-01T10:00", events: events)
     }
+
+    @Test func everyOrganIsReachedLineByLineWithItsPositionShown() throws {
+        let desk = try Self.desk()
+        let organs = try #require(desk.state.desk?.organs.map(\.organ))
+        let visible = DeskScreen.visible(rows: 24)
+        let lines = DeskScreen.layout(try #require(desk.state.desk), desk.data, .zh).left.count
+        #expect(lines > visible + 1, "more lines than the screen holds: \(lines)")
+        #expect(desk.screen.contains("第1–\(visible)行"), "\(desk.screen)")
+        #expect(desk.screen.contains("PgUp/PgDn翻页"))
+        var seen: Set<String> = []
+        for _ in 0..<lines {
+            // The selected number's line names its organ (the label left of the ▶).
+            seen.insert(desk.grid.text.first { $0.contains("▶") }.map { String($0.split(separator: "▶")[0]).trimmed } ?? "")
+            desk.press(.down)
+        }
+        let names = Set(organs.map { Fixtures.directory.shortName($0, .zh) })
+        #expect(names.isSubset(of: seen), "not reached: \(names.subtracting(seen))")
+        #expect(!desk.screen.contains("第1–"), "the list scrolled: \(desk.screen)")
+    }
+
+    @Test func downMovesALineAndKeepsTheColumnPageDownAPage() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .down)
+        #expect(desk.state.deskCursor.line == 1 && desk.state.deskCursor.slot == 2)
+        desk.press(.pageDown)
+        #expect(desk.state.deskCursor.line == 1 + DeskScreen.visible(rows: 24))
+        #expect(desk.state.deskCursor.top > 0)
+        desk.press(.pageUp, .pageUp)
+        #expect(desk.state.deskCursor.line == 0 && desk.state.deskCursor.top == 0)
+    }
+
+    @Test func rightPastTheLastNumberCrossesToTheFlagsAndLeftComesBack() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .right, .right)
+        #expect(desk.state.deskCursor.panel == 1 && desk.state.deskCursor.line == 0)
+        desk.press(.enter)
+        #expect(desk.screen.contains("督办中"), "the first flag's cases: \(desk.screen)")
+        desk.press(.escape, .left)
+        #expect(desk.state.deskCursor.panel == 0 && desk.state.deskCursor.slot == 3)
+    }
+}
+
+/// Supervision acts from the desk, as decision 0030 restricts them: refused at `a` beyond the
+/// supervisor's reach, cases only of the organ, a list of acts on the desk, a measure lifted;
+/// and the 督办 form offering only the organs the case is or was with, with each suggestion's addressee.
+@Suite("Supervision acts on the desk (decision 0030)")
+struct SupervisionActsOnTheDeskTests {
+    /// A case whose review went to the city housing bureau: it holds the case, beyond a district bureau.
+    static func cityDesk() throws -> Desk {
+        var events = Scenario.at(.reviewRequested).log
+        for i in events.indices { events[i].seq = i + 1 }
+        return try Desk(Fixtures.supervisor, at: "2025-09-01T10:00", events: events)
+    }
+
+    @Test func anActOnAnOrganBeyondReachIsRefusedAtAWithItsArticleAndNothingWritten() throws {
+        let desk = try Self.cityDesk()
+        let organs = DeskScreen.organsByLateness(try #require(desk.state.desk)).map(\.organ)
+        let line = try #require(organs.firstIndex(of: "C-ZJJ"))
+        for _ in 0..<line { desk.press(.down) }
+        desk.press(.character("a"))
+        #expect(desk.state.screen == .home && desk.state.form == nil)
+        #expect(desk.screen.contains("市住建局不在区信访局的本级或下级属地，不能对其采取督办措施（第5条第3项）"), "\(desk.screen)")
+        #expect(desk.book.organActs.isEmpty)
+    }
+
+    @Test func anActListsOnTheDeskAndAMeasureIsLiftedWithItsReason() throws {
+        let desk = try SupervisorDeskScreenTests.desk()
+        try desk.book.recordOrganAct(SupervisorDeskScreenTests.listing, now: Fixtures.instant("2025-06-01T09:00"),
+                                     actor: Fixtures.supervisor, reference: Fixtures.reference, staff: Fixtures.staff)
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        #expect(desk.screen.contains("督办措施    1"), "\(desk.screen)")
+        // Across to the flags, down to the acts' number, Enter: the list of acts.
+        desk.press(.right, .right, .right, .right)
+        while desk.state.deskCursor.line < desk.state.desk!.flags.count + 1 { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen == .organActs, "\(desk.screen)")
+        #expect(desk.screen.contains("挂牌督办") && desk.screen.contains("区住建局") && desk.screen.contains("在办"))
+        #expect(desk.screen.contains("D-XFJ-2025-00002 D-XFJ-2025-00003"))
+        desk.press(.character("a"))
+        #expect(desk.screen.contains("解除第1项：挂牌督办"), "\(desk.screen)")
+        desk.press(.function(2))
+        #expect(desk.book.organRecords.count == 1, "no reason: nothing written")
+        desk.type("已整改到位")
+        desk.press(.function(2))
+        #expect(desk.state.screen == .organActs && desk.screen.contains("已解除"), "\(desk.screen)")
+        #expect(desk.book.organRecords.last?.lifts == 1 && desk.book.organActs.count == 1)
+        // A second lift is refused at `a`, writing nothing.
+        desk.press(.character("a"))
+        #expect(desk.state.screen == .organActs && desk.screen.contains("第1项督办措施已于2025-06-01解除"), "\(desk.screen)")
+        #expect(desk.book.organRecords.count == 2)
+    }
+
+    @Test func theActsFormCitesOnlyTheCasesOfTheOrgan() throws {
+        let desk = try SupervisorDeskScreenTests.desk()
+        // The bureau's own line: its open case (1) is the bureau's; the clock lines have no organ.
+        let organs = DeskScreen.organsByLateness(try #require(desk.state.desk)).map(\.organ)
+        for _ in 0..<(try #require(organs.firstIndex(of: "D-XFJ"))) { desk.press(.down) }
+        desk.press(.character("a"))
+        #expect(desk.value("cases") == "D-XFJ-2025-00001", "\(desk.screen)")
+    }
+
+    @Test func theSupervisionOrderFormOffersTheOrgansOfTheCaseAndEachSuggestionsAddressee() throws {
+        let number = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 4)
+        let desk = try SupervisorDeskScreenTests.desk()
+        desk.press(.character("s"))
+        desk.type("D-XFJ-2025-00004")
+        desk.press(.enter)
+        #expect(desk.state.screen == .detail(number), "\(desk.screen)")
+        desk.press(.character("a"))
+        let index = try #require(Update.actions(number, desk.data).firstIndex(of: .orderSupervision))
+        for _ in 0..<index { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen == .action(number, .orderSupervision), "\(desk.screen)")
+        // The organ it is with, first and filled in; the bureau that registered it offered too.
+        #expect(desk.value("organ") == "D-ZJJ")
+        let fields = FormInput.fields(desk.state, desk.data)
+        guard case .choice(let organs)? = fields.first(where: { $0.key == "organ" })?.kind else {
+            Issue.record("the organ is not a choice")
+            return
+        }
+        #expect(organs.map(\.value) == ["D-ZJJ", "D-XFJ"])
+        guard case .choice(let suggestions)? = fields.first(where: { $0.key == "suggestion" })?.kind else {
+            Issue.record("the suggestion is not a choice")
+            return
+        }
+        #expect(suggestions.map(\.label) == ["改进工作 → 区住建局", "完善政策 → 区政府、区委", "追究责任 → 区政府"])
+    }
+}
+
+extension SupervisorDeskScreenTests {
+    /// 挂牌督办 of the housing bureau's leadership over its two unreceived cases.
+    static let listing = OrganSupervisionCommand(measure: .listing, organ: "D-ZJJ", target: .leadershipTeam,
+                                                 cases: [CaseNumber(organ: "D-XFJ", year: 2025, sequence: 2),
+                                                         CaseNumber(organ: "D-XFJ", year: 2025, sequence: 3)],
+                                                 note: "两件转送未签收", days: 30)
 }

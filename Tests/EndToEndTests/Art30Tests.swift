@@ -27,6 +27,8 @@ struct Art30Tests {
         var sees: String? = "赵检举"
         /// Run first, as the supervisor (a record the surface then shows).
         var setup: [String]? = nil
+        /// Run after `setup`, as the supervisor (the lift of the act it made).
+        var then: [String]? = nil
         var testDescription: String { name }
     }
 
@@ -58,6 +60,11 @@ struct Art30Tests {
                 sees: number, setup: interview),
         Surface(name: "log dump after an interview (masked)", args: ["log", "dump"], bureau: "supervisor",
                 sees: "\"measure\":\"interview\"", setup: interview),
+        // Decision 0030: the interview lifted, its reason speaking of the accusation too.
+        Surface(name: "supervise list after a lift", args: ["supervise", "list"], bureau: "supervisor", sees: "已查处到位",
+                setup: interview, then: lift),
+        Surface(name: "log dump after a lift (masked)", args: ["log", "dump"], bureau: "supervisor",
+                sees: "\"lifts\":1", setup: interview, then: lift),
         // Issue 15: a document prints only for those who may read the accusation; the list of
         // documents and a verification name no one to the accused.
         Surface(name: "doc receipt", args: ["doc", number, "receipt", "--preview"]),
@@ -73,6 +80,9 @@ struct Art30Tests {
     /// An interview of the accused organ's leadership citing the accusation (Art 39 para 3).
     static let interview = ["supervise", "interview", "--organ", "D-ZJJ", "--target", "leadershipTeam", "--days", "30",
                             "--cases", number, "--note", "举报住建局科长受贿一案查处不力"]
+
+    /// The interview lifted, its reason naming the accusation (decision 0030).
+    static let lift = ["supervise", "lift", "--act", "1", "--note", "举报住建局科长受贿一案已查处到位"]
 
     /// Those the accuser is kept from: the accused organ's handler and head, and the
     /// accused person, whom the staff names, at another organ.
@@ -97,7 +107,7 @@ struct Art30Tests {
     @Test(arguments: surfaces)
     func theAccusedFindNothingOfTheAccuserWhileTheBureauDoes(_ surface: Surface) throws {
         let cli = try Self.desk()
-        if let setup = surface.setup {
+        for setup in [surface.setup, surface.then].compactMap({ $0 }) {
             let made = cli.run(setup + ["--as", "supervisor", "--now", "2025-04-28"])
             #expect(made.status == 0, "\(made.err)")
         }
@@ -110,6 +120,18 @@ struct Art30Tests {
         let bureau = cli.run(surface.args + ["--as", surface.bureau, "--now", "2025-04-28"])
         #expect(bureau.status == 0, "\(surface.name) as \(surface.bureau): \(bureau.err)")
         if let sees = surface.sees { #expect(bureau.out.contains(sees), "\(surface.name) as \(surface.bureau)") }
+    }
+
+    /// A masked dump withholds a lift's reason as it withholds its act's note: both may speak
+    /// of the accusation the act cites (decision 0030).
+    @Test func aMaskedDumpWithholdsTheReasonALiftGivesForAnActCitingAnAccusation() throws {
+        let cli = try Self.desk()
+        for step in [Self.interview, Self.lift] {
+            #expect(cli.run(step + ["--as", "supervisor", "--now", "2025-04-28"]).status == 0)
+        }
+        let r = cli.run(["log", "dump", "--as", "supervisor", "--now", "2025-04-28"])
+        #expect(r.status == 0 && r.out.contains("\"lifts\":1"), "\(r.err)")
+        #expect(!r.out.contains("已查处到位") && !r.out.contains("举报住建局科长受贿"), "\(r.out)")
     }
 
     @Test func queueHonoursAsLikeShow() throws {

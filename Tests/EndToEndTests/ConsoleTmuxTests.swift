@@ -405,8 +405,8 @@ struct SupervisorDeskTmuxTests {
         defer { server.kill() }
         let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
         #expect(s.waitFor("督办台"), "\(s.screen())")
-        // The first line is the organ most late; its third number is its overdue count.
-        s.keys("j", "j")
+        // The first line is the organ most late; its third number (→ →) is its overdue count.
+        s.keys("Right", "Right")
         var line = ""
         for _ in 0..<30 where line.isEmpty {
             // Wait until the selection has reached the third number of the line (keys arrive one by one).
@@ -438,7 +438,7 @@ struct SupervisorDeskTmuxTests {
         let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
         #expect(s.waitFor("督办台"), "\(s.screen())")
         // The most late organ's overdue count, then its first case.
-        s.keys("j", "j")
+        s.keys("Right", "Right")
         #expect(s.waitFor("▶", seconds: 2))
         s.keys("Enter")
         #expect(s.waitFor("·已逾期"), "\(s.screen())")
@@ -453,10 +453,11 @@ struct SupervisorDeskTmuxTests {
         #expect(select(s, "督办 "), "\(s.screen())")
         s.keys("Enter")
         #expect(s.waitFor("*被督办机关"), "\(s.screen())")
-        s.keys("Enter")
-        s.type(organ)
-        #expect(s.waitFor("项  ↑↓"), "\(s.screen())")
-        s.keys("Enter", "Tab", "Right", "Tab")
+        // The organ the case is with, filled in (decision 0030); each suggestion names its addressee.
+        #expect(s.waitFor("‹ \(organ) ›"), "\(s.screen())")
+        s.keys("Tab", "Right")
+        #expect(s.waitFor("‹ 改进工作 → \(organ) ›"), "\(s.screen())")
+        s.keys("Tab")
         s.type("拖延办理")
         #expect(s.waitFor("拖延办理"))
         s.keys("F2")
@@ -477,6 +478,48 @@ struct SupervisorDeskTmuxTests {
         // The log holds the answer as the console gave it.
         let shown = s.cli.run(["show", number, "--json", "--as", "supervisor"])
         #expect(shown.out.contains("\"adoption\" : \"adoptedInPart\"") || shown.out.contains("部分采纳"), "\(shown.out.suffix(600))")
+    }
+
+    /// From the desk, an interview of the most late organ's leadership over its overdue cases
+    /// (Art 39 para 3), then the list of acts on the desk, and the measure lifted with its
+    /// reason (decision 0030); a second lift is refused where it is asked, writing nothing.
+    @Test func aSupervisorInterviewsAnOrganThenListsAndLiftsTheMeasure() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        s.keys("Right", "Right")
+        #expect(s.waitFor("▶", seconds: 2))
+        s.keys("a")
+        #expect(s.waitFor("督办措施："), "\(s.screen())")
+        s.keys("Tab", "Tab")
+        s.type("30")
+        s.keys("Tab", "Tab")
+        s.type("逾期未办结")
+        s.keys("F2")
+        #expect(s.waitFor("已记录：约谈"), "\(s.screen())")
+        // Across to the flags, down to the acts of organs, Enter.
+        s.keys("Right", "Right", "Right")
+        for _ in 0..<30 where !s.screen().contains(/督办措施\s+▶1/) {
+            s.keys("j")
+            usleep(150_000)
+        }
+        #expect(s.screen().contains(/督办措施\s+▶1/), "\(s.screen())")
+        s.keys("Enter")
+        #expect(s.waitFor("机关督办措施：共1项，在办1项"), "\(s.screen())")
+        s.keys("a")
+        #expect(s.waitFor("解除第1项：约谈"), "\(s.screen())")
+        s.type("已整改到位")
+        s.keys("F2")
+        #expect(s.waitFor("已解除：约谈"), "\(s.screen())")
+        #expect(s.screen().contains("在办0项") && s.screen().contains("已解除"), "\(s.screen())")
+        s.keys("a")
+        #expect(s.waitFor("第1项督办措施已于"), "\(s.screen())")
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+        // The log holds the act and its lifting, as `supervise list` shows them.
+        let listed = s.cli.run(["supervise", "list", "--as", "supervisor"])
+        #expect(listed.status == 0 && listed.out.contains("解除：已整改到位"), "\(listed.out)")
     }
 
     /// Moves the action list's selection down to the line starting with `title`.

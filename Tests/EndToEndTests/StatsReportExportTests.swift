@@ -154,11 +154,35 @@ struct StatsReportExportTests {
         #expect(by.status == 64 && by.err.contains("--by"))
     }
 
+    /// The CSV export itself, exactly as the issue's Done-when asks: `libreoffice --headless
+    /// --convert-to xlsx cases.csv`, no input filter, the Chinese intact in the shared strings.
+    /// LibreOffice 7.4 (Debian 12's) cannot: its CSV import given no filter options sets the
+    /// character set to Windows-1252 in code, and its stream reads a byte-order mark only when
+    /// the character set is unknown, UTF-8 or UTF-16 — so neither a UTF-8 nor a UTF-16 BOM is
+    /// seen, whatever the locale (measured, decision 0030). Recorded as a known issue: the day a
+    /// LibreOffice that reads it is installed, the known issue stops happening and this test
+    /// fails, saying the XML workaround can go.
+    @Test func theCSVExportConvertsInLibreOfficeWithNoFilter() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 0, "\(r.err)")
+        let file = cli.dir + "/cases.csv"
+        try Data(r.out.utf8).write(to: URL(fileURLWithPath: file))
+        #expect(r.out.utf8.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with its BOM")
+        let strings = try Self.convertedStrings(file, in: cli.dir)
+        #expect(!strings.isEmpty, "LibreOffice converted the CSV with no filter")
+        withKnownIssue("LibreOffice 7.4 reads a CSV given no filter as Windows-1252, BOM or not (decision 0030)") {
+            #expect(strings.contains("案件编号") && strings.contains("张伟"), "\(strings.prefix(5))")
+        } when: {
+            Self.libreOfficeVersion().hasPrefix("LibreOffice 7.4")
+        }
+    }
+
     /// The export converts in LibreOffice headless (Debian's libreoffice-calc-nogui, which `make
     /// setup` installs) with no input filter given, the Chinese, the quotes and the line break
     /// intact in the workbook's shared strings. LibreOffice 7.4 reads a CSV given no filter as
     /// Windows-1252 whatever its BOM (UTF-8 or UTF-16) and whatever the locale, so the workbook
-    /// export is the XML spreadsheet it detects by content (decision 0024; docs/statistics.md,
+    /// export is the XML spreadsheet it detects by content (decisions 0024, 0030; docs/statistics.md,
     /// "Exports"). A multi-line cell comes back as runs of rich text: each string is read whole.
     @Test func theXMLExportConvertsInLibreOfficeWithNoFilterAndTheChineseIntact() throws {
         let cli = Self.office()
@@ -166,37 +190,57 @@ struct StatsReportExportTests {
         #expect(r.status == 0, "\(r.err)")
         let file = cli.dir + "/cases.xml"
         try Data(r.out.utf8).write(to: URL(fileURLWithPath: file))
-        let office = "/usr/bin/libreoffice"
-        try #require(FileManager.default.isExecutableFile(atPath: office), "libreoffice is missing: make setup installs it")
+        let strings = try Self.convertedStrings(file, in: cli.dir)
+        #expect(strings.contains("案件编号") && strings.contains("张伟"), "the headers and the names intact")
+        #expect(strings.contains("要求退还押金，并\"立即\"处理\\n另：请书面答复"), "\(strings.prefix(20))")
+    }
+
+    static let libreOffice = "/usr/bin/libreoffice"
+
+    static func libreOfficeVersion() -> String {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: office)
-        p.arguments = ["-env:UserInstallation=file://\(cli.dir)/lo-profile", "--headless",
-                       "--convert-to", "xlsx", "--outdir", cli.dir, file]
-        // A desktop's environment, no locale chosen for the occasion.
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
+        p.executableURL = URL(fileURLWithPath: libreOffice)
+        p.arguments = ["--version"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        guard (try? p.run()) != nil else { return "" }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `libreoffice --headless --convert-to xlsx FILE` with no input filter, in a desktop's
+    /// environment (no locale chosen for the occasion); the workbook's shared strings, each
+    /// whole (its runs joined), one per element, line breaks as \n.
+    static func convertedStrings(_ file: String, in dir: String) throws -> [String] {
+        try #require(FileManager.default.isExecutableFile(atPath: libreOffice), "libreoffice is missing: make setup installs it")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: libreOffice)
+        p.arguments = ["-env:UserInstallation=file://\(dir)/lo-profile", "--headless", "--convert-to", "xlsx", "--outdir", dir, file]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": dir]
         p.standardOutput = Pipe()
         p.standardError = Pipe()
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
+        let workbook = dir + "/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        // Each shared string whole: the text of its runs joined, one per line (line breaks as \\n).
         unzip.arguments = ["-c", """
             import sys, zipfile, xml.etree.ElementTree as ET
             ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
             root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml'))
             for si in root.iter(ns + 'si'):
                 print(''.join(t.text or '' for t in si.iter(ns + 't')).replace('\\n', '\\\\n'))
-            """, cli.dir + "/cases.xlsx"]
+            """, workbook]
         let out = Pipe()
         unzip.standardOutput = out
         try unzip.run()
         let strings = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").map(String.init)
         unzip.waitUntilExit()
-        #expect(strings.contains("案件编号") && strings.contains("张伟"), "the headers and the names intact")
-        #expect(strings.contains("要求退还押金，并\"立即\"处理\\n另：请书面答复"), "\(strings.prefix(20))")
+        return strings
     }
 
     /// The XML workbook escapes what XML must and keeps every field of the CSV, in order.

@@ -39,11 +39,40 @@ struct OrganSupervisionTests {
     @Test(arguments: addressed)
     func aSuggestionGoesWhereItsParagraphSays(_ c: Addressed) throws {
         #expect(Set(Fixtures.directory.addressees(of: c.suggestion, concerning: c.organ, issuedBy: "D-XFJ")) == Set(c.to))
+    }
+
+    @Test(arguments: Suggestion.allCases)
+    func a督办OfTheOrganHandlingTheCaseIsRecordedUnderItsParagraph(_ suggestion: Suggestion) throws {
         var s = Self.handling
-        let events = try s.run(.orderSupervision(organ: c.organ, suggestion: c.suggestion, reason: "拖延", days: 30),
+        let events = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: suggestion, reason: "拖延", days: 30),
                                as: Fixtures.supervisor, at: "2025-06-03T09:00")
-        #expect(events.map(\.rule) == [c.rule])
+        #expect(events.map(\.rule) == [suggestion.rule])
         #expect(s.state.supervision.first?.issuedBy == "D-XFJ")
+    }
+
+    // MARK: Art 40 para 1: 督办 goes to an organ the case is or was with (decision 0030)
+
+    @Test func theOrgansA督办MayGoToAreThoseTheCaseIsOrWasWithTheHolderFirst() {
+        // Registered at the district bureau, transferred to the housing bureau, which handles it.
+        #expect(Self.handling.state.supervisable(by: "D-XFJ", in: Fixtures.directory) == ["D-ZJJ", "D-XFJ"])
+    }
+
+    @Test func a督办OfAnOrganTheCaseNeverConcernedIsRefusedNamingTheLawfulOnes() {
+        let refusal = Self.handling.attempt(.orderSupervision(organ: "D-JYJ", suggestion: .improveWork, reason: "拖延", days: 30),
+                                            as: Fixtures.supervisor, at: "2025-06-03T09:00")
+        #expect(refusal?.code == .organNotOfCase && refusal?.field == "organ" && refusal?.rule == .supervisionOrder)
+        let text = refusal?.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory) ?? ""
+        #expect(text.contains("区住建局、区信访局") && text.contains("第40条"), "\(text)")
+    }
+
+    @Test func a督办OfTheCityOrganHandlingAReviewIsBeyondTheDistrictBureau() throws {
+        // The review went to the city housing bureau: it concerns the case, but a district
+        // bureau does not supervise the city (Art 5).
+        let s = Scenario.at(.reviewRequested)
+        let refusal = s.attempt(.orderSupervision(organ: "C-ZJJ", suggestion: .improveWork, reason: "复查拖延", days: 30),
+                                as: Fixtures.supervisor, at: "2025-09-01T09:00")
+        #expect(s.state.concerns("C-ZJJ"))
+        #expect(refusal?.code == .organActOutOfReach)
     }
 
     @Test func anAccountabilitySuggestionWithNoAuthorityInTheDirectoryIsRefused() {
@@ -120,6 +149,8 @@ struct OrganSupervisionTests {
         Refused(name: "no note", command: changed { $0.note = "  " }, code: .missingField, field: "note"),
         Refused(name: "an organ above the bureau (the province)", command: changed { $0.organ = "P-GOV" },
                 code: .organActOutOfReach, field: "organ"),
+        Refused(name: "a case the organ never had (the education bureau)", command: changed { $0.organ = "D-JYJ" },
+                code: .caseNotOfOrgan, field: "cases"),
         Refused(name: "an escape sequence in the leader's name", command: changed { $0.leader = "李四\u{1B}[2J" },
                 code: .forbiddenCharacter, field: "leader"),
         Refused(name: "a bidi override in the note", command: changed { $0.note = "整改\u{202E}不力" },
@@ -134,6 +165,44 @@ struct OrganSupervisionTests {
             _ = try r.command.decide(context)
         } catch {
             #expect(error.code == r.code && error.field == r.field)
+        }
+    }
+
+    // MARK: Lifting an Art 39 para 3 measure (decision 0030)
+
+    static func recorded(_ command: OrganSupervisionCommand, _ records: [OrganSupervisionRecord] = []) throws(Rejection) -> OrganSupervisionRecord {
+        try command.decide(Self.context(Fixtures.supervisor), records: records)
+    }
+
+    @Test func aMeasureInForceIsLiftedWithItsReasonAndNoCase() throws {
+        let act = try Self.recorded(Self.interview)
+        let lift = try Self.recorded(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: "已整改到位", lifts: 1), [act])
+        #expect(lift.lifts == 1 && lift.measure == .interview && lift.organ == "D-ZJJ" && lift.cases.isEmpty && lift.due == nil)
+        let ledger = OrganActEntry.ledger([act, lift])
+        #expect(ledger.count == 1 && ledger[0].lifted == lift && !ledger[0].standing)
+    }
+
+    @Test func aMeasureIsLiftedOnceAndAnInspectionNever() throws {
+        let act = try Self.recorded(Self.interview)
+        let lift = OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: "已整改", lifts: 1)
+        let lifted = try Self.recorded(lift, [act])
+        #expect(throws: Rejection.self) { _ = try Self.recorded(lift, [act, lifted]) }
+        let inspection = try Self.recorded(OrganSupervisionCommand(measure: .inspection, organ: "D-ZJJ", note: "登记不全"))
+        do throws(Rejection) {
+            _ = try Self.recorded(OrganSupervisionCommand(measure: .inspection, organ: "D-ZJJ", note: "x", lifts: 1), [inspection])
+            Issue.record("an inspection was lifted")
+        } catch {
+            #expect(error.code == .actNotLiftable && error.details["reason"] == "inspection")
+        }
+    }
+
+    @Test func aLiftNeedsItsReasonAndAnActThatExists() throws {
+        let act = try Self.recorded(Self.interview)
+        #expect(throws: Rejection.self) {
+            _ = try Self.recorded(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: " ", lifts: 1), [act])
+        }
+        #expect(throws: Rejection.self) {
+            _ = try Self.recorded(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: "x", lifts: 2), [act])
         }
     }
 }

@@ -186,7 +186,7 @@ struct WorkflowPropertyTests {
         case .requestReview: stepDate.union([.actionNotAllowedNow, .reviewWindowLapsed, .noSuperior])
         case .requestRereview: stepDate.union([.actionNotAllowedNow, .rereviewWindowLapsed, .noSuperior])
         case .recordIncident: [.incidentNeedsVisit]
-        case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid]
+        case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid, .organNotOfCase, .organActOutOfReach]
         case .recordFeedback: [.noOpenSupervisionOrder, .unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
         case .listSupervision: [.supervisionDaysInvalid, .missingField]
         case .correct: petitionChecks.union([.actionNotAllowedNow])

@@ -20,8 +20,9 @@ struct OrganActStoreTests {
         return (book, number)
     }
 
+    /// An act of the bureau the case was registered at (the case must concern the organ, decision 0030).
     func act(_ measure: OrganMeasure, _ number: CaseNumber, note: String) -> OrganSupervisionCommand {
-        OrganSupervisionCommand(measure: measure, organ: "D-ZJJ", target: .leadershipTeam, cases: [number], note: note, days: 30)
+        OrganSupervisionCommand(measure: measure, organ: "D-XFJ", target: .leadershipTeam, cases: [number], note: note, days: 30)
     }
 
     @Test func actsBeforeAndAfterTheSnapshotAreAllReadBackInOrder() throws {
@@ -32,9 +33,13 @@ struct OrganActStoreTests {
         try book.writeSnapshot(to: CaseSnapshot.path(forLog: Self.path))
         try book.recordOrganAct(act(.circular, number, note: "后"), now: Fixtures.instant("2025-05-07T09:00"),
                                 actor: Fixtures.supervisor, reference: ref)
+        // The first act lifted after the snapshot (decision 0030): a record of its own, not an act.
+        try book.recordOrganAct(OrganSupervisionCommand(measure: .interview, organ: "D-XFJ", note: "已整改", lifts: 1),
+                                now: Fixtures.instant("2025-05-08T09:00"), actor: Fixtures.supervisor, reference: ref)
         let opened = try CaseBook.open(at: Self.path, .init(fs: fs))
         #expect((opened.log as? DurableLog)?.resumed == true)
         #expect(opened.organActs.map(\.note) == ["前", "后"])
+        #expect(OrganActEntry.ledger(opened.organRecords).map { $0.lifted?.note } == ["已整改", nil])
         #expect(opened.organActs == (try CaseBook(log: DurableLog.open(at: Self.path, .init(fs: fs)))).organActs)
     }
 

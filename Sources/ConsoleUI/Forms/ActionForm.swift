@@ -10,6 +10,7 @@ enum ActionForm {
     static func fields(_ kind: ActionKind, on number: CaseNumber? = nil, _ form: Form, _ data: ConsoleData,
                        _ language: Language) -> [FormField] {
         let reachable = number.flatMap { routeTargets(kind, on: $0, data) }
+        let action = kind
         return ActionCatalog.spec(kind).fields.map { spec in
             // The catalogue's own words when they fit the label column; else the field's
             // name, with the catalogue's words as the hint.
@@ -47,6 +48,22 @@ enum ActionForm {
                            + data.directory.name(order.organ, language) + " " + ChoiceLabels.label(order.suggestion.rawValue, language))
                 })
             }
+            // 督办 (decision 0030): the organs the case is or was with, within the issuer's reach — the
+            // one it is with first — and each suggestion with the organ its paragraph sends it to.
+            if action == .orderSupervision, let c = number.flatMap({ data.state($0) }) {
+                if spec.name == "organ" {
+                    kind = .choice(supervisable(c, data).map { Choice($0, data.directory.shortName($0, language), keywords: $0) })
+                } else if spec.name == "suggestion" {
+                    let organ = form.value("organ")
+                    kind = .choice(Suggestion.allCases.map { suggestion in
+                        let to = data.directory.addressees(of: suggestion, concerning: organ, issuedBy: data.actor.organ)
+                        let names = to.isEmpty ? (language == .zh ? "无受文机关" : "no addressee")
+                            : to.map { data.directory.shortName($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+                        return Choice(suggestion.rawValue, ChoiceLabels.label(suggestion.rawValue, language) + " → " + names,
+                                      keywords: suggestion.rawValue)
+                    })
+                }
+            }
             var hint: String? = spec.help.text(language) == label ? nil : spec.help.text(language)
             if case .choices = spec.kind {
                 hint = language == .zh ? "Enter 打开列表，空格勾选，可多选" : "Enter: list; Space ticks; several allowed"
@@ -57,11 +74,21 @@ enum ActionForm {
             } else if let reason = NonAcceptance(rawValue: form.value(spec.name)) {
                 // A reason for not accepting rests on its own article (Art 19(3) or Art 36(3)).
                 hint = data.articles.short(reason.rule, language)
+            } else if action == .orderSupervision, spec.name == "suggestion",
+                      let suggestion = Suggestion(rawValue: form.value("suggestion")) {
+                hint = data.articles.short(suggestion.rule, language)
+            } else if action == .orderSupervision, spec.name == "organ" {
+                hint = data.articles.short(.supervisionOrder, language)
             } else if case .pick = kind {
                 hint = language == .zh ? "Enter 选择，可输入名称搜索" : "Enter: pick, type to search"
             }
             return FormField(spec.name, label, kind, required: spec.required, hint: hint)
         }
+    }
+
+    /// The organs this user may order supervision of on the case (Art 40 para 1, decision 0030).
+    static func supervisable(_ state: CaseState, _ data: ConsoleData) -> [OrganCode] {
+        state.supervisable(by: data.actor.organ, in: data.directory)
     }
 
     /// Whether a value of a list may be chosen on this case: an outcome fits the case's
@@ -142,7 +169,7 @@ enum ActionForm {
     static func mark(_ rejection: Rejection, _ language: Language) -> String {
         let zh = language == .zh
         return switch rejection.code {
-        case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach: zh ? "（非本机关）" : " (organ)"
+        case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach, .organNotOfCase, .caseNotOfOrgan: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // The role may not take it: the refusal a user can do nothing about but ask another.
         case .roleNotPermitted, .extensionNeedsOrganHead, .staffByAdministrator, .notStaff:
@@ -163,7 +190,7 @@ enum ActionForm {
              .handlerNotStaff, .objectionAlreadyMade, .noHandlingTerm, .notFlaggedAgainst, .noEarlierFlag,
              .supplementAlreadyRequested, .nothingToSupplement, .reviewNotRevoked,
              .notAPetition, .notMissing, .earlierCaseUndecided, .notYetReplied, .alreadyRated,
-             .clockTrainingOnly, .clockNotForward:
+             .clockTrainingOnly, .clockNotForward, .actNotLiftable:
             zh ? "（暂不可）" : " (not now)"
         case .caseIncomplete, .caseNotIncomplete, .numberNotThePetitions:
             zh ? "（待复核）" : " (review)"

@@ -10,7 +10,7 @@ enum FormInput {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
         case .organAct: return OrganActForm.fields(form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs: return []
         }
     }
 
@@ -318,7 +318,7 @@ enum FormInput {
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
             case .organAct(let organ):
                 return .recordOrganAct(try OrganActForm.check(organ, form, data))
-            case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs:
                 return nil
             }
         } catch {
@@ -366,7 +366,7 @@ enum FormInput {
             case .action(let number, let kind): (kind.rawValue, number)
             case .organAct: ("supervise", nil)
             case .document(let number): (ActionKind.issueDocument.rawValue, number)
-            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise:
+            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise, .organActs:
                 ("register", nil)
             }
             return .recordNote(.refused(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now)))

@@ -8,8 +8,24 @@ enum OrganActForm {
                                         "cases": cases.map(\.description).joined(separator: ",")])
     }
 
+    /// The form lifting act `number` (decision 0030): the reason only.
+    static func lift(_ number: Int) -> Form {
+        Form(focus: "note", values: ["lifts": "\(number)"])
+    }
+
+    /// The act the form lifts, if it lifts one.
+    static func lifting(_ form: Form, _ data: ConsoleData) -> OrganActEntry? {
+        guard let n = Int(form.value("lifts")) else { return nil }
+        let ledger = OrganActEntry.ledger(data.organRecords)
+        return ledger.indices.contains(n - 1) ? ledger[n - 1] : nil
+    }
+
     static func fields(_ form: Form, _ data: ConsoleData, _ language: Language) -> [FormField] {
         let zh = language == .zh
+        if !form.value("lifts").isEmpty {
+            return [FormField("note", zh ? "解除理由" : "Why lifted", required: true,
+                              hint: data.articles.short(.supervisionListed, language))]
+        }
         func choices<T: RawRepresentable & CaseIterable>(_: T.Type) -> [Choice] where T.RawValue == String {
             T.allCases.map { Choice($0.rawValue, ChoiceLabels.label($0.rawValue, language), keywords: $0.rawValue) }
         }
@@ -32,6 +48,13 @@ enum OrganActForm {
 
     /// The command the form says, decided as the log will decide it; or the rejection.
     static func check(_ organ: OrganCode, _ form: Form, _ data: ConsoleData) throws(Rejection) -> OrganSupervisionCommand {
+        if let n = Int(form.value("lifts")) {
+            let act = lifting(form, data)?.act
+            let command = OrganSupervisionCommand(measure: act?.measure ?? .listing, organ: act?.organ ?? organ,
+                                                  note: form.value("note"), lifts: n)
+            _ = try command.decide(data.context, records: data.organRecords)
+            return command
+        }
         guard let measure = OrganMeasure(rawValue: form.value("measure")) else {
             throw Rejection(.missingField, field: "measure", rule: nil)
         }
@@ -50,7 +73,7 @@ enum OrganActForm {
                                               target: LeadershipTarget(rawValue: form.value("target")),
                                               leader: form.value("leader"), cases: numbers, note: form.value("note"),
                                               days: days)
-        _ = try command.decide(data.context)
+        _ = try command.decide(data.context, records: data.organRecords)
         return command
     }
 }

@@ -15,8 +15,12 @@ package enum Screen: Equatable, Sendable {
     case search
     /// Who may act on this log, in which role, for which organ (人员: the staff records).
     case staff
-    /// A supervision act of this organ (约谈, 通报, 挂牌督办, 督查), from the desk (decision 0024).
+    /// A supervision act of this organ (约谈, 通报, 挂牌督办, 督查), from the desk (decision 0024);
+    /// or the lifting of one (the form then holds the act's number, decision 0030).
     case organAct(OrganCode)
+    /// The acts of organs, latest first, with their cases and dates; a measure in force can be
+    /// lifted from here (decision 0030).
+    case organActs
     /// A document of the case, previewed before it is issued (issue 15).
     case document(CaseNumber)
     /// Training logs: the exercises, to pick one (练习).
@@ -28,7 +32,7 @@ package enum Screen: Equatable, Sendable {
     var isForm: Bool {
         switch self {
         case .register, .action, .organAct: true
-        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise: false
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs: false
         }
     }
 }
@@ -151,7 +155,8 @@ package struct AppState: Sendable {
     // The supervisor's desk (issue 14; decision 0022): its numbers, which one is selected,
     // and the number whose cases the queue shows now (Esc returns to it).
     package private(set) var desk: SupervisorDesk?
-    package var deskSelected = 0
+    /// The number selected on the desk, and where its two lists are scrolled (decision 0030).
+    package var deskCursor = DeskCursor()
     package struct Drill: Sendable, Equatable {
         package var title: String
         package var cases: Set<CaseNumber>
@@ -167,6 +172,9 @@ package struct AppState: Sendable {
     package var documentDelivery: DeliveryMethod = .handedOver
     package var documentScroll = 0
     package var actionSelected = 0
+    /// The act of an organ selected on the list of acts (`Screen.organActs`), and the first shown.
+    package var actSelected = 0
+    package var actTop = 0
 
     // Forms: one open at a time; it survives help, resize and refreshes.
     package var form: Form?

@@ -76,6 +76,8 @@ package struct ConsoleData: Sendable {
     package private(set) var latestRuns: [String: JudgedRun] = [:]
     /// How many times the runs were judged (a test's count: a frame judges none).
     package private(set) var judgements = 0
+    /// The log's acts of organs and their lifts, in log order (decision 0030).
+    package var organRecords: [OrganSupervisionRecord] = []
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

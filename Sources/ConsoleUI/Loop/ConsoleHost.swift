@@ -47,8 +47,13 @@ package protocol ConsoleHost: AnyObject {
     /// Training logs: this user's runs of the exercises, as the log holds them now
     /// (decision 0026); asked when opening and after every save.
     func exerciseRuns() -> [ExerciseRun]
+
+    /// The log's records of no case about organs — acts and their lifts, in log order (decisions
+    /// 0024, 0030); asked when opening, at every poll and after every save.
+    var organRecords: [OrganSupervisionRecord] { get }
 }
 
 extension ConsoleHost {
     package func exerciseRuns() -> [ExerciseRun] { [] }
+    package var organRecords: [OrganSupervisionRecord] { [] }
 }

@@ -78,6 +78,7 @@ package final class ConsoleLoop {
             data.rows = host.rows(asOf: data.today)
             data.search = host.searchIndex()
             if data.training { data.runs = host.exerciseRuns() }
+            data.organRecords = host.organRecords
             Update.completed(result, &state, data: data)
             Update.exerciseFeedback(&state, data: data, before: mark)
         }
@@ -98,7 +99,7 @@ package final class ConsoleLoop {
     private func loadDetail() {
         let number: CaseNumber? = switch state.screen {
         case .detail(let n), .actions(let n), .action(let n, _), .document(let n): n
-        case .home, .queue, .help, .register, .search, .staff, .organAct, .exercises, .exercise: nil
+        case .home, .queue, .help, .register, .search, .staff, .organAct, .organActs, .exercises, .exercise: nil
         }
         guard let number else { return }
         if let detail = data.detail, detail.number == number, detail.version == data.version { return }
@@ -134,6 +135,7 @@ package final class ConsoleLoop {
         if let warning = host.warning() { data.warning = warning }
         data.checking = host.checking
         (data.staffMembers, data.staffOwner) = host.staffList
+        data.organRecords = host.organRecords
         // The status line follows a change of role or organ made meanwhile (a save is
         // decided against the staff records anyway).
         if let me = data.staffMembers.first(where: { $0.user == data.actor.user }), me.actor != data.actor {

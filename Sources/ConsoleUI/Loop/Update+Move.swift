@@ -57,17 +57,33 @@ extension Update {
             }
             state.actionSelected = min(state.actionSelected, max(0, actions(number, data).count - 1))
         case .home:
-            // The supervisor's desk: the selection moves over its numbers, in screen order.
+            // The supervisor's desk: line by line in its list, a page of organs at a time (decision 0030).
             guard let desk = state.desk else { break }
-            let last = max(0, DeskScreen.cells(desk).count - 1)
-            switch movement {
-            case .up: state.deskSelected = max(0, state.deskSelected - 1)
-            case .down: state.deskSelected = min(last, state.deskSelected + 1)
-            case .pageUp: state.deskSelected = max(0, state.deskSelected - pageSize)
-            case .pageDown: state.deskSelected = min(last, state.deskSelected + pageSize)
-            case .top: state.deskSelected = 0
-            case .bottom: state.deskSelected = last
+            let layout = DeskScreen.layout(desk, data, state.language)
+            let visible = DeskScreen.visible(pageSize: pageSize)
+            let cursor = state.deskCursor
+            state.deskCursor = switch movement {
+            case .up: cursor.moved(lines: -1, layout, visible: visible)
+            case .down: cursor.moved(lines: 1, layout, visible: visible)
+            case .pageUp: cursor.moved(lines: -visible, layout, visible: visible)
+            case .pageDown: cursor.moved(lines: visible, layout, visible: visible)
+            case .top: cursor.moved(lines: -layout.lines(cursor.panel).count, layout, visible: visible)
+            case .bottom: cursor.moved(lines: layout.lines(cursor.panel).count, layout, visible: visible)
             }
+        case .organActs:
+            let last = max(0, OrganActEntry.ledger(data.organRecords).count - 1)
+            let page = max(1, pageSize - 2)
+            switch movement {
+            case .up: state.actSelected = max(0, state.actSelected - 1)
+            case .down: state.actSelected = min(last, state.actSelected + 1)
+            case .pageUp: state.actSelected = max(0, state.actSelected - page)
+            case .pageDown: state.actSelected = min(last, state.actSelected + page)
+            case .top: state.actSelected = 0
+            case .bottom: state.actSelected = last
+            }
+            state.actSelected = min(state.actSelected, last)
+            if state.actSelected < state.actTop { state.actTop = state.actSelected }
+            if state.actSelected >= state.actTop + page { state.actTop = state.actSelected - page + 1 }
         case .exercises:
             let last = max(0, data.exercises.count - 1)
             switch movement {

@@ -22,7 +22,7 @@ package enum Update {
         case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
-        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise:
+        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise, .organActs:
             if state.clockEntry != nil { return clockKey(key, &state, data) }
             if !state.filtering, let handled = trainingKey(key, &state, data) { return handled.effect }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
@@ -73,7 +73,8 @@ package enum Update {
         case .recordedOrganAct(let command):
             state.form = nil
             back(&state)
-            state.flash = Flash(text: (zh ? "已记录：" : "Recorded: ") + command.measure.label.text(state.language) + " "
+            let done = command.lifts == nil ? (zh ? "已记录：" : "Recorded: ") : (zh ? "已解除：" : "Lifted: ")
+            state.flash = Flash(text: done + command.measure.label.text(state.language) + " "
                 + data.directory.name(command.organ, state.language) + "  " + data.articles.short(command.measure.rule, state.language),
                                 style: .title)
         case .noteRecorded:
@@ -104,7 +105,7 @@ package enum Update {
     static func back(_ state: inout AppState) {
         if let previous = state.history.popLast() {
             // Back from a number's cases to the number: the desk's selection stays on it.
-            if previous == .home, state.screen == .queue, state.drill != nil { state.drill = nil }
+            if previous == .home || previous == .organActs, state.screen == .queue, state.drill != nil { state.drill = nil }
             state.screen = previous
         }
     }
@@ -128,6 +129,15 @@ package enum Update {
 
     static func browseKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
                           columns: Int = Console.minimumColumns) {
+        // On the desk, ← → (h l) move along a line of numbers and across to the other list
+        // (decision 0030); Enter opens a number, Esc is back as everywhere.
+        if state.screen == .home, let desk = state.desk,
+           key == .left || key == .right || key == .character("h") || key == .character("l") {
+            let layout = DeskScreen.layout(desk, data, state.language)
+            let by = key == .left || key == .character("h") ? -1 : 1
+            state.deskCursor = state.deskCursor.moved(across: by, layout, visible: DeskScreen.visible(pageSize: pageSize))
+            return
+        }
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -176,14 +186,32 @@ package enum Update {
         case .actions:
             if case .detail(let number) = state.screen { openActions(number, &state) }
             // On the desk, an organ's number: a supervision act of that organ (decision 0024),
-            // with the number's cases filled in, for a role that may record one.
+            // with the number's cases filled in, for a role that may record one — refused here,
+            // before any typing, when the organ is beyond the supervisor's reach (decision 0030).
             if case .home = state.screen, let desk = state.desk {
-                let cells = DeskScreen.cells(desk, data.directory)
-                guard cells.indices.contains(state.deskSelected), let organ = cells[state.deskSelected].organ,
-                      OrganMeasure.allCases.contains(where: { data.policy.allows(data.actor.role, $0) }) else { return }
-                state.form = OrganActForm.blank(cases: cells[state.deskSelected].cases)
+                guard OrganMeasure.allCases.contains(where: { data.policy.allows(data.actor.role, $0) }) else { return }
+                let layout = DeskScreen.layout(desk, data, state.language)
+                guard let cell = DeskScreen.selected(state.deskCursor, layout), let organ = cell.organ else {
+                    state.flash = Flash(text: zh ? "督办措施针对机关：请在机关那一行或一项违规的数字上按 a"
+                                                 : "An act concerns an organ: press a on an organ's line or a breach", style: .hint)
+                    return
+                }
+                if refusedOnDamagedLog(&state, data) { return }
+                do throws(Rejection) {
+                    try OrganSupervisionCommand.precheck(nil, organ, data.context)
+                } catch {
+                    state.flash = Flash(text: error.message(state.language, articles: data.articles, directory: data.directory,
+                                                            compact: true),
+                                        style: .overdue)
+                    return
+                }
+                // Only the cases that concern the organ (a clock's or flag's number has none).
+                let cases = cell.cases.filter { data.state($0)?.standsBehindActOf(organ) ?? false }
+                state.form = OrganActForm.blank(cases: cases)
                 go(.organAct(organ), &state)
             }
+            // On the list of acts: lift the measure selected (decision 0030).
+            if case .organActs = state.screen { openLift(&state, data) }
         case .open:
             switch state.screen {
             case .queue:
@@ -193,14 +221,32 @@ package enum Update {
                 }
             case .home:
                 // On the desk, a number opens the cases behind it (a filtered queue); Esc returns.
+                // The acts of organs open their own list.
                 if let desk = state.desk {
-                    let cells = DeskScreen.cells(desk, data.directory)
-                    guard cells.indices.contains(state.deskSelected) else { return }
-                    let cell = cells[state.deskSelected]
+                    let layout = DeskScreen.layout(desk, data, state.language)
+                    guard let cell = DeskScreen.selected(state.deskCursor, layout) else { return }
+                    if cell.opensActs {
+                        state.actSelected = 0
+                        state.actTop = 0
+                        go(.organActs, &state)
+                        return
+                    }
                     state.drill = AppState.Drill(title: cell.title.text(state.language), cases: Set(cell.cases))
                     state.selected = 0
                     state.top = 0
                 }
+                go(.queue, &state)
+            case .organActs:
+                // An act's cases as a queue; Esc comes back to the act.
+                let ledger = OrganActEntry.ledger(data.organRecords).reversed().map { $0 }
+                guard ledger.indices.contains(state.actSelected) else { return }
+                let entry = ledger[state.actSelected]
+                let visible = entry.act.visible(to: data.actor, name: data.actorName) { data.state($0) }
+                state.drill = AppState.Drill(title: "\(entry.number) " + entry.act.measure.label.text(state.language) + "·"
+                                                 + data.directory.shortName(entry.act.organ, state.language),
+                                             cases: Set(visible.cases))
+                state.selected = 0
+                state.top = 0
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
@@ -214,7 +260,8 @@ package enum Update {
             // 关联 in one key from the case (a repeat petition is linked to its earlier case).
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
-            case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise: break
+            case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise,
+                 .organActs: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break
@@ -238,6 +285,26 @@ package enum Update {
                                 : "The log is damaged; nothing can be saved: run xinfang log verify / log recover",
                             style: .overdue)
         return true
+    }
+
+    /// The lift (解除) of the act selected on the list of acts: refused here, before any typing,
+    /// when it is no measure in force or beyond this user's reach (decision 0030).
+    static func openLift(_ state: inout AppState, _ data: ConsoleData) {
+        let ledger = Array(OrganActEntry.ledger(data.organRecords).reversed())
+        guard ledger.indices.contains(state.actSelected) else { return }
+        if refusedOnDamagedLog(&state, data) || refusedWhileAFormWaits(&state) { return }
+        let entry = ledger[state.actSelected]
+        let probe = OrganSupervisionCommand(measure: entry.act.measure, organ: entry.act.organ, note: "—", lifts: entry.number)
+        do throws(Rejection) {
+            _ = try probe.decide(data.context, records: data.organRecords)
+        } catch {
+            state.flash = Flash(text: error.message(state.language, articles: data.articles, directory: data.directory,
+                                                    compact: true),
+                                style: .overdue)
+            return
+        }
+        state.form = OrganActForm.lift(entry.number)
+        go(.organAct(entry.act.organ), &state)
     }
 
     /// A form waiting behind the screen (the register form, while the clerk reads an
@@ -312,11 +379,14 @@ package enum Update {
             }
         case .differentMatter:
             if let ref = open.first(where: \.kind.isAboutSameness)?.ref { state.form?.set("ref", "\(ref)") }
+        case .orderSupervision:
+            // The organ the case is with, when it may be supervised; the others are offered (decision 0030).
+            if let c = data.state(number), let first = ActionForm.supervisable(c, data).first { state.form?.set("organ", first) }
         case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
              .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
-             .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp, .orderSupervision,
+             .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp,
              .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
              .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
              .issueDocument:

@@ -51,10 +51,23 @@ enum OrganActScreen {
         guard let form = state.form else { return }
         let lang = state.language
         let zh = lang == .zh
-        grid.put((zh ? "督办措施：" : "Supervision act: ") + data.directory.name(organ, lang), row: 1, column: 1, style: .title)
-        grid.put(DisplayWidth.truncate(zh ? "约谈、通报、挂牌督办领导班子或领导干部（第39条第3款）；督查（第38条）"
-                                          : "Interview, circular, listing of a leadership (Art 39(3)); inspection (Art 38)",
-                                       to: grid.columns - 2), row: 2, column: 1, style: .hint)
+        if let entry = OrganActForm.lifting(form, data) {
+            // Lifting a measure (decision 0030): which one, and what the regulation does and does not say.
+            let act = entry.act
+            let due = act.due.map { zh ? "，限\($0)整改" : ", to put right by \($0)" } ?? ""
+            grid.put(DisplayWidth.truncate((zh ? "解除第\(entry.number)项：" : "Lift act \(entry.number): ")
+                                               + act.measure.label.text(lang) + " " + data.directory.name(organ, lang)
+                                               + (zh ? "（\(act.day)" : " (\(act.day)") + due + (zh ? "）" : ")"),
+                                           to: grid.columns - 2), row: 1, column: 1, style: .title)
+            grid.put(DisplayWidth.truncate(zh ? "第39条第3款未规定解除；整改到位后记录解除理由，原措施记录保留"
+                                              : "Art 39(3) says nothing of lifting; record why once put right; the act stays",
+                                           to: grid.columns - 2), row: 2, column: 1, style: .hint)
+        } else {
+            grid.put((zh ? "督办措施：" : "Supervision act: ") + data.directory.name(organ, lang), row: 1, column: 1, style: .title)
+            grid.put(DisplayWidth.truncate(zh ? "约谈、通报、挂牌督办领导班子或领导干部（第39条第3款）；督查（第38条）"
+                                              : "Interview, circular, listing of a leadership (Art 39(3)); inspection (Art 38)",
+                                           to: grid.columns - 2), row: 2, column: 1, style: .hint)
+        }
         FormScreen.draw(&grid, FormInput.fields(state, data), form, language: lang, top: 4, left: 1, width: grid.columns - 2,
                         height: grid.rows - 8)
     }

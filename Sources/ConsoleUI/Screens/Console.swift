@@ -28,6 +28,7 @@ package enum Console {
         case .search: zh ? "查找" : "Search"
         case .staff: zh ? "人员名单" : "Staff"
         case .organAct(let organ): (zh ? "督办措施 · " : "Supervision act · ") + data.directory.shortName(organ, state.language)
+        case .organActs: zh ? "机关督办措施" : "Acts of organs"
         case .document(let n): "\(n) · " + (zh ? "出具文书" : "Document")
         case .exercises: zh ? "练习" : "Exercises"
         case .exercise(let id): (zh ? "练习 · " : "Exercise · ") + (data.exercises.first { $0.id == id }?.title.text(state.language) ?? id)
@@ -45,6 +46,7 @@ package enum Console {
         case .search: SearchScreen.draw(&grid, state, data)
         case .staff: StaffScreen.draw(&grid, state, data)
         case .organAct(let organ): OrganActScreen.draw(&grid, state, data, organ)
+        case .organActs: OrganActsScreen.draw(&grid, state, data)
         case .document(let number): DocumentScreen.draw(&grid, state, data, number)
         case .exercises: ExerciseScreen.drawList(&grid, state, data)
         case .exercise(let id): ExerciseScreen.draw(&grid, state, data, id)
@@ -56,6 +58,7 @@ package enum Console {
         case .help: [.back, .quit]
         case .register, .action, .organAct: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]
+        case .organActs: [.open, .back, .help]  // `a` lifts: the screen says so beside the act
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]
         case .document: [.down, .back, .help]

@@ -1,28 +1,54 @@
 import PetitionCore
 
-/// The supervisor's home (督办台, issue 14 item 1; decision 0022): per organ and per clock the
-/// cases open, due within 3 days and overdue; the flags a supervisor looks for; supervision
-/// orders awaiting feedback; breaches by organ with their articles. Every number is a cell:
-/// ↑↓ move from number to number, Enter opens its cases as a queue, Esc comes back to it.
-enum DeskScreen {
-    /// One number on the desk: where it is drawn, what it counts, and its cases.
-    struct Cell {
-        var row: Int
+/// The supervisor's home (督办台, issue 14 item 1; decisions 0022, 0030): per organ and per
+/// clock the cases open, due within 3 days and overdue, and the on-time rate; the flags a
+/// supervisor looks for; supervision orders awaiting feedback; the acts of organs; breaches by
+/// organ with their articles. Every number is a cell. ↑↓ move line by line (every organ of the
+/// jurisdiction: the left list scrolls, its position shown), ←→ along a line and across to the
+/// right-hand list, PgUp/PgDn a page of organs; Enter opens a number's cases as a queue, Esc
+/// comes back to it.
+package enum DeskScreen {
+    /// One number on the desk: what it counts, and its cases.
+    package struct Cell {
         var column: Int
         var title: Localized
-        var cases: [CaseNumber]
+        package var cases: [CaseNumber]
         var style: StyleRole
         /// What is shown instead of the count (the on-time rate).
         var text: String?
         /// The organ the number is about (an organ's line, a breach): `a` records a
         /// supervision act of it (decision 0024).
         var organ: OrganCode?
+        /// Enter opens the list of acts of organs (decision 0030), not a queue.
+        var opensActs = false
     }
 
-    /// Organ and clock lines shown (most overdue first; the queue's organ filter finds the rest).
-    static let organLines = 7
+    /// One line of the desk: its label, and its numbers (none for a heading).
+    package struct Line {
+        var label: String
+        var style: StyleRole = .normal
+        package var cells: [Cell] = []
+        package var isHeading: Bool { cells.isEmpty }
+    }
+
+    /// The desk's two lists: organs and clocks on the left (scrolling), the flags, orders,
+    /// acts and breaches on the right.
+    package struct Layout {
+        package var left: [Line]
+        package var right: [Line]
+
+        func lines(_ panel: Int) -> [Line] { panel == 0 ? left : right }
+    }
+
     static let leftColumns = (name: 2, open: 20, soon: 26, late: 32, rate: 39)
     static let right = 46
+    /// The first row of both lists.
+    static let firstRow = 3
+
+    /// Lines of the left list shown at once: the body less the heading rows, the position
+    /// line and the desk's hint (17 on 24 rows). `pageSize` is `Console.pageSize(rows:)`.
+    static func visible(pageSize: Int) -> Int { max(3, pageSize - 1) }
+    static func visible(rows: Int) -> Int { visible(pageSize: Console.pageSize(rows: rows)) }
 
     /// "3日内到期": the due-soon days from the table of terms.
     static var soonTitle: Localized {
@@ -30,45 +56,54 @@ enum DeskScreen {
         return Localized("\(n)日内", "≤\(n) d")
     }
 
-    /// Every number of the desk, in screen order (top to bottom, left to right).
-    static func cells(_ desk: SupervisorDesk, _ directory: Directory? = nil) -> [Cell] {
-        var cells: [Cell] = []
-        var row = 3
-        func line(_ name: Localized, _ l: SupervisorDesk.Line, organ: OrganCode? = nil) {
-            cells.append(Cell(row: row, column: leftColumns.open, title: name.joined(Localized("在办", "open")),
-                              cases: l.open, style: .normal, organ: organ))
-            cells.append(Cell(row: row, column: leftColumns.soon, title: name.joined(soonTitle),
-                              cases: l.dueSoon, style: .dueSoon, organ: organ))
-            cells.append(Cell(row: row, column: leftColumns.late, title: name.joined(Localized("已逾期", "overdue")),
-                              cases: l.overdue, style: .overdue, organ: organ))
-            cells.append(Cell(row: row, column: leftColumns.rate, title: name.joined(Localized("本月收件已届期限", "duties settled, received this month")),
-                              cases: l.settledThisMonth, style: .normal,
-                              text: l.onTimePercent.map { "\($0)%" } ?? "—", organ: organ))
-            row += 1
+    /// The desk's lines, in the user's language: every organ (most overdue first), a heading,
+    /// every clock; and on the right the flags, the orders awaiting feedback, the acts of
+    /// organs in force, the breaches.
+    package static func layout(_ desk: SupervisorDesk, _ data: ConsoleData, _ language: Language) -> Layout {
+        let zh = language == .zh, directory = data.directory
+        let acts = OrganActEntry.ledger(data.organRecords)
+        func cells(_ name: Localized, _ l: SupervisorDesk.Line, organ: OrganCode?) -> [Cell] {
+            let c = leftColumns
+            return [
+                Cell(column: c.open, title: name.joined(Localized("在办", "open")), cases: l.open, style: .normal, organ: organ),
+                Cell(column: c.soon, title: name.joined(soonTitle), cases: l.dueSoon, style: .dueSoon, organ: organ),
+                Cell(column: c.late, title: name.joined(Localized("已逾期", "overdue")), cases: l.overdue, style: .overdue, organ: organ),
+                Cell(column: c.rate, title: name.joined(Localized("本月收件已届期限", "duties settled, received this month")),
+                     cases: l.settledThisMonth, style: .normal, text: l.onTimePercent.map { "\($0)%" } ?? "—", organ: organ),
+            ]
         }
-        for (organ, l) in organsByLateness(desk).prefix(organLines) {
-            let name = directory.map { d in Localized(d.shortName(organ, .zh), d.shortName(organ, .en)) }
-                ?? Localized(organ, organ)
-            line(name, l, organ: organ)
+        var left: [Line] = organsByLateness(desk).map { organ, l in
+            let name = Localized(directory.shortName(organ, .zh), directory.shortName(organ, .en))
+            return Line(label: directory.shortName(organ, language), cells: cells(name, l, organ: organ))
         }
-        row += 1
-        for (clock, l) in desk.clocks.prefix(organLines) { line(clock.title, l) }
-        var r = 3
-        for (flag, cases) in desk.flags {
-            cells.append(Cell(row: r, column: right + 12, title: flag.title, cases: cases, style: .normal))
-            r += 1
+        left.append(Line(label: zh ? "期限" : "Clock", style: .title))
+        left += desk.clocks.map { clock, l in Line(label: clock.title.text(language), cells: cells(clock.title, l, organ: nil)) }
+
+        var right: [Line] = desk.flags.map { flag, cases in
+            Line(label: flag.title.text(language),
+                 cells: [Cell(column: Self.right + 12, title: flag.title, cases: cases, style: .normal)])
         }
-        cells.append(Cell(row: r, column: right + 12, title: Localized("督办反馈待收", "feedback awaited"),
-                          cases: desk.orders.map(\.number), style: .normal))
-        r += 3
-        for b in desk.breaches.prefix(max(0, 20 - r)) {
-            let organ = directory.map { d in Localized(d.shortName(b.organ, .zh), d.shortName(b.organ, .en)) }
-                ?? Localized(b.organ, b.organ)
-            cells.append(Cell(row: r, column: right + 30, title: organ.joined(b.kind.title), cases: b.cases, style: .overdue,
-                              organ: b.organ))
-            r += 1
+        right.append(Line(label: zh ? "督办待反馈" : "Awaiting",
+                          cells: [Cell(column: Self.right + 12, title: Localized("督办反馈待收", "feedback awaited"),
+                                       cases: desk.orders.map(\.number), style: .normal)]))
+        if let next = desk.orders.first {
+            right.append(Line(label: (zh ? "最近到期 " : "next due ") + "\(next.due)", style: next.due < data.today ? .overdue : .hint))
         }
-        return cells.filter { $0.row < 22 }
+        // The acts of organs (Art 39 para 3, Art 38): how many measures are in force; Enter lists them all.
+        let standing = acts.filter(\.standing)
+        right.append(Line(label: zh ? "督办措施" : "Organ acts",
+                          cells: [Cell(column: Self.right + 12, title: Localized("机关督办措施", "acts of organs"),
+                                       cases: standing.flatMap(\.act.cases), style: .normal, text: "\(standing.count)",
+                                       opensActs: true)]))
+        right.append(Line(label: zh ? "违规（机关·条款）" : "Breaches (organ · article)", style: .title))
+        for b in desk.breaches {
+            let organ = Localized(directory.shortName(b.organ, .zh), directory.shortName(b.organ, .en))
+            let label = directory.shortName(b.organ, language) + " " + data.articles.short(b.kind.rule, language) + " "
+                + b.kind.short.text(language)
+            right.append(Line(label: label, cells: [Cell(column: Self.right + 30, title: organ.joined(b.kind.title), cases: b.cases,
+                                                      style: .overdue, organ: b.organ)]))
+        }
+        return Layout(left: left, right: right)
     }
 
     static func organsByLateness(_ desk: SupervisorDesk) -> [(organ: OrganCode, line: SupervisorDesk.Line)] {
@@ -77,6 +112,14 @@ enum DeskScreen {
                 ? (a.line.overdue.count, a.line.open.count) > (b.line.overdue.count, b.line.open.count)
                 : a.organ < b.organ
         }
+    }
+
+    /// The number the cursor is on, if the desk has any.
+    static func selected(_ cursor: DeskCursor, _ layout: Layout) -> Cell? {
+        let lines = layout.lines(cursor.panel)
+        guard lines.indices.contains(cursor.line) else { return nil }
+        let cells = lines[cursor.line].cells
+        return cells.isEmpty ? nil : cells[min(cursor.slot, cells.count - 1)]
     }
 
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ desk: SupervisorDesk) {
@@ -93,60 +136,135 @@ enum DeskScreen {
         grid.put(zh ? "逾期" : "Late", row: 2, column: c.late, style: .title)
         grid.put(zh ? "本月按期" : "On time", row: 2, column: c.rate - 2, style: .title)
         grid.put(zh ? "标记" : "Flags", row: 2, column: right, style: .title)
-        let cells = cells(desk, data.directory)
-        // Row labels: organs, then clocks; flag labels; breach labels with their articles.
-        var row = 3
-        for (organ, _) in organsByLateness(desk).prefix(organLines) {
-            grid.put(DisplayWidth.pad(data.directory.shortName(organ, lang), to: c.open - c.name - 1), row: row, column: c.name)
-            row += 1
+        let layout = layout(desk, data, lang)
+        let cursor = state.deskCursor.clamped(layout, visible: visible(rows: grid.rows))
+        let shown = visible(rows: grid.rows)
+
+        func drawCells(_ cells: [Cell], row: Int, panel: Int, line: Int) {
+            for (slot, cell) in cells.enumerated() {
+                let selected = cursor.panel == panel && cursor.line == line && cursor.slot == slot
+                let n = cell.text ?? String(cell.cases.count)
+                grid.put((selected ? "▶" : " ") + n, row: row, column: cell.column - 1,
+                         style: selected ? .selected : cell.cases.isEmpty ? .normal : cell.style)
+            }
         }
-        grid.put(zh ? "期限" : "Clock", row: row, column: c.name, style: .title)
-        // Organs past the lines shown are not dropped silently: how many, and how to reach them.
-        let hidden = desk.organs.count - min(desk.organs.count, organLines)
-        if hidden > 0 {
-            grid.put(zh ? "（另有\(hidden)个机关：/ 按机关筛选）" : "(\(hidden) more organs: / filters by organ)",
-                     row: row, column: c.name + 6, style: .hint)
+        // The left list: a window of `shown` lines from the cursor's top, every organ reachable.
+        for (i, line) in layout.left.enumerated().dropFirst(cursor.top).prefix(shown) {
+            let row = firstRow + i - cursor.top
+            let label = DisplayWidth.truncate(line.label, to: c.open - c.name - 2)
+            grid.put(line.isHeading ? label : DisplayWidth.pad(label, to: c.open - c.name - 1), row: row, column: c.name,
+                     style: line.style)
+            drawCells(line.cells, row: row, panel: 0, line: i)
         }
-        row += 1
-        for (clock, _) in desk.clocks.prefix(organLines) {
-            grid.put(DisplayWidth.pad(clock.title.text(lang), to: c.open - c.name - 1), row: row, column: c.name)
-            row += 1
+        // Where the window is, and how to move it: every organ is on some page.
+        let last = min(layout.left.count, cursor.top + shown)
+        let position = zh ? "第\(cursor.top + 1)–\(last)行/共\(layout.left.count)行（\(desk.organs.count)个机关）"
+                          : "lines \(cursor.top + 1)–\(last) of \(layout.left.count) (\(desk.organs.count) organs)"
+        let paging = layout.left.count > shown ? (zh ? " PgUp/PgDn翻页" : " PgUp/PgDn pages") : ""
+        grid.put(DisplayWidth.truncate(position + paging, to: right - c.name - 1), row: firstRow + shown, column: c.name,
+                 style: .hint)
+
+        // The right list: a window of `shown` lines too, scrolled when the cursor is in it.
+        for (i, line) in layout.right.enumerated().dropFirst(cursor.rightTop).prefix(shown) {
+            let row = firstRow + i - cursor.rightTop
+            let width = line.cells.first.map { $0.column - right - 1 } ?? (grid.columns - right - 1)
+            let label = DisplayWidth.truncate(line.label, to: width)
+            grid.put(line.isHeading ? label : DisplayWidth.pad(label, to: width), row: row, column: right, style: line.style)
+            drawCells(line.cells, row: row, panel: 1, line: i)
         }
-        var r = 3
-        for (flag, _) in desk.flags {
-            grid.put(flag.title.text(lang), row: r, column: right)
-            r += 1
-        }
-        grid.put(zh ? "督办待反馈" : "Awaiting", row: r, column: right)
-        if let next = desk.orders.first {
-            grid.put((zh ? "最近到期 " : "next due ") + "\(next.due)", row: r + 1, column: right, style: next.due < data.today ? .overdue : .hint)
-        }
-        r += 2
-        grid.put(zh ? "违规（机关·条款）" : "Breaches (organ · article)", row: r, column: right, style: .title)
-        r += 1
-        let shown = desk.breaches.prefix(max(0, 20 - r))
-        for b in shown {
-            let label = data.directory.shortName(b.organ, lang) + " " + data.articles.short(b.kind.rule, lang) + " "
-                + b.kind.short.text(lang)
-            grid.put(DisplayWidth.pad(label, to: 29), row: r, column: right)
-            r += 1
-        }
-        if desk.breaches.count > shown.count {
-            let more = desk.breaches.count - shown.count
-            grid.put(zh ? "…另有\(more)项（xinfang stats、report annual）" : "…\(more) more (xinfang stats, report annual)",
-                     row: 20, column: right, style: .hint)
-        }
-        for (i, cell) in cells.enumerated() {
-            let selected = i == state.deskSelected
-            let n = cell.text ?? String(cell.cases.count)
-            grid.put((selected ? "▶" : " ") + n, row: cell.row, column: cell.column - 1,
-                     style: selected ? .selected : cell.cases.isEmpty ? .normal : cell.style)
+        if layout.right.count > shown {
+            let more = layout.right.count - min(layout.right.count, cursor.rightTop + shown)
+            grid.put(zh ? "…以下另有\(more)项" : "…\(more) more below", row: firstRow + shown, column: right, style: .hint)
         }
         // On an organ's number, `a` records a supervision act of the organ (decision 0024), for a role that may.
         let acts = OrganMeasure.allCases.contains { data.policy.allows(data.actor.role, $0) }
-        let hint = zh ? "↑↓ 选数字 · Enter 列出案件 · Esc 返回 · " + (acts ? "a 督办措施 · " : "") + "w 队列 · / 筛选 · ? 帮助"
-                      : "↑↓ number · Enter its cases · Esc back · " + (acts ? "a supervision act · " : "") + "w queue · / filter · ? help"
-        grid.put(DisplayWidth.truncate(hint, to: grid.columns - 3), row: 21, column: 2, style: .hint)
+        let hint = zh ? "↑↓ 逐行 · ←→ 选数字 · Enter 列出 · " + (acts ? "a 督办措施 · " : "") + "w 队列 · / 筛选 · ? 帮助"
+                      : "↑↓ line · ←→ number · Enter list · " + (acts ? "a supervision act · " : "") + "w queue · / filter · ? help"
+        grid.put(DisplayWidth.truncate(hint, to: grid.columns - 3), row: grid.rows - 3, column: 2, style: .hint)
+    }
+}
+
+/// Where the desk's cursor is: which list (0 the organs and clocks, 1 the flags, acts and
+/// breaches), which line of it, which number along the line; and the first line shown of each.
+package struct DeskCursor: Sendable, Equatable {
+    package var panel = 0
+    package var line = 0
+    package var slot = 0
+    package var top = 0
+    package var rightTop = 0
+
+    package init() {}
+
+    /// The cursor on a line with numbers, within the lists as they are now (the desk changes
+    /// as other consoles append), its line inside the window of `visible` lines.
+    func clamped(_ layout: DeskScreen.Layout, visible: Int) -> DeskCursor {
+        var c = self
+        let lines = layout.lines(c.panel)
+        if !lines.contains(where: { !$0.isHeading }) {
+            c.panel = 1 - c.panel
+        }
+        let list = layout.lines(c.panel)
+        c.line = Swift.min(Swift.max(0, c.line), Swift.max(0, list.count - 1))
+        if list.indices.contains(c.line), list[c.line].isHeading {
+            c.line = (c.line..<list.count).first { !list[$0].isHeading }
+                ?? (0..<c.line).last { !list[$0].isHeading } ?? 0
+        }
+        let cells = list.indices.contains(c.line) ? list[c.line].cells.count : 0
+        c.slot = Swift.min(Swift.max(0, c.slot), Swift.max(0, cells - 1))
+        func window(_ top: Int, _ line: Int, _ count: Int) -> Int {
+            var t = Swift.min(top, Swift.max(0, count - visible))
+            if line < t { t = line }
+            if line >= t + visible { t = line - visible + 1 }
+            return Swift.max(0, t)
+        }
+        if c.panel == 0 {
+            c.top = window(c.top, c.line, layout.left.count)
+            c.rightTop = window(c.rightTop, 0, layout.right.count)
+        } else {
+            c.rightTop = window(c.rightTop, c.line, layout.right.count)
+            c.top = window(c.top, c.top, layout.left.count)
+        }
+        return c
+    }
+
+    /// The next line with numbers up (-1) or down (+1) in the same list, `by` lines at most
+    /// (a page); the cursor stays when there is none.
+    func moved(lines by: Int, _ layout: DeskScreen.Layout, visible: Int) -> DeskCursor {
+        var c = clamped(layout, visible: visible)
+        let list = layout.lines(c.panel)
+        let step = by < 0 ? -1 : 1
+        var target = Swift.min(Swift.max(0, c.line + by), Swift.max(0, list.count - 1))
+        while list.indices.contains(target), list[target].isHeading, target != c.line { target += step }
+        if !list.indices.contains(target) || list[target].isHeading {
+            target = c.line
+        }
+        c.line = target
+        return c.clamped(layout, visible: visible)
+    }
+
+    /// Along the line by one number; past its last number on the left, across to the right-hand
+    /// list (the line beside it), and back.
+    func moved(across by: Int, _ layout: DeskScreen.Layout, visible: Int) -> DeskCursor {
+        var c = clamped(layout, visible: visible)
+        let cells = layout.lines(c.panel).indices.contains(c.line) ? layout.lines(c.panel)[c.line].cells.count : 0
+        let slot = c.slot + by
+        if slot >= 0 && slot < cells {
+            c.slot = slot
+            return c
+        }
+        if c.panel == 0, by > 0, layout.right.contains(where: { !$0.isHeading }) {
+            // The line beside: the same row of the screen.
+            let row = c.line - c.top
+            c.panel = 1
+            c.line = c.rightTop + row
+            c.slot = 0
+        } else if c.panel == 1, by < 0, layout.left.contains(where: { !$0.isHeading }) {
+            let row = c.line - c.rightTop
+            c.panel = 0
+            c.line = c.top + row
+            c.slot = 3
+        }
+        return c.clamped(layout, visible: visible)
     }
 }
 

@@ -31,7 +31,7 @@ enum HelpScreen {
         case .action(_, let kind):
             grid.put(ActionCatalog.spec(kind).title.text(lang) + (zh ? "依据的条款" : ": its article"), row: row, column: 1, style: .title)
             rules = [(data.articles.short(kind.rule, lang), ActionCatalog.spec(kind).help.text(lang))]
-        case .organAct:
+        case .organAct, .organActs:
             grid.put(zh ? "督办措施依据的条款" : "The articles behind supervision acts", row: row, column: 1, style: .title)
             rules = OrganMeasure.allCases.map { ($0.label.text(lang), data.articles.short($0.rule, lang)) }
         case .detail(let number), .actions(let number):

@@ -8,20 +8,11 @@ extension OrganSupervisionCommand {
     ///   a named leader, with the cases behind it (at least one) and days to put things right
     ///   within `StatutoryTerms.listedSupervision` (practice).
     /// - Art 38 (inspection): of the organ, with what it found; cases optional, no deadline.
-    package func decide(_ context: DecisionContext) throws(Rejection) -> OrganSupervisionRecord {
+    /// `records`: the log's records of no case so far (acts and lifts, in log order), for a lift.
+    package func decide(_ context: DecisionContext, records: [OrganSupervisionRecord] = []) throws(Rejection) -> OrganSupervisionRecord {
+        if let lifts { return try lift(lifts, context, records) }
         let rule = measure.rule
-        guard context.policy.allows(context.actor.role, measure) else {
-            let role = context.actor.role
-            throw Rejection(.roleNotPermitted, rule: rule,
-                            ["role": role.rawValue, "action": measure.rawValue,
-                             "role.zh": context.policy.name(of: role, .zh), "role.en": context.policy.name(of: role, .en)])
-        }
-        guard context.directory[organ] != nil else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
-        // Its own organ, or one at its level or below in its territory (Art 5: each supervises its own).
-        let own = context.actor.organ
-        guard organ == own || context.directory.isWithinReach(of: own, organ) else {
-            throw Rejection(.organActOutOfReach, field: "organ", ["organ": organ, "from": own])
-        }
+        try Self.precheck(measure, organ, context)
         // Text as every other field takes it: no control, bidi or zero-width character, within its length.
         if let leader { try InputText.check(leader, field: "leader") }
         try InputText.check(note, field: "note")
@@ -48,10 +39,60 @@ extension OrganSupervisionCommand {
         if InputText.isBlank(note) { throw Rejection(.missingField, field: "note", rule: nil) }
         var seen: Set<CaseNumber> = []
         for number in cases where seen.insert(number).inserted {
-            guard context.lookup(number) != nil else { throw Rejection(.unknownCase, field: "cases", ["case": "\(number)"]) }
+            guard let state = context.lookup(number) else { throw Rejection(.unknownCase, field: "cases", ["case": "\(number)"]) }
+            // The cases behind an act of an organ are the organ's (decision 0030).
+            guard state.standsBehindActOf(organ) else {
+                throw Rejection(.caseNotOfOrgan, field: "cases", rule: rule, ["case": "\(number)", "organ": organ])
+            }
         }
         return OrganSupervisionRecord(measure: measure, organ: organ, target: target, leader: leader,
                                       cases: cases.filter { seen.remove($0) != nil }, note: note, due: due,
                                       actor: context.actor, at: context.now)
+    }
+
+    /// Whether this user may take `measure` on `organ` at all — the role (`organActs`) and the
+    /// reach (the supervisor's own organ, or one at its level or below in its territory: Art 5,
+    /// each supervises its own). Asked when the act's form is opened, so that nothing is typed
+    /// in vain, and again when it is saved. `measure` nil: any measure the role may take.
+    package static func precheck(_ measure: OrganMeasure?, _ organ: OrganCode, _ context: DecisionContext) throws(Rejection) {
+        let role = context.actor.role
+        let allowed = measure.map { context.policy.allows(role, $0) }
+            ?? OrganMeasure.allCases.contains { context.policy.allows(role, $0) }
+        guard allowed else {
+            throw Rejection(.roleNotPermitted, rule: measure?.rule ?? .supervisionListed,
+                            ["role": role.rawValue, "action": measure?.rawValue ?? "supervise",
+                             "role.zh": context.policy.name(of: role, .zh), "role.en": context.policy.name(of: role, .en)])
+        }
+        guard context.directory[organ] != nil else { throw Rejection(.unknownOrgan, field: "organ", ["organ": organ]) }
+        let own = context.actor.organ
+        guard organ == own || context.directory.isWithinReach(of: own, organ) else {
+            throw Rejection(.organActOutOfReach, field: "organ", ["organ": organ, "from": own])
+        }
+    }
+
+    /// Lifting (解除) an Art 39 para 3 measure once things are put right (decision 0030: the
+    /// regulation is silent on ending one; a careful supervisor records when and why, and only
+    /// one who could have taken the measure may lift it). The record repeats the act's measure
+    /// and organ, cites no case and sets no deadline; the note is the reason.
+    private func lift(_ number: Int, _ context: DecisionContext, _ records: [OrganSupervisionRecord]) throws(Rejection) -> OrganSupervisionRecord {
+        // A role that may take no act of an organ is told so first, whatever the number (its own
+        // organ is always within reach: only the role is asked here).
+        try Self.precheck(nil, context.actor.organ, context)
+        let ledger = OrganActEntry.ledger(records)
+        guard ledger.indices.contains(number - 1) else {
+            throw Rejection(.actNotLiftable, field: "act", ["act": "\(number)", "reason": "unknown"])
+        }
+        let entry = ledger[number - 1]
+        guard entry.act.measure.concernsLeadership else {
+            throw Rejection(.actNotLiftable, field: "act", ["act": "\(number)", "reason": "inspection"])
+        }
+        if let lifted = entry.lifted {
+            throw Rejection(.actNotLiftable, field: "act", ["act": "\(number)", "reason": "lifted", "on": "\(lifted.day)"])
+        }
+        try Self.precheck(entry.act.measure, entry.act.organ, context)
+        try InputText.check(note, field: "note")
+        if InputText.isBlank(note) { throw Rejection(.missingField, field: "note", rule: .supervisionListed) }
+        return OrganSupervisionRecord(measure: entry.act.measure, organ: entry.act.organ, target: nil, leader: nil, cases: [],
+                                      note: note, due: nil, actor: context.actor, at: context.now, lifts: number)
     }
 }

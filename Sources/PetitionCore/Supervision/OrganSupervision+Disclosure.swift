@@ -22,3 +22,15 @@ extension OrganSupervisionRecord {
         return act
     }
 }
+
+extension OrganActEntry {
+    /// The act and its lifting as this user may see them: when the act's note is withheld (it
+    /// cites an accusation the user may not read), so is the reason it was lifted, which may
+    /// speak of the same (decision 0030).
+    package func visible(to actor: Actor, name: String? = nil, cases lookup: (CaseNumber) -> CaseState?) -> OrganActEntry {
+        var entry = self
+        entry.act = act.visible(to: actor, name: name, cases: lookup)
+        if entry.act != act, entry.lifted != nil { entry.lifted?.note = PersonalData.withheld }
+        return entry
+    }
+}

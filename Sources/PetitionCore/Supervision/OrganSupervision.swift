@@ -65,9 +65,13 @@ package struct OrganSupervisionRecord: Codable, Sendable, Equatable {
     package var due: Day?
     package var actor: Actor
     package var at: Instant
+    /// Set on the record that lifts (解除) an Art 39 para 3 measure: the number of the act it
+    /// lifts (its place among the acts, from 1, as `supervise list` numbers them); the note is
+    /// then the reason, and `measure` and `organ` repeat the act's (decision 0030). Nil on an act.
+    package var lifts: Int?
 
     package init(measure: OrganMeasure, organ: OrganCode, target: LeadershipTarget?, leader: String?, cases: [CaseNumber],
-                 note: String, due: Day?, actor: Actor, at: Instant) {
+                 note: String, due: Day?, actor: Actor, at: Instant, lifts: Int? = nil) {
         self.measure = measure
         self.organ = organ
         self.target = target
@@ -77,9 +81,35 @@ package struct OrganSupervisionRecord: Codable, Sendable, Equatable {
         self.due = due
         self.actor = actor
         self.at = at
+        self.lifts = lifts
     }
 
     package var day: Day { Day(at) }
+}
+
+/// One act of an organ as the desk lists it: its number (from 1, in log order among the acts,
+/// as `supervise list` numbers them), the act, and the record that lifted it, if one did.
+package struct OrganActEntry: Sendable, Equatable {
+    package var number: Int
+    package var act: OrganSupervisionRecord
+    package var lifted: OrganSupervisionRecord?
+
+    /// An Art 39 para 3 measure not lifted: still in force (an inspection is a finding, not a measure).
+    package var standing: Bool { act.measure.concernsLeadership && lifted == nil }
+
+    /// The acts among `records` (the log's records of no case, acts and lifts in log order),
+    /// numbered, each with its lift.
+    package static func ledger(_ records: [OrganSupervisionRecord]) -> [OrganActEntry] {
+        var entries: [OrganActEntry] = []
+        for record in records {
+            if let n = record.lifts {
+                if entries.indices.contains(n - 1), entries[n - 1].lifted == nil { entries[n - 1].lifted = record }
+            } else {
+                entries.append(OrganActEntry(number: entries.count + 1, act: record, lifted: nil))
+            }
+        }
+        return entries
+    }
 }
 
 /// What a supervisor asks for: one supervision act of an organ.
@@ -92,9 +122,12 @@ package struct OrganSupervisionCommand: Sendable, Equatable {
     package var note: String
     /// Days to put things right (Art 39 para 3), within `StatutoryTerms.listedSupervision`.
     package var days: Int?
+    /// Lift (解除) the act of this number, `note` the reason (decision 0030); the other fields
+    /// are then the act's and are not asked for.
+    package var lifts: Int?
 
     package init(measure: OrganMeasure, organ: OrganCode, target: LeadershipTarget? = nil, leader: String? = nil,
-                 cases: [CaseNumber] = [], note: String, days: Int? = nil) {
+                 cases: [CaseNumber] = [], note: String, days: Int? = nil, lifts: Int? = nil) {
         self.measure = measure
         self.organ = organ
         self.target = target
@@ -102,5 +135,6 @@ package struct OrganSupervisionCommand: Sendable, Equatable {
         self.cases = cases
         self.note = note
         self.days = days
+        self.lifts = lifts
     }
 }

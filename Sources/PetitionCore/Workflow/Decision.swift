@@ -277,6 +277,16 @@ struct Decision {
                 throw Rejection(.suggestionNoAddressee, field: "suggestion", rule: suggestion.rule,
                                 ["suggestion": suggestion.rawValue, "organ": organ])
             }
+            // To an organ the case is with or has been with (Art 40 para 1: the organ handling it),
+            // within the issuer's reach (Art 5); decision 0030.
+            let issuer = context.actor.organ
+            guard state.concerns(organ) else {
+                throw Rejection(.organNotOfCase, field: "organ",
+                                ["organ": organ, "lawful": state.supervisable(by: issuer, in: directory).joined(separator: ",")])
+            }
+            guard organ == issuer || directory.isWithinReach(of: issuer, organ) else {
+                throw Rejection(.organActOutOfReach, field: "organ", ["organ": organ, "from": issuer])
+            }
             let due = calendar.adding(calendarDays: days, to: today).due
             emit(suggestion.rule, .supervisionOrdered(organ: organ, suggestion: suggestion, reason: reason, due: due))
 

@@ -1,10 +1,16 @@
 /// The words of every rejection, in Chinese and English: one short sentence that
 /// says what was wrong and what is allowed instead, then the article.
 extension Rejection {
-    package func message(_ language: Language, articles: ArticleCatalog, directory: Directory) -> String {
+    /// `compact`: organs by their short names and the article in brief (第5条第3项), for a
+    /// refusal that must fit the console's one line with its article.
+    package func message(_ language: Language, articles: ArticleCatalog, directory: Directory, compact: Bool = false) -> String {
         let zh = language == .zh
         let d = details
-        func organ(_ key: String) -> String { directory.name(d[key], language) }
+        func organ(_ key: String) -> String { compact ? directory.shortName(d[key], language) : directory.name(d[key], language) }
+        func organs(_ key: String) -> String {
+            let list = (d[key] ?? "").split(separator: ",").map { directory.shortName(String($0), language) }
+            return list.isEmpty ? (zh ? "无" : "none") : list.joined(separator: zh ? "、" : ", ")
+        }
         func field() -> String { FieldLabels.label(self.field ?? "", language) }
         func actions(_ key: String) -> String {
             let list = (d[key] ?? "").split(separator: ",").compactMap { ActionKind(rawValue: String($0)) }
@@ -14,6 +20,7 @@ extension Rejection {
         func phase(_ key: String) -> String { Phase(rawValue: d[key] ?? "")?.title.text(language) ?? "" }
         func action(_ key: String) -> String {
             if let measure = OrganMeasure(rawValue: d[key] ?? "") { return measure.label.text(language) }
+            if d[key] == "supervise" { return zh ? "采取督办措施" : "take supervision acts" }
             guard let kind = ActionKind(rawValue: d[key] ?? "") else { return d[key] ?? "" }
             return ActionCatalog.spec(kind).title.text(language)
         }
@@ -113,6 +120,19 @@ extension Rejection {
         case .organActOutOfReach:
             zh ? "\(organ("organ"))不在\(organ("from"))的本级或下级属地，不能对其采取督办措施"
                : "\(organ("organ")) is neither \(organ("from")) nor at its level or below in its territory: no supervision act of it"
+        case .caseNotOfOrgan:
+            zh ? "案件\(v("case"))与\(organ("organ"))无关：所涉案件须由该机关承办、转送、交办或复查"
+               : "Case \(v("case")) does not concern \(organ("organ")): cite cases it held, handled, sent or reviewed"
+        case .organNotOfCase:
+            zh ? "本案未经\(organ("organ"))办理：督办对象须是本案所在或经办的机关（\(organs("lawful"))）"
+               : "\(organ("organ")) has had no part in this case: supervise one that holds or handled it (\(organs("lawful")))"
+        case .actNotLiftable:
+            v("reason") == "lifted"
+                ? (zh ? "第\(v("act"))项督办措施已于\(v("on"))解除" : "Act \(v("act")) was lifted on \(v("on"))")
+                : v("reason") == "inspection"
+                ? (zh ? "第\(v("act"))项是督查，不是约谈、通报或挂牌督办，无须解除"
+                      : "Act \(v("act")) is an inspection, not an interview, circular or listing: nothing to lift")
+                : (zh ? "没有第\(v("act"))项督办措施" : "There is no act \(v("act"))")
         case .outOfReach:
             zh ? "\(organ("organ"))不是\(organ("from"))的本级或下级属地机关，不能转送交办"
                : "\(organ("organ")) is not at the level of \(organ("from")) or below it in its territory"
@@ -232,6 +252,7 @@ extension Rejection {
                : "Case number \(v("case")) is one of \(v("organ"))'s registrations of \(v("year")): the petition entered under it must be one that organ received that year"
         }
         guard let rule else { return sentence }
+        if compact { return zh ? "\(sentence)（\(articles.short(rule, .zh))）" : "\(sentence) (\(articles.short(rule, .en)))" }
         return zh ? "\(sentence)（依据\(articles.citation(rule, .zh))）" : "\(sentence) (\(articles.citation(rule, .en)))"
     }
 }

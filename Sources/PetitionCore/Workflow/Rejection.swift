@@ -119,6 +119,13 @@ package struct Rejection: Error, Equatable, Sendable {
         case clockNotForward = "clock-not-forward"
         /// A supervision act of an organ outside the supervisor's own organ, level and territory.
         case organActOutOfReach = "organ-act-out-of-reach"
+        /// A case cited by an act of an organ that the organ never held, handled, received,
+        /// reviewed or sent (decision 0030).
+        case caseNotOfOrgan = "case-not-of-organ"
+        /// A 督办 of an organ the case is not with and never was (Art 40 para 1; decision 0030).
+        case organNotOfCase = "organ-not-of-case"
+        /// A lift (解除) of an act that is no Art 39 para 3 measure in force (decision 0030).
+        case actNotLiftable = "act-not-liftable"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -159,7 +166,8 @@ package struct Rejection: Error, Equatable, Sendable {
             case .noSuperior, .reviewWindowLapsed: .reviewRequest
             case .rereviewWindowLapsed: .rereviewRequest
             case .incidentNeedsVisit: .intakeProhibitedConduct
-            case .supervisionDaysInvalid, .suggestionNoAddressee: .supervisionOrder
+            case .supervisionDaysInvalid, .suggestionNoAddressee, .organNotOfCase: .supervisionOrder
+            case .caseNotOfOrgan, .actNotLiftable: .supervisionListed
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
             case .nothingToExecute: .handlingExecution
             case .documentOutdated: .practiceDocuments

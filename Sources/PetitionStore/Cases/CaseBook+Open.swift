@@ -286,7 +286,7 @@ extension CaseBook {
             throw StoreError(.io, path: snapshotPath, cause: "not a regular file")
         }
         let encoded = CaseSnapshot(logId: log.header.logId, head: head, states: states, reserved: reservedNumbers,
-                                   staff: staff, supervision: organActs, clock: clock, notes: trainingNotes,
+                                   staff: staff, supervision: organRecords, clock: clock, notes: trainingNotes,
                                    search: searchIndex()).encode()
         guard let digest = CaseSnapshot.digest(of: encoded) else { return }
         let checkpoint = SnapshotCheckpoint(seq: head.seq, headHash: head.hash.hex, snapshot: digest.hex, cases: states.count)

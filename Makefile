@@ -4,18 +4,39 @@ SWIFT ?= swift
 BIN := .build/debug/xinfang
 # System packages the build, the benchmark's SQLite baseline and the end-to-end tests need (Debian names).
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
-# Only `make test` needs these: libreoffice-calc-nogui converts an export to xlsx in one
-# end-to-end test (about 2 s), so `make run` does not install an office suite; chromium,
-# fonts-noto-cjk and poppler-utils print a document's HTML to PDF and read its text back.
-TEST_PACKAGES := libreoffice-calc-nogui chromium fonts-noto-cjk poppler-utils
+# Only `make test` needs these: chromium, fonts-noto-cjk and poppler-utils print a
+# document's HTML to PDF and read its text back. LibreOffice Calc converts an export to xlsx
+# in two end-to-end tests (about 2 s each), so `make run` does not install an office suite;
+# on Debian 12 it comes from Debian's bookworm-backports (`office-setup`): bookworm's own 7.4
+# reads a CSV given no import filter as Windows-1252 whatever its byte-order mark (decision 0030).
+TEST_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
-.PHONY: run demo test bench fuzz setup test-setup install-packages build install clean
+.PHONY: run demo test bench fuzz setup test-setup office-setup install-packages build install clean
 
 # Installs missing system packages when run as root; otherwise says what is missing.
 setup:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
-test-setup:
+test-setup: office-setup
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES) $(TEST_PACKAGES)"
+# LibreOffice Calc (no GUI), 7.5 or later: from the release's own packages, or on Debian 12
+# (bookworm) from Debian's bookworm-backports, whose source is added when missing.
+BACKPORTS_SOURCES := /etc/apt/sources.list.d/bookworm-backports.sources
+office-setup:
+	@version=$$(dpkg-query -W -f='$${Version}' libreoffice-calc-nogui 2>/dev/null); \
+	case "$$version" in ""|4:7.[0-4]*|1:7.[0-4]*) \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "missing: LibreOffice Calc 7.5 or later (Debian 12: sudo apt-get install -t bookworm-backports libreoffice-calc-nogui)"; exit 1; fi; \
+	  release=""; \
+	  if [ "$$(. /etc/os-release && echo $$VERSION_CODENAME)" = bookworm ]; then \
+	    release="-t bookworm-backports"; \
+	    [ -f $(BACKPORTS_SOURCES) ] || printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' \
+	      'Suites: bookworm-backports' 'Components: main' \
+	      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' > $(BACKPORTS_SOURCES); \
+	  fi; \
+	  echo "installing: libreoffice-calc-nogui $$release"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $$release libreoffice-calc-nogui >/dev/null;; \
+	esac
 install-packages:
 	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

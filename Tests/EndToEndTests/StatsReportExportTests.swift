@@ -156,12 +156,9 @@ struct StatsReportExportTests {
 
     /// The CSV export itself, exactly as the issue's Done-when asks: `libreoffice --headless
     /// --convert-to xlsx cases.csv`, no input filter, the Chinese intact in the shared strings.
-    /// LibreOffice 7.4 (Debian 12's) cannot: its CSV import given no filter options sets the
-    /// character set to Windows-1252 in code, and its stream reads a byte-order mark only when
-    /// the character set is unknown, UTF-8 or UTF-16 — so neither a UTF-8 nor a UTF-16 BOM is
-    /// seen, whatever the locale (measured, decision 0030). Recorded as a known issue: the day a
-    /// LibreOffice that reads it is installed, the known issue stops happening and this test
-    /// fails, saying the XML workaround can go.
+    /// LibreOffice 7.4 (Debian 12's own) cannot — its CSV import given no filter options reads
+    /// Windows-1252 whatever the byte-order mark (decision 0030) — so `make test` installs
+    /// Debian's bookworm-backports build (25.2), which reads the BOM.
     @Test func theCSVExportConvertsInLibreOfficeWithNoFilter() throws {
         let cli = Self.office()
         let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
@@ -171,11 +168,8 @@ struct StatsReportExportTests {
         #expect(r.out.utf8.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with its BOM")
         let strings = try Self.convertedStrings(file, in: cli.dir)
         #expect(!strings.isEmpty, "LibreOffice converted the CSV with no filter")
-        withKnownIssue("LibreOffice 7.4 reads a CSV given no filter as Windows-1252, BOM or not (decision 0030)") {
-            #expect(strings.contains("案件编号") && strings.contains("张伟"), "\(strings.prefix(5))")
-        } when: {
-            Self.libreOfficeVersion().hasPrefix("LibreOffice 7.4")
-        }
+        #expect(strings.contains("案件编号") && strings.contains("张伟"), "\(strings.prefix(5))")
+        #expect(strings.contains("要求退还押金，并\"立即\"处理\\n另：请书面答复"), "commas, quotes and the line break: \(strings.prefix(20))")
     }
 
     /// The export converts in LibreOffice headless (Debian's libreoffice-calc-nogui, which `make

@@ -7,7 +7,9 @@ SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 # Only `make test` needs these: libreoffice-calc-nogui converts an export to xlsx in one
 # end-to-end test (about 2 s), so `make run` does not install an office suite; chromium,
 # fonts-noto-cjk and poppler-utils print a document's HTML to PDF and read its text back.
-TEST_PACKAGES := libreoffice-calc-nogui chromium fonts-noto-cjk poppler-utils
+# postgresql: the store's tests run against a throwaway server as well as the file
+# (scripts/pg-cluster.sh; docs/decisions/0028-postgresql-store.md).
+TEST_PACKAGES := libreoffice-calc-nogui chromium fonts-noto-cjk poppler-utils postgresql
 
 .PHONY: run demo test bench fuzz setup test-setup install-packages build install clean
 
@@ -54,10 +56,15 @@ demo: build
 
 # Keeps swift test's output in $(TEST_OUTPUT) and its exit status (pipefail), then
 # prints the target's total time and the ten slowest tests (scripts/test-times.py).
+# A throwaway PostgreSQL cluster runs for the tests (Unix socket only, in a temporary
+# folder named to them in XINFANG_TEST_PG; XINFANG_TEST_PG_REQUIRED=1 makes a test that
+# needs it fail, not skip, if it is not there), stopped and removed at the end.
 TEST_OUTPUT := .build/test-output.txt
 test: test-setup
 	@started=$$(date +%s.%N); set -o pipefail; \
 	echo "$(SWIFT) build --build-tests" && $(SWIFT) build --build-tests || exit; \
+	pg=$$(scripts/pg-cluster.sh start) || exit; trap 'scripts/pg-cluster.sh stop "$$pg"' EXIT; \
+	export XINFANG_TEST_PG="$$pg" XINFANG_TEST_PG_REQUIRED=1; echo "PostgreSQL test server: $$pg"; \
 	echo "$(SWIFT) test" && $(SWIFT) test 2>&1 | tee $(TEST_OUTPUT); status=$$?; \
 	python3 scripts/test-times.py $(TEST_OUTPUT) $$started; \
 	exit $$status

@@ -97,10 +97,13 @@ final class BookHost: ConsoleHost {
     }
 
     /// The folder documents are saved in: `$XINFANG_DOCUMENTS`, else `documents/` beside the
-    /// log (made private to the user, as the log's folder is).
+    /// log (made private to the user, as the log's folder is); for a database log, beside
+    /// where the user's own log file would be.
     var documentsFolder: String {
         if let folder = Session.environment["XINFANG_DOCUMENTS"], !folder.isEmpty { return folder }
-        return ((session.logPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("documents")
+        // A database log has no folder of its own: the user's data folder keeps them.
+        let log = session.isDatabaseLog ? Session.defaultFileLog : session.logPath
+        return ((log as NSString).deletingLastPathComponent as NSString).appendingPathComponent("documents")
     }
 
     private func saveDocument(_ text: String, named name: String) throws -> String {

@@ -40,7 +40,7 @@ extension LogCommand {
         func run() throws {
             try Session.run(options) { session in
                 let actor = try session.actor(in: try session.openBook())
-                var scan = try LogInspection.scan(session.logPath)
+                var scan = try session.scanLog()
                 try Dump.authorize(actor, scan.header.mode, session)
                 if let reason {
                     guard !reason.trimmed.isEmpty else {
@@ -48,7 +48,7 @@ extension LogCommand {
                     }
                     try Dump.record(DisclosureRecord(user: actor.user, role: actor.role, organ: actor.organ,
                                                      reason: reason.trimmed), session)
-                    scan = try LogInspection.scan(session.logPath)
+                    scan = try session.scanLog()
                 }
                 var masking = Masking(unmasked: reason != nil)
                 for frame in scan.frames { masking.note(try? LogRecord.decode(frame)) }
@@ -61,8 +61,7 @@ extension LogCommand {
         /// be written, the dump is refused with the reason it could not.
         static func record(_ disclosure: DisclosureRecord, _ session: Session) throws {
             do {
-                let log = try DurableLog.open(at: session.logPath, .init(writable: true))
-                try session.checkMode(log.header.mode)
+                let log = try session.openLog(writable: true)
                 _ = try log.transact { _ in [.disclosure(disclosure)] }
             } catch let usage as UsageError {
                 throw usage

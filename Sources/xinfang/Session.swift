@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// Everything a subcommand works with, resolved from the options and the environment:
@@ -58,6 +59,11 @@ struct Session {
     var logPath: String {
         if let log = options.log { return log }
         if let env = Self.environment["XINFANG_LOG"], !env.isEmpty { return env }
+        return Self.defaultFileLog
+    }
+
+    /// The log file when neither `--log` nor `$XINFANG_LOG` names one.
+    static var defaultFileLog: String {
         if let folder = Installation.current.folder { return (folder as NSString).appendingPathComponent("xinfang.log") }
         let nonEmpty = { (name: String) in Self.environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let base = nonEmpty("XDG_DATA_HOME")
@@ -104,7 +110,8 @@ struct Session {
     /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
     /// on stderr what recovery did, or that the log is damaged and read-only.
     func openBook(writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable)) { log in
+        if let location = try database() { return try CaseBook(log: try openDatabaseLog(location, writable: writable)) }
+        return try CaseBook.open(at: logPath, .init(writable: writable)) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }
@@ -114,7 +121,9 @@ struct Session {
     /// mapped snapshot and the log's tail, or every case when the snapshot cannot be used.
     /// `linked`: with the cases their links name and the cases linking to them (`show`).
     func openBook(only numbers: Set<CaseNumber>, linked: Bool = false, writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers, linked: linked) { log in
+        // A database log has no snapshot: its book holds every case.
+        if let location = try database() { return try CaseBook(log: try openDatabaseLog(location, writable: writable)) }
+        return try CaseBook.open(at: logPath, .init(writable: writable), only: numbers, linked: linked) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }
@@ -206,7 +215,7 @@ struct Session {
     /// `$LOGNAME` say (decision 0014); on a training log `--as` (else `$USER`) picks a
     /// role to play.
     func actor(in book: CaseBook) throws -> Actor {
-        let user = book.mode == .training ? options.user ?? osUser : try productionUser()
+        let user = book.mode == .training ? options.user ?? osUser : try productionUser(of: book.log)
         // Damage among the first records can hide the staff: say what is wrong, not who is missing.
         if !book.keepsStaff, let log = book.log as? DurableLog, case .damage(let at, let seq, let reason)? = log.damage {
             throw StoreError(.corruptRecord, path: logPath, seq: seq, cause: "offset \(at): \(reason)")
@@ -223,7 +232,16 @@ struct Session {
     }
 
     /// The account that acts on a production log; refuses any attempt to name another.
-    func productionUser() throws -> String {
+    /// On a database log it is the database role the connection authenticated as (peer
+    /// authentication over the Unix socket makes it the account; SCRAM, the URL's user).
+    func productionUser(of log: (any EventLog)? = nil) throws -> String {
+        if let database = log as? PostgresEventLog {
+            if let asked = options.user {
+                throw UsageError("正式日志上的每条记录都以您的数据库角色「\(database.sessionUser)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",
+                                 "Every record on a production log names your own database role \"\(database.sessionUser)\"; --as \(asked) is refused (--as is for training logs)")
+            }
+            return database.sessionUser
+        }
         let account = Installation.current.account
         if let asked = options.user {
             throw UsageError("正式日志上的每条记录都以您的系统账号「\(account)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",

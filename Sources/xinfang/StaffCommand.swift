@@ -28,7 +28,7 @@ struct StaffCommand: ParsableCommand {
                     }
                     let book = try session.openBook()
                     try session.checkStaffKept(book)
-                    staff = Staff().applying(try LogInspection.staffChanges(session.logPath).map(\.change)
+                    staff = Staff().applying(try LogInspection.staffChanges(in: try session.scanLog()).map(\.change)
                         .filter { Day($0.at) <= day })
                 } else {
                     let book = try session.openBook()
@@ -63,7 +63,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 try session.checkStaffKept(try session.openBook())
-                let changes = try LogInspection.staffChanges(session.logPath)
+                let changes = try LogInspection.staffChanges(in: try session.scanLog())
                 if json { return Output.printJSON(changes.map { Line(seq: $0.seq, change: $0.change) }) }
                 let zh = session.language == .zh
                 let reference = session.reference

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for `make test` (docs/decisions/0028-postgresql-store.md):
+#   scripts/pg-cluster.sh start        -> prints the folder; the server listens only on the
+#                                         Unix socket in it (listen_addresses=''), no TCP
+#   scripts/pg-cluster.sh stop FOLDER  -> stops it and removes the folder
+#   scripts/pg-cluster.sh kill FOLDER  -> pg_ctl stop -m immediate (the fault tests' crash)
+#   scripts/pg-cluster.sh restart FOLDER
+# The server runs as the `postgres` account (initdb refuses root): run as root, it uses
+# runuser. Its superuser is the account running this script, reached by peer
+# authentication; every other role signs in with SCRAM (the tests' office roles).
+set -euo pipefail
+bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+[ -x "$bin/initdb" ] || { echo "pg-cluster: no PostgreSQL server programs (apt-get install postgresql)" >&2; exit 1; }
+me=$(id -un)
+as_server() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+options() { echo "-c listen_addresses='' -c unix_socket_directories='$1' -c max_connections=60 -c shared_buffers=32MB"; }
+case ${1:-} in
+start)
+  dir=$(mktemp -d /tmp/xinfang-pg.XXXXXX)
+  chmod 755 "$dir"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
+  as_server "$bin/initdb" -D "$dir/data" -U "$me" -E UTF8 --no-locale --auth-local=peer --auth-host=reject >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; exit 1; }
+  printf 'local all %s peer\nlocal all all scram-sha-256\n' "$me" | as_server tee "$dir/data/pg_hba.conf" >/dev/null
+  as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(options "$dir")" start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  echo "$dir"
+  ;;
+stop)
+  dir=$2
+  as_server "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  ;;
+kill)
+  as_server "$bin/pg_ctl" -D "$2/data" -m immediate -w stop >/dev/null
+  ;;
+restart)
+  as_server "$bin/pg_ctl" -D "$2/data" -l "$2/server.log" -w -o "$(options "$2")" start >/dev/null
+  ;;
+*)
+  echo "usage: $0 start | stop DIR | kill DIR | restart DIR" >&2; exit 2
+  ;;
+esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for `make test` (docs/decisions/0028-postgresql-store.md):
-#   scripts/pg-cluster.sh start        -> prints the folder; the server listens only on the
+#   scripts/pg-cluster.sh start [DIR]  -> prints the folder (DIR, else a new one under /tmp);
+#                                         the server listens only on the
 #                                         Unix socket in it (listen_addresses=''), no TCP
 #   scripts/pg-cluster.sh stop FOLDER  -> stops it and removes the folder
 #   scripts/pg-cluster.sh kill FOLDER  -> pg_ctl stop -m immediate (the fault tests' crash)
@@ -18,13 +19,15 @@ as_server() {
 options() { echo "-c listen_addresses='' -c unix_socket_directories='$1' -c max_connections=60 -c shared_buffers=32MB"; }
 case ${1:-} in
 start)
-  dir=$(mktemp -d /tmp/xinfang-pg.XXXXXX)
+  if [ -n "${2:-}" ]; then dir=$2; mkdir -p "$dir"; else dir=$(mktemp -d /tmp/xinfang-pg.XXXXXX); fi
   chmod 755 "$dir"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
   as_server "$bin/initdb" -D "$dir/data" -U "$me" -E UTF8 --no-locale --auth-local=peer --auth-host=reject >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   printf 'local all %s peer\nlocal all all scram-sha-256\n' "$me" | as_server tee "$dir/data/pg_hba.conf" >/dev/null
-  as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(options "$dir")" start >/dev/null \
+  # (No descriptor of ours is left to the server: a caller reading our output to its end
+  # would wait for the server to stop.)
+  as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(options "$dir")" start </dev/null >/dev/null 2>&1 \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "$dir"
   ;;
@@ -34,10 +37,10 @@ stop)
   rm -rf "$dir"
   ;;
 kill)
-  as_server "$bin/pg_ctl" -D "$2/data" -m immediate -w stop >/dev/null
+  as_server "$bin/pg_ctl" -D "$2/data" -m immediate -w stop </dev/null >/dev/null 2>&1
   ;;
 restart)
-  as_server "$bin/pg_ctl" -D "$2/data" -l "$2/server.log" -w -o "$(options "$2")" start >/dev/null
+  as_server "$bin/pg_ctl" -D "$2/data" -l "$2/server.log" -w -o "$(options "$2")" start </dev/null >/dev/null 2>&1
   ;;
 *)
   echo "usage: $0 start | stop DIR | kill DIR | restart DIR" >&2; exit 2

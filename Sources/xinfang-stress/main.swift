@@ -57,7 +57,8 @@ func option(_ name: String) -> String? { args.firstIndex(of: name).flatMap { $0 
 
 if PostgresLocation.isURL(path) {
     do {
-        let location = try PostgresLocation(parsing: path, account: "")
+        let account = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? ""
+        let location = try PostgresLocation(parsing: path, account: account)
         let log = try PostgresEventLog.open(location, writable: true, dataHash: option("--data-hash"), listen: false, timeout: 10)
         let actor = Actor(user: log.sessionUser, role: .clerk, organ: "D-XFJ")
         let count = option("--count").flatMap(Int.init) ?? 100

@@ -1,0 +1,91 @@
+import Foundation
+import PetitionCore
+import PetitionPostgres
+import PetitionStore
+import TestSupport
+import Testing
+
+/// The xinfang executable on a database log.
+struct PostgresCLI {
+    let dir: String
+    static let binary = Fixtures.root + "/.build/debug/xinfang"
+
+    init() {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-pg-cli-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+    }
+
+    func run(_ args: [String], training: Bool = true) -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args + ["--lang", "en"]
+        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": dir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                   "XINFANG_DATA": Fixtures.dataFolder]
+        if training { env["XINFANG_TRAINING"] = "1"; env["USER"] = "tester" }
+        p.environment = env
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        do { try p.run() } catch { return (-1, "", "\(error)") }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// `log verify`'s first line: the record count and head hash.
+    func head(_ log: String, training: Bool = true) -> String {
+        run(["log", "verify", "--log", log], training: training).out.split(separator: "\n").first.map(String.init) ?? ""
+    }
+}
+
+@Suite("xinfang on a PostgreSQL log", .enabled(if: TestServer.enabled))
+struct PostgresCLITests {
+    @Test func aFileLogCopiedIntoTheDatabaseAndBackVerifiesWithTheSameHeadHash() throws {
+        let cli = PostgresCLI()
+        let file = cli.dir + "/district.log"
+        #expect(cli.run(["generate", "--cases", "40", "--log", file]).status == 0)
+        let database = try TestServer.freshDatabase()
+        let url = "postgresql:///\(database)?host=\(try #require(TestServer.folder))"
+        let copied = cli.run(["log", "copy", "--from", file, "--to", url])
+        #expect(copied.status == 0, "\(copied.err)")
+        let fileHead = cli.head(file)
+        #expect(fileHead.contains("head hash"))
+        #expect(cli.head(url) == fileHead)
+        // The database log is a log like any other: its cases are there.
+        #expect(cli.run(["queue", "--log", url]).out.contains("cases") )
+        let back = cli.dir + "/archive.log"
+        #expect(cli.run(["log", "copy", "--from", url, "--to", back]).status == 0)
+        #expect(cli.head(back) == fileHead)
+        #expect(FileManager.default.contents(atPath: back) == FileManager.default.contents(atPath: file))
+    }
+
+    @Test func aDatabaseURLIsNeverTakenForAFilePath() throws {
+        let cli = PostgresCLI()
+        // (init used to take it for a path and make a folder named "postgresql:" for it.)
+        let r = cli.run(["init", "--log", "postgresql:///nosuchdb?host=\(try #require(TestServer.folder))"])
+        #expect(r.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: cli.dir + "/postgresql:"))
+        #expect(r.err.contains("nosuchdb"))
+    }
+
+    @Test func verifyNamesARecordWhoseActorIsNotTheRoleThatAppendedIt() throws {
+        let database = try TestServer.freshDatabase()
+        _ = try PostgresEventLog.create(try TestServer.location(database), jurisdiction: "D-XFJ", mode: .production,
+                                        now: Fixtures.instant("2025-04-28"), dataHash: TestServer.dataHash)
+        try TestServer.role("clerk_c", in: database)
+        let clerk = try PostgresEventLog.open(try TestServer.location(database, user: "clerk_c", password: "pw-clerk_c"),
+                                              writable: true, dataHash: TestServer.dataHash)
+        // From psql or a patched client: a well-chained record in another clerk's name.
+        try clerk.append([[event(1, by: Actor(user: "clerk_c", role: .clerk, organ: "D-XFJ"))],
+                          [event(2, by: Actor(user: "someone_else", role: .clerk, organ: "D-XFJ"))]])
+        let cli = PostgresCLI()
+        let r = cli.run(["log", "verify", "--log", "postgresql:///\(database)?host=\(try #require(TestServer.folder))"],
+                        training: false)
+        #expect(r.status == 65)
+        #expect(r.out.contains("Record 2 names \"someone_else\" as its actor but was appended by database role \"clerk_c\""))
+        #expect(!r.out.contains("Record 1 names"))
+    }
+}

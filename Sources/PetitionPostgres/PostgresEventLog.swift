@@ -158,6 +158,11 @@ package final class PostgresEventLog: EventLog {
         return try decode(row, as: String.self, location)
     }
 
+    /// Whether a database role of this name exists (staff are enrolled by role).
+    package func roleExists(_ name: String) throws(StoreError) -> Bool {
+        !(try connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(name)")).isEmpty
+    }
+
     /// Ends an import: from now on every record is decided here and stamped with its writer.
     package func finishImport() throws(StoreError) {
         try connection.query("UPDATE xinfang.logs SET importing = false WHERE jurisdiction = \(jurisdiction)")

@@ -13,13 +13,22 @@ extension Session {
         let path = logPath
         guard PostgresLocation.isURL(path) else { return nil }
         do throws(PostgresLocation.ParseError) {
-            return try PostgresLocation(parsing: path, account: Installation.current.account)
+            var location = try PostgresLocation(parsing: path, account: Installation.current.account)
+            // SCRAM from another host: the password from $PGPASSWORD rather than the URL,
+            // which other accounts may see on a command line.
+            if location.password == nil, let password = Self.environment["PGPASSWORD"], !password.isEmpty {
+                location.password = password
+            }
+            return location
         } catch {
             guard case .bad(let field, _) = error else { return nil }
             throw UsageError("--log「\(path)」不是有效的数据库地址（\(field)）：应为 postgres://[用户@]主机[:端口]/数据库 或 postgresql:///数据库?host=/套接字目录",
                              "--log \"\(path)\" is not a database URL (\(field)): use postgres://[user@]host[:port]/database or postgresql:///database?host=/socket/folder")
         }
     }
+
+    /// The log as messages name it: a database's URL without its password.
+    var logName: String { ((try? database()) ?? nil)?.description ?? logPath }
 
     /// Whether the log is in a database.
     var isDatabaseLog: Bool { PostgresLocation.isURL(logPath) }

@@ -156,10 +156,10 @@ struct Session {
     func checkMode(_ mode: LogMode) throws {
         switch (mode, trainingRequested) {
         case (.training, false):
-            throw UsageError("\(logPath) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1；用 make 时：make run ARGS=--training）",
-                             "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
+            throw UsageError("\(logName) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1；用 make 时：make run ARGS=--training）",
+                             "\(logName) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
         case (.production, true):
-            throw UsageError("\(logPath) 是正式日志，不能以培训模式打开", "\(logPath) is a production log; it does not open in training mode")
+            throw UsageError("\(logName) 是正式日志，不能以培训模式打开", "\(logName) is a production log; it does not open in training mode")
         case (.training, true), (.production, false):
             break
         }
@@ -227,7 +227,9 @@ struct Session {
             guard let actor = roster.actor(user) else { throw StoreError(.notInRoster, path: path, cause: user) }
             return actor
         }
-        guard let actor = book.staff.actor(user) else { throw StoreError(.notInRoster, path: logPath, cause: user) }
+        guard let actor = book.staff.actor(user) else {
+            throw StoreError(.notInRoster, path: (book.log as? PostgresEventLog)?.location.description ?? logPath, cause: user)
+        }
         return actor
     }
 

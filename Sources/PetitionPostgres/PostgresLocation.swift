@@ -17,6 +17,9 @@ package struct PostgresLocation: Sendable, Equatable {
     /// The jurisdiction whose log this is (its organ code), when the URL names one; else the
     /// database's only log (or, for `init`, the jurisdiction given there).
     package var jurisdiction: String?
+    /// Over TCP: `disable` (no TLS), `prefer` (TLS when the server offers it; the default) or
+    /// `require`; the server's certificate is checked against the system's trusted ones.
+    package var sslMode: String
 
     /// Whether a `--log` names a database rather than a file.
     package static func isURL(_ text: String) -> Bool {
@@ -62,6 +65,8 @@ package struct PostgresLocation: Sendable, Equatable {
         user = query["user"] ?? components.user?.removingPercentEncoding ?? account
         password = query["password"] ?? components.password?.removingPercentEncoding
         jurisdiction = query["jurisdiction"].flatMap { $0.isEmpty ? nil : $0 }
+        sslMode = query["sslmode"] ?? "prefer"
+        guard ["disable", "prefer", "require"].contains(sslMode) else { throw .bad(field: "sslmode", text: text) }
     }
 
     /// The socket file: `<folder>/.s.PGSQL.<port>`.

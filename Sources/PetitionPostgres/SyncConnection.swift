@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PetitionStore
 import PostgresNIO
 
@@ -56,8 +57,16 @@ final class SyncConnection: @unchecked Sendable {
         listening = false
         let configuration: PostgresConnection.Configuration
         if let host = location.host {
+            var tls = PostgresConnection.Configuration.TLS.disable
+            if location.sslMode != "disable" {
+                let context: NIOSSLContext
+                do { context = try NIOSSLContext(configuration: .makeClientConfiguration()) } catch {
+                    throw StoreError(.io, path: location.description, cause: "TLS: \(error)")
+                }
+                tls = location.sslMode == "require" ? .require(context) : .prefer(context)
+            }
             configuration = .init(host: host, port: location.port, username: location.user, password: location.password,
-                                  database: location.database, tls: .disable)
+                                  database: location.database, tls: tls)
         } else {
             configuration = .init(unixSocketPath: location.socketPath, username: location.user, password: location.password,
                                   database: location.database)

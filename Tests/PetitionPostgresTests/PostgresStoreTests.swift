@@ -15,6 +15,7 @@ struct PostgresStoreTests {
         #expect(tcp.host == "db.city" && tcp.port == 6432 && tcp.user == "clerk2" && tcp.password == "secret")
         #expect(!tcp.description.contains("secret"))
         #expect(throws: PostgresLocation.ParseError.self) { try PostgresLocation(parsing: "postgres://host", account: "x") }
+        #expect(throws: PostgresLocation.ParseError.self) { try PostgresLocation(parsing: "postgres://h/db?sslmode=maybe", account: "x") }
     }
 
     @Test func theSchemaIsMigratedOnceAndASecondInitChangesNothing() throws {

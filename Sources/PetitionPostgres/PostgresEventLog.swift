@@ -177,7 +177,7 @@ package final class PostgresEventLog: EventLog {
 
     package func poll() throws(StoreError) -> [CaseEvent] {
         let wakened = notified.take()
-        if wakened || !connection.isConnected || Date().timeIntervalSince(lastAsked) >= pollFallback {
+        if wakened || !connection.isListening || Date().timeIntervalSince(lastAsked) >= pollFallback {
             try readNew()
         }
         return takeUndelivered()

@@ -42,6 +42,9 @@ final class SyncConnection: @unchecked Sendable {
     /// Whether a connection is open now (false after the server went away, until the next call).
     var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
 
+    /// Whether the open connection hears NOTIFY (not on a standby).
+    var isListening: Bool { isConnected && listening }
+
     /// Drops the connection (a test cuts it mid-transaction this way; a failure does it too).
     func disconnect() {
         guard let c = connection else { return }
@@ -76,8 +79,13 @@ final class SyncConnection: @unchecked Sendable {
         connection = c
         if let onNotify {
             c.addListener(channel: "xinfang_append") { _, note in onNotify(note.payload) }
-            _ = try wait(c.query("LISTEN xinfang_append", logger: logger), what: "LISTEN")
-            listening = true
+            // A standby refuses LISTEN ("during recovery"): there the log is polled instead.
+            do {
+                _ = try wait(c.query("LISTEN xinfang_append", logger: logger), what: "LISTEN")
+                listening = true
+            } catch {
+                if c.isClosed { throw error }
+            }
         }
         return c
     }

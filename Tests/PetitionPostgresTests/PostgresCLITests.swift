@@ -5,8 +5,8 @@ import PetitionStore
 import TestSupport
 import Testing
 
-/// The xinfang executable on a database log.
-struct PostgresCLI {
+/// The xinfang executable on a database log, in a folder of its own removed at the end.
+final class PostgresCLI {
     let dir: String
     static let binary = Fixtures.root + "/.build/debug/xinfang"
 
@@ -15,6 +15,8 @@ struct PostgresCLI {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func run(_ args: [String], training: Bool = true) -> (status: Int32, out: String, err: String) {
         let p = Process()

@@ -55,6 +55,9 @@ struct OwnCluster {
         try Self.script("start", folder)
     }
 
+    /// A cluster started otherwise (a standby).
+    init(existing folder: String) { self.folder = folder }
+
     /// Runs the script to its end (posix_spawn and waitpid: Foundation's Process can wait
     /// forever for a child whose own child, the server, lives on).
     static func script(_ args: String...) throws {
@@ -145,5 +148,51 @@ struct PostgresFaultTests {
         let stamps = try PostgresAdmin.column(try TestServer.location(database),
             "SELECT DISTINCT db_user || ' ' || actor FROM xinfang.records WHERE kind = 1 ORDER BY 1")
         #expect(stamps == ["office_east office_east", "office_west office_west"])
+    }
+}
+
+@Suite("A synchronous streaming replica", .enabled(if: TestServer.enabled), .serialized)
+struct PostgresReplicaTests {
+    @Test func aSynchronousStandbyServesReadsAndHoldsEveryAcknowledgedRecordWhenPromoted() throws {
+        let primary = try OwnCluster()
+        defer { primary.stop() }
+        let standbyFolder = primary.folder + "-standby"
+        try OwnCluster.script("standby", primary.folder, standbyFolder)
+        let standby = OwnCluster(existing: standbyFolder)
+        defer { standby.stop() }
+        try PostgresAdmin.execute(try primary.location(), [
+            "ALTER SYSTEM SET synchronous_standby_names = 'standby1'", "SELECT pg_reload_conf()", "CREATE DATABASE city",
+        ])
+        // Until the standby is synchronous, a commit would not wait for it.
+        let end = Date().addingTimeInterval(10)
+        while try PostgresAdmin.column(try primary.location(), "SELECT sync_state::text FROM pg_stat_replication") != ["sync"],
+              Date() < end { usleep(100_000) }
+        _ = try PostgresEventLog.create(try primary.location("city"), jurisdiction: "D-XFJ", mode: .training,
+                                        now: Fixtures.instant("2025-04-28"), dataHash: TestServer.dataHash)
+        let writer = try PostgresEventLog.open(try primary.location("city"), writable: true, dataHash: TestServer.dataHash)
+        // The database and the log's row reach the standby as it replays them.
+        var opened: PostgresEventLog?
+        let replayed = Date().addingTimeInterval(10)
+        while opened == nil, Date() < replayed {
+            opened = try? PostgresEventLog.open(try standby.location("city"))
+            if opened == nil { usleep(100_000) }
+        }
+        let reader = try #require(opened)
+        var acknowledged: [Int] = []
+        for n in 1...20 { acknowledged += try writer.append([[event(n)]]).map(\.seq) }
+        // Reads from the standby: LISTEN does not work there, so it is polled.
+        var seen: [Int] = []
+        let until = Date().addingTimeInterval(5)
+        while seen.count < 20, Date() < until {
+            seen += try reader.poll().map(\.seq)
+            usleep(50_000)
+        }
+        #expect(seen == acknowledged)
+        try primary.kill()
+        try OwnCluster.script("promote", standbyFolder)
+        let promoted = try PostgresEventLog.open(try standby.location("city"), writable: true, dataHash: TestServer.dataHash)
+        #expect(try promoted.readAll().map(\.seq) == acknowledged)
+        #expect(promoted.headHash == writer.headHash)
+        #expect(try promoted.append([[event(21)]]).map(\.seq) == [21])
     }
 }

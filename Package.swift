@@ -74,7 +74,8 @@ let package = Package(
 
         // `make bench`: figures beside baselines measured in the same run.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI", "TestSupport", "CSQLite"]),
+        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI", "TestSupport", "CSQLite",
+                                                        "PetitionPostgres", .product(name: "PostgresNIO", package: "postgres-nio")]),
 
         // A writer that the crash tests run and kill.
         .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore", "PetitionPostgres"]),

@@ -521,3 +521,14 @@ package enum PostgresAdmin {
         }
     }
 }
+
+/// A plain connection for measuring beside the store (`make bench`'s raw INSERT loop):
+/// statements with binds, synchronously, as the store runs its own.
+package final class PostgresSession {
+    private let connection: SyncConnection
+
+    package init(_ location: PostgresLocation) { connection = SyncConnection(location) }
+
+    @discardableResult
+    package func execute(_ query: PostgresQuery) throws(StoreError) -> Int { try connection.query(query).count }
+}

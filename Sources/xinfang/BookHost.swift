@@ -49,7 +49,7 @@ final class BookHost: ConsoleHost {
         do {
             return !(try book.refresh()).isEmpty
         } catch {
-            guard (error as? StoreError)?.code == .io, book.log is PostgresEventLog else { throw error }
+            guard error.code == .io, book.log is PostgresEventLog else { throw error }
             return false
         }
     }

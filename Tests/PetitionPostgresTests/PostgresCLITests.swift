@@ -90,4 +90,23 @@ struct PostgresCLITests {
         #expect(r.out.contains("Record 2 names \"someone_else\" as its actor but was appended by database role \"clerk_c\""))
         #expect(!r.out.contains("Record 1 names"))
     }
+
+    @Test func aRoleThatMayNotReadAccusationsVerifiesTheChainAndIsToldWhatWasWithheld() throws {
+        let (database, log) = try TestServer.newLog()
+        var accusation = Fixtures.letter()
+        accusation.accusedOrgan = "D-ZJJ"
+        try log.append([[event(1)]])
+        try log.append([[CaseEvent(caseNumber: CaseNumber(organ: "D-XFJ", year: 2025, sequence: 2),
+                                   at: Fixtures.instant("2025-04-29T09:00"), actor: Fixtures.clerk, rule: .intakeRegisterAll,
+                                   body: .registered(petition: accusation))]])
+        try TestServer.role("clerk_d", in: database)
+        let folder = try #require(TestServer.folder)
+        let cli = PostgresCLI()
+        let mine = cli.run(["log", "verify", "--log", "postgresql:///\(database)?host=\(folder)&user=clerk_d&password=pw-clerk_d"])
+        #expect(mine.status == 0, "\(mine.err)")
+        #expect(mine.out.contains("2 records, head hash \(log.headHash.hex)"))
+        #expect(mine.out.contains("1 records are accusations' whose payload the database withholds from role clerk_d"))
+        // The owner's verify reads every byte and agrees.
+        #expect(cli.head("postgresql:///\(database)?host=\(folder)").contains("head hash \(log.headHash.hex)"))
+    }
 }

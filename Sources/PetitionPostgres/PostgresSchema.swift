@@ -27,8 +27,11 @@ package enum PostgresSchema {
     /// The roles every database in the cluster shares (roles are the cluster's, not a database's).
     static let roles = """
     DO $$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'xinfang_staff') THEN CREATE ROLE xinfang_staff NOLOGIN; END IF;
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'xinfang_accusations') THEN CREATE ROLE xinfang_accusations NOLOGIN; END IF;
+      -- Roles are the cluster's, the migrations' lock a database's: two databases migrating at
+      -- once take this cluster-wide lock, and a role made meanwhile is no error.
+      PERFORM pg_advisory_xact_lock(7110028);
+      BEGIN CREATE ROLE xinfang_staff NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+      BEGIN CREATE ROLE xinfang_accusations NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
     END $$
     """
 

@@ -131,4 +131,27 @@ struct EventLogContractTests {
         }
         #expect(mine[number]?.phase == .transferred)
     }
+
+    /// The workflow's integration through each store: REGULATION.md's worked example, from
+    /// the visit to finality, decided by a case book on the store, read back by another.
+    @Test(arguments: Store.under)
+    func theWorkedExampleRunsToFinalityThroughEachStoreAndReplaysTheSame(store: Store) throws {
+        let (log, another) = try store.make()
+        let ref = Fixtures.reference
+        let book = try CaseBook(log: log)
+        // (A trainee may enrol anyone, on a training log.)
+        try book.changeStaff(Roster(members: Fixtures.staffMembers).enrolment(by: "trainee", at: Fixtures.instant("2025-04-01")),
+                             directory: ref.directory)
+        let first = Scenario.workedExample[0]
+        guard case .register(let petition) = first.command else { Issue.record("the example starts with a visit"); return }
+        let number = try #require(try book.register([petition], now: Fixtures.instant(first.time), actor: first.actor,
+                                                    reference: ref).first)
+        for step in Scenario.workedExample.dropFirst() {
+            _ = try book.execute(step.command, on: number, now: Fixtures.instant(step.time), actor: step.actor, reference: ref)
+        }
+        #expect(book[number]?.phase == .final)
+        let replayed = try CaseBook(log: try another())
+        #expect(replayed[number] == book[number])
+        #expect(try replayed.history(of: number).count == Scenario.workedExample.count)
+    }
 }

@@ -133,23 +133,43 @@ struct LiveConsoleTmuxTests {
         #expect(transferred.map { $0 < 1 } == true, "west saw the transfer after \(String(describing: transferred)) s")
     }
 
-    @Test func aConsoleThatLosesTheServerSaysSoKeepsItsScreenAndReconnects() throws {
+    @Test func aConsoleThatLosesTheServerSaysSoKeepsItsScreenSavesNothingAndReconnects() throws {
         let cluster = try OwnCluster()
         defer { cluster.stop() }
         try PostgresAdmin.execute(try cluster.location(), ["CREATE DATABASE live"])
-        let (_, west) = try twoOffices(host: cluster.folder, database: "live")
+        let (east, _) = try twoOffices(host: cluster.folder, database: "live")
+        let clerk = try PostgresEventLog.open(try PostgresLocation(parsing: east, account: "east"), writable: true,
+                                              dataHash: TestServer.dataHash)
+        _ = try CaseBook(log: clerk).register([Fixtures.letter()], now: Fixtures.instant("2025-04-29T09:00"),
+                                              actor: Actor(user: "east", role: .clerk, organ: "D-XFJ"),
+                                              reference: Fixtures.reference)
         let consoles = LiveConsoles()
-        consoles.open("west", url: west)
-        #expect(consoles.waitFor("west", "west  handling officer"))
-        consoles.keys("west", "w")
-        #expect(consoles.waitFor("west", "0 cases"))
+        consoles.open("east", url: east)
+        #expect(consoles.waitFor("east", "east  reception clerk"))
+        consoles.keys("east", "w")
+        #expect(consoles.waitFor("east", "D-XFJ-2025-00001"))
+        consoles.keys("east", "Enter")
+        #expect(consoles.waitFor("east", "Allowed now"))
         try cluster.kill()
-        #expect(consoles.waitFor("west", "Database connection lost", seconds: 3), "\(consoles.screen("west"))")
-        #expect(consoles.screen("west").contains("0 cases"), "the queue stays on the screen")
+        #expect(consoles.waitFor("east", "Database connection lost", seconds: 3), "\(consoles.screen("east"))")
+        #expect(consoles.screen("east").contains("Allowed now"), "the case stays on the screen")
+        // No form opens while the connection is lost: nothing can be saved.
+        consoles.keys("east", "a")
+        consoles.keys("east", "Enter")
+        usleep(500_000)
+        #expect(!consoles.screen("east").contains("F2 ^S save"), "\(consoles.screen("east"))")
+        consoles.keys("east", "Escape")
+        consoles.keys("east", "Escape")
         try cluster.restart()
         let end = Date().addingTimeInterval(5)
-        while consoles.screen("west").contains("connection lost"), Date() < end { usleep(100_000) }
-        #expect(!consoles.screen("west").contains("connection lost"), "\(consoles.screen("west"))")
-        #expect(consoles.screen("west").contains("0 cases"))
+        while consoles.screen("east").contains("connection lost"), Date() < end { usleep(100_000) }
+        #expect(!consoles.screen("east").contains("connection lost"), "\(consoles.screen("east"))")
+        // Back: the same keys open the form.
+        consoles.keys("east", "w")
+        consoles.keys("east", "Enter")
+        #expect(consoles.waitFor("east", "Allowed now"))
+        consoles.keys("east", "a")
+        consoles.keys("east", "Enter")
+        #expect(consoles.waitFor("east", "F2 ^S save"), "\(consoles.screen("east"))")
     }
 }

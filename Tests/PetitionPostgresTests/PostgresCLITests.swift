@@ -109,4 +109,32 @@ struct PostgresCLITests {
         // The owner's verify reads every byte and agrees.
         #expect(cli.head("postgresql:///\(database)?host=\(folder)").contains("head hash \(log.headHash.hex)"))
     }
+
+    /// Identity from the database, end to end: each office's clerk signs in as a role of
+    /// its own (SCRAM), acts as the staff record mapping that role says, and verify finds
+    /// every record's actor is the role that appended it.
+    @Test func twoOfficesRolesActAsTheirStaffRecordsSayAndEveryStampMatches() throws {
+        let folder = try #require(TestServer.folder)
+        let database = try TestServer.freshDatabase()
+        let (east, west) = try twoOffices(host: folder, database: database)
+        let cli = PostgresCLI()
+        try Data(#"""
+            {"channel":"letter","receivedAt":"2025-04-28","organ":"D-XFJ",
+             "petitioner":{"kind":"citizen","name":"李娜","idNumber":"110102198001011239","phone":"13900139000","address":"望湖街道2号"},
+             "request":"请求解决拖欠工资","facts":"某公司拖欠工资三个月","reasons":"劳动合同约定","category":"WAGES","type":"grievance"}
+            """#.utf8).write(to: URL(fileURLWithPath: cli.dir + "/p.json"))
+        #expect(cli.run(["register", cli.dir + "/p.json", "--log", east], training: false).status == 0)
+        let transfer = cli.run(["act", "D-XFJ-2025-00001", "transfer", "--to", "D-ZJJ", "--log", east], training: false)
+        #expect(transfer.status == 0, "\(transfer.err)")
+        let receive = cli.run(["act", "D-XFJ-2025-00001", "receive", "--log", west], training: false)
+        #expect(receive.status == 0, "\(receive.err)")
+        // West is a handler of the housing bureau: registering is not its work.
+        let refused = cli.run(["register", cli.dir + "/p.json", "--log", west], training: false)
+        #expect(refused.status == 65)
+        let shown = cli.run(["show", "D-XFJ-2025-00001", "--json", "--log", west], training: false).out
+        #expect(shown.contains("\"user\" : \"east\"") && shown.contains("\"user\" : \"west\""))
+        let verified = cli.run(["log", "verify", "--log", "postgresql:///\(database)?host=\(folder)"], training: false)
+        #expect(verified.status == 0, "\(verified.out)\(verified.err)")
+        #expect(verified.out.contains("Every record's actor is the database role that appended it"))
+    }
 }

@@ -24,6 +24,8 @@ package final class PostgresEventLog: EventLog {
     /// The hash of the reference data this host decides by (`ReferenceHash`): a log whose
     /// records were decided by other data refuses it (the database checks).
     package let dataHash: String?
+    /// The hash of the reference data the log's records are decided by, as recorded with it.
+    package private(set) var logDataHash = ""
     /// The database role this connection is: the acting user on a production log.
     package let sessionUser: String
     let connection: SyncConnection
@@ -69,9 +71,9 @@ package final class PostgresEventLog: EventLog {
         let rows: [PostgresRow]
         do throws(StoreError) {
             if let j = location.jurisdiction {
-                rows = try connection.query("SELECT jurisdiction, header FROM xinfang.logs WHERE jurisdiction = \(j)")
+                rows = try connection.query("SELECT jurisdiction, header, data_hash FROM xinfang.logs WHERE jurisdiction = \(j)")
             } else {
-                rows = try connection.query("SELECT jurisdiction, header FROM xinfang.logs ORDER BY jurisdiction")
+                rows = try connection.query("SELECT jurisdiction, header, data_hash FROM xinfang.logs ORDER BY jurisdiction")
             }
         } catch {
             // No xinfang schema in this database yet.
@@ -80,11 +82,11 @@ package final class PostgresEventLog: EventLog {
         }
         guard let row = rows.first else { throw StoreError(.logMissing, path: location.description) }
         guard rows.count == 1 else {
-            let names = try rows.map { row throws(StoreError) in try decode(row, as: (String, ByteBuffer).self, location).0 }
+            let names = try rows.map { row throws(StoreError) in try decode(row, as: (String, ByteBuffer, String).self, location).0 }
             throw StoreError(.io, path: location.description,
                              cause: "several logs (\(names.joined(separator: ", "))): add ?jurisdiction=CODE")
         }
-        let (jurisdiction, headerBytes) = try decode(row, as: (String, ByteBuffer).self, location)
+        let (jurisdiction, headerBytes, recordedData) = try decode(row, as: (String, ByteBuffer, String).self, location)
         let bytes = Array(headerBytes.readableBytesView)
         let format: LogFormat.Header
         switch bytes.withUnsafeBytes({ LogFormat.decodeHeader($0) }) {
@@ -97,6 +99,7 @@ package final class PostgresEventLog: EventLog {
         located.jurisdiction = jurisdiction
         let log = PostgresEventLog(location: located, connection: connection, format: format, headerBytes: bytes, writable: writable,
                                    dataHash: dataHash, sessionUser: user, clock: clock, notified: flag)
+        log.logDataHash = recordedData
         try log.readNew()
         return log
     }

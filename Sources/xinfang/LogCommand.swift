@@ -55,15 +55,24 @@ struct LogCommand: ParsableCommand {
                 let zh = session.language == .zh
                 let snapshot = session.isDatabaseLog ? Verify.describe(.none, session)
                     : Verify.describe(SnapshotInspection.status(ofLog: path, scan), session)
-                let s = Summary(path: path, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
+                let s = Summary(path: session.logName, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
                                 jurisdiction: scan.header.jurisdiction, version: Int(scan.header.version),
                                 records: scan.lastSeq, headHash: LogFormat.hex(scan.headHash), bytes: scan.fileSize,
                                 first: range?.first.description, last: range?.last.description, state: state,
                                 snapshot: snapshot)
                 if json { return Output.printJSON(s) }
+                // A database log: the reference data it is decided by, beside this host's.
+                var data: [[String]] = []
+                if let location = try session.database() {
+                    let recorded = try PostgresEventLog.open(location, listen: false).logDataHash
+                    let here = session.referenceHash
+                    data = [[zh ? "参考数据" : "reference data",
+                             recorded == here ? recorded + (zh ? "（与本机相同）" : " (this host's too)")
+                                              : recorded + (zh ? "；本机为 \(here)，不同：本机不能写入" : "; this host's is \(here): different, this host cannot write")]]
+                }
                 let mode = scan.header.mode == .training ? (zh ? "培训" : "training") : (zh ? "正式" : "production")
                 Output.printTable(nil, [
-                    [zh ? "日志" : "log", path],
+                    [zh ? "日志" : "log", session.logName],
                     [zh ? "模式" : "mode", mode],
                     [zh ? "日志编号" : "log id", s.logId],
                     [zh ? "辖区" : "jurisdiction", session.reference.directory.name(s.jurisdiction, session.language)],
@@ -73,7 +82,7 @@ struct LogCommand: ParsableCommand {
                     [zh ? "日期范围" : "dates", "\(s.first ?? "—") — \(s.last ?? "—")"],
                     [zh ? "状态" : "state", Verify.describe(scan, session)],
                     [zh ? "快照" : "snapshot", session.isDatabaseLog ? s.snapshot : snapshotPath + "  " + s.snapshot],
-                ])
+                ] + data)
             }
         }
     }

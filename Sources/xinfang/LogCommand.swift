@@ -241,6 +241,10 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
+                if session.isDatabaseLog {
+                    throw UsageError("数据库中的日志不由 xinfang 恢复：每条记录写入时已由数据库核对哈希链，损坏请从数据库备份恢复；要得到一份日志文件，请用 xinfang log copy --from 数据库地址 --to 新文件",
+                                     "A database log is not recovered by xinfang: the database checked the chain of every record as it was appended; restore damage from the database's backups, and for a log file use xinfang log copy --from URL --to NEW")
+                }
                 try session.checkOfficeFolder(holds: out)
                 guard let r = try LogInspection.recover(session.logPath, to: out) else {
                     session.say("日志完好，无需恢复", "The log is intact; nothing to recover")

@@ -137,4 +137,20 @@ struct PostgresCLITests {
         #expect(verified.status == 0, "\(verified.out)\(verified.err)")
         #expect(verified.out.contains("Every record's actor is the database role that appended it"))
     }
+
+    @Test func logDumpOnADatabaseLogRecordsItsReasonFirstAndPrintsEveryRecord() throws {
+        let folder = try #require(TestServer.folder)
+        let database = try TestServer.freshDatabase()
+        _ = try twoOffices(host: folder, database: database)
+        let url = "postgresql:///\(database)?host=\(folder)"
+        let cli = PostgresCLI()
+        let dumped = cli.run(["log", "dump", "--reason", "审计抽查", "--log", url], training: false)
+        #expect(dumped.status == 0, "\(dumped.err)")
+        let lines = dumped.out.split(separator: "\n")
+        #expect(lines.count == 5, "three staff records, their batch's commit and the disclosure: \(dumped.out)")
+        #expect(lines.last?.contains("审计抽查") == true)
+        let stamps = try PostgresAdmin.column(try TestServer.location(database),
+                                              "SELECT db_user || ' ' || actor FROM xinfang.records WHERE kind = \(Int(LogRecord.Kind.disclosure.rawValue))")
+        #expect(stamps == ["\(TestServer.account) \(TestServer.account)"])
+    }
 }

@@ -24,8 +24,11 @@ package final class PostgresEventLog: EventLog {
     /// The hash of the reference data this host decides by (`ReferenceHash`): a log whose
     /// records were decided by other data refuses it (the database checks).
     package let dataHash: String?
-    /// The hash of the reference data the log's records are decided by, as recorded with it.
+    /// The hash of the reference data the log's records are decided by, as its row holds it
+    /// (set when the log was made, and by each reference-data record since).
     package private(set) var logDataHash = ""
+    /// The latest reference-data record read (kind 8): the data in force from it on.
+    package private(set) var referenceData: ReferenceDataRecord?
     /// The database role this connection is: the acting user on a production log.
     package let sessionUser: String
     let connection: SyncConnection
@@ -248,6 +251,7 @@ package final class PostgresEventLog: EventLog {
         case .clock(let move): clock_ = move
         case .training(let note): trainingNotes.append(NumberedNote(seq: seq, note: note))
         case .recoveryNote(let note): reservedNumbers += note.caseNumbers ?? []
+        case .referenceData(let data): referenceData = data
         case .commit, .checkpoint, .salvage, .disclosure: break
         }
     }
@@ -288,13 +292,25 @@ package final class PostgresEventLog: EventLog {
     // MARK: - Writing
 
     package func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+        try transact(checkingData: true, body)
+    }
+
+    /// Records this host's reference data as the data in force from now on (kind 8): the
+    /// log's owner does, once every host has the new `data/` (the database refuses anyone else).
+    package func recordReferenceData() throws {
+        guard let dataHash else { throw StoreError(.io, path: location.description, cause: "no reference data given") }
+        _ = try transact(checkingData: false) { _ in [.referenceData(ReferenceDataRecord(sha256: dataHash, by: self.sessionUser))] }
+    }
+
+    private func transact(checkingData: Bool, _ body: ([CaseEvent]) throws -> [LogRecord]) throws
+        -> (new: [CaseEvent], stored: [CaseEvent]) {
         guard writable else { throw StoreError(.io, path: location.description, cause: "opened read-only") }
         try connection.begin()
         do {
             let head = try connection.query("SELECT head_seq, data_hash FROM xinfang.lock_head(\(jurisdiction))")
             guard let row = head.first else { throw StoreError(.logMissing, path: location.description) }
             let (headSeq, logData) = try Self.decode(row, as: (Int64, String).self, location)
-            if let dataHash, dataHash != logData {
+            if checkingData, let dataHash, dataHash != logData {
                 throw StoreError(.badData, path: location.description,
                                  cause: "this host's reference data (\(dataHash.prefix(12))…) is not the log's (\(logData.prefix(12))…); nothing written")
             }
@@ -468,6 +484,7 @@ package final class PostgresEventLog: EventLog {
         case .clock(let move): move.by
         case .training(let note): note.by
         case .disclosure(let d): d.user
+        case .referenceData(let r): r.by
         case .recoveryNote, .commit, .checkpoint, .salvage: nil
         }
     }

@@ -116,6 +116,7 @@ package enum PostgresSchema {
         DECLARE
           l xinfang.logs%ROWTYPE;
           f bytea; s bigint; off bigint; prev bytea; h bytea; n int; k int; fseq bigint; flen bigint; acc boolean;
+          plen bigint; new_data text;
         BEGIN
           SELECT * INTO l FROM xinfang.logs WHERE jurisdiction = j FOR UPDATE;
           IF NOT FOUND THEN RAISE EXCEPTION 'xinfang: no log for jurisdiction %', j USING ERRCODE = 'no_data_found'; END IF;
@@ -126,8 +127,6 @@ package enum PostgresSchema {
             IF NOT l.importing OR session_user <> l.owner_role THEN
               RAISE EXCEPTION 'xinfang: only the owner copies records into a log being imported' USING ERRCODE = 'insufficient_privilege';
             END IF;
-          ELSIF data IS DISTINCT FROM l.data_hash THEN
-            RAISE EXCEPTION 'xinfang: reference data % differs from the log''s %', data, l.data_hash USING ERRCODE = 'XF001';
           END IF;
           s := l.head_seq; off := l.end_offset; prev := l.head_hash;
           n := coalesce(array_length(frames, 1), 0);
@@ -144,6 +143,14 @@ package enum PostgresSchema {
             IF substring(f FROM 49 FOR 32) <> prev THEN
               RAISE EXCEPTION 'xinfang: record % does not chain to the head', s USING ERRCODE = 'data_exception';
             END IF;
+            -- A reference-data record (kind 8): the data in force from here on, the owner's to record.
+            IF get_byte(f, 12) = 8 AND get_byte(f, 13) = 0 AND NOT import THEN
+              IF session_user <> l.owner_role THEN
+                RAISE EXCEPTION 'xinfang: only the log''s owner records the reference data in force' USING ERRCODE = 'insufficient_privilege';
+              END IF;
+              plen := get_byte(f, 8)::bigint + (get_byte(f, 9)::bigint << 8) + (get_byte(f, 10)::bigint << 16) + (get_byte(f, 11)::bigint << 24);
+              new_data := convert_from(substring(f FROM 81 FOR plen::int), 'UTF8')::jsonb ->> 'sha256';
+            END IF;
             h := sha256(f);
             acc := coalesce(accusations[i], false) OR (nullif(cases[i], '') IS NOT NULL AND EXISTS (
               SELECT 1 FROM xinfang.records r WHERE r.jurisdiction = j AND r.case_number = cases[i] AND r.accusation));
@@ -154,7 +161,14 @@ package enum PostgresSchema {
             off := off + length(f);
             prev := h;
           END LOOP;
-          UPDATE xinfang.logs SET head_seq = s, end_offset = off, head_hash = prev WHERE jurisdiction = j;
+          -- Every host decides by the same data, or writes nothing (checked after the records, so
+          -- that a batch recording new data is held to it).
+          IF NOT import AND data IS DISTINCT FROM coalesce(new_data, l.data_hash) THEN
+            RAISE EXCEPTION 'xinfang: reference data % differs from the log''s %', data, coalesce(new_data, l.data_hash)
+              USING ERRCODE = 'XF001';
+          END IF;
+          UPDATE xinfang.logs SET head_seq = s, end_offset = off, head_hash = prev, data_hash = coalesce(new_data, l.data_hash)
+            WHERE jurisdiction = j;
           PERFORM pg_notify('xinfang_append', j || ' ' || s);
           RETURN s;
         END $$

@@ -73,6 +73,8 @@ struct InitCommand: ParsableCommand {
             }
             try CaseBook(log: log).changeStaff(Roster(members: members).enrolment(by: user, at: now),
                                                directory: session.reference.directory)
+            // A database log records the reference data its records are decided by (decision 0028).
+            try (log as? PostgresEventLog)?.recordReferenceData()
             let name = session.reference.directory.name(organ, session.language)
             session.say(training ? "已创建培训日志：\(path)（\(name)）" : "已创建正式日志：\(path)（\(name)）",
                         training ? "Created training log \(path) (\(name))" : "Created production log \(path) (\(name))")

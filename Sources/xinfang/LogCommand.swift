@@ -10,7 +10,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "日志工具 — inspect, verify, recover, dump or follow the log.",
-        subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self, Copy.self])
+        subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self, Copy.self, ReferenceData.self])
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mode, log id, records, head hash, size and date range.")
@@ -285,6 +285,28 @@ struct LogCommand: ParsableCommand {
             lines.append(zh ? "原日志 SHA-256 \(r.originalSHA256)，未改动；旧记录哈希到新记录的对照见 xinfang log dump 中的 salvage 记录"
                             : "Original SHA-256 \(r.originalSHA256), untouched; the map from old record hashes to new is in the salvage record (xinfang log dump)")
             return lines
+        }
+    }
+
+    /// `xinfang log reference-data --log postgres://…`: the log's owner records this host's
+    /// `data/` as the reference data in force (a kind-8 record, decision 0028), once every
+    /// host has it: from then on a host with other data may not write.
+    struct ReferenceData: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reference-data",
+            abstract: "On a database log: record this host's reference data (data/) as the data in force (the log's owner).")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Session.run(options) { session in
+                guard let location = try session.database() else {
+                    throw UsageError("只有数据库中的日志记录参考数据", "Only a database log records its reference data")
+                }
+                let log = try session.openDatabaseLog(location, writable: true)
+                try log.recordReferenceData()
+                session.say("已记录：此后按本机的参考数据（SHA-256 \(session.referenceHash)）办理，参考数据不同的主机不能写入",
+                            "Recorded: from now on records are decided by this host's reference data (SHA-256 \(session.referenceHash)); hosts with other data cannot write")
+            }
         }
     }
 

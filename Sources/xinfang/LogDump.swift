@@ -127,6 +127,8 @@ extension LogCommand {
             /// A training note: a refused attempt (what was tried and why it was refused, no
             /// petition text), an exercise started, a hint shown (decision 0026).
             var training: TrainingNote?
+            /// The reference data in force on a database log from here on (decision 0028).
+            var referenceData: ReferenceDataRecord?
             /// True when personal data and accusation content were masked.
             var masked: Bool?
         }
@@ -153,6 +155,7 @@ extension LogCommand {
                 line.masked = !masking.unmasked
             case .clock(let c)?: line.type = LogRecord.Kind.clock.name; line.clock = c
             case .training(let n)?: line.type = LogRecord.Kind.training.name; line.training = n
+            case .referenceData(let r)?: line.type = LogRecord.Kind.referenceData.name; line.referenceData = r
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

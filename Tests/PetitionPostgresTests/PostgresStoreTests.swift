@@ -137,3 +137,32 @@ struct PostgresStoreTests {
         #expect(try auditor.image().bytes.count == log.end)
     }
 }
+
+@Suite("The reference data in force on a database log", .enabled(if: TestServer.enabled))
+struct ReferenceDataTests {
+    @Test func theOwnerRecordsNewDataAndFromThenOnOnlyHostsWithItMayWrite() throws {
+        let (database, log) = try TestServer.newLog()
+        try log.recordReferenceData()
+        try log.append([[event(1)]])
+        // Every host installs new data; the owner records it.
+        let newer = try PostgresEventLog.open(try TestServer.location(database), writable: true, dataHash: "new-data")
+        try newer.recordReferenceData()
+        #expect(newer.referenceData == ReferenceDataRecord(sha256: "new-data", by: TestServer.account))
+        #expect(throws: StoreError.self) { try log.append([[event(2)]]) }
+        try newer.append([[event(3)]])
+        let read = try PostgresEventLog.open(try TestServer.location(database))
+        #expect(read.referenceData?.sha256 == "new-data")
+        #expect(read.logDataHash == "new-data")
+        #expect(try read.readAll().map(\.caseNumber.sequence) == [1, 3])
+    }
+
+    @Test func aClerkCannotRecordReferenceData() throws {
+        let (database, log) = try TestServer.newLog()
+        try log.append([[event(1)]])
+        try TestServer.role("clerk_e", in: database)
+        let clerk = try PostgresEventLog.open(try TestServer.location(database, user: "clerk_e", password: "pw-clerk_e"),
+                                              writable: true, dataHash: "clerks-own-data")
+        #expect(throws: StoreError.self) { try clerk.recordReferenceData() }
+        #expect(try PostgresEventLog.open(try TestServer.location(database)).logDataHash == TestServer.dataHash)
+    }
+}

@@ -9,7 +9,9 @@ SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 # in two end-to-end tests (about 2 s each), so `make run` does not install an office suite;
 # on Debian 12 it comes from Debian's bookworm-backports (`office-setup`): bookworm's own 7.4
 # reads a CSV given no import filter as Windows-1252 whatever its byte-order mark (decision 0030).
-TEST_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# postgresql: the store's tests run against a throwaway server as well as the file
+# (scripts/pg-cluster.sh; docs/decisions/0028-postgresql-store.md).
+TEST_PACKAGES := chromium fonts-noto-cjk poppler-utils postgresql
 
 .PHONY: run demo test bench fuzz setup test-setup office-setup install-packages build install clean
 
@@ -75,10 +77,15 @@ demo: build
 
 # Keeps swift test's output in $(TEST_OUTPUT) and its exit status (pipefail), then
 # prints the target's total time and the ten slowest tests (scripts/test-times.py).
+# A throwaway PostgreSQL cluster runs for the tests (Unix socket only, in a temporary
+# folder named to them in XINFANG_TEST_PG; XINFANG_TEST_PG_REQUIRED=1 makes a test that
+# needs it fail, not skip, if it is not there), stopped and removed at the end.
 TEST_OUTPUT := .build/test-output.txt
 test: test-setup
 	@started=$$(date +%s.%N); set -o pipefail; \
 	echo "$(SWIFT) build --build-tests" && $(SWIFT) build --build-tests || exit; \
+	pg=$$(scripts/pg-cluster.sh start) || exit; trap 'scripts/pg-cluster.sh stop "$$pg"' EXIT; \
+	export XINFANG_TEST_PG="$$pg" XINFANG_TEST_PG_REQUIRED=1; echo "PostgreSQL test server: $$pg"; \
 	echo "$(SWIFT) test" && $(SWIFT) test 2>&1 | tee $(TEST_OUTPUT); status=$$?; \
 	python3 scripts/test-times.py $(TEST_OUTPUT) $$started; \
 	exit $$status

@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System library: a module map and a shim header over ncursesw.
@@ -33,6 +37,17 @@ let package = Package(
             name: "PetitionStore",
             dependencies: ["PetitionCore", "CChecksum", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: replaySettings
+        ),
+
+        // The log in a PostgreSQL database (docs/decisions/0028-postgresql-store.md): the only
+        // target that touches postgres-nio and async code; it answers PetitionStore's synchronous
+        // EventLog by waiting on the caller's thread.
+        .target(
+            name: "PetitionPostgres",
+            dependencies: ["PetitionCore", "PetitionStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Pure: the written notices, receipts and letters, rendered from a case's records by
@@ -52,17 +67,18 @@ let package = Package(
         .executableTarget(
             name: "xinfang",
             dependencies: [
-                "PetitionCore", "PetitionStore", "ConsoleUI", "ConsoleTerminal", "PetitionDocuments",
+                "PetitionCore", "PetitionStore", "PetitionPostgres", "ConsoleUI", "ConsoleTerminal", "PetitionDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `make bench`: figures beside baselines measured in the same run.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI", "TestSupport", "CSQLite"]),
+        .executableTarget(name: "xinfang-bench", dependencies: ["PetitionCore", "PetitionStore", "ConsoleUI", "TestSupport", "CSQLite",
+                                                        "PetitionPostgres", .product(name: "PostgresNIO", package: "postgres-nio")]),
 
         // A writer that the crash tests run and kill.
-        .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore"]),
+        .executableTarget(name: "xinfang-stress", dependencies: ["PetitionCore", "PetitionStore", "PetitionPostgres"]),
 
         // libFuzzer targets for the record decoder, the recovery scanner and the payload codec (`make fuzz`).
         .executableTarget(name: "xinfang-fuzz", dependencies: ["PetitionStore"]),
@@ -81,6 +97,9 @@ let package = Package(
         .testTarget(name: "PetitionDocumentsTests", dependencies: ["PetitionDocuments", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "PetitionStore", "PetitionDocuments", "TestSupport"],
                     exclude: ["Snapshots"]),
+        // Against a real server: `make test` starts one and names its socket folder in
+        // $XINFANG_TEST_PG (scripts/pg-cluster.sh, docs/decisions/0028-postgresql-store.md).
+        .testTarget(name: "PetitionPostgresTests", dependencies: ["PetitionPostgres", "PetitionStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PetitionStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -130,6 +130,13 @@ if args.contains("--fold-only") {
     exit(0)
 }
 
+// `--postgres-only`: the PostgreSQL store's rows alone (PostgresBench.swift).
+if args.contains("--postgres-only") {
+    postgresBench(records: records, payloads: payloads, dir: dir)
+    printTable()
+    exit(0)
+}
+
 // `--console-only`: the console's figures alone (search, filter, queue), on the cases
 // folded in memory — a quick run that skips the log, SQLite and the fresh processes.
 if args.contains("--console-only") {
@@ -322,5 +329,8 @@ if let made = try pointBench(targetEvents: targetEvents) {
     // Thirty consoles on that log at once, as at a bureau's window terminals (ConsolesBench.swift).
     consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount)
 }
+
+// The PostgreSQL store beside a raw INSERT loop on the same server (PostgresBench.swift, issue 17).
+postgresBench(records: records, payloads: payloads, dir: dir)
 
 printTable()

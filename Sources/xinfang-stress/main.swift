@@ -1,5 +1,6 @@
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,12 @@ import Glibc
 // reports each one on stdout only once it is durable ("ack SEQ CASE"). The tests
 // run several of these on one log and SIGKILL them at random moments.
 //
-// usage: xinfang-stress LOG WRITER [--create] [--no-lock]
+// usage: xinfang-stress LOG WRITER [--create] [--no-lock] [--count N]
+//
+// LOG may be a postgres:// URL (docs/decisions/0028): the writer then acts as the database
+// role it signs in as, decides by the reference data hash given with --data-hash, and with
+// --retry keeps trying an append that failed (the server killed and restarted under it),
+// acknowledging only those that committed.
 
 let args = CommandLine.arguments
 guard args.count >= 3, let writer = Int(args[2]) else {
@@ -46,6 +52,41 @@ final class NoLockFileSystem: FileSystem {
 }
 
 let fs: any FileSystem = args.contains("--no-lock") ? NoLockFileSystem() : PosixFileSystem()
+
+func option(_ name: String) -> String? { args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
+
+if PostgresLocation.isURL(path) {
+    do {
+        let account = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? ""
+        let location = try PostgresLocation(parsing: path, account: account)
+        let log = try PostgresEventLog.open(location, writable: true, dataHash: option("--data-hash"), listen: false, timeout: 10)
+        let actor = Actor(user: log.sessionUser, role: .clerk, organ: "D-XFJ")
+        let count = option("--count").flatMap(Int.init) ?? 100
+        let retry = args.contains("--retry")
+        var i = 0
+        var failures = 0
+        while i < count {
+            let number = CaseNumber(organ: "D-XFJ", year: 2025, sequence: writer * 1_000_000 + i + 1)
+            let event = CaseEvent(caseNumber: number, at: Instant(millisecondsSince1970: 1_745_800_000_000), actor: actor,
+                                  rule: .intakeRegisterAll, body: .escalated(proposal: "writer \(writer) record \(i + 1)"))
+            do {
+                // Two records a command, so that a half-written batch would show.
+                let stored = try log.append([[event], [event]])
+                let line = "ack \(stored[0].seq) \(stored[1].seq) \(number)\n"
+                _ = line.withCString { Glibc.write(1, $0, strlen($0)) }
+                i += 1
+            } catch let error as StoreError where retry && error.code == .io && failures < 600 {
+                failures += 1
+                usleep(50_000)
+            }
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("xinfang-stress: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 do {
     let log = args.contains("--create")
         ? try DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Instant(millisecondsSince1970: 0),

@@ -1,6 +1,7 @@
 import ConsoleUI
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// The console's log: the case book of the log file, as `ConsoleLoop` asks for it.
@@ -41,7 +42,17 @@ final class BookHost: ConsoleHost {
 
     func searchIndex() -> SearchIndex { book.searchIndex() }
 
-    func pickUp() throws -> Bool { !(try book.refresh()).isEmpty }
+    /// A database log that cannot be reached is not the end of the console: it keeps its
+    /// screen, says so on its status line (`warning`) and asks again at the next poll,
+    /// which reconnects (docs/decisions/0028-postgresql-store.md).
+    func pickUp() throws -> Bool {
+        do {
+            return !(try book.refresh()).isEmpty
+        } catch {
+            guard error.code == .io, book.log is PostgresEventLog else { throw error }
+            return false
+        }
+    }
 
     func history(of number: CaseNumber) -> [CaseEvent] { (try? book.history(of: number)) ?? [] }
 
@@ -97,10 +108,13 @@ final class BookHost: ConsoleHost {
     }
 
     /// The folder documents are saved in: `$XINFANG_DOCUMENTS`, else `documents/` beside the
-    /// log (made private to the user, as the log's folder is).
+    /// log (made private to the user, as the log's folder is); for a database log, beside
+    /// where the user's own log file would be.
     var documentsFolder: String {
         if let folder = Session.environment["XINFANG_DOCUMENTS"], !folder.isEmpty { return folder }
-        return ((session.logPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("documents")
+        // A database log has no folder of its own: the user's data folder keeps them.
+        let log = session.isDatabaseLog ? Session.defaultFileLog : session.logPath
+        return ((log as NSString).deletingLastPathComponent as NSString).appendingPathComponent("documents")
     }
 
     private func saveDocument(_ text: String, named name: String) throws -> String {
@@ -171,6 +185,11 @@ final class BookHost: ConsoleHost {
     }
 
     func warning() -> String? {
+        if let database = book.log as? PostgresEventLog, !database.isConnected {
+            return session.language == .zh
+                ? "数据库连接已断开，正在重连；恢复前不能保存"
+                : "Database connection lost; reconnecting. Nothing can be saved until it is back"
+        }
         let log = book.log as? DurableLog
         if log?.damage == nil, let found = background.damage(), case .damage = found { log?.markDamaged(found) }
         guard case .damage(_, let seq, _)? = log?.damage else { return nil }

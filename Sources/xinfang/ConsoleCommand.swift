@@ -18,11 +18,13 @@ struct ConsoleCommand: ParsableCommand {
         try Session.run(options) { session in
             let path = session.logPath
             var training = session.trainingRequested
-            if !FileManager.default.fileExists(atPath: path), isatty(STDIN_FILENO) == 1,
+            // A database log is there or `init` makes it: nothing to offer, no file to look for.
+            let database = session.isDatabaseLog
+            if !database, !FileManager.default.fileExists(atPath: path), isatty(STDIN_FILENO) == 1,
                let choice = Self.offerToCreate(session, path) {
                 training = choice == .training
             }
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard database || FileManager.default.fileExists(atPath: path) else {
                 session.say("还没有日志文件：\(path)", "No log yet at \(path)")
                 session.say("  创建培训日志：xinfang init --training，然后 xinfang --training",
                             "  practice log:   xinfang init --training, then xinfang --training")
@@ -39,7 +41,8 @@ struct ConsoleCommand: ParsableCommand {
             let book: CaseBook
             // Writable as the process is (its effective group: an installed xinfang writes the
             // office folder its clerks cannot), not as the account is.
-            if faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 {
+            // (A database decides each append itself: its roles' rights, checked at the write.)
+            if database || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 {
                 book = try session.openBook(writable: true)
             } else {
                 book = try session.openBook()

@@ -18,6 +18,10 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
+            guard !session.isDatabaseLog else {
+                throw UsageError("generate 只写培训日志文件；要放进数据库，请先生成文件，再用 xinfang log copy --from 文件 --to 数据库地址",
+                                 "generate writes a training log file; to put one in a database, generate a file, then xinfang log copy --from FILE --to URL")
+            }
             guard (1...2_000_000).contains(cases) else {
                 throw UsageError("--cases 应为1至2000000", "--cases must be 1 to 2,000,000")
             }

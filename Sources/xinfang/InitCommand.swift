@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// `xinfang init [--training]`: creates a log and enrols its first staff (staff records,
@@ -27,18 +28,25 @@ struct InitCommand: ParsableCommand {
             let training = session.trainingRequested
             let mode: LogMode = training ? .training : .production
             let now = try session.now(for: mode)
-            let organ = jurisdiction ?? session.reference.directory.jurisdiction
-            guard session.reference.directory[organ] != nil else {
-                throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
-            }
+            let database = try session.database()
+            let organ = jurisdiction ?? database?.jurisdiction ?? session.reference.directory.jurisdiction
             guard let userRole = Role(rawValue: role), userRole != .trainee else {
                 throw UsageError("--role 应为 clerk、handler、organHead、supervisor 或 administrator",
                                  "--role must be clerk, handler, organHead, supervisor or administrator")
             }
             let path = session.logPath
-            try Self.checkNewLogPath(path)
-            // A production log's first member is the account creating it (decision 0014).
-            let user = training ? session.osUser : try session.productionUser()
+            if let database, let named = database.jurisdiction, named != organ, jurisdiction != nil {
+                throw UsageError("--jurisdiction \(organ) 与数据库地址中的 jurisdiction=\(named) 不一致",
+                                 "--jurisdiction \(organ) differs from the URL's jurisdiction=\(named)")
+            }
+            guard session.reference.directory[organ] != nil else {
+                throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
+            }
+            if database == nil { try Self.checkNewLogPath(path) }
+            // A production log's first member is the account creating it (decision 0014);
+            // in a database, the role the connection authenticated as.
+            let user = training ? session.osUser
+                : try database.map { location throws in try PostgresEventLog.sessionUser(location) } ?? session.productionUser()
             var members = training
                 ? Roster.training(osUser: user, jurisdiction: organ).members
                 : [.init(user: user, name: user, role: userRole, organ: organ)]
@@ -51,9 +59,22 @@ struct InitCommand: ParsableCommand {
                 try check.decide(change, directory: session.reference.directory, training: training)
                 check.apply(change)
             }
-            let log = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
+            let log: any EventLog
+            if var database {
+                let applied = try PostgresEventLog.create(database, jurisdiction: organ, mode: mode, now: now,
+                                                          dataHash: session.referenceHash)
+                if !applied.isEmpty {
+                    session.say("数据库结构已建立或更新至第\(PostgresSchema.version)版", "Database schema created or migrated to version \(PostgresSchema.version)")
+                }
+                database.jurisdiction = organ
+                log = try PostgresEventLog.open(database, writable: true, dataHash: session.referenceHash, listen: false)
+            } else {
+                log = try DurableLog.create(at: path, mode: mode, jurisdiction: organ, now: now)
+            }
             try CaseBook(log: log).changeStaff(Roster(members: members).enrolment(by: user, at: now),
                                                directory: session.reference.directory)
+            // A database log records the reference data its records are decided by (decision 0028).
+            try (log as? PostgresEventLog)?.recordReferenceData()
             let name = session.reference.directory.name(organ, session.language)
             session.say(training ? "已创建培训日志：\(path)（\(name)）" : "已创建正式日志：\(path)（\(name)）",
                         training ? "Created training log \(path) (\(name))" : "Created production log \(path) (\(name))")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// `xinfang log info|verify|recover|dump|follow`: the log's own tools. None of them
@@ -9,7 +10,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "日志工具 — inspect, verify, recover, dump or follow the log.",
-        subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self])
+        subcommands: [Info.self, Verify.self, Recover.self, Dump.self, Follow.self, Copy.self, ReferenceData.self])
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "info", abstract: "Mode, log id, records, head hash, size and date range.")
@@ -35,7 +36,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 let path = session.logPath
-                let scan = try LogInspection.scan(path)
+                let scan = try session.scanLog()
                 let state: String = switch scan.problem {
                 case nil: "ok"
                 case .tornTail?: "torn-tail"
@@ -52,16 +53,26 @@ struct LogCommand: ParsableCommand {
                 }
                 let snapshotPath = CaseSnapshot.path(forLog: path)
                 let zh = session.language == .zh
-                let snapshot = Verify.describe(SnapshotInspection.status(ofLog: path, scan), session)
-                let s = Summary(path: path, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
+                let snapshot = session.isDatabaseLog ? Verify.describe(.none, session)
+                    : Verify.describe(SnapshotInspection.status(ofLog: path, scan), session)
+                let s = Summary(path: session.logName, mode: scan.header.mode.rawValue, logId: scan.header.logIdHex,
                                 jurisdiction: scan.header.jurisdiction, version: Int(scan.header.version),
                                 records: scan.lastSeq, headHash: LogFormat.hex(scan.headHash), bytes: scan.fileSize,
                                 first: range?.first.description, last: range?.last.description, state: state,
                                 snapshot: snapshot)
                 if json { return Output.printJSON(s) }
+                // A database log: the reference data it is decided by, beside this host's.
+                var data: [[String]] = []
+                if let location = try session.database() {
+                    let recorded = try PostgresEventLog.open(location, listen: false).logDataHash
+                    let here = session.referenceHash
+                    data = [[zh ? "参考数据" : "reference data",
+                             recorded == here ? recorded + (zh ? "（与本机相同）" : " (this host's too)")
+                                              : recorded + (zh ? "；本机为 \(here)，不同：本机不能写入" : "; this host's is \(here): different, this host cannot write")]]
+                }
                 let mode = scan.header.mode == .training ? (zh ? "培训" : "training") : (zh ? "正式" : "production")
                 Output.printTable(nil, [
-                    [zh ? "日志" : "log", path],
+                    [zh ? "日志" : "log", session.logName],
                     [zh ? "模式" : "mode", mode],
                     [zh ? "日志编号" : "log id", s.logId],
                     [zh ? "辖区" : "jurisdiction", session.reference.directory.name(s.jurisdiction, session.language)],
@@ -70,8 +81,8 @@ struct LogCommand: ParsableCommand {
                     [zh ? "大小" : "size", "\(s.bytes) bytes"],
                     [zh ? "日期范围" : "dates", "\(s.first ?? "—") — \(s.last ?? "—")"],
                     [zh ? "状态" : "state", Verify.describe(scan, session)],
-                    [zh ? "快照" : "snapshot", snapshotPath + "  " + s.snapshot],
-                ])
+                    [zh ? "快照" : "snapshot", session.isDatabaseLog ? s.snapshot : snapshotPath + "  " + s.snapshot],
+                ] + data)
             }
         }
     }
@@ -105,6 +116,50 @@ struct LogCommand: ParsableCommand {
             }
         }
 
+        /// A role from which accusations' payloads are withheld (Art 30) cannot lay the log
+        /// out as a file: its read checked every record's sequence and link to the one before
+        /// (the withheld ones by their headers and stored hashes), and it is told so.
+        static func withheld(_ location: PostgresLocation, _ session: Session) throws -> Bool {
+            let log = try PostgresEventLog.open(location, listen: false)
+            guard !log.withheld.isEmpty else { return false }
+            let head = log.headHash.hex
+            session.say("\(log.lastSeq)条记录，头哈希 \(head)（锚点 \(log.lastSeq):\(head)）",
+                        "\(log.lastSeq) records, head hash \(head) (anchor \(log.lastSeq):\(head))")
+            session.say("序号与哈希链完好；其中\(log.withheld.count)条为检举控告记录，数据库不向角色 \(log.sessionUser) 提供其内容，只核对了记录头与哈希（\(session.citation(.classifyAccusation))）",
+                        "Sequence and hash chain intact; \(log.withheld.count) records are accusations' whose payload the database withholds from role \(log.sessionUser): their headers and hashes were checked (\(session.citation(.classifyAccusation)))")
+            return true
+        }
+
+        /// On a database log, every record decided here names as its actor the role that
+        /// appended it (the database stamps session_user; a clerk cannot append in another's
+        /// name even from psql). Records copied in by `log copy` keep their own actors.
+        static func checkStamps(_ location: PostgresLocation, _ scan: LogScan, _ session: Session) throws {
+            let log = try PostgresEventLog.open(location, listen: false)
+            let stamps = Dictionary(uniqueKeysWithValues: try log.image().stamps.map { ($0.seq, $0) })
+            var mismatches: [(Int, String, String)] = []
+            var imported = 0
+            for frame in scan.frames {
+                guard let stamp = stamps[frame.seq] else { continue }
+                if stamp.imported { imported += 1; continue }
+                // A training log's trainee plays every role (--as): no stamp to match there.
+                guard scan.header.mode == .production, let record = try? LogRecord.decode(frame),
+                      let actor = PostgresEventLog.actor(of: record) else { continue }
+                if actor != stamp.role { mismatches.append((frame.seq, actor, stamp.role)) }
+            }
+            if imported > 0 {
+                session.say("其中\(imported)条记录由 xinfang log copy 从其他存储复制而来，保留原记录的操作人",
+                            "\(imported) records were copied in from another store by xinfang log copy and keep their own actors")
+            }
+            for (seq, actor, role) in mismatches.prefix(20) {
+                session.say("第\(seq)条记录的操作人「\(actor)」不是写入它的数据库角色「\(role)」",
+                            "Record \(seq) names \"\(actor)\" as its actor but was appended by database role \"\(role)\"")
+            }
+            if !mismatches.isEmpty { throw ExitCode(65) }
+            if scan.header.mode == .production {
+                session.say("每条记录的操作人与写入它的数据库角色相符", "Every record's actor is the database role that appended it")
+            }
+        }
+
         static func describe(_ scan: LogScan, _ session: Session) -> String {
             let zh = session.language == .zh
             switch scan.problem {
@@ -123,7 +178,8 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
-                let scan = try LogInspection.scan(session.logPath)
+                if let location = try session.database(), try Verify.withheld(location, session) { return }
+                let scan = try session.scanLog()
                 let head = LogFormat.hex(scan.headHash)
                 session.say("\(scan.lastSeq)条记录，头哈希 \(head)（锚点 \(scan.lastSeq):\(head)）",
                             "\(scan.lastSeq) records, head hash \(head) (anchor \(scan.lastSeq):\(head))")
@@ -135,10 +191,14 @@ struct LogCommand: ParsableCommand {
                 }
                 if case .damage? = scan.problem {
                     // So that show, queue and the console, opening from a snapshot, agree.
-                    LogInspection.noteDamage(scan, ofLog: session.logPath)
+                    if !session.isDatabaseLog { LogInspection.noteDamage(scan, ofLog: session.logPath) }
                     throw ExitCode(65)
                 }
-                try checkSnapshot(scan, session)
+                if let location = try session.database() {
+                    try Verify.checkStamps(location, scan, session)
+                } else {
+                    try checkSnapshot(scan, session)
+                }
                 if let anchor {
                     let parts = anchor.split(separator: ":")
                     guard parts.count == 2, let seq = Int(parts[0]), parts[1].count == 64 else {
@@ -184,6 +244,10 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
+                if session.isDatabaseLog {
+                    throw UsageError("数据库中的日志不由 xinfang 恢复：每条记录写入时已由数据库核对哈希链，损坏请从数据库备份恢复；要得到一份日志文件，请用 xinfang log copy --from 数据库地址 --to 新文件",
+                                     "A database log is not recovered by xinfang: the database checked the chain of every record as it was appended; restore damage from the database's backups, and for a log file use xinfang log copy --from URL --to NEW")
+                }
                 try session.checkOfficeFolder(holds: out)
                 guard let r = try LogInspection.recover(session.logPath, to: out) else {
                     session.say("日志完好，无需恢复", "The log is intact; nothing to recover")
@@ -227,6 +291,28 @@ struct LogCommand: ParsableCommand {
         }
     }
 
+    /// `xinfang log reference-data --log postgres://…`: the log's owner records this host's
+    /// `data/` as the reference data in force (a kind-8 record, decision 0028), once every
+    /// host has it: from then on a host with other data may not write.
+    struct ReferenceData: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reference-data",
+            abstract: "On a database log: record this host's reference data (data/) as the data in force (the log's owner).")
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Session.run(options) { session in
+                guard let location = try session.database() else {
+                    throw UsageError("只有数据库中的日志记录参考数据", "Only a database log records its reference data")
+                }
+                let log = try session.openDatabaseLog(location, writable: true)
+                try log.recordReferenceData()
+                session.say("已记录：此后按本机的参考数据（SHA-256 \(session.referenceHash)）办理，参考数据不同的主机不能写入",
+                            "Recorded: from now on records are decided by this host's reference data (SHA-256 \(session.referenceHash)); hosts with other data cannot write")
+            }
+        }
+    }
+
     struct Follow: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "follow",
@@ -238,8 +324,7 @@ struct LogCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 // What a dump may show, a follow may show: to the same roles, masked (Art 30).
-                let log = try DurableLog.open(at: session.logPath, .init(writable: false))
-                try session.checkMode(log.header.mode)
+                let log = try session.openLog(writable: false)
                 try Dump.authorize(try session.actor(in: try session.openBook()), log.header.mode, session)
                 var masking = Dump.Masking()
                 masking.note(try log.readAll())

@@ -41,7 +41,7 @@ extension LogCommand {
         func run() throws {
             try Session.run(options) { session in
                 let actor = try session.actor(in: try session.openBook())
-                var scan = try LogInspection.scan(session.logPath)
+                var scan = try session.scanLog()
                 try Dump.authorize(actor, scan.header.mode, session)
                 if let reason {
                     guard !reason.trimmed.isEmpty else {
@@ -49,7 +49,7 @@ extension LogCommand {
                     }
                     try Dump.record(DisclosureRecord(user: actor.user, role: actor.role, organ: actor.organ,
                                                      reason: reason.trimmed), session)
-                    scan = try LogInspection.scan(session.logPath)
+                    scan = try session.scanLog()
                 }
                 var masking = Masking(unmasked: reason != nil)
                 for frame in scan.frames { masking.note(try? LogRecord.decode(frame)) }
@@ -62,8 +62,7 @@ extension LogCommand {
         /// be written, the dump is refused with the reason it could not.
         static func record(_ disclosure: DisclosureRecord, _ session: Session) throws {
             do {
-                let log = try DurableLog.open(at: session.logPath, .init(writable: true))
-                try session.checkMode(log.header.mode)
+                let log = try session.openLog(writable: true)
                 _ = try log.transact { _ in [.disclosure(disclosure)] }
             } catch let usage as UsageError {
                 throw usage
@@ -142,6 +141,8 @@ extension LogCommand {
             /// A training note: a refused attempt (what was tried and why it was refused, no
             /// petition text), an exercise started, a hint shown (decision 0026).
             var training: TrainingNote?
+            /// The reference data in force on a database log from here on (decision 0028).
+            var referenceData: ReferenceDataRecord?
             /// True when personal data and accusation content were masked.
             var masked: Bool?
         }
@@ -168,6 +169,7 @@ extension LogCommand {
                 line.masked = !masking.unmasked
             case .clock(let c)?: line.type = LogRecord.Kind.clock.name; line.clock = c
             case .training(let n)?: line.type = LogRecord.Kind.training.name; line.training = n
+            case .referenceData(let r)?: line.type = LogRecord.Kind.referenceData.name; line.referenceData = r
             case nil: break
             }
             if let data = Output.jsonLine(line) { FileHandle.standardOutput.write(data) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// Everything a subcommand works with, resolved from the options and the environment:
@@ -59,6 +60,11 @@ struct Session {
     var logPath: String {
         if let log = options.log { return log }
         if let env = Self.environment["XINFANG_LOG"], !env.isEmpty { return env }
+        return Self.defaultFileLog
+    }
+
+    /// The log file when neither `--log` nor `$XINFANG_LOG` names one.
+    static var defaultFileLog: String {
         if let folder = Installation.current.folder { return (folder as NSString).appendingPathComponent("xinfang.log") }
         let nonEmpty = { (name: String) in Self.environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let base = nonEmpty("XDG_DATA_HOME")
@@ -105,7 +111,8 @@ struct Session {
     /// Opens the log and replays it. A writer moves a torn tail aside; anyone is told
     /// on stderr what recovery did, or that the log is damaged and read-only.
     func openBook(writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable)) { log in
+        if let location = try database() { return try CaseBook(log: try openDatabaseLog(location, writable: writable)) }
+        return try CaseBook.open(at: logPath, .init(writable: writable)) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }
@@ -115,7 +122,9 @@ struct Session {
     /// mapped snapshot and the log's tail, or every case when the snapshot cannot be used.
     /// `linked`: with the cases their links name and the cases linking to them (`show`).
     func openBook(only numbers: Set<CaseNumber>, linked: Bool = false, writable: Bool = false) throws -> CaseBook {
-        try CaseBook.open(at: logPath, .init(writable: writable), only: numbers, linked: linked) { log in
+        // A database log has no snapshot: its book holds every case.
+        if let location = try database() { return try CaseBook(log: try openDatabaseLog(location, writable: writable)) }
+        return try CaseBook.open(at: logPath, .init(writable: writable), only: numbers, linked: linked) { log in
             try checkMode(log.header.mode)
             report(log, writable: writable)
         }
@@ -126,7 +135,12 @@ struct Session {
     /// book that knows the staff and the clock; every case when the snapshot cannot be used.
     func openBook(registering prepare: (CaseBook) throws -> [Petition],
                   also: Set<CaseNumber> = []) throws -> (book: CaseBook, petitions: [Petition]) {
-        try CaseBook.open(at: logPath, .init(writable: true), registering: prepare, also: also) { log in
+        // A database log has no snapshot: its book holds every case.
+        if let location = try database() {
+            let book = try CaseBook(log: try openDatabaseLog(location, writable: true))
+            return (book, try prepare(book))
+        }
+        return try CaseBook.open(at: logPath, .init(writable: true), registering: prepare, also: also) { log in
             try checkMode(log.header.mode)
             report(log, writable: true)
         }
@@ -159,10 +173,10 @@ struct Session {
     func checkMode(_ mode: LogMode) throws {
         switch (mode, trainingRequested) {
         case (.training, false):
-            throw UsageError("\(logPath) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1；用 make 时：make run ARGS=--training）",
-                             "\(logPath) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
+            throw UsageError("\(logName) 是培训日志：请加 --training（或设置 XINFANG_TRAINING=1；用 make 时：make run ARGS=--training）",
+                             "\(logName) is a training log: add --training (or set XINFANG_TRAINING=1; with make: make run ARGS=--training)")
         case (.production, true):
-            throw UsageError("\(logPath) 是正式日志，不能以培训模式打开", "\(logPath) is a production log; it does not open in training mode")
+            throw UsageError("\(logName) 是正式日志，不能以培训模式打开", "\(logName) is a production log; it does not open in training mode")
         case (.training, true), (.production, false):
             break
         }
@@ -218,7 +232,7 @@ struct Session {
     /// `$LOGNAME` say (decision 0014); on a training log `--as` (else `$USER`) picks a
     /// role to play.
     func actor(in book: CaseBook) throws -> Actor {
-        let user = book.mode == .training ? options.user ?? osUser : try productionUser()
+        let user = book.mode == .training ? options.user ?? osUser : try productionUser(of: book.log)
         // Damage among the first records can hide the staff: say what is wrong, not who is missing.
         if !book.keepsStaff, let log = book.log as? DurableLog, case .damage(let at, let seq, let reason)? = log.damage {
             throw StoreError(.corruptRecord, path: logPath, seq: seq, cause: "offset \(at): \(reason)")
@@ -230,12 +244,23 @@ struct Session {
             guard let actor = roster.actor(user) else { throw StoreError(.notInRoster, path: path, cause: user) }
             return actor
         }
-        guard let actor = book.staff.actor(user) else { throw StoreError(.notInRoster, path: logPath, cause: user) }
+        guard let actor = book.staff.actor(user) else {
+            throw StoreError(.notInRoster, path: (book.log as? PostgresEventLog)?.location.description ?? logPath, cause: user)
+        }
         return actor
     }
 
     /// The account that acts on a production log; refuses any attempt to name another.
-    func productionUser() throws -> String {
+    /// On a database log it is the database role the connection authenticated as (peer
+    /// authentication over the Unix socket makes it the account; SCRAM, the URL's user).
+    func productionUser(of log: (any EventLog)? = nil) throws -> String {
+        if let database = log as? PostgresEventLog {
+            if let asked = options.user {
+                throw UsageError("正式日志上的每条记录都以您的数据库角色「\(database.sessionUser)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",
+                                 "Every record on a production log names your own database role \"\(database.sessionUser)\"; --as \(asked) is refused (--as is for training logs)")
+            }
+            return database.sessionUser
+        }
         let account = Installation.current.account
         if let asked = options.user {
             throw UsageError("正式日志上的每条记录都以您的系统账号「\(account)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",

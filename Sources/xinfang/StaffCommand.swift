@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionCore
+import PetitionPostgres
 import PetitionStore
 
 /// `xinfang staff list|history|add|change|remove`: who may act on the log, as its staff
@@ -29,7 +30,7 @@ struct StaffCommand: ParsableCommand {
                     }
                     let book = try session.openBook()
                     try session.checkStaffKept(book)
-                    staff = Staff().applying(try LogInspection.staffChanges(session.logPath).map(\.change)
+                    staff = Staff().applying(try LogInspection.staffChanges(in: try session.scanLog()).map(\.change)
                         .filter { Day($0.at) <= day })
                 } else {
                     let book = try session.openBook()
@@ -65,7 +66,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             try Session.run(options) { session in
                 try session.checkStaffKept(try session.openBook())
-                let changes = try LogInspection.staffChanges(session.logPath)
+                let changes = try LogInspection.staffChanges(in: try session.scanLog())
                 if json { return Output.printJSON(changes.map { Line(seq: $0.seq, change: $0.change) }) }
                 let zh = session.language == .zh
                 let reference = session.reference
@@ -143,7 +144,15 @@ struct StaffCommand: ParsableCommand {
     static func change(_ session: Session, account: String? = nil, _ make: (String, Instant) throws -> StaffChange) throws {
         let book = try session.openBook(writable: true)
         try session.checkStaffKept(book)
-        if let account, book.mode == .production, getpwnam(account) == nil {
+        if let account, book.mode == .production, let database = book.log as? PostgresEventLog {
+            // On a database log the staff are the database's roles (decision 0028).
+            if try !database.roleExists(account) {
+                var refused = UsageError("数据库中没有角色「\(InputText.visible(account))」：请先由数据库管理员创建（CREATE ROLE \(InputText.visible(account)) LOGIN; GRANT xinfang_staff TO \(InputText.visible(account))；docs/install.md）",
+                                         "There is no database role \"\(InputText.visible(account))\": ask the database administrator to create it (CREATE ROLE \(InputText.visible(account)) LOGIN; GRANT xinfang_staff TO \(InputText.visible(account)); docs/install.md)")
+                refused.exitCode = 65
+                throw refused
+            }
+        } else if let account, book.mode == .production, getpwnam(account) == nil {
             var refused = UsageError("系统中没有账户「\(InputText.visible(account))」：请先为此人创建系统账户（docs/install.md）",
                                      "There is no account \"\(InputText.visible(account))\" on this system: create it first (docs/install.md)")
             refused.exitCode = 65

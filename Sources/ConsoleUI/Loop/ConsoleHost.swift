@@ -31,7 +31,8 @@ package protocol ConsoleHost: AnyObject {
 
     /// The standing warning of a damaged log, in the clerk's language: damage found when
     /// it was opened, by a later read, or by the background check of a snapshot's
-    /// records; nil while the log is intact. Asked before the first frame and at every
+    /// records; or, while it lasts, a database log's lost connection; nil while the log is
+    /// intact and reachable. Asked before the first frame and at every
     /// poll; once there is one, the console opens no form (the log takes no writes).
     func warning() -> String?
 

@@ -129,10 +129,11 @@ package final class ConsoleLoop {
         }
     }
 
-    /// The log's standing warning, once the host has one (it stays until the console
-    /// closes), and whether its records are still being checked.
+    /// The log's warning as the host gives it now (damage stands until the console closes;
+    /// a lost database connection goes once it is back), and whether its records are
+    /// still being checked.
     private func takeWarning() {
-        if let warning = host.warning() { data.warning = warning }
+        data.warning = host.warning()
         data.checking = host.checking
         (data.staffMembers, data.staffOwner) = host.staffList
         data.organRecords = host.organRecords

@@ -162,7 +162,8 @@ private struct Rechain {
                     let (f, p) = LogRecord.commit(BatchCommit(first: first, last: last, lastHash: hash.hex)).encoded()
                     (format, payload) = (f.rawValue, p)
                 }
-            case .events?, .recoveryNote?, .salvage?, .checkpoint?, .staff?, .disclosure?, .supervision?, .clock?, .training?, nil:
+            case .events?, .recoveryNote?, .salvage?, .checkpoint?, .staff?, .disclosure?, .supervision?, .clock?, .training?,
+                 .referenceData?, nil:
                 break
             }
             append(type: frame.type, format: format, time: frame.time, writerID: frame.writerID, payload: payload)

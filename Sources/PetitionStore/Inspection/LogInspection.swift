@@ -22,6 +22,15 @@ package enum LogInspection {
         return try result.get()
     }
 
+    /// The same for a log's bytes held elsewhere (a PostgreSQL log's header and frames,
+    /// laid end to end as a file would hold them); `path` names it in messages.
+    package static func scan(bytes: [UInt8], path: String) throws(StoreError) -> LogScan {
+        let result: Result<LogScan, StoreError> = bytes.withUnsafeBytes { raw in
+            Result { () throws(StoreError) -> LogScan in try scan(raw, path: path) }
+        }
+        return try result.get()
+    }
+
     private static func scan(_ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) -> LogScan {
         let header: LogFormat.Header
         switch LogFormat.decodeHeader(raw) {
@@ -69,7 +78,12 @@ extension LogInspection {
     /// first record (not from a snapshot): for "who held which role on 5 May".
     package static func staffChanges(_ path: String, fs: any FileSystem = PosixFileSystem())
         throws(StoreError) -> [(seq: Int, change: StaffChange)] {
-        try scan(path, fs: fs).frames.compactMap { frame in
+        staffChanges(in: try scan(path, fs: fs))
+    }
+
+    /// The staff records of a scanned log, with their sequence numbers.
+    package static func staffChanges(in scan: LogScan) -> [(seq: Int, change: StaffChange)] {
+        scan.frames.compactMap { frame in
             guard frame.type == LogRecord.Kind.staff.rawValue, case .staff(let change)? = try? LogRecord.decode(frame) else {
                 return nil
             }

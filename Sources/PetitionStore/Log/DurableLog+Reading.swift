@@ -154,7 +154,8 @@ extension DurableLog {
                 case .supervision(let act)?: supervisionRecords.append(act)
                 case .clock(let move)?: clock = move
                 case .training(let note)?: trainingNotes.append(NumberedNote(seq: frames[i].seq, note: note))
-                case .events?, .commit?, .salvage?, .disclosure?, nil: break
+                // (The reference data in force is a database log's to enforce, decision 0028.)
+                case .events?, .commit?, .salvage?, .disclosure?, .referenceData?, nil: break
                 }
             }
         }

@@ -144,7 +144,7 @@ extension DurableLog {
             case .supervision(let act): supervisionRecords.append(act)
             case .clock(let move): clock = move
             case .training: break  // with their sequence numbers, below
-            case .events, .commit, .salvage, .disclosure: break
+            case .events, .commit, .salvage, .disclosure, .referenceData: break
             }
         }
         return stored

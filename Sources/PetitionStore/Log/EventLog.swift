@@ -107,7 +107,7 @@ package final class InMemoryEventLog: EventLog {
             case .supervision(let act): storage.supervision.append(act)
             case .clock(let move): storage.clock = move
             case .training(let note): storage.notes.append(NumberedNote(seq: seq, note: note))
-            case .events, .recoveryNote, .commit, .checkpoint, .salvage, .disclosure: break
+            case .events, .recoveryNote, .commit, .checkpoint, .salvage, .disclosure, .referenceData: break
             }
         }
         // As the file log does: a batch of more than one record is closed by a commit record.

@@ -46,6 +46,8 @@ extension LogRecord {
             return (.json, Self.json(move))
         case .training(let note):
             return (.json, Self.json(note))
+        case .referenceData(let data):
+            return (.json, Self.json(data))
         }
     }
 
@@ -110,6 +112,10 @@ extension LogRecord {
             do { return .training(try JSONDecoder().decode(TrainingNote.self, from: Data(payload))) } catch {
                 throw .payload("\(error)")
             }
+        case .referenceData:
+            do { return .referenceData(try JSONDecoder().decode(ReferenceDataRecord.self, from: Data(payload))) } catch {
+                throw .payload("\(error)")
+            }
         }
     }
 
@@ -144,7 +150,7 @@ extension LogRecord {
             case nil:
                 throw .unknownFormat(kind: frame.type, format: frame.format)
             }
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training:
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training, .referenceData:
             _ = try decode(frame, payload: payload)
         }
     }

@@ -37,6 +37,10 @@ package enum LogRecord: Sendable, Equatable {
     /// be scored; a production log writes nothing on a refusal), an exercise started, a
     /// hint shown (decision 0026).
     case training(TrainingNote)
+    /// The reference data (`data/`) a database log's records are decided by, from here on:
+    /// its SHA-256, and who recorded it (docs/decisions/0028-postgresql-store.md). Not safe
+    /// to skip: a writer whose data differs may not decide.
+    case referenceData(ReferenceDataRecord)
 
     /// A record's kind as stored in its frame's type field (docs/log-format.md).
     package enum Kind: UInt16, CaseIterable, Sendable {
@@ -62,6 +66,8 @@ package enum LogRecord: Sendable, Equatable {
         /// state: the exercises and the training report read it, and a reader that does not
         /// know it must not pass over a trainee's mistakes as if there were none.
         case training = 7
+        /// Kind 8: the reference data in force on a database log (decision 0028).
+        case referenceData = 8
 
         /// Set on a stored type that a reader which does not know it may skip.
         package static let safeToIgnoreBit: UInt16 = 0x8000
@@ -79,6 +85,7 @@ package enum LogRecord: Sendable, Equatable {
             case .supervision: "supervision"
             case .clock: "clock"
             case .training: "training"
+            case .referenceData: "referenceData"
             }
         }
     }
@@ -95,6 +102,7 @@ package enum LogRecord: Sendable, Equatable {
         case .supervision: .supervision
         case .clock: .clock
         case .training: .training
+        case .referenceData: .referenceData
         }
     }
 
@@ -102,7 +110,8 @@ package enum LogRecord: Sendable, Equatable {
     package var events: [CaseEvent] {
         switch self {
         case .events(let events): events
-        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training: []
+        case .recoveryNote, .commit, .checkpoint, .salvage, .staff, .disclosure, .supervision, .clock, .training,
+             .referenceData: []
         }
     }
 }
@@ -149,6 +158,18 @@ package struct SnapshotCheckpoint: Codable, Sendable, Equatable {
         self.headHash = headHash
         self.snapshot = snapshot
         self.cases = cases
+    }
+}
+
+/// The reference data in force: the SHA-256 of `data/` (as `ReferenceHash` computes it,
+/// hex) and the account or role that recorded it.
+package struct ReferenceDataRecord: Codable, Sendable, Equatable {
+    package var sha256: String
+    package var by: String
+
+    package init(sha256: String, by: String) {
+        self.sha256 = sha256
+        self.by = by
     }
 }
 

@@ -5,14 +5,50 @@ import Testing
 /// Runs the built `xinfang` executable in a temporary folder with its own log.
 struct CLI {
     let dir: String
-    var log: String { dir + "/cases.log" }
+    /// The log: a file in `dir`, or a database of the test's own (`CLI(store: .postgres)`).
+    let log: String
 
     init() {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-e2e-\(UUID().uuidString)").path
+        log = dir + "/cases.log"
         // Exactly 0700, whatever the umask `make test` runs under: xinfang refuses a log
         // in a folder anyone may write.
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
+    }
+
+    /// The stores an end-to-end test runs against: the file always; PostgreSQL when a test
+    /// server is named (`$XINFANG_TEST_PG`) or required (`make test` starts one and requires
+    /// it, so a missing server fails the test there: decision 0028).
+    enum Store: String, CaseIterable, Sendable {
+        case file, postgres
+        static let under: [Store] = {
+            let env = ProcessInfo.processInfo.environment
+            let named = !(env["XINFANG_TEST_PG"] ?? "").isEmpty || env["XINFANG_TEST_PG_REQUIRED"] == "1"
+            return named ? [.file, .postgres] : [.file]
+        }()
+    }
+
+    /// A CLI on a log in `store`: for PostgreSQL, a fresh database on the test server (made
+    /// with `createdb` as the account running the tests, its superuser by peer authentication).
+    init(store: Store) throws {
+        self.init()
+        guard store == .postgres else { return }
+        let folder = try #require(ProcessInfo.processInfo.environment["XINFANG_TEST_PG"].flatMap { $0.isEmpty ? nil : $0 },
+                                  "no PostgreSQL test server: make test starts one (scripts/pg-cluster.sh)")
+        let name = "e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/createdb")
+        p.arguments = ["-h", folder, String(name)]
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "createdb \(name) exited \(p.terminationStatus)")
+        self = CLI(dir: dir, log: "postgresql:///\(name)?host=\(folder)")
+    }
+
+    private init(dir: String, log: String) {
+        self.dir = dir
+        self.log = log
     }
 
     static let binary = Fixtures.root + "/.build/debug/xinfang"

@@ -3,8 +3,11 @@ import Testing
 
 @Suite("The command line, end to end")
 struct CLITests {
-    @Test func theWorkedExampleDrivenThroughTheCommandLineMatchesTheRegulationToTheDay() throws {
-        let cli = CLI()
+    /// On a file and, under `make test`, on a PostgreSQL database (issue 17: the same
+    /// workflow, the same deadlines, whichever store holds the log).
+    @Test(arguments: CLI.Store.under)
+    func theWorkedExampleDrivenThroughTheCommandLineMatchesTheRegulationToTheDay(_ store: CLI.Store) throws {
+        let cli = try CLI(store: store)
         #expect(cli.run(["init", "--now", "2025-04-28"]).status == 0)
         let reg = cli.run(["register", "-", "--now", "2025-04-28T09:30"], stdin: CLI.groupVisit)
         #expect(reg.status == 0, "\(reg.err)")

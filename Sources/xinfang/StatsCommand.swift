@@ -43,7 +43,7 @@ struct StatsCommand: ParsableCommand {
             let book = try session.openBook()
             let query = try session.statisticsQuery(from: from, to: to, organ: organ, by: by, asOf: asOf, book: book)
             let ref = session.reference
-            let stats = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            let stats = try book.cases(asOf: query.asOf).statistics(query, directory: ref.directory, calendar: ref.calendar)
             if json {
                 Output.printJSON(StatisticsJSON(stats, session))
             } else if csv {

@@ -143,6 +143,22 @@ struct StatsReportExportTests {
         }
     }
 
+    /// `--as-of` counts what had happened by that day: case A, received 04-28 and replied
+    /// 06-23, is not replied as of 06-01, and case C, received 06-02, is not yet received.
+    @Test func statsAsOfADayCountsOnlyWhatHadHappenedByThen() throws {
+        let cli = Self.office()
+        func total(_ day: String) throws -> [String: Any] {
+            let json = try #require(cli.json(["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", day,
+                                               "--now", "2025-12-31"]) as? [String: Any])
+            return try #require(json["total"] as? [String: Any])
+        }
+        let june = try total("2025-06-01"), december = try total("2025-12-31")
+        #expect(june["received"] as? Int == 2 && june["accepted"] as? Int == 1 && june["replied"] as? Int == 0, "\(june)")
+        #expect(december["received"] as? Int == 3 && december["replied"] as? Int == 1, "\(december)")
+        let report = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2025-06-01", "--now", "2025-12-31"])
+        #expect(report.out.contains("1,,total,合计,received,2"), "\(report.out)")
+    }
+
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
     /// and no content of the accusation (Art 30), and a trainee neither.
     @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {

@@ -23,7 +23,7 @@ struct AnnualReportCommand: ParsableCommand {
     @Option(help: "The year reported on.")
     var year: Int
 
-    @Option(help: "This organ and those below it (its code); default the log's petition department and all.")
+    @Option(help: "This organ and those below it (code, name or short name); default the whole jurisdiction, or your own organ if you work at one other than a petition bureau.")
     var organ: String?
 
     @Option(help: "Figures as of this date (YYYY-MM-DD); default today.")
@@ -46,7 +46,7 @@ struct AnnualReportCommand: ParsableCommand {
             let byCategory = states.statistics(query, directory: ref.directory, calendar: ref.calendar)
             query.by = .organ
             let byOrgan = states.statistics(query, directory: ref.directory, calendar: ref.calendar)
-            let scope = organ.map { ref.directory.name($0, session.language) }
+            let scope = query.organ.map { ref.directory.name($0, session.language) }
                 ?? ref.directory.name(ref.directory.jurisdiction, session.language)
             var report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
                                       scope: scope, label: { session.statisticsLabel($0, $1) },

@@ -173,6 +173,65 @@ struct StatsReportExportTests {
         }
     }
 
+    /// Who exports what (decision 0031): one row a role. The bureau's clerk takes every case
+    /// unmasked; a supervisor every case masked; the housing bureau's handler and head only the
+    /// case their organ holds (A), masked — never less than the supervisor.
+    struct ExportRole: Sendable, CustomTestStringConvertible {
+        var user: String
+        var cases: [String]
+        var masked: Bool
+        var testDescription: String { user }
+    }
+
+    static let exportRoles: [ExportRole] = [
+        ExportRole(user: "clerk", cases: ["D-XFJ-2025-00001", "D-XFJ-2025-00002", "D-XFJ-2025-00003"], masked: false),
+        ExportRole(user: "supervisor", cases: ["D-XFJ-2025-00001", "D-XFJ-2025-00002", "D-XFJ-2025-00003"], masked: true),
+        ExportRole(user: "handler", cases: ["D-XFJ-2025-00001"], masked: true),
+        ExportRole(user: "head", cases: ["D-XFJ-2025-00001"], masked: true),
+    ]
+
+    @Test(arguments: exportRoles) func anExportHoldsTheCasesAndPersonalDataTheRoleMayTake(_ role: ExportRole) throws {
+        let cli = Self.office()
+        let rows = try #require(cli.json(["export", "--as", role.user, "--now", "2025-07-01"]) as? [[String: Any]])
+        #expect(rows.compactMap { $0["caseNumber"] as? String } == role.cases)
+        let a = try #require(rows.first { $0["caseNumber"] as? String == "D-XFJ-2025-00001" })
+        #expect((a["idNumber"] as? String == "11010519491231002X") == !role.masked, "\(a)")
+        #expect((a["petitioner"] as? String == "张伟") == !role.masked, "\(a)")
+        #expect((a["address"] as? String == "***") == role.masked, "\(a)")
+    }
+
+    /// A head of another organ gets their own organ's statistics and report by default, as their
+    /// desk shows; a supervisor the whole jurisdiction. `--organ` takes a name or short name.
+    @Test func statsAndTheReportDefaultToTheHeadsOwnOrgan() throws {
+        let cli = Self.office()
+        let period = ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2025-07-01"]
+        let head = try #require(cli.json(period + ["--as", "head"]) as? [String: Any])
+        #expect(head["organ"] as? String == "D-ZJJ" && (head["total"] as? [String: Any])?["received"] as? Int == 1, "\(head)")
+        let sup = try #require(cli.json(period + ["--as", "supervisor"]) as? [String: Any])
+        #expect(sup["organ"] == nil && (sup["total"] as? [String: Any])?["received"] as? Int == 3, "\(sup)")
+        let report = cli.run(["report", "annual", "--year", "2025", "--as", "head", "--as-of", "2025-07-01"])
+        #expect(report.status == 0 && report.out.contains("住房和城乡建设局") && !report.out.contains("范围：全部"), "\(report.out)")
+        for name in ["区住建局", "临江区住房和城乡建设局", "D-ZJJ"] {
+            let byName = try #require(cli.json(period + ["--organ", name, "--as", "supervisor"]) as? [String: Any], "\(name)")
+            #expect(byName["organ"] as? String == "D-ZJJ", "\(name)")
+        }
+    }
+
+    /// `--organ` naming several organs is refused with their names; a blank one everywhere.
+    @Test func anAmbiguousOrBlankOrganIsRefusedNamingTheOption() throws {
+        let cli = Self.office()
+        let several = cli.run(["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--organ", "区"])
+        #expect(several.status == 64 && several.err.contains("--organ") && several.err.contains("多个")
+                && !several.err.contains("登记机关") && several.err.split(separator: "\n").count == 1, "\(several.err)")
+        let unknown = cli.run(["report", "annual", "--year", "2025", "--organ", "不存在局"])
+        #expect(unknown.status == 64 && unknown.err.contains("--organ") && !unknown.err.contains("登记机关"), "\(unknown.err)")
+        for args in [["queue"], ["export", "--json"], ["stats", "--from", "2025-01-01", "--to", "2025-12-31"],
+                     ["report", "annual", "--year", "2025"]] {
+            let r = cli.run(args + ["--organ", " ", "--now", "2025-07-01"])
+            #expect(r.status == 64 && r.err.contains("--organ") && r.out.isEmpty, "\(args[0]): \(r.err)")
+        }
+    }
+
     @Test func exportFiltersByOrganStateAndPeriod() throws {
         let cli = Self.office()
         let rows = try #require(cli.json(["export", "--state", "registered", "--from", "2025-06-01", "--as", "clerk",

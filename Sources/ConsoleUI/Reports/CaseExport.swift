@@ -34,11 +34,14 @@ package struct CaseExport {
     }
 
     /// The case's row as this user may see it.
-    package static func row(_ state: CaseState, phase: Phase, actor: Actor, name: String?, language: Language,
-                            organName: (OrganCode?) -> String, categoryName: (String) -> String) -> Row? {
+    /// With `masked` (`DataScope.masksExport`), names, identity numbers and phones masked and
+    /// addresses withheld; never less than `PersonalData.masked` for the role.
+    package static func row(_ state: CaseState, phase: Phase, actor: Actor, name: String?, masked: Bool = false,
+                            language: Language, organName: (OrganCode?) -> String,
+                            categoryName: (String) -> String) -> Row? {
         guard let p = state.petition else { return nil }
         let visible = state.contentVisible(to: actor, name: name)
-        let masked = PersonalData.masked(for: actor.role)
+        let masked = masked || PersonalData.masked(for: actor.role)
         let hide = PersonalData.withheld
         let person = p.petitioner
         func label(_ raw: String?) -> String { raw.map { ChoiceLabels.label($0, language) } ?? "" }

@@ -43,7 +43,7 @@ package struct SupervisorDesk: Sendable, Equatable {
         var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
         let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
         for state in states {
-            guard scope == nil || state.holder == scope,
+            guard scope.map(state.isOnDesk) ?? true,
                   let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
             for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
                 flagged[flag, default: []].append(state.number)

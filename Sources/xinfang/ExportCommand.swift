@@ -52,14 +52,19 @@ struct ExportCommand: ParsableCommand {
             let actor = try session.actor(in: book)
             let name = session.actorName(actor, in: book)
             let today = try session.asOfDay(asOf, book: book)
+            // Decision 0031: another organ's staff take their own organ's cases; masked unless
+            // the petition bureau's clerk or handler.
+            let own = DataScope.organ(of: actor, directory: ref.directory)
+            let masked = DataScope.masksExport(for: actor, directory: ref.directory)
             let rows = book.numbers.compactMap { number -> CaseExport.Row? in
                 guard let s = book[number], let p = s.petition else { return nil }
+                if let own, !s.isOnDesk(of: own) { return nil }
                 if let first, p.receivedOn < first { return nil }
                 if let last, p.receivedOn > last { return nil }
                 if let organs, !(s.holder.map(organs.contains) ?? false) { return nil }
                 let effective = s.effectivePhase(asOf: today, calendar: ref.calendar)
                 if let phase, effective != phase { return nil }
-                return CaseExport.row(s, phase: effective, actor: actor, name: name, language: session.language,
+                return CaseExport.row(s, phase: effective, actor: actor, name: name, masked: masked, language: session.language,
                                       organName: { ref.directory.name($0, session.language) },
                                       categoryName: { ref.categories[$0]?.name(session.language) ?? $0 })
             }

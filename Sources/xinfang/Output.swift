@@ -123,6 +123,9 @@ extension Session {
     /// The organs `--organ` names: a code, or a name or short name as the pickers match it.
     func organs(named text: String) throws -> Set<OrganCode> {
         let directory = reference.directory
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UsageError("--organ 不能为空", "--organ is empty")
+        }
         let found = directory[text] != nil ? [text] : directory.organs(matching: text)
         guard !found.isEmpty else {
             throw UsageError("--organ「\(text)」不是机关名录中的机关（xinfang organs 查看代码和名称）",

@@ -23,7 +23,7 @@ struct AnnualReportCommand: ParsableCommand {
     @Option(help: "The year reported on.")
     var year: Int
 
-    @Option(help: "This organ and those below it (its code); default the log's petition department and all.")
+    @Option(help: "This organ and those below it (code, name or short name); default the whole jurisdiction, or your own organ if you work at one other than a petition bureau.")
     var organ: String?
 
     @Option(help: "Figures as of this date (YYYY-MM-DD); default today.")
@@ -41,17 +41,19 @@ struct AnnualReportCommand: ParsableCommand {
             let ref = session.reference
             var query = try session.statisticsQuery(from: "\(year)-01-01", to: "\(year)-12-31", organ: organ, by: "category",
                                                     asOf: asOf, book: book)
-            let byCategory = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            // The cases as they stood on the as-of day: an event after it does not count.
+            let states = try book.cases(asOf: query.asOf)
+            let byCategory = states.statistics(query, directory: ref.directory, calendar: ref.calendar)
             query.by = .organ
-            let byOrgan = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
-            let scope = organ.map { ref.directory.name($0, session.language) }
+            let byOrgan = states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            let scope = query.organ.map { ref.directory.name($0, session.language) }
                 ?? ref.directory.name(ref.directory.jurisdiction, session.language)
             var report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
                                       scope: scope, label: { session.statisticsLabel($0, $1) },
                                       cite: { ref.articles.short($0, session.language) })
             // The acts of organs (records of no case) in the year, of organs in the jurisdiction.
             let within = query.organ.map { ref.directory.jurisdiction(of: $0) }
-            for act in book.organActs where act.day.year == year && within.map({ $0.contains(act.organ) }) ?? true {
+            for act in book.organActs where act.day.year == year && act.day <= query.asOf && within.map({ $0.contains(act.organ) }) ?? true {
                 report.organActs[act.measure, default: 0] += 1
             }
             print(csv ? report.csv : report.text, terminator: "")

@@ -20,7 +20,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Last day received (YYYY-MM-DD), included.")
     var to: String
 
-    @Option(help: "Only this organ and those below it (its code).")
+    @Option(help: "Only this organ and those below it (code, name or short name); default: the whole jurisdiction, or your own organ if you work at one other than a petition bureau.")
     var organ: String?
 
     @Option(help: "Break down by category, organ, channel, type, month or level.")
@@ -43,7 +43,7 @@ struct StatsCommand: ParsableCommand {
             let book = try session.openBook()
             let query = try session.statisticsQuery(from: from, to: to, organ: organ, by: by, asOf: asOf, book: book)
             let ref = session.reference
-            let stats = book.states.statistics(query, directory: ref.directory, calendar: ref.calendar)
+            let stats = try book.cases(asOf: query.asOf).statistics(query, directory: ref.directory, calendar: ref.calendar)
             if json {
                 Output.printJSON(StatisticsJSON(stats, session))
             } else if csv {
@@ -97,9 +97,10 @@ extension Session {
         guard first <= last else {
             throw UsageError("--from \(first) 晚于 --to \(last)", "--from \(first) is after --to \(last)")
         }
-        if let organ, reference.directory[organ] == nil {
-            throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
-        }
+        // By code, name or short name, as the queue reads it; one organ, its jurisdiction. Left
+        // out, another organ's staff see their own organ's, as their desk does (decision 0031).
+        let organ = try organ.map(jurisdictionOrgan(named:))
+            ?? DataScope.organ(of: try actor(in: book), directory: reference.directory)
         var dimension: StatisticsQuery.Dimension?
         if let by {
             guard let d = StatisticsQuery.Dimension(rawValue: by) else {
@@ -109,6 +110,18 @@ extension Session {
             dimension = d
         }
         return StatisticsQuery(from: first, to: last, organ: organ, by: dimension, asOf: try asOfDay(asOf, book: book))
+    }
+
+    /// The one organ `--organ` names, by code, name or short name (`organs(named:)`); several
+    /// matching are refused with their names, since a jurisdiction is one organ and those below it.
+    func jurisdictionOrgan(named text: String) throws -> OrganCode {
+        let found = try organs(named: text)
+        guard found.count == 1, let organ = found.first else {
+            let names = found.sorted().map { reference.directory.shortName($0, language) }.joined(separator: "、")
+            throw UsageError("--organ「\(text)」对应多个机关（\(names)），请写出其一", 
+                             "--organ \"\(text)\" matches several organs (\(names)); name one")
+        }
+        return organ
     }
 
     /// The name of a group's key under a breakdown.

@@ -159,6 +159,39 @@ struct SupervisorDeskManyOrgansTests {
         #expect(!desk.screen.contains("第1–"), "the list scrolled: \(desk.screen)")
     }
 
+    /// The tester selected an organ, another console sent cases to an organ below it, the lines
+    /// re-sorted and ▶ sat on another organ: Enter and `a` acted on it. The cursor follows its organ.
+    @Test func theSelectionFollowsItsOrganWhenALiveUpdateReSortsTheLines() throws {
+        let desk = try Self.desk()
+        let before = DeskScreen.organsByLateness(try #require(desk.state.desk))
+        // X and, further down, Y: as late and as busy, in code order; two more cases for Y put it above X.
+        let x = try #require(before.indices.first { i in
+            before[(i + 1)...].contains { $0.line.overdue.count == before[i].line.overdue.count
+                && $0.line.open.count == before[i].line.open.count }
+        })
+        let y = try #require(before[(x + 1)...].first { $0.line.overdue.count == before[x].line.overdue.count
+            && $0.line.open.count == before[x].line.open.count }).organ
+        for _ in 0..<x { desk.press(.down) }
+        desk.press(.right)
+        let layout = { DeskScreen.layout(try #require(desk.state.desk), desk.data, .zh) }
+        #expect(DeskScreen.selected(desk.state.deskCursor, try layout())?.organ == before[x].organ)
+        let other = try CaseBook(log: desk.log.handle())
+        // Two letters from people with no earlier case, sent to Y.
+        for n in try other.register(Fixtures.letters(2, from: 900, received: "2025-06-01"), now: Fixtures.instant("2025-06-01T10:00"),
+                                    actor: Fixtures.clerk, reference: Fixtures.reference) {
+            _ = try other.execute(.transfer(to: y, note: nil), on: n, now: Fixtures.instant("2025-06-01T10:00"),
+                                  actor: Fixtures.clerk, reference: Fixtures.reference)
+        }
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        let after = DeskScreen.organsByLateness(try #require(desk.state.desk)).map(\.organ)
+        #expect(after.firstIndex(of: y)! < after.firstIndex(of: before[x].organ)!, "the lines re-sorted")
+        #expect(DeskScreen.selected(desk.state.deskCursor, try layout())?.organ == before[x].organ)
+        let name = Fixtures.directory.shortName(before[x].organ, .zh)
+        #expect(desk.grid.text.first { $0.contains("▶") }?.hasPrefix("  " + name) == true,
+                "▶ on \(name): \(desk.screen)")
+    }
+
     @Test func downMovesALineAndKeepsTheColumnPageDownAPage() throws {
         let desk = try Self.desk()
         desk.press(.right, .right, .down)

@@ -53,6 +53,14 @@ struct Art30Tests {
         Surface(name: "export --json", args: ["export", "--json"]),
         Surface(name: "export --xml", args: ["export", "--xml"]),
         Surface(name: "export --csv (supervisor, masked)", args: ["export", "--csv"], bureau: "supervisor", sees: "举报住建局科长受贿"),
+        // Decision 0031: another organ's staff export their organ's cases, masked; an
+        // administrator exports masked; a head's statistics default to the head's organ.
+        Surface(name: "export --json (administrator, masked)", args: ["export", "--json"], bureau: "admin", sees: number),
+        Surface(name: "export --csv (the bureau's clerk, in full)", args: ["export", "--csv"], sees: "11010519491231002X"),
+        Surface(name: "stats --json (an organ's own by default)",
+                args: ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--json"], bureau: "supervisor", sees: nil),
+        Surface(name: "report annual --organ by name", args: ["report", "annual", "--year", "2025", "--organ", "区住建局"],
+                bureau: "supervisor", sees: nil),
         // Decision 0024: an act of no case citing the accusation, its note speaking of it.
         Surface(name: "supervise list", args: ["supervise", "list"], bureau: "supervisor", sees: "举报住建局科长受贿",
                 setup: interview),

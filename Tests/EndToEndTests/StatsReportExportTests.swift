@@ -99,7 +99,64 @@ struct StatsReportExportTests {
         #expect(r.out.contains(",\"要求退还押金，并\"\"立即\"\"处理\n另：请书面答复\","))
         #expect(r.out.hasPrefix("\u{FEFF}案件编号,收到日期,渠道,信访人,"))
         #expect(r.out.components(separatedBy: "\r\n").count == 5, "a header, three records and the end")
-        #expect(r.out.contains("D-XFJ-2025-00001,2025-04-28,走访,张伟,11010519491231002X,13800138000,"))
+        #expect(r.out.contains("D-XFJ-2025-00001,2025-04-28,走访,张伟,\"11010519491231002X\t\",\"13800138000\t\","))
+    }
+
+    /// A request a spreadsheet would run as a formula is written with a leading apostrophe
+    /// (OWASP's neutralisation) and stays text when LibreOffice opens the CSV, with the filter
+    /// the tester used and with none.
+    @Test func aFormulaInARequestStaysTextInTheSpreadsheet() throws {
+        let cli = Self.office()
+        let formula = """
+            {"channel":"letter","receivedAt":"2025-06-03","organ":"D-XFJ",
+             "petitioner":{"kind":"citizen","name":"李娜","phone":"13500135000","address":"望湖街道3号"},
+             "request":"=HYPERLINK(\\"http://evil\\",\\"x\\")","facts":"@SUM(1+1)","reasons":"-1+2",
+             "category":"WAGES","type":"grievance"}
+            """
+        let reg = cli.run(["register", "-", "--now", "2025-06-03T09:00"], stdin: formula)
+        #expect(reg.status == 0, "\(reg.err)")
+        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.out.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), "\(r.out)")
+        let file = cli.dir + "/cases.csv"
+        try Data(r.out.utf8).write(to: URL(fileURLWithPath: file))
+        for filter in ["CSV:44,34,76", nil] {
+            #expect(try Self.convertedFormulas(file, in: cli.dir, filter: filter) == [], "no formula with filter \(filter ?? "none")")
+            let strings = try Self.convertedStrings(file, in: cli.dir, filter: filter)
+            #expect(strings.contains { $0.hasSuffix("=HYPERLINK(\"http://evil\",\"x\")") }, "\(strings)")
+        }
+    }
+
+    /// Identity numbers and phones keep every digit when the CSV is opened: a trailing tab in
+    /// the cell keeps them text (18 digits read as a number become 1.10101199001011E+17).
+    @Test func identityNumbersAndPhonesStayTextInTheSpreadsheet() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--csv", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 0, "\(r.err)")
+        let file = cli.dir + "/cases.csv"
+        try Data(r.out.utf8).write(to: URL(fileURLWithPath: file))
+        for filter in [nil, "CSV:44,34,76"] {
+            let strings = try Self.convertedStrings(file, in: cli.dir, filter: filter).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            #expect(strings.contains("440304199006152342") && strings.contains("13700137000"),
+                    "the digits as text with filter \(filter ?? "none"): \(strings)")
+        }
+    }
+
+    /// `--as-of` counts what had happened by that day: case A, received 04-28 and replied
+    /// 06-23, is not replied as of 06-01, and case C, received 06-02, is not yet received.
+    @Test func statsAsOfADayCountsOnlyWhatHadHappenedByThen() throws {
+        let cli = Self.office()
+        func total(_ day: String) throws -> [String: Any] {
+            let json = try #require(cli.json(["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", day,
+                                               "--now", "2025-12-31"]) as? [String: Any])
+            return try #require(json["total"] as? [String: Any])
+        }
+        let june = try total("2025-06-01"), december = try total("2025-12-31")
+        #expect(june["received"] as? Int == 2 && june["accepted"] as? Int == 1 && june["replied"] as? Int == 0, "\(june)")
+        #expect(december["received"] as? Int == 3 && december["replied"] as? Int == 1, "\(december)")
+        let report = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2025-06-01", "--now", "2025-12-31"])
+        #expect(report.out.contains("1,,total,合计,received,2"), "\(report.out)")
     }
 
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
@@ -113,6 +170,65 @@ struct StatsReportExportTests {
             let r = cli.run(["export", "--json", "--as", user, "--now", "2025-07-01"])
             #expect(r.status == 0, "\(r.err)")
             #expect(!r.out.contains("王芳") && !r.out.contains("检举某科长") && !r.out.contains("13600136000"), "\(user)")
+        }
+    }
+
+    /// Who exports what (decision 0031): one row a role. The bureau's clerk takes every case
+    /// unmasked; a supervisor every case masked; the housing bureau's handler and head only the
+    /// case their organ holds (A), masked — never less than the supervisor.
+    struct ExportRole: Sendable, CustomTestStringConvertible {
+        var user: String
+        var cases: [String]
+        var masked: Bool
+        var testDescription: String { user }
+    }
+
+    static let exportRoles: [ExportRole] = [
+        ExportRole(user: "clerk", cases: ["D-XFJ-2025-00001", "D-XFJ-2025-00002", "D-XFJ-2025-00003"], masked: false),
+        ExportRole(user: "supervisor", cases: ["D-XFJ-2025-00001", "D-XFJ-2025-00002", "D-XFJ-2025-00003"], masked: true),
+        ExportRole(user: "handler", cases: ["D-XFJ-2025-00001"], masked: true),
+        ExportRole(user: "head", cases: ["D-XFJ-2025-00001"], masked: true),
+    ]
+
+    @Test(arguments: exportRoles) func anExportHoldsTheCasesAndPersonalDataTheRoleMayTake(_ role: ExportRole) throws {
+        let cli = Self.office()
+        let rows = try #require(cli.json(["export", "--as", role.user, "--now", "2025-07-01"]) as? [[String: Any]])
+        #expect(rows.compactMap { $0["caseNumber"] as? String } == role.cases)
+        let a = try #require(rows.first { $0["caseNumber"] as? String == "D-XFJ-2025-00001" })
+        #expect((a["idNumber"] as? String == "11010519491231002X") == !role.masked, "\(a)")
+        #expect((a["petitioner"] as? String == "张伟") == !role.masked, "\(a)")
+        #expect((a["address"] as? String == "***") == role.masked, "\(a)")
+    }
+
+    /// A head of another organ gets their own organ's statistics and report by default, as their
+    /// desk shows; a supervisor the whole jurisdiction. `--organ` takes a name or short name.
+    @Test func statsAndTheReportDefaultToTheHeadsOwnOrgan() throws {
+        let cli = Self.office()
+        let period = ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2025-07-01"]
+        let head = try #require(cli.json(period + ["--as", "head"]) as? [String: Any])
+        #expect(head["organ"] as? String == "D-ZJJ" && (head["total"] as? [String: Any])?["received"] as? Int == 1, "\(head)")
+        let sup = try #require(cli.json(period + ["--as", "supervisor"]) as? [String: Any])
+        #expect(sup["organ"] == nil && (sup["total"] as? [String: Any])?["received"] as? Int == 3, "\(sup)")
+        let report = cli.run(["report", "annual", "--year", "2025", "--as", "head", "--as-of", "2025-07-01"])
+        #expect(report.status == 0 && report.out.contains("住房和城乡建设局") && !report.out.contains("范围：全部"), "\(report.out)")
+        for name in ["区住建局", "临江区住房和城乡建设局", "D-ZJJ"] {
+            let byName = try #require(cli.json(period + ["--organ", name, "--as", "supervisor"]) as? [String: Any], "\(name)")
+            #expect(byName["organ"] as? String == "D-ZJJ", "\(name)")
+        }
+    }
+
+    /// `--organ` naming several organs is refused with their names; a blank one everywhere.
+    @Test func anAmbiguousOrBlankOrganIsRefusedNamingTheOption() throws {
+        let cli = Self.office()
+        let several = cli.run(["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--organ", "区"])
+        #expect(several.status == 64 && several.err.contains("--organ") && several.err.contains("多个")
+                && !several.err.contains("登记机关") && several.err.split(separator: "\n").count == 1, "\(several.err)")
+        let unknown = cli.run(["report", "annual", "--year", "2025", "--organ", "不存在局"])
+        #expect(unknown.status == 64 && unknown.err.contains("--organ") && !unknown.err.contains("登记机关"), "\(unknown.err)")
+        for args in [["queue"], ["export", "--json"], ["stats", "--from", "2025-01-01", "--to", "2025-12-31"],
+                     ["report", "annual", "--year", "2025"]] {
+            let r = cli.run(args + ["--organ", " ", "--now", "2025-07-01"])
+            #expect(r.status == 64 && r.err.contains("--organ") && r.out.isEmpty, "\(args[0]): \(r.err)")
         }
     }
 
@@ -207,34 +323,59 @@ struct StatsReportExportTests {
     /// `libreoffice --headless --convert-to xlsx FILE` with no input filter, in a desktop's
     /// environment (no locale chosen for the occasion); the workbook's shared strings, each
     /// whole (its runs joined), one per element, line breaks as \n.
-    static func convertedStrings(_ file: String, in dir: String) throws -> [String] {
+    static func convertedStrings(_ file: String, in dir: String, filter: String? = nil) throws -> [String] {
+        try convert(file, in: dir, filter: filter)
+        return try read(workbook(of: file, in: dir), """
+            ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+            root = ET.fromstring(z.read('xl/sharedStrings.xml'))
+            for si in root.iter(ns + 'si'):
+                print(''.join(t.text or '' for t in si.iter(ns + 't')).replace('\\n', '\\\\n'))
+            """)
+    }
+
+    /// The first sheet's formulas after the conversion, one per line (none: nothing runs).
+    static func convertedFormulas(_ file: String, in dir: String, filter: String? = nil) throws -> [String] {
+        try convert(file, in: dir, filter: filter)
+        return try read(workbook(of: file, in: dir), """
+            ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+            root = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+            for f in root.iter(ns + 'f'):
+                print(f.text or '')
+            """)
+    }
+
+    static func workbook(of file: String, in dir: String) -> String {
+        dir + "/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
+    }
+
+    /// Lines a Python script prints, given the workbook open as the zip `z`.
+    static func read(_ workbook: String, _ script: String) throws -> [String] {
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        unzip.arguments = ["-c", "import sys, zipfile, xml.etree.ElementTree as ET\nz = zipfile.ZipFile(sys.argv[1])\n" + script,
+                           workbook]
+        let out = Pipe()
+        unzip.standardOutput = out
+        try unzip.run()
+        let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        unzip.waitUntilExit()
+        return lines
+    }
+
+    /// `libreoffice --headless --convert-to xlsx FILE`, with the input filter given if any.
+    static func convert(_ file: String, in dir: String, filter: String?) throws {
         try #require(FileManager.default.isExecutableFile(atPath: libreOffice), "libreoffice is missing: make setup installs it")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: libreOffice)
-        p.arguments = ["-env:UserInstallation=file://\(dir)/lo-profile", "--headless", "--convert-to", "xlsx", "--outdir", dir, file]
+        p.arguments = ["-env:UserInstallation=file://\(dir)/lo-profile", "--headless"] + (filter.map { ["--infilter=" + $0] } ?? [])
+            + ["--convert-to", "xlsx", "--outdir", dir, file]
         p.environment = ["PATH": "/usr/bin:/bin", "HOME": dir]
         p.standardOutput = Pipe()
         p.standardError = Pipe()
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
-        let workbook = dir + "/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        unzip.arguments = ["-c", """
-            import sys, zipfile, xml.etree.ElementTree as ET
-            ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
-            root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml'))
-            for si in root.iter(ns + 'si'):
-                print(''.join(t.text or '' for t in si.iter(ns + 't')).replace('\\n', '\\\\n'))
-            """, workbook]
-        let out = Pipe()
-        unzip.standardOutput = out
-        try unzip.run()
-        let strings = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init)
-        unzip.waitUntilExit()
-        return strings
     }
 
     /// The XML workbook escapes what XML must and keeps every field of the CSV, in order.

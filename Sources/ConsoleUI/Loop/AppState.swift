@@ -232,7 +232,7 @@ package struct AppState: Sendable {
             underSupervision = data.states.filter {
                 $0.flags.contains(.underSupervision) && (organ == nil || $0.holder == organ)
             }.count
-            dueSoon = mine.filter { $0.next?.isDueSoon() ?? false }.count
+            dueSoon = mine.filter { $0.nextDuty?.isDueSoon() ?? false }.count
             overdue = mine.filter { !$0.overdue.isEmpty }.count
             // Supervisors see the whole jurisdiction's desk; an organ head, their own organ's.
             switch data.actor.role {
@@ -269,7 +269,7 @@ package struct AppState: Sendable {
                 return c.handler == user || (c.steps.first?.actor.user == user && !row.phase.isTerminal)
             }
         case .organ: shown = shown.filter { $0.holder == data.actor.organ }
-        case .dueSoon: shown = shown.filter { $0.next?.isDueSoon() ?? false }
+        case .dueSoon: shown = shown.filter { $0.nextDuty?.isDueSoon() ?? false }
         case .overdue: shown = shown.filter { !$0.overdue.isEmpty }
         }
         switch sort {

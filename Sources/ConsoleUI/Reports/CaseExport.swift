@@ -34,11 +34,14 @@ package struct CaseExport {
     }
 
     /// The case's row as this user may see it.
-    package static func row(_ state: CaseState, phase: Phase, actor: Actor, name: String?, language: Language,
-                            organName: (OrganCode?) -> String, categoryName: (String) -> String) -> Row? {
+    /// With `masked` (`DataScope.masksExport`), names, identity numbers and phones masked and
+    /// addresses withheld; never less than `PersonalData.masked` for the role.
+    package static func row(_ state: CaseState, phase: Phase, actor: Actor, name: String?, masked: Bool = false,
+                            language: Language, organName: (OrganCode?) -> String,
+                            categoryName: (String) -> String) -> Row? {
         guard let p = state.petition else { return nil }
         let visible = state.contentVisible(to: actor, name: name)
-        let masked = PersonalData.masked(for: actor.role)
+        let masked = masked || PersonalData.masked(for: actor.role)
         let hide = PersonalData.withheld
         let person = p.petitioner
         func label(_ raw: String?) -> String { raw.map { ChoiceLabels.label($0, language) } ?? "" }
@@ -54,9 +57,22 @@ package struct CaseExport {
             rating: label(state.rating?.rawValue), withheld: !visible)
     }
 
+    /// The CSV: identity numbers and phones end in a tab inside their quoted cell, so that a
+    /// spreadsheet keeps them as text — 18 digits read as a number lose their last three
+    /// (1.10101199001011E+17) — while showing the digits; a script reading the CSV trims it
+    /// (docs/statistics.md, "Exports"). `="…"` would keep them too, but is a formula, which the
+    /// CSV neutralises (`CSV.neutralised`).
     package static func csv(_ rows: [Row], language: Language) -> String {
-        CSV.text(table(rows, language: language), bom: true)
+        var rows = rows
+        for i in rows.indices {
+            rows[i].idNumber = asText(rows[i].idNumber)
+            rows[i].phone = asText(rows[i].phone)
+        }
+        return CSV.text(table(rows, language: language), bom: true)
     }
+
+    /// A cell of digits a spreadsheet must keep as text: with a trailing tab.
+    static func asText(_ digits: String) -> String { digits.isEmpty || digits == PersonalData.withheld ? digits : digits + "\t" }
 
     /// The same table as an Excel 2003 XML workbook (`SpreadsheetXML`, decision 0024).
     package static func xml(_ rows: [Row], language: Language) -> String {

@@ -28,6 +28,10 @@ package enum DeskScreen {
         var label: String
         var style: StyleRole = .normal
         package var cells: [Cell] = []
+        /// What the line is about, the same however the desk re-sorts: an organ's code, else
+        /// its label. The cursor follows it when other consoles' appends move the lines.
+        var about: String?
+        package var key: String { about ?? label }
         package var isHeading: Bool { cells.isEmpty }
     }
 
@@ -74,7 +78,7 @@ package enum DeskScreen {
         }
         var left: [Line] = organsByLateness(desk).map { organ, l in
             let name = Localized(directory.shortName(organ, .zh), directory.shortName(organ, .en))
-            return Line(label: directory.shortName(organ, language), cells: cells(name, l, organ: organ))
+            return Line(label: directory.shortName(organ, language), cells: cells(name, l, organ: organ), about: organ)
         }
         left.append(Line(label: zh ? "期限" : "Clock", style: .title))
         left += desk.clocks.map { clock, l in Line(label: clock.title.text(language), cells: cells(clock.title, l, organ: nil)) }
@@ -116,6 +120,7 @@ package enum DeskScreen {
 
     /// The number the cursor is on, if the desk has any.
     static func selected(_ cursor: DeskCursor, _ layout: Layout) -> Cell? {
+        let cursor = cursor.following(layout)
         let lines = layout.lines(cursor.panel)
         guard lines.indices.contains(cursor.line) else { return nil }
         let cells = lines[cursor.line].cells
@@ -192,13 +197,27 @@ package struct DeskCursor: Sendable, Equatable {
     package var slot = 0
     package var top = 0
     package var rightTop = 0
+    /// The key of the line the cursor is on (`Line.key`): on a live update the cursor stays on
+    /// that organ, clock or flag wherever it moved to, so Enter and `a` act on what is shown.
+    package var key: String?
 
     package init() {}
+
+    /// The cursor moved to the line with its key, if the lines moved under it.
+    func following(_ layout: DeskScreen.Layout) -> DeskCursor {
+        var c = self
+        let list = layout.lines(c.panel)
+        if let key, !(list.indices.contains(c.line) && list[c.line].key == key),
+           let found = list.firstIndex(where: { $0.key == key }) {
+            c.line = found
+        }
+        return c
+    }
 
     /// The cursor on a line with numbers, within the lists as they are now (the desk changes
     /// as other consoles append), its line inside the window of `visible` lines.
     func clamped(_ layout: DeskScreen.Layout, visible: Int) -> DeskCursor {
-        var c = self
+        var c = following(layout)
         let lines = layout.lines(c.panel)
         if !lines.contains(where: { !$0.isHeading }) {
             c.panel = 1 - c.panel
@@ -224,6 +243,8 @@ package struct DeskCursor: Sendable, Equatable {
             c.rightTop = window(c.rightTop, c.line, layout.right.count)
             c.top = window(c.top, c.top, layout.left.count)
         }
+        let shown = layout.lines(c.panel)
+        c.key = shown.indices.contains(c.line) ? shown[c.line].key : nil
         return c
     }
 
@@ -239,6 +260,7 @@ package struct DeskCursor: Sendable, Equatable {
             target = c.line
         }
         c.line = target
+        c.key = nil
         return c.clamped(layout, visible: visible)
     }
 
@@ -258,11 +280,13 @@ package struct DeskCursor: Sendable, Equatable {
             c.panel = 1
             c.line = c.rightTop + row
             c.slot = 0
+            c.key = nil
         } else if c.panel == 1, by < 0, layout.left.contains(where: { !$0.isHeading }) {
             let row = c.line - c.rightTop
             c.panel = 0
             c.line = c.top + row
             c.slot = 3
+            c.key = nil
         }
         return c.clamped(layout, visible: visible)
     }

@@ -118,21 +118,28 @@ package struct OrganBreaches: Sendable, Equatable {
 }
 
 extension CaseState {
+    /// The organ a duty clock is charged to — the one that answers when it runs late (decision
+    /// 0031): an assignment's organ, the reviewing and re-reviewing organs, the organ a 督办 went
+    /// to, the handling organ for carrying out its supporting opinion (Art 32 para 2), else the
+    /// organ holding the case. The desk's organ lines, `queue --organ X --overdue` and the
+    /// breaches all charge a clock here, so their numbers agree.
+    package func chargedOrgan(_ clock: ClockStatus) -> OrganCode? {
+        switch clock.kind {
+        case .assignment: assignment?.to
+        case .review: review?.organ
+        case .rereview: rereview?.organ
+        case .supervisionFeedback: supervision.first { $0.index == clock.order }?.organ
+        case .execution: handlerOrgan ?? holder
+        default: holder
+        }
+    }
+
     /// This case's breaches on `asOf`, each against the organ that answers for it.
     package func breaches(asOf: Day, calendar: HolidayCalendar, directory: Directory,
                           terms: StatutoryTerms = .regulation) -> [CaseBreach] {
         var result: [CaseBreach] = []
         for clock in clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) where clock.isOverdue {
-            guard let kind = BreachKind(clock.kind) else { continue }
-            let organ: OrganCode? = switch clock.kind {
-            case .assignment: assignment?.to
-            case .review: review?.organ
-            case .rereview: rereview?.organ
-            case .supervisionFeedback: supervision.first { $0.index == clock.order }?.organ
-            case .execution: handlerOrgan ?? holder
-            default: holder
-            }
-            guard let organ else { continue }
+            guard let kind = BreachKind(clock.kind), let organ = chargedOrgan(clock) else { continue }
             result.append(CaseBreach(number: number, organ: organ, kind: kind, daysOverdue: -clock.daysLeft))
             // The department that assigned it answers for not supervising a late report (Art 43):
             // no supervision order issued since the assignment.

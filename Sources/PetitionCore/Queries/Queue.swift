@@ -36,6 +36,11 @@ package struct QueueRow: Sendable, Equatable {
     /// (Art 19 para 1): shown in the queue until settled.
     package var flagged: [EarlierCaseFlag] = []
     package var missing: [MissingContent] = []
+    /// The soonest duty clock: `next` unless that is the objection window, which binds no one.
+    /// "Due soon" and `--due-within` count this.
+    package var nextDuty: ClockStatus?
+    /// The organs the overdue clocks are charged to (`CaseState.chargedOrgan`).
+    package var overdueOrgans: [OrganCode] = []
 
     /// The row as this user may see it: an accusation's accuser withheld from whoever
     /// may not read it (Art 30), so no list, filter or export built on rows can show it.
@@ -60,12 +65,18 @@ extension QueueRow {
         // A case closed by a lapsed window keeps only a supporting opinion's execution term.
         let all = state.clocks(asOf: asOf, calendar: calendar, directory: directory)
         let clocks = phase == state.phase ? all : all.filter { $0.kind == .execution }
-        let duties = clocks.filter { !$0.kind.isPetitionerWindow }
+        let shown = clocks.filter { !$0.kind.isPetitionerWindow }
+        // Only duties are ever due or overdue: the receiver's objection window is its option
+        // (decision 0022; issue 14 item 2), shown as the next deadline but never counted.
+        let duties = shown.filter { BreachKind($0.kind) != nil }
         self.init(number: state.number, petitioner: state.petition?.petitioner.name ?? "",
                   category: state.petition?.category ?? "", phase: phase, holder: state.holder,
-                  next: duties.min { $0.due < $1.due },
-                  // Only duties are ever overdue: the receiver's objection window is its option (decision 0022).
-                  overdue: duties.filter { $0.isOverdue && BreachKind($0.kind) != nil })
+                  next: shown.min { $0.due < $1.due },
+                  overdue: duties.filter(\.isOverdue))
+        nextDuty = duties.min { $0.due < $1.due }
+        for clock in overdue {
+            if let organ = state.chargedOrgan(clock), !overdueOrgans.contains(organ) { overdueOrgans.append(organ) }
+        }
         if !state.earlierFlags.isEmpty { flagged = state.openEarlierFlags }
         if let p = state.petition, !state.flags.isDisjoint(with: MissingContent.allCases.map(\.flag)) {
             missing = p.missingContent
@@ -86,10 +97,16 @@ extension QueueRow {
     package func matches(_ filter: QueueFilter) -> Bool {
         if let want = filter.phase, want != phase { return false }
         if let organ = filter.organ, holder != organ { return false }
-        if let organs = filter.organs, !(holder.map { organs.contains($0) } ?? false) { return false }
+        // With --overdue, the organ answering for a late clock (the desk's and the breaches'
+        // notion, decision 0031); else the organ holding the case.
+        if let organs = filter.organs {
+            let matched = filter.overdueOnly ? overdueOrgans.contains(where: organs.contains)
+                : holder.map { organs.contains($0) } ?? false
+            if !matched { return false }
+        }
         if filter.overdueOnly && overdue.isEmpty { return false }
         if let within = filter.dueWithin {
-            guard let next, next.daysLeft <= within else { return false }
+            guard let nextDuty, nextDuty.daysLeft <= within else { return false }
         }
         return true
     }

@@ -43,8 +43,21 @@ package struct SupervisorDesk: Sendable, Equatable {
         var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
         let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
         for state in states {
-            guard scope == nil || state.holder == scope,
-                  let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
+            guard let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
+            // Per organ, due soon and overdue: each duty clock for the organ it is charged to
+            // (`chargedOrgan`, as `queue --organ X --overdue` and the breaches charge it), a closed
+            // case's supporting opinion awaiting execution included; never a window (decision 0031).
+            let closed = row.phase != state.phase
+            let running = state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+                .filter { BreachKind($0.kind) != nil && (!closed || $0.kind == .execution) }
+            var charged: (soon: Set<OrganCode>, late: Set<OrganCode>) = ([], [])
+            for clock in running {
+                guard let organ = state.chargedOrgan(clock), scope == nil || organ == scope else { continue }
+                if clock.isOverdue { charged.late.insert(organ) } else if clock.isDueSoon(terms) { charged.soon.insert(organ) }
+            }
+            for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
+            for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(row.number) }
+            guard scope.map(state.isOnDesk) ?? true else { continue }
             for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
                 flagged[flag, default: []].append(state.number)
             }
@@ -52,9 +65,7 @@ package struct SupervisorDesk: Sendable, Equatable {
             // Per clock: every duty clock running on the case, not only the next (a closed case's
             // supporting opinion still awaiting execution included, as the breaches count it).
             var seen: Set<ClockKind> = []
-            let closed = row.phase != state.phase
-            for clock in state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-            where BreachKind(clock.kind) != nil && (!closed || clock.kind == .execution) && seen.insert(clock.kind).inserted {
+            for clock in running where seen.insert(clock.kind).inserted {
                 byClock[clock.kind, default: Line()].open.append(row.number)
                 if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
                 if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
@@ -77,8 +88,6 @@ package struct SupervisorDesk: Sendable, Equatable {
             }
             guard !row.phase.isTerminal, let organ = row.holder else { continue }
             byOrgan[organ, default: Line()].open.append(row.number)
-            if row.next?.isDueSoon(terms) == true { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
-            if !row.overdue.isEmpty { byOrgan[organ, default: Line()].overdue.append(row.number) }
         }
         func sorted(_ l: Line) -> Line {
             var s = l

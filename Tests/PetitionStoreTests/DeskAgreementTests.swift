@@ -1,0 +1,43 @@
+import PetitionCore
+import PetitionStore
+import TestSupport
+import Testing
+
+/// The desk's organ lines, `queue --organ X --overdue` and the breaches charge a late clock to
+/// one organ (`CaseState.chargedOrgan`, decision 0031), so their numbers agree on a generated
+/// log: the tester found the organ lines adding up to 6 of 8 overdue cases, and a 执行 clock
+/// late for 青石镇 listed under 区政府.
+@Suite("the desk, the queue and the breaches agree per organ")
+struct DeskAgreementTests {
+    let ref = Fixtures.reference
+
+    @Test func perOrganOverdueAddsUpAndEqualsTheQueueAndTheBreachesForEachOrgan() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        var generator = try SyntheticCases(reference: ref, seed: 14)
+        try log.append(generator.cases(1_500, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
+        let book = try CaseBook(log: log.handle())
+        try book.refresh()
+        let day = Fixtures.day("2025-09-01")  // the day after the last: cases in flight, some late
+        let desk = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory)
+        func queue(_ organs: Set<OrganCode>? = nil) -> [QueueRow] {
+            book.states.queue(QueueFilter(overdueOnly: true, organs: organs), asOf: day, calendar: ref.calendar,
+                              directory: ref.directory)
+        }
+        let all = queue()
+        #expect(all.count > 20, "enough late cases to count: \(book.states.count) cases, \(desk.organs.count) organs, \(book.states.queue(QueueFilter(), asOf: day, calendar: ref.calendar, directory: ref.directory).filter { !$0.overdue.isEmpty }.count)")
+        // The organ lines add up: every overdue case is on the line of each organ it is late for.
+        #expect(Set(desk.organs.flatMap(\.line.overdue)) == Set(all.map(\.number)))
+        #expect(desk.organs.map(\.line.overdue.count).reduce(0, +) == all.map(\.overdueOrgans.count).reduce(0, +))
+        for (organ, line) in desk.organs {
+            #expect(line.overdue == queue([organ]).map(\.number).sorted(), "\(organ): desk vs queue --organ --overdue")
+            let breached = desk.breaches.filter { $0.organ == organ && $0.kind != .notSupervising }.flatMap(\.cases)
+            #expect(Set(breached) == Set(line.overdue), "\(organ): desk vs breaches")
+        }
+        // A closed case with its supporting opinion's execution late is late for the handling organ.
+        let execution = all.filter { row in row.overdue.contains { $0.kind == .execution } }
+        for row in execution {
+            let state = try #require(book[row.number])
+            #expect(row.overdueOrgans.contains(try #require(state.handlerOrgan ?? state.holder)))
+        }
+    }
+}

@@ -61,6 +61,9 @@ func deskSQL(asOf: Day) -> String {
                            articles: r.articles, policy: r.policy, actor: supervisor,
                            now: Fixtures.instant("2026-11-27T10:00"), training: true)
     data.rows = book.nextDeadlines(asOf: data.today, calendar: r.calendar, directory: r.directory)
+    // The desk over both cores, as the console's (decision 0022, addendum).
+    data.cores = ProcessInfo.processInfo.activeProcessorCount
+    data.concurrently = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
     // The desk as the console makes it once the rows are there (AppState.refresh), then drawn.
     var deskTimes: [Double] = []
     var state = AppState(language: .zh)

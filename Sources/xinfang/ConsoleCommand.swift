@@ -57,6 +57,9 @@ struct ConsoleCommand: ParsableCommand {
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training)
             data.staff = staff
+            // Work over every case (the desk) on every core.
+            data.cores = ProcessInfo.processInfo.activeProcessorCount
+            data.concurrently = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
             data.documents = try session.documentRenderer()
             // A training log offers the exercises (decision 0026).
             let exercises = book.mode == .training ? try ExerciseCatalog.load(from: session.reference.folder) : []

@@ -1,3 +1,4 @@
+import Dispatch
 import PetitionCore
 import PetitionStore
 import TestSupport
@@ -39,5 +40,22 @@ struct DeskAgreementTests {
             let state = try #require(book[row.number])
             #expect(row.overdueOrgans.contains(try #require(state.handlerOrgan ?? state.holder)))
         }
+    }
+
+    /// The desk computed in parts on both cores (the console's) is the desk computed in one:
+    /// every line, flag, breach and order, for the jurisdiction and for one organ's head.
+    @Test(arguments: [nil, "D-ZJJ"] as [OrganCode?])
+    func theDeskInPartsOnBothCoresIsTheDeskInOne(scope: OrganCode?) throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        var generator = try SyntheticCases(reference: ref, seed: 15)
+        try log.append(generator.cases(3_000, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
+        let book = try CaseBook(log: log.handle())
+        try book.refresh()
+        let day = Fixtures.day("2025-09-01")
+        let one = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory, scope: scope)
+        let parts = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory, scope: scope,
+                                   runs: 2) { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
+        #expect(!one.organs.isEmpty && !one.breaches.isEmpty)
+        #expect(parts == one)
     }
 }

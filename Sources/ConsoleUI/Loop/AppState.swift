@@ -237,10 +237,11 @@ package struct AppState: Sendable {
             // Supervisors see the whole jurisdiction's desk; an organ head, their own organ's.
             switch data.actor.role {
             case .supervisor:
-                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory)
+                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
+                                      runs: data.cores, concurrently: data.concurrently)
             case .organHead:
                 desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
-                            scope: data.actor.organ)
+                                      scope: data.actor.organ, runs: data.cores, concurrently: data.concurrently)
             case .clerk, .handler, .administrator, .trainee: desk = nil
             }
             countsVersion = data.version

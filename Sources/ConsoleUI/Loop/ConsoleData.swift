@@ -78,6 +78,11 @@ package struct ConsoleData: Sendable {
     package private(set) var judgements = 0
     /// The log's acts of organs and their lifts, in log order (decision 0030).
     package var organRecords: [OrganSupervisionRecord] = []
+    /// How work over every case is spread over the host's cores: `cores` parts, run by
+    /// `concurrently` (the host passes the system's; one part, in order, by default). The
+    /// supervisor's desk uses it (decision 0022, addendum).
+    package var cores = 1
+    package var concurrently: @Sendable (Int, @Sendable (Int) -> Void) -> Void = { n, body in for i in 0..<n { body(i) } }
     /// Bumped by every change to the cases, the rows or the day (`update`, `rows`,
     /// `now`), never by hand, so screens know when to recompute their caches.
     package private(set) var version = 0

@@ -34,73 +34,139 @@ package struct SupervisorDesk: Sendable, Equatable {
     }
 
     /// The desk on `asOf` over `states`; with `scope`, only what that organ holds or answers
-    /// for (an organ head's own organ).
+    /// for (an organ head's own organ). In `runs` parts of the cases, one per core by the
+    /// caller's `concurrently` (the console's host passes both cores; each case's clocks are
+    /// derived several times over, ~0.4 s for 130,000 cases on one), joined: the same desk.
     package init(_ states: [CaseState], asOf: Day, calendar: HolidayCalendar, directory: Directory,
-                 terms: StatutoryTerms = .regulation, scope: OrganCode? = nil) {
-        var byOrgan: [OrganCode: Line] = [:]
-        var byClock: [ClockKind: Line] = [:]
-        var flagged: [DeskFlag: [CaseNumber]] = [:]
-        var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
-        let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
-        for state in states {
-            guard let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
-            // Per organ, due soon and overdue: each duty clock for the organ it is charged to
-            // (`chargedOrgan`, as `queue --organ X --overdue` and the breaches charge it), a closed
-            // case's supporting opinion awaiting execution included; never a window (decision 0031).
-            let closed = row.phase != state.phase
-            let running = state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-                .filter { BreachKind($0.kind) != nil && (!closed || $0.kind == .execution) }
-            var charged: (soon: Set<OrganCode>, late: Set<OrganCode>) = ([], [])
-            for clock in running {
-                guard let organ = state.chargedOrgan(clock), scope == nil || organ == scope else { continue }
-                if clock.isOverdue { charged.late.insert(organ) } else if clock.isDueSoon(terms) { charged.soon.insert(organ) }
+                 terms: StatutoryTerms = .regulation, scope: OrganCode? = nil, runs: Int = 1,
+                 concurrently: (Int, @Sendable (Int) -> Void) -> Void = { n, body in for i in 0..<n { body(i) } }) {
+        let runs = max(1, min(runs, states.count / 1_000 + 1))
+        let size = (states.count + runs - 1) / runs
+        let ranges = (0..<runs).map { min(states.count, $0 * size)..<min(states.count, ($0 + 1) * size) }
+        var parts = [Part](repeating: Part(), count: runs)
+        parts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out.baseAddress
+            concurrently(runs) { r in
+                results?.advanced(by: r).pointee = Part(states[ranges[r]], asOf: asOf, calendar: calendar,
+                                                        directory: directory, terms: terms, scope: scope)
             }
-            for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
-            for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(row.number) }
-            guard scope.map(state.isOnDesk) ?? true else { continue }
-            for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
-                flagged[flag, default: []].append(state.number)
-            }
-            for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
-            // Per clock: every duty clock running on the case, not only the next (a closed case's
-            // supporting opinion still awaiting execution included, as the breaches count it).
-            var seen: Set<ClockKind> = []
-            for clock in running where seen.insert(clock.kind).inserted {
-                byClock[clock.kind, default: Line()].open.append(row.number)
-                if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
-                if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
-            }
-            // On time this month, as the statistics count it (decision 0023's cohort: received
-            // from the 1st to the desk's day): each settled duty for the organ that answered for it
-            // and for its clock.
-            // The cohort is asked once a case, before its duties are derived.
-            let received = state.petition?.receivedOn
-            let inCohort = received.map { $0 >= monthStart && $0 <= asOf } == true
-            for duty in inCohort ? state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) : []
-            where duty.isSettled(asOf: asOf) && (scope == nil || duty.organ == scope) {
-                for key in [Key.organ(duty.organ), .clock(duty.kind)] {
-                    var l = key.line(&byOrgan, &byClock)
-                    if l.settledThisMonth.last != row.number { l.settledThisMonth.append(row.number) }
-                    l.duties += 1
-                    if duty.onTime { l.dutiesOnTime += 1 }
-                    key.store(l, &byOrgan, &byClock)
-                }
-            }
-            guard !row.phase.isTerminal, let organ = row.holder else { continue }
-            byOrgan[organ, default: Line()].open.append(row.number)
         }
+        var whole = Part()
+        for part in parts { whole.join(part) }
         func sorted(_ l: Line) -> Line {
             var s = l
             s.open.sort(); s.dueSoon.sort(); s.overdue.sort(); s.settledThisMonth.sort()
             return s
         }
-        organs = byOrgan.keys.sorted().map { ($0, sorted(byOrgan[$0]!)) }
-        clocks = ClockKind.allCases.filter { byClock[$0] != nil }.map { ($0, sorted(byClock[$0]!)) }
-        flags = DeskFlag.allCases.map { ($0, (flagged[$0] ?? []).sorted()) }
-        let inScope = states.filter { scope == nil || $0.holder == scope || $0.assignment?.assigner == scope }
-        breaches = inScope.breachesByOrgan(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-            .filter { scope == nil || $0.organ == scope }
-        self.orders = orders.sorted { ($0.due, $0.number) < ($1.due, $1.number) }
+        organs = whole.byOrgan.keys.sorted().map { ($0, sorted(whole.byOrgan[$0]!)) }
+        clocks = ClockKind.allCases.filter { whole.byClock[$0] != nil }.map { ($0, sorted(whole.byClock[$0]!)) }
+        flags = DeskFlag.allCases.map { ($0, (whole.flagged[$0] ?? []).sorted()) }
+        // Each part's groups of one organ and kind, joined (organs in code order, kinds in the
+        // regulation's order, cases in number order, as `breachesByOrgan` gives them).
+        var groups: [OrganBreaches] = []
+        for group in whole.breaches.sorted(by: { ($0.organ, $0.kind) < ($1.organ, $1.kind) }) {
+            if let last = groups.last, last.organ == group.organ, last.kind == group.kind {
+                groups[groups.count - 1].cases += group.cases
+            } else {
+                groups.append(group)
+            }
+        }
+        breaches = groups.map { var g = $0; g.cases.sort(); return g }
+        self.orders = whole.orders.sorted { ($0.due, $0.number) < ($1.due, $1.number) }
+    }
+
+    /// The desk's numbers over some of the cases, before they are sorted: what one core
+    /// counts, joined with the others' (a case is in one part only).
+    struct Part {
+        var byOrgan: [OrganCode: Line] = [:]
+        var byClock: [ClockKind: Line] = [:]
+        var flagged: [DeskFlag: [CaseNumber]] = [:]
+        var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
+        var breaches: [OrganBreaches] = []
+
+        init() {}
+
+        init(_ states: ArraySlice<CaseState>, asOf: Day, calendar: HolidayCalendar, directory: Directory,
+             terms: StatutoryTerms, scope: OrganCode?) {
+            var byOrgan: [OrganCode: Line] = [:]
+            var byClock: [ClockKind: Line] = [:]
+            var flagged: [DeskFlag: [CaseNumber]] = [:]
+            var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
+            let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
+            for state in states {
+                guard let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
+                // Per organ, due soon and overdue: each duty clock for the organ it is charged to
+                // (`chargedOrgan`, as `queue --organ X --overdue` and the breaches charge it), a closed
+                // case's supporting opinion awaiting execution included; never a window (decision 0031).
+                let closed = row.phase != state.phase
+                let running = state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+                    .filter { BreachKind($0.kind) != nil && (!closed || $0.kind == .execution) }
+                var charged: (soon: Set<OrganCode>, late: Set<OrganCode>) = ([], [])
+                for clock in running {
+                    guard let organ = state.chargedOrgan(clock), scope == nil || organ == scope else { continue }
+                    if clock.isOverdue { charged.late.insert(organ) } else if clock.isDueSoon(terms) { charged.soon.insert(organ) }
+                }
+                for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
+                for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(row.number) }
+                guard scope.map(state.isOnDesk) ?? true else { continue }
+                for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
+                    flagged[flag, default: []].append(state.number)
+                }
+                for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
+                // Per clock: every duty clock running on the case, not only the next (a closed case's
+                // supporting opinion still awaiting execution included, as the breaches count it).
+                var seen: Set<ClockKind> = []
+                for clock in running where seen.insert(clock.kind).inserted {
+                    byClock[clock.kind, default: Line()].open.append(row.number)
+                    if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
+                    if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
+                }
+                // On time this month, as the statistics count it (decision 0023's cohort: received
+                // from the 1st to the desk's day): each settled duty for the organ that answered for it
+                // and for its clock.
+                // The cohort is asked once a case, before its duties are derived.
+                let received = state.petition?.receivedOn
+                let inCohort = received.map { $0 >= monthStart && $0 <= asOf } == true
+                for duty in inCohort ? state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) : []
+                where duty.isSettled(asOf: asOf) && (scope == nil || duty.organ == scope) {
+                    for key in [Key.organ(duty.organ), .clock(duty.kind)] {
+                        var l = key.line(&byOrgan, &byClock)
+                        if l.settledThisMonth.last != row.number { l.settledThisMonth.append(row.number) }
+                        l.duties += 1
+                        if duty.onTime { l.dutiesOnTime += 1 }
+                        key.store(l, &byOrgan, &byClock)
+                    }
+                }
+                guard !row.phase.isTerminal, let organ = row.holder else { continue }
+                byOrgan[organ, default: Line()].open.append(row.number)
+            }
+            // The breaches of the cases this desk answers for, by organ and kind.
+            breaches = states.filter { scope == nil || $0.holder == scope || $0.assignment?.assigner == scope }
+                .breachesByOrgan(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
+                .filter { scope == nil || $0.organ == scope }
+            (self.byOrgan, self.byClock, self.flagged, self.orders) = (byOrgan, byClock, flagged, orders)
+        }
+
+        /// Adds another part's numbers (of other cases) to this one's.
+        mutating func join(_ other: Part) {
+            for (organ, line) in other.byOrgan { byOrgan[organ, default: Line()].add(line) }
+            for (clock, line) in other.byClock { byClock[clock, default: Line()].add(line) }
+            for (flag, cases) in other.flagged { flagged[flag, default: []] += cases }
+            orders += other.orders
+            breaches += other.breaches
+        }
+    }
+}
+
+extension SupervisorDesk.Line {
+    /// Another part's line of the same organ or clock (other cases) added to this one.
+    mutating func add(_ other: SupervisorDesk.Line) {
+        open += other.open
+        dueSoon += other.dueSoon
+        overdue += other.overdue
+        settledThisMonth += other.settledThisMonth
+        duties += other.duties
+        dutiesOnTime += other.dutiesOnTime
     }
 }
 

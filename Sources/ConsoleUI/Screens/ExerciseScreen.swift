@@ -68,7 +68,7 @@ enum ExerciseScreen {
         } else { "" }
         let keys = result?.complete == true
             ? (zh ? "练习完成。x 再做一次  Esc 返回练习列表" : "Done. x does it again  Esc returns to the list")
-            : (zh ? "Enter 打开本步的案件  i 提示  x 重新开始（如案件已转走）  Esc 返回" : "Enter opens this step's case  i hint  x start again (a case sent away)  Esc back")
+            : (zh ? "Enter 打开本步的案件  i 提示  x 重新开始  Esc 返回" : "Enter opens this step's case  i hint  x start again  Esc back")
         grid.put(DisplayWidth.truncate(" " + keys + "    " + score, to: grid.columns - 2), row: grid.rows - 4, column: 1, style: .hint)
     }
 }

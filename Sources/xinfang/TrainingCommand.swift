@@ -89,10 +89,18 @@ struct TrainingCommand: ParsableCommand {
                     throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
                                      "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
                 }
-                let start = try book.startExercise(file, given: try session.advanceClock(book), actor: try session.actor(in: book),
+                let given = try session.advanceClock(book)
+                let clockBefore = book.clock?.to
+                let start = try book.startExercise(file, given: given, actor: try session.actor(in: book),
                                                    reference: session.reference, staff: try session.staff(in: book))
                 let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
                 session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
+                // An exercise set on a day of its own moved the clock there: said, with the day it left.
+                if let moved = book.clock?.to, moved != clockBefore {
+                    let from = Day(clockBefore ?? given)
+                    session.say("本练习发生在\(Day(moved))：模拟时钟已从\(from)拨至 \(moved.beijingDescription)",
+                                "This exercise is set on \(Day(moved)): the clock moved from \(from) to \(moved.beijingDescription)")
+                }
             }
         }
     }
@@ -116,13 +124,14 @@ struct TrainingCommand: ParsableCommand {
                     let articles = Report.articles(standing.mistakes, session)
                     let extra = (articles.isEmpty ? "" : (language == .zh ? "  出错：" : "  mistakes: ") + articles)
                         + (standing.minutes.map { language == .zh ? "  用时\($0)分" : "  \($0) min" } ?? "")
-                    print("\(exercise.id)  \(exercise.title.text(language))  \(standing.label(language))" + extra)
+                    // A title's control characters shown as escapes, as the console shows them.
+                    print(InputText.visible("\(exercise.id)  \(exercise.title.text(language))  \(standing.label(language))" + extra))
                 }
                 if let run = runs.last, let exercise = exercises.first(where: { $0.id == run.start.exercise }) {
                     let result = ExerciseEngine.evaluate(exercise, run)
                     for f in result.feedback {
                         let article = f.rule.map { session.reference.articles.short($0, language) } ?? ""
-                        print((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language))
+                        print(InputText.visible((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language)))
                     }
                 }
             }

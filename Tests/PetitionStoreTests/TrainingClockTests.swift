@@ -94,7 +94,7 @@ struct TrainingClockTests {
         // A trainer's `training reset` renames the log under an open console.
         try fs.rename(Self.path, Self.path + ".aside")
         let aside = fs.contents(Self.path + ".aside")
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError(.movedAway, path: Self.path)) {
             try book.moveClock(to: Fixtures.instant("2025-05-20T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
         }
         #expect(fs.contents(Self.path + ".aside") == aside)

@@ -11,7 +11,7 @@ extension DurableLog {
         // A log set aside while open (a trainer's `training reset`, a file moved away) takes
         // nothing more: what this writer wrote would be seen by no one who opens the path.
         guard fs.stillNamed(path, fd) else {
-            throw StoreError(.io, path: path, cause: "the log was moved or replaced while open (a trainer's training reset?); nothing was written; reopen it")
+            throw StoreError(.movedAway, path: path)
         }
         do {
             try readNewUnderLock()

@@ -29,6 +29,7 @@ struct ExerciseConsoleTests {
         desk.press(.tick, .escape, .enter)
         let flat = desk.screen.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
         #expect(flat.contains("应选途径2（仲裁），而不是作为第6项出具处理意见"), "\(desk.screen)")
+        #expect(desk.screen.contains("本次出错：第31条×1"), "\(desk.screen)")
     }
 
     /// A run whose case cannot be finished (sent away) is started again with x, named on the screen.

@@ -57,10 +57,18 @@ enum ExerciseScreen {
             row += 1
             // Whole, wrapped: the why-sentence is the lesson (the message line cuts it).
             let line = Update.feedbackLine(last, result, exercise, data, lang)
-            for text in DisplayWidth.wrap(line, to: width) where row < grid.rows - 4 {
+            for text in DisplayWidth.wrap(line, to: width) where row < grid.rows - 5 {
                 grid.put(text, row: row, column: 2, style: last.right ? .title : .overdue)
                 row += 1
             }
+        }
+        // The mistakes of this run by article (the score asks for them), above the keys.
+        if let result, !result.mistakes.isEmpty {
+            let articles = result.mistakes.sorted { ($1.value, $0.key?.rawValue ?? "") < ($0.value, $1.key?.rawValue ?? "") }
+                .map { (rule, n) in (rule.map { data.articles.short($0, lang) } ?? (zh ? "其他" : "other")) + "×\(n)" }
+                .joined(separator: zh ? "；" : "; ")
+            grid.put(DisplayWidth.truncate((zh ? "本次出错：" : "Mistakes this run: ") + articles, to: width), row: grid.rows - 5,
+                     column: 2, style: .overdue)
         }
         let score: String = if let result {
             zh ? "一次做对 \(result.rightFirstTime)/\(result.steps)  错误 \(result.mistakeCount)  提示 \(result.hints)"

@@ -23,6 +23,9 @@ struct TrainingMendTests {
         let late = cli.run(["show", "D-XFJ-2025-00001", "--now", "2100-01-01"])
         #expect(late.status == 64 && late.err.contains("--now「2100-01-01」"), "\(late)")
         #expect(cli.logBytes == before)
+        let generated = cli.run(["generate", "--cases", "3", "--log", cli.dir + "/far.log", "--until", "2170-01-01"])
+        #expect(generated.status == 64 && generated.err.contains("--until「2170-01-01」"), "\(generated)")
+        #expect(!FileManager.default.fileExists(atPath: cli.dir + "/far.log"))
     }
 
     @Test func aNowPastTheClockMovesIt() {

@@ -187,6 +187,13 @@ package final class SimulatedFileSystem: FileSystem, @unchecked Sendable {
     package func isSymbolicLink(_ path: String) -> Bool { false }
     package func isRegularFile(_ path: String) -> Bool { exists(path) }
 
+    package func stillNamed(_ path: String, _ fd: Int32) -> Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard let open = fds[fd]?.inode else { return true }
+        return names[path] === open
+    }
+
     /// Permissions are not modelled; the call is counted (and can fail).
     package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {
         mutex.lock()

@@ -51,7 +51,7 @@ struct ActCommand: ParsableCommand {
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
-            let now = try session.now(for: book), actor = try session.actor(in: book)
+            let now = try session.advanceClock(book), actor = try session.actor(in: book)
             let events: [CaseEvent]
             do {
                 events = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference,

@@ -50,6 +50,7 @@ struct ConsoleCommand: ParsableCommand {
                              "No permission to write \(path): the console opens read-only; nothing can be saved")
             }
             let actor = try session.actor(in: book)
+            try session.advanceClock(book)
             let clock = { () throws -> Instant in try session.now(for: book) }
             let staff = try session.staff(in: book)
             var data = ConsoleData(states: [], directory: session.reference.directory,

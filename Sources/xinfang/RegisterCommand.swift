@@ -69,7 +69,7 @@ struct RegisterCommand: ParsableCommand {
             let (book, petitions) = inputs.count <= CaseBook.batchLimit
                 ? try session.openBook(registering: petitions, also: intoNumber.map { [$0] } ?? [])
                 : try { let book = try session.openBook(writable: true); return (book, try petitions(book)) }()
-            let now = try session.now(for: book)
+            let now = try session.advanceClock(book)
             let actor = try session.actor(in: book)
             let numbers: [CaseNumber]
             if let number = intoNumber {

@@ -198,6 +198,11 @@ struct Session {
             throw UsageError("--now「\(text)」不是有效的日期时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM）",
                              "--now \"\(text)\" is not a date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         }
+        // Only a time the log can hold (Day.supported, decision 0029's addendum).
+        guard Instant.supported.contains(instant) else {
+            throw UsageError("--now「\(text)」超出可记录的日期范围（\(Day.supportedText)）",
+                             "--now \"\(text)\" is outside the dates this product records (\(Day.supportedText))")
+        }
         return instant
     }
 
@@ -209,6 +214,21 @@ struct Session {
         let given = try now(for: book.mode)
         guard let clock = book.clock else { return given }
         return options.now == nil ? clock.to : max(given, clock.to)
+    }
+
+    /// A writing command's `--now` on a training log whose clock was moved (decision 0029's
+    /// addendum): past the clock, it moves the clock there first, as a clock record, so that
+    /// no later record — a command without `--now`, a console — is dated before it; before
+    /// the clock it is raised to it (`now(for:)`). A log with no clock record keeps `--now`
+    /// a time of one command: `training reset --now` gives a fresh log its clock. Returns
+    /// the time the command runs at.
+    @discardableResult
+    func advanceClock(_ book: CaseBook) throws -> Instant {
+        let now = try now(for: book)
+        guard options.now != nil, let clock = book.clock, now > clock.to,
+              (book.log as? DurableLog)?.writable == true else { return now }
+        // Decided again under the lock against the latest clock record.
+        return try book.moveClock(to: now, by: try actor(in: book).user, given: clock.to).to
     }
 
     static var systemNow: Instant {

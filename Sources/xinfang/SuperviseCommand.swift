@@ -110,7 +110,7 @@ struct SuperviseCommand: ParsableCommand {
             let command = try act.command(measure, target: try leadership?.parsedTarget(), leader: leadership?.leader,
                                           days: leadership?.days, session: session)
             let book = try session.openBook(only: Set(command.cases), writable: true)
-            let record = try book.recordOrganAct(command, now: try session.now(for: book),
+            let record = try book.recordOrganAct(command, now: try session.advanceClock(book),
                                                  actor: try session.actor(in: book), reference: session.reference,
                                                  staff: try session.staff(in: book))
             if json { return Output.printJSON(record) }
@@ -170,7 +170,7 @@ struct SuperviseCommand: ParsableCommand {
                 let target = ledger.indices.contains(act - 1) ? ledger[act - 1].act : nil
                 let command = OrganSupervisionCommand(measure: target?.measure ?? .listing, organ: target?.organ ?? "",
                                                       note: note, lifts: act)
-                let record = try book.recordOrganAct(command, now: try session.now(for: book),
+                let record = try book.recordOrganAct(command, now: try session.advanceClock(book),
                                                      actor: try session.actor(in: book), reference: session.reference,
                                                      staff: try session.staff(in: book))
                 if json { return Output.printJSON(record) }

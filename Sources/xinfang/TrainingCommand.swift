@@ -49,6 +49,13 @@ struct TrainingCommand: ParsableCommand {
                         throw UsageError("今天以后没有正在计算的期限", "No running deadline after today")
                     }
                 } else if to.hasPrefix("+"), to.hasSuffix("d"), let days = Int(to.dropFirst().dropLast()), days > 0 {
+                    // More days than the dates this product records span is refused here, not
+                    // multiplied into an overflow; the rest the clock decides (Day.supported).
+                    guard days <= Day.supported.lowerBound.days(to: Day.supported.upperBound) else {
+                        throw UsageError("模拟时钟「\(to)」超出可记录的日期范围（\(Day.supportedText)）",
+                                         "The simulated clock \"\(to)\" goes past the dates this product records (\(Day.supportedText))",
+                                         badData: true)
+                    }
                     target = Instant(millisecondsSince1970: now.millisecondsSince1970 + Int64(days) * 86_400_000)
                 } else if let day = Day(iso: to) {
                     target = TrainingClock.target(.date(day), from: now, nextDeadline: nil)
@@ -82,10 +89,18 @@ struct TrainingCommand: ParsableCommand {
                     throw UsageError("没有练习「\(id)」（可用：\(files.map(\.exercise.id).joined(separator: " "))）",
                                      "No exercise \"\(id)\" (there are: \(files.map(\.exercise.id).joined(separator: " ")))")
                 }
-                let start = try book.startExercise(file, given: try session.now(for: book), actor: try session.actor(in: book),
+                let given = try session.advanceClock(book)
+                let clockBefore = book.clock?.to
+                let start = try book.startExercise(file, given: given, actor: try session.actor(in: book),
                                                    reference: session.reference, staff: try session.staff(in: book))
                 let cases = start.cases.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: " ")
                 session.say("练习 \(id) 已开始：\(cases)", "Exercise \(id) started: \(cases)")
+                // An exercise set on a day of its own moved the clock there: said, with the day it left.
+                if let moved = book.clock?.to, moved != clockBefore {
+                    let from = Day(clockBefore ?? given)
+                    session.say("本练习发生在\(Day(moved))：模拟时钟已从\(from)拨至 \(moved.beijingDescription)",
+                                "This exercise is set on \(Day(moved)): the clock moved from \(from) to \(moved.beijingDescription)")
+                }
             }
         }
     }
@@ -109,13 +124,14 @@ struct TrainingCommand: ParsableCommand {
                     let articles = Report.articles(standing.mistakes, session)
                     let extra = (articles.isEmpty ? "" : (language == .zh ? "  出错：" : "  mistakes: ") + articles)
                         + (standing.minutes.map { language == .zh ? "  用时\($0)分" : "  \($0) min" } ?? "")
-                    print("\(exercise.id)  \(exercise.title.text(language))  \(standing.label(language))" + extra)
+                    // A title's control characters shown as escapes, as the console shows them.
+                    print(InputText.visible("\(exercise.id)  \(exercise.title.text(language))  \(standing.label(language))" + extra))
                 }
                 if let run = runs.last, let exercise = exercises.first(where: { $0.id == run.start.exercise }) {
                     let result = ExerciseEngine.evaluate(exercise, run)
                     for f in result.feedback {
                         let article = f.rule.map { session.reference.articles.short($0, language) } ?? ""
-                        print((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language))
+                        print(InputText.visible((f.right ? "✓ " : "✗ ") + "\(exercise.id) \(f.step + 1) \(article) " + f.text.text(language)))
                     }
                 }
             }
@@ -139,8 +155,16 @@ struct TrainingCommand: ParsableCommand {
             try Session.run(options) { session in
                 let zh = session.language == .zh
                 let exercises = try ExerciseCatalog.load(from: session.reference.folder).map(\.exercise)
-                let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".log") }.sorted()
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+                      let listed = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                    var missing = UsageError("培训文件夹 \(folder) 不存在或无法读取", "The trainer's folder \(folder) does not exist or cannot be read")
+                    missing.exitCode = 74
+                    throw missing
+                }
+                let names = listed.filter { $0.hasSuffix(".log") }.sorted()
                     .map { String($0.dropLast(4)) }.filter { user == nil || $0 == user }
+                var unreadable = false
                 if let user, names.isEmpty {
                     throw UsageError("\(folder) 中没有学员 \(user) 的日志（\(user).log）", "No log for trainee \(user) in \(folder) (\(user).log)")
                 }
@@ -148,7 +172,15 @@ struct TrainingCommand: ParsableCommand {
                 var summaries: [String] = []
                 for name in names {
                     let path = (folder as NSString).appendingPathComponent(name + ".log")
-                    let book = try CaseBook.open(at: path, .init(writable: false))
+                    // A file that does not open (a link, a damaged log, not a log) is one line on
+                    // stderr; the other trainees are still reported (exit 74 at the end).
+                    let book: CaseBook
+                    do { book = try CaseBook.open(at: path, .init(writable: false)) } catch {
+                        session.warn("跳过 \(name).log：" + Failure.describe(error, language: .zh, reference: session.reference).0,
+                                     "skipped \(name).log: " + Failure.describe(error, language: .en, reference: session.reference).0)
+                        unreadable = true
+                        continue
+                    }
                     guard book.mode == .training else { continue }
                     // The standing the console's list and `training status` show too (decision 0029).
                     let standings = book.standings(of: name, in: exercises)
@@ -168,10 +200,11 @@ struct TrainingCommand: ParsableCommand {
                                 : ["trainee", "exercise", "status", "runs", "right first time", "mistakes", "hints", "minutes", "articles tripped on"]
                 if csv {
                     print(CSV.text([header] + rows, bom: true), terminator: "")
-                    return
+                } else {
+                    Output.printTable(header, rows)
+                    for line in summaries { print(line) }
                 }
-                Output.printTable(header, rows)
-                for line in summaries { print(line) }
+                if unreadable { throw ExitCode(74) }
             }
         }
 
@@ -199,9 +232,17 @@ struct TrainingCommand: ParsableCommand {
             var options = self.options
             options.training = true
             try Session.run(options) { session in
-                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
-                      !name.hasPrefix(".") else {
-                    throw UsageError("学员名「\(name)」无效（字母、数字、- _ .）", "\"\(name)\" is not a trainee's name (letters, digits, - _ .)")
+                // The trainee's name is their account on the log (the staff's rule: ASCII letters,
+                // digits, . _ -), checked before anything is moved or written.
+                guard !name.isEmpty, name.count <= 32, name.unicodeScalars.allSatisfy({ $0.isASCII && (Character($0).isLetter || Character($0).isNumber || "._-".unicodeScalars.contains($0)) }),
+                      !name.hasPrefix("."), !name.hasPrefix("-") else {
+                    throw UsageError("学员名「\(InputText.visible(name))」无效：须是登录账户名（英文字母、数字、- _ .，如 zhangwei）",
+                                     "\"\(InputText.visible(name))\" is not a trainee's account name (ASCII letters, digits, - _ ., such as zhangwei)")
+                }
+                let samples = Roster.training(osUser: "", jurisdiction: session.reference.directory.jurisdiction).members.map(\.user).filter { !$0.isEmpty }
+                guard !samples.contains(name) else {
+                    throw UsageError("学员名「\(name)」是培训日志自带的示例账户（\(samples.joined(separator: "、"))），请用学员自己的账户名",
+                                     "\"\(name)\" is one of a training log's sample accounts (\(samples.joined(separator: ", "))); use the trainee's own account")
                 }
                 let path = (folder as NSString).appendingPathComponent(name + ".log")
                 try session.checkOfficeFolder(holds: path)
@@ -223,12 +264,29 @@ struct TrainingCommand: ParsableCommand {
                 let now = try session.now(for: .training)
                 var generator = try SyntheticCases(reference: session.reference, seed: seed)
                 let records = generator.cases(max(1, cases), from: Day(now).adding(days: -3 * 365), until: Day(now))
-                let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction,
-                                                now: records.first?.first?.at ?? now)
-                try CaseBook(log: log).changeStaff(
-                    Roster.training(osUser: name, jurisdiction: session.reference.directory.jurisdiction)
-                        .enrolment(by: name, at: records.first?.first?.at ?? now), directory: session.reference.directory)
-                try log.append(records)
+                do {
+                    let log = try DurableLog.create(at: path, mode: .training, jurisdiction: session.reference.directory.jurisdiction,
+                                                    now: records.first?.first?.at ?? now)
+                    let book = try CaseBook(log: log)
+                    try book.changeStaff(
+                        Roster.training(osUser: name, jurisdiction: session.reference.directory.jurisdiction)
+                            .enrolment(by: name, at: records.first?.first?.at ?? now), directory: session.reference.directory)
+                    try log.append(records)
+                    // The fresh log's clock, as generate sets one (decision 0029's addendum): the
+                    // trainer's --now, else now; every later command runs from it.
+                    try book.moveClock(to: now, by: name, given: Instant(millisecondsSince1970: now.millisecondsSince1970 - 1))
+                } catch {
+                    // A refused reset leaves nothing behind: no half-seeded log, and the
+                    // trainee's log back where it was.
+                    try? fm.removeItem(atPath: path)
+                    if let kept {
+                        try? fm.moveItem(atPath: kept, toPath: path)
+                        if fm.fileExists(atPath: kept + ".snapshot") {
+                            try? fm.moveItem(atPath: kept + ".snapshot", toPath: CaseSnapshot.path(forLog: path))
+                        }
+                    }
+                    throw error
+                }
                 if let kept {
                     session.say("已将 \(name) 的日志移至 \(kept)（保留），并新建 \(path)：\(cases)件练习案件",
                                 "Set \(name)'s log aside as \(kept) (kept) and seeded \(path) with \(cases) practice cases")

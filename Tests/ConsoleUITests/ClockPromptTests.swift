@@ -17,4 +17,21 @@ struct ClockPromptTests {
         desk.press(.enter)
         #expect(desk.book.clock?.to == Fixtures.instant("2025-06-01T10:00"))
     }
+
+    /// A refused date (before the clock, or past what the log can hold) left the prompt
+    /// holding it, and the next digits were silently dropped.
+    @Test func aRefusedDateEmptiesThePromptToo() throws {
+        let desk = try Desk(Fixtures.trainee)
+        for refused in ["2025-05-01", "9999-12-31"] {
+            desk.press(.character("t"))
+            desk.type(refused)
+            desk.press(.enter)
+            #expect(desk.state.clockEntry == "", "\(refused): \(desk.screen)")
+            if refused.hasPrefix("9999") {
+                #expect(desk.screen.contains("模拟时钟「9999-12-31」无效，应为2000-01-01…2099-12-31"), "\(desk.screen)")
+            }
+            desk.press(.escape)
+        }
+        #expect(desk.book.clock == nil)
+    }
 }

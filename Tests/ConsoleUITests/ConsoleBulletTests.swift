@@ -94,6 +94,23 @@ struct ConsoleBulletTests {
         #expect(golden == nil, "\(golden ?? "")")
     }
 
+    /// A representative's ID on record under that representative's name raised "所填姓名「陈刚」
+    /// 与登记的「李娜」不同": the first name on the form was compared, not the representative's.
+    @Test func aRepresentativesNameIsComparedWithTheRepresentativeOnRecord() throws {
+        let desk = try Self.registerWithZhangWeisCase()
+        desk.tab(to: "petitioner.name")
+        desk.type("陈刚")
+        desk.tab(to: "group.people")
+        desk.type("12")
+        desk.tab(to: "group.representatives[2].name")
+        desk.type("李娜")
+        desk.tab(to: "group.representatives[2].idNumber")
+        desk.type(Fixtures.liNaID)
+        desk.press(.tab)
+        let screen = desk.screen
+        #expect(screen.contains("登记姓名：李娜") && !screen.contains("所填姓名"), "\(screen)")
+    }
+
     /// An ID with a bad check digit said "初信初访".
     @Test func anIDWithABadCheckDigitIsInvalidNotAFirstPetition() throws {
         let desk = try Self.registerWithZhangWeisCase()

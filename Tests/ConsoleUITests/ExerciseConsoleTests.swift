@@ -17,6 +17,30 @@ struct ExerciseConsoleTests {
         return desk
     }
 
+    /// The feedback's why-sentence is the lesson: the exercise screen shows it whole,
+    /// wrapped, where the message line cuts it at 80 columns.
+    @Test func theExerciseScreenShowsTheFeedbackWhole() throws {
+        let desk = try deskWithArbitrationStarted()
+        let number = try #require(desk.data.runs.last?.start.cases.first)
+        let other = try CaseBook(log: desk.log.handle())
+        _ = try other.execute(.classify(type: .grievance, track: 6), on: number, now: desk.time.now, actor: Fixtures.trainee,
+                              reference: Fixtures.reference, staff: Fixtures.staff)
+        desk.wait(seconds: 1)
+        desk.press(.tick, .escape, .enter)
+        let flat = desk.screen.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
+        #expect(flat.contains("应选途径2（仲裁），而不是作为第6项出具处理意见"), "\(desk.screen)")
+        #expect(desk.screen.contains("本次出错：第31条×1"), "\(desk.screen)")
+    }
+
+    /// A run whose case cannot be finished (sent away) is started again with x, named on the screen.
+    @Test func xOnTheExerciseScreenStartsItAgain() throws {
+        let desk = try deskWithArbitrationStarted()
+        #expect(desk.screen.contains("x 重新开始"), "\(desk.screen)")
+        let first = desk.data.runs.count
+        desk.press(.character("x"))
+        #expect(desk.data.runs.count == first + 1 && desk.screen.contains("→ 1."), "\(desk.screen)")
+    }
+
     @Test func framesRedrawnWithoutAChangeJudgeNoRun() throws {
         let desk = try deskWithArbitrationStarted()
         let judged = desk.data.judgements

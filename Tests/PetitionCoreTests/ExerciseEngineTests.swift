@@ -53,6 +53,23 @@ struct ExerciseEngineTests {
         #expect(!result.complete && result.current == 0 && result.mistakes == [.finality: 1])
     }
 
+    @Test func movesOnCasesNotTheExercisesAreNoMistakeOfIt() {
+        let other = CaseNumber(organ: "D-XFJ", year: 2023, sequence: 16)
+        let elsewhere = NumberedNote(seq: 12, note: .refused(TrainingAttempt(Rejection(.reviewWindowLapsed), action: "request-review",
+                                                                             caseNumber: other, by: "trainee", at: Fixtures.instant("2025-06-03T10:00"))))
+        let registered = NumberedNote(seq: 13, note: .refused(TrainingAttempt(Rejection(.groupTooManyRepresentatives), action: "register",
+                                                                              caseNumber: nil, by: "trainee", at: Fixtures.instant("2025-06-03T10:00"))))
+        let result = ExerciseEngine.evaluate(exercise, run([event(11, .linked(to: earlier, kind: .repeats), on: other)], [elsewhere, registered]))
+        #expect(result.feedback.isEmpty && result.mistakeCount == 0)
+    }
+
+    @Test func aWrongMoveUndoneIsOneMistakeNotTwo() {
+        let result = ExerciseEngine.evaluate(exercise, run([event(11, .linked(to: earlier, kind: .repeats)),
+                                                            event(12, .voided(seq: 11, reason: "选错了")),
+                                                            event(13, .notAccepted(reason: .alreadyFinal, ref: earlier, note: nil))]))
+        #expect(result.complete && result.passed && result.mistakeCount == 1)
+    }
+
     @Test func aSlipOfTheFormNoArticleForbidsIsNoMistakeUnlessTheStepListsIt() {
         let result = ExerciseEngine.evaluate(exercise, run([], [refused(11, .missingField)]))
         #expect(result.feedback.isEmpty && result.mistakeCount == 0)

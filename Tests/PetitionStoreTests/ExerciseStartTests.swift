@@ -25,6 +25,16 @@ struct ExerciseStartTests {
                                staff: Fixtures.staff)
     }
 
+    @Test func anExerciseStartsAgainWhateverItsEarlierRunLeft() throws {
+        let fs = SimulatedFileSystem()
+        let book = try book(fs)
+        let file = try exercise("art36-final")
+        let first = try start(file, book, at: "2025-05-12T10:00")
+        // The second run's seed is not flagged against the first run's final case.
+        let second = try start(file, book, at: "2025-05-13T10:00")
+        #expect(Set(second.cases).isDisjoint(with: first.cases) && second.cases.count == 2)
+    }
+
     @Test func aSeedRefusedPartWayWritesNothing() throws {
         let fs = SimulatedFileSystem()
         let book = try book(fs)

@@ -58,6 +58,48 @@ struct TrainingClockTests {
         #expect(book.clock?.to == Fixtures.instant("2025-05-20T10:00"))
     }
 
+    @Test func theClockStopsAtTheLastDayThisProductRecords() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        let size = fs.contents(Self.path)?.count
+        for beyond in ["2100-01-01", "9999-12-31"] {
+            #expect(throws: Rejection(.invalidValue, field: "clock", ["value": beyond, "expected": "2000-01-01…2099-12-31"])) {
+                try book.moveClock(to: Fixtures.instant(beyond), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+            }
+        }
+        #expect(fs.contents(Self.path)?.count == size)
+        try book.moveClock(to: Fixtures.instant("2099-12-31T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+        #expect(book.clock?.to == Fixtures.instant("2099-12-31T10:00"))
+    }
+
+    @Test func theWriterRefusesARecordItCouldNotReadBack() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        let size = fs.contents(Self.path)?.count
+        // Past the days the binary codec holds (…2169): written, it would read back as damage.
+        #expect(throws: StoreError.self) {
+            _ = try book.register([Fixtures.letter(received: "2170-01-01")], now: Fixtures.instant("2170-01-01T10:00"),
+                                  actor: Fixtures.clerk, reference: ref)
+        }
+        #expect(fs.contents(Self.path)?.count == size)
+        let reopened = try CaseBook.open(at: Self.path, .init(writable: true, fs: fs))
+        _ = try reopened.register([Fixtures.letter(received: "2025-05-12")], now: Fixtures.instant("2025-05-12T10:00"),
+                                  actor: Fixtures.clerk, reference: ref)
+        #expect(reopened.states.count == 1)
+    }
+
+    @Test func aLogSetAsideWhileOpenTakesNothingMore() throws {
+        let fs = SimulatedFileSystem()
+        let book = try log(fs)
+        // A trainer's `training reset` renames the log under an open console.
+        try fs.rename(Self.path, Self.path + ".aside")
+        let aside = fs.contents(Self.path + ".aside")
+        #expect(throws: StoreError(.movedAway, path: Self.path)) {
+            try book.moveClock(to: Fixtures.instant("2025-05-20T10:00"), by: "trainee", given: Fixtures.instant("2025-05-12T10:00"))
+        }
+        #expect(fs.contents(Self.path + ".aside") == aside)
+    }
+
     @Test func aProductionLogRefusesTheClockAndWritesNothing() throws {
         let fs = SimulatedFileSystem()
         let book = try log(fs, mode: .production)

@@ -102,8 +102,8 @@ enum ActionForm {
     /// Art 31's six tracks of a grievance, as the classify form offers them.
     static func tracks(_ language: Language) -> [Choice] {
         let zh = language == .zh
-        let names = zh ? ["诉讼、仲裁、行政复议", "仲裁", "党员申诉", "行政程序", "履行职责", "其他"]
-                       : ["litigation / review", "arbitration", "Party member appeal", "administrative procedure",
+        let names = zh ? ["诉讼、复议、检察、公安程序", "仲裁", "党员申诉", "行政程序", "履行职责", "其他"]
+                       : ["litigation, reconsideration, procuratorate, police", "arbitration", "Party member appeal", "administrative procedure",
                           "performance of duty", "other"]
         return names.enumerated().map { Choice("\($0.offset + 1)", "\($0.offset + 1) " + $0.element) }
     }

@@ -129,6 +129,9 @@ enum RegisterForm {
         guard let received = Day(iso: form.value("receivedAt")) else {
             throw Rejection(.invalidValue, field: "receivedAt", ["value": form.value("receivedAt"), "expected": "YYYY-MM-DD"])
         }
+        guard Day.supported.contains(received) else {
+            throw Rejection(.invalidValue, field: "receivedAt", ["value": form.value("receivedAt"), "expected": Day.supportedText])
+        }
         let kind = PetitionerKind(rawValue: form.value("petitioner.kind")) ?? .citizen
         func optional(_ key: String) -> String? { form.value(key).isEmpty ? nil : form.value(key) }
         let petitioner = Petitioner(kind: kind, name: optional("petitioner.name"), idNumber: optional("petitioner.idNumber"),

@@ -62,9 +62,16 @@ extension Update {
             state.flash = Flash(text: zh ? "今天以后没有正在计算的期限" : "No running deadline after today", style: .hint)
             return nil
         }
+        do { try Instant.checkSupported(to, field: "clock") } catch {
+            state.flash = Flash(text: RegisterForm.message(error, data, state.language), style: .overdue)
+            state.clockEntry = ""
+            return nil
+        }
         guard to > data.now else {
             state.flash = Flash(text: RegisterForm.message(Rejection(.clockNotForward, ["now": "\(data.today)", "to": "\(Day(to))"]),
                                                            data, state.language), style: .overdue)
+            // The prompt stays, empty: a refused date is not kept for the next digits to follow.
+            state.clockEntry = ""
             return nil
         }
         return .moveClock(to)

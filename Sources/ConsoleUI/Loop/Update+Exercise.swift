@@ -33,6 +33,13 @@ extension Update {
                 return Handled(effect: nil)
             }
             return Handled(effect: .startExercise(exercise.id))
+        case (_, .exercise(let id)) where key == .character("x"):
+            // Start again (decision 0029's addendum): a fresh situation, the run under way left
+            // as it is — the way out of a run whose case was sent away and cannot be finished.
+            return Handled(effect: .startExercise(id))
+        case (_, .exercises) where key == .character("x"):
+            guard data.exercises.indices.contains(state.exerciseSelected) else { return Handled(effect: nil) }
+            return Handled(effect: .startExercise(data.exercises[state.exerciseSelected].id))
         case (.open?, .exercise(let id)):
             guard let run = data.activeRun, run.start.exercise == id, let exercise = data.exercise(id),
                   let s = data.latestRuns[id]?.result.current else { return Handled(effect: nil) }

@@ -82,7 +82,9 @@ package enum Update {
         case .exerciseStarted(let id):
             state.history.append(.exercises)
             state.screen = .exercise(id)
-            state.flash = Flash(text: zh ? "练习已开始：按 Enter 打开本步的案件" : "Exercise started: Enter opens this step's case", style: .title)
+            // An exercise set on a day of its own says so: an earlier clock was moved there.
+            let day = data.exercise(id)?.setOn.map { zh ? "，发生在\($0)（更早的模拟时钟已拨至此日）" : ", set on \($0) (an earlier clock moved there)" } ?? ""
+            state.flash = Flash(text: zh ? "练习已开始\(day)：按 Enter 打开本步的案件" : "Exercise started\(day): Enter opens this step's case", style: .title)
         case .clockMoved(let to):
             state.clockEntry = nil
             state.flash = Flash(text: (zh ? "模拟时钟已拨至 " : "The clock now reads ") + Update.clockText(to), style: .title)

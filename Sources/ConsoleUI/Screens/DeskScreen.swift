@@ -133,7 +133,10 @@ package enum DeskScreen {
         let scope = head ? (zh ? "本机关督办台：" : "My organ's desk: ") + data.directory.name(data.actor.organ, lang)
                          : (zh ? "督办台 · 全辖区：" : "Supervisor's desk · jurisdiction: ")
                             + data.directory.name(data.directory.jurisdiction, lang)
-        grid.put(scope + (zh ? "  截至" : "  as of ") + "\(data.today)", row: 1, column: 2, style: .hint)
+        // On a training log the keys of training work here too, and are named (e exercises, t the clock).
+        let training = !data.training ? "" : (data.exercises.isEmpty ? "" : (zh ? "  e 练习" : "  e exercises")) + (zh ? "  t 拨钟" : "  t clock")
+        grid.put(DisplayWidth.truncate(scope + (zh ? "  截至" : "  as of ") + "\(data.today)" + training, to: grid.columns - 3),
+                 row: 1, column: 2, style: .hint)
         let c = leftColumns
         grid.put(zh ? "机关" : "Organ", row: 2, column: c.name, style: .title)
         grid.put(zh ? "在办" : "Open", row: 2, column: c.open, style: .title)

@@ -21,7 +21,7 @@ enum ExerciseScreen {
             grid.put(DisplayWidth.pad(DisplayWidth.truncate(" " + line, to: grid.columns - 2), to: grid.columns - 2),
                      row: 3 + i, column: 1, style: i == state.exerciseSelected ? .selected : .normal)
         }
-        grid.put(zh ? " ↑↓ 选择  Enter 开始或继续  i 提示  Esc 返回" : " ↑↓ pick  Enter start or go on  i hint  Esc back",
+        grid.put(zh ? " ↑↓ 选择  Enter 开始或继续  x 重新开始  i 提示  Esc 返回" : " ↑↓ pick  Enter start or go on  x start again  i hint  Esc back",
                  row: grid.rows - 4, column: 1, style: .hint)
     }
 
@@ -53,18 +53,30 @@ enum ExerciseScreen {
                 row += 1
             }
         }
-        if let result, let last = result.feedback.last, row < grid.rows - 4 {
+        if let result, let last = result.feedback.last, row < grid.rows - 5 {
             row += 1
+            // Whole, wrapped: the why-sentence is the lesson (the message line cuts it).
             let line = Update.feedbackLine(last, result, exercise, data, lang)
-            grid.put(DisplayWidth.truncate(line, to: width), row: row, column: 2, style: last.right ? .title : .overdue)
+            for text in DisplayWidth.wrap(line, to: width) where row < grid.rows - 5 {
+                grid.put(text, row: row, column: 2, style: last.right ? .title : .overdue)
+                row += 1
+            }
+        }
+        // The mistakes of this run by article (the score asks for them), above the keys.
+        if let result, !result.mistakes.isEmpty {
+            let articles = result.mistakes.sorted { ($1.value, $0.key?.rawValue ?? "") < ($0.value, $1.key?.rawValue ?? "") }
+                .map { (rule, n) in (rule.map { data.articles.short($0, lang) } ?? (zh ? "其他" : "other")) + "×\(n)" }
+                .joined(separator: zh ? "；" : "; ")
+            grid.put(DisplayWidth.truncate((zh ? "本次出错：" : "Mistakes this run: ") + articles, to: width), row: grid.rows - 5,
+                     column: 2, style: .overdue)
         }
         let score: String = if let result {
             zh ? "一次做对 \(result.rightFirstTime)/\(result.steps)  错误 \(result.mistakeCount)  提示 \(result.hints)"
                : "right first time \(result.rightFirstTime)/\(result.steps)  mistakes \(result.mistakeCount)  hints \(result.hints)"
         } else { "" }
         let keys = result?.complete == true
-            ? (zh ? "练习完成。Esc 返回练习列表，可再做一次" : "Done. Esc returns to the list; it can be done again")
-            : (zh ? "Enter 打开本步的案件  i 提示  Esc 返回" : "Enter opens this step's case  i hint  Esc back")
+            ? (zh ? "练习完成。x 再做一次  Esc 返回练习列表" : "Done. x does it again  Esc returns to the list")
+            : (zh ? "Enter 打开本步的案件  i 提示  x 重新开始  Esc 返回" : "Enter opens this step's case  i hint  x start again  Esc back")
         grid.put(DisplayWidth.truncate(" " + keys + "    " + score, to: grid.columns - 2), row: grid.rows - 4, column: 1, style: .hint)
     }
 }

@@ -42,9 +42,20 @@ enum RegisterScreen {
                     wrapped((zh ? "请求：" : "Request: ") + request, .normal, indent: 1)
                     // The name on record, and a plain question when the form's differs: the
                     // same number with another name is a typing error or another person.
-                    let typedPeople: [Petitioner] = (try? RegisterForm.petition(form, data))?.people ?? []
-                    let same: Petitioner? = earlier.people.first { person in typedPeople.contains { $0.isSamePerson(as: person) } }
-                    let onRecord: String = same?.name ?? earlier.petitioner.name ?? ""
+                    // Read from the fields themselves, not the whole petition (which a form still
+                    // being filled in does not yet make).
+                    let typedPeople: [Petitioner] = (["petitioner"] + RegisterForm.extraRepresentatives.map { "group.representatives[\($0)]" })
+                        .map { path in
+                            func value(_ key: String) -> String? { form.value(path + key).isEmpty ? nil : form.value(path + key) }
+                            return Petitioner(name: value(".name"), idNumber: value(".idNumber"), phone: value(".phone"))
+                        }
+                    // The form's person who is the one on record (a representative, not always
+                    // the first name on the form) is the one whose name is compared.
+                    let pair: (typed: Petitioner, record: Petitioner)? = earlier.people.lazy.compactMap { person in
+                        typedPeople.first { $0.isSamePerson(as: person) }.map { (typed: $0, record: person) }
+                    }.first
+                    let onRecord: String = pair?.record.name ?? earlier.petitioner.name ?? ""
+                    let typed: String = pair?.typed.name ?? typed
                     let shownName: String = onRecord.isEmpty ? "—" : onRecord
                     wrapped((zh ? "登记姓名：" : "Name on record: ") + shownName, .normal, indent: 1)
                     if !typed.isEmpty, !onRecord.isEmpty, InputText.normalise(typed) != InputText.normalise(onRecord) {

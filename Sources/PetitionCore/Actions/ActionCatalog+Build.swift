@@ -122,6 +122,7 @@ private struct FieldReader {
     func day(_ name: String) throws(Rejection) -> Day? {
         guard let raw = try optional(name) else { return nil }
         guard let d = Day(iso: raw) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": "YYYY-MM-DD"]) }
+        guard Day.supported.contains(d) else { throw Rejection(.invalidValue, field: name, ["value": raw, "expected": Day.supportedText]) }
         return d
     }
 

@@ -20,6 +20,7 @@ package enum FieldLabels {
     static let labels: [String: Localized] = [
         "channel": Localized("信访渠道", "channel"),
         "receivedAt": Localized("收到日期", "date received"),
+        "clock": Localized("模拟时钟", "simulated clock"),
         "organ": Localized("登记机关", "organ"),
         "petitioner": Localized("信访人", "petitioner"),
         "kind": Localized("类别", "kind"),

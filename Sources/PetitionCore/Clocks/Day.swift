@@ -10,6 +10,17 @@ package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     package init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// The days this product records: 2000-01-01 … 2099-12-31 (decision 0029, addendum).
+    /// Every time that enters — the training clock, `--now`, a dated field — is refused
+    /// outside it, naming the field, before anything is written: the log's binary codec
+    /// holds days only between 1870 and 2169, and the deadlines, windows and terms a case
+    /// computes run years past the day it is dated, so a wider range would write records
+    /// that cannot be read back. The regulation is in force from 2022-05-01; 2000 leaves
+    /// room for entering older files.
+    package static let supported = Day(ordinal: 10_957)...Day(ordinal: 47_481)
+    /// The range as refusals show it.
+    package static let supportedText = "2000-01-01…2099-12-31"
+
     /// The date with this year, month (1–12) and day (1–31); nil when the date does not exist.
     package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {

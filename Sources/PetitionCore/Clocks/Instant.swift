@@ -7,6 +7,18 @@ package struct Instant: Hashable, Comparable, Sendable, Codable {
 
     package init(millisecondsSince1970: Int64) { self.millisecondsSince1970 = millisecondsSince1970 }
 
+    /// The instants of `Day.supported`, in Beijing time: the times this product records.
+    package static var supported: ClosedRange<Instant> {
+        Day.supported.lowerBound.start...Instant(millisecondsSince1970: Day.supported.upperBound.adding(days: 1).start.millisecondsSince1970 - 1)
+    }
+
+    /// Refuses an instant outside `supported`, naming the field (`invalidValue`).
+    package static func checkSupported(_ instant: Instant, field: String) throws(Rejection) {
+        guard supported.contains(instant) else {
+            throw Rejection(.invalidValue, field: field, ["value": "\(Day(instant))", "expected": Day.supportedText])
+        }
+    }
+
     /// China Standard Time has been UTC+8 with no daylight saving since 1991.
     static let beijingOffsetMilliseconds: Int64 = 8 * 3_600_000
 

@@ -69,6 +69,7 @@ package struct PetitionInput: Decodable {
             guard let instant = Instant(iso: raw) else {
                 throw Rejection(.invalidValue, field: "receivedAt", ["value": raw, "expected": "YYYY-MM-DD"])
             }
+            try Instant.checkSupported(instant, field: "receivedAt")
             received = Day(instant)
         }
         var groupValue: Group?

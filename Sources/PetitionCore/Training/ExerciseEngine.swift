@@ -58,7 +58,21 @@ package enum ExerciseEngine {
         // The moves in log order: one command's events together (one record), or one note.
         enum Move { case events([CaseEvent]), refused(TrainingAttempt), hint }
         var moves: [(seq: Int, move: Move)] = []
-        for event in run.events {
+        // What the run is scored on (decision 0029's addendum): moves on the exercise's own
+        // cases — and registrations only in an exercise that asks for one — so that free play
+        // beside an unfinished run is no mistake of it; hints of this exercise; and no void: a
+        // wrong move undone (作废) is one mistake, not two.
+        let named = exercise.steps.flatMap { $0.expect + $0.wrong.map(\.move) }
+        let takesRegistrations = named.contains { $0.case == "new" || $0.event == "registered" }
+        let voidsScored = named.contains { $0.event == "voided" }
+        let own = Set(run.start.cases)
+        let registered = Set(run.events.map(\.caseNumber)).subtracting(own)
+        func scored(_ number: CaseNumber?) -> Bool {
+            guard let number else { return takesRegistrations }
+            return own.contains(number) || (takesRegistrations && registered.contains(number))
+        }
+        for event in run.events where scored(event.caseNumber) {
+            if case .voided = event.body, !voidsScored { continue }
             if let last = moves.last, last.seq == event.seq, case .events(let earlier) = last.move {
                 moves[moves.count - 1].move = .events(earlier + [event])
             } else {
@@ -67,8 +81,10 @@ package enum ExerciseEngine {
         }
         for numbered in run.notes {
             switch numbered.note {
-            case .refused(let attempt): moves.append((numbered.seq, .refused(attempt)))
-            case .hintShown: moves.append((numbered.seq, .hint))
+            case .refused(let attempt):
+                if scored(attempt.caseNumber) { moves.append((numbered.seq, .refused(attempt))) }
+            case .hintShown(let hint):
+                if hint.exercise == exercise.id { moves.append((numbered.seq, .hint)) }
             case .exerciseStarted: break
             }
         }

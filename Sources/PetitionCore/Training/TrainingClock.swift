@@ -32,9 +32,13 @@ package enum TrainingClock {
     }
 
     /// Refuses a move on a production log (`clock-training-only`) or one that does not
-    /// go forward (`clock-not-forward`, practice: a step is never dated before the last).
+    /// go forward (`clock-not-forward`, practice: a step is never dated before the last), or
+    /// one outside the times this product records (`invalid-value`, `Day.supported`).
     package static func decide(_ move: ClockMove, current: Instant, training: Bool) throws(Rejection) {
         guard training else { throw Rejection(.clockTrainingOnly) }
+        // Only to a time the log can hold (Day.supported): a clock at 9999 wrote records
+        // that read back as damaged.
+        try Instant.checkSupported(move.to, field: "clock")
         guard move.to > current else {
             throw Rejection(.clockNotForward, field: "to", ["now": "\(Day(current))", "to": "\(Day(move.to))"])
         }

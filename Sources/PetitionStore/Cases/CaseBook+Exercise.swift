@@ -39,7 +39,6 @@ extension CaseBook {
             var cases: [CaseNumber] = []
             var used: [CaseNumber: Int] = [:]
             let base = self.states, position = self.position
-            let earlier = self.earlierCases()
             var provisional = 1 << 40
             for (i, step) in exercise.seed.enumerated() {
                 guard let day = exercise.day(of: step, startingOn: today) else { throw Self.badSeed(exercise, i) }
@@ -58,12 +57,13 @@ extension CaseBook {
                     let inputs = try PetitionInput.decodeAll(Data(fill(String(decoding: json, as: UTF8.self)).utf8))
                     guard inputs.count == 1 else { throw Self.badSeed(exercise, i) }
                     let petition = try inputs[0].petition(defaultOrgan: actor.organ, today: day)
-                    // Earlier cases: the log's, and the seed's own registered before this one.
+                    // Earlier cases: the seed's own registered before this one only — not the log's,
+                    // where an earlier run of this exercise (or another's petitioner) would flag the
+                    // seed and refuse its next step (an exercise can always be started again).
                     let ownEarlier = cases.compactMap { known[$0] }
                     context.earlierCases = { petition in
                         let keys = Set(CaseIndex.identities(petition))
-                        return earlier(petition) + ownEarlier
-                            .filter { !keys.isDisjoint(with: CaseIndex.identities($0.petition)) }
+                        return ownEarlier.filter { !keys.isDisjoint(with: CaseIndex.identities($0.petition)) }
                     }
                     let year = petition.receivedOn.year
                     let key = CaseNumber(organ: petition.organ, year: year, sequence: 0)

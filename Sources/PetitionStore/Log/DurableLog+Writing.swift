@@ -8,6 +8,11 @@ extension DurableLog {
         try checkWritable()
         do { try fs.lock(fd) } catch { throw StoreError(.io, path: path, cause: error.description) }
         defer { fs.unlock(fd) }
+        // A log set aside while open (a trainer's `training reset`, a file moved away) takes
+        // nothing more: what this writer wrote would be seen by no one who opens the path.
+        guard fs.stillNamed(path, fd) else {
+            throw StoreError(.movedAway, path: path)
+        }
         do {
             try readNewUnderLock()
         } catch let e as StoreError { throw e } catch let e as FileError {
@@ -96,6 +101,14 @@ extension DurableLog {
             seq += 1
             if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
             let (payloadFormat, payload) = record.encoded()
+            // Nothing is written that cannot be read back: the binary codec holds days between
+            // 1870 and 2169 only (decision 0029's addendum), and a record past that would
+            // leave the log damaged for every later reader.
+            if case .events = record, payloadFormat == .binary {
+                do { _ = try BinaryEventCodec.decode(payload) } catch {
+                    throw StoreError(.io, path: path, seq: seq, cause: "a record that would not read back (\(error)); nothing was written")
+                }
+            }
             stored += record.events.map { var e = $0; e.seq = seq; return e }
             guard payload.count <= format.maxPayload else {
                 throw StoreError(.io, path: path, cause: "record too large (\(payload.count) bytes)")

@@ -47,6 +47,9 @@ package protocol FileSystem: AnyObject {
     /// Whether the path names a plain file (not a directory, a FIFO, a device or a link):
     /// the only thing a log, a snapshot or a note may be (opening a FIFO would wait forever).
     func isRegularFile(_ path: String) -> Bool
+    /// Whether `path` still names the file open as `fd`: not renamed away (a trainer's
+    /// `training reset`) nor replaced since it was opened.
+    func stillNamed(_ path: String, _ fd: Int32) -> Bool
     /// Sets an open file's permission bits exactly (whatever the umask took from them).
     func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError)
     /// Makes a directory and any missing parents, each new one with exactly the mode its
@@ -123,6 +126,11 @@ extension FileSystem {
 }
 
 /// The real file system.
+extension FileSystem {
+    /// A file system that does not model renames says yes.
+    package func stillNamed(_ path: String, _ fd: Int32) -> Bool { true }
+}
+
 package final class PosixFileSystem: FileSystem {
     package init() {}
 
@@ -239,6 +247,12 @@ package final class PosixFileSystem: FileSystem {
     package func isRegularFile(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    package func stillNamed(_ path: String, _ fd: Int32) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0 else { return true }  // not for this check to say
+        return stat(path, &named) == 0 && named.st_dev == open.st_dev && named.st_ino == open.st_ino
     }
 
     package func setPermissions(_ fd: Int32, _ mode: UInt32) throws(FileError) {

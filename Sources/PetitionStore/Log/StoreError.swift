@@ -18,6 +18,9 @@ package struct StoreError: Error, Sendable, Equatable {
         /// The log, its folder or its roster is writable by every account on the machine
         /// (`FileModes.checkNotWorldWritable`); `cause` is the mode in octal.
         case unsafePermissions = "unsafe-permissions"
+        /// The path no longer names the log this writer opened (renamed aside by a
+        /// trainer's `training reset`, or replaced): nothing more is written to it.
+        case movedAway = "moved-away"
     }
 
     package var code: Code
@@ -62,6 +65,9 @@ package struct StoreError: Error, Sendable, Equatable {
         case .ownFile:
             return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册、损坏记号或隔离文件），请另选一个新文件名"
                       : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster, damage note or a quarantine file); choose a new name"
+        case .movedAway:
+            return zh ? "日志已被移走或替换（培训教员重置了它？）：\(path) 未写入；请退出后重新打开"
+                      : "The log \(path) was moved or replaced while open (reset by a trainer?); nothing was written; quit and open it again"
         case .unsafePermissions:
             return zh ? "权限不安全：\(path) 的权限为 \(cause)，本机任何账号都能改写，拒绝打开；请运行 chmod o-w \(path)（或把日志移到只有自己或 xinfang 组可写的目录）"
                       : "Bad permissions: \(path) is mode \(cause), writable by every account on this machine; refusing to open it. Run chmod o-w \(path) (or move the log to a folder only you or the xinfang group can write)"

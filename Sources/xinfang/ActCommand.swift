@@ -52,6 +52,7 @@ struct ActCommand: ParsableCommand {
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
             let now = try session.now(for: book), actor = try session.actor(in: book)
+            try session.checkRecordable(now, after: book[number]?.steps.last { !$0.annotation }?.at)
             let events: [CaseEvent]
             do {
                 events = try book.execute(command, on: number, now: now, actor: actor, reference: session.reference,

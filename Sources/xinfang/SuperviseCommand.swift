@@ -110,7 +110,10 @@ struct SuperviseCommand: ParsableCommand {
             let command = try act.command(measure, target: try leadership?.parsedTarget(), leader: leadership?.leader,
                                           days: leadership?.days, session: session)
             let book = try session.openBook(only: Set(command.cases), writable: true)
-            let record = try book.recordOrganAct(command, now: try session.now(for: book),
+            let now = try session.now(for: book)
+            let cited = command.cases.compactMap { book[$0]?.steps.last { !$0.annotation }?.at }
+            try session.checkRecordable(now, after: (cited + book.organRecords.map(\.at)).max())
+            let record = try book.recordOrganAct(command, now: now,
                                                  actor: try session.actor(in: book), reference: session.reference,
                                                  staff: try session.staff(in: book))
             if json { return Output.printJSON(record) }
@@ -170,7 +173,9 @@ struct SuperviseCommand: ParsableCommand {
                 let target = ledger.indices.contains(act - 1) ? ledger[act - 1].act : nil
                 let command = OrganSupervisionCommand(measure: target?.measure ?? .listing, organ: target?.organ ?? "",
                                                       note: note, lifts: act)
-                let record = try book.recordOrganAct(command, now: try session.now(for: book),
+                let now = try session.now(for: book)
+                try session.checkRecordable(now, after: book.organRecords.map(\.at).max())
+                let record = try book.recordOrganAct(command, now: now,
                                                      actor: try session.actor(in: book), reference: session.reference,
                                                      staff: try session.staff(in: book))
                 if json { return Output.printJSON(record) }

@@ -159,6 +159,24 @@ struct StatsReportExportTests {
         #expect(report.out.contains("1,,total,合计,received,2"), "\(report.out)")
     }
 
+    /// A training log's `--now` never records before what the log holds (tester item 11): a 督办
+    /// dated before the case's last step, or an act of an organ before the Regulations came into
+    /// force (Art 50), is refused with one line naming --now, and nothing is written.
+    @Test func aNowBeforeTheLogsRecordsIsRefusedAndNothingWritten() throws {
+        let cli = Self.office()
+        func records() -> Int { cli.run(["log", "dump", "--as", "supervisor"]).out.split(separator: "\n").count }
+        let before = records()
+        let order = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2025-05-01"])
+        #expect(order.status == 64 && order.err.contains("--now") && order.err.split(separator: "\n").count == 1, "\(order.err)")
+        let old = cli.run(["supervise", "inspection", "--organ", "D-ZJJ", "--note", "督查", "--as", "supervisor", "--now", "2021-01-01"])
+        #expect(old.status == 64 && old.err.contains("--now") && old.err.contains("第50条"), "\(old.err)")
+        #expect(before > 5 && records() == before, "nothing written")
+        let later = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(later.status == 0, "\(later.err)")
+    }
+
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
     /// and no content of the accusation (Art 30), and a trainee neither.
     @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {

@@ -177,6 +177,20 @@ struct StatsReportExportTests {
         #expect(later.status == 0, "\(later.err)")
     }
 
+    /// `supervise list` says what the console's list of acts says: an interview past its day and
+    /// not lifted is 整改期满, not 在办 (tester item 12); a note's line break is not `\u{A}`.
+    @Test func superviseListSaysPastDueAsTheConsoleDoesAndKeepsANoteOnOneLine() throws {
+        let cli = Self.office()
+        let made = cli.run(["supervise", "interview", "--organ", "D-ZJJ", "--target", "leadershipTeam", "--days", "10",
+                            "--cases", "D-XFJ-2025-00001", "--note", "逾期未办结\n多次催办无果", "--as", "supervisor", "--now", "2025-07-01T10:00"])
+        #expect(made.status == 0, "\(made.err)")
+        let during = cli.run(["supervise", "list", "--as", "supervisor", "--now", "2025-07-05"])
+        #expect(during.out.contains("在办") && !during.out.contains("整改期满"), "\(during.out)")
+        let after = cli.run(["supervise", "list", "--as", "supervisor", "--now", "2025-08-01"])
+        #expect(after.out.contains("整改期满") && !after.out.contains("在办"), "\(after.out)")
+        #expect(after.out.contains("逾期未办结 / 多次催办无果") && !after.out.contains("\\u{A}"), "\(after.out)")
+    }
+
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
     /// and no content of the accusation (Art 30), and a trainee neither.
     @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {

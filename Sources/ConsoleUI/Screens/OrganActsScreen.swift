@@ -55,9 +55,12 @@ enum OrganActsScreen {
             lines.append((start == 0 ? (zh ? "所涉案件：" : "Cases: ") : (zh ? "          " : "       "))
                          + numbers[start..<min(numbers.count, start + 4)].joined(separator: " "))
         }
-        lines.append((zh ? "事由：" : "Note: ") + act.note)
+        // The note and the lifting's reason in full, wrapped at their line breaks and the
+        // screen's width (a finding may run to many lines), as far as the screen holds them.
+        let width = grid.columns - 3
+        lines += DisplayWidth.wrap((zh ? "事由：" : "Note: ") + act.note, to: width)
         if let lifted = entry.lifted {
-            lines.append((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note)
+            lines += DisplayWidth.wrap((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note, to: width)
         } else if entry.standing {
             lines.append(zh ? "整改到位后按 a 解除（记录理由；第39条第3款未规定解除）" : "Once put right, a lifts it (with the reason)")
         }
@@ -70,10 +73,6 @@ enum OrganActsScreen {
     /// 在办 (in force), 整改期满 (past its day, not lifted), 已解除 (lifted), or — for
     /// an inspection, which is a finding and not a measure.
     static func status(_ entry: OrganActEntry, _ today: Day, _ language: Language) -> String {
-        let zh = language == .zh
-        if entry.lifted != nil { return zh ? "已解除" : "lifted" }
-        guard entry.act.measure.concernsLeadership else { return "—" }
-        if let due = entry.act.due, due < today { return zh ? "整改期满" : "past due" }
-        return zh ? "在办" : "in force"
+        entry.status(asOf: today).text(language)
     }
 }

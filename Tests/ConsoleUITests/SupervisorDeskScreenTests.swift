@@ -192,6 +192,15 @@ struct SupervisorDeskManyOrgansTests {
                 "▶ on \(name): \(desk.screen)")
     }
 
+    /// At the end of the right-hand list nothing is said to be below it (it said "…以下另有0项").
+    @Test func theEndOfTheRightListSaysNothingMoreBelow() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .right, .right)
+        #expect(desk.state.deskCursor.panel == 1 && desk.screen.contains("以下另有"), "a list longer than the screen")
+        desk.press(.end)
+        #expect(!desk.screen.contains("以下另有"), "\(desk.screen)")
+    }
+
     @Test func downMovesALineAndKeepsTheColumnPageDownAPage() throws {
         let desk = try Self.desk()
         desk.press(.right, .right, .down)

@@ -175,6 +175,9 @@ struct StatsReportExportTests {
         let later = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
                              "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
         #expect(later.status == 0, "\(later.err)")
+        // The timeline keeps a space after a ten-letter account (it printed "supervisor督办").
+        let shown = cli.run(["show", "D-XFJ-2025-00001", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(shown.out.contains("supervisor 督办"), "\(shown.out)")
     }
 
     /// `supervise list` says what the console's list of acts says: an interview past its day and

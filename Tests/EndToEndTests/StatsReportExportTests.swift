@@ -194,6 +194,23 @@ struct StatsReportExportTests {
         #expect(after.out.contains("逾期未办结 / 多次催办无果") && !after.out.contains("\\u{A}"), "\(after.out)")
     }
 
+    /// The statistics text keeps to 80 columns and cuts no figure on a large generated log
+    /// (tester item 14: a line of 84 columns; "100.…" when piped).
+    @Test func statsTextKeepsTo80ColumnsAndCutsNoFigure() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "3000", "--log", cli.log, "--until", "2026-06-30"]).status == 0)
+        let r = cli.run(["stats", "--from", "2023-01-01", "--to", "2026-06-30", "--as", "supervisor"])
+        #expect(r.status == 0, "\(r.err)")
+        for line in r.out.split(separator: "\n") {
+            let width = line.unicodeScalars.reduce(0) { w, u in
+                w + ((0x1100...0x115F).contains(u.value) || (0x2E80...0xA4CF).contains(u.value)
+                     || (0xAC00...0xD7A3).contains(u.value) || (0xF900...0xFAFF).contains(u.value)
+                     || (0xFE30...0xFE4F).contains(u.value) || (0xFF00...0xFF60).contains(u.value) ? 2 : 1)
+            }
+            #expect(width <= 80 && !line.contains("…") || line.contains("月度"), "\(width): \(line)")
+        }
+    }
+
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
     /// and no content of the accusation (Art 30), and a trainee neither.
     @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {

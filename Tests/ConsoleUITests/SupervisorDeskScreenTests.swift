@@ -260,6 +260,7 @@ struct SupervisionActsOnTheDeskTests {
         #expect(desk.state.screen == .organActs, "\(desk.screen)")
         #expect(desk.screen.contains("挂牌督办") && desk.screen.contains("区住建局") && desk.screen.contains("在办"))
         #expect(desk.screen.contains("D-XFJ-2025-00002 D-XFJ-2025-00003"))
+        #expect(desk.screen.contains("整改到位后按 a 解除"), "the supervisor may lift it: \(desk.screen)")
         desk.press(.character("a"))
         #expect(desk.screen.contains("解除第1项：挂牌督办"), "\(desk.screen)")
         desk.press(.function(2))
@@ -272,6 +273,21 @@ struct SupervisionActsOnTheDeskTests {
         desk.press(.character("a"))
         #expect(desk.state.screen == .organActs && desk.screen.contains("第1项督办措施已于2025-06-01解除"), "\(desk.screen)")
         #expect(desk.book.organRecords.count == 2)
+    }
+
+    /// The listed organ's head sees the measure in force, but is not told to lift it with `a`:
+    /// only who could take the measure may (decision 0030); it was offered, then refused.
+    @Test func theHeadOfTheListedOrganIsNotOfferedTheLift() throws {
+        let desk = try SupervisorDeskScreenTests.desk(Fixtures.housingHead)
+        try desk.book.recordOrganAct(SupervisorDeskScreenTests.listing, now: Fixtures.instant("2025-06-01T09:00"),
+                                     actor: Fixtures.supervisor, reference: Fixtures.reference, staff: Fixtures.staff)
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        for _ in 0..<4 { desk.press(.right) }
+        for _ in 0..<30 where !desk.screen.contains(/督办措施 +▶/) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen == .organActs && desk.screen.contains("在办"), "\(desk.screen)")
+        #expect(!desk.screen.contains("按 a 解除"), "\(desk.screen)")
     }
 
     @Test func theActsFormCitesOnlyTheCasesOfTheOrgan() throws {

@@ -61,7 +61,7 @@ enum OrganActsScreen {
         lines += DisplayWidth.wrap((zh ? "事由：" : "Note: ") + act.note, to: width)
         if let lifted = entry.lifted {
             lines += DisplayWidth.wrap((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note, to: width)
-        } else if entry.standing {
+        } else if entry.standing, Self.liftable(entry, data) {
             lines.append(zh ? "整改到位后按 a 解除（记录理由；第39条第3款未规定解除）" : "Once put right, a lifts it (with the reason)")
         }
         for (i, line) in lines.enumerated() where detailRow + i < grid.rows - 3 {
@@ -72,6 +72,18 @@ enum OrganActsScreen {
 
     /// 在办 (in force), 整改期满 (past its day, not lifted), 已解除 (lifted), or — for
     /// an inspection, which is a finding and not a measure.
+    /// Whether this user may lift the act (the check `a` makes, decision 0030): the hint is
+    /// offered only then — an organ head was told "按 a 解除" and then refused.
+    static func liftable(_ entry: OrganActEntry, _ data: ConsoleData) -> Bool {
+        let probe = OrganSupervisionCommand(measure: entry.act.measure, organ: entry.act.organ, note: "—", lifts: entry.number)
+        do throws(Rejection) {
+            _ = try probe.decide(data.context, records: data.organRecords)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     static func status(_ entry: OrganActEntry, _ today: Day, _ language: Language) -> String {
         entry.status(asOf: today).text(language)
     }

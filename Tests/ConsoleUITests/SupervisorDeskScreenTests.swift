@@ -53,6 +53,15 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
 
+    /// The days to put right take digits only: "-" and spaces are no number of days (they were typed in).
+    @Test func theDaysOfAnActTakeDigitsOnly() throws {
+        let desk = try Self.desk()
+        desk.press(.character("l"), .character("l"), .character("a"))
+        desk.tab(to: "days")
+        desk.type("- 1 5")
+        #expect(desk.value("days") == "15", "\(desk.value("days") ?? "nil")")
+    }
+
     /// On an organ's number, `a` opens a supervision act of that organ with the number's cases
     /// (decision 0024); F2 records it as a record of no case, and the desk is back.
     @Test func anOrgansOverdueNumberRecordsAnInterviewOfItsLeader() throws {

@@ -53,6 +53,17 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
 
+    /// `?` on the desk lists the desk's keys (it listed the case screen's): ←→ along a line,
+    /// Enter a number's cases, `a` an act of the organ.
+    @Test func helpOnTheDeskListsTheDesksKeys() throws {
+        let desk = try Self.desk()
+        desk.press(.character("?"))
+        #expect(desk.state.screen == .help)
+        #expect(desk.screen.contains("沿一行选数字") && desk.screen.contains("列出该数字的案件")
+                && desk.screen.contains("对该机关采取督办措施"), "\(desk.screen)")
+        #expect(!desk.screen.contains("办理此案") && !desk.screen.contains("关联案件"), "no case-screen keys: \(desk.screen)")
+    }
+
     /// The days to put right take digits only: "-" and spaces are no number of days (they were typed in).
     @Test func theDaysOfAnActTakeDigitsOnly() throws {
         let desk = try Self.desk()

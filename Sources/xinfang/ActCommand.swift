@@ -51,6 +51,8 @@ struct ActCommand: ParsableCommand {
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
             let book = try session.openBook(only: Set([number] + command.otherCases), writable: true)
+            // A `--now` before what the case holds is refused before any clock moves (nothing written).
+            try session.checkRecordable(try session.now(for: book), after: book[number]?.steps.last { !$0.annotation }?.at)
             let now = try session.advanceClock(book), actor = try session.actor(in: book)
             let events: [CaseEvent]
             do {

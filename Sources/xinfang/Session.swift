@@ -231,6 +231,26 @@ struct Session {
         return try book.moveClock(to: now, by: try actor(in: book).user, given: clock.to).to
     }
 
+    /// A day a training log's `--now` may record on: not before the regulation came into force
+    /// (2022-05-01), and not before the day of `last` — the case's last workflow step (a note
+    /// or a log recovery, made at the system's time, aside), or the latest act of an organ: a
+    /// record never goes back before what the log already holds. Refused with one
+    /// line naming `--now`; nothing is written.
+    func checkRecordable(_ now: Instant, after last: Instant?) throws {
+        // Only a `--now` (training logs) can name a time; the system clock is taken as it is.
+        guard options.now != nil else { return }
+        let day = Day(now)
+        if day < PetitionValidation.inForce {
+            throw UsageError("--now \(day) 早于《信访工作条例》施行（第50条：\(PetitionValidation.inForce)）",
+                             "--now \(day) is before the Regulations came into force (Art 50: \(PetitionValidation.inForce))")
+        }
+        // By the day: `--now 2025-04-28` is that day, whatever hour the last record was made.
+        if let last, day < Day(last) {
+            throw UsageError("--now \(day) 早于日志中已有的记录（\(Day(last))）：培训日志的时间只能向前",
+                             "--now \(day) is before a record the log already holds (\(Day(last))): a training log's time only goes forward")
+        }
+    }
+
     static var systemNow: Instant {
         Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }

@@ -35,6 +35,7 @@ struct SuperviseCommand: ParsableCommand {
                 let actor = try session.actor(in: book)
                 let wanted = try organ.map { try session.organs(named: $0) }
                 let name = session.actorName(actor, in: book)
+                let today = try session.asOfDay(nil, book: book)
                 // Art 30: a cited accusation the reader may not see is left out, and the note withheld.
                 let lines = OrganActEntry.ledger(book.organRecords)
                     .filter { wanted?.contains($0.act.organ) ?? true }
@@ -43,6 +44,10 @@ struct SuperviseCommand: ParsableCommand {
                 if json { return Output.printJSON(lines) }
                 let zh = session.language == .zh, language = session.language
                 let directory = session.reference.directory
+                // A table row is one line: a note's line breaks shown as " / ".
+                func oneLine(_ text: String) -> String {
+                    text.split(whereSeparator: \.isNewline).joined(separator: " / ")
+                }
                 Output.printTable(zh ? ["序号", "日期", "措施", "机关", "对象", "整改期限", "状态", "所涉案件", "事由", "依据"]
                                      : ["no.", "date", "act", "organ", "target", "rectify by", "state", "cases", "note", "article"],
                                   lines.map { line in
@@ -50,11 +55,12 @@ struct SuperviseCommand: ParsableCommand {
                                       let target = act.target.map { t in
                                           t.label.text(language) + (act.leader.map { "（\($0)）" } ?? "")
                                       } ?? "—"
-                                      let state = line.lifted.map { (zh ? "\($0.day)解除：" : "lifted \($0.day): ") + $0.note }
-                                          ?? (act.measure.concernsLeadership ? (zh ? "在办" : "in force") : "—")
+                                      // The console's words (在办, 整改期满 past its day, —), the lifting's reason after.
+                                      let state = line.lifted.map { (zh ? "\($0.day)解除：" : "lifted \($0.day): ") + oneLine($0.note) }
+                                          ?? OrganActEntry(number: line.number, act: act, lifted: nil).status(asOf: today).text(language)
                                       return ["\(line.number)", "\(act.day)", act.measure.label.text(language),
                                               directory.name(act.organ, language), target, act.due.map { "\($0)" } ?? "—", state,
-                                              act.cases.map(\.description).joined(separator: ","), act.note,
+                                              act.cases.map(\.description).joined(separator: ","), oneLine(act.note),
                                               session.citation(act.measure.rule)]
                                   })
                 session.say("共\(lines.count)项", "\(lines.count) acts")
@@ -110,6 +116,8 @@ struct SuperviseCommand: ParsableCommand {
             let command = try act.command(measure, target: try leadership?.parsedTarget(), leader: leadership?.leader,
                                           days: leadership?.days, session: session)
             let book = try session.openBook(only: Set(command.cases), writable: true)
+            let cited = command.cases.compactMap { book[$0]?.steps.last { !$0.annotation }?.at }
+            try session.checkRecordable(try session.now(for: book), after: (cited + book.organRecords.map(\.at)).max())
             let record = try book.recordOrganAct(command, now: try session.advanceClock(book),
                                                  actor: try session.actor(in: book), reference: session.reference,
                                                  staff: try session.staff(in: book))
@@ -170,6 +178,7 @@ struct SuperviseCommand: ParsableCommand {
                 let target = ledger.indices.contains(act - 1) ? ledger[act - 1].act : nil
                 let command = OrganSupervisionCommand(measure: target?.measure ?? .listing, organ: target?.organ ?? "",
                                                       note: note, lifts: act)
+                try session.checkRecordable(try session.now(for: book), after: book.organRecords.map(\.at).max())
                 let record = try book.recordOrganAct(command, now: try session.advanceClock(book),
                                                      actor: try session.actor(in: book), reference: session.reference,
                                                      staff: try session.staff(in: book))

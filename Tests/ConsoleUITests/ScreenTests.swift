@@ -103,6 +103,9 @@ struct ScreenTests {
         #expect(desk.grid.text[4].contains("没有符合条件的案件"))
         desk.press(.character("/"), .escape)
         #expect(desk.state.filter.isEmpty && desk.state.rows.count == 3)
+        // Ctrl-U clears the filter (it was typed in as \u{15}); other control characters are not typed.
+        desk.press(.character("/"), .character("张"), .character("\u{15}"), .character("\u{01}"))
+        #expect(desk.state.filtering && desk.state.filter.isEmpty, "\(desk.state.filter.debugDescription)")
     }
 
     @Test func helpListsTheKeysAndTheArticlesOfTheCasesActions() throws {

@@ -53,6 +53,26 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
 
+    /// `?` on the desk lists the desk's keys (it listed the case screen's): ←→ along a line,
+    /// Enter a number's cases, `a` an act of the organ.
+    @Test func helpOnTheDeskListsTheDesksKeys() throws {
+        let desk = try Self.desk()
+        desk.press(.character("?"))
+        #expect(desk.state.screen == .help)
+        #expect(desk.screen.contains("沿一行选数字") && desk.screen.contains("列出该数字的案件")
+                && desk.screen.contains("对该机关采取督办措施"), "\(desk.screen)")
+        #expect(!desk.screen.contains("办理此案") && !desk.screen.contains("关联案件"), "no case-screen keys: \(desk.screen)")
+    }
+
+    /// The days to put right take digits only: "-" and spaces are no number of days (they were typed in).
+    @Test func theDaysOfAnActTakeDigitsOnly() throws {
+        let desk = try Self.desk()
+        desk.press(.character("l"), .character("l"), .character("a"))
+        desk.tab(to: "days")
+        desk.type("- 1 5")
+        #expect(desk.value("days") == "15", "\(desk.value("days") ?? "nil")")
+    }
+
     /// On an organ's number, `a` opens a supervision act of that organ with the number's cases
     /// (decision 0024); F2 records it as a record of no case, and the desk is back.
     @Test func anOrgansOverdueNumberRecordsAnInterviewOfItsLeader() throws {
@@ -192,6 +212,15 @@ struct SupervisorDeskManyOrgansTests {
                 "▶ on \(name): \(desk.screen)")
     }
 
+    /// At the end of the right-hand list nothing is said to be below it (it said "…以下另有0项").
+    @Test func theEndOfTheRightListSaysNothingMoreBelow() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .right, .right)
+        #expect(desk.state.deskCursor.panel == 1 && desk.screen.contains("以下另有"), "a list longer than the screen")
+        desk.press(.end)
+        #expect(!desk.screen.contains("以下另有"), "\(desk.screen)")
+    }
+
     @Test func downMovesALineAndKeepsTheColumnPageDownAPage() throws {
         let desk = try Self.desk()
         desk.press(.right, .right, .down)
@@ -251,6 +280,7 @@ struct SupervisionActsOnTheDeskTests {
         #expect(desk.state.screen == .organActs, "\(desk.screen)")
         #expect(desk.screen.contains("挂牌督办") && desk.screen.contains("区住建局") && desk.screen.contains("在办"))
         #expect(desk.screen.contains("D-XFJ-2025-00002 D-XFJ-2025-00003"))
+        #expect(desk.screen.contains("整改到位后按 a 解除"), "the supervisor may lift it: \(desk.screen)")
         desk.press(.character("a"))
         #expect(desk.screen.contains("解除第1项：挂牌督办"), "\(desk.screen)")
         desk.press(.function(2))
@@ -263,6 +293,21 @@ struct SupervisionActsOnTheDeskTests {
         desk.press(.character("a"))
         #expect(desk.state.screen == .organActs && desk.screen.contains("第1项督办措施已于2025-06-01解除"), "\(desk.screen)")
         #expect(desk.book.organRecords.count == 2)
+    }
+
+    /// The listed organ's head sees the measure in force, but is not told to lift it with `a`:
+    /// only who could take the measure may (decision 0030); it was offered, then refused.
+    @Test func theHeadOfTheListedOrganIsNotOfferedTheLift() throws {
+        let desk = try SupervisorDeskScreenTests.desk(Fixtures.housingHead)
+        try desk.book.recordOrganAct(SupervisorDeskScreenTests.listing, now: Fixtures.instant("2025-06-01T09:00"),
+                                     actor: Fixtures.supervisor, reference: Fixtures.reference, staff: Fixtures.staff)
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        for _ in 0..<4 { desk.press(.right) }
+        for _ in 0..<30 where !desk.screen.contains(/督办措施 +▶/) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen == .organActs && desk.screen.contains("在办"), "\(desk.screen)")
+        #expect(!desk.screen.contains("按 a 解除"), "\(desk.screen)")
     }
 
     @Test func theActsFormCitesOnlyTheCasesOfTheOrgan() throws {

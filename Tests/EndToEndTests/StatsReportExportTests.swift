@@ -159,6 +159,58 @@ struct StatsReportExportTests {
         #expect(report.out.contains("1,,total,合计,received,2"), "\(report.out)")
     }
 
+    /// A training log's `--now` never records before what the log holds (tester item 11): a 督办
+    /// dated before the case's last step, or an act of an organ before the Regulations came into
+    /// force (Art 50), is refused with one line naming --now, and nothing is written.
+    @Test func aNowBeforeTheLogsRecordsIsRefusedAndNothingWritten() throws {
+        let cli = Self.office()
+        func records() -> Int { cli.run(["log", "dump", "--as", "supervisor"]).out.split(separator: "\n").count }
+        let before = records()
+        let order = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2025-05-01"])
+        #expect(order.status == 64 && order.err.contains("--now") && order.err.split(separator: "\n").count == 1, "\(order.err)")
+        let old = cli.run(["supervise", "inspection", "--organ", "D-ZJJ", "--note", "督查", "--as", "supervisor", "--now", "2021-01-01"])
+        #expect(old.status == 64 && old.err.contains("--now") && old.err.contains("第50条"), "\(old.err)")
+        #expect(before > 5 && records() == before, "nothing written")
+        let later = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(later.status == 0, "\(later.err)")
+        // The timeline keeps a space after a ten-letter account (it printed "supervisor督办").
+        let shown = cli.run(["show", "D-XFJ-2025-00001", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(shown.out.contains("supervisor 督办"), "\(shown.out)")
+    }
+
+    /// `supervise list` says what the console's list of acts says: an interview past its day and
+    /// not lifted is 整改期满, not 在办 (tester item 12); a note's line break is not `\u{A}`.
+    @Test func superviseListSaysPastDueAsTheConsoleDoesAndKeepsANoteOnOneLine() throws {
+        let cli = Self.office()
+        let made = cli.run(["supervise", "interview", "--organ", "D-ZJJ", "--target", "leadershipTeam", "--days", "10",
+                            "--cases", "D-XFJ-2025-00001", "--note", "逾期未办结\n多次催办无果", "--as", "supervisor", "--now", "2025-07-01T10:00"])
+        #expect(made.status == 0, "\(made.err)")
+        let during = cli.run(["supervise", "list", "--as", "supervisor", "--now", "2025-07-05"])
+        #expect(during.out.contains("在办") && !during.out.contains("整改期满"), "\(during.out)")
+        let after = cli.run(["supervise", "list", "--as", "supervisor", "--now", "2025-08-01"])
+        #expect(after.out.contains("整改期满") && !after.out.contains("在办"), "\(after.out)")
+        #expect(after.out.contains("逾期未办结 / 多次催办无果") && !after.out.contains("\\u{A}"), "\(after.out)")
+    }
+
+    /// The statistics text keeps to 80 columns and cuts no figure on a large generated log
+    /// (tester item 14: a line of 84 columns; "100.…" when piped).
+    @Test func statsTextKeepsTo80ColumnsAndCutsNoFigure() throws {
+        let cli = CLI()
+        #expect(cli.run(["generate", "--cases", "3000", "--log", cli.log, "--until", "2026-06-30"]).status == 0)
+        let r = cli.run(["stats", "--from", "2023-01-01", "--to", "2026-06-30", "--as", "supervisor"])
+        #expect(r.status == 0, "\(r.err)")
+        for line in r.out.split(separator: "\n") {
+            let width = line.unicodeScalars.reduce(0) { w, u in
+                w + ((0x1100...0x115F).contains(u.value) || (0x2E80...0xA4CF).contains(u.value)
+                     || (0xAC00...0xD7A3).contains(u.value) || (0xF900...0xFAFF).contains(u.value)
+                     || (0xFE30...0xFE4F).contains(u.value) || (0xFF00...0xFF60).contains(u.value) ? 2 : 1)
+            }
+            #expect(width <= 80 && !line.contains("…") || line.contains("月度"), "\(width): \(line)")
+        }
+    }
+
     /// A supervisor's export masks personal data; the accused organ's handler sees no accuser
     /// and no content of the accusation (Art 30), and a trainee neither.
     @Test func theExportMasksPersonalDataAndWithholdsAccusations() throws {

@@ -223,7 +223,9 @@ enum FormInput {
             case .character(let c) where isPrintable(c):
                 // Numbers as people write them: an input method's full-width digits, and a
                 // phone's +86, parentheses, spaces and dashes (stored in one form: `InputText.phone`).
-                if case .number = field.kind, !(c.isNumber || "+-() ＋－（）".contains(c)) { return }
+                // A count (days, a track, an order) takes digits only: "-" or a space is no number of days.
+                let isPhone = field.key.hasSuffix("phone")
+                if case .number = field.kind, !(c.isNumber || (isPhone && "+-() ＋－（）".contains(c))) { return }
                 if case .day = field.kind, !(c.isASCII && (c.isNumber || c == "-")) { return }
                 insert(String(c), into: &editor, &form, field, describe)
                 return

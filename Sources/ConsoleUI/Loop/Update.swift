@@ -119,7 +119,8 @@ package enum Update {
             state.filtering = false
             state.filter = ""
         case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
-        case .character(let c) where !c.isASCII || !c.isWhitespace || c == " ": state.filter.append(c)
+        case .character("\u{15}"): state.filter = ""  // Ctrl-U clears, as in the search and a shell
+        case .character(let c) where c.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true: state.filter.append(c)
         case .paste(let text): state.filter += Key.queryText(text)
         case .character, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .delete, .tab, .backTab,
              .function, .resize, .tick:

@@ -77,18 +77,22 @@ package struct StatisticsText {
         out.append(l("按时办理", "On time"))
         let measured = MeasuredClock.allCases.filter { (t.onTime[$0]?.of ?? 0) > 0 }
         let titleWidth = measured.map { DisplayWidth.of(clockTitle($0)) }.max() ?? 0
+        // The ratio column as wide as its widest (padding never cuts "1234/1234 100.0%").
+        let ratioWidth = max(13, measured.map { DisplayWidth.of(ratio(t.onTime[$0] ?? Ratio())) }.max() ?? 0)
         for c in measured {
             let r = t.onTime[c] ?? Ratio()
             out.append("  " + DisplayWidth.pad(clockTitle(c), to: titleWidth) + "  "
-                       + DisplayWidth.pad(ratio(r), to: 13) + " " + Self.bar(r.count, of: r.of, width: 20, ascii: ascii))
+                       + DisplayWidth.pad(ratio(r), to: ratioWidth) + " " + Self.bar(r.count, of: r.of, width: 20, ascii: ascii))
         }
         out.append("")
         out.append(l("受理用时  ", "to acceptance  ") + days(t.daysToAcceptance))
         out.append(l("答复用时  ", "to reply       ") + days(t.daysToReply))
         out.append(l("重复访率  ", "repeats        ") + ratio(t.repeats))
         out.append(l("初次化解  ", "first contact  ") + ratio(t.firstContact))
-        out.append(l("处理意见（\(cite(.handlingOpinion))）  支持 \(ratio(t.support))  解释说明 \(ratio(t.explain))  不予支持 \(ratio(t.notSupport))",
-                     "Opinions (\(cite(.handlingOpinion))): support \(ratio(t.support)), explain \(ratio(t.explain)), not support \(ratio(t.notSupport))"))
+        // Two lines, so that the text keeps to 80 columns whatever the counts.
+        out.append(l("处理意见（\(cite(.handlingOpinion))）  支持 \(ratio(t.support))  解释说明 \(ratio(t.explain))",
+                     "Opinions (\(cite(.handlingOpinion))): support \(ratio(t.support)), explain \(ratio(t.explain)),"))
+        out.append(l("          不予支持 \(ratio(t.notSupport))", "          not support \(ratio(t.notSupport))"))
         out.append(l("复查率（\(cite(.reviewRequest))）\(ratio(t.review))  复核率（\(cite(.rereviewRequest))）\(ratio(t.rereview))",
                      "Review rate (\(cite(.reviewRequest))) \(ratio(t.review)), re-review rate (\(cite(.rereviewRequest))) \(ratio(t.rereview))"))
         let counts = Satisfaction.allCases.map { ChoiceLabels.label($0.rawValue, language) + " \(t.ratings[$0] ?? 0)" }

@@ -131,7 +131,8 @@ package enum CaseScreen {
             let voided = c.voided.contains(e.seq) ? (zh ? "（已作废）" : " (voided)") : ""
             let when = String(e.at.beijingDescription.prefix(16).map { $0 == "T" ? " " : $0 })
             out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + when
-                        + "  " + DisplayWidth.pad(e.actor.user, to: 10)
+                        // At least one space after the account, however long ("supervisor" is 10).
+                        + "  " + DisplayWidth.pad(e.actor.user, to: max(10, DisplayWidth.of(e.actor.user) + 1))
                         + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided, to: 18)
                         + data.articles.short(e.rule, lang), .normal))
             // What the step did, unless the content is withheld (Art 30): a note or an

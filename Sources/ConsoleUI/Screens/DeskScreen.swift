@@ -180,8 +180,9 @@ package enum DeskScreen {
             grid.put(line.isHeading ? label : DisplayWidth.pad(label, to: width), row: row, column: right, style: line.style)
             drawCells(line.cells, row: row, panel: 1, line: i)
         }
-        if layout.right.count > shown {
-            let more = layout.right.count - min(layout.right.count, cursor.rightTop + shown)
+        // How many lines are below the window; none said when the list's end is shown.
+        let more = layout.right.count - min(layout.right.count, cursor.rightTop + shown)
+        if more > 0 {
             grid.put(zh ? "…以下另有\(more)项" : "…\(more) more below", row: firstRow + shown, column: right, style: .hint)
         }
         // On an organ's number, `a` records a supervision act of the organ (decision 0024), for a role that may.

@@ -3,6 +3,19 @@ import PetitionCore
 /// Help: the keys of the screen it was opened from (read from the key map), and the
 /// articles behind that screen's actions.
 enum HelpScreen {
+    /// The desk's own keys, as its hint line names them.
+    static let deskKeys: [(String, Localized)] = [
+        ("↑↓ k j", Localized("上下逐行（机关、期限；右侧标记、措施、违规）", "a line up or down")),
+        ("← → h l", Localized("沿一行选数字，越过末尾到右侧一栏", "along a line's numbers, across to the right list")),
+        ("PgUp PgDn", Localized("翻一页机关", "a page of organs")),
+        ("Home End", Localized("到列表首行、末行", "the first or last line")),
+        ("Enter", Localized("列出该数字的案件（Esc 回到数字）", "list the number's cases (Esc comes back)")),
+        ("a", Localized("对该机关采取督办措施（第38条、第39条第3款）", "a supervision act of the organ (Arts 38, 39(3))")),
+    ]
+
+    /// The browse map's keys that also work on the desk.
+    static let fromDesk: Set<Intent> = [.queue, .filter, .search, .help, .quit]
+
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
         let lang = state.language
         let zh = lang == .zh
@@ -10,6 +23,12 @@ enum HelpScreen {
         let scope: KeyScope = from.isForm ? .form : .browse
         grid.put(zh ? "按键" : "Keys", row: 1, column: 1, style: .title)
         var keys = KeyMap.bindings.filter { $0.scope == scope }.map { ($0.label(lang), $0.help.text(lang)) }
+        // The supervisor's desk moves by its own keys (decision 0030): those first, then the
+        // ways out of it the browse map gives.
+        if from == .home, state.desk != nil {
+            keys = deskKeys.map { ($0.0, $0.1.text(lang)) }
+                + KeyMap.bindings.filter { $0.scope == .browse && Self.fromDesk.contains($0.intent) }.map { ($0.label(lang), $0.help.text(lang)) }
+        }
         if scope == .form { keys += KeyMap.editing.map { (zh ? $0.label : $0.label.replacingSpaceKey, $0.help.text(lang)) } }
         // Two columns, so every key fits at 80×24.
         let half = (keys.count + 1) / 2

@@ -55,10 +55,13 @@ enum OrganActsScreen {
             lines.append((start == 0 ? (zh ? "所涉案件：" : "Cases: ") : (zh ? "          " : "       "))
                          + numbers[start..<min(numbers.count, start + 4)].joined(separator: " "))
         }
-        lines.append((zh ? "事由：" : "Note: ") + act.note)
+        // The note and the lifting's reason in full, wrapped at their line breaks and the
+        // screen's width (a finding may run to many lines), as far as the screen holds them.
+        let width = grid.columns - 3
+        lines += DisplayWidth.wrap((zh ? "事由：" : "Note: ") + act.note, to: width)
         if let lifted = entry.lifted {
-            lines.append((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note)
-        } else if entry.standing {
+            lines += DisplayWidth.wrap((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note, to: width)
+        } else if entry.standing, Self.liftable(entry, data) {
             lines.append(zh ? "整改到位后按 a 解除（记录理由；第39条第3款未规定解除）" : "Once put right, a lifts it (with the reason)")
         }
         for (i, line) in lines.enumerated() where detailRow + i < grid.rows - 3 {
@@ -69,11 +72,19 @@ enum OrganActsScreen {
 
     /// 在办 (in force), 整改期满 (past its day, not lifted), 已解除 (lifted), or — for
     /// an inspection, which is a finding and not a measure.
+    /// Whether this user may lift the act (the check `a` makes, decision 0030): the hint is
+    /// offered only then — an organ head was told "按 a 解除" and then refused.
+    static func liftable(_ entry: OrganActEntry, _ data: ConsoleData) -> Bool {
+        let probe = OrganSupervisionCommand(measure: entry.act.measure, organ: entry.act.organ, note: "—", lifts: entry.number)
+        do throws(Rejection) {
+            _ = try probe.decide(data.context, records: data.organRecords)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     static func status(_ entry: OrganActEntry, _ today: Day, _ language: Language) -> String {
-        let zh = language == .zh
-        if entry.lifted != nil { return zh ? "已解除" : "lifted" }
-        guard entry.act.measure.concernsLeadership else { return "—" }
-        if let due = entry.act.due, due < today { return zh ? "整改期满" : "past due" }
-        return zh ? "在办" : "in force"
+        entry.status(asOf: today).text(language)
     }
 }

@@ -94,8 +94,23 @@ package struct OrganActEntry: Sendable, Equatable {
     package var act: OrganSupervisionRecord
     package var lifted: OrganSupervisionRecord?
 
+    package init(number: Int, act: OrganSupervisionRecord, lifted: OrganSupervisionRecord?) {
+        self.number = number
+        self.act = act
+        self.lifted = lifted
+    }
+
     /// An Art 39 para 3 measure not lifted: still in force (an inspection is a finding, not a measure).
     package var standing: Bool { act.measure.concernsLeadership && lifted == nil }
+
+    /// Its state on `today`: 在办 (in force), 整改期满 (past its day, not lifted), 已解除 (lifted),
+    /// or — for an inspection, a finding and not a measure. The console's list and `supervise list` both say this.
+    package func status(asOf today: Day) -> Localized {
+        if lifted != nil { return Localized("已解除", "lifted") }
+        guard act.measure.concernsLeadership else { return Localized("—", "—") }
+        if let due = act.due, due < today { return Localized("整改期满", "past due") }
+        return Localized("在办", "in force")
+    }
 
     /// The acts among `records` (the log's records of no case, acts and lifts in log order),
     /// numbered, each with its lift.

@@ -194,19 +194,27 @@ package final class PostgresEventLog: EventLog {
         return undelivered
     }
 
-    /// Reads and checks the records after the last one read.
+    /// Reads and checks the records after the last one read, a page at a time: each page is
+    /// one query answered within the connection's timeout, however long the log (opening a
+    /// million records in one query outlasted the 30 s a query may take).
     private func readNew() throws(StoreError) {
         lastAsked = Date()
-        let rows = try connection.query("""
-            SELECT seq, hash, withheld, frame FROM xinfang.records_visible
-            WHERE jurisdiction = \(jurisdiction) AND seq > \(Int64(lastSeq)) ORDER BY seq
-            """)
-        for row in rows {
-            let (seq, hash, withheldPayload, frame) = try Self.decode(row, as: (Int64, ByteBuffer, Bool, ByteBuffer).self, location)
-            try take(Array(frame.readableBytesView), seq: Int(seq), storedHash: Array(hash.readableBytesView),
-                     withheld: withheldPayload)
+        while true {
+            let rows = try connection.query("""
+                SELECT seq, hash, withheld, frame FROM xinfang.records_visible
+                WHERE jurisdiction = \(jurisdiction) AND seq > \(Int64(lastSeq)) ORDER BY seq LIMIT \(Self.page)
+                """)
+            for row in rows {
+                let (seq, hash, withheldPayload, frame) = try Self.decode(row, as: (Int64, ByteBuffer, Bool, ByteBuffer).self, location)
+                try take(Array(frame.readableBytesView), seq: Int(seq), storedHash: Array(hash.readableBytesView),
+                         withheld: withheldPayload)
+            }
+            if rows.count < Self.page { return }
         }
     }
+
+    /// Records read a query at a time.
+    package static let page = 20_000
 
     /// Checks one record as a file read does and takes what it holds.
     private func take(_ bytes: [UInt8], seq: Int, storedHash: [UInt8], withheld isWithheld: Bool) throws(StoreError) {
@@ -454,22 +462,27 @@ package final class PostgresEventLog: EventLog {
     package func image() throws(StoreError) -> (bytes: [UInt8], stamps: [Stamp]) {
         var bytes = headerBytes
         var stamps: [Stamp] = []
-        let rows = try connection.query("""
-            SELECT seq, file_offset, db_user, imported, withheld, frame FROM xinfang.records_visible
-            WHERE jurisdiction = \(jurisdiction) ORDER BY seq
-            """)
-        for row in rows {
-            let (seq, offset, role, imported, isWithheld, frame) = try Self.decode(
-                row, as: (Int64, Int64, String, Bool, Bool, ByteBuffer).self, location)
-            guard !isWithheld else {
-                throw StoreError(.io, path: location.description,
-                                 cause: "record \(seq) is an accusation's, withheld from \(sessionUser) (Art 30)")
+        var after: Int64 = 0
+        // A page a query, as `readNew` reads (each within the connection's timeout).
+        while true {
+            let rows = try connection.query("""
+                SELECT seq, file_offset, db_user, imported, withheld, frame FROM xinfang.records_visible
+                WHERE jurisdiction = \(jurisdiction) AND seq > \(after) ORDER BY seq LIMIT \(Self.page)
+                """)
+            for row in rows {
+                let (seq, offset, role, imported, isWithheld, frame) = try Self.decode(
+                    row, as: (Int64, Int64, String, Bool, Bool, ByteBuffer).self, location)
+                guard !isWithheld else {
+                    throw StoreError(.io, path: location.description,
+                                     cause: "record \(seq) is an accusation's, withheld from \(sessionUser) (Art 30)")
+                }
+                guard Int(offset) == bytes.count else { throw damaged(Int(seq), "stored at offset \(offset), not \(bytes.count)") }
+                bytes += frame.readableBytesView
+                stamps.append(Stamp(seq: Int(seq), role: role, imported: imported))
+                after = seq
             }
-            guard Int(offset) == bytes.count else { throw damaged(Int(seq), "stored at offset \(offset), not \(bytes.count)") }
-            bytes += frame.readableBytesView
-            stamps.append(Stamp(seq: Int(seq), role: role, imported: imported))
+            if rows.count < Self.page { return (bytes, stamps) }
         }
-        return (bytes, stamps)
     }
 
     // MARK: - Columns drawn from a record

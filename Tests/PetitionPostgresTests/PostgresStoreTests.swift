@@ -98,6 +98,19 @@ struct PostgresStoreTests {
         #expect(stored.map(\.seq) == [2])
     }
 
+    /// A log longer than one page of records is read whole, a page a query (opening the
+    /// million-record bench log in one query outlasted the 30 s a query may take).
+    @Test func aLogLongerThanAPageIsReadWholeAndItsImageChains() throws {
+        let (database, log) = try TestServer.newLog()
+        let count = PostgresEventLog.page + 37
+        try log.append((1...count).map { _ in [event(1)] })
+        let reader = try PostgresEventLog.open(try TestServer.location(database))
+        #expect(try reader.readAll().map(\.seq) == Array(1...count))
+        // Every record, the batch's closing commit record too, each where a file would hold it.
+        let image = try reader.image()
+        #expect(image.stamps.map(\.seq) == Array(1...(count + 1)))
+    }
+
     @Test func aNotificationWakesAnotherHandleWithinASecond() throws {
         let (database, log) = try TestServer.newLog()
         let other = try PostgresEventLog.open(try TestServer.location(database))

@@ -93,14 +93,25 @@ import Glibc
             String(format: "%.2f / %.2f ms", percentile(ours, 0.5) * 1000, percentile(ours, 0.99) * 1000),
             String(format: "raw INSERT autocommit: %.2f / %.2f ms", percentile(rawOne, 0.5) * 1000, percentile(rawOne, 0.99) * 1000))
 
-        // Eight writers at once, each its own connection, 100 commands each.
+        // Eight writers at once, each its own connection, 100 commands each: the handles are
+        // opened (each reading the whole log) before the clock starts, so the row times the
+        // appends alone; only commands that were stored are counted.
         let writers = 8, each = 100
         let base = records.count + 1000
         let location8 = try location("bench")
+        let handles = try (0..<writers).map { _ in
+            try PostgresEventLog.open(location8, writable: true, dataHash: dataHash, listen: false)
+        }
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var stored = 0
+            func add() { lock.lock(); stored += 1; lock.unlock() }
+        }
+        let count = Count()
+        nonisolated(unsafe) let writing = handles
         let eight = timed {
             DispatchQueue.concurrentPerform(iterations: writers) { w in
-                guard let mine = try? PostgresEventLog.open(location8, writable: true, dataHash: dataHash, listen: false) else { return }
-                for i in 0..<each { _ = try? mine.append([records[(w * each + i) % records.count]]) }
+                for i in 0..<each where (try? writing[w].append([records[(w * each + i) % records.count]])) != nil { count.add() }
             }
         }
         let rawEight = timed {
@@ -112,7 +123,8 @@ import Glibc
                 }
             }
         }
-        row("PostgreSQL: \(writers) writers at once, \(writers * each) commands", f(Double(writers * each) / eight, " commands/s"),
+        row("PostgreSQL: \(writers) writers at once, \(count.stored) of \(writers * each) commands stored",
+            f(Double(count.stored) / eight, " commands/s"),
             "raw INSERT autocommit, \(writers) connections: \(f(Double(writers * each) / rawEight, " rows/s"))")
     } catch {
         print("  postgres: \(error)")

@@ -86,22 +86,10 @@ extension CaseBook {
     package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
                              only numbers: Set<CaseNumber>, linked: Bool = false,
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> CaseBook {
-        let snapshotPath = CaseSnapshot.path(forLog: path)
         var recovered: [RecoveryNote] = []
         // The full open; it reports what this one's opening of the log recovered.
         func full() throws -> CaseBook { try open(at: path, options, carrying: recovered, accept: accept) }
-        guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
-            return try full()
-        }
-        var resuming = options
-        resuming.resume = snapshot.head
-        let log = try DurableLog.open(at: path, resuming)
-        recovered = log.recoveries
-        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
-        else { return try full() }
-        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
-        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
-        let tail = try log.readAll()
+        guard let (snapshot, log, tail) = try resumed(at: path, options, recovered: &recovered) else { return try full() }
         var scope = numbers
         var found: [CaseNumber: CaseSnapshot.File.Located] = [:]
         var absent: Set<CaseNumber> = []
@@ -132,12 +120,38 @@ extension CaseBook {
             return try full()
         }
         try accept(log)
+        return try book(log, from: snapshot, found, only: scope, tail: tail)
+    }
+
+    /// The snapshot beside a log and the log opened resuming from it, with the records after
+    /// it — when a point query may use it: the log vouches for it, no damage lies among the
+    /// records it covers, and a writer is fewer than `snapshotEvery` records behind. nil
+    /// otherwise (the full open decides); `recovered` gets what opening the log recovered.
+    private static func resumed(at path: String, _ options: DurableLog.Options, recovered: inout [RecoveryNote])
+        throws -> (snapshot: CaseSnapshot.File, log: DurableLog, tail: [CaseEvent])? {
+        guard let mapped = try? options.fs.map(CaseSnapshot.path(forLog: path)),
+              let snapshot = try? CaseSnapshot.File(mapped) else { return nil }
+        var resuming = options
+        resuming.resume = snapshot.head
+        let log = try DurableLog.open(at: path, resuming)
+        recovered = log.recoveries
+        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
+        else { return nil }
+        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return nil }
+        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return nil }
+        return (snapshot, log, try log.readAll())
+    }
+
+    /// A book of the cases read from the snapshot (in the full book's order) and the tail.
+    private static func book(_ log: DurableLog, from snapshot: CaseSnapshot.File,
+                             _ found: [CaseNumber: CaseSnapshot.File.Located], only scope: Set<CaseNumber>,
+                             tail: [CaseEvent], registry: CaseSnapshot.File? = nil) throws -> CaseBook {
         let states = found.values.sorted { $0.position < $1.position }.map(\.state)
         return try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
                                                          reserved: snapshot.reserved, staff: snapshot.staff,
                                                          supervision: snapshot.supervision, clock: snapshot.clock,
                                                          notes: snapshot.notes),
-                            only: scope, tail: tail)
+                            only: scope, tail: tail, registry: registry)
     }
 
     /// A book for registering the petitions `prepare` makes (decision 0021, addendum) —
@@ -156,34 +170,15 @@ extension CaseBook {
     package static func open(at path: String, _ options: DurableLog.Options = DurableLog.Options(),
                              registering prepare: (CaseBook) throws -> [Petition], also: Set<CaseNumber> = [],
                              accept: (DurableLog) throws -> Void = { _ in }) throws -> (book: CaseBook, petitions: [Petition]) {
-        let snapshotPath = CaseSnapshot.path(forLog: path)
         var recovered: [RecoveryNote] = []
         func full() throws -> (book: CaseBook, petitions: [Petition]) {
             let book = try open(at: path, options, carrying: recovered, accept: accept)
             return (book, try prepare(book))
         }
-        guard let mapped = try? options.fs.map(snapshotPath), let snapshot = try? CaseSnapshot.File(mapped) else {
-            return try full()
-        }
-        var resuming = options
-        resuming.resume = snapshot.head
-        let log = try DurableLog.open(at: path, resuming)
-        recovered = log.recoveries
-        guard log.resumed, snapshot.logId == log.header.logId, log.checkpoints.contains(where: snapshot.isVouched(by:))
-        else { return try full() }
-        if case .damage(_, let seq, _)? = log.damage, seq <= snapshot.head.seq { return try full() }
-        if options.writable, log.lastSeq - snapshot.head.seq >= snapshotEvery { return try full() }
-        let tail = try log.readAll()
-        func book(_ states: [CaseState], only: Set<CaseNumber>, registry: CaseSnapshot.File?) throws -> CaseBook {
-            try CaseBook(log: log, from: CaseSnapshot(logId: snapshot.logId, head: snapshot.head, states: states,
-                                                      reserved: snapshot.reserved, staff: snapshot.staff,
-                                                      supervision: snapshot.supervision, clock: snapshot.clock,
-                                                      notes: snapshot.notes),
-                         only: only, tail: tail, registry: registry)
-        }
+        guard let (snapshot, log, tail) = try resumed(at: path, options, recovered: &recovered) else { return try full() }
         try accept(log)
         // Who registers, and when: the staff and the clock, with no case.
-        let petitions = try prepare(try book([], only: [], registry: nil))
+        let petitions = try prepare(try book(log, from: snapshot, [:], only: [], tail: tail))
         var found: [CaseNumber: CaseSnapshot.File.Located] = [:]
         do throws(CaseSnapshot.Failure) {
             var identities: Set<String> = [], slots: Set<CaseNumber> = []
@@ -214,8 +209,7 @@ extension CaseBook {
             let whole = try open(at: path, options, carrying: recovered, accept: { _ in })
             return (whole, petitions)
         }
-        let states = found.values.sorted { $0.position < $1.position }.map(\.state)
-        return (try book(states, only: Set(found.keys).union(also), registry: snapshot), petitions)
+        return (try book(log, from: snapshot, found, only: Set(found.keys).union(also), tail: tail, registry: snapshot), petitions)
     }
 
     /// Opens a log by replaying it whole, and (writable) puts a snapshot beside it if the

@@ -155,6 +155,8 @@ package struct AppState: Sendable {
     // The supervisor's desk (issue 14; decision 0022): its numbers, which one is selected,
     // and the number whose cases the queue shows now (Esc returns to it).
     package private(set) var desk: SupervisorDesk?
+    /// The data version the desk was made from.
+    private var deskVersion: Int?
     /// The number selected on the desk, and where its two lists are scrolled (decision 0030).
     package var deskCursor = DeskCursor()
     package struct Drill: Sendable, Equatable {
@@ -217,9 +219,12 @@ package struct AppState: Sendable {
             selected = min(selected, max(0, rows.count - 1))
             return
         }
-        let all = (data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar,
-                                                  directory: data.directory))
-            .map { $0.disclosed(to: data.actor, name: data.actorName, case: data.state($0.number)) }
+        var source = data.rows ?? data.states.queue(QueueFilter(), asOf: data.today, calendar: data.calendar,
+                                                    directory: data.directory)
+        // A drill-down from the desk needs only its own cases' rows: when the counts stand, the
+        // rest are not disclosed or viewed at all (a number's queue in < 100 ms on 130,000 cases).
+        if !fresh, let drill { source = source.filter { drill.cases.contains($0.number) } }
+        let all = source.map { $0.disclosed(to: data.actor, name: data.actorName, case: data.state($0.number)) }
         if fresh {
             // The counts that matter to this role: a handling organ's staff count their
             // organ's cases; the bureau's clerks and supervisors count the jurisdiction's.
@@ -234,16 +239,7 @@ package struct AppState: Sendable {
             }.count
             dueSoon = mine.filter { $0.nextDuty?.isDueSoon() ?? false }.count
             overdue = mine.filter { !$0.overdue.isEmpty }.count
-            // Supervisors see the whole jurisdiction's desk; an organ head, their own organ's.
-            switch data.actor.role {
-            case .supervisor:
-                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
-                                      runs: data.cores, concurrently: data.concurrently)
-            case .organHead:
-                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
-                                      scope: data.actor.organ, runs: data.cores, concurrently: data.concurrently)
-            case .clerk, .handler, .administrator, .trainee: desk = nil
-            }
+            refreshDesk(data)
             countsVersion = data.version
         }
         if viewKey?.version != data.version || viewKey?.view != view || viewKey?.sort != sort {
@@ -256,6 +252,27 @@ package struct AppState: Sendable {
         rows = shown
         rowsKey = (data.version, filter, view, sort)
         selected = min(selected, max(0, rows.count - 1))
+    }
+
+    /// Brings the supervisor's desk up to date with the data; true if this user has one.
+    /// The desk needs no queue rows, so the console draws it before it makes them (the
+    /// supervisor's first screen; decision 0031, addendum).
+    @discardableResult
+    package mutating func refreshDesk(_ data: ConsoleData) -> Bool {
+        if deskVersion != data.version {
+            // Supervisors see the whole jurisdiction's desk; an organ head, their own organ's.
+            switch data.actor.role {
+            case .supervisor:
+                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
+                                      runs: data.cores, concurrently: data.concurrently)
+            case .organHead:
+                desk = SupervisorDesk(data.states, asOf: data.today, calendar: data.calendar, directory: data.directory,
+                                      scope: data.actor.organ, runs: data.cores, concurrently: data.concurrently)
+            case .clerk, .handler, .administrator, .trainee: desk = nil
+            }
+            deskVersion = data.version
+        }
+        return desk != nil
     }
 
     /// The rows a view shows, in the order chosen.

@@ -44,6 +44,8 @@ package final class ConsoleLoop {
         takeWarning()
         data.rowsPending = true
         drawFrame()
+        // A supervisor's desk reads the cases, not the queue's rows: drawn before those are made.
+        if state.refreshDesk(data) { drawFrame() }
         data.rows = host.rows(asOf: data.today)
         data.rowsPending = false
         // The counts drawn before the search index is built (about a second on 130,000

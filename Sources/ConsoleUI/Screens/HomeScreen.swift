@@ -3,7 +3,8 @@ import PetitionCore
 /// The home screen: the counts that matter to this user, and where to go next.
 enum HomeScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData) {
-        if let desk = state.desk, state.countsReady {
+        // The desk is drawn as soon as it is made: it needs none of the queue's rows.
+        if let desk = state.desk {
             DeskScreen.draw(&grid, state, data, desk)
             return
         }

@@ -137,8 +137,14 @@ extension CaseState {
     /// This case's breaches on `asOf`, each against the organ that answers for it.
     package func breaches(asOf: Day, calendar: HolidayCalendar, directory: Directory,
                           terms: StatutoryTerms = .regulation) -> [CaseBreach] {
+        breaches(of: clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms))
+    }
+
+    /// The breaches among `clocks`, this case's clocks on a day (`clocks(asOf:…)`), for a
+    /// caller that has derived them already (the desk derives a case's clocks once).
+    package func breaches(of clocks: [ClockStatus]) -> [CaseBreach] {
         var result: [CaseBreach] = []
-        for clock in clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) where clock.isOverdue {
+        for clock in clocks where clock.isOverdue {
             guard let kind = BreachKind(clock.kind), let organ = chargedOrgan(clock) else { continue }
             result.append(CaseBreach(number: number, organ: organ, kind: kind, daysOverdue: -clock.daysLeft))
             // The department that assigned it answers for not supervising a late report (Art 43):
@@ -158,14 +164,32 @@ extension Sequence where Element == CaseState {
     /// regulation's order), each with its cases in number order.
     package func breachesByOrgan(asOf: Day, calendar: HolidayCalendar, directory: Directory,
                                  terms: StatutoryTerms = .regulation) -> [OrganBreaches] {
-        var groups: [String: OrganBreaches] = [:]
+        var groups = BreachGroups()
         for state in self {
-            for b in state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms) {
-                let key = b.organ + "\u{0}" + b.kind.rawValue
-                groups[key, default: OrganBreaches(organ: b.organ, kind: b.kind, cases: [])].cases.append(b.number)
-            }
+            groups.add(state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms))
         }
-        return groups.values
+        return groups.sorted
+    }
+}
+
+/// Breaches gathered by organ and kind, as `breachesByOrgan` gives them.
+struct BreachGroups {
+    private struct Key: Hashable {
+        var organ: OrganCode
+        var kind: BreachKind
+    }
+    private var groups: [Key: OrganBreaches] = [:]
+
+    mutating func add(_ breaches: [CaseBreach]) {
+        for b in breaches {
+            groups[Key(organ: b.organ, kind: b.kind), default: OrganBreaches(organ: b.organ, kind: b.kind, cases: [])]
+                .cases.append(b.number)
+        }
+    }
+
+    /// Organs in code order, kinds in the regulation's order, each group's cases in number order.
+    var sorted: [OrganBreaches] {
+        groups.values
             .map { var g = $0; g.cases.sort(); return g }
             .sorted { $0.organ != $1.organ ? $0.organ < $1.organ : $0.kind < $1.kind }
     }

@@ -42,13 +42,19 @@ package enum DeskFlag: String, CaseIterable, Sendable {
     /// 领导包案, which follow the case to its end).
     package func holds(_ state: CaseState, asOf: Day, calendar: HolidayCalendar,
                        terms: StatutoryTerms = .regulation) -> Bool {
+        holds(state, asOf: asOf, terms: terms) { state.effectivePhase(asOf: asOf, calendar: calendar, terms: terms) }
+    }
+
+    /// The same, for a caller that knows the case's phase on `asOf` already (the desk asks
+    /// every flag of a case, and derives that phase once).
+    package func holds(_ state: CaseState, asOf: Day, terms: StatutoryTerms = .regulation,
+                       effectivePhase: () -> Phase) -> Bool {
         switch self {
         case .underSupervision: return !state.openSupervisionOrders.isEmpty
         case .leaderInCharge: return state.leader != nil
         case .repeatPetition, .leapfrog, .backlog, .majorUrgent, .notReceived: break
         }
-        guard state.phase != .new, !state.effectivePhase(asOf: asOf, calendar: calendar, terms: terms).isTerminal
-        else { return false }
+        guard state.phase != .new, !effectivePhase().isTerminal else { return false }
         switch self {
         case .repeatPetition:
             return state.isRepeat

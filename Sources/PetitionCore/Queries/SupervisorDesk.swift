@@ -92,24 +92,34 @@ package struct SupervisorDesk: Sendable, Equatable {
             var byClock: [ClockKind: Line] = [:]
             var flagged: [DeskFlag: [CaseNumber]] = [:]
             var orders: [(number: CaseNumber, organ: OrganCode, due: Day)] = []
+            var breaches = BreachGroups()
             let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
             for state in states {
-                guard let row = QueueRow(state, asOf: asOf, calendar: calendar, directory: directory) else { continue }
+                // A case not yet registered is no one's work (as `QueueRow` has it), unless a
+                // log recovery lost its registration.
+                guard state.phase != .new || !state.steps.isEmpty else { continue }
+                // Each case's phase and clocks on the day, derived once (decision 0031 addendum):
+                // its lines, flags and breaches all read them.
+                let phase = state.effectivePhase(asOf: asOf, calendar: calendar, terms: terms)
+                let all = state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
                 // Per organ, due soon and overdue: each duty clock for the organ it is charged to
                 // (`chargedOrgan`, as `queue --organ X --overdue` and the breaches charge it), a closed
                 // case's supporting opinion awaiting execution included; never a window (decision 0031).
-                let closed = row.phase != state.phase
-                let running = state.clocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-                    .filter { BreachKind($0.kind) != nil && (!closed || $0.kind == .execution) }
+                let closed = phase != state.phase
+                let running = all.filter { BreachKind($0.kind) != nil && (!closed || $0.kind == .execution) }
                 var charged: (soon: Set<OrganCode>, late: Set<OrganCode>) = ([], [])
                 for clock in running {
                     guard let organ = state.chargedOrgan(clock), scope == nil || organ == scope else { continue }
                     if clock.isOverdue { charged.late.insert(organ) } else if clock.isDueSoon(terms) { charged.soon.insert(organ) }
                 }
-                for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(row.number) }
-                for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(row.number) }
+                for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(state.number) }
+                for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(state.number) }
+                // The breaches of the cases this desk answers for, by organ and kind.
+                if scope == nil || state.holder == scope || state.assignment?.assigner == scope {
+                    breaches.add(state.breaches(of: all).filter { scope == nil || $0.organ == scope })
+                }
                 guard scope.map(state.isOnDesk) ?? true else { continue }
-                for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, calendar: calendar, terms: terms) {
+                for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, terms: terms, effectivePhase: { phase }) {
                     flagged[flag, default: []].append(state.number)
                 }
                 for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
@@ -117,9 +127,9 @@ package struct SupervisorDesk: Sendable, Equatable {
                 // supporting opinion still awaiting execution included, as the breaches count it).
                 var seen: Set<ClockKind> = []
                 for clock in running where seen.insert(clock.kind).inserted {
-                    byClock[clock.kind, default: Line()].open.append(row.number)
-                    if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(row.number) }
-                    if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(row.number) }
+                    byClock[clock.kind, default: Line()].open.append(state.number)
+                    if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(state.number) }
+                    if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(state.number) }
                 }
                 // On time this month, as the statistics count it (decision 0023's cohort: received
                 // from the 1st to the desk's day): each settled duty for the organ that answered for it
@@ -131,19 +141,16 @@ package struct SupervisorDesk: Sendable, Equatable {
                 where duty.isSettled(asOf: asOf) && (scope == nil || duty.organ == scope) {
                     for key in [Key.organ(duty.organ), .clock(duty.kind)] {
                         var l = key.line(&byOrgan, &byClock)
-                        if l.settledThisMonth.last != row.number { l.settledThisMonth.append(row.number) }
+                        if l.settledThisMonth.last != state.number { l.settledThisMonth.append(state.number) }
                         l.duties += 1
                         if duty.onTime { l.dutiesOnTime += 1 }
                         key.store(l, &byOrgan, &byClock)
                     }
                 }
-                guard !row.phase.isTerminal, let organ = row.holder else { continue }
-                byOrgan[organ, default: Line()].open.append(row.number)
+                guard !phase.isTerminal, let organ = state.holder else { continue }
+                byOrgan[organ, default: Line()].open.append(state.number)
             }
-            // The breaches of the cases this desk answers for, by organ and kind.
-            breaches = states.filter { scope == nil || $0.holder == scope || $0.assignment?.assigner == scope }
-                .breachesByOrgan(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-                .filter { scope == nil || $0.organ == scope }
+            self.breaches = breaches.sorted
             (self.byOrgan, self.byClock, self.flagged, self.orders) = (byOrgan, byClock, flagged, orders)
         }
 

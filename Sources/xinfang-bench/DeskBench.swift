@@ -180,7 +180,16 @@ func deskSQL(asOf: Day) -> String {
     func firstDrawn(as user: String, shows text: String) -> Double? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { return nil }
         let tag = "xfdesk\(getpid())"
-        defer { _ = spawn("/bin/sh", ["-c", "/usr/bin/tmux -L \(tag) kill-server 2>/dev/null"]) }
+        // The console is stopped and gone before the next one starts: one still making its rows
+        // and search index after its home is drawn would share the cores with the next start.
+        defer {
+            _ = spawn("/bin/sh", ["-c", """
+                pid=$(/usr/bin/tmux -L \(tag) list-panes -t d -F '#{pane_pid}' 2>/dev/null)
+                [ -n "$pid" ] && kill -KILL $pid 2>/dev/null
+                /usr/bin/tmux -L \(tag) kill-server 2>/dev/null
+                while [ -n "$pid" ] && kill -0 $pid 2>/dev/null; do sleep 0.02; done
+                """])
+        }
         let command = "env TERM=xterm-256color LANG=C.UTF-8 \(env.joined(separator: " ")) \(xinfang) --log \(log) --as \(user)"
         let started = now()
         _ = spawn("/usr/bin/tmux", ["-L", tag, "new-session", "-d", "-s", "d", "-x", "80", "-y", "24", "exec " + command])

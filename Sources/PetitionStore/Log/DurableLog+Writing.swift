@@ -86,6 +86,34 @@ extension DurableLog {
         return stored
     }
 
+    /// Each record's payload, and why a binary one would not read back (nil: it does). A
+    /// payload depends on its record alone, so a large batch (a bulk import) is encoded and
+    /// read back on every core, in parts; the frames, which chain, are made in order after
+    /// (docs/performance.md, issue 13).
+    static func encoded(_ records: [LogRecord])
+        -> [(format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?)] {
+        @Sendable func one(_ record: LogRecord) -> (format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?) {
+            let (format, payload) = record.encoded()
+            guard case .events = record, format == .binary else { return (format, payload, nil) }
+            do { _ = try BinaryEventCodec.decode(payload) } catch { return (format, payload, "\(error)") }
+            return (format, payload, nil)
+        }
+        let runs = records.count < 2_048 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        guard runs > 1 else { return records.map(one) }
+        var out = [(format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?)](
+            repeating: (.binary, [], nil), count: records.count)
+        let size = (records.count + runs - 1) / runs
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            DispatchQueue.concurrentPerform(iterations: runs) { r in
+                for i in min(records.count, r * size)..<min(records.count, (r + 1) * size) {
+                    base?.advanced(by: i).pointee = one(records[i])
+                }
+            }
+        }
+        return out
+    }
+
     /// Writes records after everything already synced, as one buffer, and syncs them.
     private func appendSynced(_ records: [LogRecord]) throws -> [CaseEvent] {
         let start = end
@@ -97,17 +125,17 @@ extension DurableLog {
         var written: [Int] = []
         let now = options.clock()
         var notesWritten: [NumberedNote] = []
-        for record in records {
+        let payloads = Self.encoded(records)
+        buffer.reserveCapacity(payloads.reduce(0) { $0 + $1.payload.count + LogFormat.frameHeaderSize + 16 })
+        stored.reserveCapacity(records.count)
+        for (record, (payloadFormat, payload, readable)) in zip(records, payloads) {
             seq += 1
             if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
-            let (payloadFormat, payload) = record.encoded()
             // Nothing is written that cannot be read back: the binary codec holds days between
             // 1870 and 2169 only (decision 0029's addendum), and a record past that would
             // leave the log damaged for every later reader.
-            if case .events = record, payloadFormat == .binary {
-                do { _ = try BinaryEventCodec.decode(payload) } catch {
-                    throw StoreError(.io, path: path, seq: seq, cause: "a record that would not read back (\(error)); nothing was written")
-                }
+            if let problem = readable {
+                throw StoreError(.io, path: path, seq: seq, cause: "a record that would not read back (\(problem)); nothing was written")
             }
             stored += record.events.map { var e = $0; e.seq = seq; return e }
             guard payload.count <= format.maxPayload else {

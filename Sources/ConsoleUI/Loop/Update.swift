@@ -341,8 +341,13 @@ package enum Update {
     /// The actions the case's phase allows, as the actions screen lists them.
     static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
         guard let c = data.state(number) else { return [] }
-        // Documents are issued with `p`, from a preview, not from a form (issue 15).
-        return Workflow.actions(for: c).filter { $0 != .register && $0 != .issueDocument }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15). A 督办 with
+        // no organ this user may supervise on the case (only the issuer's own organ, or organs
+        // beyond its reach) is not offered at all (decision 0030, addendum).
+        return Workflow.actions(for: c).filter { kind in
+            kind != .register && kind != .issueDocument
+                && !(kind == .orderSupervision && ActionForm.refusal(kind, on: c, data)?.code == .noOrganToSupervise)
+        }
     }
 
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {

@@ -175,6 +175,10 @@ package struct AppState: Sendable {
     /// The act of an organ selected on the list of acts (`Screen.organActs`), and the first shown.
     package var actSelected = 0
     package var actTop = 0
+    /// Whether the selected act's detail has the movement keys (→ into it, ← back), and how far
+    /// it is scrolled: a long finding scrolls as the case screen does (decision 0019).
+    package var actDetailFocused = false
+    package var actDetailScroll = 0
 
     // Forms: one open at a time; it survives help, resize and refreshes.
     package var form: Form?

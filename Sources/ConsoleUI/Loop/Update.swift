@@ -141,6 +141,11 @@ package enum Update {
             state.deskCursor = state.deskCursor.moved(across: by, layout, visible: DeskScreen.visible(pageSize: pageSize))
             return
         }
+        // On the list of acts, → (l) moves into the selected act's detail to scroll it, ← (h) or
+        // Esc back to the list; Enter still lists the act's cases.
+        if state.screen == .organActs, organActsPaneKey(key, &state, data, pageSize: pageSize, columns: columns) {
+            return
+        }
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -231,6 +236,8 @@ package enum Update {
                     if cell.opensActs {
                         state.actSelected = 0
                         state.actTop = 0
+                        state.actDetailFocused = false
+                        state.actDetailScroll = 0
                         go(.organActs, &state)
                         return
                     }

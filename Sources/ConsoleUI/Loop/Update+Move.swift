@@ -92,6 +92,20 @@ extension Update {
             if state.actSelected >= state.actTop + page { state.actTop = state.actSelected - page + 1 }
             // Another act's detail is read from its first line.
             if state.actSelected != before { state.actDetailScroll = 0 }
+        case .statistics:
+            // The figures scroll by line, as the case screen does; End shows their last page.
+            let height = StatisticsScreen.height(rows: pageSize + 6)
+            let last = max(0, StatisticsScreen.lines(state, data).count - height)
+            var scroll = min(state.statistics.scroll, last)
+            switch movement {
+            case .up: scroll -= 1
+            case .down: scroll += 1
+            case .pageUp: scroll -= max(1, height - 1)
+            case .pageDown: scroll += max(1, height - 1)
+            case .top: scroll = 0
+            case .bottom: scroll = last
+            }
+            state.statistics.scroll = max(0, min(last, scroll))
         case .exercises:
             let last = max(0, data.exercises.count - 1)
             switch movement {

@@ -22,8 +22,12 @@ package enum Update {
         case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
-        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise, .organActs:
+        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise, .organActs, .statistics:
             if state.clockEntry != nil { return clockKey(key, &state, data) }
+            if state.screen == .statistics, state.statistics.entry != nil {
+                periodKey(key, &state, data)
+                return nil
+            }
             if !state.filtering, let handled = trainingKey(key, &state, data) { return handled.effect }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
@@ -146,6 +150,11 @@ package enum Update {
         if state.screen == .organActs, organActsPaneKey(key, &state, data, pageSize: pageSize, columns: columns) {
             return
         }
+        // On the statistics screen, `d` types the period (the prompt takes the keys until Enter or Esc).
+        if state.screen == .statistics, key == .character("d") {
+            state.statistics.entry = ""
+            return
+        }
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -180,6 +189,8 @@ package enum Update {
             state.hitSelected = 0
             state.hitsKey = nil
             go(.search, &state)
+        case .statistics: openStatistics(&state, data)
+        case .view where state.screen == .statistics: nextBreakdown(&state)
         case .view, .sort:
             guard state.screen == .queue else { return }
             if intent == .view { state.view = state.view.next } else { state.sort = state.sort.next }
@@ -260,7 +271,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise: break
+            case .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise, .statistics: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -271,7 +282,7 @@ package enum Update {
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
             case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise,
-                 .organActs: break
+                 .organActs, .statistics: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break

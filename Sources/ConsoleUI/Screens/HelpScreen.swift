@@ -16,8 +16,8 @@ enum HelpScreen {
 
     /// The statistics screen's own keys.
     static let statisticsKeys: [(String, Localized)] = [
-        ("Tab v", Localized("换分组：类别、机关、渠道、类型、月份、层级", "next breakdown: category, organ, channel, type, month, level")),
-        ("d", Localized("统计期间：年、年-月、起始日或两个日期", "the period: a year, a month, a first day, two days")),
+        ("Tab v", Localized("换分组：类别、机关、渠道、类型、月份、层级", "next breakdown (category…level)")),
+        ("d", Localized("统计期间：年、年-月、起始日或两个日期", "type the period")),
         ("↑↓ k j", Localized("逐行滚动", "scroll a line")),
         ("PgUp PgDn", Localized("翻页", "a page")),
         ("Home End", Localized("到首行、末行", "the first or last line")),

@@ -67,7 +67,7 @@ T F2; cap s07-answered
 # Back to the desk: an interview of 区住建局's leader over the same overdue cases.
 T m; sleep 0.5; T Left Left Left Left g; sleep 0.3
 until_line '^  区住建局 +▶' j; T Right Right; sleep 0.2
-T a; sleep 0.3; T Tab Right Tab; T -l "张三 副局长"; T Tab; T -l 30; T Tab Tab; T -l 两件案件逾期未办结，限期整改
+T a; sleep 0.3; T Tab Right Tab; T -l "张三 副局长"; T Tab; T -l 30; T Tab Tab; T -l 所涉案件逾期未办结，限期整改
 cap s08-organ-act
 T F2; cap s09-organ-act-recorded
 # Across to the right-hand list: the city government's breach is beyond a district bureau's reach.
@@ -75,8 +75,12 @@ T Right Right; sleep 0.2
 until_line '市政府 第45条第1项 复核逾期 +▶' j; T a; cap s10-out-of-reach
 # Up to the acts of organs, Enter: the list; a lifts the interview with its reason.
 until_line '督办措施 +▶' k; T Enter; cap s11-acts
-T a; sleep 0.3; T -l 区住建局已书面报告整改，两件均已办结; cap s12-lift
+T a; sleep 0.3; T -l 区住建局已书面报告整改，所涉案件均已办结; cap s12-lift
 T F2; cap s13-lifted
 # Every organ of the jurisdiction: the list scrolls a page at a time.
 T Escape; sleep 0.3; T Left; sleep 0.2; T PageDown; cap s14-scrolled
+# Statistics (c): this year, Tab to the organs' table; d types a period (a year), End its last lines.
+T c; sleep 0.5; T Tab; cap s15-stats
+T d; T -l 2024; cap s16-stats-period
+T Enter; sleep 0.5; T End; cap s17-stats-end
 echo "captures in $OUT"

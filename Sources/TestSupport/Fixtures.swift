@@ -49,6 +49,9 @@ package enum Fixtures {
     package static let cityGovHandler = Actor(user: "g-handler", role: .handler, organ: "C-GOV")
     package static let cityGovClerk = Actor(user: "g-clerk", role: .clerk, organ: "C-GOV")
     package static let supervisor = Actor(user: "sup", role: .supervisor, organ: "D-XFJ")
+    /// The city petition bureau's supervisor: the district bureau's own lateness is the city's
+    /// to supervise (Art 43; a bureau never orders supervision of itself, decision 0030).
+    package static let citySupervisor = Actor(user: "c-sup", role: .supervisor, organ: "C-XFJ")
     package static let trainee = Actor(user: "trainee", role: .trainee, organ: "D-XFJ")
 
     /// The staff the fixtures' actors are, with names (as a roster gives them).

@@ -11,7 +11,8 @@ import PetitionCore
 /// - C `…00003`, received 04-28: assigned 04-30 to 区住建局 for 30 days, never reported;
 ///   a supervision order (pursue accountability) 06-01, never answered.
 /// - D `…00004`, a letter received 05-10: never triaged; linked as repeating A;
-///   a supervision order (improve work) 06-01, answered adopted 06-20.
+///   a supervision order (improve work) of the district bureau by the city bureau 06-01,
+///   answered adopted 06-20.
 /// - E `…00005`, a letter received 07-05: outside the period.
 /// - F `…00006`, received 04-28: A's path to finality without a hearing — review 08-26,
 ///   review opinion 09-22 (in time), re-review 09-29, opinion 10-31 (late); rated 基本满意.
@@ -21,9 +22,23 @@ package enum StatisticsFixture {
     package static let period = (from: Fixtures.day("2025-03-01"), to: Fixtures.day("2025-06-30"))
     package static let asOf = Fixtures.day("2025-12-31")
 
-    package static let cases: [CaseState] = {
+    package static var cases: [CaseState] { built.map(\.state) }
+
+    /// The cases' events, one log (each case's in turn, numbered in that order): what a console
+    /// or the command line opens to show the same figures.
+    package static var events: [CaseEvent] {
+        var events: [CaseEvent] = []
+        for event in built.flatMap(\.log) {
+            var e = event
+            e.seq = events.count + 1
+            events.append(e)
+        }
+        return events
+    }
+
+    private static let built: [(state: CaseState, log: [CaseEvent])] = {
         let sup = Fixtures.supervisor, clerk = Fixtures.clerk
-        func run(_ n: Int, _ steps: [Scenario.Step], others: [CaseState] = []) -> CaseState {
+        func run(_ n: Int, _ steps: [Scenario.Step], others: [CaseState] = []) -> (state: CaseState, log: [CaseEvent]) {
             var s = Scenario(number: number(n))
             for o in others { s.others[o.number] = o }
             for step in steps {
@@ -31,7 +46,7 @@ package enum StatisticsFixture {
                     preconditionFailure("statistics fixture case \(n) refused \(step.command.kind): \(error.code.rawValue)")
                 }
             }
-            return s.state
+            return (s.state, s.log)
         }
         let replied = Scenario.path(to: .replied)
         let a = run(1, replied + [(.rate(satisfaction: .dissatisfied, note: "答复未解决问题"), clerk, "2025-08-05T09:00")])
@@ -44,10 +59,11 @@ package enum StatisticsFixture {
         let d = run(4, [
             (.register(Fixtures.letter(received: "2025-05-10")), clerk, "2025-05-10T09:00"),
             (.link(to: number(1), kind: .repeats), clerk, "2025-05-10T10:00"),
-            (.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30), sup,
-             "2025-06-01T09:00"),
-            (.recordFeedback(order: 1, adoption: .adopted, note: "已改进"), sup, "2025-06-20T09:00"),
-        ], others: [a])
+            // The district bureau's own lateness: the city bureau supervises it (Art 43).
+            (.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30),
+             Fixtures.citySupervisor, "2025-06-01T09:00"),
+            (.recordFeedback(order: 1, adoption: .adopted, note: "已改进"), Fixtures.citySupervisor, "2025-06-20T09:00"),
+        ], others: [a.state])
         let e = run(5, [(.register(Fixtures.letter(received: "2025-07-05")), clerk, "2025-07-05T09:00")])
         let f = run(6, Scenario.path(to: .final) + [(.rate(satisfaction: .basicallySatisfied, note: nil), clerk,
                                                         "2025-11-01T09:00")])

@@ -14,6 +14,9 @@ struct ConsoleCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Plain ASCII charts on the statistics screen (also when TERM is vt100 or dumb).")
+    var ascii = false
+
     func run() throws {
         try Session.run(options) { session in
             let path = session.logPath
@@ -58,6 +61,8 @@ struct ConsoleCommand: ParsableCommand {
                                    articles: session.reference.articles, policy: session.reference.policy, actor: actor,
                                    now: try clock(), training: book.mode == .training)
             data.staff = staff
+            // The statistics screen's bars and sparklines, as `stats` draws them for this terminal.
+            data.ascii = ascii || session.plainTerminal
             // Work over every case (the desk) on every core.
             data.cores = ProcessInfo.processInfo.activeProcessorCount
             data.concurrently = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }

@@ -51,7 +51,8 @@ struct StatsCommand: ParsableCommand {
             } else {
                 print(StatisticsText(stats, language: session.language, ascii: ascii || session.plainTerminal,
                                      label: { session.statisticsLabel(query.by ?? .organ, $0) },
-                                     cite: { ref.articles.short($0, session.language) }).text, terminator: "")
+                                     cite: { ref.articles.short($0, session.language) },
+                                     organ: { ref.directory.shortName($0, session.language) }).text, terminator: "")
             }
         }
     }
@@ -124,22 +125,10 @@ extension Session {
         return organ
     }
 
-    /// The name of a group's key under a breakdown.
+    /// The name of a group's key under a breakdown (the console's statistics screen names it so too).
     func statisticsLabel(_ dimension: StatisticsQuery.Dimension, _ key: String) -> String {
-        switch dimension {
-        case .category: reference.categories[key]?.name(language) ?? key
-        case .organ: reference.directory.shortName(key, language)
-        case .channel, .type: ChoiceLabels.label(key, language)
-        case .month: key
-        case .level:
-            switch Organ.Level(rawValue: key) {
-            case .province: language == .zh ? "省级" : "province"
-            case .city: language == .zh ? "市级" : "city"
-            case .district: language == .zh ? "县级" : "district"
-            case .subdistrict: language == .zh ? "乡镇街道" : "subdistrict"
-            case nil: key
-            }
-        }
+        StatisticsText.groupName(dimension, key, directory: reference.directory, categories: reference.categories,
+                                 language: language)
     }
 
     /// Whether the terminal wants plain ASCII (TERM=vt100 or dumb).

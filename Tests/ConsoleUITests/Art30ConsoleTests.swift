@@ -69,6 +69,14 @@ struct Art30ConsoleTests {
             for _ in 0..<30 where !d.screen.contains(/督办措施 +▶/) { d.press(.down) }
             d.press(.enter)
         }, sees: nil),
+        // Issue 14 item 4: the statistics screen (a supervisor's, or an organ head's own organ's)
+        // shows figures of cases, by each breakdown, and names no one.
+        Screen(name: "statistics screen, by category and by organ", reach: { d in
+            d.press(.character("c"))
+            guard d.state.screen == .statistics else { return }
+            for secret in Self.secrets { #expect(!d.screen.contains(secret), "statistics by category") }
+            d.press(.tab)
+        }, sees: nil),
         // Issue 16 (decision 0026): the exercises and the clock prompt show the exercises'
         // own stories and the simulated time, nothing of a case's petitioner.
         Screen(name: "exercises", reach: { $0.press(.character("e")) }, sees: nil),

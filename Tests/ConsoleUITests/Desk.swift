@@ -18,7 +18,8 @@ final class Desk {
     private let loop: ConsoleLoop
 
     init(_ actor: PetitionCore.Actor, language: Language = .zh, at time: String = "2025-05-12T10:00",
-         events: [CaseEvent] = [], damage: String? = nil, checking: Bool = false, exercises: Bool = false) throws {
+         events: [CaseEvent] = [], damage: String? = nil, checking: Bool = false, exercises: Bool = false,
+         ascii: Bool = false) throws {
         log = InMemoryEventLog(header: Fixtures.trainingHeader, events: events)
         book = try CaseBook(log: log)
         let clock = DeskTime(now: Fixtures.instant(time))
@@ -27,6 +28,7 @@ final class Desk {
         var data = ConsoleData(states: [], directory: r.directory, calendar: r.calendar, categories: r.categories,
                                articles: r.articles, policy: r.policy, actor: actor, now: clock.now, training: true)
         data.staff = Fixtures.staff
+        data.ascii = ascii
         data.documents = try? DocumentRenderer(DocumentReference(directory: r.directory, articles: r.articles,
                                                                  templates: r.templates))
         // The exercises of data/exercises, started through the case book as the terminal console does.

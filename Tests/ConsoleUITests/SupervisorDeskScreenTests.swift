@@ -331,19 +331,41 @@ struct SupervisionActsOnTheDeskTests {
         for _ in 0..<index { desk.press(.down) }
         desk.press(.enter)
         #expect(desk.state.screen == .action(number, .orderSupervision), "\(desk.screen)")
-        // The organ it is with, first and filled in; the bureau that registered it offered too.
+        // The organ it is with, first and filled in; the bureau that registered it — the issuer
+        // itself — is not offered (decision 0030, addendum: its lateness is for the organ above).
         #expect(desk.value("organ") == "D-ZJJ")
         let fields = FormInput.fields(desk.state, desk.data)
         guard case .choice(let organs)? = fields.first(where: { $0.key == "organ" })?.kind else {
             Issue.record("the organ is not a choice")
             return
         }
-        #expect(organs.map(\.value) == ["D-ZJJ", "D-XFJ"])
+        #expect(organs.map(\.value) == ["D-ZJJ"])
         guard case .choice(let suggestions)? = fields.first(where: { $0.key == "suggestion" })?.kind else {
             Issue.record("the suggestion is not a choice")
             return
         }
         #expect(suggestions.map(\.label) == ["改进工作 → 区住建局", "完善政策 → 区政府、区委", "追究责任 → 区政府"])
+    }
+}
+
+extension SupervisionActsOnTheDeskTests {
+    /// Case 1 is only the bureau's (registered there, triage late): the bureau has no organ to
+    /// supervise on it, so 督办 is neither among the actions allowed now nor on its list of
+    /// actions (decision 0030, addendum); the case the housing bureau holds still offers it.
+    @Test func a督办IsNotOfferedOnACaseOnlyTheBureauHasHad() throws {
+        let desk = try SupervisorDeskScreenTests.desk()
+        desk.press(.character("s"))
+        desk.type("D-XFJ-2025-00001")
+        desk.press(.enter)
+        let number = CaseNumber(organ: "D-XFJ", year: 2025, sequence: 1)
+        #expect(desk.state.screen == .detail(number), "\(desk.screen)")
+        let c = try #require(desk.data.state(number))
+        #expect(!CaseScreen.allowed(c, desk.data).contains(.orderSupervision))
+        desk.press(.character("a"))
+        #expect(desk.state.screen == .actions(number))
+        #expect(!desk.screen.split(separator: "\n").contains { $0.contains(/^ [▶ ]督办[ （]/) }, "\(desk.screen)")
+        #expect(!Update.actions(number, desk.data).contains(.orderSupervision))
+        #expect(Update.actions(CaseNumber(organ: "D-XFJ", year: 2025, sequence: 4), desk.data).contains(.orderSupervision))
     }
 }
 

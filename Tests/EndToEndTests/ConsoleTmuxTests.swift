@@ -437,9 +437,16 @@ struct SupervisorDeskTmuxTests {
         defer { server.kill() }
         let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
         #expect(s.waitFor("督办台"), "\(s.screen())")
-        // The most late organ's overdue count, then its first case.
+        // The overdue count of the most late organ other than the bureau itself (a bureau never
+        // orders supervision of itself, decision 0030 addendum), then its first case.
         s.keys("Right", "Right")
         #expect(s.waitFor("▶", seconds: 2))
+        for _ in 0..<20 {
+            let line = s.screen().split(separator: "\n").first { $0.contains(/^\s+\S+\s+\d+\s+\d+\s+▶\d/) } ?? ""
+            if line.contains(/▶[1-9]/), !line.contains("区信访局") { break }
+            s.keys("j")
+            usleep(150_000)
+        }
         s.keys("Enter")
         #expect(s.waitFor("·已逾期"), "\(s.screen())")
         // The organ the number is about: the order goes to it.
@@ -520,6 +527,51 @@ struct SupervisorDeskTmuxTests {
         // The log holds the act and its lifting, as `supervise list` shows them.
         let listed = s.cli.run(["supervise", "list", "--as", "supervisor"])
         #expect(listed.status == 0 && listed.out.contains("解除：已整改到位"), "\(listed.out)")
+    }
+
+    /// The statistics screen (issue 14 item 4): from the desk with `c`, Tab to the organ
+    /// breakdown, the bars drawn; every line it shows is a line `xinfang stats` prints for the
+    /// same period, breakdown and day.
+    @Test func aSupervisorOpensStatisticsFromTheDeskChangesTheBreakdownAndSeesTheBars() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        s.keys("c")
+        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        s.keys("Tab")
+        #expect(s.waitFor("信访统计 · 按机关"), "\(s.screen())")
+        #expect(s.waitFor("█"), "the bars: \(s.screen())")
+        let screen = s.screen()
+        let period = try #require(screen.firstMatch(of: /信访统计 (\d{4}-\d\d-\d\d) 至 (\d{4}-\d\d-\d\d)（截至 (\d{4}-\d\d-\d\d)）/),
+                                  "\(screen)")
+        let (from, to, asOf) = (String(period.output.1), String(period.output.2), String(period.output.3))
+        let stats = s.cli.run(["stats", "--from", from, "--to", to, "--as-of", asOf, "--by", "organ", "--as", "supervisor"])
+        #expect(stats.status == 0, "\(stats.err)")
+        let printed = Set(stats.out.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) })
+        // The heading and the body: the rows between the title bar and the keys' lines.
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().prefix(20)
+            .map { String($0.dropFirst().reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
+        #expect(rows.count > 12 && rows.contains { $0.hasPrefix("机关") }, "\(screen)")
+        for row in rows { #expect(printed.contains(row), "not printed by stats: \(row)\n\(stats.out)") }
+        s.keys("Escape")
+        #expect(s.waitFor("督办台"))
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
+    /// Run with `--ascii`, the statistics screen draws its bars and sparklines in ASCII.
+    @Test func withASCIITheStatisticsScreenDrawsNoBlockCharacters() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"], arguments: "--ascii")
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        s.keys("c")
+        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        #expect(s.waitFor("#"), "\(s.screen())")
+        #expect(!s.screen().unicodeScalars.contains { (0x2580...0x259F).contains($0.value) }, "\(s.screen())")
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
     }
 
     /// Moves the action list's selection down to the line starting with `title`.

@@ -180,6 +180,33 @@ struct StatsReportExportTests {
         #expect(shown.out.contains("supervisor 督办"), "\(shown.out)")
     }
 
+    /// A petition bureau never orders supervision of itself (Art 40 para 1; its own lateness is
+    /// for the organ above, Art 43; decision 0030, addendum): refused with one line citing the
+    /// article, nothing written — whether the case has other organs (the housing bureau, the
+    /// lawful one, is named) or none, on which `show` does not offer 督办 at all.
+    @Test func aBureausOrderOfItselfIsRefusedWithOneLineAndNothingWritten() throws {
+        let cli = Self.office()
+        // Records of cases and of organs: a training log also keeps each refused attempt, to score it.
+        func records() -> Int {
+            cli.run(["log", "dump", "--as", "supervisor"]).out.split(separator: "\n").filter { !$0.contains("\"training\"") }.count
+        }
+        let before = records()
+        for number in ["D-XFJ-2025-00001", "D-XFJ-2025-00002"] {
+            let r = cli.run(["act", number, "order-supervision", "--organ", "D-XFJ", "--suggestion", "improveWork",
+                             "--reason", "逾期未分办", "--as", "supervisor", "--now", "2025-07-01"])
+            #expect(r.status == 65 && r.err.split(separator: "\n").count == 1, "\(number): \(r.err)")
+            #expect(r.err.contains("不能督办本机关") && r.err.contains("第43条") && r.err.contains("第40条"), "\(r.err)")
+            // The lawful organ named on the case the housing bureau handles; the letter has none.
+            #expect(r.err.contains(number.hasSuffix("1") ? "可督办：区住建局" : "本案没有临江区信访局可督办的机关"), "\(r.err)")
+        }
+        #expect(records() == before, "nothing written")
+        // The letter only the bureau has had: 督办 is not among what may be done now.
+        let shown = cli.run(["show", "D-XFJ-2025-00002", "--json", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(shown.status == 0 && !shown.out.contains("order-supervision"), "\(shown.out.suffix(400))")
+        let housing = cli.run(["show", "D-XFJ-2025-00001", "--json", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(housing.out.contains("order-supervision"), "\(housing.out.suffix(400))")
+    }
+
     /// `supervise list` says what the console's list of acts says: an interview past its day and
     /// not lifted is 整改期满, not 在办 (tester item 12); a note's line break is not `\u{A}`.
     @Test func superviseListSaysPastDueAsTheConsoleDoesAndKeepsANoteOnOneLine() throws {

@@ -53,8 +53,64 @@ struct OrganSupervisionTests {
     // MARK: Art 40 para 1: 督办 goes to an organ the case is or was with (decision 0030)
 
     @Test func theOrgansA督办MayGoToAreThoseTheCaseIsOrWasWithTheHolderFirst() {
-        // Registered at the district bureau, transferred to the housing bureau, which handles it.
-        #expect(Self.handling.state.supervisable(by: "D-XFJ", in: Fixtures.directory) == ["D-ZJJ", "D-XFJ"])
+        // Registered at the district bureau, transferred to the housing bureau, which handles it:
+        // the bureau itself is not among them (decision 0030, addendum).
+        #expect(Self.handling.state.supervisable(by: "D-XFJ", in: Fixtures.directory) == ["D-ZJJ"])
+    }
+
+    /// A petition department supervises other organs (Art 40 para 1); its own lateness is for the
+    /// organ above it (Art 43). The bureau's 督办 of itself is refused, naming the lawful organs,
+    /// and nothing is written.
+    @Test func a督办OfTheIssuingBureauItselfIsRefusedUnderArticle40() {
+        var s = Self.handling
+        let before = s.log
+        let command = CaseCommand.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30)
+        let refusal = s.attempt(command, as: Fixtures.supervisor, at: "2025-06-03T09:00")
+        #expect(refusal?.code == .organIsIssuer && refusal?.field == "organ" && refusal?.rule == .supervisionOrder)
+        let text = refusal?.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory) ?? ""
+        #expect(text.contains("不能督办本机关") && text.contains("第43条") && text.contains("第40条")
+                && text.contains("区住建局"), "\(text)")
+        do throws(Rejection) {
+            try s.run(command, as: Fixtures.supervisor, at: "2025-06-03T09:00")
+            Issue.record("the bureau's 督办 of itself was written")
+        } catch {
+            #expect(error.code == .organIsIssuer)
+        }
+        #expect(s.log == before)
+    }
+
+    /// The district bureau's own lateness is the city bureau's to supervise (Art 43).
+    @Test func theCityBureauMaySuperviseTheDistrictBureau() throws {
+        var s = Scenario.at(.registered)
+        #expect(s.state.supervisable(by: "C-XFJ", in: Fixtures.directory) == ["D-XFJ"])
+        let events = try s.run(.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30),
+                               as: Fixtures.citySupervisor, at: "2025-05-20T09:00")
+        #expect(events.map(\.rule) == [.supervisionOrder])
+        #expect(s.state.supervision.first?.organ == "D-XFJ" && s.state.supervision.first?.issuedBy == "C-XFJ")
+    }
+
+    /// A case only the bureau has had (registered, not yet sent on) leaves it no organ to
+    /// supervise: 督办 is not offered (the precheck the console lists actions by refuses it).
+    @Test func a督办IsNotOfferedOnACaseOnlyTheIssuingBureauHasHad() {
+        let s = Scenario.at(.registered)
+        #expect(s.state.supervisable(by: "D-XFJ", in: Fixtures.directory).isEmpty)
+        do throws(Rejection) {
+            try Workflow.precheck(.orderSupervision, s.state, s.context(Fixtures.supervisor, at: "2025-05-20T09:00"))
+            Issue.record("督办 offered with no organ to supervise")
+        } catch {
+            #expect(error.code == .noOrganToSupervise && error.rule == .supervisionOrder)
+        }
+        // Named anyway, the bureau itself is refused for the same reason, before its name is read.
+        let named = s.attempt(.orderSupervision(organ: "D-XFJ", suggestion: .improveWork, reason: "逾期未分办", days: 30),
+                              as: Fixtures.supervisor, at: "2025-05-20T09:00")
+        #expect(named?.code == .noOrganToSupervise)
+        // Once the case is with the housing bureau, it is offered again.
+        let handling = Self.handling
+        do throws(Rejection) {
+            try Workflow.precheck(.orderSupervision, handling.state, handling.context(Fixtures.supervisor, at: "2025-06-03T09:00"))
+        } catch {
+            Issue.record("督办 of the housing bureau refused: \(error.code.rawValue)")
+        }
     }
 
     @Test func a督办OfAnOrganTheCaseNeverConcernedIsRefusedNamingTheLawfulOnes() {
@@ -62,7 +118,7 @@ struct OrganSupervisionTests {
                                             as: Fixtures.supervisor, at: "2025-06-03T09:00")
         #expect(refusal?.code == .organNotOfCase && refusal?.field == "organ" && refusal?.rule == .supervisionOrder)
         let text = refusal?.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory) ?? ""
-        #expect(text.contains("区住建局、区信访局") && text.contains("第40条"), "\(text)")
+        #expect(text.contains("（区住建局）") && text.contains("第40条"), "\(text)")
     }
 
     @Test func a督办OfTheCityOrganHandlingAReviewIsBeyondTheDistrictBureau() throws {

@@ -186,7 +186,8 @@ struct WorkflowPropertyTests {
         case .requestReview: stepDate.union([.actionNotAllowedNow, .reviewWindowLapsed, .noSuperior])
         case .requestRereview: stepDate.union([.actionNotAllowedNow, .rereviewWindowLapsed, .noSuperior])
         case .recordIncident: [.incidentNeedsVisit]
-        case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid, .organNotOfCase, .organActOutOfReach]
+        case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid, .organNotOfCase, .organActOutOfReach,
+                                 .noOrganToSupervise, .organIsIssuer]
         case .recordFeedback: [.noOpenSupervisionOrder, .unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
         case .listSupervision: [.supervisionDaysInvalid, .missingField]
         case .correct: petitionChecks.union([.actionNotAllowedNow])

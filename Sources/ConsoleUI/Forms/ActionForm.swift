@@ -169,7 +169,8 @@ enum ActionForm {
     static func mark(_ rejection: Rejection, _ language: Language) -> String {
         let zh = language == .zh
         return switch rejection.code {
-        case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach, .organNotOfCase, .caseNotOfOrgan: zh ? "（非本机关）" : " (organ)"
+        case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach, .organNotOfCase, .caseNotOfOrgan, .organIsIssuer,
+             .noOrganToSupervise: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // The role may not take it: the refusal a user can do nothing about but ask another.
         case .roleNotPermitted, .extensionNeedsOrganHead, .staffByAdministrator, .notStaff:

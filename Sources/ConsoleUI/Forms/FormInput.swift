@@ -10,7 +10,8 @@ enum FormInput {
         case .register: return RegisterForm.fields(form, data, state.language)
         case .action(let number, let kind): return ActionForm.fields(kind, on: number, form, data, state.language)
         case .organAct: return OrganActForm.fields(form, data, state.language)
-        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs: return []
+        case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs,
+             .statistics: return []
         }
     }
 
@@ -88,7 +89,7 @@ enum FormInput {
                 state.form = form
                 openEarlier(&state)
                 return nil
-            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff,
+            case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .filter, .queue, .register, .search, .home, .staff, .statistics,
                  .print, .clock, .exercises, .hint,
                  .actions, .sort, .view, .link:
                 break  // browse intents: the form's key map binds none of them
@@ -320,7 +321,8 @@ enum FormInput {
                 return .execute(try ActionForm.check(kind, on: number, form, data), number)
             case .organAct(let organ):
                 return .recordOrganAct(try OrganActForm.check(organ, form, data))
-            case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs:
+            case .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs,
+                 .statistics:
                 return nil
             }
         } catch {
@@ -368,7 +370,8 @@ enum FormInput {
             case .action(let number, let kind): (kind.rawValue, number)
             case .organAct: ("supervise", nil)
             case .document(let number): (ActionKind.issueDocument.rawValue, number)
-            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise, .organActs:
+            case .register, .home, .queue, .detail, .help, .actions, .search, .staff, .exercises, .exercise, .organActs,
+                 .statistics:
                 ("register", nil)
             }
             return .recordNote(.refused(TrainingAttempt(error, action: action, caseNumber: number, by: data.actor.user, at: data.now)))

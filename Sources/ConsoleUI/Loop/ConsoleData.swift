@@ -33,6 +33,9 @@ package struct ConsoleData: Sendable {
     }
     package var today: Day { Day(now) }
     package var training: Bool
+    /// Plain ASCII charts (`--ascii`, or a terminal that is TERM=vt100 or dumb): the statistics
+    /// screen's bars and sparklines in `#` and `_.-:=+*#` rather than block characters.
+    package var ascii = false
     /// Every case's queue row for today, soonest deadline first, when the executable
     /// has them from the case book's next-deadline index (which recomputes only the
     /// cases that changed); nil, and the console computes them from `states`.

@@ -101,7 +101,7 @@ package final class ConsoleLoop {
     private func loadDetail() {
         let number: CaseNumber? = switch state.screen {
         case .detail(let n), .actions(let n), .action(let n, _), .document(let n): n
-        case .home, .queue, .help, .register, .search, .staff, .organAct, .organActs, .exercises, .exercise: nil
+        case .home, .queue, .help, .register, .search, .staff, .organAct, .organActs, .exercises, .exercise, .statistics: nil
         }
         guard let number else { return }
         if let detail = data.detail, detail.number == number, detail.version == data.version { return }

@@ -47,6 +47,8 @@ package enum Intent: String, Sendable, CaseIterable {
     case clock
     /// Training logs: the exercises; and the hint of the exercise's step now.
     case exercises, hint
+    /// Statistics: a period's figures, bars and sparklines (supervisors and organ heads).
+    case statistics
     // Forms.
     case save, nextField, previousField
     /// From the register form, the earlier case of the person typed (the form waits).
@@ -103,6 +105,8 @@ package enum KeyMap {
         Binding(scope: .browse, intent: .print, keys: [.function(9), .character("p")], label: "F9 p",
                 help: Localized("出具文书（预览打印）", "issue a document")),
         Binding(scope: .browse, intent: .staff, keys: [.function(8), .character("u")], label: "F8 u", help: Localized("人员名单", "staff")),
+        Binding(scope: .browse, intent: .statistics, keys: [.character("c")], label: "c",
+                help: Localized("信访统计图表（督办台）", "statistics and charts (desk)")),
         Binding(scope: .browse, intent: .clock, keys: [.function(12), .character("t")], label: "F12 t",
                 help: Localized("拨动模拟时钟（培训日志）", "move the clock (training logs)")),
         Binding(scope: .browse, intent: .exercises, keys: [.character("e")], label: "e",

@@ -71,8 +71,14 @@ extension Update {
             case .bottom: cursor.moved(lines: layout.lines(cursor.panel).count, layout, visible: visible)
             }
         case .organActs:
+            if state.actDetailFocused {
+                scrollActDetail(movement, &state, data, pageSize: pageSize, columns: columns)
+                return
+            }
             let last = max(0, OrganActEntry.ledger(data.organRecords).count - 1)
-            let page = max(1, pageSize - 2)
+            // As many acts as the screen lists (the rest of the body is the selected act's detail).
+            let page = OrganActsScreen.listRows(rows: pageSize + 6)
+            let before = state.actSelected
             switch movement {
             case .up: state.actSelected = max(0, state.actSelected - 1)
             case .down: state.actSelected = min(last, state.actSelected + 1)
@@ -84,6 +90,22 @@ extension Update {
             state.actSelected = min(state.actSelected, last)
             if state.actSelected < state.actTop { state.actTop = state.actSelected }
             if state.actSelected >= state.actTop + page { state.actTop = state.actSelected - page + 1 }
+            // Another act's detail is read from its first line.
+            if state.actSelected != before { state.actDetailScroll = 0 }
+        case .statistics:
+            // The figures scroll by line, as the case screen does; End shows their last page.
+            let height = StatisticsScreen.height(rows: pageSize + 6)
+            let last = max(0, StatisticsScreen.lines(state, data).count - height)
+            var scroll = min(state.statistics.scroll, last)
+            switch movement {
+            case .up: scroll -= 1
+            case .down: scroll += 1
+            case .pageUp: scroll -= max(1, height - 1)
+            case .pageDown: scroll += max(1, height - 1)
+            case .top: scroll = 0
+            case .bottom: scroll = last
+            }
+            state.statistics.scroll = max(0, min(last, scroll))
         case .exercises:
             let last = max(0, data.exercises.count - 1)
             switch movement {
@@ -94,6 +116,59 @@ extension Update {
             }
         case .help, .register, .action, .search, .organAct, .document, .exercise:  // the document screen scrolls itself (Update+Document)
             break
+        }
+    }
+}
+
+extension Update {
+    /// The detail's lines and rows on this screen: what a scroll of it is clamped to.
+    static func actDetailSize(_ state: AppState, _ data: ConsoleData, pageSize: Int,
+                              columns: Int) -> (lines: Int, height: Int)? {
+        let entries = OrganActsScreen.entries(data)
+        guard entries.indices.contains(state.actSelected) else { return nil }
+        let area = OrganActsScreen.detailArea(rows: pageSize + 6, entries: entries.count, actTop: state.actTop)
+        let lines = OrganActsScreen.detail(entries[state.actSelected], data, state.language,
+                                           width: OrganActsScreen.detailWidth(columns: columns)).lines
+        return (lines.count, area.height)
+    }
+
+    /// Scrolls the selected act's detail as the case screen scrolls (decision 0019): a line, a
+    /// page less one line (the last line read stays in view), or to either end.
+    static func scrollActDetail(_ movement: Movement, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
+                                columns: Int) {
+        guard let size = actDetailSize(state, data, pageSize: pageSize, columns: columns) else { return }
+        let last = max(0, size.lines - size.height), page = max(1, size.height - 1)
+        var scroll = min(state.actDetailScroll, last)
+        switch movement {
+        case .up: scroll -= 1
+        case .down: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .top: scroll = 0
+        case .bottom: scroll = last
+        }
+        state.actDetailScroll = max(0, min(last, scroll))
+    }
+
+    /// → (l) on the list of acts moves into the selected act's detail when it is longer than its
+    /// rows (else → opens the act's cases, as before); ← (h) or Esc from the detail come back to
+    /// the list (from the list they go back, as everywhere). True when the key was taken here.
+    static func organActsPaneKey(_ key: Key, _ state: inout AppState, _ data: ConsoleData, pageSize: Int,
+                                 columns: Int) -> Bool {
+        switch key {
+        case .right, .character("l"):
+            guard !state.actDetailFocused else { return true }
+            guard let size = actDetailSize(state, data, pageSize: pageSize, columns: columns),
+                  size.lines > size.height else { return false }
+            state.actDetailFocused = true
+            return true
+        case .left, .character("h"), .escape:
+            guard state.actDetailFocused else { return false }
+            state.actDetailFocused = false
+            return true
+        case .character, .up, .down, .pageUp, .pageDown, .home, .end, .enter, .backspace, .delete, .tab, .backTab,
+             .function, .resize, .tick, .paste:
+            return false
         }
     }
 }

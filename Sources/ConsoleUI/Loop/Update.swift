@@ -22,8 +22,12 @@ package enum Update {
         case .register, .action, .organAct: return FormInput.apply(key, &state, data, pageSize: pageSize)
         case .search: searchKey(key, &state, data, pageSize: pageSize)
         case .document(let number): return documentKey(key, &state, data, number, pageSize: pageSize, columns: columns)
-        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise, .organActs:
+        case .home, .queue, .detail, .help, .actions, .staff, .exercises, .exercise, .organActs, .statistics:
             if state.clockEntry != nil { return clockKey(key, &state, data) }
+            if state.screen == .statistics, state.statistics.entry != nil {
+                periodKey(key, &state, data)
+                return nil
+            }
             if !state.filtering, let handled = trainingKey(key, &state, data) { return handled.effect }
             if state.filtering { filterKey(key, &state) } else { browseKey(key, &state, data, pageSize: pageSize, columns: columns) }
         }
@@ -141,6 +145,16 @@ package enum Update {
             state.deskCursor = state.deskCursor.moved(across: by, layout, visible: DeskScreen.visible(pageSize: pageSize))
             return
         }
+        // On the list of acts, → (l) moves into the selected act's detail to scroll it, ← (h) or
+        // Esc back to the list; Enter still lists the act's cases.
+        if state.screen == .organActs, organActsPaneKey(key, &state, data, pageSize: pageSize, columns: columns) {
+            return
+        }
+        // On the statistics screen, `d` types the period (the prompt takes the keys until Enter or Esc).
+        if state.screen == .statistics, key == .character("d") {
+            state.statistics.entry = ""
+            return
+        }
         guard let intent = KeyMap.intent(for: key) else { return }
         let zh = state.language == .zh
         switch intent {
@@ -175,6 +189,8 @@ package enum Update {
             state.hitSelected = 0
             state.hitsKey = nil
             go(.search, &state)
+        case .statistics: openStatistics(&state, data)
+        case .view where state.screen == .statistics: nextBreakdown(&state)
         case .view, .sort:
             guard state.screen == .queue else { return }
             if intent == .view { state.view = state.view.next } else { state.sort = state.sort.next }
@@ -231,6 +247,8 @@ package enum Update {
                     if cell.opensActs {
                         state.actSelected = 0
                         state.actTop = 0
+                        state.actDetailFocused = false
+                        state.actDetailScroll = 0
                         go(.organActs, &state)
                         return
                     }
@@ -253,7 +271,7 @@ package enum Update {
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)
-            case .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise: break
+            case .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise, .statistics: break
             }
         case .filter:
             if state.screen != .queue { go(.queue, &state) }
@@ -264,7 +282,7 @@ package enum Update {
             switch state.screen {
             case .detail(let number), .actions(let number): openAction(.link, on: number, &state, data)
             case .home, .queue, .help, .register, .action, .search, .staff, .organAct, .document, .exercises, .exercise,
-                 .organActs: break
+                 .organActs, .statistics: break
             }
         case .save, .nextField, .previousField, .openEarlier:
             break
@@ -341,8 +359,13 @@ package enum Update {
     /// The actions the case's phase allows, as the actions screen lists them.
     static func actions(_ number: CaseNumber, _ data: ConsoleData) -> [ActionKind] {
         guard let c = data.state(number) else { return [] }
-        // Documents are issued with `p`, from a preview, not from a form (issue 15).
-        return Workflow.actions(for: c).filter { $0 != .register && $0 != .issueDocument }
+        // Documents are issued with `p`, from a preview, not from a form (issue 15). A 督办 with
+        // no organ this user may supervise on the case (only the issuer's own organ, or organs
+        // beyond its reach) is not offered at all (decision 0030, addendum).
+        return Workflow.actions(for: c).filter { kind in
+            kind != .register && kind != .issueDocument
+                && !(kind == .orderSupervision && ActionForm.refusal(kind, on: c, data)?.code == .noOrganToSupervise)
+        }
     }
 
     private static func openAction(_ number: CaseNumber, _ state: inout AppState, _ data: ConsoleData) {

@@ -10,14 +10,18 @@ package struct StatisticsText {
     package var label: (String) -> String
     /// The short citation of a rule (第22条 / Art 22).
     package var cite: (RuleID) -> String
+    /// The name of the jurisdiction's organ (its short name). It was named by `label`, the
+    /// breakdown's: under `--by category` an organ's scope read "D-ZJJ及其下级".
+    package var organ: (OrganCode) -> String
 
     package init(_ stats: Statistics, language: Language, ascii: Bool, label: @escaping (String) -> String,
-                 cite: @escaping (RuleID) -> String) {
+                 cite: @escaping (RuleID) -> String, organ: ((OrganCode) -> String)? = nil) {
         self.stats = stats
         self.language = language
         self.ascii = ascii
         self.label = label
         self.cite = cite
+        self.organ = organ ?? label
     }
 
     private var zh: Bool { language == .zh }
@@ -58,23 +62,42 @@ package struct StatisticsText {
 
     private func clockTitle(_ c: MeasuredClock) -> String { c.kind.title.text(language) + l("（", " (") + cite(c.kind.rule) + l("）", ")") }
 
+    /// The text `xinfang stats` prints: the heading, the volumes, the clocks, the other figures
+    /// and the breakdown's table. The console's statistics screen shows the same sections
+    /// (`StatisticsScreen`), so the two cannot disagree.
     package var lines: [String] {
+        var out = heading + [""] + volumes + [""] + clocks + [""] + figures
+        let table = groupTable
+        if !table.isEmpty { out += [""] + table }
+        return out
+    }
+
+    /// The period, the as-of day and the jurisdiction; how a case is placed in the period.
+    package var heading: [String] {
+        let q = stats.query
+        let scope = q.organ.map { organ($0) + l("及其下级", " and below") } ?? l("全部", "all")
+        return [l("信访统计 \(q.from) 至 \(q.to)（截至 \(q.asOf)）范围：\(scope)",
+                  "Petition statistics \(q.from) to \(q.to) (as of \(q.asOf)), scope: \(scope)"),
+                l("日期口径：收到日期；各项定义见 docs/statistics.md", "Placed by the day received; docs/statistics.md defines each figure")]
+    }
+
+    /// Received, accepted, replied; the monthly sparkline of what was received.
+    package var volumes: [String] {
         let q = stats.query, t = stats.total
-        var out: [String] = []
-        let scope = q.organ.map { label($0) + l("及其下级", " and below") } ?? l("全部", "all")
-        out.append(l("信访统计 \(q.from) 至 \(q.to)（截至 \(q.asOf)）范围：\(scope)",
-                     "Petition statistics \(q.from) to \(q.to) (as of \(q.asOf)), scope: \(scope)"))
-        out.append(l("日期口径：收到日期；各项定义见 docs/statistics.md", "Placed by the day received; docs/statistics.md defines each figure"))
-        out.append("")
-        out.append(l("收到 \(t.received) 件  受理 \(t.accepted) 件  答复送达 \(t.replied) 件",
-                     "received \(t.received)  accepted \(t.accepted)  replied \(t.replied)"))
+        var out = [l("收到 \(t.received) 件  受理 \(t.accepted) 件  答复送达 \(t.replied) 件",
+                     "received \(t.received)  accepted \(t.accepted)  replied \(t.replied)")]
         if let first = q.months.first, let last = q.months.last {
             let month = { (d: Day) in String(d.description.prefix(7)) }
             out.append(l("月度收到  ", "by month  ") + Self.sparkline(t.monthly, ascii: ascii)
                        + "  \(month(first))…\(month(last))  " + t.monthly.map(String.init).joined(separator: " "))
         }
-        out.append("")
-        out.append(l("按时办理", "On time"))
+        return out
+    }
+
+    /// On time, clock by clock, each with its article and a bar of its share.
+    package var clocks: [String] {
+        let t = stats.total
+        var out = [l("按时办理", "On time")]
         let measured = MeasuredClock.allCases.filter { (t.onTime[$0]?.of ?? 0) > 0 }
         let titleWidth = measured.map { DisplayWidth.of(clockTitle($0)) }.max() ?? 0
         // The ratio column as wide as its widest (padding never cuts "1234/1234 100.0%").
@@ -84,7 +107,14 @@ package struct StatisticsText {
             out.append("  " + DisplayWidth.pad(clockTitle(c), to: titleWidth) + "  "
                        + DisplayWidth.pad(ratio(r), to: ratioWidth) + " " + Self.bar(r.count, of: r.of, width: 20, ascii: ascii))
         }
-        out.append("")
+        return out
+    }
+
+    /// Days to acceptance and reply, repeats, first contact, outcomes, reviews, satisfaction,
+    /// transfers, assignments, orders and breaches.
+    package var figures: [String] {
+        let t = stats.total
+        var out: [String] = []
         out.append(l("受理用时  ", "to acceptance  ") + days(t.daysToAcceptance))
         out.append(l("答复用时  ", "to reply       ") + days(t.daysToReply))
         out.append(l("重复访率  ", "repeats        ") + ratio(t.repeats))
@@ -100,27 +130,49 @@ package struct StatisticsText {
                    + l("（", " (") + counts.joined(separator: l("，", ", ")) + l("）", ")"))
         out.append(l("转送 \(t.transferred)  交办 \(t.assigned)  督办 \(t.ordersTotal)（采纳 \(t.ordersAdoptedTotal)）  逾期未履职 \(t.breaches)",
                      "transferred \(t.transferred)  assigned \(t.assigned)  supervision orders \(t.ordersTotal) (adopted \(t.ordersAdoptedTotal))  breaches \(t.breaches)"))
-        if let by = q.by, !stats.groups.isEmpty {
-            out.append("")
-            out.append(groupTable(by))
-        }
         return out
     }
 
-    private func dimensionTitle(_ by: StatisticsQuery.Dimension) -> String {
+    private func dimensionTitle(_ by: StatisticsQuery.Dimension) -> String { Self.title(of: by).text(language) }
+
+    /// A breakdown's name (类别, 机关 …), as the table's heading and the console's screen say it.
+    package static func title(of by: StatisticsQuery.Dimension) -> Localized {
         switch by {
-        case .category: l("类别", "category")
-        case .organ: l("机关", "organ")
-        case .channel: l("渠道", "channel")
-        case .type: l("类型", "type")
-        case .month: l("月份", "month")
-        case .level: l("层级", "level")
+        case .category: Localized("类别", "category")
+        case .organ: Localized("机关", "organ")
+        case .channel: Localized("渠道", "channel")
+        case .type: Localized("类型", "type")
+        case .month: Localized("月份", "month")
+        case .level: Localized("层级", "level")
         }
     }
 
-    /// One row a group: name, count, a bar against the largest group, on-time (all clocks),
-    /// satisfaction and the monthly sparkline.
-    private func groupTable(_ by: StatisticsQuery.Dimension) -> String {
+    /// The name of a group's key under a breakdown: a category's name, an organ's short name, a
+    /// channel's or type's label, the month, the level — as `stats` and the console show it.
+    package static func groupName(_ dimension: StatisticsQuery.Dimension, _ key: String, directory: Directory,
+                                  categories: CategoryList, language: Language) -> String {
+        let zh = language == .zh
+        switch dimension {
+        case .category: return categories[key]?.name(language) ?? key
+        case .organ: return directory.shortName(key, language)
+        case .channel, .type: return ChoiceLabels.label(key, language)
+        case .month: return key
+        case .level:
+            switch Organ.Level(rawValue: key) {
+            case .province: return zh ? "省级" : "province"
+            case .city: return zh ? "市级" : "city"
+            case .district: return zh ? "县级" : "district"
+            case .subdistrict: return zh ? "乡镇街道" : "subdistrict"
+            case nil: return key
+            }
+        }
+    }
+
+    /// The breakdown's table: a heading row, then one row a group — name, count, a bar against
+    /// the largest group, on-time (all clocks), satisfaction and the monthly sparkline. Empty
+    /// without a breakdown or without cases.
+    package var groupTable: [String] {
+        guard let by = stats.query.by, !stats.groups.isEmpty else { return [] }
         let groups = stats.groups
         let top = groups.map(\.figures.received).max() ?? 0
         let names = groups.map { label($0.key) }
@@ -139,7 +191,7 @@ package struct StatisticsText {
                         + DisplayWidth.pad(Self.percent(f.satisfaction), to: 7) + "  "
                         + Self.sparkline(f.monthly, ascii: ascii))
         }
-        return rows.joined(separator: "\n")
+        return rows
     }
 
     /// The lines, with no trailing spaces (an empty bar leaves its padding).

@@ -29,6 +29,7 @@ package enum Console {
         case .staff: zh ? "人员名单" : "Staff"
         case .organAct(let organ): (zh ? "督办措施 · " : "Supervision act · ") + data.directory.shortName(organ, state.language)
         case .organActs: zh ? "机关督办措施" : "Acts of organs"
+        case .statistics: (zh ? "信访统计 · 按" : "Statistics · by ") + StatisticsText.title(of: state.statistics.by).text(state.language)
         case .document(let n): "\(n) · " + (zh ? "出具文书" : "Document")
         case .exercises: zh ? "练习" : "Exercises"
         case .exercise(let id): (zh ? "练习 · " : "Exercise · ") + (data.exercises.first { $0.id == id }?.title.text(state.language) ?? id)
@@ -47,6 +48,7 @@ package enum Console {
         case .staff: StaffScreen.draw(&grid, state, data)
         case .organAct(let organ): OrganActScreen.draw(&grid, state, data, organ)
         case .organActs: OrganActsScreen.draw(&grid, state, data)
+        case .statistics: StatisticsScreen.draw(&grid, state, data)
         case .document(let number): DocumentScreen.draw(&grid, state, data, number)
         case .exercises: ExerciseScreen.drawList(&grid, state, data)
         case .exercise(let id): ExerciseScreen.draw(&grid, state, data, id)
@@ -59,6 +61,7 @@ package enum Console {
         case .register, .action, .organAct: [.save, .nextField, .back, .help]
         case .actions: [.open, .back, .help]
         case .organActs: [.open, .back, .help]  // `a` lifts: the screen says so beside the act
+        case .statistics: [.back, .help]  // Tab and d: the screen's own line says them
         case .search: [.open, .back, .help]
         case .staff: [.down, .back, .help]
         case .document: [.down, .back, .help]
@@ -69,7 +72,11 @@ package enum Console {
         let scope: KeyScope = state.screen.isForm ? .form : .browse
         let hintText = hints.filter { $0 != .register || registers }.compactMap { KeyMap.binding($0, in: scope) }.map { "\($0.label(state.language)) \($0.help.text(state.language))" }
         grid.put(DisplayWidth.truncate(" " + hintText.joined(separator: "  "), to: columns), row: rows - 2, column: 0, style: .hint)
-        if let entry = state.clockEntry, !state.screen.isForm {
+        if let entry = state.statistics.entry, state.screen == .statistics {
+            let prompt = state.flash.map { " " + $0.text } ?? " " + StatisticsScreen.prompt(entry, state.language, year: data.today.year)
+            grid.put(DisplayWidth.pad(DisplayWidth.truncate(prompt, to: columns), to: columns), row: rows - 3, column: 0,
+                     style: state.flash?.style ?? .selected)
+        } else if let entry = state.clockEntry, !state.screen.isForm {
             let prompt = state.flash.map { " " + $0.text } ?? " " + Update.clockPrompt(entry, state.language)
             grid.put(DisplayWidth.pad(DisplayWidth.truncate(prompt, to: columns), to: columns), row: rows - 3, column: 0,
                      style: state.flash?.style ?? .selected)

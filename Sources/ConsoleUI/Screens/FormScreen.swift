@@ -21,7 +21,8 @@ enum FormScreen {
     static func formWidth(_ screen: Screen, columns: Int) -> Int {
         switch screen {
         case .register: min(64, max(48, columns * 6 / 10))
-        case .action, .organAct, .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs: columns - 2
+        case .action, .organAct, .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs,
+             .statistics: columns - 2
         }
     }
 
@@ -29,7 +30,8 @@ enum FormScreen {
     static func height(_ screen: Screen, rows: Int) -> Int {
         switch screen {
         case .register: rows - 4
-        case .action, .organAct, .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs: rows - 8
+        case .action, .organAct, .home, .queue, .detail, .help, .actions, .search, .staff, .document, .exercises, .exercise, .organActs,
+             .statistics: rows - 8
         }
     }
 

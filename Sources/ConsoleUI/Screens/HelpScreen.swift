@@ -11,6 +11,17 @@ enum HelpScreen {
         ("Home End", Localized("到列表首行、末行", "the first or last line")),
         ("Enter", Localized("列出该数字的案件（Esc 回到数字）", "list the number's cases (Esc comes back)")),
         ("a", Localized("对该机关采取督办措施（第38条、第39条第3款）", "a supervision act of the organ (Arts 38, 39(3))")),
+        ("c", Localized("信访统计：表格、条形图、月度走势", "statistics: tables, bars, monthly sparklines")),
+    ]
+
+    /// The statistics screen's own keys.
+    static let statisticsKeys: [(String, Localized)] = [
+        ("Tab v", Localized("换分组：类别、机关、渠道、类型、月份、层级", "next breakdown (category…level)")),
+        ("d", Localized("统计期间：年、年-月、起始日或两个日期", "type the period")),
+        ("↑↓ k j", Localized("逐行滚动", "scroll a line")),
+        ("PgUp PgDn", Localized("翻页", "a page")),
+        ("Home End", Localized("到首行、末行", "the first or last line")),
+        ("Esc", Localized("返回督办台", "back to the desk")),
     ]
 
     /// The browse map's keys that also work on the desk.
@@ -28,6 +39,11 @@ enum HelpScreen {
         if from == .home, state.desk != nil {
             keys = deskKeys.map { ($0.0, $0.1.text(lang)) }
                 + KeyMap.bindings.filter { $0.scope == .browse && Self.fromDesk.contains($0.intent) }.map { ($0.label(lang), $0.help.text(lang)) }
+        }
+        if from == .statistics {
+            keys = statisticsKeys.map { ($0.0, $0.1.text(lang)) }
+                + KeyMap.bindings.filter { $0.scope == .browse && [.home, .queue, .help, .quit].contains($0.intent) }
+                    .map { ($0.label(lang), $0.help.text(lang)) }
         }
         if scope == .form { keys += KeyMap.editing.map { (zh ? $0.label : $0.label.replacingSpaceKey, $0.help.text(lang)) } }
         // Two columns, so every key fits at 80×24.
@@ -59,6 +75,12 @@ enum HelpScreen {
             rules = Update.actions(number, data).map {
                 (ActionCatalog.spec($0).title.text(lang), data.articles.short($0.rule, lang) + "  " + ActionCatalog.spec($0).help.text(lang))
             }
+        case .statistics:
+            grid.put(zh ? "统计依据的条款（各项定义见 docs/statistics.md）" : "The articles behind the figures (docs/statistics.md)",
+                     row: row, column: 1, style: .title)
+            let r: [RuleID] = [.annualReport, .triageDeadline, .handlingDeadline, .handlingOpinion, .reviewRequest,
+                               .rereviewRequest, .intakeRating, .supervisionOrder]
+            rules = r.map { (data.articles.short($0, lang), (zh ? data.articles[$0].title : data.articles[$0].titleEn)) }
         case .home, .queue, .help, .search, .staff, .document, .exercises, .exercise:
             grid.put(zh ? "在案件界面按 F1 或 ?，可查看此案现在可办理的操作及其依据的条款"
                         : "F1 or ? on a case lists the actions allowed now and their articles", row: row, column: 1, style: .hint)

@@ -39,8 +39,10 @@ extension CaseState {
     }
 
     /// The organs `issuer` may order supervision of on this case (Art 40 para 1): those the case
-    /// concerns that are the issuer itself or at its level or below in its territory (Art 5).
+    /// concerns at the issuer's level or below in its territory (Art 5) — never the issuer
+    /// itself: a petition department supervises other organs, and its own lateness is for the
+    /// organ above it (Art 43; decision 0030, addendum). Empty: no 督办 is offered on the case.
     package func supervisable(by issuer: OrganCode, in directory: Directory) -> [OrganCode] {
-        organsConcerned.filter { $0 == issuer || directory.isWithinReach(of: issuer, $0) }
+        organsConcerned.filter { $0 != issuer && directory.isWithinReach(of: issuer, $0) }
     }
 }

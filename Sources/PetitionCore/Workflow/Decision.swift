@@ -278,8 +278,13 @@ struct Decision {
                                 ["suggestion": suggestion.rawValue, "organ": organ])
             }
             // To an organ the case is with or has been with (Art 40 para 1: the organ handling it),
-            // within the issuer's reach (Art 5); decision 0030.
+            // within the issuer's reach (Art 5), never the issuer itself (its own lateness is for
+            // the organ above, Art 43); decision 0030 and its addendum.
             let issuer = context.actor.organ
+            guard organ != issuer else {
+                throw Rejection(.organIsIssuer, field: "organ",
+                                ["organ": organ, "lawful": state.supervisable(by: issuer, in: directory).joined(separator: ",")])
+            }
             guard state.concerns(organ) else {
                 throw Rejection(.organNotOfCase, field: "organ",
                                 ["organ": organ, "lawful": state.supervisable(by: issuer, in: directory).joined(separator: ",")])

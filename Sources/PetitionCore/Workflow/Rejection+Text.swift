@@ -123,6 +123,12 @@ extension Rejection {
         case .caseNotOfOrgan:
             zh ? "案件\(v("case"))与\(organ("organ"))无关：所涉案件须由该机关承办、转送、交办或复查"
                : "Case \(v("case")) does not concern \(organ("organ")): cite cases it held, handled, sent or reviewed"
+        case .organIsIssuer:
+            zh ? "\(organ("organ"))不能督办本机关：督办针对其他机关，本机关的逾期由上级机关督办（\(articles.short(.accountabilityNotSupervising, .zh))）；可督办：\(organs("lawful"))"
+               : "\(organ("organ")) may not order supervision of itself: 督办 goes to other organs, and its own lateness is for the organ above (\(articles.short(.accountabilityNotSupervising, .en))); lawful here: \(organs("lawful"))"
+        case .noOrganToSupervise:
+            zh ? "本案没有\(organ("from"))可督办的机关：本案只经本机关或辖区外的机关办理，不能督办本机关，本机关的逾期由上级机关督办（\(articles.short(.accountabilityNotSupervising, .zh))）"
+               : "No organ \(organ("from")) may supervise on this case: only itself or organs beyond its reach have had a part; it may not supervise itself, its own lateness is for the organ above (\(articles.short(.accountabilityNotSupervising, .en)))"
         case .organNotOfCase:
             zh ? "本案未经\(organ("organ"))办理：督办对象须是本案所在或经办的机关（\(organs("lawful"))）"
                : "\(organ("organ")) has had no part in this case: supervise one that holds or handled it (\(organs("lawful")))"

@@ -126,6 +126,12 @@ package struct Rejection: Error, Equatable, Sendable {
         case organNotOfCase = "organ-not-of-case"
         /// A lift (解除) of an act that is no Art 39 para 3 measure in force (decision 0030).
         case actNotLiftable = "act-not-liftable"
+        /// A 督办 of the issuing organ itself (Art 40 para 1: a petition department supervises
+        /// other organs; its own lateness is for the organ above, Art 43; decision 0030, addendum).
+        case organIsIssuer = "organ-is-issuer"
+        /// A 督办 on a case with no organ the issuer may supervise: none it concerns but the
+        /// issuer itself or organs beyond its reach (decision 0030, addendum).
+        case noOrganToSupervise = "no-organ-to-supervise"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -166,7 +172,8 @@ package struct Rejection: Error, Equatable, Sendable {
             case .noSuperior, .reviewWindowLapsed: .reviewRequest
             case .rereviewWindowLapsed: .rereviewRequest
             case .incidentNeedsVisit: .intakeProhibitedConduct
-            case .supervisionDaysInvalid, .suggestionNoAddressee, .organNotOfCase: .supervisionOrder
+            case .supervisionDaysInvalid, .suggestionNoAddressee, .organNotOfCase, .organIsIssuer, .noOrganToSupervise:
+                .supervisionOrder
             case .caseNotOfOrgan, .actNotLiftable: .supervisionListed
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
             case .nothingToExecute: .handlingExecution

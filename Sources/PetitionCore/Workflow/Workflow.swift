@@ -97,6 +97,7 @@ package enum Workflow {
         try checkPhase(kind, state)
         let registering: OrganCode? = if case .register(let p) = command { p.organ } else { nil }
         try checkOrgan(kind, registering: registering, state, context)
+        try checkSupervisable(kind, state, context)
         var decision = Decision(state: state, context: context)
         try decision.decide(command)
         return decision.events
@@ -105,6 +106,8 @@ package enum Workflow {
     /// Whether this user may take this kind of action on this case now, before any
     /// field is filled in: the role, the phase and the organ. The console lists the
     /// actions and explains a refusal with this; `decide` makes the same checks first.
+    /// A 督办 on a case with no organ this issuer may supervise is refused here too, so that
+    /// it is not offered (decision 0030, addendum).
     package static func precheck(_ kind: ActionKind, _ state: CaseState,
                                  _ context: DecisionContext) throws(Rejection) {
         try checkIncomplete(kind, state)
@@ -112,6 +115,17 @@ package enum Workflow {
         try checkAccused(kind, state, context)
         try checkPhase(kind, state)
         try checkOrgan(kind, registering: nil, state, context)
+        try checkSupervisable(kind, state, context)
+    }
+
+    /// A 督办 needs an organ to go to (Art 40 para 1): one the case is or was with, within the
+    /// issuer's reach, other than the issuer itself, whose own lateness is for the organ above
+    /// it (Art 43). With none, no organ named could be lawful: refused before any is.
+    private static func checkSupervisable(_ kind: ActionKind, _ state: CaseState,
+                                          _ context: DecisionContext) throws(Rejection) {
+        guard kind == .orderSupervision,
+              state.supervisable(by: context.actor.organ, in: context.directory).isEmpty else { return }
+        throw Rejection(.noOrganToSupervise, ["from": context.actor.organ])
     }
 
     /// Why an action the phase allows does not apply to this case, if it does not: neither

@@ -151,6 +151,17 @@ package enum LogFormat {
         return w.bytes
     }
 
+    /// Sets a frame's previous hash and the header checksum that covers it, in place: a frame
+    /// encoded before its predecessor's hash was known (a bulk import encodes its frames on
+    /// every core, then chains them in order) becomes the frame `encodeFrame` makes with that
+    /// `prevHash`.
+    package static func chain(_ frame: UnsafeMutableRawBufferPointer, prevHash: RecordHash, seed: UInt32) {
+        precondition(frame.count >= frameHeaderSize, "a frame holds its header")
+        prevHash.bytes.withUnsafeBytes { frame.baseAddress!.advanced(by: 48).copyMemory(from: $0.baseAddress!, byteCount: 32) }
+        let headerCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[8..<frameHeaderSize]), seed: seed)
+        frame.storeBytes(of: CRC32C.mask(headerCRC).littleEndian, toByteOffset: 4, as: UInt32.self)
+    }
+
     /// Why a frame does not validate.
     package enum FrameProblem: Error, Equatable, Sendable {
         /// Fewer bytes remain than the frame needs.

@@ -86,74 +86,110 @@ extension DurableLog {
         return stored
     }
 
-    /// Each record's payload, and why a binary one would not read back (nil: it does). A
-    /// payload depends on its record alone, so a large batch (a bulk import) is encoded and
-    /// read back on every core, in parts; the frames, which chain, are made in order after
-    /// (docs/performance.md, issue 13).
-    static func encoded(_ records: [LogRecord])
-        -> [(format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?)] {
-        @Sendable func one(_ record: LogRecord) -> (format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?) {
+    /// A record made ready to be written: its payload format, its frame as `LogFormat.encodeFrame`
+    /// makes it but for the previous hash (chained in order after), and why a binary payload would
+    /// not read back (nil: it does).
+    struct Prepared {
+        var format: LogFormat.PayloadFormat
+        var payload: [UInt8]
+        var frame: [UInt8]
+        var readable: String?
+    }
+
+    /// Each record prepared, and the events stored, numbered from `firstSeq`. A record's payload
+    /// and frame depend on it alone, so a large batch (a bulk import) is prepared on every core,
+    /// in parts; the frames, which chain, are chained in order after (docs/performance.md, issue 13).
+    static func prepared(_ records: [LogRecord], firstSeq: Int, time: Instant, durableBefore: Int,
+                         writerID: UInt32, seed: UInt32, maxPayload: Int) -> (records: [Prepared], events: [CaseEvent]) {
+        // The previous hash a frame is encoded with before it is chained: zeros.
+        let unchained = [UInt8](repeating: 0, count: 32).withUnsafeBytes { RecordHash(stored: $0) }
+        @Sendable func one(_ record: LogRecord, seq: Int) -> Prepared {
             let (format, payload) = record.encoded()
-            guard case .events = record, format == .binary else { return (format, payload, nil) }
-            do { _ = try BinaryEventCodec.decode(payload) } catch { return (format, payload, "\(error)") }
-            return (format, payload, nil)
-        }
-        let runs = records.count < 2_048 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        guard runs > 1 else { return records.map(one) }
-        var out = [(format: LogFormat.PayloadFormat, payload: [UInt8], readable: String?)](
-            repeating: (.binary, [], nil), count: records.count)
-        let size = (records.count + runs - 1) / runs
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer.baseAddress
-            DispatchQueue.concurrentPerform(iterations: runs) { r in
-                for i in min(records.count, r * size)..<min(records.count, (r + 1) * size) {
-                    base?.advanced(by: i).pointee = one(records[i])
-                }
+            var readable: String?
+            if case .events = record, format == .binary {
+                do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
             }
+            // A payload too large is refused before any frame is made of it.
+            let frame = payload.count > maxPayload ? [] : LogFormat.encodeFrame(
+                seq: seq, kind: record.kind, format: format, time: time, durableBefore: durableBefore, writerID: writerID,
+                prevHash: unchained, payload: payload, seed: seed)
+            return Prepared(format: format, payload: payload, frame: frame, readable: readable)
         }
-        return out
+        var firstEvent: [Int] = []
+        firstEvent.reserveCapacity(records.count + 1)
+        var total = 0
+        for record in records {
+            firstEvent.append(total)
+            total += record.events.count
+        }
+        let eventStarts = firstEvent
+        let runs = records.count < 2_048 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let size = (records.count + runs - 1) / runs
+        var out = [Prepared](repeating: Prepared(format: .binary, payload: [], frame: [], readable: nil), count: records.count)
+        let events = [CaseEvent](unsafeUninitializedCapacity: total) { eventBuffer, count in
+            out.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let base = buffer.baseAddress
+                nonisolated(unsafe) let eventBase = eventBuffer.baseAddress
+                let body: @Sendable (Int) -> Void = { r in
+                    for i in min(records.count, r * size)..<min(records.count, (r + 1) * size) {
+                        base?.advanced(by: i).pointee = one(records[i], seq: firstSeq + i)
+                        for (j, event) in records[i].events.enumerated() {
+                            var e = event
+                            e.seq = firstSeq + i
+                            eventBase?.advanced(by: eventStarts[i] + j).initialize(to: e)
+                        }
+                    }
+                }
+                if runs == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: body) }
+            }
+            count = total
+        }
+        return (out, events)
     }
 
     /// Writes records after everything already synced, as one buffer, and syncs them.
     private func appendSynced(_ records: [LogRecord]) throws -> [CaseEvent] {
         let start = end
-        var buffer: [UInt8] = []
         var seq = lastSeq
         var hash = headHash
-        var stored: [CaseEvent] = []
         var framesWritten: [LogFormat.Frame] = []
         var written: [Int] = []
         let now = options.clock()
         var notesWritten: [NumberedNote] = []
-        let payloads = Self.encoded(records)
-        buffer.reserveCapacity(payloads.reduce(0) { $0 + $1.payload.count + LogFormat.frameHeaderSize + 16 })
-        stored.reserveCapacity(records.count)
-        for (record, (payloadFormat, payload, readable)) in zip(records, payloads) {
+        let (prepared, stored) = Self.prepared(records, firstSeq: lastSeq + 1, time: now, durableBefore: start,
+                                               writerID: UInt32(truncatingIfNeeded: getpid()), seed: format.seed,
+                                               maxPayload: format.maxPayload)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(prepared.reduce(0) { $0 + $1.frame.count })
+        written.reserveCapacity(records.count)
+        for (record, ready) in zip(records, prepared) {
             seq += 1
             if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
             // Nothing is written that cannot be read back: the binary codec holds days between
             // 1870 and 2169 only (decision 0029's addendum), and a record past that would
             // leave the log damaged for every later reader.
-            if let problem = readable {
+            if let problem = ready.readable {
                 throw StoreError(.io, path: path, seq: seq, cause: "a record that would not read back (\(problem)); nothing was written")
             }
-            stored += record.events.map { var e = $0; e.seq = seq; return e }
-            guard payload.count <= format.maxPayload else {
-                throw StoreError(.io, path: path, cause: "record too large (\(payload.count) bytes)")
+            guard ready.payload.count <= format.maxPayload else {
+                throw StoreError(.io, path: path, cause: "record too large (\(ready.payload.count) bytes)")
             }
-            let frame = LogFormat.encodeFrame(seq: seq, kind: record.kind, format: payloadFormat, time: now,
-                                              durableBefore: start, writerID: UInt32(truncatingIfNeeded: getpid()),
-                                              prevHash: hash, payload: payload, seed: format.seed)
+            // Chained in order: the frame takes the hash of the one before, and gives its own.
+            let at = buffer.count
+            buffer += ready.frame
             let prevHash = hash
-            hash = RecordHash(of: frame)
-            written.append(start + buffer.count)
+            hash = buffer.withUnsafeMutableBytes { all in
+                let frame = UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + ready.frame.count)])
+                LogFormat.chain(frame, prevHash: prevHash, seed: format.seed)
+                return RecordHash(of: UnsafeRawBufferPointer(frame))
+            }
+            written.append(start + at)
             if options.keepFrames {
-                framesWritten.append(LogFormat.Frame(offset: start + buffer.count, length: frame.count, seq: seq,
-                                                     type: record.kind.rawValue, format: payloadFormat.rawValue, time: now,
-                                                     durableBefore: start, writerID: 0, prevHash: prevHash, payload: payload,
+                framesWritten.append(LogFormat.Frame(offset: start + at, length: ready.frame.count, seq: seq,
+                                                     type: record.kind.rawValue, format: ready.format.rawValue, time: now,
+                                                     durableBefore: start, writerID: 0, prevHash: prevHash, payload: ready.payload,
                                                      hash: hash))
             }
-            buffer += frame
         }
         do {
             try fs.writeAll(fd, buffer[...])

@@ -113,6 +113,18 @@ struct OrganSupervisionTests {
         }
     }
 
+    /// 挂牌督办 of a case lists the organ holding it (Art 39 para 3): on a case the issuing
+    /// bureau itself holds it is neither offered nor accepted; once the case is with the
+    /// housing bureau, it is.
+    @Test func aListingIsNotOfTheIssuingBureauItself() {
+        let s = Scenario.at(.registered)
+        let refusal = s.attempt(.listSupervision(days: 30, note: "逾期未分办"), as: Fixtures.supervisor, at: "2025-05-20T09:00")
+        #expect(refusal?.code == .listedOwnOrgan && refusal?.rule == .supervisionListed)
+        let text = refusal?.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory) ?? ""
+        #expect(text.contains("不能挂牌督办本机关") && text.contains("第43条"), "\(text)")
+        #expect(Self.handling.attempt(.listSupervision(days: 30, note: "拖延"), as: Fixtures.supervisor, at: "2025-06-03T09:00") == nil)
+    }
+
     @Test func a督办OfAnOrganTheCaseNeverConcernedIsRefusedNamingTheLawfulOnes() {
         let refusal = Self.handling.attempt(.orderSupervision(organ: "D-JYJ", suggestion: .improveWork, reason: "拖延", days: 30),
                                             as: Fixtures.supervisor, at: "2025-06-03T09:00")

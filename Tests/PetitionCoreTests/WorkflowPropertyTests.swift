@@ -189,7 +189,7 @@ struct WorkflowPropertyTests {
         case .orderSupervision: [.unknownOrgan, .missingField, .supervisionDaysInvalid, .organNotOfCase, .organActOutOfReach,
                                  .noOrganToSupervise, .organIsIssuer]
         case .recordFeedback: [.noOpenSupervisionOrder, .unknownSupervisionOrder, .feedbackAlreadyRecorded, .missingField]
-        case .listSupervision: [.supervisionDaysInvalid, .missingField]
+        case .listSupervision: [.supervisionDaysInvalid, .missingField, .listedOwnOrgan]
         case .correct: petitionChecks.union([.actionNotAllowedNow])
         case .void: [.voidUnknownRecord, .voidNotVoidable, .missingField]
         case .link: [.linkToSelf, .unknownCase]

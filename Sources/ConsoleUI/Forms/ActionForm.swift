@@ -170,7 +170,7 @@ enum ActionForm {
         let zh = language == .zh
         return switch rejection.code {
         case .wrongOrgan, .outOfReach, .notOwnSystem, .organActOutOfReach, .organNotOfCase, .caseNotOfOrgan, .organIsIssuer,
-             .noOrganToSupervise: zh ? "（非本机关）" : " (organ)"
+             .noOrganToSupervise, .listedOwnOrgan: zh ? "（非本机关）" : " (organ)"
         case .heldByAccused, .accusedMayNotAct, .handlerIsAccused: zh ? "（第30条）" : " (Art 30)"
         // The role may not take it: the refusal a user can do nothing about but ask another.
         case .roleNotPermitted, .extensionNeedsOrganHead, .staffByAdministrator, .notStaff:

@@ -365,6 +365,7 @@ package enum Update {
         return Workflow.actions(for: c).filter { kind in
             kind != .register && kind != .issueDocument
                 && !(kind == .orderSupervision && ActionForm.refusal(kind, on: c, data)?.code == .noOrganToSupervise)
+                && !(kind == .listSupervision && ActionForm.refusal(kind, on: c, data)?.code == .listedOwnOrgan)
         }
     }
 

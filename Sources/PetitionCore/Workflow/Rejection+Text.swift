@@ -129,6 +129,9 @@ extension Rejection {
         case .noOrganToSupervise:
             zh ? "本案没有\(organ("from"))可督办的机关：本案只经本机关或辖区外的机关办理，不能督办本机关，本机关的逾期由上级机关督办（\(articles.short(.accountabilityNotSupervising, .zh))）"
                : "No organ \(organ("from")) may supervise on this case: only itself or organs beyond its reach have had a part; it may not supervise itself, its own lateness is for the organ above (\(articles.short(.accountabilityNotSupervising, .en)))"
+        case .listedOwnOrgan:
+            zh ? "本案在\(organ("organ"))办理：挂牌督办针对办理机关，不能挂牌督办本机关，本机关的逾期由上级机关督办（\(articles.short(.accountabilityNotSupervising, .zh))）"
+               : "The case is with \(organ("organ")): a listing is of the organ handling it, not the issuer's own; its own lateness is for the organ above (\(articles.short(.accountabilityNotSupervising, .en)))"
         case .organNotOfCase:
             zh ? "本案未经\(organ("organ"))办理：督办对象须是本案所在或经办的机关（\(organs("lawful"))）"
                : "\(organ("organ")) has had no part in this case: supervise one that holds or handled it (\(organs("lawful")))"

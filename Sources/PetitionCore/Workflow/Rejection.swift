@@ -132,6 +132,9 @@ package struct Rejection: Error, Equatable, Sendable {
         /// A 督办 on a case with no organ the issuer may supervise: none it concerns but the
         /// issuer itself or organs beyond its reach (decision 0030, addendum).
         case noOrganToSupervise = "no-organ-to-supervise"
+        /// 挂牌督办 of a case the issuer's own organ holds: the listing is of the organ handling
+        /// it (Art 39 para 3), and the issuer's own lateness is for the organ above (Art 43).
+        case listedOwnOrgan = "listed-own-organ"
 
         /// The rule behind the refusal; nil for checks that do not come from the
         /// regulation (an ID number's check digit, an unknown code).
@@ -174,7 +177,7 @@ package struct Rejection: Error, Equatable, Sendable {
             case .incidentNeedsVisit: .intakeProhibitedConduct
             case .supervisionDaysInvalid, .suggestionNoAddressee, .organNotOfCase, .organIsIssuer, .noOrganToSupervise:
                 .supervisionOrder
-            case .caseNotOfOrgan, .actNotLiftable: .supervisionListed
+            case .caseNotOfOrgan, .actNotLiftable, .listedOwnOrgan: .supervisionListed
             case .unknownSupervisionOrder, .feedbackAlreadyRecorded, .noOpenSupervisionOrder: .supervisionFeedback
             case .nothingToExecute: .handlingExecution
             case .documentOutdated: .practiceDocuments

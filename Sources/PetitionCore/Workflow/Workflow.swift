@@ -123,6 +123,11 @@ package enum Workflow {
     /// it (Art 43). With none, no organ named could be lawful: refused before any is.
     private static func checkSupervisable(_ kind: ActionKind, _ state: CaseState,
                                           _ context: DecisionContext) throws(Rejection) {
+        // A listing (挂牌督办, Art 39 para 3) runs against the organ holding the case
+        // (`chargedOrgan`): not the issuer's own, for the same reason (decision 0030, addendum).
+        if kind == .listSupervision, let holder = state.holder, holder == context.actor.organ {
+            throw Rejection(.listedOwnOrgan, ["organ": holder])
+        }
         guard kind == .orderSupervision,
               state.supervisable(by: context.actor.organ, in: context.directory).isEmpty else { return }
         throw Rejection(.noOrganToSupervise, ["from": context.actor.organ])

@@ -118,6 +118,17 @@ let events = records.reduce(0) { $0 + $1.count }
 print("workload: \(cases) cases, \(events) events, generated in \(f(genTime)) s")
 let payloads = records.map { BinaryEventCodec.encode($0) }
 
+// `--append-only`: the interactive appends alone (AppendBench.swift), beside SQLite and a raw
+// write + fdatasync loop in the same run.
+if args.contains("--append-only") {
+    let appendDir = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-append-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: appendDir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: appendDir) }
+    try appendBench(records: records, payloads: payloads, dir: appendDir)
+    printTable()
+    exit(0)
+}
+
 // `--fold-only`: fold the generated events into cases a few times and stop, so that
 // a profiler (`perf record`) sees nothing else.
 if args.contains("--fold-only") {
@@ -322,24 +333,8 @@ row("decode payloads, binary codec", f(Double(sample.count) / binTime, " ev/s"),
 
 // MARK: - Interactive appends: one record, synced, as a clerk's command.
 
-var ours: [Double] = [], sqliteOne: [Double] = [], raw: [Double] = []
-let interactiveLog = try DurableLog.create(at: dir + "/interactive.log", mode: .training, jurisdiction: "D-XFJ",
-                                           now: Instant(millisecondsSince1970: 0))
-for i in 0..<300 {
-    let r = records[i % records.count]
-    ours.append(try timed { try interactiveLog.append([r]) })
-    sqliteOne.append(timed { insertRow(events + i + 1, r, payloads[i % payloads.count]) })
-    raw.append(timed {
-        payloads[i % payloads.count].withUnsafeBytes { _ = write(rawFD, $0.baseAddress, $0.count) }
-        fdatasync(rawFD)
-    })
-}
 close(rawFD)
-print("")
-row("interactive append, fsync'd, p50 / p99", String(format: "%.2f / %.2f ms", percentile(ours, 0.5) * 1000, percentile(ours, 0.99) * 1000),
-    String(format: "SQLite autocommit: %.2f / %.2f ms; raw write+fdatasync: %.2f / %.2f ms",
-           percentile(sqliteOne, 0.5) * 1000, percentile(sqliteOne, 0.99) * 1000,
-           percentile(raw, 0.5) * 1000, percentile(raw, 0.99) * 1000))
+try appendBench(records: records, payloads: payloads, dir: dir)
 sqlite3_finalize(insert)
 sqlite3_finalize(select)
 sqlite3_close(db)

@@ -129,26 +129,47 @@ package enum LogFormat {
     package static func encodeFrame(seq: Int, type: UInt16, format: UInt16, time: Instant,
                                     durableBefore: Int, writerID: UInt32, prevHash: RecordHash, payload: [UInt8],
                                     seed: UInt32) -> [UInt8] {
-        var w = ByteWriter(capacity: frameHeaderSize + payload.count + 16)
-        w.u32(frameMagic)
-        w.u32(0)  // header CRC, set below
-        w.u32(UInt32(payload.count))
-        w.u16(type)
-        w.u16(format)
-        w.u64(UInt64(seq))
-        w.i64(time.millisecondsSince1970)
-        w.u64(UInt64(durableBefore))
-        w.u32(CRC32C.mask(CRC32C.checksum(payload, seed: seed)))
-        w.u32(writerID)
-        w.raw(prevHash.bytes)
-        let headerCRC = w.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[8..<80]), seed: seed) }
-        w.set32(CRC32C.mask(headerCRC), at: 4)
-        w.raw(payload)
-        w.padTo(multipleOf: 8)
-        let length = w.bytes.count + trailerSize
-        w.u32(UInt32(length))
-        w.u32(UInt32(truncatingIfNeeded: seq) ^ 0x5A5A_5A5A)
-        return w.bytes
+        [UInt8](unsafeUninitializedCapacity: frameLength(payload: payload.count)) { frame, count in
+            let raw = UnsafeMutableRawBufferPointer(frame)
+            payload.withUnsafeBytes {
+                writeFrame(into: raw, seq: seq, type: type, format: format, time: time, durableBefore: durableBefore,
+                           writerID: writerID, payload: $0, seed: seed)
+            }
+            chain(raw, prevHash: prevHash, seed: seed)
+            count = raw.count
+        }
+    }
+
+    /// The bytes a frame of a payload of `count` bytes takes: the header, the payload padded
+    /// to a multiple of 8, the trailer.
+    package static func frameLength(payload count: Int) -> Int {
+        (frameHeaderSize + count + 7) / 8 * 8 + trailerSize
+    }
+
+    /// Writes a frame into `frame` (exactly `frameLength(payload:)` bytes), all but its previous
+    /// hash and the header checksum that covers it, which `chain` sets: a bulk import writes its
+    /// frames on every core, straight into the batch, then chains them in order.
+    package static func writeFrame(into frame: UnsafeMutableRawBufferPointer, seq: Int, type: UInt16, format: UInt16,
+                                   time: Instant, durableBefore: Int, writerID: UInt32, payload: UnsafeRawBufferPointer,
+                                   seed: UInt32) {
+        precondition(frame.count == frameLength(payload: payload.count), "a frame is as long as its payload makes it")
+        frame.storeBytes(of: frameMagic.littleEndian, toByteOffset: 0, as: UInt32.self)
+        frame.storeBytes(of: UInt32(0), toByteOffset: 4, as: UInt32.self)  // header CRC, set by chain
+        frame.storeBytes(of: UInt32(payload.count).littleEndian, toByteOffset: 8, as: UInt32.self)
+        frame.storeBytes(of: type.littleEndian, toByteOffset: 12, as: UInt16.self)
+        frame.storeBytes(of: format.littleEndian, toByteOffset: 14, as: UInt16.self)
+        frame.storeBytes(of: UInt64(seq).littleEndian, toByteOffset: 16, as: UInt64.self)
+        frame.storeBytes(of: UInt64(bitPattern: time.millisecondsSince1970).littleEndian, toByteOffset: 24, as: UInt64.self)
+        frame.storeBytes(of: UInt64(durableBefore).littleEndian, toByteOffset: 32, as: UInt64.self)
+        frame.storeBytes(of: CRC32C.mask(CRC32C.checksum(payload, seed: seed)).littleEndian, toByteOffset: 40, as: UInt32.self)
+        frame.storeBytes(of: writerID.littleEndian, toByteOffset: 44, as: UInt32.self)
+        // The previous hash (48..<80) is set by chain.
+        let body = frame.baseAddress!
+        if payload.count > 0 { body.advanced(by: frameHeaderSize).copyMemory(from: payload.baseAddress!, byteCount: payload.count) }
+        let padded = frame.count - trailerSize
+        for i in (frameHeaderSize + payload.count)..<padded { frame[i] = 0 }
+        frame.storeBytes(of: UInt32(frame.count).littleEndian, toByteOffset: padded, as: UInt32.self)
+        frame.storeBytes(of: (UInt32(truncatingIfNeeded: seq) ^ 0x5A5A_5A5A).littleEndian, toByteOffset: padded + 4, as: UInt32.self)
     }
 
     /// Sets a frame's previous hash and the header checksum that covers it, in place: a frame
@@ -157,7 +178,7 @@ package enum LogFormat {
     /// `prevHash`.
     package static func chain(_ frame: UnsafeMutableRawBufferPointer, prevHash: RecordHash, seed: UInt32) {
         precondition(frame.count >= frameHeaderSize, "a frame holds its header")
-        prevHash.bytes.withUnsafeBytes { frame.baseAddress!.advanced(by: 48).copyMemory(from: $0.baseAddress!, byteCount: 32) }
+        prevHash.store(at: frame.baseAddress!.advanced(by: 48))
         let headerCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: frame[8..<frameHeaderSize]), seed: seed)
         frame.storeBytes(of: CRC32C.mask(headerCRC).littleEndian, toByteOffset: 4, as: UInt32.self)
     }

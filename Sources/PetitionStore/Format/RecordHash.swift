@@ -37,6 +37,12 @@ package struct RecordHash: Equatable, Hashable, Sendable {
         withUnsafeBytes(of: (w0, w1, w2, w3)) { Array($0) }
     }
 
+    /// Writes the 32 bytes, in the order they are stored in the file, at `destination`
+    /// (a frame's previous hash, set in place by `LogFormat.chain`).
+    package func store(at destination: UnsafeMutableRawPointer) {
+        withUnsafeBytes(of: (w0, w1, w2, w3)) { destination.copyMemory(from: $0.baseAddress!, byteCount: 32) }
+    }
+
     /// Lower-case hex, as `log verify` prints it.
     package var hex: String { LogFormat.hex(bytes) }
 }

@@ -86,61 +86,56 @@ extension DurableLog {
         return stored
     }
 
-    /// A record made ready to be written: its payload format, its frame as `LogFormat.encodeFrame`
-    /// makes it but for the previous hash (chained in order after), and why a binary payload would
-    /// not read back (nil: it does).
+    /// A record made ready to be written: its payload and format, and why a binary payload
+    /// would not read back (nil: it does).
     struct Prepared {
         var format: LogFormat.PayloadFormat
         var payload: [UInt8]
-        var frame: [UInt8]
         var readable: String?
     }
 
+    /// Runs `body` over `count` items in parts, on every core for a large batch (a bulk import,
+    /// over 2,048 records), else on this thread.
+    private static func inParts(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let runs = count < 2_048 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let size = (count + runs - 1) / runs
+        if runs == 1 { return body(0..<count) }
+        DispatchQueue.concurrentPerform(iterations: runs) { r in body(min(count, r * size)..<min(count, (r + 1) * size)) }
+    }
+
     /// Each record prepared, and the events stored, numbered from `firstSeq`. A record's payload
-    /// and frame depend on it alone, so a large batch (a bulk import) is prepared on every core,
-    /// in parts; the frames, which chain, are chained in order after (docs/performance.md, issue 13).
-    static func prepared(_ records: [LogRecord], firstSeq: Int, time: Instant, durableBefore: Int,
-                         writerID: UInt32, seed: UInt32, maxPayload: Int) -> (records: [Prepared], events: [CaseEvent]) {
-        // The previous hash a frame is encoded with before it is chained: zeros.
-        let unchained = [UInt8](repeating: 0, count: 32).withUnsafeBytes { RecordHash(stored: $0) }
-        @Sendable func one(_ record: LogRecord, seq: Int) -> Prepared {
-            let (format, payload) = record.encoded()
-            var readable: String?
-            if case .events = record, format == .binary {
-                do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
-            }
-            // A payload too large is refused before any frame is made of it.
-            let frame = payload.count > maxPayload ? [] : LogFormat.encodeFrame(
-                seq: seq, kind: record.kind, format: format, time: time, durableBefore: durableBefore, writerID: writerID,
-                prevHash: unchained, payload: payload, seed: seed)
-            return Prepared(format: format, payload: payload, frame: frame, readable: readable)
-        }
+    /// depends on it alone, so a large batch is prepared on every core (docs/performance.md,
+    /// issue 13).
+    static func prepared(_ records: [LogRecord], firstSeq: Int) -> (records: [Prepared], events: [CaseEvent]) {
         var firstEvent: [Int] = []
-        firstEvent.reserveCapacity(records.count + 1)
+        firstEvent.reserveCapacity(records.count)
         var total = 0
         for record in records {
             firstEvent.append(total)
             total += record.events.count
         }
         let eventStarts = firstEvent
-        let runs = records.count < 2_048 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let size = (records.count + runs - 1) / runs
-        var out = [Prepared](repeating: Prepared(format: .binary, payload: [], frame: [], readable: nil), count: records.count)
+        var out = [Prepared](repeating: Prepared(format: .binary, payload: [], readable: nil), count: records.count)
         let events = [CaseEvent](unsafeUninitializedCapacity: total) { eventBuffer, count in
             out.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let base = buffer.baseAddress
                 nonisolated(unsafe) let eventBase = eventBuffer.baseAddress
-                let body: @Sendable (Int) -> Void = { r in
-                    for i in min(records.count, r * size)..<min(records.count, (r + 1) * size) {
-                        base?.advanced(by: i).pointee = one(records[i], seq: firstSeq + i)
-                        for (j, event) in records[i].events.enumerated() {
+                inParts(records.count) { range in
+                    for i in range {
+                        let record = records[i]
+                        let (format, payload) = record.encoded()
+                        var readable: String?
+                        if case .events = record, format == .binary {
+                            do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
+                        }
+                        base?.advanced(by: i).pointee = Prepared(format: format, payload: payload, readable: readable)
+                        for (j, event) in record.events.enumerated() {
                             var e = event
                             e.seq = firstSeq + i
                             eventBase?.advanced(by: eventStarts[i] + j).initialize(to: e)
                         }
                     }
                 }
-                if runs == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: body) }
             }
             count = total
         }
@@ -153,44 +148,63 @@ extension DurableLog {
         var seq = lastSeq
         var hash = headHash
         var framesWritten: [LogFormat.Frame] = []
-        var written: [Int] = []
-        let now = options.clock()
         var notesWritten: [NumberedNote] = []
-        let (prepared, stored) = Self.prepared(records, firstSeq: lastSeq + 1, time: now, durableBefore: start,
-                                               writerID: UInt32(truncatingIfNeeded: getpid()), seed: format.seed,
-                                               maxPayload: format.maxPayload)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(prepared.reduce(0) { $0 + $1.frame.count })
-        written.reserveCapacity(records.count)
-        for (record, ready) in zip(records, prepared) {
-            seq += 1
-            if case .training(let note) = record { notesWritten.append(NumberedNote(seq: seq, note: note)) }
-            // Nothing is written that cannot be read back: the binary codec holds days between
-            // 1870 and 2169 only (decision 0029's addendum), and a record past that would
-            // leave the log damaged for every later reader.
+        let now = options.clock()
+        let (prepared, stored) = Self.prepared(records, firstSeq: lastSeq + 1)
+        // Checked in order before a byte is made: nothing is written that cannot be read back
+        // (the binary codec holds days between 1870 and 2169 only, decision 0029's addendum; a
+        // record past that would leave the log damaged for every later reader), nor too large.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(records.count + 1)
+        var size = 0
+        for (i, ready) in prepared.enumerated() {
             if let problem = ready.readable {
-                throw StoreError(.io, path: path, seq: seq, cause: "a record that would not read back (\(problem)); nothing was written")
+                throw StoreError(.io, path: path, seq: lastSeq + 1 + i,
+                                 cause: "a record that would not read back (\(problem)); nothing was written")
             }
             guard ready.payload.count <= format.maxPayload else {
                 throw StoreError(.io, path: path, cause: "record too large (\(ready.payload.count) bytes)")
             }
-            // Chained in order: the frame takes the hash of the one before, and gives its own.
-            let at = buffer.count
-            buffer += ready.frame
-            let prevHash = hash
-            hash = buffer.withUnsafeMutableBytes { all in
-                let frame = UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + ready.frame.count)])
-                LogFormat.chain(frame, prevHash: prevHash, seed: format.seed)
-                return RecordHash(of: UnsafeRawBufferPointer(frame))
+            offsets.append(size)
+            size += LogFormat.frameLength(payload: ready.payload.count)
+        }
+        offsets.append(size)
+        // Every frame written into the batch at its offset (on every core for a large batch),
+        // then chained in order: each takes the hash of the one before, and gives its own.
+        let frameOffsets = offsets, time = now, durableBefore = start, seed = format.seed
+        let writerID = UInt32(truncatingIfNeeded: getpid()), firstSeq = lastSeq + 1
+        var buffer = [UInt8](unsafeUninitializedCapacity: size) { all, count in
+            nonisolated(unsafe) let base = all.baseAddress
+            Self.inParts(records.count) { range in
+                for i in range {
+                    let frame = UnsafeMutableRawBufferPointer(start: base?.advanced(by: frameOffsets[i]),
+                                                              count: frameOffsets[i + 1] - frameOffsets[i])
+                    prepared[i].payload.withUnsafeBytes {
+                        LogFormat.writeFrame(into: frame, seq: firstSeq + i, type: records[i].kind.rawValue,
+                                             format: prepared[i].format.rawValue, time: time, durableBefore: durableBefore,
+                                             writerID: writerID, payload: $0, seed: seed)
+                    }
+                }
             }
-            written.append(start + at)
-            if options.keepFrames {
-                framesWritten.append(LogFormat.Frame(offset: start + at, length: ready.frame.count, seq: seq,
-                                                     type: record.kind.rawValue, format: ready.format.rawValue, time: now,
-                                                     durableBefore: start, writerID: 0, prevHash: prevHash, payload: ready.payload,
-                                                     hash: hash))
+            count = size
+        }
+        buffer.withUnsafeMutableBytes { all in
+            for i in records.indices {
+                seq += 1
+                let frame = UnsafeMutableRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]])
+                let prevHash = hash
+                LogFormat.chain(frame, prevHash: prevHash, seed: seed)
+                hash = RecordHash(of: UnsafeRawBufferPointer(frame))
+                if case .training(let note) = records[i] { notesWritten.append(NumberedNote(seq: seq, note: note)) }
+                if options.keepFrames {
+                    framesWritten.append(LogFormat.Frame(offset: start + offsets[i], length: frame.count, seq: seq,
+                                                         type: records[i].kind.rawValue, format: prepared[i].format.rawValue,
+                                                         time: now, durableBefore: start, writerID: 0, prevHash: prevHash,
+                                                         payload: prepared[i].payload, hash: hash))
+                }
             }
         }
+        let written = offsets.dropLast().map { start + $0 }
         do {
             try fs.writeAll(fd, buffer[...])
         } catch {

@@ -187,8 +187,9 @@ package enum DeskScreen {
         }
         // On an organ's number, `a` records a supervision act of the organ (decision 0024), for a role that may.
         let acts = OrganMeasure.allCases.contains { data.policy.allows(data.actor.role, $0) }
-        let hint = zh ? "↑↓ 逐行 · ←→ 选数字 · Enter 列出 · " + (acts ? "a 督办措施 · " : "") + "w 队列 · / 筛选 · ? 帮助"
-                      : "↑↓ line · ←→ number · Enter list · " + (acts ? "a supervision act · " : "") + "w queue · / filter · ? help"
+        // The statistics screen (c) is named here; the queue (w) is on the key bar below.
+        let hint = zh ? "↑↓ 逐行 · ←→ 选数字 · Enter 列出 · " + (acts ? "a 督办措施 · " : "") + "c 统计 · / 筛选 · ? 帮助"
+                      : "↑↓ line · ←→ number · Enter list · " + (acts ? "a act · " : "") + "c statistics · / filter · ? help"
         grid.put(DisplayWidth.truncate(hint, to: grid.columns - 3), row: grid.rows - 3, column: 2, style: .hint)
     }
 }

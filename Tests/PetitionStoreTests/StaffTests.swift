@@ -114,3 +114,23 @@ struct StaffTests {
         #expect(opened.staff["handler"]?.role == .organHead && opened.staff.owner == "admin")
     }
 }
+
+/// A roster is read strictly, as every import: a role that is none of the roles is refused in
+/// one line naming them (as `--role` is), not a crash.
+@Suite("Roster files")
+struct RosterFileTests {
+    @Test func aRosterWithAnUnknownRoleIsRefusedNamingTheRoles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/roster.json"
+        try Data(#"{"members":[{"user":"x","name":"x","role":"boss","organ":"D-XFJ"}]}"#.utf8).write(to: URL(fileURLWithPath: path))
+        do throws(StoreError) {
+            _ = try Roster.load(from: path)
+            Issue.record("a roster with role boss was read")
+        } catch {
+            #expect(error.cause.contains("字段「members[0].role」的值「boss」无效：应为 clerk、handler、organHead、supervisor、administrator、trainee"),
+                    "\(error.cause)")
+        }
+    }
+}

@@ -3,6 +3,17 @@ import Foundation
 /// A user's role at the window or desk.
 package enum Role: String, Codable, Sendable, CaseIterable {
     case clerk, handler, organHead, supervisor, administrator, trainee
+
+    /// A role as written (a roster, a staff record): an unknown one is refused naming the
+    /// roles there are, as `--role` does, not as a decoding failure.
+    package init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let role = Role(rawValue: raw) else {
+            throw JSONInputError(.invalidValue(path: StrictDecoder.join(decoder.codingPath), value: raw,
+                                               allowed: Role.allCases.map(\.rawValue)))
+        }
+        self = role
+    }
 }
 
 /// A user acting: who, in which role, for which organ.

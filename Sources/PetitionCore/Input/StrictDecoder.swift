@@ -18,6 +18,9 @@ package enum StrictDecoder {
             result = try T(from: ValueDecoder(value: value, path: [], recorder: recorder))
         } catch let error as JSONInputError {
             throw error
+        } catch DecodingError.dataCorrupted(let context) {
+            // A value its type does not take (an enum's unknown raw value): refused, naming where.
+            throw JSONInputError(.invalidValue(path: join(context.codingPath), value: nil, allowed: []))
         } catch {
             preconditionFailure("the strict decoder throws only JSONInputError: \(error)")
         }

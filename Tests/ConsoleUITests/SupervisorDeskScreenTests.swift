@@ -53,6 +53,19 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.rows.count == 5, "the plain queue is not left filtered")
     }
 
+    /// A filter typed on a number's queue is not left on the next number opened: each opens
+    /// exactly its own cases (tester: `/2026` on one list made the next show 5 of 19).
+    @Test func aNumberOpensAllItsCasesWhateverTheQueueWasFilteredBy() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .enter)
+        desk.press(.character("/"), .character("9"), .character("9"), .enter)
+        #expect(desk.state.rows.isEmpty)
+        desk.press(.escape)
+        desk.press(.enter)
+        #expect(desk.state.screen == .queue && desk.state.filter.isEmpty)
+        #expect(Set(desk.state.rows.map(\.number.sequence)) == [2, 3, 4, 5])
+    }
+
     /// `?` on the desk lists the desk's keys (it listed the case screen's): ←→ along a line,
     /// Enter a number's cases, `a` an act of the organ.
     @Test func helpOnTheDeskListsTheDesksKeys() throws {

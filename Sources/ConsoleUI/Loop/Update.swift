@@ -255,6 +255,9 @@ package enum Update {
                     state.drill = AppState.Drill(title: cell.title.text(state.language), cases: Set(cell.cases))
                     state.selected = 0
                     state.top = 0
+                    // A number opens exactly its cases: no filter or view left from the queue before.
+                    state.filter = ""
+                    state.view = .all
                 }
                 go(.queue, &state)
             case .organActs:
@@ -268,6 +271,8 @@ package enum Update {
                                              cases: Set(visible.cases))
                 state.selected = 0
                 state.top = 0
+                state.filter = ""
+                state.view = .all
                 go(.queue, &state)
             case .detail(let number): openActions(number, &state)
             case .actions(let number): openAction(number, &state, data)

@@ -42,6 +42,32 @@ struct DeskAgreementTests {
         }
     }
 
+    /// An organ head's desk agrees with itself and with the supervisor's: the head's clock lines'
+    /// overdue cases are its organ line's, and its breaches are the supervisor's breaches of that
+    /// organ (tester: a head's 执行 line said 3 where its organ line listed 5 late cases held
+    /// elsewhere, and the supervisor's desk said 5). And each breach's number is its cases: one a
+    /// case per organ and kind (a case late on handling and on its assignment report is one case
+    /// not finished in time).
+    @Test func anOrganHeadsDeskAddsUpAndAgreesWithTheSupervisors() throws {
+        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
+        var generator = try SyntheticCases(reference: ref, seed: 14)
+        try log.append(generator.cases(1_500, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
+        let book = try CaseBook(log: log.handle())
+        try book.refresh()
+        let day = Fixtures.day("2025-09-01")
+        let whole = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory)
+        var heldElsewhere = 0
+        for (organ, line) in whole.organs {
+            let head = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory, scope: organ)
+            let own = try #require(head.organs.first { $0.organ == organ }?.line)
+            #expect(Set(head.clocks.flatMap(\.line.overdue)) == Set(own.overdue), "\(organ): clock lines vs organ line")
+            #expect(head.breaches == whole.breaches.filter { $0.organ == organ }, "\(organ): head's breaches vs supervisor's")
+            heldElsewhere += line.overdue.filter { book[$0]?.holder != organ }.count
+        }
+        #expect(heldElsewhere > 0, "some late clocks are charged to an organ that no longer holds the case")
+        for group in whole.breaches { #expect(Set(group.cases).count == group.cases.count, "\(group.organ) \(group.kind)") }
+    }
+
     /// The desk computed in parts on both cores (the console's) is the desk computed in one:
     /// every line, flag, breach and order, for the jurisdiction and for one organ's head.
     @Test(arguments: [nil, "D-ZJJ"] as [OrganCode?])

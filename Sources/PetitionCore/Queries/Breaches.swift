@@ -141,18 +141,27 @@ extension CaseState {
     }
 
     /// The breaches among `clocks`, this case's clocks on a day (`clocks(asOf:…)`), for a
-    /// caller that has derived them already (the desk derives a case's clocks once).
+    /// caller that has derived them already (the desk derives a case's clocks once). One a
+    /// case per organ and kind: a case whose handling and assignment report are both late for
+    /// the same organ is one case not finished in time, so a breach's number and the list of
+    /// cases behind it agree (the longest lateness kept).
     package func breaches(of clocks: [ClockStatus]) -> [CaseBreach] {
         var result: [CaseBreach] = []
+        func add(_ b: CaseBreach) {
+            if let i = result.firstIndex(where: { $0.organ == b.organ && $0.kind == b.kind }) {
+                result[i].daysOverdue = max(result[i].daysOverdue, b.daysOverdue)
+            } else {
+                result.append(b)
+            }
+        }
         for clock in clocks where clock.isOverdue {
             guard let kind = BreachKind(clock.kind), let organ = chargedOrgan(clock) else { continue }
-            result.append(CaseBreach(number: number, organ: organ, kind: kind, daysOverdue: -clock.daysLeft))
+            add(CaseBreach(number: number, organ: organ, kind: kind, daysOverdue: -clock.daysLeft))
             // The department that assigned it answers for not supervising a late report (Art 43):
             // no supervision order issued since the assignment.
             if clock.kind == .assignment, let a = assignment,
                !supervision.contains(where: { $0.issuedOn >= a.on }) {
-                result.append(CaseBreach(number: number, organ: a.assigner, kind: .notSupervising,
-                                         daysOverdue: -clock.daysLeft))
+                add(CaseBreach(number: number, organ: a.assigner, kind: .notSupervising, daysOverdue: -clock.daysLeft))
             }
         }
         return result

@@ -114,23 +114,23 @@ package struct SupervisorDesk: Sendable, Equatable {
                 }
                 for organ in charged.soon.subtracting(charged.late) { byOrgan[organ, default: Line()].dueSoon.append(state.number) }
                 for organ in charged.late { byOrgan[organ, default: Line()].overdue.append(state.number) }
-                // The breaches of the cases this desk answers for, by organ and kind.
-                if scope == nil || state.holder == scope || state.assignment?.assigner == scope {
-                    breaches.add(state.breaches(of: all).filter { scope == nil || $0.organ == scope })
+                // The breaches by organ and kind; a head's, those charged to the head's organ
+                // wherever the case now is (as its organ line counts them).
+                breaches.add(state.breaches(of: all).filter { scope == nil || $0.organ == scope })
+                // Per clock: every duty clock running on the case, not only the next (a closed case's
+                // supporting opinion still awaiting execution included, as the breaches count it); a
+                // head's, the clocks charged to the head's organ, so its lines add up with its organ line.
+                var seen: Set<ClockKind> = []
+                for clock in running where (scope == nil || state.chargedOrgan(clock) == scope) && seen.insert(clock.kind).inserted {
+                    byClock[clock.kind, default: Line()].open.append(state.number)
+                    if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(state.number) }
+                    if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(state.number) }
                 }
                 guard scope.map(state.isOnDesk) ?? true else { continue }
                 for flag in DeskFlag.allCases where flag.holds(state, asOf: asOf, terms: terms, effectivePhase: { phase }) {
                     flagged[flag, default: []].append(state.number)
                 }
                 for order in state.openSupervisionOrders { orders.append((state.number, order.organ, order.due)) }
-                // Per clock: every duty clock running on the case, not only the next (a closed case's
-                // supporting opinion still awaiting execution included, as the breaches count it).
-                var seen: Set<ClockKind> = []
-                for clock in running where seen.insert(clock.kind).inserted {
-                    byClock[clock.kind, default: Line()].open.append(state.number)
-                    if clock.isDueSoon(terms) { byClock[clock.kind, default: Line()].dueSoon.append(state.number) }
-                    if clock.isOverdue { byClock[clock.kind, default: Line()].overdue.append(state.number) }
-                }
                 // On time this month, as the statistics count it (decision 0023's cohort: received
                 // from the 1st to the desk's day): each settled duty for the organ that answered for it
                 // and for its clock.

@@ -130,8 +130,8 @@ struct DocIssueCommand: ParsableCommand {
 
     /// Whether `actor` may read a case's documents whole — personal data unmasked and the
     /// accusation visible (Art 30) — and so see their codes and where a copy differs.
-    static func mayRead(_ state: CaseState, _ actor: Actor, name: String?) -> Bool {
-        !PersonalData.masked(for: actor.role) && state.contentVisible(to: actor, name: name)
+    static func mayRead(_ state: CaseState, _ actor: Actor, name: String?, directory: Directory) -> Bool {
+        !PersonalData.masked(for: actor, case: state, directory: directory) && state.contentVisible(to: actor, name: name)
     }
 
     /// Writes the file whole (a name of its own, renamed into place), so a failure leaves no half document.
@@ -169,7 +169,7 @@ struct DocListCommand: ParsableCommand {
             let actor = try session.actor(in: book)
             let documents = CaseDocuments(events: try book.history(of: number))
             let language = session.language, zh = language == .zh
-            let masked = !DocIssueCommand.mayRead(state, actor, name: session.actorName(actor, in: book))
+            let masked = !DocIssueCommand.mayRead(state, actor, name: session.actorName(actor, in: book), directory: session.reference.directory)
             session.say("\(number) 现在可以出具（xinfang doc \(number) 文书）：", "\(number) can issue now (xinfang doc \(number) KIND):")
             Output.printTable(zh ? ["文书", "名称"] : ["kind", "title"],
                               documents.available.map { [$0.rawValue, $0.title.text(language)] })
@@ -235,7 +235,7 @@ struct DocVerifyCommand: ParsableCommand {
             // Art 30 and personal data: where the difference lies is shown only to one who may
             // read the document; to anyone else it would give the text away a guess at a time.
             let actor = try session.actor(in: book)
-            let readable = book[issue.event.caseNumber].map { DocIssueCommand.mayRead($0, actor, name: session.actorName(actor, in: book)) } ?? false
+            let readable = book[issue.event.caseNumber].map { DocIssueCommand.mayRead($0, actor, name: session.actorName(actor, in: book), directory: session.reference.directory) } ?? false
             if let diff = DocumentVerification.difference(file: content, rendered: rendered) {
                 guard readable else {
                     throw UsageError("核验未通过：文件与\(issue.on)出具的\(what)不符（差异之处不向本岗位显示：第30条、个人信息）",

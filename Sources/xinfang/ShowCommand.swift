@@ -47,7 +47,8 @@ struct ShowCommand: ParsableCommand {
                                 data: data)
             // Personal information: a supervisor watching the queues sees identity
             // numbers and phones masked (REGULATION.md, "Personal data").
-            if PersonalData.masked(for: actor.role) { view.maskPersonalData() }
+            // Staff of another organ see it masked on a case their organ has had no part in.
+            if PersonalData.masked(for: actor, case: state, directory: session.reference.directory) { view.maskPersonalData() }
             if json {
                 Output.printJSON(view)
             } else {

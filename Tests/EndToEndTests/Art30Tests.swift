@@ -112,6 +112,30 @@ struct Art30Tests {
         return cli
     }
 
+    /// Personal data beyond Art 30 (decision 0031, addendum): another organ's handler or head
+    /// reading a grievance their organ has had no part in sees its identity number, phone and
+    /// address masked, as a supervisor does; once the case is transferred to their organ, whole.
+    @Test func anotherOrgansStaffSeeTheDistrictsPetitionersMaskedAndTheirOwnWhole() throws {
+        let cli = try Self.desk()
+        let grievance = """
+            {"channel":"visit","receivedAt":"2025-04-28","organ":"D-XFJ",
+             "petitioner":{"name":"孙申诉","idNumber":"110102198001011239","phone":"13900139000","address":"临江区公开路3号"},
+             "request":"要求解决房屋漏水","facts":"安置房漏水","reasons":"质量问题","category":"RESETTLEMENT","type":"grievance"}
+            """
+        let registered = cli.run(["register", "-", "--now", "2025-04-28T10:00", "--as", "clerk"], stdin: grievance)
+        #expect(registered.status == 0, "\(registered.err)")
+        let number = "D-XFJ-2025-00002"
+        for user in ["handler", "head"] {
+            let shown = cli.run(["show", number, "--as", user, "--now", "2025-04-28"])
+            #expect(shown.status == 0 && !shown.out.contains("110102198001011239") && !shown.out.contains("13900139000")
+                    && shown.out.contains("110102********1239"), "\(user): \(shown.out)")
+        }
+        #expect(cli.run(["show", number, "--as", "clerk", "--now", "2025-04-28"]).out.contains("110102198001011239"))
+        let sent = cli.run(["act", number, "transfer", "--to", "D-ZJJ", "--as", "clerk", "--now", "2025-04-29"])
+        #expect(sent.status == 0, "\(sent.err)")
+        #expect(cli.run(["show", number, "--as", "handler", "--now", "2025-04-29"]).out.contains("110102198001011239"))
+    }
+
     @Test(arguments: surfaces)
     func theAccusedFindNothingOfTheAccuserWhileTheBureauDoes(_ surface: Surface) throws {
         let cli = try Self.desk()

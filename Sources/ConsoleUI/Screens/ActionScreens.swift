@@ -90,10 +90,10 @@ enum SearchScreen {
         }
         let more = state.hits.count >= Search.limit ? "+" : ""
         grid.put(zh ? "找到\(state.hits.count)\(more)件" : "\(state.hits.count)\(more) found", row: 2, column: 1)
-        let masked = PersonalData.masked(for: data.actor.role)
         let height = grid.rows - 6
         for (i, hit) in state.hits.enumerated().dropFirst(state.hitTop).prefix(height) {
             guard let c = data.state(hit.number) else { continue }
+            let masked = PersonalData.masked(for: data.actor, case: c, directory: data.directory)
             let selected = i == state.hitSelected
             // A case found by its number alone may be an accusation this user may not read:
             // its accuser is not shown in the hit (Art 30).

@@ -16,7 +16,7 @@ enum TimelineDetails {
         func l(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         func note(_ text: String?) -> [Detail] { (text ?? "").isEmpty ? [] : [(l("说明", "Note"), text ?? "")] }
         func document(_ chinese: String, _ english: String) -> Detail { (l("文书", "Document"), zh ? chinese : english) }
-        let masked = PersonalData.masked(for: data.actor.role)
+        let masked = PersonalData.masked(for: data.actor, case: data.state(event.caseNumber), directory: data.directory)
         switch event.body {
         case .registered(let petition):
             return [(l("登记", "Registered"), label(petition.channel.rawValue) + " " + "\(petition.receivedOn)"

@@ -199,7 +199,7 @@ package enum CaseScreen {
     private static func petitioner(_ p: Petition, _ c: CaseState, _ data: ConsoleData, _ lang: Language, width: Int,
                                    into out: inout [(String, StyleRole)]) {
         let zh = lang == .zh
-        let masked = PersonalData.masked(for: data.actor.role)
+        let masked = PersonalData.masked(for: data.actor, case: c, directory: data.directory)
         func id(_ person: Petitioner) -> String { masked ? PersonalData.mask(person.idNumber) : (person.idNumber ?? "") }
         func phone(_ person: Petitioner) -> String { masked ? PersonalData.mask(person.phone) : (person.phone ?? "") }
         let who = [p.petitioner.name, p.group.map { zh ? "等\($0.people)人" : "and \($0.people - 1) others" }]

@@ -5,6 +5,16 @@ package enum PersonalData {
     /// chases deadlines; reaching the petitioner is the clerk's and the handler's work.
     package static func masked(for role: Role) -> Bool { role == .supervisor }
 
+    /// Whether `actor` sees this case's personal data masked: a supervisor always; staff of an
+    /// organ other than a petition department, on a case their organ has had no part in
+    /// (decision 0031, addendum) — they reach the petitioners of their own cases, not the
+    /// district's. The petition department's clerks and handlers see it whole.
+    package static func masked(for actor: Actor, case state: CaseState?, directory: Directory) -> Bool {
+        if masked(for: actor.role) { return true }
+        guard directory[actor.organ]?.type != .petitionBureau, let state else { return false }
+        return !state.concerns(actor.organ)
+    }
+
     /// An identity number or phone with the middle hidden: 110105********002X.
     package static func mask(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "" }

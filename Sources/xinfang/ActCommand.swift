@@ -45,8 +45,9 @@ struct ActCommand: ParsableCommand {
             guard let number = CaseNumber(caseNumber) else {
                 throw Rejection(.invalidValue, field: "case", ["value": caseNumber, "expected": "D-XFJ-2025-00001"])
             }
-            let values = try Self.parseFields(fields)
+            var values = try Self.parseFields(fields)
             try Self.checkFieldNames(values, of: kind)
+            try Self.resolveOrgans(&values, of: kind, in: session.reference.directory)
             let command = try ActionCatalog.command(kind, values)
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
@@ -128,6 +129,26 @@ struct ActCommand: ParsableCommand {
                                  + "（字段见 xinfang act \(kind.rawValue) --help）",
                              "Unknown field '--\(key)' of \(kind.rawValue)." + (nearest.map { " Did you mean '--\($0)'?" } ?? "")
                                  + " (fields: xinfang act \(kind.rawValue) --help)")
+        }
+    }
+
+    /// An organ field takes a code, a name or a short name, as the queue's `--organ` and the
+    /// console's pickers do (`区住建局`, `住建局`, `d-zjj`); a text naming several is refused
+    /// naming them (exit 64; nothing written). A text naming none is left for the decision to
+    /// refuse with the field's own words.
+    static func resolveOrgans(_ values: inout [String: String], of kind: ActionKind, in directory: Directory) throws {
+        for field in ActionCatalog.spec(kind).fields {
+            guard case .organ = field.kind, let raw = values[field.name] else { continue }
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard directory[text] == nil else { continue }
+            let matches = directory.organs(matching: text).sorted()
+            if matches.count == 1 {
+                values[field.name] = matches[0]
+            } else if matches.count > 1 {
+                let names = matches.map { "\(directory.name($0, .zh))（\($0)）" }.joined(separator: "、")
+                throw UsageError("--\(field.name)「\(raw)」指向多个机关：\(names)；请写明其一",
+                                 "--\(field.name) \"\(raw)\" names several organs: \(matches.joined(separator: ", ")); name one")
+            }
         }
     }
 

@@ -180,6 +180,22 @@ struct StatsReportExportTests {
         #expect(shown.out.contains("supervisor 督办"), "\(shown.out)")
     }
 
+    /// `act … --organ` takes a name or short name as the queue does (tester: `--organ 区住建局` was
+    /// "登记机关「区住建局」不在机关名录中"); a name of several organs is refused naming them, and an
+    /// unknown one is refused as the organ supervised, not the registering organ.
+    @Test func anActsOrganIsNamedAsTheQueueNamesIt() throws {
+        let cli = Self.office()
+        let ambiguous = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "住建", "--suggestion", "improveWork",
+                                 "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(ambiguous.status == 64 && ambiguous.err.contains("C-ZJJ") && ambiguous.err.contains("D-ZJJ"), "\(ambiguous.err)")
+        let unknown = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "不存在局", "--suggestion", "improveWork",
+                               "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(unknown.status == 65 && unknown.err.contains("被督办机关「不存在局」"), "\(unknown.err)")
+        let named = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "区住建局", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2025-07-01"])
+        #expect(named.status == 0, "\(named.err)")
+    }
+
     /// A petition bureau never orders supervision of itself (Art 40 para 1; its own lateness is
     /// for the organ above, Art 43; decision 0030, addendum): refused with one line citing the
     /// article, nothing written — whether the case has other organs (the housing bureau, the

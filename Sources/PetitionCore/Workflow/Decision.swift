@@ -267,7 +267,9 @@ struct Decision {
             emit(.followUp, .followUpRecorded(kind: kind, note: note))
 
         case .orderSupervision(let organ, let suggestion, let reason, let days):
-            try requireKnownOrgan(organ, field: "organ")
+            guard directory[organ] != nil else {
+                throw Rejection(.unknownOrgan, field: "organ", rule: .supervisionOrder, ["organ": organ])
+            }
             try requireText(reason, field: "reason")
             guard terms.supervisionOrder.days.contains(days) else {
                 throw Rejection(.supervisionDaysInvalid, field: "days", said(terms.supervisionOrder.text, ["days": "\(days)"]))

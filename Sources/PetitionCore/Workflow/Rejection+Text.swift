@@ -11,7 +11,14 @@ extension Rejection {
             let list = (d[key] ?? "").split(separator: ",").map { directory.shortName(String($0), language) }
             return list.isEmpty ? (zh ? "无" : "none") : list.joined(separator: zh ? "、" : ", ")
         }
-        func field() -> String { FieldLabels.label(self.field ?? "", language) }
+        // An act's `organ` is the organ it is of (被督办机关), not the petition's registering organ.
+        func field() -> String {
+            let name = self.field ?? ""
+            if name == "organ", [.supervisionOrder, .supervisionListed].contains(rule) {
+                return zh ? "被督办机关" : "organ supervised"
+            }
+            return FieldLabels.label(name, language)
+        }
         func actions(_ key: String) -> String {
             let list = (d[key] ?? "").split(separator: ",").compactMap { ActionKind(rawValue: String($0)) }
             let names = list.map { zh ? ActionCatalog.spec($0).title.zh : $0.rawValue }

@@ -156,6 +156,8 @@ struct ConsoleBulletTests {
         for _ in 0..<(row - 2) { desk.press(.down) }
         desk.press(.enter)
         #expect(desk.state.screen.actionKind == .recordFeedback)
+        // The one open order is filled in already (tester: F2 said 请填写督办单序号).
+        #expect(desk.value("order") == "1")
         desk.tab(to: "order")
         desk.press(.enter)
         #expect(desk.screen.contains("第1号 临江区住房和城乡建设局 改进工作") && desk.screen.contains("共1项"), "\(desk.screen)")

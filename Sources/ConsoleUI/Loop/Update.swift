@@ -414,12 +414,17 @@ package enum Update {
         case .orderSupervision:
             // The organ the case is with, when it may be supervised; the others are offered (decision 0030).
             if let c = data.state(number), let first = ActionForm.supervisable(c, data).first { state.form?.set("organ", first) }
+        case .recordFeedback:
+            // The feedback answers an open order: the one there is, when there is one.
+            if let orders = data.state(number)?.openSupervisionOrders, orders.count == 1 {
+                state.form?.set("order", "\(orders[0].index)")
+            }
         case .register, .transfer, .assign, .referPoliticalLegal, .referDiscipline, .escalate, .redirect, .receive,
              .accept, .object, .decideObjection, .classify, .assignHandler, .startHearing, .endHearing,
              .startMediation, .recordAgreement, .endMediation, .extend, .issueOpinion, .deliver, .reportCompletion,
              .requestReview, .issueReviewOpinion, .requestRereview, .startRereviewHearing, .endRereviewHearing,
              .issueRereviewOpinion, .withdraw, .recordIncident, .recordFollowUp,
-             .recordFeedback, .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
+             .listSupervision, .assignLeader, .correct, .void, .reviewRecovery, .recordLoss,
              .flagEarlierCase, .requestSupplement, .recordSupplement, .rehandle, .rate, .recordExecution,
              .issueDocument:
             break  // the earlier case says nothing about these forms

@@ -72,8 +72,9 @@ struct SupervisorDeskScreenTests {
         let desk = try Self.desk()
         desk.press(.character("?"))
         #expect(desk.state.screen == .help)
-        #expect(desk.screen.contains("沿一行选数字") && desk.screen.contains("列出该数字的案件")
-                && desk.screen.contains("对该机关采取督办措施"), "\(desk.screen)")
+        // Whole, at 80 columns (they were cut in two columns: 列出该数字的案件（Esc …).
+        #expect(desk.screen.contains("沿一行选数字，越过末尾到右侧一栏") && desk.screen.contains("列出该数字的案件（Esc 回到数字）")
+                && desk.screen.contains("对该机关采取督办措施（第38条、第39条第3款）"), "\(desk.screen)")
         #expect(!desk.screen.contains("办理此案") && !desk.screen.contains("关联案件"), "no case-screen keys: \(desk.screen)")
     }
 

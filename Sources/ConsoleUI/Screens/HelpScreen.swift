@@ -46,9 +46,11 @@ enum HelpScreen {
                     .map { ($0.label(lang), $0.help.text(lang)) }
         }
         if scope == .form { keys += KeyMap.editing.map { (zh ? $0.label : $0.label.replacingSpaceKey, $0.help.text(lang)) } }
-        // Two columns, so every key fits at 80×24.
-        let half = (keys.count + 1) / 2
-        let columnWidth = (grid.columns - 2) / 2
+        // One column when the keys leave room for the articles below (the desk's, the statistics
+        // screen's: their words are cut in half a width); else two, so every key fits at 80×24.
+        let single = keys.count <= grid.rows - 12
+        let half = single ? keys.count : (keys.count + 1) / 2
+        let columnWidth = single ? grid.columns - 2 : (grid.columns - 2) / 2
         for (i, (label, help)) in keys.enumerated() {
             let column = i < half ? 2 : 2 + columnWidth
             grid.put(DisplayWidth.truncate(DisplayWidth.pad(label, to: 14) + help, to: columnWidth - 1),

@@ -130,6 +130,26 @@ struct CaseScreenTests {
         #expect(!all.contains("13800138000"))
     }
 
+    /// Another organ's head sees a case their organ has had no part in masked too (decision
+    /// 0031, addendum): the bureau's case is not the housing bureau's.
+    @Test func anotherOrgansHeadSeesADistrictCaseMasked() throws {
+        let desk = try Self.desk(Fixtures.housingHead)
+        func text(_ number: String) -> String {
+            CaseScreen.lines(desk.state, desk.data, CaseNumber(number)!, width: 200).map(\.0).joined()
+        }
+        // The second visit is still at the bureau: masked. The first is the housing bureau's: whole.
+        #expect(text("D-XFJ-2025-00002").contains("110105********002X") && !text("D-XFJ-2025-00002").contains(Fixtures.zhangWeiID))
+        #expect(text("D-XFJ-2025-00001").contains(Fixtures.zhangWeiID))
+    }
+
+    /// A long action title keeps a space before its code (tester: 报告重大紧急事项escalate).
+    @Test func aLongActionTitleIsSetApartFromItsCode() throws {
+        let desk = try Self.desk(Fixtures.trainee)
+        let all = CaseScreen.lines(desk.state, desk.data, CaseNumber("D-XFJ-2025-00002")!, width: 200).map(\.0)
+        let line = try #require(all.first { $0.contains("escalate") }, "\(all)")
+        #expect(line.contains("报告重大紧急事项  ") && !line.contains("报告重大紧急事项escalate"), "\(line)")
+    }
+
     /// 关联 is one key from the case (it was the 17th of 17 actions: 19 keys).
     @Test func linkIsOneKeyFromTheCase() throws {
         let desk = try Self.desk(Fixtures.clerk)

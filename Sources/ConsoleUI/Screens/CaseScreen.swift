@@ -114,8 +114,10 @@ package enum CaseScreen {
             out.append((printed ? (zh ? "  您现在没有可办理的操作（xinfang act 案件编号 查看原因）" : "  nothing you may do now (xinfang act CASE shows why)")
                                 : (zh ? "  您现在没有可办理的操作（按 a 查看原因）" : "  nothing you may do now (a shows why)"), .hint))
         }
+        // At least two spaces after the longest title (报告重大紧急事项 is 16 wide).
+        let titleWidth = max(16, (allowed.map { DisplayWidth.of(ActionCatalog.spec($0).title.text(lang)) }.max() ?? 0) + 2)
         for a in allowed {
-            out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: 16)
+            out.append(("  " + DisplayWidth.pad(ActionCatalog.spec(a).title.text(lang), to: titleWidth)
                         // The first article only (第22条第1款第1项等): the action's form cites them all.
                         + DisplayWidth.pad(a.rawValue, to: 24) + data.articles.short(a.rule, lang), .normal))
         }
@@ -133,7 +135,8 @@ package enum CaseScreen {
             out.append(("  " + DisplayWidth.pad("\(e.seq)", to: 7) + when
                         // At least one space after the account, however long ("supervisor" is 10).
                         + "  " + DisplayWidth.pad(e.actor.user, to: max(10, DisplayWidth.of(e.actor.user) + 1))
-                        + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided, to: 18)
+                        + DisplayWidth.pad(ActionCatalog.spec(e.action).title.text(lang) + voided,
+                                           to: max(18, DisplayWidth.of(ActionCatalog.spec(e.action).title.text(lang) + voided) + 1))
                         + data.articles.short(e.rule, lang), .normal))
             // What the step did, unless the content is withheld (Art 30): a note or an
             // opinion can name the accuser as well as the registration does.

@@ -346,6 +346,20 @@ struct StatsReportExportTests {
                 && r.err.contains("2000-01-01…2099-12-31"), "\(r.status) \(r.err)")
     }
 
+    /// A 督办 issued in 2026 on a case received in 2025 counts in the 2026 report (Art 41: the
+    /// supervision done that year), and the 2025 report is what it was.
+    @Test func anOrderIsReportedInTheYearItWasIssued() throws {
+        let cli = Self.office()
+        let before = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        let order = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2026-12-02"])
+        #expect(order.status == 0, "\(order.err)")
+        let y2026 = cli.run(["report", "annual", "--year", "2026", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        let y2025 = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        #expect(y2026.out.contains("2,,total,合计,orders_improveWork,1"), "\(y2026.out)")
+        #expect(y2025.out == before.out && y2025.out.contains("2,,total,合计,orders_improveWork,0"), "\(y2025.out)")
+    }
+
     /// Export reads its filters as the queue does: an organ by name, a state by the name shown.
     @Test func exportTakesTheQueuesNamesForOrganAndState() throws {
         let cli = Self.office()

@@ -346,6 +346,13 @@ struct StatsReportExportTests {
                 && r.err.contains("2000-01-01…2099-12-31"), "\(r.status) \(r.err)")
     }
 
+    /// A year past the product's days is refused naming --year, not a --from the user never gave.
+    @Test func aReportYearPast2099IsRefusedNamingTheYear() throws {
+        let cli = Self.office()
+        let r = cli.run(["report", "annual", "--year", "2100", "--now", "2025-07-01"])
+        #expect(r.status == 64 && r.out.isEmpty && r.err.contains("--year 2100") && !r.err.contains("--from"), "\(r.err)")
+    }
+
     /// A 督办 issued in 2026 on a case received in 2025 counts in the 2026 report (Art 41: the
     /// supervision done that year), and the 2025 report is what it was.
     @Test func anOrderIsReportedInTheYearItWasIssued() throws {

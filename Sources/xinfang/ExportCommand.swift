@@ -44,10 +44,14 @@ struct ExportCommand: ParsableCommand {
             }
             // The queue's filters, read as the queue reads them.
             let phase = try state.map(session.phase(named:))
-            let organs = try organ.map(session.organs(named:))
+            // One organ, as stats and the report take it: a name matching several is refused, naming them.
+            let organs = try organ.map { Set([try session.jurisdictionOrgan(named: $0)]) }
             let ref = session.reference
             let first = try from.map { try session.day($0, option: "from") }
             let last = try to.map { try session.day($0, option: "to") }
+            if let first, let last, first > last {
+                throw UsageError("--from \(first) 晚于 --to \(last)", "--from \(first) is after --to \(last)")
+            }
             let book = try session.openBook()
             let actor = try session.actor(in: book)
             let name = session.actorName(actor, in: book)

@@ -108,6 +108,11 @@ extension Session {
         guard let day = Day(iso: text) else {
             throw UsageError("--\(option)「\(text)」不是有效日期（YYYY-MM-DD）", "--\(option) \"\(text)\" is not a date (YYYY-MM-DD)")
         }
+        // The days this product records (decision 0029): a period from year 1 is no period of it.
+        guard Day.supported.contains(day) else {
+            throw UsageError("--\(option) \(text) 超出范围（\(Day.supportedText)）",
+                             "--\(option) \(text) is outside \(Day.supportedText)")
+        }
         return day
     }
 

@@ -34,7 +34,8 @@ struct AnnualReportCommand: ParsableCommand {
 
     func run() throws {
         try Session.run(options) { session in
-            guard (2022...9999).contains(year) else {
+            // From the regulation's first year to the last the product records (Day.supported).
+            guard (2022...Day.supported.upperBound.year).contains(year) else {
                 throw UsageError("--year \(year) 无效（条例2022年5月1日起施行）", "--year \(year) is not a year of the regulation (in force 2022-05-01)")
             }
             let book = try session.openBook()

@@ -77,7 +77,8 @@ struct StatisticsScreenTests {
     }
 
     /// The hand count of `StatisticsTests` and the golden text `stats --by organ` prints
-    /// (stats-by-organ.txt): the housing bureau 4 of the period's 5, the bureau 1.
+    /// (stats-by-organ.txt): the housing bureau 4 of the period's 5, the bureau 1, and the city
+    /// government and housing bureau 0 (they owe only F's re-review and review clocks).
     @Test func byOrganTheTableIsTheGoldenTextOfStats() throws {
         let desk = try Self.desk()
         desk.press(.character("c"))
@@ -86,7 +87,7 @@ struct StatisticsScreenTests {
         #expect(desk.state.statistics.by == .organ)
         let golden = try String(contentsOfFile: ReportsTests.golden("stats-by-organ.txt"), encoding: .utf8)
         let table = golden.split(separator: "\n").drop { !$0.hasPrefix("机关") }.map(String.init)
-        #expect(table.count == 3)
+        #expect(table.count == 5)
         for line in table { #expect(desk.screen.contains(line), "\(line)\n\(desk.screen)") }
         #expect(desk.screen.contains("收到 5 件  受理 3 件  答复送达 3 件"))
         #expect(desk.screen.contains("区住建局     4  ████████████████"), "\(desk.screen)")
@@ -137,6 +138,46 @@ struct StatisticsScreenTests {
         #expect(desk.screen.contains("2025-01-01 至 2025-12-31"))
         desk.press(.escape)
         #expect(desk.state.statistics.entry == nil && desk.state.screen == .statistics)
+    }
+
+    /// Two days with a word or a sign between, full-width digits, a month in Chinese (tester,
+    /// issue 14): each is the period `stats --from --to` would take.
+    @Test(arguments: [("2025-01-01 至 2025-03-31", "2025-01-01 至 2025-03-31"), ("2025-01-01到2025-03-31", "2025-01-01 至 2025-03-31"),
+                      ("2025-01-01 - 2025-03-31", "2025-01-01 至 2025-03-31"), ("2025-01-01~2025-03-31", "2025-01-01 至 2025-03-31"),
+                      ("2025-01 至 2025-03", "2025-01-01 至 2025-03-31"), ("２０２５", "2025-01-01 至 2025-12-31"),
+                      ("２０２５－０４", "2025-04-01 至 2025-04-30"), ("2025年3月", "2025-03-01 至 2025-03-31")])
+    func aPeriodIsReadAsStatsWouldTakeIt(_ typed: String, _ heading: String) throws {
+        let desk = try Self.desk()
+        desk.press(.character("c"))
+        Self.period(desk, typed)
+        #expect(desk.state.statistics.entry == nil && desk.screen.contains("信访统计 " + heading), "\(typed): \(desk.screen)")
+    }
+
+    /// A year outside the days the product records (decision 0029) is refused with one line.
+    @Test(arguments: ["0001", "1999", "9999", "2025-01-01 至 2100-01-01"])
+    func aPeriodOutsideTheProductsDaysIsRefused(_ typed: String) throws {
+        let desk = try Self.desk()
+        desk.press(.character("c"))
+        Self.period(desk, typed)
+        #expect(desk.screen.contains("超出范围（2000-01-01…2099-12-31）"), "\(desk.screen)")
+        #expect(desk.state.statistics.from == nil && desk.screen.contains("2025-01-01 至 2025-12-31"))
+    }
+
+    /// What was typed, Chinese included, is what the refusal quotes, and the whole line fits 80 columns.
+    @Test func aRefusalQuotesWhatWasTypedInFull() throws {
+        let desk = try Self.desk()
+        desk.press(.character("c"))
+        Self.period(desk, "2025年十月")
+        #expect(desk.screen.contains("统计期间「2025年十月」无效（例：2025、2025-03、2025-01-01 至 2025-03-31）"), "\(desk.screen)")
+    }
+
+    /// Past 40 columns the prompt stops and says so, rather than dropping keys silently.
+    @Test func typingPastTheFieldsWidthIsSaid() throws {
+        let desk = try Self.desk()
+        desk.press(.character("c"), .character("d"))
+        desk.type(String(repeating: "2", count: 41))
+        #expect(desk.screen.contains("统计期间最长40列"), "\(desk.screen)")
+        #expect(desk.state.statistics.entry?.count == 40)
     }
 
     @Test func longerThanTheScreenItScrollsAndSaysWhichLinesAreShown() throws {

@@ -560,6 +560,24 @@ struct SupervisorDeskTmuxTests {
         #expect(s.waitFor("CONSOLE-EXITED-0"))
     }
 
+    /// The period prompt in a real terminal (tester, issue 14): two dates with 至 between and
+    /// full-width digits arrive whole and are read as `stats --from --to` takes them.
+    @Test func theStatisticsPeriodTakesTwoDatesWithZhiInFullWidthDigits() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        s.keys("c")
+        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        s.keys("d")
+        s.type("２０２５-01-01 至 2025-03-31")
+        #expect(s.waitFor("２０２５-01-01 至 2025-03-31▏"), "typed whole: \(s.screen())")
+        s.keys("Enter")
+        #expect(s.waitFor("信访统计 2025-01-01 至 2025-03-31（截至"), "\(s.screen())")
+        s.keys("q")
+        #expect(s.waitFor("CONSOLE-EXITED-0"))
+    }
+
     /// Run with `--ascii`, the statistics screen draws its bars and sparklines in ASCII.
     @Test func withASCIITheStatisticsScreenDrawsNoBlockCharacters() throws {
         let server = TmuxServer()

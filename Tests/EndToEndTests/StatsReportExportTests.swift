@@ -336,6 +336,53 @@ struct StatsReportExportTests {
         #expect(held.map { $0["caseNumber"] as? String } == ["D-XFJ-2025-00001"])
     }
 
+    /// `export` refuses `--from` after `--to` as `stats` does: one line, exit 64, nothing printed.
+    @Test func exportRefusesAFromAfterTo() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--json", "--from", "2025-06-30", "--to", "2025-03-01", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 64 && r.out.isEmpty && r.err.split(separator: "\n").count == 1
+                && r.err.contains("--from 2025-06-30 晚于 --to 2025-03-01"), "\(r.status) \(r.err)")
+    }
+
+    /// `export --organ 住建` names two organs (市住建局, 区住建局): refused naming them, as stats refuses it.
+    @Test func exportRefusesAnOrganNameMatchingSeveral() throws {
+        let cli = Self.office()
+        let r = cli.run(["export", "--json", "--organ", "住建", "--as", "clerk", "--now", "2025-07-01"])
+        #expect(r.status == 64 && r.out.isEmpty && r.err.split(separator: "\n").count == 1 && r.err.contains("多个")
+                && r.err.contains("区住建局") && r.err.contains("市住建局"), "\(r.status) \(r.err)")
+    }
+
+    /// Days outside 2000–2099 (decision 0029) are refused by stats and export alike, one line naming the option.
+    @Test(arguments: [["stats", "--from", "0001-01-01", "--to", "2025-12-31"], ["stats", "--from", "2025-01-01", "--to", "9999-12-31"],
+                      ["export", "--json", "--from", "1999-12-31"], ["export", "--json", "--to", "2100-01-01"]])
+    func aDayOutsideTheProductsRangeIsRefused(_ args: [String]) throws {
+        let cli = Self.office()
+        let r = cli.run(args + ["--as", "supervisor", "--now", "2025-07-01"])
+        #expect(r.status == 64 && r.out.isEmpty && r.err.split(separator: "\n").count == 1 && r.err.contains("超出范围")
+                && r.err.contains("2000-01-01…2099-12-31"), "\(r.status) \(r.err)")
+    }
+
+    /// A year past the product's days is refused naming --year, not a --from the user never gave.
+    @Test func aReportYearPast2099IsRefusedNamingTheYear() throws {
+        let cli = Self.office()
+        let r = cli.run(["report", "annual", "--year", "2100", "--now", "2025-07-01"])
+        #expect(r.status == 64 && r.out.isEmpty && r.err.contains("--year 2100") && !r.err.contains("--from"), "\(r.err)")
+    }
+
+    /// A 督办 issued in 2026 on a case received in 2025 counts in the 2026 report (Art 41: the
+    /// supervision done that year), and the 2025 report is what it was.
+    @Test func anOrderIsReportedInTheYearItWasIssued() throws {
+        let cli = Self.office()
+        let before = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        let order = cli.run(["act", "D-XFJ-2025-00001", "order-supervision", "--organ", "D-ZJJ", "--suggestion", "improveWork",
+                             "--reason", "拖延", "--as", "supervisor", "--now", "2026-12-02"])
+        #expect(order.status == 0, "\(order.err)")
+        let y2026 = cli.run(["report", "annual", "--year", "2026", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        let y2025 = cli.run(["report", "annual", "--year", "2025", "--csv", "--as-of", "2026-12-31", "--now", "2026-12-31"])
+        #expect(y2026.out.contains("2,,total,合计,orders_improveWork,1"), "\(y2026.out)")
+        #expect(y2025.out == before.out && y2025.out.contains("2,,total,合计,orders_improveWork,0"), "\(y2025.out)")
+    }
+
     /// Export reads its filters as the queue does: an organ by name, a state by the name shown.
     @Test func exportTakesTheQueuesNamesForOrganAndState() throws {
         let cli = Self.office()

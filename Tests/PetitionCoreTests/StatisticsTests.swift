@@ -85,20 +85,85 @@ struct StatisticsTests {
         #expect(t.breaches == 4)
     }
 
-    /// By organ answerable: 区住建局 handles A, B, F and holds C (4); the bureau holds D (1).
+    /// By organ answerable: 区住建局 handles A, B, F and holds C (4); the bureau holds D (1);
+    /// 市政府 and 市住建局 received none — they owe only F's re-review and review clocks.
     /// Breaches: 区住建局 C's report, feedback and receipt (3); the bureau D's triage (1).
     @Test func byOrganGroupsByTheOrganAnswerableLargestFirst() {
         let groups = Self.stats(by: .organ).groups
-        #expect(groups.map(\.key) == ["D-ZJJ", "D-XFJ"])
-        #expect(groups.map(\.figures.received) == [4, 1])
+        #expect(groups.map(\.key) == ["D-ZJJ", "D-XFJ", "C-GOV", "C-ZJJ"])
+        #expect(groups.map(\.figures.received) == [4, 1, 0, 0])
         #expect(groups[1].figures.breaches == 1 && groups[0].figures.breaches == 3)
     }
 
-    /// By month, in calendar order (months with no case are not groups).
+    /// By organ, each duty clock is the organ's that owes it, as the desk counts it (tester,
+    /// issue 14): the five triage clocks (3 of 5 kept) are the bureau's, which registered every
+    /// case, though 区住建局 answers for four of them.
+    @Test func byOrganTheTriageClockIsTheRegisteringBureaus() {
+        let groups = Dictionary(uniqueKeysWithValues: Self.stats(by: .organ).groups.map { ($0.key, $0.figures) })
+        #expect(groups["D-XFJ"]?.onTime[.triage] == Ratio(3, of: 5))
+        #expect(groups["D-ZJJ"]?.onTime[.triage] == nil, "\(groups["D-ZJJ"]?.onTime ?? [:])")
+    }
+
+    /// The notice after receipt is owed by the organ that received the transfer: 区住建局's 3 of 3.
+    @Test func byOrganTheNoticeAfterReceiptIsTheReceivingOrgans() {
+        let groups = Dictionary(uniqueKeysWithValues: Self.stats(by: .organ).groups.map { ($0.key, $0.figures) })
+        #expect(groups["D-ZJJ"]?.onTime[.receiverNotice] == Ratio(3, of: 3))
+        #expect(groups["D-XFJ"]?.onTime[.receiverNotice] == nil)
+    }
+
+    /// Each clock is in one group: by organ, the groups' on-time figures add up to the total's.
+    @Test func byOrganTheGroupsClocksAddUpToTheTotal() {
+        let stats = Self.stats(by: .organ)
+        for clock in MeasuredClock.allCases {
+            let sum = stats.groups.compactMap { $0.figures.onTime[clock] }
+                .reduce(Ratio()) { Ratio($0.count + $1.count, of: $0.of + $1.of) }
+            #expect(sum == (stats.total.onTime[clock] ?? Ratio()), "\(clock)")
+        }
+    }
+
+    /// By month, in calendar order; a month with no case received is a group only for the
+    /// supervision done in it: June's two orders (C's and D's, both 06-01).
     @Test func byMonthReadsInOrder() {
         let groups = Self.stats(by: .month).groups
-        #expect(groups.map(\.key) == ["2025-03", "2025-04", "2025-05"])
-        #expect(groups.map(\.figures.received) == [1, 3, 1])
+        #expect(groups.map(\.key) == ["2025-03", "2025-04", "2025-05", "2025-06"])
+        #expect(groups.map(\.figures.received) == [1, 3, 1, 0])
+        #expect(groups.map(\.figures.ordersTotal) == [0, 0, 0, 2])
+    }
+
+    /// Case C's path (received 2025-04-28, assigned) with a 督办 issued 2026-12-02.
+    static func oldCaseOrderedIn2026() throws -> CaseState {
+        var s = Scenario(number: StatisticsFixture.number(7))
+        for step in Scenario.path(to: .assigned) { try s.run(step.command, as: step.actor, at: step.time) }
+        try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "交办逾期未报告", days: 30),
+                  as: Fixtures.supervisor, at: "2026-12-02T09:00")
+        return s.state
+    }
+
+    static func year(_ y: Int, of cases: [CaseState]) -> Figures {
+        cases.statistics(StatisticsQuery(from: Fixtures.day("\(y)-01-01"), to: Fixtures.day("\(y)-12-31"),
+                                         asOf: Fixtures.day("2026-12-31")),
+                         directory: Fixtures.directory, calendar: Fixtures.calendar).total
+    }
+
+    /// Art 41 item 3: a 督办 counts in the year it was issued, though its case was received earlier.
+    @Test func anOrderIssuedThisYearOnAnOldCaseCountsThisYear() throws {
+        let figures = Self.year(2026, of: [try Self.oldCaseOrderedIn2026()])
+        #expect(figures.orders == [.improveWork: 1] && figures.received == 0)
+    }
+
+    /// …and the year the case was received does not change when it is issued.
+    @Test func anOrderIssuedThisYearDoesNotChangeTheOldYear() throws {
+        let figures = Self.year(2025, of: [try Self.oldCaseOrderedIn2026()])
+        #expect(figures.orders.isEmpty && figures.received == 1)
+    }
+
+    /// Feedback counts by the day it was recorded: 06-15..06-30 holds D's adopted feedback of
+    /// 06-20 on an order of 06-01, which is not an order of that period.
+    @Test func feedbackCountsByTheDayItWasRecorded() {
+        let figures = StatisticsFixture.cases.statistics(
+            StatisticsQuery(from: Fixtures.day("2025-06-15"), to: Fixtures.day("2025-06-30"), asOf: StatisticsFixture.asOf),
+            directory: Fixtures.directory, calendar: Fixtures.calendar).total
+        #expect(figures.ordersAnswered == [.improveWork: 1] && figures.ordersAdopted == [.improveWork: 1] && figures.orders.isEmpty)
     }
 
     /// Jurisdiction 市住建局 (C-ZJJ): 区住建局's superior is 市住建局, so A, B, C, F are in it;

@@ -36,6 +36,15 @@ package struct AnnualReport {
         StatisticsColumns.all.first { $0.name == name }.flatMap { $0.value(f) } ?? 0
     }
 
+    /// The fields (categories) of the cases received in the year. A group that received none
+    /// (only a 督办 issued this year on an older case, or only duty clocks another organ's
+    /// cases ran) is no field and no organ complained about.
+    private var fields: [Statistics.Group] { byCategory.groups.filter { $0.figures.received > 0 } }
+    /// The organs answerable for the most cases received in the year, the first `topOrgans`.
+    private var mostComplained: [Statistics.Group] {
+        Array(byOrgan.groups.filter { $0.figures.received > 0 }.prefix(Self.topOrgans))
+    }
+
     /// One number of the report: the section (item of Art 41 para 1), the group (`total`, a
     /// category or an organ code), the figure's column name and its value.
     package struct Entry: Equatable, Sendable {
@@ -50,8 +59,8 @@ package struct AnnualReport {
     package var entries: [Entry] {
         var e: [Entry] = []
         for name in ["received", "accepted", "replied"] { e.append(Entry(item: 1, dimension: nil, group: "total", figure: name, value: value(name, total))) }
-        for g in byCategory.groups { e.append(Entry(item: 1, dimension: .category, group: g.key, figure: "received", value: g.figures.received)) }
-        for g in byOrgan.groups.prefix(Self.topOrgans) {
+        for g in fields { e.append(Entry(item: 1, dimension: .category, group: g.key, figure: "received", value: g.figures.received)) }
+        for g in mostComplained {
             e.append(Entry(item: 1, dimension: .organ, group: g.key, figure: "received", value: g.figures.received))
         }
         for name in ["transferred", "assigned"] + Suggestion.allCases.map({ "orders_\($0.rawValue)" }) {
@@ -97,9 +106,9 @@ package struct AnnualReport {
         out.append(l("  收到 \(t.received) 件，受理 \(t.accepted) 件，答复送达 \(t.replied) 件。",
                      "  Received \(t.received), accepted \(t.accepted), replied \(t.replied)."))
         out.append(l("  涉及领域：", "  Fields:"))
-        out += rows(byCategory.groups, .category)
+        out += rows(fields, .category)
         out.append(l("  被投诉较多的机关（前\(Self.topOrgans)）：", "  Organs complained about most (top \(Self.topOrgans)):"))
-        out += rows(Array(byOrgan.groups.prefix(Self.topOrgans)), .organ)
+        out += rows(mostComplained, .organ)
         out.append("")
         out.append(l("二、转送、交办、督办情况", "2. Transfers, assignments and supervision orders"))
         out.append(l("  转送 \(t.transferred) 件，交办 \(t.assigned) 件，督办 \(t.ordersTotal) 次。",

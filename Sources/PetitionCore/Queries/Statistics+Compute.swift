@@ -7,17 +7,62 @@ extension Sequence where Element == CaseState {
         let jurisdiction = query.organ.map { directory.jurisdiction(of: $0) }
         var total = Figures(months: months.count)
         var groups: [String: Figures] = [:]
+        let period = query.from...query.to
+        func monthKey(_ day: Day) -> String {
+            let (y, m, _) = day.components
+            return "\(y)-" + (m < 10 ? "0\(m)" : "\(m)")
+        }
         for state in self {
-            guard let petition = state.petition, petition.receivedOn >= query.from, petition.receivedOn <= query.to
-            else { continue }
+            guard let petition = state.petition else { continue }
+            let inCohort = period.contains(petition.receivedOn)
+            // A case outside the cohort still brings the supervision orders issued (and the
+            // feedback recorded) in the period on it.
+            guard inCohort || !state.supervision.isEmpty else { continue }
             let answerable = state.answerableOrgan ?? petition.organ
             if let jurisdiction, !jurisdiction.contains(petition.organ), !jurisdiction.contains(answerable) { continue }
-            let month = months.lastIndex { $0 <= petition.receivedOn }
-            total.count(state, month: month, asOf: query.asOf, directory: directory, calendar: calendar, terms: terms)
-            if let by = query.by {
-                let key = state.groupKey(by, directory: directory)
-                groups[key, default: Figures(months: months.count)]
-                    .count(state, month: month, asOf: query.asOf, directory: directory, calendar: calendar, terms: terms)
+            let key = query.by.map { state.groupKey($0, directory: directory) }
+            if inCohort {
+                let month = months.lastIndex { $0 <= petition.receivedOn }
+                let duties = state.dutyClocks(asOf: query.asOf, calendar: calendar, directory: directory, terms: terms)
+                    .filter { $0.isSettled(asOf: query.asOf) }
+                total.count(state, month: month, duties: duties, asOf: query.asOf, directory: directory, calendar: calendar,
+                            terms: terms)
+                if let key {
+                    // By organ, each duty clock's keeping is the organ's that owes it (as the desk
+                    // counts it); the case's volumes stay with the organ answerable for it.
+                    let byOrgan = query.by == .organ
+                    groups[key, default: Figures(months: months.count)]
+                        .count(state, month: month, duties: byOrgan ? [] : duties, asOf: query.asOf, directory: directory,
+                               calendar: calendar, terms: terms)
+                    if byOrgan {
+                        for duty in duties { groups[duty.organ, default: Figures(months: months.count)].keep(duty) }
+                    }
+                }
+            }
+            // Art 41 item 3: the supervision of the period — orders placed by the day issued,
+            // feedback by the day recorded, whatever the case's day of receipt.
+            for order in state.supervision {
+                // By organ, the organ the order was addressed to; by month, the month of the act.
+                func group(_ day: Day) -> String? {
+                    switch query.by {
+                    case .organ: order.organ
+                    case .month: monthKey(day)
+                    default: key
+                    }
+                }
+                if period.contains(order.issuedOn) {
+                    total.orders[order.suggestion, default: 0] += 1
+                    if let g = group(order.issuedOn) {
+                        groups[g, default: Figures(months: months.count)].orders[order.suggestion, default: 0] += 1
+                    }
+                }
+                if let feedback = order.feedback, period.contains(feedback.on) {
+                    total.answer(order.suggestion, adopted: feedback.adoption.isAdopted)
+                    if let g = group(feedback.on) {
+                        groups[g, default: Figures(months: months.count)].answer(order.suggestion,
+                                                                                 adopted: feedback.adoption.isAdopted)
+                    }
+                }
             }
         }
         let byMonth = query.by == .month
@@ -62,8 +107,9 @@ extension CaseState {
 
 extension Figures {
     /// Adds one case of the cohort (received in month `month` of the period).
-    mutating func count(_ state: CaseState, month: Int?, asOf: Day, directory: Directory, calendar: HolidayCalendar,
-                        terms: StatutoryTerms) {
+    /// `duties` are the case's settled duty clocks to count here (none: counted elsewhere).
+    mutating func count(_ state: CaseState, month: Int?, duties: [DutyClock], asOf: Day, directory: Directory,
+                        calendar: HolidayCalendar, terms: StatutoryTerms) {
         guard let petition = state.petition else { return }
         received += 1
         if let month { monthly[month] += 1 }
@@ -77,11 +123,7 @@ extension Figures {
         }
         // The statistics' clocks of `dutyClocks`, the one derivation the desk reads too; a clock
         // still running is not counted.
-        for duty in state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms)
-        where duty.isSettled(asOf: asOf) {
-            guard let clock = MeasuredClock(duty.kind) else { continue }
-            onTime[clock, default: Ratio()].add(duty.onTime)
-        }
+        for duty in duties { keep(duty) }
         repeats.add(state.isRepeat)
         let settled = state.deliveredOn != nil || state.phase == .mediated
         firstContact.add(settled && state.review == nil && !state.isRepeat)
@@ -99,13 +141,18 @@ extension Figures {
         let steps = state.standingSteps
         if steps.contains(where: { $0.action == .transfer }) { transferred += 1 }
         if steps.contains(where: { $0.action == .assign }) { assigned += 1 }
-        for order in state.supervision {
-            orders[order.suggestion, default: 0] += 1
-            if let feedback = order.feedback {
-                ordersAnswered[order.suggestion, default: 0] += 1
-                if feedback.adoption.isAdopted { ordersAdopted[order.suggestion, default: 0] += 1 }
-            }
-        }
         breaches += state.breaches(asOf: asOf, calendar: calendar, directory: directory, terms: terms).count
+    }
+
+    /// Counts one settled duty clock's keeping, if the statistics measure its clock.
+    mutating func keep(_ duty: DutyClock) {
+        guard let clock = MeasuredClock(duty.kind) else { return }
+        onTime[clock, default: Ratio()].add(duty.onTime)
+    }
+
+    /// Counts the written feedback on one order (Art 40 para 4).
+    mutating func answer(_ suggestion: Suggestion, adopted: Bool) {
+        ordersAnswered[suggestion, default: 0] += 1
+        if adopted { ordersAdopted[suggestion, default: 0] += 1 }
     }
 }

@@ -3,9 +3,12 @@
 /// numerator, denominator and the date that places a case in the period, in
 /// `docs/statistics.md`; the names below follow it.
 ///
-/// One date places a case in a period for every figure: the day the petition was received
-/// (`Petition.receivedOn`). The cases received in the period are the *cohort*; each figure
-/// counts what has happened to the cohort by the as-of day.
+/// One date places a case in a period for every figure of cases: the day the petition was
+/// received (`Petition.receivedOn`). The cases received in the period are the *cohort*; each
+/// figure counts what has happened to the cohort by the as-of day. The supervision orders and
+/// their feedback are acts, placed by their own day (`Figures.orders`). By organ, each duty
+/// clock's keeping goes to the organ that owes it (`DutyClock.organ`), the volumes to the organ
+/// answerable for the case.
 package struct StatisticsQuery: Sendable, Equatable {
     /// How the cohort is broken down.
     package enum Dimension: String, Sendable, CaseIterable {
@@ -115,8 +118,11 @@ package struct Figures: Sendable, Equatable {
     /// Transferred (Art 22 para 1 items 1–2) and assigned (item 3) by a petition department.
     package var transferred = 0
     package var assigned = 0
-    /// Supervision orders issued on the cohort (Art 40), by suggestion; orders answered and
-    /// answered as adopted (para 4).
+    /// Supervision orders issued in the period (Art 40), by suggestion, on any case of the
+    /// jurisdiction whenever received; written feedback recorded in the period, and of it the
+    /// feedback that adopted the suggestion (para 4). Placed by the day of the act, not of the
+    /// case (Art 41 item 3: the supervision done in the year), so a past period's figures do not
+    /// change when an old case gets a new order.
     package var orders: [Suggestion: Int] = [:]
     package var ordersAnswered: [Suggestion: Int] = [:]
     package var ordersAdopted: [Suggestion: Int] = [:]

@@ -66,6 +66,18 @@ struct SupervisorDeskScreenTests {
         #expect(Set(desk.state.rows.map(\.number.sequence)) == [2, 3, 4, 5])
     }
 
+    /// Home (m) is where Esc ends: Esc there does not go back to the case opened before
+    /// (tester: it did).
+    @Test func escOnTheHomeReachedByMStaysHome() throws {
+        let desk = try Self.desk()
+        desk.press(.right, .right, .enter, .enter)
+        #expect(desk.state.screen != .home)
+        desk.press(.character("m"))
+        #expect(desk.state.screen == .home)
+        desk.press(.escape)
+        #expect(desk.state.screen == .home)
+    }
+
     /// `?` on the desk lists the desk's keys (it listed the case screen's): ←→ along a line,
     /// Enter a number's cases, `a` an act of the organ.
     @Test func helpOnTheDeskListsTheDesksKeys() throws {

@@ -173,8 +173,10 @@ package enum Update {
             state.drill = nil
             go(.queue, &state)
         case .home:
+            // Home is where Esc ends: nothing of the way there is left to go back to.
             state.drill = nil
-            go(.home, &state)
+            state.history.removeAll()
+            state.screen = .home
         case .staff: go(.staff, &state)
         case .print:
             if case .detail(let number) = state.screen { openDocument(number, &state, data) }

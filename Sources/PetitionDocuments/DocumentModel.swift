@@ -117,6 +117,7 @@ struct DocumentModel {
             v["petitioner"] = try recipient()
             if request.delivery == .post {
                 v["address"] = try required(petition.petitioner.address, "address", Localized("信访人通讯地址", "petitioner's address"))
+                if request.personalDataMasked { v["address"] = PersonalData.withheld }
             }
         }
         // The matter as registered: a letter carries it; a supervision letter does not (it is about the organ).
@@ -128,6 +129,10 @@ struct DocumentModel {
                 v["petitionerName"] = try required(petition.petitioner.name, "name", Localized("信访人姓名", "petitioner's name"))
                 v["petitionerAddress"] = petition.petitioner.address.flatMap { InputText.isBlank($0) ? nil : $0.trimmed }
                 v["petitionerPhone"] = petition.petitioner.phone.flatMap { InputText.isBlank($0) ? nil : $0.trimmed }
+                if request.personalDataMasked {
+                    v["petitionerAddress"] = (v["petitionerAddress"] as? String).map { _ in PersonalData.withheld }
+                    v["petitionerPhone"] = (v["petitionerPhone"] as? String).map { PersonalData.mask($0) }
+                }
             }
         }
         try addStep(&v)

@@ -12,6 +12,9 @@ package struct DocumentRequest: Sendable {
     package var actor: Actor
     /// The user's roster name, to recognise the accused person (Art 30).
     package var actorName: String?
+    /// The petitioner's phone masked and address withheld, for a reader who sees them so
+    /// (`PersonalData.masked(for:case:directory:)`): a supervisor, another organ's staff.
+    package var personalDataMasked = false
 
     package init(kind: DocumentKind, number: CaseNumber, events: [CaseEvent], issuedOn: Day,
                  delivery: DeliveryMethod, language: Language, actor: Actor, actorName: String? = nil) {

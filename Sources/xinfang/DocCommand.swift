@@ -75,6 +75,9 @@ struct DocIssueCommand: ParsableCommand {
             let renderer = try session.documentRenderer()
             let now = try session.now(for: book)
             var document: RenderedDocument
+            // A reader who sees this case's personal data masked sees it masked in its documents
+            // too, and may not issue one that carries it (decision 0031, addendum).
+            let masked = book[number].map { PersonalData.masked(for: actor, case: $0, directory: session.reference.directory) } ?? false
             if english {
                 // The English copy is a reference translation of a document issued in Chinese:
                 // the latest of its kind, as issued (its day, its records), with its code.
@@ -86,12 +89,23 @@ struct DocIssueCommand: ParsableCommand {
                 var request = CaseDocuments.request(for: issue, events: events, language: .en)
                 request.actor = actor
                 request.actorName = session.actorName(actor, in: book)
+                request.personalDataMasked = masked
                 document = try renderer.render(request)
             } else {
-                let request = DocumentRequest(kind: kind, number: number, events: events, issuedOn: Day(now),
+                var request = DocumentRequest(kind: kind, number: number, events: events, issuedOn: Day(now),
                                               delivery: delivery, language: .zh, actor: actor,
                                               actorName: session.actorName(actor, in: book))
+                request.personalDataMasked = masked
                 document = try renderer.render(request)
+                if masked, !preview {
+                    var whole = request
+                    whole.personalDataMasked = false
+                    if try renderer.render(whole).text != document.text {
+                        throw UsageError("此文书载有信访人的联系电话或通讯地址，您看到的是遮蔽后的内容，不能出具：请由本案登记或承办机关的人员出具",
+                                         "This document carries the petitioner's phone or address, which you see masked: it is issued by the staff of the organ that registered or handles the case",
+                                         badData: true)
+                    }
+                }
                 if preview {
                     document = document.marked(preview: true)
                 } else {

@@ -174,6 +174,7 @@ struct CaseView: Encodable {
             var p = p
             p.idNumber = PersonalData.mask(p.idNumber)
             p.phone = PersonalData.mask(p.phone)
+            if !(p.address ?? "").isEmpty { p.address = PersonalData.withheld }
             return p
         }
         guard var view = petition else { return }

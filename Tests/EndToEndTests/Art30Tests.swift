@@ -125,15 +125,23 @@ struct Art30Tests {
         let registered = cli.run(["register", "-", "--now", "2025-04-28T10:00", "--as", "clerk"], stdin: grievance)
         #expect(registered.status == 0, "\(registered.err)")
         let number = "D-XFJ-2025-00002"
-        for user in ["handler", "head"] {
+        for user in ["handler", "head", "supervisor"] {
             let shown = cli.run(["show", number, "--as", user, "--now", "2025-04-28"])
             #expect(shown.status == 0 && !shown.out.contains("110102198001011239") && !shown.out.contains("13900139000")
-                    && shown.out.contains("110102********1239"), "\(user): \(shown.out)")
+                    && !shown.out.contains("临江区公开路3号") && shown.out.contains("110102********1239"), "\(user): \(shown.out)")
         }
         #expect(cli.run(["show", number, "--as", "clerk", "--now", "2025-04-28"]).out.contains("110102198001011239"))
         let sent = cli.run(["act", number, "transfer", "--to", "D-ZJJ", "--as", "clerk", "--now", "2025-04-29"])
         #expect(sent.status == 0, "\(sent.err)")
         #expect(cli.run(["show", number, "--as", "handler", "--now", "2025-04-29"]).out.contains("110102198001011239"))
+        // Its transfer letter carries the phone and address: masked in another organ's preview,
+        // and not issued by someone who sees them masked.
+        let preview = cli.run(["doc", number, "transfer-letter", "--preview", "--as", "qian", "--now", "2025-04-29"])
+        #expect(preview.status == 0 && !preview.out.contains("13900139000") && !preview.out.contains("临江区公开路3号")
+                && preview.out.contains("139****9000"), "\(preview.out)\(preview.err)")
+        let issued = cli.run(["doc", number, "transfer-letter", "--as", "qian", "--now", "2025-04-29"])
+        #expect(issued.status == 65 && issued.err.contains("不能出具") && !issued.out.contains("13900139000"), "\(issued.err)")
+        #expect(cli.run(["doc", number, "transfer-letter", "--preview", "--as", "clerk", "--now", "2025-04-29"]).out.contains("13900139000"))
     }
 
     @Test(arguments: surfaces)

@@ -198,7 +198,8 @@ package enum CaseScreen {
     }
 
     /// The petitioner, a group's size and representatives, and the accused, as this user may
-    /// see them: identity numbers and phones masked for a supervisor.
+    /// see them: identity numbers and phones masked, the address withheld, for a supervisor and
+    /// for another organ's staff on a case their organ has had no part in (decision 0031).
     private static func petitioner(_ p: Petition, _ c: CaseState, _ data: ConsoleData, _ lang: Language, width: Int,
                                    into out: inout [(String, StyleRole)]) {
         let zh = lang == .zh
@@ -212,7 +213,9 @@ package enum CaseScreen {
                     .normal))
         // The petitioner's own ID, phone and address, a group's petitioner too.
         let person = p.petitioner
-        let parts = [id(person), phone(person), person.address ?? ""].filter { !$0.isEmpty }
+        // The address withheld where the ID and phone are masked (as an export withholds it).
+        let address = masked && !(person.address ?? "").isEmpty ? PersonalData.withheld : (person.address ?? "")
+        let parts = [id(person), phone(person), address].filter { !$0.isEmpty }
         out.append(("    " + (parts.isEmpty ? (zh ? "（未留证件、电话、住址）" : "(no ID, phone or address)")
                                             : parts.joined(separator: "  ")), .normal))
         if let g = p.group {

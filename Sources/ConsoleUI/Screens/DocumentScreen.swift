@@ -14,8 +14,11 @@ enum DocumentScreen {
     /// The request for the document previewed: issued today by this user.
     static func request(_ state: AppState, _ data: ConsoleData, _ number: CaseNumber) -> DocumentRequest? {
         guard let kind = state.documentKind, let detail = data.detail, detail.number == number else { return nil }
-        return DocumentRequest(kind: kind, number: number, events: detail.events, issuedOn: data.today,
-                               delivery: state.documentDelivery, language: .zh, actor: data.actor, actorName: data.actorName)
+        var request = DocumentRequest(kind: kind, number: number, events: detail.events, issuedOn: data.today,
+                                      delivery: state.documentDelivery, language: .zh, actor: data.actor, actorName: data.actorName)
+        // Personal data as this reader sees it on the case screen (decision 0031, addendum).
+        request.personalDataMasked = PersonalData.masked(for: data.actor, case: data.state(number), directory: data.directory)
+        return request
     }
 
     /// The document, or why it cannot be made (a field missing, Art 30), or nil while the

@@ -180,6 +180,24 @@ struct StatisticsScreenTests {
         #expect(desk.state.statistics.entry?.count == 40)
     }
 
+    /// A period cut at the field's width is refused at Enter, not read as the shorter period
+    /// the cut text makes (tester: ２０２５－０１－０１到２０２５－０３－３１ counted to 2025-03-03).
+    @Test func aPeriodCutAtTheFieldsWidthIsRefusedNotReadShorter() throws {
+        let desk = try Self.desk()
+        desk.press(.character("c"), .character("d"))
+        let before = (desk.state.statistics.from, desk.state.statistics.to)
+        desk.type("２０２５－０１－０１到２０２５－０３－３１")
+        desk.press(.enter)
+        #expect(desk.screen.contains("未全部输入"), "\(desk.screen)")
+        #expect(desk.state.statistics.from == before.0 && desk.state.statistics.to == before.1)
+        // Shortened, it is taken.
+        desk.press(.backspace, .backspace)
+        desk.type("-31")
+        desk.press(.enter)
+        #expect(desk.state.statistics.from == Fixtures.day("2025-01-01") && desk.state.statistics.to == Fixtures.day("2025-03-31"),
+                "\(String(describing: desk.state.statistics.from)) \(String(describing: desk.state.statistics.to))")
+    }
+
     @Test func longerThanTheScreenItScrollsAndSaysWhichLinesAreShown() throws {
         let desk = try Self.desk()
         desk.press(.character("c"))

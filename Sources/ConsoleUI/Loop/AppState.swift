@@ -340,7 +340,12 @@ package struct StatisticsChoice: Sendable, Equatable {
     package var by: StatisticsQuery.Dimension = .category
     package var scroll = 0
     /// The period prompt (`d`): nil when closed, else what has been typed.
-    package var entry: String?
+    package var entry: String? {
+        didSet { if entry == nil || (entry ?? "").count < (oldValue ?? "").count { entryCut = false } }
+    }
+    /// Keys were typed past the prompt's width and not taken: Enter refuses the cut text
+    /// rather than read it as a shorter period (`…2025-03-3` as the 3rd).
+    package var entryCut = false
 
     package init() {}
 

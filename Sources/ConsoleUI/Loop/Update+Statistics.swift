@@ -45,7 +45,9 @@ extension Update {
                                             ? "统计期间最长\(StatisticsPeriod.maxWidth)列，多出的未输入"
                                             : "The period takes \(StatisticsPeriod.maxWidth) columns; the rest was not typed",
                                         style: .hint)
-                    break
+                    state.statistics.entry = result
+                    state.statistics.entryCut = true
+                    return
                 }
                 result.append(c)
             }
@@ -58,6 +60,13 @@ extension Update {
         case .character(let c) where typable(c): type(String(c))
         case .paste(let text): type(text)
         case .enter:
+            guard !state.statistics.entryCut else {
+                state.flash = Flash(text: state.language == .zh
+                                        ? "统计期间超过\(StatisticsPeriod.maxWidth)列，未全部输入：请删短后再按 Enter"
+                                        : "The period was longer than \(StatisticsPeriod.maxWidth) columns and cut: shorten it, then Enter",
+                                    style: .overdue)
+                return
+            }
             switch StatisticsPeriod.parse(entry, today: data.today) {
             case .success(let (from, to)):
                 state.statistics.from = from

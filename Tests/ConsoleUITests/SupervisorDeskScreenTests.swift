@@ -76,6 +76,11 @@ struct SupervisorDeskScreenTests {
         #expect(desk.state.screen == .home)
         desk.press(.escape)
         #expect(desk.state.screen == .home)
+        // A number's queue filtered, Esc to the desk, Esc again: still the desk, not a stale queue.
+        desk.press(.enter, .character("/"), .character("x"), .enter, .escape)
+        #expect(desk.state.screen == .home)
+        desk.press(.escape)
+        #expect(desk.state.screen == .home)
     }
 
     /// `?` on the desk lists the desk's keys (it listed the case screen's): ←→ along a line,

@@ -109,6 +109,11 @@ package enum Update {
     }
 
     static func back(_ state: inout AppState) {
+        // Home is where Esc ends: a queue or case left behind is not reopened from it.
+        guard state.screen != .home else {
+            state.history.removeAll()
+            return
+        }
         if let previous = state.history.popLast() {
             // Back from a number's cases to the number: the desk's selection stays on it.
             if previous == .home || previous == .organActs, state.screen == .queue, state.drill != nil { state.drill = nil }

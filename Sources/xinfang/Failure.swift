@@ -34,7 +34,7 @@ enum Failure {
                                          : "\(who) recorded \"\(what)\" on this case at \(when); this step no longer applies: "
             (line, code) = (prefix + text(c.rejection, language, reference), 65)
         case let s as StoreError:
-            let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData]
+            let dataProblem: Set<StoreError.Code> = [.notALog, .futureVersion, .corruptRecord, .badData, .badRoster]
             // A user the roster does not know, or a log's own file given as a new one to
             // write: a command line that cannot be carried out.
             let usage: Set<StoreError.Code> = [.notInRoster, .ownFile]

@@ -5,6 +5,18 @@ import Testing
 /// an account removed yesterday acts no more today, and acted the day before.
 @Suite("Staff, end to end")
 struct StaffCommandTests {
+    /// `init --roster` naming a role that is none (tester: a crash, exit 132): one line naming
+    /// the roster and the roles, exit 65, and no log made.
+    @Test func aRosterWithAnUnknownRoleIsRefusedInOneLineAndNoLogMade() throws {
+        let cli = CLI()
+        let roster = cli.dir + "/roster.json"
+        try Data(#"{"members":[{"user":"x","name":"x","role":"boss","organ":"D-XFJ"}]}"#.utf8).write(to: URL(fileURLWithPath: roster))
+        let r = cli.run(["init", "--roster", roster, "--now", "2025-04-27"])
+        #expect(r.status == 65 && r.err.split(separator: "\n").count == 1 && r.err.contains("人员名单有误")
+                && r.err.contains("organHead"), "\(r.status) \(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: cli.log))
+    }
+
     @Test func anAccountRemovedYesterdayIsRefusedTodayAndActedTheDayBefore() throws {
         let cli = CLI()
         #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)

@@ -129,6 +129,7 @@ struct RosterFileTests {
             _ = try Roster.load(from: path)
             Issue.record("a roster with role boss was read")
         } catch {
+            #expect(error.code == .badRoster && error.message(.zh).hasPrefix("人员名单有误"), "\(error.message(.zh))")
             #expect(error.cause.contains("字段「members[0].role」的值「boss」无效：应为 clerk、handler、organHead、supervisor、administrator、trainee"),
                     "\(error.cause)")
         }

@@ -11,6 +11,8 @@ package struct StoreError: Error, Sendable, Equatable {
         case io = "io"
         case dataMissing = "data-missing"
         case badData = "bad-data"
+        /// A roster file (`init --roster`, `staff import`) that is not one: a member's field.
+        case badRoster = "bad-roster"
         case notInRoster = "not-in-roster"
         /// A file to write (`log recover --out`) is one of the log's own: the log, its
         /// snapshot, its roster or a quarantine file.
@@ -62,6 +64,8 @@ package struct StoreError: Error, Sendable, Equatable {
                       : "Reference data not found: \(path) (set XINFANG_DATA to the data folder)"
         case .badData:
             return zh ? "参考数据有误：\(path)（\(cause)）" : "Reference data is invalid: \(path) (\(cause))"
+        case .badRoster:
+            return zh ? "人员名单有误：\(path)（\(cause)）" : "The roster is invalid: \(path) (\(cause))"
         case .ownFile:
             return zh ? "不能写到 \(path)：那是日志自己的文件（日志、快照、人员名册、损坏记号或隔离文件），请另选一个新文件名"
                       : "Will not write \(path): it is one of the log's own files (the log, its snapshot, roster, damage note or a quarantine file); choose a new name"

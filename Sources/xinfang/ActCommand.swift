@@ -47,7 +47,7 @@ struct ActCommand: ParsableCommand {
             }
             var values = try Self.parseFields(fields)
             try Self.checkFieldNames(values, of: kind)
-            try Self.resolveOrgans(&values, of: kind, in: session.reference.directory)
+            try Self.resolveOrgans(&values, of: kind, in: session)
             let command = try ActionCatalog.command(kind, values)
             // Only this case and any case the command reads (from the snapshot's index and
             // the log's tail); the command is still decided under the lock against the latest state.
@@ -133,22 +133,16 @@ struct ActCommand: ParsableCommand {
     }
 
     /// An organ field takes a code, a name or a short name, as the queue's `--organ` and the
-    /// console's pickers do (`区住建局`, `住建局`, `d-zjj`); a text naming several is refused
-    /// naming them (exit 64; nothing written). A text naming none is left for the decision to
-    /// refuse with the field's own words.
-    static func resolveOrgans(_ values: inout [String: String], of kind: ActionKind, in directory: Directory) throws {
+    /// console's pickers do (`区住建局`, `住建局`, `d-zjj`; `Session.organ(named:)`, which refuses
+    /// a text naming several). A text naming none is left for the decision to refuse with the
+    /// field's own words (被督办机关…, with its article).
+    static func resolveOrgans(_ values: inout [String: String], of kind: ActionKind, in session: Session) throws {
+        let directory = session.reference.directory
         for field in ActionCatalog.spec(kind).fields {
             guard case .organ = field.kind, let raw = values[field.name] else { continue }
             let text = raw.trimmingCharacters(in: .whitespaces)
-            guard directory[text] == nil else { continue }
-            let matches = directory.organs(matching: text).sorted()
-            if matches.count == 1 {
-                values[field.name] = matches[0]
-            } else if matches.count > 1 {
-                let names = matches.map { "\(directory.name($0, .zh))（\($0)）" }.joined(separator: "、")
-                throw UsageError("--\(field.name)「\(raw)」指向多个机关：\(names)；请写明其一",
-                                 "--\(field.name) \"\(raw)\" names several organs: \(matches.joined(separator: ", ")); name one")
-            }
+            guard directory[text] == nil, !directory.organs(matching: text).isEmpty else { continue }
+            values[field.name] = try session.organ(named: text, option: field.name)
         }
     }
 

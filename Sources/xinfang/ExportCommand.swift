@@ -45,7 +45,7 @@ struct ExportCommand: ParsableCommand {
             // The queue's filters, read as the queue reads them.
             let phase = try state.map(session.phase(named:))
             // One organ, as stats and the report take it: a name matching several is refused, naming them.
-            let organs = try organ.map { Set([try session.jurisdictionOrgan(named: $0)]) }
+            let organs = try organ.map { Set([try session.organ(named: $0)]) }
             let ref = session.reference
             let first = try from.map { try session.day($0, option: "from") }
             let last = try to.map { try session.day($0, option: "to") }

@@ -138,4 +138,17 @@ extension Session {
         }
         return Set(found)
     }
+
+    /// The one organ `--option` names, by code, name or short name (`organs(named:)`): a text
+    /// naming several is refused naming each by its short name and code, since the command acts
+    /// on one organ (a jurisdiction, the organ of an act, the organ supervised).
+    func organ(named text: String, option: String = "organ") throws -> OrganCode {
+        let found = try organs(named: text)
+        guard found.count == 1, let organ = found.first else {
+            let names = found.sorted().map { "\(reference.directory.shortName($0, language))（\($0)）" }.joined(separator: "、")
+            throw UsageError("--\(option)「\(text)」指向多个机关：\(names)；请写代码或全称",
+                             "--\(option) \"\(text)\" names several organs: \(names); give the code or full name")
+        }
+        return organ
+    }
 }

@@ -100,7 +100,7 @@ extension Session {
         }
         // By code, name or short name, as the queue reads it; one organ, its jurisdiction. Left
         // out, another organ's staff see their own organ's, as their desk does (decision 0031).
-        let organ = try organ.map(jurisdictionOrgan(named:))
+        let organ = try organ.map { try self.organ(named: $0) }
             ?? DataScope.organ(of: try actor(in: book), directory: reference.directory)
         var dimension: StatisticsQuery.Dimension?
         if let by {
@@ -111,18 +111,6 @@ extension Session {
             dimension = d
         }
         return StatisticsQuery(from: first, to: last, organ: organ, by: dimension, asOf: try asOfDay(asOf, book: book))
-    }
-
-    /// The one organ `--organ` names, by code, name or short name (`organs(named:)`); several
-    /// matching are refused with their names, since a jurisdiction is one organ and those below it.
-    func jurisdictionOrgan(named text: String) throws -> OrganCode {
-        let found = try organs(named: text)
-        guard found.count == 1, let organ = found.first else {
-            let names = found.sorted().map { reference.directory.shortName($0, language) }.joined(separator: "、")
-            throw UsageError("--organ「\(text)」对应多个机关（\(names)），请写出其一", 
-                             "--organ \"\(text)\" matches several organs (\(names)); name one")
-        }
-        return organ
     }
 
     /// The name of a group's key under a breakdown (the console's statistics screen names it so too).

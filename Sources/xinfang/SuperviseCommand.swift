@@ -76,12 +76,7 @@ struct SuperviseCommand: ParsableCommand {
 
         func command(_ measure: OrganMeasure, target: LeadershipTarget?, leader: String?, days: Int?,
                      session: Session) throws -> OrganSupervisionCommand {
-            let found = try session.organs(named: organ)
-            guard found.count == 1, let code = found.first else {
-                let names = found.sorted().map { session.reference.directory.name($0, session.language) }.joined(separator: "、")
-                throw UsageError("--organ「\(organ)」指向多个机关（\(names)），请写代码或全称",
-                                 "--organ \"\(organ)\" names several organs (\(names)); give the code or full name")
-            }
+            let code = try session.organ(named: organ)
             var numbers: [CaseNumber] = []
             for part in (cases ?? "").split(separator: ",") {
                 let text = String(part).trimmed

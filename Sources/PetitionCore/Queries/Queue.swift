@@ -53,14 +53,19 @@ package struct QueueRow: Sendable, Equatable {
     }
 }
 
+extension CaseState {
+    /// A case not yet registered is no one's work — unless a log recovery lost its
+    /// registration (it has steps, the recovery's): it waits for a supervisor's review, then for
+    /// the petition to be entered again under its number (`register --into`). The queue and the
+    /// desk both count only what is someone's work.
+    package var isSomeonesWork: Bool { phase != .new || !steps.isEmpty }
+}
+
 extension QueueRow {
     /// A case's row as of a day: its next running duty clock and the overdue ones;
     /// nil for a case not yet registered.
     package init?(_ state: CaseState, asOf: Day, calendar: HolidayCalendar, directory: Directory) {
-        // A case not yet registered is no one's work — unless a log recovery lost its
-        // registration (it has steps, the recovery's): it waits for a supervisor's review,
-        // then for the petition to be entered again under its number (`register --into`).
-        guard state.phase != .new || !state.steps.isEmpty else { return nil }
+        guard state.isSomeonesWork else { return nil }
         let phase = state.effectivePhase(asOf: asOf, calendar: calendar)
         // A case closed by a lapsed window keeps only a supporting opinion's execution term.
         let all = state.clocks(asOf: asOf, calendar: calendar, directory: directory)

@@ -95,9 +95,7 @@ package struct SupervisorDesk: Sendable, Equatable {
             var breaches = BreachGroups()
             let monthStart = Day(year: asOf.year, month: asOf.components.month, day: 1) ?? asOf
             for state in states {
-                // A case not yet registered is no one's work (as `QueueRow` has it), unless a
-                // log recovery lost its registration.
-                guard state.phase != .new || !state.steps.isEmpty else { continue }
+                guard state.isSomeonesWork else { continue }
                 // Each case's phase and clocks on the day, derived once (decision 0031 addendum):
                 // its lines, flags and breaches all read them.
                 let phase = state.effectivePhase(asOf: asOf, calendar: calendar, terms: terms)

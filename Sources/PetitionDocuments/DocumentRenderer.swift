@@ -58,3 +58,15 @@ package struct DocumentRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension DocumentRenderer {
+    /// Whether `document`, made for a reader who sees the petitioner's personal data masked
+    /// (`DocumentRequest.personalDataMasked`), is not the document made whole: it carries a phone
+    /// or address the reader may not see, so the reader may not issue it (decision 0031, addendum).
+    package func withholdsPersonalData(_ document: RenderedDocument, of request: DocumentRequest) -> Bool {
+        guard request.personalDataMasked else { return false }
+        var whole = request
+        whole.personalDataMasked = false
+        return (try? render(whole))?.text != document.text
+    }
+}

@@ -97,14 +97,10 @@ struct DocIssueCommand: ParsableCommand {
                                               actorName: session.actorName(actor, in: book))
                 request.personalDataMasked = masked
                 document = try renderer.render(request)
-                if masked, !preview {
-                    var whole = request
-                    whole.personalDataMasked = false
-                    if try renderer.render(whole).text != document.text {
-                        throw UsageError("此文书载有信访人的联系电话或通讯地址，您看到的是遮蔽后的内容，不能出具：请由本案登记或承办机关的人员出具",
-                                         "This document carries the petitioner's phone or address, which you see masked: it is issued by the staff of the organ that registered or handles the case",
-                                         badData: true)
-                    }
+                if !preview, renderer.withholdsPersonalData(document, of: request) {
+                    throw UsageError("此文书载有信访人的联系电话或通讯地址，您看到的是遮蔽后的内容，不能出具：请由本案登记或承办机关的人员出具",
+                                     "This document carries the petitioner's phone or address, which you see masked: it is issued by the staff of the organ that registered or handles the case",
+                                     badData: true)
                 }
                 if preview {
                     document = document.marked(preview: true)

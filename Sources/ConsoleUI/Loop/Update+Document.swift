@@ -62,15 +62,11 @@ extension Update {
             return nil
         case .success(let document):
             // A document carrying the personal data this reader sees masked is not issued by them.
-            if request.personalDataMasked, let renderer = data.documents {
-                var whole = request
-                whole.personalDataMasked = false
-                if (try? renderer.render(whole))?.text != document.text {
-                    state.flash = Flash(text: state.language == .zh ? "此文书载有信访人的联系电话或通讯地址，您看到的是遮蔽后的内容，不能出具"
-                                                                     : "This document carries the petitioner's phone or address, which you see masked: not yours to issue",
-                                        style: .overdue)
-                    return nil
-                }
+            if let renderer = data.documents, renderer.withholdsPersonalData(document, of: request) {
+                state.flash = Flash(text: state.language == .zh ? "此文书载有信访人的联系电话或通讯地址，您看到的是遮蔽后的内容，不能出具"
+                                                                 : "This document carries the petitioner's phone or address, which you see masked: not yours to issue",
+                                    style: .overdue)
+                return nil
             }
             let command = CaseCommand.issueDocument(kind: request.kind, asOf: request.asOf, to: document.recipient,
                                                     delivery: request.delivery, digest: document.digest)

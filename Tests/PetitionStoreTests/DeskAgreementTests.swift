@@ -11,14 +11,21 @@ import Testing
 @Suite("the desk, the queue and the breaches agree per organ")
 struct DeskAgreementTests {
     let ref = Fixtures.reference
+    /// The day after the generated logs' last: cases in flight, some late.
+    let day = Fixtures.day("2025-09-01")
 
-    @Test func perOrganOverdueAddsUpAndEqualsTheQueueAndTheBreachesForEachOrgan() throws {
+    /// A generated log's cases, received 2024-01-01 … 2025-08-31.
+    static func generated(seed: UInt64, cases: Int) throws -> CaseBook {
         let log = InMemoryEventLog(header: Fixtures.trainingHeader)
-        var generator = try SyntheticCases(reference: ref, seed: 14)
-        try log.append(generator.cases(1_500, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
+        var generator = try SyntheticCases(reference: Fixtures.reference, seed: seed)
+        try log.append(generator.cases(cases, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
         let book = try CaseBook(log: log.handle())
         try book.refresh()
-        let day = Fixtures.day("2025-09-01")  // the day after the last: cases in flight, some late
+        return book
+    }
+
+    @Test func perOrganOverdueAddsUpAndEqualsTheQueueAndTheBreachesForEachOrgan() throws {
+        let book = try Self.generated(seed: 14, cases: 1_500)
         let desk = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory)
         func queue(_ organs: Set<OrganCode>? = nil) -> [QueueRow] {
             book.states.queue(QueueFilter(overdueOnly: true, organs: organs), asOf: day, calendar: ref.calendar,
@@ -49,12 +56,7 @@ struct DeskAgreementTests {
     /// case per organ and kind (a case late on handling and on its assignment report is one case
     /// not finished in time).
     @Test func anOrganHeadsDeskAddsUpAndAgreesWithTheSupervisors() throws {
-        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
-        var generator = try SyntheticCases(reference: ref, seed: 14)
-        try log.append(generator.cases(1_500, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
-        let book = try CaseBook(log: log.handle())
-        try book.refresh()
-        let day = Fixtures.day("2025-09-01")
+        let book = try Self.generated(seed: 14, cases: 1_500)
         let whole = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory)
         var heldElsewhere = 0
         for (organ, line) in whole.organs {
@@ -72,12 +74,7 @@ struct DeskAgreementTests {
     /// every line, flag, breach and order, for the jurisdiction and for one organ's head.
     @Test(arguments: [nil, "D-ZJJ"] as [OrganCode?])
     func theDeskInPartsOnBothCoresIsTheDeskInOne(scope: OrganCode?) throws {
-        let log = InMemoryEventLog(header: Fixtures.trainingHeader)
-        var generator = try SyntheticCases(reference: ref, seed: 15)
-        try log.append(generator.cases(3_000, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2025-08-31")))
-        let book = try CaseBook(log: log.handle())
-        try book.refresh()
-        let day = Fixtures.day("2025-09-01")
+        let book = try Self.generated(seed: 15, cases: 3_000)
         let one = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory, scope: scope)
         let parts = SupervisorDesk(book.states, asOf: day, calendar: ref.calendar, directory: ref.directory, scope: scope,
                                    runs: 2) { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }

@@ -166,7 +166,7 @@ if args.contains("--console-only") {
 let logPath = dir + "/cases.log"
 let log = try DurableLog.create(at: logPath, mode: .training, jurisdiction: "D-XFJ",
                                 now: Instant(millisecondsSince1970: 0))
-let importTime = try timed { try log.append(records) }
+let importTime = try timed { try log.importRecords(records) }
 let logBytes = (try FileManager.default.attributesOfItem(atPath: logPath)[.size] as? Int) ?? 0
 
 var db: OpaquePointer?
@@ -201,7 +201,7 @@ for round in 1..<3 {
     let again = dir + "/again-\(round).log"
     let againLog = try DurableLog.create(at: again, mode: .training, jurisdiction: "D-XFJ",
                                          now: Instant(millisecondsSince1970: 0))
-    importTimes.append(try timed { try againLog.append(records) })
+    importTimes.append(try timed { try againLog.importRecords(records) })
     try? FileManager.default.removeItem(atPath: again)
     var other: OpaquePointer?
     sqlite3_open(dir + "/again-\(round).sqlite", &other)

@@ -120,7 +120,7 @@ struct ConsoleCommand: ParsableCommand {
                 try CaseBook(log: log).changeStaff(
                     Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
                         .enrolment(by: session.osUser, at: Session.systemNow), directory: session.reference.directory)
-                try log.append(records)
+                try log.importRecords(records)
                 return .training
             case "p":
                 // A production log belongs to one petition bureau: ask which.

@@ -47,7 +47,7 @@ struct GenerateCommand: ParsableCommand {
                 Roster.training(osUser: session.osUser, jurisdiction: session.reference.directory.jurisdiction)
                     .enrolment(by: session.osUser, at: records.first?.first?.at ?? Session.systemNow),
                 directory: session.reference.directory)
-            try log.append(records)
+            try log.importRecords(records)
             // The practice world's time is its last day, 10:00 (or just after its last record):
             // a clock record, so the console, the exercises and every command start there rather
             // than at the real date, when the cases would all be long overdue (decision 0026).

@@ -271,7 +271,7 @@ struct TrainingCommand: ParsableCommand {
                     try book.changeStaff(
                         Roster.training(osUser: name, jurisdiction: session.reference.directory.jurisdiction)
                             .enrolment(by: name, at: records.first?.first?.at ?? now), directory: session.reference.directory)
-                    try log.append(records)
+                    try log.importRecords(records)
                     // The fresh log's clock, as generate sets one (decision 0029's addendum): the
                     // trainer's --now, else now; every later command runs from it.
                     try book.moveClock(to: now, by: name, given: Instant(millisecondsSince1970: now.millisecondsSince1970 - 1))

@@ -53,6 +53,84 @@ struct BatchCommitTests {
         #expect(zip(read, read.dropFirst()).allSatisfy { $1.seq == $0.seq || $1.seq == $0.seq + 1 })
     }
 
+    /// One new log's bytes (its header), and the generated records of 40 cases (~300 records).
+    static let importBase: (bytes: [UInt8], records: [[CaseEvent]]) = {
+        let fs = SimulatedFileSystem()
+        _ = try! DurableLog.create(at: path, mode: .training, jurisdiction: "D-XFJ", now: Fixtures.instant("2025-01-01"),
+                                   options: .init(writable: true, fs: fs))
+        var generator = try! SyntheticCases(reference: Fixtures.reference, seed: 3)
+        return (fs.contents(path) ?? [], generator.cases(40, from: Fixtures.day("2024-01-01"), until: Fixtures.day("2024-12-01")))
+    }()
+
+    /// That log opened for a bulk import whose large batches are written `partRecords` records at a time.
+    static func importLog(partRecords: Int) throws -> (fs: SimulatedFileSystem, log: DurableLog, records: [[CaseEvent]]) {
+        let fs = SimulatedFileSystem()
+        fs.replaceContents(path, importBase.bytes)
+        let log = try DurableLog.open(at: path, .init(writable: true, partRecords: partRecords, fs: fs,
+                                                      clock: { Fixtures.instant("2025-01-01T09:00") }))
+        return (fs, log, importBase.records)
+    }
+
+    /// A large batch is made and written in parts, each while the one before it is written
+    /// (docs/performance.md, issue 13): the file is the one the batch written as one buffer
+    /// makes, byte for byte, and reads back whole.
+    @Test func aBatchWrittenInPartsIsTheFileOneBufferMakes() throws {
+        let (oneFS, one, records) = try Self.importLog(partRecords: 1_000_000)
+        try one.importRecords(records)
+        let (partsFS, parts, _) = try Self.importLog(partRecords: 7)
+        try parts.importRecords(records)
+        #expect(records.count > 7 * 10)
+        #expect(partsFS.calls.filter { $0 == "write" }.count > oneFS.calls.filter { $0 == "write" }.count + 9)
+        let same = partsFS.contents(Self.path) == oneFS.contents(Self.path)
+        #expect(same)
+        let reopened = try DurableLog.open(at: Self.path, .init(fs: partsFS))
+        #expect(reopened.damage == nil)
+        #expect(try reopened.readAll().map(\.body) == records.flatMap { $0 }.map(\.body))
+    }
+
+    /// A record that would not read back (a day past the binary codec's 2169) in a later part of
+    /// a batch whose first parts are already written: the batch is refused naming that record,
+    /// what its parts wrote is cut back, and the next append takes the number the batch would have.
+    @Test func aBatchRefusedInALaterPartLeavesNothing() throws {
+        let (fs, log, generated) = try Self.importLog(partRecords: 4)
+        var records = generated
+        _ = try log.append([records[0]])
+        let size = fs.contents(Self.path)?.count
+        let calls = fs.calls.count
+        let bad = records.indices.first { i in
+            guard i > 20, case .registered = records[i][0].body else { return false }
+            return true
+        }!
+        guard case .registered(var petition) = records[bad][0].body else { return }
+        petition.receivedOn = Fixtures.day("2170-01-01")
+        records[bad][0].body = .registered(petition: petition)
+        #expect(throws: StoreError(.io, path: Self.path, seq: 1 + bad,
+                                   cause: "a record that would not read back (malformed(\"date out of range\")); nothing was written")) {
+            try log.importRecords(Array(records.dropFirst()))
+        }
+        #expect(fs.calls[calls...].contains("write"), "parts before it were written")
+        #expect(fs.calls.last == "ftruncate")
+        #expect(fs.contents(Self.path)?.count == size)
+        #expect(try log.append([records[1]]).first?.seq == 2)
+        #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq).last == 2)
+    }
+
+    /// The second part's write fails (a full disk): the first part is cut back, the batch fails
+    /// and nothing of it stays; the next append numbers its record where the batch would have started.
+    @Test func aBatchWhosePartCannotBeWrittenLeavesNothing() throws {
+        let (fs, log, records) = try Self.importLog(partRecords: 4)
+        _ = try log.append([records[0]])
+        let size = fs.contents(Self.path)?.count
+        // flock, fstat, then the first part's write and the second's: it fails.
+        fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + 4, errno: ENOSPC)]
+        #expect(throws: StoreError.self) { try log.importRecords(Array(records.dropFirst())) }
+        #expect(Array(fs.calls.suffix(3)) == ["write", "write", "ftruncate"])
+        #expect(fs.contents(Self.path)?.count == size)
+        fs.faults = []
+        #expect(try log.append([records[1]]).first?.seq == 2)
+        #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq).last == 2)
+    }
+
     /// Damage inside the last batch, at its second record, in the middle, and at its last
     /// record before the commit: the reproduction of issue 10 (a flip read as a torn tail
     /// cut the acknowledged batch and gave its case numbers to new petitions).

@@ -5,6 +5,17 @@ import PetitionCore
 /// write the records as one buffer and sync (docs/decisions/0006-durable-log.md).
 extension DurableLog {
     package func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent]) {
+        try transact(returning: true, body)
+    }
+
+    /// A bulk import: the records appended as `append` appends them (one batch, its commit,
+    /// its syncs), without numbering a million stored events for a caller that reads none.
+    package func importRecords(_ records: [[CaseEvent]]) throws {
+        _ = try transact(returning: false) { _ in records.map(LogRecord.events) }
+    }
+
+    private func transact(returning: Bool, _ body: ([CaseEvent]) throws -> [LogRecord]) throws
+        -> (new: [CaseEvent], stored: [CaseEvent]) {
         try checkWritable()
         do { try fs.lock(fd) } catch { throw StoreError(.io, path: path, cause: error.description) }
         defer { fs.unlock(fd) }
@@ -22,7 +33,7 @@ extension DurableLog {
         let new = takeUndelivered()
         let records = try body(new)
         guard !records.isEmpty else { return (new, []) }
-        return (new, try write(records))
+        return (new, try write(records, returning: returning))
     }
 
     private func checkWritable() throws(StoreError) {
@@ -47,7 +58,7 @@ extension DurableLog {
     /// for every byte of the batch (docs/log-format.md, "Commit records"). A write that
     /// cannot be completed is cut back — a batch whose commit cannot be written, whole;
     /// a failed sync stops this writer.
-    func write(_ records: [LogRecord]) throws -> [CaseEvent] {
+    func write(_ records: [LogRecord], returning: Bool = true) throws -> [CaseEvent] {
         do {
             // Everything up to the end is made durable first, so each record can vouch
             // for the bytes before it (its durable-before offset) — unless this handle's
@@ -62,7 +73,7 @@ extension DurableLog {
             throw StoreError(.io, path: path, cause: "fdatasync: \(error.description)")
         }
         let before = (seq: lastSeq, hash: headHash, end: end, records: recordOffsets.count, frames: frames.count)
-        let stored = try appendSynced(records)
+        let stored = try appendSynced(records, returning: returning)
         guard records.count > 1 else { return stored }
         do {
             _ = try appendSynced([.commit(BatchCommit(first: before.seq + 1, last: lastSeq, lastHash: headHash.hex))])
@@ -103,114 +114,175 @@ extension DurableLog {
         DispatchQueue.concurrentPerform(iterations: runs) { r in body(min(count, r * size)..<min(count, (r + 1) * size)) }
     }
 
-    /// Each record prepared, and the events stored, numbered from `firstSeq`. A record's payload
-    /// depends on it alone, so a large batch is prepared on every core (docs/performance.md,
-    /// issue 13).
-    static func prepared(_ records: [LogRecord], firstSeq: Int) -> (records: [Prepared], events: [CaseEvent]) {
-        var firstEvent: [Int] = []
-        firstEvent.reserveCapacity(records.count)
+    /// Each record prepared. A record's payload depends on it alone, so a large batch is
+    /// prepared on every core (docs/performance.md, issue 13).
+    static func prepared(_ records: ArraySlice<LogRecord>) -> [Prepared] {
+        let first = records.startIndex
+        return [Prepared](unsafeUninitializedCapacity: records.count) { buffer, count in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            inParts(records.count) { range in
+                for i in range {
+                    let record = records[first + i]
+                    let (format, payload) = record.encoded()
+                    var readable: String?
+                    if case .events = record, format == .binary {
+                        do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
+                    }
+                    base?.advanced(by: i).initialize(to: Prepared(format: format, payload: payload, readable: readable))
+                }
+            }
+            count = records.count
+        }
+    }
+
+    /// The events of `records`, numbered from `firstSeq` (one sequence number a record).
+    static func numbered(_ records: [LogRecord], firstSeq: Int) -> [CaseEvent] {
+        var eventStarts: [Int] = []
+        eventStarts.reserveCapacity(records.count)
         var total = 0
         for record in records {
-            firstEvent.append(total)
+            eventStarts.append(total)
             total += record.events.count
         }
-        let eventStarts = firstEvent
-        var out = [Prepared](repeating: Prepared(format: .binary, payload: [], readable: nil), count: records.count)
-        let events = [CaseEvent](unsafeUninitializedCapacity: total) { eventBuffer, count in
-            out.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let base = buffer.baseAddress
-                nonisolated(unsafe) let eventBase = eventBuffer.baseAddress
-                inParts(records.count) { range in
-                    for i in range {
-                        let record = records[i]
-                        let (format, payload) = record.encoded()
-                        var readable: String?
-                        if case .events = record, format == .binary {
-                            do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
-                        }
-                        base?.advanced(by: i).pointee = Prepared(format: format, payload: payload, readable: readable)
-                        for (j, event) in record.events.enumerated() {
-                            var e = event
-                            e.seq = firstSeq + i
-                            eventBase?.advanced(by: eventStarts[i] + j).initialize(to: e)
-                        }
+        let starts = eventStarts
+        return [CaseEvent](unsafeUninitializedCapacity: total) { buffer, count in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            inParts(records.count) { range in
+                for i in range {
+                    for (j, event) in records[i].events.enumerated() {
+                        var e = event
+                        e.seq = firstSeq + i
+                        base?.advanced(by: starts[i] + j).initialize(to: e)
                     }
                 }
             }
             count = total
         }
-        return (out, events)
     }
 
-    /// Writes records after everything already synced, as one buffer, and syncs them.
-    private func appendSynced(_ records: [LogRecord]) throws -> [CaseEvent] {
+    /// Writes the parts of one batch in order: on a queue of their own when there are several,
+    /// so that the next part is made while the kernel copies this one (a batch of one part, an
+    /// interactive append, is written on the caller's thread and makes no queue). The first
+    /// failure stops it.
+    private final class PartWriter: @unchecked Sendable {
+        let fs: any FileSystem
+        let fd: Int32
+        let queue: DispatchQueue?
+        var failure: FileError?
+
+        init(fs: any FileSystem, fd: Int32, parts: Bool) {
+            self.fs = fs
+            self.fd = fd
+            queue = parts ? DispatchQueue(label: "xinfang.log.write") : nil
+        }
+
+        func write(_ bytes: [UInt8]) {
+            let work: @Sendable () -> Void = {
+                guard self.failure == nil else { return }
+                do throws(FileError) { try self.fs.writeAll(self.fd, bytes[...]) } catch { self.failure = error }
+            }
+            if let queue { queue.async(execute: work) } else { work() }
+        }
+
+        /// Waits for every part handed over; the first failure, if any.
+        func finish() -> FileError? {
+            queue?.sync {}
+            return failure
+        }
+    }
+
+    /// Writes records after everything already synced, and syncs them. A large batch is
+    /// written in parts, each made while the one before it is written (docs/performance.md,
+    /// issue 13); each part is checked before its bytes are made, and anything written of a
+    /// batch that then fails is cut back, so a failure leaves nothing. `returning`: whether
+    /// the stored events, numbered, are wanted (a bulk import does not ask for a million).
+    private func appendSynced(_ records: [LogRecord], returning: Bool = true) throws -> [CaseEvent] {
         let start = end
         var seq = lastSeq
         var hash = headHash
         var framesWritten: [LogFormat.Frame] = []
         var notesWritten: [NumberedNote] = []
         let now = options.clock()
-        let (prepared, stored) = Self.prepared(records, firstSeq: lastSeq + 1)
-        // Checked in order before a byte is made: nothing is written that cannot be read back
-        // (the binary codec holds days between 1870 and 2169 only, decision 0029's addendum; a
-        // record past that would leave the log damaged for every later reader), nor too large.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(records.count + 1)
+        let time = now, seed = format.seed, firstSeq = lastSeq + 1
+        let writerID = UInt32(truncatingIfNeeded: getpid())
+        let perPart = options.partRecords
+        let writer = PartWriter(fs: fs, fd: fd, parts: records.count > perPart)
+        var written: [Int] = []
+        written.reserveCapacity(records.count)
         var size = 0
-        for (i, ready) in prepared.enumerated() {
-            if let problem = ready.readable {
-                throw StoreError(.io, path: path, seq: lastSeq + 1 + i,
-                                 cause: "a record that would not read back (\(problem)); nothing was written")
-            }
-            guard ready.payload.count <= format.maxPayload else {
-                throw StoreError(.io, path: path, cause: "record too large (\(ready.payload.count) bytes)")
-            }
-            offsets.append(size)
-            size += LogFormat.frameLength(payload: ready.payload.count)
+        // Stops the batch: waits for the parts handed over, cuts back what they wrote.
+        func abandon(_ error: StoreError) -> StoreError {
+            _ = writer.finish()
+            try? fs.truncate(fd, to: Int64(start))
+            return error
         }
-        offsets.append(size)
-        // Every frame written into the batch at its offset (on every core for a large batch),
-        // then chained in order: each takes the hash of the one before, and gives its own.
-        let frameOffsets = offsets, time = now, durableBefore = start, seed = format.seed
-        let writerID = UInt32(truncatingIfNeeded: getpid()), firstSeq = lastSeq + 1
-        var buffer = [UInt8](unsafeUninitializedCapacity: size) { all, count in
-            nonisolated(unsafe) let base = all.baseAddress
-            Self.inParts(records.count) { range in
-                for i in range {
-                    let frame = UnsafeMutableRawBufferPointer(start: base?.advanced(by: frameOffsets[i]),
-                                                              count: frameOffsets[i + 1] - frameOffsets[i])
-                    prepared[i].payload.withUnsafeBytes {
-                        LogFormat.writeFrame(into: frame, seq: firstSeq + i, type: records[i].kind.rawValue,
-                                             format: prepared[i].format.rawValue, time: time, durableBefore: durableBefore,
-                                             writerID: writerID, payload: $0, seed: seed)
+        var from = 0
+        while from < records.count {
+            let part = from..<min(records.count, from + perPart)
+            let prepared = Self.prepared(records[part])
+            // Checked in order before a byte of the part is made: nothing is written that
+            // cannot be read back (the binary codec holds days between 1870 and 2169 only,
+            // decision 0029's addendum; a record past that would leave the log damaged for
+            // every later reader), nor too large.
+            var offsets: [Int] = []
+            offsets.reserveCapacity(part.count + 1)
+            var partSize = 0
+            for (k, ready) in prepared.enumerated() {
+                if let problem = ready.readable {
+                    throw abandon(StoreError(.io, path: path, seq: firstSeq + from + k,
+                                             cause: "a record that would not read back (\(problem)); nothing was written"))
+                }
+                guard ready.payload.count <= format.maxPayload else {
+                    throw abandon(StoreError(.io, path: path, cause: "record too large (\(ready.payload.count) bytes)"))
+                }
+                offsets.append(partSize)
+                partSize += LogFormat.frameLength(payload: ready.payload.count)
+            }
+            offsets.append(partSize)
+            // Every frame written into the part at its offset (on every core for a large
+            // part), then chained in order: each takes the hash of the one before, and gives its own.
+            let frameOffsets = offsets, durableBefore = start, partFirst = firstSeq + from, lower = part.lowerBound
+            var buffer = [UInt8](unsafeUninitializedCapacity: partSize) { all, count in
+                nonisolated(unsafe) let base = all.baseAddress
+                Self.inParts(part.count) { range in
+                    for k in range {
+                        let frame = UnsafeMutableRawBufferPointer(start: base?.advanced(by: frameOffsets[k]),
+                                                                  count: frameOffsets[k + 1] - frameOffsets[k])
+                        prepared[k].payload.withUnsafeBytes {
+                            LogFormat.writeFrame(into: frame, seq: partFirst + k, type: records[lower + k].kind.rawValue,
+                                                 format: prepared[k].format.rawValue, time: time, durableBefore: durableBefore,
+                                                 writerID: writerID, payload: $0, seed: seed)
+                        }
+                    }
+                }
+                count = partSize
+            }
+            buffer.withUnsafeMutableBytes { all in
+                for k in part.indices.lazy.map({ $0 - lower }) {
+                    seq += 1
+                    let frame = UnsafeMutableRawBufferPointer(rebasing: all[offsets[k]..<offsets[k + 1]])
+                    let prevHash = hash
+                    LogFormat.chain(frame, prevHash: prevHash, seed: seed)
+                    hash = RecordHash(of: UnsafeRawBufferPointer(frame))
+                    if case .training(let note) = records[lower + k] { notesWritten.append(NumberedNote(seq: seq, note: note)) }
+                    if options.keepFrames {
+                        framesWritten.append(LogFormat.Frame(offset: start + size + offsets[k], length: frame.count, seq: seq,
+                                                             type: records[lower + k].kind.rawValue,
+                                                             format: prepared[k].format.rawValue, time: now, durableBefore: start,
+                                                             writerID: 0, prevHash: prevHash, payload: prepared[k].payload,
+                                                             hash: hash))
                     }
                 }
             }
-            count = size
+            for offset in offsets.dropLast() { written.append(start + size + offset) }
+            size += partSize
+            writer.write(buffer)
+            from = part.upperBound
         }
-        buffer.withUnsafeMutableBytes { all in
-            for i in records.indices {
-                seq += 1
-                let frame = UnsafeMutableRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]])
-                let prevHash = hash
-                LogFormat.chain(frame, prevHash: prevHash, seed: seed)
-                hash = RecordHash(of: UnsafeRawBufferPointer(frame))
-                if case .training(let note) = records[i] { notesWritten.append(NumberedNote(seq: seq, note: note)) }
-                if options.keepFrames {
-                    framesWritten.append(LogFormat.Frame(offset: start + offsets[i], length: frame.count, seq: seq,
-                                                         type: records[i].kind.rawValue, format: prepared[i].format.rawValue,
-                                                         time: now, durableBefore: start, writerID: 0, prevHash: prevHash,
-                                                         payload: prepared[i].payload, hash: hash))
-                }
-            }
-        }
-        let written = offsets.dropLast().map { start + $0 }
-        do {
-            try fs.writeAll(fd, buffer[...])
-        } catch {
+        if let failure = writer.finish() {
             // Cut back a partial record while still holding the lock, then fail.
             try? fs.truncate(fd, to: Int64(start))
-            throw StoreError(.io, path: path, cause: error.description)
+            throw StoreError(.io, path: path, cause: failure.description)
         }
         do {
             try fs.dataSync(fd)
@@ -221,7 +293,7 @@ extension DurableLog {
         lastSeq = seq
         headHash = hash
         offsetsLock.lock()
-        end = start + buffer.count
+        end = start + size
         recordOffsets += written
         offsetsLock.unlock()
         syncedEnd = end
@@ -238,6 +310,6 @@ extension DurableLog {
             case .events, .commit, .salvage, .disclosure, .referenceData: break
             }
         }
-        return stored
+        return returning ? Self.numbered(records, firstSeq: firstSeq) : []
     }
 }

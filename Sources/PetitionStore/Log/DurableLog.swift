@@ -25,6 +25,10 @@ package final class DurableLog: EventLog {
         /// How much of the file is read at a time (tests make it small, so that frames
         /// straddle windows): opening never holds the whole file.
         package var window: Int
+        /// How many records of a large batch are made and written at a time: each part is
+        /// prepared, framed and chained while the one before it is written (tests make it
+        /// small, so that a batch of a few records has several parts).
+        package var partRecords: Int
         /// Start reading after a snapshot's last record instead of from the first, if —
         /// and only if — that record is in this file where the snapshot says, with its
         /// checksum and SHA-256 intact (`resumed` then says so); otherwise the whole file
@@ -46,13 +50,14 @@ package final class DurableLog: EventLog {
         /// (`unfinishedBatchStart`), whose whole first records it had already handed out.
         var cutFrom: Int?
 
-        package init(writable: Bool = false, keepFrames: Bool = false, window: Int = 8 << 20,
+        package init(writable: Bool = false, keepFrames: Bool = false, window: Int = 8 << 20, partRecords: Int = 16_384,
                      resume: CaseSnapshot.Head? = nil, verifyOnly: Bool = false, fs: any FileSystem = PosixFileSystem(),
                      clock: @escaping Clock = DurableLog.systemClock,
                      replaying: ((DurableLog, [CaseEvent]) -> Void)? = nil) {
             self.writable = writable
             self.keepFrames = keepFrames
             self.window = window
+            self.partRecords = max(1, partRecords)
             self.resume = resume
             self.verifyOnly = verifyOnly
             self.fs = fs

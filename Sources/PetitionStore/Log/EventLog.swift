@@ -15,6 +15,10 @@ package protocol EventLog: AnyObject {
     /// stored events (with their sequence numbers) are returned only once durable. If
     /// `body` throws, nothing is written.
     func transact(_ body: ([CaseEvent]) throws -> [LogRecord]) throws -> (new: [CaseEvent], stored: [CaseEvent])
+    /// Appends records without deciding anything, as `append` does, and hands nothing back
+    /// (a bulk import: generated cases, a training log's): a file log then need not number
+    /// every stored event for the caller.
+    func importRecords(_ records: [[CaseEvent]]) throws
     /// Events other processes appended since the last read, without taking the lock.
     func poll() throws(StoreError) -> [CaseEvent]
     /// The events of the records with these sequence numbers (a case's full history,
@@ -46,6 +50,8 @@ extension EventLog {
     package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
         try body(try readAll())
     }
+
+    package func importRecords(_ records: [[CaseEvent]]) throws { _ = try append(records) }
 
     /// Appends records without deciding anything (tests, generators).
     @discardableResult

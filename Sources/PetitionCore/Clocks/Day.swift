@@ -5,10 +5,17 @@
 /// Dates are stored as a count of days since 1970-01-01 so that adding days and
 /// comparing dates are integer operations.
 package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// Days since 1970-01-01.
-    package let ordinal: Int
+    /// Days since 1970-01-01, held in 32 bits: a case holds a score of dates (and a queue row,
+    /// an assignment, a review stage theirs), so 4 bytes a date instead of 8 — and an optional
+    /// date 8 instead of 16 — is a tenth of each case's memory (docs/performance.md, issue 13).
+    /// ±5.8 million years; anything farther is held at the bound (and refused as outside
+    /// `supported` wherever a day enters).
+    private let days: Int32
 
-    package init(ordinal: Int) { self.ordinal = ordinal }
+    /// Days since 1970-01-01.
+    package var ordinal: Int { Int(days) }
+
+    package init(ordinal: Int) { days = Int32(clamping: ordinal) }
 
     /// The days this product records: 2000-01-01 … 2099-12-31 (decision 0029, addendum).
     /// Every time that enters — the training clock, `--now`, a dated field — is refused
@@ -26,7 +33,7 @@ package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
             return nil
         }
-        ordinal = Day.ordinalFrom(year: year, month: month, day: day)
+        self.init(ordinal: Day.ordinalFrom(year: year, month: month, day: day))
     }
 
     /// Parses `YYYY-MM-DD`; nil for anything else.
@@ -40,7 +47,7 @@ package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvert
     /// The Beijing-time date of an instant.
     package init(_ instant: Instant) {
         let shifted = instant.millisecondsSince1970 + Instant.beijingOffsetMilliseconds
-        ordinal = Int(shifted.floorDivided(by: 86_400_000))
+        self.init(ordinal: Int(clamping: shifted.floorDivided(by: 86_400_000)))
     }
 
     package var components: (year: Int, month: Int, day: Int) {
@@ -81,7 +88,7 @@ package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
-    package static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    package static func < (a: Day, b: Day) -> Bool { a.days < b.days }
 
     package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

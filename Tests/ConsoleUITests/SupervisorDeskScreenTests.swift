@@ -316,6 +316,8 @@ struct SupervisionActsOnTheDeskTests {
         #expect(desk.screen.contains("解除第1项：挂牌督办"), "\(desk.screen)")
         desk.press(.function(2))
         #expect(desk.book.organRecords.count == 1, "no reason: nothing written")
+        // The refusal names the field as the form labels it.
+        #expect(desk.state.flash?.text == "请填写解除理由", "\(desk.screen)")
         desk.type("已整改到位")
         desk.press(.function(2))
         #expect(desk.state.screen == .organActs && desk.screen.contains("已解除"), "\(desk.screen)")

@@ -330,20 +330,22 @@ enum FormInput {
             // form's order: the refusal the log would give, each required field left empty,
             // and what the person's fields fail.
             let fields = fields(state, data)
+            // An action's or an organ act's form names a field as its label does (关联's `kind`
+            // is its 关系, not a petitioner's 类别; a lift's `note` its 解除理由, not 说明);
+            // the register form's messages cite the article that asks for the field.
+            let ownLabels: Bool = if case .register = state.screen { false } else { true }
             var problems: [String: String] = [:]
             if let key = RegisterForm.fieldKey(error), fields.contains(where: { $0.key == key }) {
                 problems[key] = RegisterForm.message(error, data, lang)
             }
             for field in fields where field.required && form.value(field.key).trimmingCharacters(in: .whitespaces).isEmpty
                 && problems[field.key] == nil {
-                // On an action's form the field is named as the form names it (关联's `kind` is
-                // its 关系, not a petitioner's 类别).
-                problems[field.key] = state.screen.actionKind == nil
+                problems[field.key] = !ownLabels
                     ? RegisterForm.message(Rejection(.missingField, field: field.key,
                                                      rule: PetitionValidation.missingRule(field.key)), data, lang)
                     : (lang == .zh ? "请填写\(field.label)" : "\(field.label): required")
             }
-            if state.screen.actionKind != nil, case .missingField = error.code, let key = error.field,
+            if ownLabels, case .missingField = error.code, let key = error.field,
                let field = fields.first(where: { $0.key == key }) {
                 problems[key] = lang == .zh ? "请填写\(field.label)" : "\(field.label): required"
             }

@@ -17,6 +17,24 @@ struct StaffCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.log))
     }
 
+    /// A roster of the wrong shape is called a roster, not a petition; a member's organ missing
+    /// from the directory is called the member's organ, not a petition's registering organ
+    /// (tester, issue 14). One line each, exit 65, no log made.
+    @Test(arguments: [
+        (#"[{"user":"x"}]"#, "xinfang: 人员名单有误：roster.json（输入不是有效的人员名单 JSON（字段 顶层 应为对象 {…}））"),
+        (#"{"members":[{"user":"x","name":"x","role":"clerk","organ":"D-NOPE"}]}"#,
+         "xinfang: 人员所在机关「D-NOPE」不在机关名录中（可用 xinfang organs 查看）"),
+    ])
+    func aRosterIsRefusedInItsOwnWords(roster text: String, says line: String) throws {
+        let cli = CLI()
+        let roster = cli.dir + "/roster.json"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: roster))
+        // Named as given, relative to the folder the command runs in.
+        let r = cli.run(["init", "--roster", "roster.json", "--now", "2025-04-27"])
+        #expect(r.status == 65 && r.err == line + "\n", "\(r.status) \(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: cli.log))
+    }
+
     @Test func anAccountRemovedYesterdayIsRefusedTodayAndActedTheDayBefore() throws {
         let cli = CLI()
         #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)

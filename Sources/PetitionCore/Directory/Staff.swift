@@ -132,7 +132,7 @@ package struct Staff: Sendable, Equatable {
             guard members[user] == nil else { throw Rejection(.staffExists, field: "user", ["user": user]) }
             guard change.name != nil else { throw Rejection(.missingField, field: "name") }
             guard change.role != nil else { throw Rejection(.missingField, field: "role") }
-            guard change.organ != nil else { throw Rejection(.missingField, field: "organ") }
+            guard change.organ != nil else { throw Rejection(.missingField, field: "memberOrgan") }
         case .change:
             guard members[user] != nil else { throw Rejection(.staffUnknown, field: "user", ["user": user]) }
             guard change.name != nil || change.role != nil || change.organ != nil else {
@@ -142,7 +142,8 @@ package struct Staff: Sendable, Equatable {
             guard members[user] != nil else { throw Rejection(.staffUnknown, field: "user", ["user": user]) }
         }
         if let organ = change.organ, directory[organ] == nil {
-            throw Rejection(.unknownOrgan, field: "organ", ["organ": organ])
+            // A member's organ, not a petition's registering organ (登记机关).
+            throw Rejection(.unknownOrgan, field: "memberOrgan", ["organ": organ])
         }
         if change.role == .trainee, !training { throw Rejection(.staffTraineeInProduction, field: "role") }
         let after = applying([change])

@@ -20,23 +20,25 @@ package struct JSONInputError: Error, Equatable, Sendable {
 
     package init(_ problem: Problem) { self.problem = problem }
 
-    /// One sentence saying what is wrong and where.
-    package func message(_ language: Language) -> String {
+    /// One sentence saying what is wrong and where; `input`: what the JSON should have been
+    /// (a petition, a roster…), as the sentence names it.
+    package func message(_ language: Language, input: Localized = Localized("信访事项", "petition")) -> String {
         let zh = language == .zh
+        let what = input.text(language)
         func at(_ path: String) -> String { path.isEmpty ? (zh ? "顶层" : "the top level") : path }
         return switch problem {
         case .invalidUTF8(let offset):
             zh ? "输入不是有效的 UTF-8 文本（第\(offset + 1)字节）：请以 UTF-8 编码保存后重新提交"
                : "The input is not valid UTF-8 (byte \(offset + 1)): save it as UTF-8 and submit it again"
         case .syntax(let offset, let expected):
-            zh ? "输入不是有效的信访事项 JSON（第\(offset + 1)字节处应为 \(expected)）"
-               : "The input is not valid petition JSON (byte \(offset + 1): expected \(expected))"
+            zh ? "输入不是有效的\(what) JSON（第\(offset + 1)字节处应为 \(expected)）"
+               : "The input is not valid \(what) JSON (byte \(offset + 1): expected \(expected))"
         case .rawControl(let offset):
-            zh ? "输入不是有效的信访事项 JSON（第\(offset + 1)字节：字符串中有未转义的控制字符）"
-               : "The input is not valid petition JSON (byte \(offset + 1): a raw control character in a string)"
+            zh ? "输入不是有效的\(what) JSON（第\(offset + 1)字节：字符串中有未转义的控制字符）"
+               : "The input is not valid \(what) JSON (byte \(offset + 1): a raw control character in a string)"
         case .tooDeep(let path):
-            zh ? "输入不是有效的信访事项 JSON（\(at(path))嵌套超过\(StrictJSON.maxDepth)层）"
-               : "The input is not valid petition JSON (nested more than \(StrictJSON.maxDepth) deep at \(at(path)))"
+            zh ? "输入不是有效的\(what) JSON（\(at(path))嵌套超过\(StrictJSON.maxDepth)层）"
+               : "The input is not valid \(what) JSON (nested more than \(StrictJSON.maxDepth) deep at \(at(path)))"
         case .duplicateKey(let path):
             zh ? "字段「\(path)」写了两次：每个字段只能出现一次，请删去多余的一个"
                : "The field \"\(path)\" is given twice: each field appears once; remove the extra one"
@@ -47,8 +49,8 @@ package struct JSONInputError: Error, Equatable, Sendable {
             } ?? (zh ? "没有「\(path)」这个字段：未知字段不会被忽略，请删去或改正后重新提交"
                      : "There is no field \"\(path)\": unknown fields are not ignored; remove or correct it and submit again")
         case .wrongType(let path, let expected):
-            zh ? "输入不是有效的信访事项 JSON（字段 \(at(path)) 应为\(Self.typeName(expected, zh: true))）"
-               : "The input is not valid petition JSON (field \(at(path)) should be \(Self.typeName(expected, zh: false)))"
+            zh ? "输入不是有效的\(what) JSON（字段 \(at(path)) 应为\(Self.typeName(expected, zh: true))）"
+               : "The input is not valid \(what) JSON (field \(at(path)) should be \(Self.typeName(expected, zh: false)))"
         case .invalidValue(let path, let value, let allowed):
             (zh ? "字段「\(at(path))」的值\(value.map { "「\($0)」" } ?? "")无效" : "The field \"\(at(path))\" does not take \(value.map { "\"\($0)\"" } ?? "this value")")
                 + (allowed.isEmpty ? "" : (zh ? "：应为 " : ": one of ") + allowed.joined(separator: zh ? "、" : ", "))

@@ -29,7 +29,7 @@ package struct Roster: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else { throw StoreError(.dataMissing, path: path) }
         // Strictly, as every import: an unknown or repeated key is refused, naming it.
         do throws(JSONInputError) { return try StrictDecoder.decode(Roster.self, from: [UInt8](data)) } catch {
-            throw StoreError(.badRoster, path: path, cause: error.message(.zh))
+            throw StoreError(.badRoster, path: path, cause: error.message(.zh, input: Localized("人员名单", "roster")))
         }
     }
 

@@ -109,7 +109,7 @@ struct BatchCommitTests {
             try log.importRecords(Array(records.dropFirst()))
         }
         #expect(fs.calls[calls...].contains("write"), "parts before it were written")
-        #expect(fs.calls.last == "ftruncate")
+        #expect(Array(fs.calls.suffix(2)) == ["ftruncate", "fdatasync"], "cut back, and the cut synced")
         #expect(fs.contents(Self.path)?.count == size)
         #expect(try log.append([records[1]]).first?.seq == 2)
         #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq).last == 2)
@@ -124,11 +124,43 @@ struct BatchCommitTests {
         // flock, fstat, then the first part's write and the second's: it fails.
         fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + 4, errno: ENOSPC)]
         #expect(throws: StoreError.self) { try log.importRecords(Array(records.dropFirst())) }
-        #expect(Array(fs.calls.suffix(3)) == ["write", "write", "ftruncate"])
+        // No part made after the failure is written; the cut synced.
+        #expect(Array(fs.calls.suffix(4)) == ["write", "write", "ftruncate", "fdatasync"])
         #expect(fs.contents(Self.path)?.count == size)
         fs.faults = []
         #expect(try log.append([records[1]]).first?.seq == 2)
         #expect(try DurableLog.open(at: Self.path, .init(fs: fs)).readAll().map(\.seq).last == 2)
+    }
+
+    /// A batch refused in a later part whose cut-back then fails (the disk refuses the
+    /// truncate): the writer stops, as after a failed sync, rather than let its next append
+    /// take the refused parts for another writer's records; the refusal says to reopen.
+    @Test func aBatchWhoseCutBackFailsStopsTheWriter() throws {
+        let (fs, log, generated) = try Self.importLog(partRecords: 4)
+        var records = generated
+        _ = try log.append([records[0]])
+        let bad = records.indices.first { i in
+            guard i > 20, case .registered = records[i][0].body else { return false }
+            return true
+        }!
+        guard case .registered(var petition) = records[bad][0].body else { return }
+        petition.receivedOn = Fixtures.day("2170-01-01")
+        records[bad][0].body = .registered(petition: petition)
+        let before = fs.calls.count
+        // The truncate fails (EIO) each time it is called.
+        fs.beforeCall = { kind in
+            if kind == "ftruncate", fs.faults.isEmpty { fs.faults = [SimulatedFileSystem.Fault(call: fs.calls.count + 1, errno: EIO)] }
+        }
+        do {
+            try log.importRecords(Array(records.dropFirst()))
+            Issue.record("a batch with a record past 2169 was written")
+        } catch let error as StoreError {
+            #expect(error.cause.hasSuffix("reopen the log"), "\(error.cause)")
+        }
+        fs.beforeCall = nil
+        fs.faults = []
+        #expect(fs.calls[before...].contains("ftruncate"))
+        #expect(throws: StoreError.self) { _ = try log.append([records[1]]) }
     }
 
     /// Damage inside the last batch, at its second record, in the middle, and at its last
@@ -204,8 +236,8 @@ struct BatchCommitTests {
         fs.faults = [SimulatedFileSystem.Fault(call: commitWrite, errno: ENOSPC)]
         #expect(throws: StoreError.self) { _ = try log.append(Array(records[1..<4])) }
         #expect(fs.calls[commitWrite - 1] == "write")
-        // The partial commit cut back, then the batch, and the cut synced.
-        #expect(Array(fs.calls.suffix(3)) == ["ftruncate", "ftruncate", "fdatasync"])
+        // The partial commit cut back, then the batch, each cut synced.
+        #expect(Array(fs.calls.suffix(4)) == ["ftruncate", "fdatasync", "ftruncate", "fdatasync"])
         #expect(fs.contents(Self.path)?.count == size, "the unacknowledged batch was taken back")
         fs.faults = []
         // The next command numbers its record where the taken-back batch would have started.

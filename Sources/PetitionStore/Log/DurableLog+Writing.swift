@@ -162,13 +162,18 @@ extension DurableLog {
 
     /// Writes the parts of one batch in order: on a queue of their own when there are several,
     /// so that the next part is made while the kernel copies this one (a batch of one part, an
-    /// interactive append, is written on the caller's thread and makes no queue). The first
-    /// failure stops it.
+    /// interactive append, is written on the caller's thread and makes no queue). At most two
+    /// parts wait to be written, so a batch is never held whole; the first failure stops it.
     private final class PartWriter: @unchecked Sendable {
         let fs: any FileSystem
         let fd: Int32
         let queue: DispatchQueue?
-        var failure: FileError?
+        /// Parts handed over and not yet written: the maker waits when two are.
+        let slots = DispatchSemaphore(value: 2)
+        private let lock = NSLock()
+        private var firstFailure: FileError?
+        /// Whether any byte was handed over to be written.
+        private(set) var started = false
 
         init(fs: any FileSystem, fd: Int32, parts: Bool) {
             self.fs = fs
@@ -176,18 +181,49 @@ extension DurableLog {
             queue = parts ? DispatchQueue(label: "xinfang.log.write") : nil
         }
 
+        /// The first write that failed, so far.
+        var failure: FileError? {
+            lock.lock()
+            defer { lock.unlock() }
+            return firstFailure
+        }
+
         func write(_ bytes: [UInt8]) {
+            started = true
             let work: @Sendable () -> Void = {
                 guard self.failure == nil else { return }
-                do throws(FileError) { try self.fs.writeAll(self.fd, bytes[...]) } catch { self.failure = error }
+                do throws(FileError) { try self.fs.writeAll(self.fd, bytes[...]) } catch {
+                    self.lock.lock()
+                    self.firstFailure = error
+                    self.lock.unlock()
+                }
             }
-            if let queue { queue.async(execute: work) } else { work() }
+            guard let queue else { return work() }
+            slots.wait()
+            queue.async { work(); self.slots.signal() }
         }
 
         /// Waits for every part handed over; the first failure, if any.
         func finish() -> FileError? {
             queue?.sync {}
             return failure
+        }
+    }
+
+    /// Takes back what a batch that fails wrote: waits for its parts, then cuts the file back
+    /// to where the batch began and syncs the cut, still under the lock. If the cut cannot be
+    /// made durable, this writer stops (as after a failed sync): the next open repairs the tail.
+    private func cutBack(_ writer: PartWriter, to start: Int, _ error: StoreError) -> StoreError {
+        _ = writer.finish()
+        guard writer.started else { return error }
+        do {
+            try fs.truncate(fd, to: Int64(start))
+            try fs.dataSync(fd)
+            return error
+        } catch let cut {
+            failure = cut
+            return StoreError(.io, path: path, seq: error.seq,
+                              cause: "\(error.cause); what was written could not be cut back (\(cut.description)): reopen the log")
         }
     }
 
@@ -210,14 +246,10 @@ extension DurableLog {
         var written: [Int] = []
         written.reserveCapacity(records.count)
         var size = 0
-        // Stops the batch: waits for the parts handed over, cuts back what they wrote.
-        func abandon(_ error: StoreError) -> StoreError {
-            _ = writer.finish()
-            try? fs.truncate(fd, to: Int64(start))
-            return error
-        }
+        func abandon(_ error: StoreError) -> StoreError { cutBack(writer, to: start, error) }
         var from = 0
-        while from < records.count {
+        // A failed write stops the making of parts: what was written is cut back below.
+        while from < records.count, writer.failure == nil {
             let part = from..<min(records.count, from + perPart)
             let prepared = Self.prepared(records[part])
             // Checked in order before a byte of the part is made: nothing is written that
@@ -281,8 +313,7 @@ extension DurableLog {
         }
         if let failure = writer.finish() {
             // Cut back a partial record while still holding the lock, then fail.
-            try? fs.truncate(fd, to: Int64(start))
-            throw StoreError(.io, path: path, cause: failure.description)
+            throw abandon(StoreError(.io, path: path, cause: failure.description))
         }
         do {
             try fs.dataSync(fd)

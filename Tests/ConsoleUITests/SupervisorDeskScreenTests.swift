@@ -38,6 +38,32 @@ struct SupervisorDeskScreenTests {
         #expect(problem == nil, "\(problem ?? "")")
     }
 
+    /// The desk's on-time rate this month is written as the statistics write it, to a tenth
+    /// (66.7%, where the desk floored it to 66%): three letters received in May, two sent on the
+    /// day they came, one three weeks later (Art 22's 15 days past) — the triage clock's rate on
+    /// the desk is the statistics' figure for May (tester, issue 14).
+    @Test func theDesksRateIsWrittenAsTheStatisticsWriteIt() throws {
+        var events: [CaseEvent] = []
+        for (i, sent) in ["2025-05-06T10:00", "2025-05-06T11:00", "2025-05-27T10:00"].enumerated() {
+            var s = Scenario(number: CaseNumber(organ: "D-XFJ", year: 2025, sequence: i + 1))
+            try s.run(.register(Fixtures.letter(received: "2025-05-06")), as: Fixtures.clerk, at: "2025-05-06T09:00")
+            try s.run(.transfer(to: "D-ZJJ", note: nil), as: Fixtures.clerk, at: sent)
+            for var event in s.log {
+                event.seq = events.count + 1
+                events.append(event)
+            }
+        }
+        let desk = try Desk(Fixtures.supervisor, at: "2025-05-31T10:00", events: events)
+        let asOf = Fixtures.day("2025-05-31")
+        let stats = desk.data.states.statistics(StatisticsQuery(from: Fixtures.day("2025-05-01"), to: asOf, asOf: asOf),
+                                                directory: Fixtures.directory, calendar: Fixtures.calendar)
+        #expect(stats.total.onTime[.triage] == Ratio(2, of: 3))
+        let layout = DeskScreen.layout(try #require(desk.state.desk), desk.data, .zh)
+        let triage = try #require(layout.left.first { $0.label == ClockKind.triage.title.zh })
+        #expect(triage.cells.last?.text == "66.7%")
+        #expect(desk.screen.contains("66.7%"), "\(desk.screen)")
+    }
+
     @Test func anOverdueCountOpensItsCasesAndEscReturnsToIt() throws {
         let desk = try Self.desk()
         // The housing bureau is the latest organ: its line comes first; its third number is overdue.

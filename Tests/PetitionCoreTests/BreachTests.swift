@@ -175,10 +175,10 @@ struct SupervisorDeskTests {
         let desk = SupervisorDesk(cases, asOf: Fixtures.day("2025-05-31"), calendar: Fixtures.calendar,
                                   directory: Fixtures.directory)
         let zjj = try #require(desk.organs.first { $0.organ == "D-ZJJ" }?.line)
-        #expect(zjj.duties == 1 && zjj.dutiesOnTime == 0 && zjj.onTimePercent == 0)
+        #expect(zjj.duties == 1 && zjj.dutiesOnTime == 0 && zjj.onTime.percentText == "0.0%")
         #expect(zjj.settledThisMonth == [BreachTests.n(6)])
-        #expect(desk.organs.first { $0.organ == "D-XFJ" }?.line.onTimePercent == 100)
-        #expect(desk.clocks.first { $0.clock == .receiverNotice }?.line.onTimePercent == 0)
+        #expect(desk.organs.first { $0.organ == "D-XFJ" }?.line.onTime.percentText == "100.0%")
+        #expect(desk.clocks.first { $0.clock == .receiverNotice }?.line.onTime.percentText == "0.0%")
     }
 
     /// The desk's on-time rate this month and `stats --from 1st --to day` are one derivation

@@ -46,13 +46,7 @@ package struct StatisticsText {
         return String(values.map { top == 0 ? levels[0] : levels[$0 * 7 / top] })
     }
 
-    private static func percent(_ r: Ratio) -> String {
-        guard let p = r.percent else { return "—" }
-        let tenths = Int((p * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
-
-    private func ratio(_ r: Ratio) -> String { "\(r.count)/\(r.of) \(Self.percent(r))" }
+    private func ratio(_ r: Ratio) -> String { "\(r.count)/\(r.of) \(r.percentText)" }
 
     private func days(_ values: [Int]) -> String {
         let m = percentile(50, of: values).map(String.init) ?? "—"
@@ -187,8 +181,8 @@ package struct StatisticsText {
             rows.append(DisplayWidth.pad(name, to: nameWidth) + "  "
                         + String(repeating: " ", count: max(0, 4 - count.count)) + count + "  "
                         + DisplayWidth.pad(Self.bar(f.received, of: top, width: 16, ascii: ascii), to: 16) + "  "
-                        + DisplayWidth.pad(Self.percent(onTime), to: 7) + "  "
-                        + DisplayWidth.pad(Self.percent(f.satisfaction), to: 7) + "  "
+                        + DisplayWidth.pad(onTime.percentText, to: 7) + "  "
+                        + DisplayWidth.pad(f.satisfaction.percentText, to: 7) + "  "
                         + Self.sparkline(f.monthly, ascii: ascii))
         }
         return rows

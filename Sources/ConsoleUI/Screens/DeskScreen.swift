@@ -73,7 +73,7 @@ package enum DeskScreen {
                 Cell(column: c.soon, title: name.joined(soonTitle), cases: l.dueSoon, style: .dueSoon, organ: organ),
                 Cell(column: c.late, title: name.joined(Localized("已逾期", "overdue")), cases: l.overdue, style: .overdue, organ: organ),
                 Cell(column: c.rate, title: name.joined(Localized("本月收件已届期限", "duties settled, received this month")),
-                     cases: l.settledThisMonth, style: .normal, text: l.onTimePercent.map { "\($0)%" } ?? "—", organ: organ),
+                     cases: l.settledThisMonth, style: .normal, text: l.onTime.percentText, organ: organ),
             ]
         }
         var left: [Line] = organsByLateness(desk).map { organ, l in

@@ -79,6 +79,14 @@ package struct Ratio: Sendable, Equatable {
     /// The share in per cent, nil when the denominator is 0.
     package var percent: Double? { of == 0 ? nil : Double(count) * 100 / Double(of) }
 
+    /// The share as every screen and report writes it, to a tenth of a per cent (97.9%), so
+    /// the desk and the statistics agree; "—" when the denominator is 0.
+    package var percentText: String {
+        guard let p = percent else { return "—" }
+        let tenths = Int((p * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
     mutating func add(_ hit: Bool) {
         of += 1
         if hit { count += 1 }

@@ -14,8 +14,9 @@ package struct SupervisorDesk: Sendable, Equatable {
         package var duties = 0
         package var dutiesOnTime = 0
 
-        /// The on-time rate this month, in whole per cent; nil when no duty settled.
-        package var onTimePercent: Int? { duties == 0 ? nil : dutiesOnTime * 100 / duties }
+        /// The duties settled this month and those done on time: the on-time rate, written as
+        /// `stats` writes it (`Ratio.percentText`).
+        package var onTime: Ratio { Ratio(dutiesOnTime, of: duties) }
     }
 
     package var organs: [(organ: OrganCode, line: Line)]

@@ -73,18 +73,25 @@ struct DocumentModel {
 
     /// Who the document is addressed to: the organ of a letter, or the petitioner.
     func recipient() throws(DocumentError) -> String {
-        if let organ = recipientOrgan { return organ }
+        if !recipientOrgans.isEmpty { return recipientOrgans.joined(separator: ",") }
         return try required(state.petition?.petitioner.name, "name", Localized("信访人姓名", "petitioner's name"))
     }
 
-    /// The organ a letter goes to.
-    var recipientOrgan: OrganCode? {
+    /// The organs a letter goes to (one, but for a policy suggestion: the Party committee and
+    /// the government); none for a notice or an opinion, which go to the petitioner.
+    var recipientOrgans: [OrganCode] {
         switch source.body {
-        case .transferred(let to, _), .assigned(let to, _, _), .referred(_, let to, _): to
-        case .supervisionOrdered(let organ, _, _, _): organ
-        default: nil  // a notice or an opinion goes to the petitioner, whatever the step
+        case .transferred(let to, _), .assigned(let to, _, _), .referred(_, let to, _): [to]
+        // A supervision letter goes where its suggestion's paragraph sends it (Art 40 paras
+        // 1–3): the organ supervised, the issuer's own level's Party committee and government,
+        // or the organ with authority over the one supervised.
+        case .supervisionOrdered(let organ, let suggestion, _, _):
+            Self.orElse(reference.directory.addressees(of: suggestion, concerning: organ, issuedBy: source.actor.organ), [organ])
+        default: []  // a notice or an opinion goes to the petitioner, whatever the step
         }
     }
+
+    private static func orElse(_ list: [OrganCode], _ fallback: [OrganCode]) -> [OrganCode] { list.isEmpty ? fallback : list }
 
     /// Everything the templates read.
     func values() throws(DocumentError) -> [String: Any] {
@@ -106,13 +113,13 @@ struct DocumentModel {
             "receiverNotice": reference.terms.receiverNotice.text.text(language),
             "objectionTerm": reference.terms.objection.text.text(language),
         ]
-        if let organ = recipientOrgan {
+        if !recipientOrgans.isEmpty {
             // Art 30 para 3: an accusation's letter never goes to an organ it accuses.
-            if state.accusedOrgans.contains(organ) {
+            if recipientOrgans.contains(where: state.accusedOrgans.contains) {
                 throw DocumentError(.art30, Localized("检举控告材料不得转给被检举控告的单位（第30条第3款）",
                                                       "An accusation's material never goes to the organ it accuses (Art 30(3))"))
             }
-            v["toOrgan"] = organName(organ)
+            v["toOrgan"] = recipientOrgans.map { organName($0) }.joined(separator: language == .zh ? "、" : ", ")
         } else {
             v["petitioner"] = try recipient()
             if request.delivery == .post {
@@ -186,8 +193,11 @@ struct DocumentModel {
             v["outcome"] = ChoiceLabels.label(outcome.rawValue, language)
         case .agreementRecorded(_, let text):
             v["agreement"] = try required(text, "text", Localized("协议内容", "terms of the agreement"))
-        case .supervisionOrdered(_, let suggestion, let reason, let due):
+        case .supervisionOrdered(let organ, let suggestion, let reason, let due):
             v["suggestion"] = ChoiceLabels.label(suggestion.rawValue, language)
+            // Each paragraph of Art 40 says its own words (the template's sections).
+            v[suggestion.rawValue] = true
+            v["aboutOrgan"] = organName(organ)
             v["reason"] = try required(reason, "reason", Localized("督办事由", "grounds for supervision"))
             v["due"] = date(due)
         default:

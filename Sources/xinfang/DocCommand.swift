@@ -191,7 +191,7 @@ struct DocListCommand: ParsableCommand {
             Output.printTable(zh ? ["记录", "文书", "日期", "送达对象", "送达方式", "核验码"]
                                  : ["record", "document", "date", "to", "delivery", "code"],
                               documents.issued.map { d in
-                                  let to = d.kind.toOrgan ? session.reference.directory.name(d.to, language)
+                                  let to = d.kind.toOrgan ? session.reference.directory.names(recipients: d.to, language)
                                                           : (masked ? PersonalData.mask(d.to) : d.to)
                                   // A code lets its holder check text against the log: not for one who may not read it (Art 30).
                                   return ["\(d.seq)", d.kind.title.text(language), "\(d.on)", to,

@@ -143,8 +143,52 @@ struct ConsoleBulletTests {
         #expect(desk.state.form?.focus == "request")
     }
 
-    /// 督办单序号 was a number typed by hand: it is picked from the case's open orders.
+    /// 督办单序号 was a number typed by hand: it is picked from the case's open orders, each
+    /// named by who answers it (Art 40 para 4) — the organ supervised for improve-work, the
+    /// addressee its paragraph names for improve-policy (tester, issue 14: it named the organ
+    /// supervised for every suggestion).
     @Test func feedbackPicksItsSupervisionOrderFromAList() throws {
+        var s = Scenario.at(.handling)
+        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
+                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
+        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improvePolicy, reason: "补偿标准不一", days: 30),
+                      as: Fixtures.supervisor, at: "2025-05-10T09:30")
+        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
+        CaseScreenTests.open(desk)
+        desk.press(.character("a"))
+        let list = desk.screen.split(separator: "\n")
+        let row = try #require(list.firstIndex { $0.contains("记录督办反馈") })
+        for _ in 0..<(row - 2) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen.actionKind == .recordFeedback)
+        desk.tab(to: "order")
+        desk.press(.enter)
+        #expect(desk.screen.contains("第1号 改进工作 → 区住建局") && desk.screen.contains("共2项"), "\(desk.screen)")
+        #expect(desk.screen.contains("第2号 完善政策 → 区政府、区委（关于区住建局）"), "\(desk.screen)")
+        desk.press(.enter)
+        #expect(desk.value("order") == "1")
+    }
+
+    /// An order's line in the case's timeline says where a policy suggestion goes (Art 40
+    /// para 2: the issuer's own level's Party committee and government), which an improve-work
+    /// suggestion, sent to the organ supervised, does not repeat.
+    @Test func aPolicySuggestionSaysWhereItGoes() throws {
+        var s = Scenario.at(.handling)
+        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
+                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
+        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improvePolicy, reason: "补偿标准不一", days: 30),
+                      as: Fixtures.supervisor, at: "2025-05-10T09:30")
+        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
+        CaseScreenTests.open(desk)
+        desk.press(.end)
+        let lines = desk.screen.split(separator: "\n").map(String.init)
+        let sent = lines.filter { $0.contains("建议送") }
+        #expect(sent.count == 1, "\(desk.screen)")
+        #expect(sent.first?.contains("临江区人民政府、中共临江区委员会") == true, "\(desk.screen)")
+    }
+
+    /// The one open order is filled in already (tester: F2 said 请填写督办单序号).
+    @Test func feedbackFillsInTheOneOpenOrder() throws {
         var s = Scenario.at(.handling)
         _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
                       as: Fixtures.supervisor, at: "2025-05-10T09:00")
@@ -156,12 +200,6 @@ struct ConsoleBulletTests {
         for _ in 0..<(row - 2) { desk.press(.down) }
         desk.press(.enter)
         #expect(desk.state.screen.actionKind == .recordFeedback)
-        // The one open order is filled in already (tester: F2 said 请填写督办单序号).
-        #expect(desk.value("order") == "1")
-        desk.tab(to: "order")
-        desk.press(.enter)
-        #expect(desk.screen.contains("第1号 临江区住房和城乡建设局 改进工作") && desk.screen.contains("共1项"), "\(desk.screen)")
-        desk.press(.enter)
         #expect(desk.value("order") == "1")
     }
 }

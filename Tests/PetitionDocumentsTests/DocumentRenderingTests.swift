@@ -60,6 +60,28 @@ import TestSupport
         #expect(text.contains("处理意见：交付时间符合协议"))
     }
 
+    /// A supervision letter goes where its suggestion's paragraph of Art 40 sends it, in that
+    /// paragraph's words: a policy suggestion to the bureau's own level's Party committee and
+    /// government, an accountability suggestion to the organ with authority over the one
+    /// supervised — not, as every letter once did, to the organ supervised "你单位".
+    @Test(arguments: [
+        (Suggestion.improvePolicy, ["临江区人民政府、中共临江区委员会：", "涉及临江区住房和城乡建设局", "第40条第2款", "完善政策的建议"],
+         ["D-GOV", "D-PC"]),
+        (Suggestion.pursueAccountability, ["临江区人民政府：", "临江区住房和城乡建设局在信访事项", "第40条第3款", "追究责任的建议"],
+         ["D-GOV"]),
+    ])
+    func aSupervisionLetterGoesWhereItsSuggestionsParagraphSendsIt(_ suggestion: Suggestion, says: [String],
+                                                                  to: [OrganCode]) throws {
+        let events = DocumentFixtures.appending(
+            .supervisionOrdered(organ: "D-ZJJ", suggestion: suggestion, reason: "补偿标准各街道不一", due: Fixtures.day("2025-06-13")),
+            to: Scenario.at(.transferred).log, by: Fixtures.supervisor, rule: suggestion.rule)
+        let document = try DocumentFixtures.renderer.render(DocumentFixtures.request(.supervisionLetter, events: events))
+        let text = DocumentVerification.normalized(document.text)
+        for phrase in says { #expect(text.contains(phrase), "\(phrase): \(document.text)") }
+        #expect(!text.contains("你单位"), "\(document.text)")
+        #expect(document.recipient == to.joined(separator: ","))
+    }
+
     @Test func theAssignmentLetterCarriesItsDeadlineAndTheCompletionReport() throws {
         let text = DocumentVerification.normalized(try DocumentFixtures.render(.assignmentLetter).text)
         #expect(text.contains("请于2025年5月30日前办结，并向本机关报送办结报告"))

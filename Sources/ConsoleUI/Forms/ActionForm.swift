@@ -43,9 +43,17 @@ enum ActionForm {
             }
             // Feedback answers one of the case's open supervision orders: picked, not typed.
             if case .number = kind, spec.name == "order", let c = number.flatMap({ data.state($0) }) {
+                // Each order by its suggestion and who answers it (Art 40 para 4): the organ
+                // supervised, or the addressee its paragraph names, with the organ it concerns.
                 kind = .choice(c.openSupervisionOrders.map { order in
-                    Choice("\(order.index)", (language == .zh ? "第\(order.index)号 " : "no. \(order.index) ")
-                           + data.directory.name(order.organ, language) + " " + ChoiceLabels.label(order.suggestion.rawValue, language))
+                    let to = order.addressees(in: data.directory)
+                    let answering = to.isEmpty ? [order.organ] : to
+                    let names = answering.map { data.directory.shortName($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+                    let about = answering == [order.organ] ? ""
+                        : (language == .zh ? "（关于\(data.directory.shortName(order.organ, language))）"
+                                           : " (about \(data.directory.shortName(order.organ, language)))")
+                    return Choice("\(order.index)", (language == .zh ? "第\(order.index)号 " : "no. \(order.index) ")
+                                  + ChoiceLabels.label(order.suggestion.rawValue, language) + " → " + names + about)
                 })
             }
             // 督办 (decision 0030): the organs the case is or was with, within the issuer's reach — the

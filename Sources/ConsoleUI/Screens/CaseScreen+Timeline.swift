@@ -92,9 +92,14 @@ enum TimelineDetails {
         case .followUpRecorded(let kind, let text):
             return [(l("工作类型", "Kind"), label(kind.rawValue)), (l("工作情况", "What was done"), text)]
         case .supervisionOrdered(let to, let suggestion, let reason, let due):
-            return [(l("被督办机关", "Organ"), organ(to)), (l("建议", "Suggestion"), label(suggestion.rawValue)),
-                    (l("督办事由", "Reason"), reason), (l("反馈期限", "Feedback due"), "\(due)"),
-                    document("督办单", "supervision order")]
+            // A policy or accountability suggestion goes, and is answered, elsewhere than the
+            // organ supervised (Art 40 paras 2–4): named as its paragraph names it.
+            let addressees = data.directory.addressees(of: suggestion, concerning: to, issuedBy: event.actor.organ)
+            let sentTo: [Detail] = suggestion == .improveWork || addressees.isEmpty ? []
+                : [(l("建议送", "Sent to"), addressees.map(organ).joined(separator: zh ? "、" : ", "))]
+            return [(l("被督办机关", "Organ"), organ(to)), (l("建议", "Suggestion"), label(suggestion.rawValue))] + sentTo
+                + [(l("督办事由", "Reason"), reason), (l("反馈期限", "Feedback due"), "\(due)"),
+                   document("督办单", "supervision order")]
         case .feedbackRecorded(let order, let adoption, let text):
             return [(l("督办单", "Order"), l("第\(order)号", "no. \(order)")),
                     (l("采纳情况", "Adoption"), label(adoption.rawValue)),
@@ -139,7 +144,7 @@ enum TimelineDetails {
             return [(l("信访人评价", "Petitioner's rating"), ChoiceLabels.label(satisfaction.rawValue, language))] + note(text)
         case .documentIssued(let kind, _, let to, let delivery, let digest):
             return [(l("出具文书", "Issued"), kind.title.text(language)),
-                    (l("送达对象", "To"), kind.toOrgan ? organ(to) : (masked ? PersonalData.mask(to) : to)),
+                    (l("送达对象", "To"), kind.toOrgan ? data.directory.names(recipients: to, language) : (masked ? PersonalData.mask(to) : to)),
                     (l("送达方式", "Delivery"), delivery.label.text(language)),
                     (l("核验码", "Code"), DocumentCode.of(digest: digest))]
         }

@@ -74,6 +74,12 @@ package struct Directory: Sendable {
         return byCode[code]?.name(language) ?? code
     }
 
+    /// The names of the organs a document was issued to, as its record keeps them (codes
+    /// joined by commas: a policy suggestion goes to the Party committee and the government).
+    package func names(recipients: String, _ language: Language) -> String {
+        recipients.split(separator: ",").map { name(String($0), language) }.joined(separator: language == .zh ? "、" : ", ")
+    }
+
     /// The organ's short name, or the code itself when unknown.
     package func shortName(_ code: OrganCode?, _ language: Language) -> String {
         guard let code else { return "—" }

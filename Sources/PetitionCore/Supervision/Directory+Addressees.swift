@@ -41,3 +41,12 @@ extension Directory {
         }
     }
 }
+
+extension CaseState.SupervisionOrder {
+    /// The organs its suggestion goes to, which answer it in writing (Art 40 paras 1–4): the
+    /// organ supervised for an improve-work suggestion, the issuer's own level's Party committee
+    /// and government for improve-policy, the organ with authority over it for accountability.
+    package func addressees(in directory: Directory) -> [OrganCode] {
+        directory.addressees(of: suggestion, concerning: organ, issuedBy: issuedBy)
+    }
+}

@@ -52,6 +52,7 @@ struct AnnualReportCommand: ParsableCommand {
             var report = AnnualReport(year: year, byCategory: byCategory, byOrgan: byOrgan, language: session.language,
                                       scope: scope, label: { session.statisticsLabel($0, $1) },
                                       cite: { ref.articles.short($0, session.language) })
+            report.petitionDepartments = AnnualReport.petitionDepartments(in: ref.directory)
             // The acts of organs (records of no case) in the year, of organs in the jurisdiction.
             let within = query.organ.map { ref.directory.jurisdiction(of: $0) }
             for act in book.organActs where act.day.year == year && act.day <= query.asOf && within.map({ $0.contains(act.organ) }) ?? true {

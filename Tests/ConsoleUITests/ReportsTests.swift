@@ -66,8 +66,21 @@ struct ReportsTests {
         let byCategory = StatisticsFixture.cases.statistics(q, directory: Fixtures.directory, calendar: Fixtures.calendar)
         q.by = .organ
         let byOrgan = StatisticsFixture.cases.statistics(q, directory: Fixtures.directory, calendar: Fixtures.calendar)
-        return AnnualReport(year: 2025, byCategory: byCategory, byOrgan: byOrgan, language: .zh, scope: "临江区信访局",
-                            label: label, cite: { Fixtures.reference.articles.short($0, .zh) })
+        var report = AnnualReport(year: 2025, byCategory: byCategory, byOrgan: byOrgan, language: .zh, scope: "临江区信访局",
+                                  label: label, cite: { Fixtures.reference.articles.short($0, .zh) })
+        report.petitionDepartments = AnnualReport.petitionDepartments(in: Fixtures.directory)
+        return report
+    }
+
+    /// The organs complained about most leave out the petition departments: the bureau's own
+    /// intake (letters it holds to send on) is no complaint about it (tester, issue 14: 区信访局
+    /// headed the list).
+    @Test func theMostComplainedOrgansLeaveOutThePetitionDepartments() {
+        var report = Self.report()
+        func listed(_ r: AnnualReport) -> [String] { r.entries.filter { $0.item == 1 && $0.dimension == .organ }.map(\.group) }
+        #expect(!listed(report).contains("D-XFJ") && !listed(report).isEmpty, "\(listed(report))")
+        report.petitionDepartments = []
+        #expect(listed(report).contains("D-XFJ"), "the fixture's bureau holds cases received in the year")
     }
 
     @Test func theAnnualReportFitsEightyColumns() {

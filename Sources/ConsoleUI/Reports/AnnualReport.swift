@@ -17,6 +17,13 @@ package struct AnnualReport {
     /// The supervision acts of organs in the year and the jurisdiction (Arts 38, 39 para 3:
     /// records of no case, decision 0024), by measure: the second item's "督办情况".
     package var organActs: [OrganMeasure: Int] = [:]
+    /// The petition departments (信访部门) of the directory: never listed as complained about.
+    package var petitionDepartments: Set<OrganCode> = []
+
+    /// The directory's petition departments, for `petitionDepartments`.
+    package static func petitionDepartments(in directory: Directory) -> Set<OrganCode> {
+        Set(directory.organs.filter { $0.type == .petitionBureau }.map(\.code))
+    }
 
     package init(year: Int, byCategory: Statistics, byOrgan: Statistics, language: Language, scope: String,
                  label: @escaping (StatisticsQuery.Dimension, String) -> String, cite: @escaping (RuleID) -> String) {
@@ -40,9 +47,13 @@ package struct AnnualReport {
     /// (only a 督办 issued this year on an older case, or only duty clocks another organ's
     /// cases ran) is no field and no organ complained about.
     private var fields: [Statistics.Group] { byCategory.groups.filter { $0.figures.received > 0 } }
-    /// The organs answerable for the most cases received in the year, the first `topOrgans`.
+    /// The organs answerable for the most cases received in the year, the first `topOrgans` —
+    /// the petition departments left out: a case a department holds is one it received or is
+    /// sending on (Arts 22, 23), not a complaint about it (the tester of issue 14 found the
+    /// bureau first, for its untriaged letters).
     private var mostComplained: [Statistics.Group] {
-        Array(byOrgan.groups.filter { $0.figures.received > 0 }.prefix(Self.topOrgans))
+        Array(byOrgan.groups.filter { $0.figures.received > 0 && !petitionDepartments.contains($0.key) }
+            .prefix(Self.topOrgans))
     }
 
     /// One number of the report: the section (item of Art 41 para 1), the group (`total`, a
@@ -107,7 +118,8 @@ package struct AnnualReport {
                      "  Received \(t.received), accepted \(t.accepted), replied \(t.replied)."))
         out.append(l("  涉及领域：", "  Fields:"))
         out += rows(fields, .category)
-        out.append(l("  被投诉较多的机关（前\(Self.topOrgans)）：", "  Organs complained about most (top \(Self.topOrgans)):"))
+        out.append(l("  被投诉较多的机关（前\(Self.topOrgans)，不含信访部门）：",
+                     "  Organs complained about most (top \(Self.topOrgans), petition departments not listed):"))
         out += rows(mostComplained, .organ)
         out.append("")
         out.append(l("二、转送、交办、督办情况", "2. Transfers, assignments and supervision orders"))

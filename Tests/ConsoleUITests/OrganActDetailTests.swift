@@ -40,6 +40,17 @@ struct OrganActDetailTests {
                 "\(desk.screen)")
     }
 
+    /// Each finding after the first starts under the first one's first character, not at the
+    /// margin under 事由 (tester, issue 14).
+    @Test func aFindingsLaterLinesHangUnderItsFirstCharacter() throws {
+        let desk = try Self.acts()
+        let rows = desk.grid.text.filter { $0.contains("发现") }
+        let first = try #require(rows.first), second = try #require(rows.dropFirst().first)
+        let column = { (row: String) in DisplayWidth.of(String(row[..<row.range(of: "发现")!.lowerBound])) }
+        #expect(first.contains("事由：发现1："), "\(desk.screen)")
+        #expect(column(second) == column(first), "\(desk.screen)")
+    }
+
     @Test func arrowsScrollTheDetailLineByLineAndPageByPageToItsEnd() throws {
         let desk = try Self.acts()
         let rows = Self.findings(desk).count + 1

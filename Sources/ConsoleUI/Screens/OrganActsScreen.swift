@@ -46,9 +46,10 @@ enum OrganActsScreen {
             lines.append((start == 0 ? (zh ? "所涉案件：" : "Cases: ") : (zh ? "          " : "       "))
                          + numbers[start..<min(numbers.count, start + 4)].joined(separator: " "))
         }
-        lines += DisplayWidth.wrap((zh ? "事由：" : "Note: ") + act.note, to: width)
+        // The note and the lifting's reason hang under their first character, as the cases do.
+        lines += DisplayWidth.wrap(act.note, after: zh ? "事由：" : "Note: ", to: width)
         if let lifted = entry.lifted {
-            lines += DisplayWidth.wrap((zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ") + lifted.note, to: width)
+            lines += DisplayWidth.wrap(lifted.note, after: zh ? "\(lifted.day) 解除：" : "Lifted \(lifted.day): ", to: width)
         } else if entry.standing, Self.liftable(entry, data) {
             lines.append(zh ? "整改到位后按 a 解除（记录理由；第39条第3款未规定解除）" : "Once put right, a lifts it (with the reason)")
         }

@@ -29,6 +29,29 @@ struct ReportsTests {
                        cite: { Fixtures.reference.articles.short($0, .zh) }).text
     }
 
+    /// Every line of `stats` keeps to 80 columns, in Chinese and English, for every breakdown and
+    /// for a period of a month, a year, four years or decades (tester, issue 14: a sparkline and
+    /// its counts ran to 381 columns over 2000–2026; English on-time lines to 83).
+    @Test(arguments: [("2025-03-01", "2025-03-31"), ("2025-01-01", "2025-12-31"), ("2023-01-01", "2026-12-01"),
+                      ("2000-01-01", "2026-12-01")])
+    func everyLineOfStatsKeepsToEightyColumns(_ from: String, _ to: String) {
+        for language in [Language.zh, .en] {
+            for by in StatisticsQuery.Dimension.allCases {
+                let text = StatisticsText(Self.stats(by: by, from: from, to: to), language: language, ascii: false,
+                                          label: { key in
+                                              switch by {
+                                              case .organ: Fixtures.directory.shortName(key, language)
+                                              case .category: Fixtures.reference.categories[key]?.name(language) ?? key
+                                              case .channel, .type, .month, .level: ChoiceLabels.label(key, language)
+                                              }
+                                          },
+                                          cite: { Fixtures.reference.articles.short($0, language) }).text
+                let wide = text.split(separator: "\n").filter { DisplayWidth.of($0) > 80 }
+                #expect(wide.isEmpty, "\(language) by \(by), \(from)–\(to): \(wide)")
+            }
+        }
+    }
+
     @Test func statsByOrganPrintsFiguresBarsAndSparklines() {
         let problem = GoldenFile.mismatch(Self.text(by: .organ, ascii: false), at: Self.golden("stats-by-organ.txt"))
         #expect(problem == nil, "\(problem ?? "")")
@@ -81,6 +104,15 @@ struct ReportsTests {
         #expect(!listed(report).contains("D-XFJ") && !listed(report).isEmpty, "\(listed(report))")
         report.petitionDepartments = []
         #expect(listed(report).contains("D-XFJ"), "the fixture's bureau holds cases received in the year")
+    }
+
+    /// The English report wraps its long sentences of counts (acts of organs, ratings) at 80.
+    @Test func theEnglishAnnualReportKeepsToEightyColumns() {
+        var report = Self.report()
+        report.language = .en
+        let wide = report.text.split(separator: "\n").filter { DisplayWidth.of($0) > 80 }
+        #expect(wide.isEmpty, "\(wide)")
+        #expect(report.text.contains("  Of organs ("), "\(report.text)")
     }
 
     @Test func theAnnualReportFitsEightyColumns() {

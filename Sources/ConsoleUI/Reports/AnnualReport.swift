@@ -165,5 +165,14 @@ package struct AnnualReport {
         }
     }
 
-    package var text: String { lines.joined(separator: "\n") + "\n" }
+    /// The report as 80-column text: a line longer (an English sentence of counts) wraps, its
+    /// later rows indented two more than its first.
+    package var text: String {
+        lines.flatMap { line -> [String] in
+            guard DisplayWidth.of(line) > 80 else { return [line] }
+            let indent = line.prefix { $0 == " " }.count
+            let rows = DisplayWidth.wrap(String(line.dropFirst(indent)), to: 80 - indent - 2)
+            return rows.enumerated().map { String(repeating: " ", count: indent + ($0.offset == 0 ? 0 : 2)) + $0.element }
+        }.joined(separator: "\n") + "\n"
+    }
 }

@@ -82,8 +82,37 @@ package struct StatisticsText {
                      "received \(t.received)  accepted \(t.accepted)  replied \(t.replied)")]
         if let first = q.months.first, let last = q.months.last {
             let month = { (d: Day) in String(d.description.prefix(7)) }
-            out.append(l("月度收到  ", "by month  ") + Self.sparkline(t.monthly, ascii: ascii)
-                       + "  \(month(first))…\(month(last))  " + t.monthly.map(String.init).joined(separator: " "))
+            let counts = t.monthly.map(String.init).joined(separator: " ")
+            let line = l("月度收到  ", "by month  ") + Self.sparkline(t.monthly, ascii: ascii) + "  \(month(first))…\(month(last))"
+            if DisplayWidth.of(line + "  " + counts) <= Self.width, t.monthly.count <= Self.sparkMonths {
+                out.append(line + "  " + counts)
+            } else {
+                // A long period: the sparkline by year (a month a character would not fit, and
+                // decades of months would show mostly the empty early ones), then each year's
+                // months, a line a year, so that every line keeps to 80 columns.
+                let years = Self.byYear(q.months, t.monthly)
+                if t.monthly.count <= Self.sparkMonths {
+                    out.append(line)
+                } else {
+                    out.append(l("年度收到  ", "by year   ") + Self.sparkline(years.map { $0.values.reduce(0, +) }, ascii: ascii)
+                               + "  \(first.year)…\(last.year)")
+                }
+                for year in years { out.append("  \(year.year)  " + year.values.map(String.init).joined(separator: " ")) }
+            }
+        }
+        return out
+    }
+
+    /// Every line of statistics text keeps to this many columns.
+    static let width = 80
+    /// The most months a sparkline shows one character each.
+    static let sparkMonths = 60
+
+    /// Monthly values grouped by calendar year, in order.
+    static func byYear(_ months: [Day], _ values: [Int]) -> [(year: Int, values: [Int])] {
+        var out: [(year: Int, values: [Int])] = []
+        for (m, v) in zip(months, values) {
+            if out.last?.year == m.year { out[out.count - 1].values.append(v) } else { out.append((m.year, [v])) }
         }
         return out
     }
@@ -96,10 +125,12 @@ package struct StatisticsText {
         let titleWidth = measured.map { DisplayWidth.of(clockTitle($0)) }.max() ?? 0
         // The ratio column as wide as its widest (padding never cuts "1234/1234 100.0%").
         let ratioWidth = max(13, measured.map { DisplayWidth.of(ratio(t.onTime[$0] ?? Ratio())) }.max() ?? 0)
+        // The bar takes what the line has left of 80 columns, up to 20 (the English titles are long).
+        let barWidth = max(4, min(20, Self.width - 2 - titleWidth - 2 - ratioWidth - 1))
         for c in measured {
             let r = t.onTime[c] ?? Ratio()
             out.append("  " + DisplayWidth.pad(clockTitle(c), to: titleWidth) + "  "
-                       + DisplayWidth.pad(ratio(r), to: ratioWidth) + " " + Self.bar(r.count, of: r.of, width: 20, ascii: ascii))
+                       + DisplayWidth.pad(ratio(r), to: ratioWidth) + " " + Self.bar(r.count, of: r.of, width: barWidth, ascii: ascii))
         }
         return out
     }
@@ -120,8 +151,14 @@ package struct StatisticsText {
         out.append(l("复查率（\(cite(.reviewRequest))）\(ratio(t.review))  复核率（\(cite(.rereviewRequest))）\(ratio(t.rereview))",
                      "Review rate (\(cite(.reviewRequest))) \(ratio(t.review)), re-review rate (\(cite(.rereviewRequest))) \(ratio(t.rereview))"))
         let counts = Satisfaction.allCases.map { ChoiceLabels.label($0.rawValue, language) + " \(t.ratings[$0] ?? 0)" }
-        out.append(l("满意度（\(cite(.intakeRating))）", "Satisfaction (\(cite(.intakeRating))) ") + ratio(t.satisfaction)
-                   + l("（", " (") + counts.joined(separator: l("，", ", ")) + l("）", ")"))
+        let satisfaction = l("满意度（\(cite(.intakeRating))）", "Satisfaction (\(cite(.intakeRating))) ") + ratio(t.satisfaction)
+        let ratings = l("（", "(") + counts.joined(separator: l("，", ", ")) + l("）", ")")
+        if DisplayWidth.of(satisfaction + " " + ratings) <= Self.width {
+            out.append(satisfaction + (language == .zh ? "" : " ") + ratings)
+        } else {
+            out.append(satisfaction)
+            out.append("          " + ratings)
+        }
         out.append(l("转送 \(t.transferred)  交办 \(t.assigned)  督办 \(t.ordersTotal)（采纳 \(t.ordersAdoptedTotal)）  逾期未履职 \(t.breaches)",
                      "transferred \(t.transferred)  assigned \(t.assigned)  supervision orders \(t.ordersTotal) (adopted \(t.ordersAdoptedTotal))  breaches \(t.breaches)"))
         return out
@@ -169,11 +206,23 @@ package struct StatisticsText {
         guard let by = stats.query.by, !stats.groups.isEmpty else { return [] }
         let groups = stats.groups
         let top = groups.map(\.figures.received).max() ?? 0
-        let names = groups.map { label($0.key) }
-        let nameWidth = max(DisplayWidth.of(dimensionTitle(by)), names.map { DisplayWidth.of($0) }.max() ?? 0)
+        // A name longer than leaves room for the other columns and a heading is cut (…).
+        let widest = Self.width - 44 - 7
+        let names = groups.map { DisplayWidth.truncate(label($0.key), to: widest) }
+        let nameWidth = min(widest, max(DisplayWidth.of(dimensionTitle(by)), names.map { DisplayWidth.of($0) }.max() ?? 0))
+        // Each row's sparkline takes what is left of 80 columns: a character a month while the
+        // months fit, else a character a year (the last years, if even those do not fit).
+        let room = max(4, Self.width - (nameWidth + 44))
+        let months = stats.query.months
+        let monthly = months.count <= room
+        func spark(_ values: [Int]) -> String {
+            if monthly { return Self.sparkline(values, ascii: ascii) }
+            let years = Self.byYear(months, values).map { $0.values.reduce(0, +) }
+            return Self.sparkline(Array(years.suffix(room)), ascii: ascii)
+        }
         var rows = [DisplayWidth.pad(dimensionTitle(by), to: nameWidth) + "  " + l("收到", "recd") + "  "
                     + DisplayWidth.pad("", to: 16) + "  " + DisplayWidth.pad(l("按时", "on time"), to: 7) + "  "
-                    + DisplayWidth.pad(l("满意", "satisf."), to: 7) + "  " + l("月度", "monthly")]
+                    + DisplayWidth.pad(l("满意", "satisf."), to: 7) + "  " + (monthly ? l("月度", "monthly") : l("年度", "yearly"))]
         for (g, name) in zip(groups, names) {
             let f = g.figures
             let onTime = f.onTime.values.reduce(Ratio()) { Ratio($0.count + $1.count, of: $0.of + $1.of) }
@@ -183,7 +232,7 @@ package struct StatisticsText {
                         + DisplayWidth.pad(Self.bar(f.received, of: top, width: 16, ascii: ascii), to: 16) + "  "
                         + DisplayWidth.pad(onTime.percentText, to: 7) + "  "
                         + DisplayWidth.pad(f.satisfaction.percentText, to: 7) + "  "
-                        + Self.sparkline(f.monthly, ascii: ascii))
+                        + spark(f.monthly))
         }
         return rows
     }

@@ -157,6 +157,21 @@ struct SupervisorDeskScreenTests {
         #expect(act.cases.map(\.sequence) == [2, 3, 4, 5] && act.due == Fixtures.day("2025-07-01"))
     }
 
+    /// An organ with no case is listed below the clocks on a supervisor's desk, and `a` on its
+    /// line opens an act of it — an inspection (督查, Art 38) of an organ nothing is open at is
+    /// the console's to record, not only the command line's (tester, issue 14). An organ
+    /// head's desk lists only its organ.
+    @Test func anOrganWithNoCaseIsListedAndCanBeInspected() throws {
+        let desk = try Self.desk()
+        #expect(desk.screen.contains("无案件的机关"), "\(desk.screen)")
+        while desk.state.deskCursor.line < 40, !desk.screen.contains(/区教育局 +▶0/) { desk.press(.down) }
+        desk.press(.character("a"))
+        #expect(desk.state.screen == .organAct("D-JYJ"), "\(desk.screen)")
+        #expect(desk.screen.contains("督办措施：临江区教育局"), "\(desk.screen)")
+        let head = try Desk(Fixtures.housingHead, at: "2025-06-01T10:00", events: Self.fiveCases())
+        #expect(!head.screen.contains("无案件的机关") && !head.screen.contains("区教育局"), "\(head.screen)")
+    }
+
     @Test func aHandlerHasNoSupervisionActToOpen() throws {
         let desk = try Self.desk(Fixtures.housingHead)
         desk.press(.character("a"))

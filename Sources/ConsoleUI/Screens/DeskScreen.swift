@@ -76,12 +76,19 @@ package enum DeskScreen {
                      cases: l.settledThisMonth, style: .normal, text: l.onTime.percentText, organ: organ),
             ]
         }
-        var left: [Line] = organsByLateness(desk).map { organ, l in
+        func organLine(_ organ: OrganCode, _ l: SupervisorDesk.Line) -> Line {
             let name = Localized(directory.shortName(organ, .zh), directory.shortName(organ, .en))
             return Line(label: directory.shortName(organ, language), cells: cells(name, l, organ: organ), about: organ)
         }
+        var left: [Line] = organsByLateness(desk).map(organLine)
         left.append(Line(label: zh ? "期限" : "Clock", style: .title))
         left += desk.clocks.map { clock, l in Line(label: clock.title.text(language), cells: cells(clock.title, l, organ: nil)) }
+        // Below the clocks, the organs with no case (a supervisor's acts may reach them all).
+        let idle = idleOrgans(desk, data)
+        if !idle.isEmpty {
+            left.append(Line(label: zh ? "无案件的机关" : "Organs with no case", style: .title))
+            left += idle.map { organLine($0, SupervisorDesk.Line()) }
+        }
 
         var right: [Line] = desk.flags.map { flag, cases in
             Line(label: flag.title.text(language),
@@ -108,6 +115,17 @@ package enum DeskScreen {
                                                       style: .overdue, organ: b.organ)]))
         }
         return Layout(left: left, right: right)
+    }
+
+    /// On a supervisor's desk, the organs the supervisor's acts may reach (its own and those of
+    /// its level or below in its region, decision 0024) that have no case on the desk — so that
+    /// an interview, a circular or an inspection (督查, Art 38) of such an organ can be taken
+    /// from its line (`a`), not from the command line only.
+    static func idleOrgans(_ desk: SupervisorDesk, _ data: ConsoleData) -> [OrganCode] {
+        guard data.actor.role == .supervisor else { return [] }
+        let shown = Set(desk.organs.map(\.organ)), own = data.actor.organ
+        return data.directory.organs.map(\.code)
+            .filter { !shown.contains($0) && ($0 == own || data.directory.isWithinReach(of: own, $0)) }.sorted()
     }
 
     static func organsByLateness(_ desk: SupervisorDesk) -> [(organ: OrganCode, line: SupervisorDesk.Line)] {
@@ -166,8 +184,9 @@ package enum DeskScreen {
         }
         // Where the window is, and how to move it: every organ is on some page.
         let last = min(layout.left.count, cursor.top + shown)
-        let position = zh ? "第\(cursor.top + 1)–\(last)行/共\(layout.left.count)行（\(desk.organs.count)个机关）"
-                          : "lines \(cursor.top + 1)–\(last) of \(layout.left.count) (\(desk.organs.count) organs)"
+        let organs = desk.organs.count + idleOrgans(desk, data).count
+        let position = zh ? "第\(cursor.top + 1)–\(last)行/共\(layout.left.count)行（\(organs)个机关）"
+                          : "lines \(cursor.top + 1)–\(last) of \(layout.left.count) (\(organs) organs)"
         let paging = layout.left.count > shown ? (zh ? " PgUp/PgDn翻页" : " PgUp/PgDn pages") : ""
         grid.put(DisplayWidth.truncate(position + paging, to: right - c.name - 1), row: firstRow + shown, column: c.name,
                  style: .hint)

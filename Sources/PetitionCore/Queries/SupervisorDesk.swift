@@ -14,6 +14,9 @@ package struct SupervisorDesk: Sendable, Equatable {
         package var duties = 0
         package var dutiesOnTime = 0
 
+        /// An organ's line with no cases (an organ the desk lists though nothing is open there).
+        package init() {}
+
         /// The duties settled this month and those done on time: the on-time rate, written as
         /// `stats` writes it (`Ratio.percentText`).
         package var onTime: Ratio { Ratio(dutiesOnTime, of: duties) }

@@ -99,7 +99,10 @@ extension Session {
     }
 
     func asOfDay(_ text: String?, book: CaseBook) throws -> Day {
-        guard let text else { return Day(try now(for: book)) }
+        // The time is asked first even with --as-of: a production log refuses --now whatever
+        // else is given (tester, issue 14: `--as-of X --now X` passed).
+        let now = try now(for: book)
+        guard let text else { return Day(now) }
         return try day(text, option: "as-of")
     }
 

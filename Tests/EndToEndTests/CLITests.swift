@@ -118,6 +118,13 @@ struct CLITests {
         let info = cli.json(["log", "info"], training: false) as? [String: Any]
         #expect(info?["mode"] as? String == "production")
         #expect(cli.run(["queue", "--now", "2025-01-01"], training: false).status == 64)
+        // With --as-of as well (tester, issue 14: `stats --as-of X --now X` passed on a production log).
+        for args in [["stats", "--from", "2025-01-01", "--to", "2025-06-01", "--as-of", "2025-03-01", "--now", "2025-03-01"],
+                     ["queue", "--as-of", "2025-03-01", "--now", "2025-03-01"],
+                     ["export", "--csv", "--as-of", "2025-03-01", "--now", "2025-03-01"]] {
+            let r = cli.run(args, training: false)
+            #expect(r.status == 64 && r.err.contains("正式日志只使用系统时钟"), "\(args): \(r.status) \(r.err)")
+        }
         #expect(cli.run(["init"], training: false).status == 74, "an existing log is never overwritten")
         let asTraining = cli.run(["queue"], training: true)
         #expect(asTraining.status == 64)

@@ -73,12 +73,17 @@ package struct SyntheticCases {
         var state = CaseState(number: number)
         var day = received
         var events: [CaseEvent] = []
-        func step(_ command: CaseCommand, after days: ClosedRange<Int>) -> Bool {
-            let next = day.adding(days: int(days))
+        // What the petitioner and the leadership add to a case — a rating of the reply (Art 21
+        // para 2), a leader in charge (Art 18 para 2) — is drawn from a stream of the case's own,
+        // so that every other choice of a generated log stays what its seed made it.
+        var aside = SplitMix(seed: 0x9E37_79B9_7F4A_7C15 ^ UInt64(number.year * 100_000 + number.sequence))
+        func step(_ command: CaseCommand, after days: ClosedRange<Int>, aside own: Bool = false) -> Bool {
+            let next = day.adding(days: own ? Int.random(in: days, using: &aside) : int(days))
             guard next <= until else { return false }
             // The generated handlers (承办人N) are staff of whichever organ holds the case.
             let holder = state.holder ?? actor.organ
-            let context = DecisionContext(now: next.start.adding(hours: 9 + int(0...8)), actor: actor,
+            let hour = own ? Int.random(in: 0...8, using: &aside) : int(0...8)
+            let context = DecisionContext(now: next.start.adding(hours: 9 + hour), actor: actor,
                                           directory: reference.directory, calendar: reference.calendar,
                                           policy: reference.policy, categories: reference.categories,
                                           staff: StaffDirectory { StaffMember(user: $0, name: $0, role: .handler, organ: holder) })
@@ -111,9 +116,20 @@ package struct SyntheticCases {
         let old = received.days(to: until) > 150
         // (7: replied, 10: review replied, 13: final — stages whose duty clocks have stopped.)
         let depth = old && int(1...10) > 1 ? pick([7, 7, 7, 7, 10, 10, 13]) : int(0...steps.count)
-        for (command, gap) in steps.prefix(depth) {
+        for (i, (command, gap)) in steps.prefix(depth).enumerated() {
             // A review is asked from the organ above, so the generator acts for it as a trainee may.
             guard step(command, after: gap) else { break }
+            // One accepted case in thirty gets a leader in charge (领导包案, Art 18 para 2).
+            if i == 2, Int.random(in: 1...30, using: &aside) == 1 {
+                _ = step(.assignLeader(name: "区领导" + ["张", "王", "李", "刘"][Int.random(in: 0...3, using: &aside)]),
+                         after: 0...3, aside: true)
+            }
+            // Most petitioners rate the reply once it is delivered (Art 21 para 2): mostly satisfied.
+            if i == 6, Int.random(in: 1...10, using: &aside) <= 6 {
+                let rating: [Satisfaction] = [.satisfied, .satisfied, .satisfied, .satisfied, .satisfied, .basicallySatisfied,
+                                              .basicallySatisfied, .basicallySatisfied, .dissatisfied, .dissatisfied]
+                _ = step(.rate(satisfaction: rating[Int.random(in: 0...9, using: &aside)], note: nil), after: 0...4, aside: true)
+            }
         }
         // An assigned case reports completion once it is handled (Art 22).
         let handled: Set<Phase> = [.routed, .mediated, .closed, .final, .replied, .reviewRequested, .reviewOpinionIssued,

@@ -46,9 +46,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             try Session.run(options) { session in
-                guard let start = Day(iso: from) else {
-                    throw Rejection(.invalidValue, field: "from", ["value": from, "expected": "YYYY-MM-DD"])
-                }
+                let start = try session.day(from, option: "from")
                 guard (0...3650).contains(days) else {
                     throw Rejection(.invalidValue, field: "days", ["value": "\(days)", "expected": "0–3650"])
                 }

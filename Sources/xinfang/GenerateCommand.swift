@@ -25,14 +25,9 @@ struct GenerateCommand: ParsableCommand {
             guard (1...2_000_000).contains(cases) else {
                 throw UsageError("--cases 应为1至2000000", "--cases must be 1 to 2,000,000")
             }
-            guard let start = Day(iso: from), let end = until.map({ Day(iso: $0) }) ?? Day(Session.systemNow) else {
-                throw UsageError("日期应为 YYYY-MM-DD", "Dates are YYYY-MM-DD")
-            }
             // Only days the log can hold (decision 0029's addendum): a case's deadlines run past its day.
-            for (name, day) in [("--from", start), ("--until", end)] where !Day.supported.contains(day) {
-                throw UsageError("\(name)「\(day)」超出可记录的日期范围（\(Day.supportedText)）",
-                                 "\(name) \(day) is outside the dates this product records (\(Day.supportedText))")
-            }
+            let start = try session.day(from, option: "from")
+            let end = try until.map { try session.day($0, option: "until") } ?? Day(Session.systemNow)
             guard start <= end else {
                 throw UsageError("--from \(start) 晚于 --until \(end)：没有可生成的日子", "--from \(start) is after --until \(end): no days to generate")
             }

@@ -25,9 +25,7 @@ struct StaffCommand: ParsableCommand {
             try Session.run(options) { session in
                 let staff: Staff
                 if let on {
-                    guard let day = Day(iso: on) else {
-                        throw UsageError("--on「\(on)」不是日期（YYYY-MM-DD）", "--on \"\(on)\" is not a date (YYYY-MM-DD)")
-                    }
+                    let day = try session.day(on, option: "on")
                     let book = try session.openBook()
                     try session.checkStaffKept(book)
                     staff = Staff().applying(try LogInspection.staffChanges(in: try session.scanLog()).map(\.change)

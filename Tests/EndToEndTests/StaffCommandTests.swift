@@ -35,6 +35,22 @@ struct StaffCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.log))
     }
 
+    /// A day out of the product's range typed to a command is refused in one line naming the
+    /// option, like every other dated option (tester, issue 13: `staff list --on 9999-12-31` listed
+    /// the staff; `calendar add --from 0001-01-01` printed "1-01-01"; `generate --from 99999-01-01`
+    /// said only 日期应为 YYYY-MM-DD).
+    @Test(arguments: [
+        (["staff", "list", "--on", "9999-12-31"], "xinfang: --on 9999-12-31 超出范围（2000-01-01…2099-12-31）"),
+        (["calendar", "add", "--from", "0001-01-01", "--days", "3"], "xinfang: --from 0001-01-01 超出范围（2000-01-01…2099-12-31）"),
+        (["generate", "--cases", "3", "--from", "99999-01-01"], "xinfang: --from「99999-01-01」不是有效日期（YYYY-MM-DD）"),
+    ])
+    func aDayOutOfRangeIsRefusedNamingItsOption(_ args: [String], _ line: String) throws {
+        let cli = CLI()
+        #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)
+        let r = cli.run(args + (args[0] == "generate" ? ["--log", cli.dir + "/g.log"] : []))
+        #expect(r.status == 64 && r.err == line + "\n", "\(r.status) \(r.err)")
+    }
+
     @Test func anAccountRemovedYesterdayIsRefusedTodayAndActedTheDayBefore() throws {
         let cli = CLI()
         #expect(cli.run(["init", "--now", "2025-04-27"]).status == 0)

@@ -109,4 +109,11 @@ struct CalendarTests {
             }
         }
     }
+
+    /// A day prints its year in four digits, as it is read (`0001-01-01`, never `1-01-01`).
+    @Test func aDayPrintsItsYearInFourDigits() {
+        #expect(Day(year: 1, month: 1, day: 1)?.description == "0001-01-01")
+        #expect(Day(iso: "0999-12-31")?.description == "0999-12-31")
+        #expect(Fixtures.day("2025-04-28").description == "2025-04-28")
+    }
 }

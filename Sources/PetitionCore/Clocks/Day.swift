@@ -85,7 +85,9 @@ package struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     package var description: String {
         let (y, m, d) = components
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        // The year in at least four digits (0001-01-01, never 1-01-01), as `init?(iso:)` reads it.
+        let year = y < 0 ? "\(y)" : String(repeating: "0", count: max(0, 4 - "\(y)".count)) + "\(y)"
+        return "\(year)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
     package static func < (a: Day, b: Day) -> Bool { a.days < b.days }

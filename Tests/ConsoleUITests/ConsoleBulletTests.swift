@@ -164,7 +164,7 @@ struct ConsoleBulletTests {
         desk.tab(to: "order")
         desk.press(.enter)
         #expect(desk.screen.contains("第1号 改进工作 → 区住建局") && desk.screen.contains("共2项"), "\(desk.screen)")
-        #expect(desk.screen.contains("第2号 完善政策 → 区政府、区委（关于区住建局）"), "\(desk.screen)")
+        #expect(desk.screen.contains("第2号 完善政策 → 区委、区政府（关于区住建局）"), "\(desk.screen)")
         desk.press(.enter)
         #expect(desk.value("order") == "1")
     }
@@ -184,7 +184,7 @@ struct ConsoleBulletTests {
         let lines = desk.screen.split(separator: "\n").map(String.init)
         let sent = lines.filter { $0.contains("建议送") }
         #expect(sent.count == 1, "\(desk.screen)")
-        #expect(sent.first?.contains("临江区人民政府、中共临江区委员会") == true, "\(desk.screen)")
+        #expect(sent.first?.contains("中共临江区委员会、临江区人民政府") == true, "\(desk.screen)")
     }
 
     /// The one open order is filled in already (tester: F2 said 请填写督办单序号).

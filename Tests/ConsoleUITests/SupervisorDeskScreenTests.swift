@@ -418,7 +418,7 @@ struct SupervisionActsOnTheDeskTests {
             Issue.record("the suggestion is not a choice")
             return
         }
-        #expect(suggestions.map(\.label) == ["改进工作 → 区住建局", "完善政策 → 区政府、区委", "追究责任 → 区政府"])
+        #expect(suggestions.map(\.label) == ["改进工作 → 区住建局", "完善政策 → 区委、区政府", "追究责任 → 区政府"])
     }
 }
 

@@ -30,7 +30,7 @@ struct OrganSupervisionTests {
         // Para 1: the organ itself.
         Addressed(suggestion: .improveWork, organ: "D-ZJJ", to: ["D-ZJJ"], rule: .supervisionOrder),
         // Para 2: the district bureau's own level: the district government and Party committee.
-        Addressed(suggestion: .improvePolicy, organ: "D-ZJJ", to: ["D-GOV", "D-PC"], rule: .supervisionPolicy),
+        Addressed(suggestion: .improvePolicy, organ: "D-ZJJ", to: ["D-PC", "D-GOV"], rule: .supervisionPolicy),
         // Para 3: a department answers to its government; a government to its superior.
         Addressed(suggestion: .pursueAccountability, organ: "D-ZJJ", to: ["D-GOV"], rule: .supervisionAccountability),
         Addressed(suggestion: .pursueAccountability, organ: "D-GOV", to: ["C-GOV"], rule: .supervisionAccountability),

@@ -65,8 +65,8 @@ import TestSupport
     /// government, an accountability suggestion to the organ with authority over the one
     /// supervised — not, as every letter once did, to the organ supervised "你单位".
     @Test(arguments: [
-        (Suggestion.improvePolicy, ["临江区人民政府、中共临江区委员会：", "涉及临江区住房和城乡建设局", "第40条第2款", "完善政策的建议"],
-         ["D-GOV", "D-PC"]),
+        (Suggestion.improvePolicy, ["中共临江区委员会、临江区人民政府：", "涉及临江区住房和城乡建设局", "第40条第2款", "完善政策的建议"],
+         ["D-PC", "D-GOV"]),
         (Suggestion.pursueAccountability, ["临江区人民政府：", "临江区住房和城乡建设局在信访事项", "第40条第3款", "追究责任的建议"],
          ["D-GOV"]),
     ])

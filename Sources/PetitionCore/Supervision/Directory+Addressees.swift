@@ -14,10 +14,11 @@ extension Directory {
             return self[organ] == nil ? [] : [organ]
         case .improvePolicy:
             guard let home = self[issuer] else { return [] }
-            return organs.filter { (candidate: Organ) -> Bool in
-                let leads = candidate.type == .partyCommittee || candidate.type == .government
-                return leads && candidate.level == home.level && candidate.region == home.region
-            }.map(\.code)
+            // The Party committee first, then the government, as the paragraph names them (本级党委和政府).
+            let leads: [Organ.Kind] = [.partyCommittee, .government]
+            return leads.flatMap { type in
+                organs.filter { $0.type == type && $0.level == home.level && $0.region == home.region }.map(\.code)
+            }
         case .pursueAccountability:
             return managementAuthority(over: organ).map { [$0] } ?? []
         }

@@ -266,8 +266,13 @@ struct OrganSupervisionTests {
 
     @Test func aLiftNeedsItsReasonAndAnActThatExists() throws {
         let act = try Self.recorded(Self.interview)
-        #expect(throws: Rejection.self) {
+        // Refused naming the reason as the lift's form does (解除理由), not 说明 (tester, issue 13: `supervise lift`).
+        do throws(Rejection) {
             _ = try Self.recorded(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: " ", lifts: 1), [act])
+            Issue.record("a lift without a reason was recorded")
+        } catch {
+            #expect(error.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory)
+                        .hasPrefix("请填写解除理由"), "\(error.message(.zh, articles: Fixtures.reference.articles, directory: Fixtures.directory))")
         }
         #expect(throws: Rejection.self) {
             _ = try Self.recorded(OrganSupervisionCommand(measure: .interview, organ: "D-ZJJ", note: "x", lifts: 2), [act])

@@ -91,7 +91,8 @@ extension OrganSupervisionCommand {
         }
         try Self.precheck(entry.act.measure, entry.act.organ, context)
         try InputText.check(note, field: "note")
-        if InputText.isBlank(note) { throw Rejection(.missingField, field: "note", rule: .supervisionListed) }
+        // Named as the lift's reason (解除理由), not a note, wherever it is told (decision 0030).
+        if InputText.isBlank(note) { throw Rejection(.missingField, field: "note", rule: .supervisionListed, ["lifts": "\(number)"]) }
         return OrganSupervisionRecord(measure: entry.act.measure, organ: entry.act.organ, target: nil, leader: nil, cases: [],
                                       note: note, due: nil, actor: context.actor, at: context.now, lifts: number)
     }

@@ -17,6 +17,8 @@ extension Rejection {
             if name == "organ", [.supervisionOrder, .supervisionListed].contains(rule) {
                 return zh ? "被督办机关" : "organ supervised"
             }
+            // A lift's note is its reason (解除理由), as its form labels it.
+            if name == "note", d["lifts"] != nil { return zh ? "解除理由" : "reason for lifting" }
             return FieldLabels.label(name, language)
         }
         func actions(_ key: String) -> String {

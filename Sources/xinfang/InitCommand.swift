@@ -51,7 +51,13 @@ struct InitCommand: ParsableCommand {
                 ? Roster.training(osUser: user, jurisdiction: organ).members
                 : [.init(user: user, name: user, role: userRole, organ: organ)]
             if let roster {
-                members += try Roster.load(from: roster).members.filter { $0.user != user }
+                let listed = try Roster.load(from: roster).members
+                // The account creating the log is enrolled by --role (and its organ): a roster that
+                // lists it too is refused rather than silently overridden (tester, issue 13).
+                if listed.contains(where: { $0.user == user }) {
+                    throw StoreError(.badRoster, path: roster, cause: "列有建立日志的账户「\(user)」：该账户的角色由 --role 指定，请从名单中删去")
+                }
+                members += listed
             }
             // Checked before the log is made: a refused roster leaves no log behind.
             var check = Staff()

@@ -46,6 +46,7 @@ package enum FieldLabels {
         "reason": Localized("理由", "reason"),
         "note": Localized("说明", "note"),
         "memberOrgan": Localized("人员所在机关", "member's organ"),
+        "account": Localized("账户", "account"),
         "proposal": Localized("处理建议", "proposed course"),
         "ref": Localized("关联案件编号", "related case number"),
         "track": Localized("法定途径", "track"),

@@ -117,11 +117,12 @@ package struct Staff: Sendable, Equatable {
         // An account name as systems make them (letters, digits, `.`, `_`, `-`; not a leading
         // `-`), and a person's name under the rules every name follows (`InputText`).
         let user = change.user
-        try InputText.check(user, field: "user")
+        // A staff member's account (账户), not a case's handler (承办人).
+        try InputText.check(user, field: "account")
         guard !user.isEmpty, user.count <= 32, user.first != "-",
               user.unicodeScalars.allSatisfy({ $0.isASCII && (Character($0).isLetter || Character($0).isNumber || "._-".unicodeScalars.contains($0)) })
         else {
-            throw Rejection(.invalidValue, field: "user", ["value": InputText.visible(user), "expected": "zhangwei"])
+            throw Rejection(.invalidValue, field: "account", ["value": InputText.visible(user), "expected": "zhangwei"])
         }
         if let name = change.name {
             try InputText.check(name, field: "name")
@@ -129,17 +130,17 @@ package struct Staff: Sendable, Equatable {
         }
         switch change.kind {
         case .add:
-            guard members[user] == nil else { throw Rejection(.staffExists, field: "user", ["user": user]) }
+            guard members[user] == nil else { throw Rejection(.staffExists, field: "account", ["user": user]) }
             guard change.name != nil else { throw Rejection(.missingField, field: "name") }
             guard change.role != nil else { throw Rejection(.missingField, field: "role") }
             guard change.organ != nil else { throw Rejection(.missingField, field: "memberOrgan") }
         case .change:
-            guard members[user] != nil else { throw Rejection(.staffUnknown, field: "user", ["user": user]) }
+            guard members[user] != nil else { throw Rejection(.staffUnknown, field: "account", ["user": user]) }
             guard change.name != nil || change.role != nil || change.organ != nil else {
                 throw Rejection(.missingField, field: "role")
             }
         case .remove:
-            guard members[user] != nil else { throw Rejection(.staffUnknown, field: "user", ["user": user]) }
+            guard members[user] != nil else { throw Rejection(.staffUnknown, field: "account", ["user": user]) }
         }
         if let organ = change.organ, directory[organ] == nil {
             // A member's organ, not a petition's registering organ (登记机关).

@@ -11,6 +11,8 @@ package struct JSONInputError: Error, Equatable, Sendable {
         /// A key the input type does not have, with the nearest one it has.
         case unknownKey(path: String, nearest: String?)
         case wrongType(path: String, expected: String)
+        /// A key the input type requires, left out.
+        case missingKey(path: String)
         /// A value the field does not take (a role that is none of the roles), with those it does
         /// take when they are few enough to name.
         case invalidValue(path: String, value: String?, allowed: [String])
@@ -51,6 +53,8 @@ package struct JSONInputError: Error, Equatable, Sendable {
         case .wrongType(let path, let expected):
             zh ? "输入不是有效的\(what) JSON（字段 \(at(path)) 应为\(Self.typeName(expected, zh: true))）"
                : "The input is not valid \(what) JSON (field \(at(path)) should be \(Self.typeName(expected, zh: false)))"
+        case .missingKey(let path):
+            zh ? "缺少字段「\(path)」：请补上后重新提交" : "The field \"\(path)\" is missing: add it and submit again"
         case .invalidValue(let path, let value, let allowed):
             (zh ? "字段「\(at(path))」的值\(value.map { "「\($0)」" } ?? "")无效" : "The field \"\(at(path))\" does not take \(value.map { "\"\($0)\"" } ?? "this value")")
                 + (allowed.isEmpty ? "" : (zh ? "：应为 " : ": one of ") + allowed.joined(separator: zh ? "、" : ", "))

@@ -107,7 +107,7 @@ package enum StrictDecoder {
         func child(_ key: Key) throws -> ValueDecoder {
             asked(key)
             guard let value = values[key.stringValue] else {
-                throw JSONInputError(.wrongType(path: join(path, key.stringValue), expected: "present"))
+                throw JSONInputError(.missingKey(path: join(path, key.stringValue)))
             }
             return ValueDecoder(value: value, path: path + [key], recorder: recorder)
         }

@@ -199,6 +199,20 @@ struct SupervisorDeskTests {
             compared += ratio.of
         }
         if day == "2025-04-30" || day == "2025-05-31" { #expect(compared > 0, "the month has settled duties to compare") }
+        // Organ by organ too: each organ's line is `stats --by organ`'s on-time for that organ, all
+        // measured clocks together — no assignment report or 督办 feedback the statistics do not
+        // measure (tester, issue 13: the desk's 交办办结报告 line had a rate no statistics showed).
+        var byOrgan = StatisticsQuery(from: first, to: asOf, asOf: asOf)
+        byOrgan.by = .organ
+        let organs = cases.statistics(byOrgan, directory: Fixtures.directory, calendar: Fixtures.calendar)
+        for group in organs.groups {
+            let ratio = group.figures.onTime.values.reduce(Ratio()) { Ratio($0.count + $1.count, of: $0.of + $1.of) }
+            let line = desk.organs.first { $0.organ == group.key }?.line
+            #expect((line?.dutiesOnTime ?? 0) == ratio.count && (line?.duties ?? 0) == ratio.of, "\(group.key) on \(day)")
+        }
+        for (clock, line) in desk.clocks where MeasuredClock(clock) == nil {
+            #expect(line.duties == 0, "\(clock) on \(day): the statistics measure no such clock")
+        }
     }
 
     @Test func anOrganHeadsDeskIsTheirOwnOrgans() throws {

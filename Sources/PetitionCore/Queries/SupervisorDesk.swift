@@ -139,8 +139,10 @@ package struct SupervisorDesk: Sendable, Equatable {
                 // The cohort is asked once a case, before its duties are derived.
                 let received = state.petition?.receivedOn
                 let inCohort = received.map { $0 >= monthStart && $0 <= asOf } == true
+                // Only the clocks the statistics measure: an assignment's report and a 督办's feedback
+                // have their own lines of open and overdue cases, but no on-time rate `stats` would not show.
                 for duty in inCohort ? state.dutyClocks(asOf: asOf, calendar: calendar, directory: directory, terms: terms) : []
-                where duty.isSettled(asOf: asOf) && (scope == nil || duty.organ == scope) {
+                where duty.isSettled(asOf: asOf) && MeasuredClock(duty.kind) != nil && (scope == nil || duty.organ == scope) {
                     for key in [Key.organ(duty.organ), .clock(duty.kind)] {
                         var l = key.line(&byOrgan, &byClock)
                         if l.settledThisMonth.last != state.number { l.settledThisMonth.append(state.number) }

@@ -157,6 +157,17 @@ struct SupervisorDeskScreenTests {
         #expect(act.cases.map(\.sequence) == [2, 3, 4, 5] && act.due == Fixtures.day("2025-07-01"))
     }
 
+    /// In English at 80 columns the desk's heading keeps its day and the status line its simulated
+    /// time whole (the organ's short name where its full name leaves no room), and the right-hand
+    /// labels are lower-case like the flags (tester, issue 13: "as of 2…", "sim 2025-0", "Awaiting").
+    @Test func theEnglishDeskKeepsItsDayAndTime() throws {
+        let desk = try Desk(Fixtures.supervisor, language: .en, at: "2025-06-01T10:00", events: Self.fiveCases())
+        let rows = desk.grid.text
+        #expect(rows[1].contains("as of 2025-06-01"), "\(desk.screen)")
+        #expect(rows.last?.contains("sim 2025-06-01 10:00") == true, "\(desk.screen)")
+        #expect(desk.screen.contains("awaiting") && desk.screen.contains("organ acts") && !desk.screen.contains("Awaiting"))
+    }
+
     /// An organ with no case is listed below the clocks on a supervisor's desk, and `a` on its
     /// line opens an act of it — an inspection (督查, Art 38) of an organ nothing is open at is
     /// the console's to record, not only the command line's (tester, issue 14). An organ

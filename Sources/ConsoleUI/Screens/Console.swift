@@ -99,7 +99,10 @@ package enum Console {
         let role = data.policy.name(of: data.actor.role, state.language)
         // A training log shows its simulated time (decision 0026), to the minute.
         let time = data.training ? (zh ? "模拟 " : "sim ") + Update.clockText(data.now) : "\(data.today)"
-        let status = " \(data.actor.user)  \(role)  \(data.directory.name(data.actor.organ, state.language))  \(mode)  \(time)"
+        // The organ's full name where it fits, else its short name: the time is never the part cut.
+        func status(_ organ: String) -> String { " \(data.actor.user)  \(role)  \(organ)  \(mode)  \(time)" }
+        let full = status(data.directory.name(data.actor.organ, state.language))
+        let status = DisplayWidth.of(full) <= columns ? full : status(data.directory.shortName(data.actor.organ, state.language))
         let style: StyleRole = data.training ? .training : .status
         grid.fill(row: rows - 1, style: style)
         grid.put(status, row: rows - 1, column: 0, style: style)

@@ -94,7 +94,7 @@ package enum DeskScreen {
             Line(label: flag.title.text(language),
                  cells: [Cell(column: Self.right + 12, title: flag.title, cases: cases, style: .normal)])
         }
-        right.append(Line(label: zh ? "督办待反馈" : "Awaiting",
+        right.append(Line(label: zh ? "督办待反馈" : "awaiting",
                           cells: [Cell(column: Self.right + 12, title: Localized("督办反馈待收", "feedback awaited"),
                                        cases: desk.orders.map(\.number), style: .normal)]))
         if let next = desk.orders.first {
@@ -102,7 +102,7 @@ package enum DeskScreen {
         }
         // The acts of organs (Art 39 para 3, Art 38): how many measures are in force; Enter lists them all.
         let standing = acts.filter(\.standing)
-        right.append(Line(label: zh ? "督办措施" : "Organ acts",
+        right.append(Line(label: zh ? "督办措施" : "organ acts",
                           cells: [Cell(column: Self.right + 12, title: Localized("机关督办措施", "acts of organs"),
                                        cases: standing.flatMap(\.act.cases), style: .normal, text: "\(standing.count)",
                                        opensActs: true)]))
@@ -148,12 +148,18 @@ package enum DeskScreen {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ data: ConsoleData, _ desk: SupervisorDesk) {
         let lang = state.language, zh = lang == .zh
         let head = data.actor.role == .organHead
-        let scope = head ? (zh ? "本机关督办台：" : "My organ's desk: ") + data.directory.name(data.actor.organ, lang)
-                         : (zh ? "督办台 · 全辖区：" : "Supervisor's desk · jurisdiction: ")
-                            + data.directory.name(data.directory.jurisdiction, lang)
+        // The organ by its full name where the line has room for the date and keys after it, else
+        // its short name (the English names run long): the day is never the part cut.
+        func scope(_ name: (OrganCode?, Language) -> String) -> String {
+            head ? (zh ? "本机关督办台：" : "My organ's desk: ") + name(data.actor.organ, lang)
+                 : (zh ? "督办台 · 全辖区：" : "Supervisor's desk · ") + name(data.directory.jurisdiction, lang)
+        }
         // On a training log the keys of training work here too, and are named (e exercises, t the clock).
         let training = !data.training ? "" : (data.exercises.isEmpty ? "" : (zh ? "  e 练习" : "  e exercises")) + (zh ? "  t 拨钟" : "  t clock")
-        grid.put(DisplayWidth.truncate(scope + (zh ? "  截至" : "  as of ") + "\(data.today)" + training, to: grid.columns - 3),
+        let tail = (zh ? "  截至" : "  as of ") + "\(data.today)" + training
+        let full = scope(data.directory.name) + tail
+        grid.put(DisplayWidth.truncate(DisplayWidth.of(full) <= grid.columns - 3 ? full : scope(data.directory.shortName) + tail,
+                                       to: grid.columns - 3),
                  row: 1, column: 2, style: .hint)
         let c = leftColumns
         grid.put(zh ? "机关" : "Organ", row: 2, column: c.name, style: .title)

@@ -180,6 +180,8 @@ struct ConsoleBulletTests {
                       as: Fixtures.supervisor, at: "2025-05-10T09:30")
         let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
         CaseScreenTests.open(desk)
+        // Each open order's feedback clock names its order (tester, issue 13: two identical lines).
+        #expect(desk.screen.contains("督办反馈（第1号） 2025-06-09") && !desk.screen.contains(/督办反馈 +2025/), "\(desk.screen)")
         desk.press(.end)
         let lines = desk.screen.split(separator: "\n").map(String.init)
         let sent = lines.filter { $0.contains("建议送") }

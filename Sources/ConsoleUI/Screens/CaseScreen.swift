@@ -103,7 +103,10 @@ package enum CaseScreen {
         if clocks.isEmpty { out.append((zh ? "  无正在计算的期限" : "  none running", .hint)) }
         for k in clocks {
             let marks = (k.provisional ? (zh ? " 暂定" : " provisional") : "") + (k.paused ? (zh ? " 暂停" : " paused") : "")
-            out.append(("  " + DisplayWidth.pad(k.kind.title.text(lang), to: 16) + "\(k.due)\(marks)  "
+            // A 督办's feedback clock names its order: a case may have several open at once.
+            let order = k.order.map { zh ? "（第\($0)号）" : " (no. \($0))" } ?? ""
+            let title = k.kind.title.text(lang) + order
+            out.append(("  " + DisplayWidth.pad(title, to: max(16, DisplayWidth.of(title) + 1)) + "\(k.due)\(marks)  "
                         + DisplayWidth.pad(Console.daysLeft(k, lang), to: 12) + cite(k.rule), Console.urgency(k)))
             if let from = deliveryLine(k.kind, c, data, number, lang) { out.append((from, .hint)) }
         }

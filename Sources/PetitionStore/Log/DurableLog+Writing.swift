@@ -167,10 +167,11 @@ extension DurableLog {
     private final class PartWriter: @unchecked Sendable {
         let fs: any FileSystem
         let fd: Int32
+        /// With several parts: their queue, the parts handed over and not yet written (the maker
+        /// waits when two are), and the lock on the first failure. None for one part.
         let queue: DispatchQueue?
-        /// Parts handed over and not yet written: the maker waits when two are.
-        let slots = DispatchSemaphore(value: 2)
-        private let lock = NSLock()
+        let slots: DispatchSemaphore?
+        private let lock: NSLock?
         private var firstFailure: FileError?
         /// Whether any byte was handed over to be written.
         private(set) var started = false
@@ -179,12 +180,14 @@ extension DurableLog {
             self.fs = fs
             self.fd = fd
             queue = parts ? DispatchQueue(label: "xinfang.log.write") : nil
+            slots = parts ? DispatchSemaphore(value: 2) : nil
+            lock = parts ? NSLock() : nil
         }
 
         /// The first write that failed, so far.
         var failure: FileError? {
-            lock.lock()
-            defer { lock.unlock() }
+            lock?.lock()
+            defer { lock?.unlock() }
             return firstFailure
         }
 
@@ -193,14 +196,14 @@ extension DurableLog {
             let work: @Sendable () -> Void = {
                 guard self.failure == nil else { return }
                 do throws(FileError) { try self.fs.writeAll(self.fd, bytes[...]) } catch {
-                    self.lock.lock()
+                    self.lock?.lock()
                     self.firstFailure = error
-                    self.lock.unlock()
+                    self.lock?.unlock()
                 }
             }
-            guard let queue else { return work() }
+            guard let queue, let slots else { return work() }
             slots.wait()
-            queue.async { work(); self.slots.signal() }
+            queue.async { work(); slots.signal() }
         }
 
         /// Waits for every part handed over; the first failure, if any.

@@ -163,48 +163,6 @@ struct BatchCommitTests {
         #expect(throws: StoreError.self) { _ = try log.append([records[1]]) }
     }
 
-    /// A bulk import killed between two of its parts (the process, not the power: every part
-    /// written so far stays whole, and the file ends on a record boundary) leaves no batch
-    /// behind: a reader shows the log as it was before the import and leaves the tail to the
-    /// next writer, which moves the whole batch aside (tester, issue 13: `log verify` said 完好
-    /// of 16,390 records of a 23,449-record import).
-    @Test func aBulkImportKilledBetweenPartsLeavesNoBatch() throws {
-        let (fs, log, records) = try Self.importLog(partRecords: 4)
-        _ = try log.append([records[0]])
-        _ = try log.append(Array(records[1..<3]))  // a committed batch: this log has commit records
-        let before = try #require(fs.contents(Self.path))
-        var killed: [UInt8]?
-        var writes = 0
-        fs.beforeCall = { kind in
-            guard kind == "write" else { return }
-            writes += 1
-            // Before the third part is written: the first two are whole in the file.
-            if writes == 3, killed == nil { killed = fs.contents(Self.path) }
-        }
-        try log.importRecords(Array(records[3...]))
-        fs.beforeCall = nil
-        let image = try #require(killed)
-        #expect(image.count > before.count, "parts of the batch were written")
-
-        // `log verify` and `log info` say so, as of a torn tail (they read the file apart from any open).
-        let inspected = try LogInspection.scan(bytes: image, path: Self.path)
-        #expect(inspected.problem == .tornTail(at: before.count, reason: "an unfinished batch: no commit record closes it"))
-        #expect(inspected.frames.last?.seq == 4)
-
-        let reader = SimulatedFileSystem()
-        reader.replaceContents(Self.path, image)
-        let read = try DurableLog.open(at: Self.path, .init(fs: reader))
-        #expect(read.damage == nil && read.pendingTornTail == before.count)
-        #expect(try read.readAll().map(\.seq) == [1, 2, 3], "the first records and the committed batch, nothing of the import")
-
-        let writer = SimulatedFileSystem()
-        writer.replaceContents(Self.path, image)
-        let repaired = try DurableLog.open(at: Self.path, .init(writable: true, fs: writer))
-        #expect(repaired.damage == nil && repaired.recoveries.count == 1, "\(repaired.recoveries)")
-        #expect(try repaired.readAll().filter { !$0.caseNumber.organ.isEmpty }.map(\.seq) == [1, 2, 3])
-        #expect(try repaired.append([records[1]]).first?.seq == 6, "after the batch's commit and the recovery note")
-    }
-
     /// Damage inside the last batch, at its second record, in the middle, and at its last
     /// record before the commit: the reproduction of issue 10 (a flip read as a torn tail
     /// cut the acknowledged batch and gave its case numbers to new petitions).

@@ -169,20 +169,3 @@ extension LogScan.Problem {
         return known[english] ?? english
     }
 }
-
-extension LogScan {
-    /// Where the batch begins whose whole records end a file with no commit record after them
-    /// (decision 0011): the last record's durable-before is the batch's start and lies before
-    /// the record itself (a lone record's is its own start, a commit's the batch's end). Such
-    /// a batch is unfinished — its writer stopped between two parts of a bulk import, and the
-    /// file ends on a record boundary, so no torn record gives it away. Nil when the last record
-    /// is a lone one or a commit, when no commit was ever read (a log from before commit records
-    /// reads as before), or when the batch would begin before `notBefore`.
-    static func uncommittedBatchStart(last: (offset: Int, durableBefore: Int, type: UInt16)?, commitsRead: Bool,
-                                      notBefore: Int) -> Int? {
-        guard let last, commitsRead, last.type != LogRecord.Kind.commit.rawValue, last.durableBefore < last.offset,
-              last.durableBefore >= notBefore else { return nil }
-        return last.durableBefore
-    }
-}
-

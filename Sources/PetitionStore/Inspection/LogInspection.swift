@@ -42,18 +42,6 @@ package enum LogInspection {
         let result = LogScan.scan(raw, header: header, from: header.size, lastSeq: 0, lastHash: header.genesisHash)
         var scan = LogScan(header: header, frames: result.frames, end: result.end, fileSize: raw.count,
                            problem: result.problem)
-        // Whole records of a batch that no commit closes end the file: an unfinished batch, as a
-        // torn one is, from its first record on (decision 0011; `LogScan.uncommittedBatchStart`).
-        let commit = LogRecord.Kind.commit.rawValue
-        if scan.problem == nil, let last = scan.frames.last,
-           let start = LogScan.uncommittedBatchStart(last: (last.offset, last.durableBefore, last.type),
-                                                     commitsRead: scan.frames.contains { $0.type == commit },
-                                                     notBefore: header.size),
-           let first = scan.frames.lastIndex(where: { $0.offset == start }) {
-            scan.frames = Array(scan.frames[..<first])
-            scan.end = start
-            scan.problem = .tornTail(at: start, reason: "an unfinished batch: no commit record closes it")
-        }
         // A payload that does not decode is damage too, though its checksums held.
         for frame in result.frames {
             do { _ = try LogRecord.decode(frame) } catch {

@@ -52,8 +52,6 @@ extension DurableLog {
                              copyingPayloads: options.keepFrames, chaining: false, base: base)
             }
             guard deliver(&scan.frames, window: bytes, base: base) else { return }
-            if let last = scan.frames.last { lastRead = (base + last.offset, last.durableBefore, last.type) }
-            if !commitsRead { commitsRead = scan.frames.contains { $0.type == LogRecord.Kind.commit.rawValue } }
             if var problem = scan.problem {
                 if case .tornTail(let at, let reason) = problem, !atEndOfFile {
                     // Bytes that do not make a frame, with more file after this window: the
@@ -79,28 +77,8 @@ extension DurableLog {
                            repair: repair)
                 return
             }
-        } else if opening, let start = uncommittedBatchAtEnd() {
-            // Whole records of a batch that no commit closes, at the very end of the file: its
-            // writer stopped between two parts of a bulk import (killed, not only a power cut) —
-            // the file ends on a record boundary, so no torn record gives it away. Read again,
-            // stopping where the batch began, as for a batch a crash tore (decision 0011).
-            guard writable && repair else { throw UnfinishedBatch(start: start) }
-            try fs.lock(fd)
-            defer { fs.unlock(fd) }
-            // A writer still writing the batch holds the lock: it has finished by now.
-            guard Int(try fs.size(fd)) == fileSize else { return try readNew(repair: repair) }
-            throw UnfinishedBatch(start: start)
         }
         pendingTornTail = nil
-    }
-
-    /// Where the batch begins whose whole records end the file uncommitted (`LogScan.uncommittedBatchStart`),
-    /// if it begins at a record this log read after its snapshot (a snapshot's log has commit records).
-    func uncommittedBatchAtEnd() -> Int? {
-        guard let start = LogScan.uncommittedBatchStart(last: lastRead, commitsRead: commitsRead || snapshotCovered != nil,
-                                                        notBefore: max(format.size, snapshotCovered?.end ?? 0)),
-              recordOffsets.lastIndex(of: start) != nil else { return nil }
-        return start
     }
 
     /// Hashes the frames and decodes their payloads on both cores, checks the hash

@@ -122,10 +122,6 @@ package final class DurableLog: EventLog {
     var opening = false
     /// `Options.cutFrom`, until the read that honours it.
     var cutFrom: Int?
-    /// The last record read: where it starts, its durable-before offset and its kind; and
-    /// whether any commit record was read (a log from before commit records has none).
-    var lastRead: (offset: Int, durableBefore: Int, type: UInt16)?
-    var commitsRead = false
     /// A torn tail seen by a read-only open, left for the next writer to move aside.
     package internal(set) var pendingTornTail: Int?
     /// When opened from a snapshot's head: where (and at which record) the snapshot's records end.

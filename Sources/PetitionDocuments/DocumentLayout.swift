@@ -120,25 +120,15 @@ package struct DocumentLayout: Sendable {
     /// Opening punctuation that never ends a row (避尾点: （《「『“‘).
     static let noRowEnd: Set<Character> = Set("（《「『〈【“‘")
 
-    /// What a number is never parted from at a row's break: its next digit, or the unit of a
-    /// date or time after it (2025年, 8月7日, 10时).
-    static let numberContinues: Set<Character> = Set("0123456789年月日号时分秒")
-
     /// Rows of at most `columns` columns, as `DisplayWidth.wrap` breaks them, except that a
-    /// row never starts with closing Chinese punctuation nor ends with opening punctuation,
-    /// and a number is never broken nor parted from its 年/月/日: the characters before go
-    /// down with it, and what no longer fits moves on.
+    /// row never starts with closing Chinese punctuation nor ends with opening punctuation:
+    /// the character before goes down with it, and what no longer fits moves on.
     static func wrap(_ text: String, to columns: Int) -> [String] {
         var rows = DisplayWidth.wrap(text, to: columns)
         var i = 1
-        func splitsNumber(_ before: String, _ after: String) -> Bool {
-            guard let last = before.last, last.isASCII, last.isNumber, let first = after.first else { return false }
-            return numberContinues.contains(first)
-        }
         while i < rows.count {
             while rows[i - 1].count > 1,
-                  rows[i].first.map(noRowStart.contains) == true || rows[i - 1].last.map(noRowEnd.contains) == true
-                    || splitsNumber(rows[i - 1], rows[i]) {
+                  rows[i].first.map(noRowStart.contains) == true || rows[i - 1].last.map(noRowEnd.contains) == true {
                 let moved = rows[i - 1].removeLast()
                 rows[i].insert(moved, at: rows[i].startIndex)
             }

@@ -1,6 +1,6 @@
 import Foundation
 import PetitionCore
-@testable import PetitionDocuments
+import PetitionDocuments
 import Testing
 import TestSupport
 
@@ -80,19 +80,6 @@ import TestSupport
         for phrase in says { #expect(text.contains(phrase), "\(phrase): \(document.text)") }
         #expect(!text.contains("你单位"), "\(document.text)")
         #expect(document.recipient == to.joined(separator: ","))
-    }
-
-    /// A row never breaks a number nor parts it from its 年/月/日 (tester, issue 13: a letter's
-    /// due date came out as "请于2" / "025年8月7日前"): the digits before the break go down with it.
-    @Test(arguments: [7, 8, 9, 10, 11])
-    func aRowNeverBreaksANumberNorPartsItFromItsUnit(columns: Int) {
-        let rows = DocumentLayout.wrap("请于2025年8月7日前反馈", to: columns)
-        #expect(rows.joined() == "请于2025年8月7日前反馈")
-        for (before, after) in zip(rows, rows.dropFirst()) {
-            let digit = before.last.map { $0.isASCII && $0.isNumber } ?? false
-            #expect(!(digit && DocumentLayout.numberContinues.contains(after.first ?? " ")), "\(rows)")
-        }
-        #expect(rows.allSatisfy { DisplayWidth.of($0) <= columns }, "\(rows)")
     }
 
     @Test func theAssignmentLetterCarriesItsDeadlineAndTheCompletionReport() throws {

@@ -61,10 +61,6 @@ package enum DisplayWidth {
 }
 
 extension DisplayWidth {
-    /// Breaks text into rows of at most `columns` columns: at each line break it holds,
-    /// and wherever the next grapheme would not fit. A wide character is never split;
-    /// Latin words are kept whole where a row can take them (CJK text breaks anywhere,
-    /// as Chinese typesetting does). An empty text, or an empty line in it, is one empty row.
     /// `text` wrapped after `label` with a hanging indent: the first row starts with the label,
     /// every later row (a wrap or a line break of the text) under the text's first character.
     package static func wrap(_ text: String, after label: String, to columns: Int) -> [String] {
@@ -73,6 +69,10 @@ extension DisplayWidth {
         return wrap(text, to: columns - indent).enumerated().map { ($0.offset == 0 ? label : pad) + $0.element }
     }
 
+    /// Breaks text into rows of at most `columns` columns: at each line break it holds,
+    /// and wherever the next grapheme would not fit. A wide character is never split;
+    /// Latin words are kept whole where a row can take them (CJK text breaks anywhere,
+    /// as Chinese typesetting does). An empty text, or an empty line in it, is one empty row.
     package static func wrap(_ text: String, to columns: Int) -> [String] {
         let width = max(2, columns)
         var rows: [String] = []

@@ -16,6 +16,8 @@ package struct SyntheticCases {
     let reference: ReferenceData
     let pools: NamePools
     var rng: SplitMix
+    /// The seed, for each case's own stream (`caseHistory`).
+    let seed: UInt64
 
     package init(reference: ReferenceData, seed: UInt64) throws(StoreError) {
         self.reference = reference
@@ -25,6 +27,7 @@ package struct SyntheticCases {
             throw StoreError(.badData, path: path, cause: "\(error)")
         }
         rng = SplitMix(seed: seed)
+        self.seed = seed
     }
 
     private mutating func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
@@ -74,9 +77,10 @@ package struct SyntheticCases {
         var day = received
         var events: [CaseEvent] = []
         // What the petitioner and the leadership add to a case — a rating of the reply (Art 21
-        // para 2), a leader in charge (Art 18 para 2) — is drawn from a stream of the case's own,
-        // so that every other choice of a generated log stays what its seed made it.
-        var aside = SplitMix(seed: 0x9E37_79B9_7F4A_7C15 ^ UInt64(number.year * 100_000 + number.sequence))
+        // para 2), a leader in charge (Art 18 para 2) — is drawn from a stream of the case's own
+        // (of the seed and the case's number), so that the main stream's choices stay as they were;
+        // the steps after such an addition are dated from it, and so may be a few days later.
+        var aside = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number.year * 100_000 + number.sequence))
         func step(_ command: CaseCommand, after days: ClosedRange<Int>, aside own: Bool = false) -> Bool {
             let next = day.adding(days: own ? Int.random(in: days, using: &aside) : int(days))
             guard next <= until else { return false }

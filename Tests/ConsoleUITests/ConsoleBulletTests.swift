@@ -143,24 +143,35 @@ struct ConsoleBulletTests {
         #expect(desk.state.form?.focus == "request")
     }
 
+    /// A case being handled by 区住建局 with a 督办 of it for each suggestion, in order (the
+    /// supervisor's), its screen open.
+    static func caseUnderSupervision(_ suggestions: [Suggestion]) throws -> Desk {
+        var s = Scenario.at(.handling)
+        for (i, suggestion) in suggestions.enumerated() {
+            _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: suggestion, reason: "办理迟缓\(i + 1)", days: 30),
+                          as: Fixtures.supervisor, at: "2025-05-10T0\(9 + i / 2):\(i % 2 == 0 ? "00" : "30")")
+        }
+        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
+        CaseScreenTests.open(desk)
+        return desk
+    }
+
+    /// From the case screen: `a`, down to 记录督办反馈, Enter — its form open.
+    static func openFeedbackForm(_ desk: Desk) throws {
+        desk.press(.character("a"))
+        let row = try #require(desk.screen.split(separator: "\n").firstIndex { $0.contains("记录督办反馈") })
+        for _ in 0..<(row - 2) { desk.press(.down) }
+        desk.press(.enter)
+        #expect(desk.state.screen.actionKind == .recordFeedback)
+    }
+
     /// 督办单序号 was a number typed by hand: it is picked from the case's open orders, each
     /// named by who answers it (Art 40 para 4) — the organ supervised for improve-work, the
     /// addressee its paragraph names for improve-policy (tester, issue 14: it named the organ
     /// supervised for every suggestion).
     @Test func feedbackPicksItsSupervisionOrderFromAList() throws {
-        var s = Scenario.at(.handling)
-        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
-                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
-        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improvePolicy, reason: "补偿标准不一", days: 30),
-                      as: Fixtures.supervisor, at: "2025-05-10T09:30")
-        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
-        CaseScreenTests.open(desk)
-        desk.press(.character("a"))
-        let list = desk.screen.split(separator: "\n")
-        let row = try #require(list.firstIndex { $0.contains("记录督办反馈") })
-        for _ in 0..<(row - 2) { desk.press(.down) }
-        desk.press(.enter)
-        #expect(desk.state.screen.actionKind == .recordFeedback)
+        let desk = try Self.caseUnderSupervision([.improveWork, .improvePolicy])
+        try Self.openFeedbackForm(desk)
         desk.tab(to: "order")
         desk.press(.enter)
         #expect(desk.screen.contains("第1号 改进工作 → 区住建局") && desk.screen.contains("共2项"), "\(desk.screen)")
@@ -173,13 +184,7 @@ struct ConsoleBulletTests {
     /// para 2: the issuer's own level's Party committee and government), which an improve-work
     /// suggestion, sent to the organ supervised, does not repeat.
     @Test func aPolicySuggestionSaysWhereItGoes() throws {
-        var s = Scenario.at(.handling)
-        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
-                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
-        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improvePolicy, reason: "补偿标准不一", days: 30),
-                      as: Fixtures.supervisor, at: "2025-05-10T09:30")
-        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
-        CaseScreenTests.open(desk)
+        let desk = try Self.caseUnderSupervision([.improveWork, .improvePolicy])
         // Each open order's feedback clock names its order (tester, issue 13: two identical lines).
         #expect(desk.screen.contains("督办反馈（第1号） 2025-06-09") && !desk.screen.contains(/督办反馈 +2025/), "\(desk.screen)")
         desk.press(.end)
@@ -191,17 +196,8 @@ struct ConsoleBulletTests {
 
     /// The one open order is filled in already (tester: F2 said 请填写督办单序号).
     @Test func feedbackFillsInTheOneOpenOrder() throws {
-        var s = Scenario.at(.handling)
-        _ = try s.run(.orderSupervision(organ: "D-ZJJ", suggestion: .improveWork, reason: "办理迟缓", days: 30),
-                      as: Fixtures.supervisor, at: "2025-05-10T09:00")
-        let desk = try Desk(Fixtures.supervisor, at: "2025-05-12T10:00", events: s.log)
-        CaseScreenTests.open(desk)
-        desk.press(.character("a"))
-        let list = desk.screen.split(separator: "\n")
-        let row = try #require(list.firstIndex { $0.contains("记录督办反馈") })
-        for _ in 0..<(row - 2) { desk.press(.down) }
-        desk.press(.enter)
-        #expect(desk.state.screen.actionKind == .recordFeedback)
+        let desk = try Self.caseUnderSupervision([.improveWork])
+        try Self.openFeedbackForm(desk)
         #expect(desk.value("order") == "1")
     }
 }

@@ -529,16 +529,22 @@ struct SupervisorDeskTmuxTests {
         #expect(listed.status == 0 && listed.out.contains("解除：已整改到位"), "\(listed.out)")
     }
 
+    /// A supervisor's console on the statistics screen, opened from the desk with `c`.
+    static func statistics(on server: TmuxServer, arguments: String = "") -> ConsoleTmuxTests.Session {
+        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"], arguments: arguments)
+        #expect(s.waitFor("督办台"), "\(s.screen())")
+        s.keys("c")
+        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        return s
+    }
+
     /// The statistics screen (issue 14 item 4): from the desk with `c`, Tab to the organ
     /// breakdown, the bars drawn; every line it shows is a line `xinfang stats` prints for the
     /// same period, breakdown and day.
     @Test func aSupervisorOpensStatisticsFromTheDeskChangesTheBreakdownAndSeesTheBars() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
-        #expect(s.waitFor("督办台"), "\(s.screen())")
-        s.keys("c")
-        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        let s = Self.statistics(on: server)
         s.keys("Tab")
         #expect(s.waitFor("信访统计 · 按机关"), "\(s.screen())")
         #expect(s.waitFor("█"), "the bars: \(s.screen())")
@@ -565,10 +571,7 @@ struct SupervisorDeskTmuxTests {
     @Test func theStatisticsPeriodTakesTwoDatesWithZhiInFullWidthDigits() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"])
-        #expect(s.waitFor("督办台"), "\(s.screen())")
-        s.keys("c")
-        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        let s = Self.statistics(on: server)
         s.keys("d")
         s.type("２０２５-01-01 至 2025-03-31")
         #expect(s.waitFor("２０２５-01-01 至 2025-03-31▏"), "typed whole: \(s.screen())")
@@ -582,10 +585,7 @@ struct SupervisorDeskTmuxTests {
     @Test func withASCIITheStatisticsScreenDrawsNoBlockCharacters() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let s = ConsoleTmuxTests.Session(on: server, env: ["USER": "supervisor"], arguments: "--ascii")
-        #expect(s.waitFor("督办台"), "\(s.screen())")
-        s.keys("c")
-        #expect(s.waitFor("信访统计 · 按类别"), "\(s.screen())")
+        let s = Self.statistics(on: server, arguments: "--ascii")
         #expect(s.waitFor("#"), "\(s.screen())")
         #expect(!s.screen().unicodeScalars.contains { (0x2580...0x259F).contains($0.value) }, "\(s.screen())")
         s.keys("q")

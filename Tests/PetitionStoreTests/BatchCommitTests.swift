@@ -71,6 +71,20 @@ struct BatchCommitTests {
         return (fs, log, importBase.records)
     }
 
+    /// The records with a registration past the days the binary codec holds (2169), in a later
+    /// part: written, it would read back as damage; and its index.
+    static func withUnreadableRecord(_ generated: [[CaseEvent]]) throws -> (records: [[CaseEvent]], bad: Int) {
+        var records = generated
+        let bad = try #require(records.indices.first { i in
+            guard i > 20, case .registered = records[i][0].body else { return false }
+            return true
+        })
+        guard case .registered(var petition) = records[bad][0].body else { return (records, bad) }
+        petition.receivedOn = Fixtures.day("2170-01-01")
+        records[bad][0].body = .registered(petition: petition)
+        return (records, bad)
+    }
+
     /// A large batch is made and written in parts, each while the one before it is written
     /// (docs/performance.md, issue 13): the file is the one the batch written as one buffer
     /// makes, byte for byte, and reads back whole.
@@ -93,17 +107,10 @@ struct BatchCommitTests {
     /// what its parts wrote is cut back, and the next append takes the number the batch would have.
     @Test func aBatchRefusedInALaterPartLeavesNothing() throws {
         let (fs, log, generated) = try Self.importLog(partRecords: 4)
-        var records = generated
+        let (records, bad) = try Self.withUnreadableRecord(generated)
         _ = try log.append([records[0]])
         let size = fs.contents(Self.path)?.count
         let calls = fs.calls.count
-        let bad = records.indices.first { i in
-            guard i > 20, case .registered = records[i][0].body else { return false }
-            return true
-        }!
-        guard case .registered(var petition) = records[bad][0].body else { return }
-        petition.receivedOn = Fixtures.day("2170-01-01")
-        records[bad][0].body = .registered(petition: petition)
         #expect(throws: StoreError(.io, path: Self.path, seq: 1 + bad,
                                    cause: "a record that would not read back (malformed(\"date out of range\")); nothing was written")) {
             try log.importRecords(Array(records.dropFirst()))
@@ -137,15 +144,8 @@ struct BatchCommitTests {
     /// take the refused parts for another writer's records; the refusal says to reopen.
     @Test func aBatchWhoseCutBackFailsStopsTheWriter() throws {
         let (fs, log, generated) = try Self.importLog(partRecords: 4)
-        var records = generated
+        let records = try Self.withUnreadableRecord(generated).records
         _ = try log.append([records[0]])
-        let bad = records.indices.first { i in
-            guard i > 20, case .registered = records[i][0].body else { return false }
-            return true
-        }!
-        guard case .registered(var petition) = records[bad][0].body else { return }
-        petition.receivedOn = Fixtures.day("2170-01-01")
-        records[bad][0].body = .registered(petition: petition)
         let before = fs.calls.count
         // The truncate fails (EIO) each time it is called.
         fs.beforeCall = { kind in

@@ -6,17 +6,20 @@ import PetitionCore
 /// run loop's `TerminalBackend`. Nothing else in xinfang calls ncurses.
 package final class Terminal: TerminalBackend {
     private var previous: CellGrid?
+    private let pollMilliseconds: Int32
     private var colour = false
     private var open = true
 
     /// Starts curses: a UTF-8 locale (`adoptUTF8Locale`), raw keys, no echo, keypad
-    /// decoding, and a poll interval so the caller can follow the log. Refuses to start
+    /// decoding, and a poll interval so the caller can follow the log (0: a key is read
+    /// only when one is there, for a caller that waits on the terminal itself). Refuses to start
     /// where no UTF-8 locale exists: curses would silently drop every Chinese character.
     package init(monochrome: Bool, pollMilliseconds: Int32 = 250) throws(TerminalLocaleError) {
         switch Self.adoptUTF8Locale() {
         case .asIs, .switched: break
         case .refused(let current, let codeset): throw TerminalLocaleError(current: current, codeset: codeset)
         }
+        self.pollMilliseconds = pollMilliseconds
         xf_install_stop_handlers()
         initscr()
         raw()
@@ -61,6 +64,9 @@ package final class Terminal: TerminalBackend {
     /// a sequence from a terminal on the same host or a LAN, short enough that Esc feels
     /// instant (curses' default is a whole second).
     package static let escapeDelayMilliseconds: Int32 = 25
+
+    /// How long a paste's next piece is waited for before the paste is taken as ended.
+    static let pastePieceMilliseconds: Int32 = 250
 
     /// The delay curses actually uses (after `init`).
     package var escapeDelay: Int32 { xf_escape_delay() }
@@ -161,6 +167,9 @@ extension Terminal {
     func readPaste() -> Key {
         var text = ""
         var ch: wint_t = 0
+        // A paste comes in pieces: wait for the next one even when keys are otherwise not waited for.
+        xf_timeout(max(pollMilliseconds, Self.pastePieceMilliseconds))
+        defer { xf_timeout(pollMilliseconds) }
         while true {
             let result = xf_get_wch(&ch)
             if result == xf_err() { break }

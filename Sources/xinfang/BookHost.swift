@@ -14,11 +14,15 @@ final class BookHost: ConsoleHost {
     private let session: Session
     private let actor: Actor
     private let staff: StaffDirectory
-    private let background = BackgroundCheck()
+    /// The check of a snapshot's records: the console's own, or the console service's one
+    /// check shared by every session on its book (decision 0032).
+    private let background: BackgroundCheck
     /// A training log's exercises (`data/exercises/`), with their seeds' petitions.
     private let exercises: [ExerciseFile]
 
-    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory, exercises: [ExerciseFile] = []) {
+    init(book: CaseBook, session: Session, actor: Actor, staff: StaffDirectory, exercises: [ExerciseFile] = [],
+         background: BackgroundCheck = BackgroundCheck()) {
+        self.background = background
         self.staff = staff
         self.exercises = exercises
         self.book = book

@@ -3,6 +3,7 @@ import ConsoleTerminal
 import ConsoleUI
 import Foundation
 import PetitionCore
+import PetitionDocuments
 import PetitionStore
 
 /// `xinfang` with no subcommand: the console.
@@ -17,7 +18,22 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "Plain ASCII charts on the statistics screen (also when TERM is vt100 or dumb).")
     var ascii = false
 
+    @Flag(help: "Open the log in this process even where a console service (xinfang serve) serves it.")
+    var standalone = false
+
     func run() throws {
+        // Where a console service serves the log (decision 0032), this process is only the
+        // terminal: the service runs the console on its one case book.
+        if !standalone {
+            let status: Int32?
+            do { status = try ConsoleClient.attach(options, ascii: ascii) } catch {
+                throw Failure.report(error, language: options.language, reference: nil)
+            }
+            if let status {
+                guard status == 0 else { throw ExitCode(status) }
+                return
+            }
+        }
         try Session.run(options) { session in
             let path = session.logPath
             var training = session.trainingRequested
@@ -56,20 +72,11 @@ struct ConsoleCommand: ParsableCommand {
             try session.advanceClock(book)
             let clock = { () throws -> Instant in try session.now(for: book) }
             let staff = try session.staff(in: book)
-            var data = ConsoleData(states: [], directory: session.reference.directory,
-                                   calendar: session.reference.calendar, categories: session.reference.categories,
-                                   articles: session.reference.articles, policy: session.reference.policy, actor: actor,
-                                   now: try clock(), training: book.mode == .training)
-            data.staff = staff
-            // The statistics screen's bars and sparklines, as `stats` draws them for this terminal.
-            data.ascii = ascii || session.plainTerminal
-            // Work over every case (the desk) on every core.
-            data.cores = ProcessInfo.processInfo.activeProcessorCount
-            data.concurrently = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
-            data.documents = try session.documentRenderer()
             // A training log offers the exercises (decision 0026).
             let exercises = book.mode == .training ? try ExerciseCatalog.load(from: session.reference.folder) : []
-            data.exercises = exercises.map(\.exercise)
+            let data = try Self.data(session, actor: actor, staff: staff, now: try clock(), training: book.mode == .training,
+                                     ascii: ascii || session.plainTerminal, exercises: exercises,
+                                     documents: try session.documentRenderer())
             let host = BookHost(book: book, session: session, actor: actor, staff: staff, exercises: exercises)
             let state = AppState(language: session.language)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -97,6 +104,25 @@ struct ConsoleCommand: ParsableCommand {
             host.startBackgroundCheck()
             try loop.run()
         }
+    }
+
+    /// What the screens start from: the reference data, who is at the console, the time,
+    /// and how to draw; the cases come from the host (`ConsoleLoop`).
+    static func data(_ session: Session, actor: Actor, staff: StaffDirectory, now: Instant, training: Bool, ascii: Bool,
+                     exercises: [ExerciseFile], documents: DocumentRenderer) throws -> ConsoleData {
+        var data = ConsoleData(states: [], directory: session.reference.directory,
+                               calendar: session.reference.calendar, categories: session.reference.categories,
+                               articles: session.reference.articles, policy: session.reference.policy, actor: actor,
+                               now: now, training: training)
+        data.staff = staff
+        // The statistics screen's bars and sparklines, as `stats` draws them for this terminal.
+        data.ascii = ascii
+        // Work over every case (the desk) on every core.
+        data.cores = ProcessInfo.processInfo.activeProcessorCount
+        data.concurrently = { DispatchQueue.concurrentPerform(iterations: $0, execute: $1) }
+        data.documents = documents
+        data.exercises = exercises.map(\.exercise)
+        return data
     }
 
     /// On a machine with no log yet, a newcomer is offered one instead of an error:

@@ -10,6 +10,20 @@ struct Session {
     let options: GlobalOptions
     let reference: ReferenceData
     var language: Language { options.language }
+    /// In the console service (decision 0032), the client a session is for: its account,
+    /// from the socket's peer credentials, and the `USER` and `LOGNAME` it was started with.
+    /// Nil in a process of one's own, whose account and environment are its own.
+    var client: Client?
+
+    struct Client {
+        var account: String
+        var environmentUser: String?
+        var environmentLogname: String?
+    }
+
+    init(options: GlobalOptions, reference: ReferenceData, client: Client? = nil) {
+        (self.options, self.reference, self.client) = (options, reference, client)
+    }
 
     /// The environment, less what an office installation ignores (`Installation`).
     static var environment: [String: String] {
@@ -57,10 +71,13 @@ struct Session {
     /// `$XDG_DATA_HOME/xinfang/xinfang.log`, else `$HOME/.local/share/xinfang/xinfang.log`
     /// (`$HOME` unset: the account's home). Running set-group-id, the environment is not
     /// read and `--log` must name a file in the office folder (`checkInstallation`).
-    var logPath: String {
+    var logPath: String { Self.logPath(options) }
+
+    /// The log path the options and the environment name, before anything is loaded.
+    static func logPath(_ options: GlobalOptions) -> String {
         if let log = options.log { return log }
-        if let env = Self.environment["XINFANG_LOG"], !env.isEmpty { return env }
-        return Self.defaultFileLog
+        if let env = environment["XINFANG_LOG"], !env.isEmpty { return env }
+        return defaultFileLog
     }
 
     /// The log file when neither `--log` nor `$XINFANG_LOG` names one.
@@ -76,7 +93,8 @@ struct Session {
     /// The name a training roster gives the person at the keyboard: `$USER` (a trainee
     /// may play anyone), else the account.
     var osUser: String {
-        Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Installation.current.account
+        if let client { return client.environmentUser.flatMap { $0.isEmpty ? nil : $0 } ?? client.account }
+        return Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Installation.current.account
     }
 
     /// Refuses to run set-group-id on an installation it cannot trust, or on a file
@@ -166,7 +184,8 @@ struct Session {
     }
 
     /// Whether the user asked for a training log (`--training` or `XINFANG_TRAINING=1`).
-    var trainingRequested: Bool { options.training || Self.environment["XINFANG_TRAINING"] == "1" }
+    /// (A console service's session asks as its client asked, not as the service's environment says.)
+    var trainingRequested: Bool { options.training || (client == nil && Self.environment["XINFANG_TRAINING"] == "1") }
 
     /// Training and production logs never open as each other: practice cases are
     /// never mistaken for real ones, nor real ones changed in practice.
@@ -301,12 +320,13 @@ struct Session {
             }
             return database.sessionUser
         }
-        let account = Installation.current.account
+        let account = client?.account ?? Installation.current.account
         if let asked = options.user {
             throw UsageError("正式日志上的每条记录都以您的系统账号「\(account)」记名，不能用 --as \(asked) 代他人操作（--as 只用于培训日志）",
                              "Every record on a production log names your own account \"\(account)\"; --as \(asked) is refused (--as is for training logs)")
         }
-        let given = ProcessInfo.processInfo.environment
+        let given = client.map { ["USER": $0.environmentUser, "LOGNAME": $0.environmentLogname].compactMapValues { $0 } }
+            ?? ProcessInfo.processInfo.environment
         for name in ["USER", "LOGNAME"] {
             if let claimed = given[name], !claimed.isEmpty, claimed != account {
                 throw UsageError("环境变量 \(name)=\(claimed) 与您的系统账号「\(account)」不符：正式日志只以系统账号记名；请去掉这一设置",

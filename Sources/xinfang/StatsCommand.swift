@@ -120,8 +120,9 @@ extension Session {
     }
 
     /// Whether the terminal wants plain ASCII (TERM=vt100 or dumb).
-    var plainTerminal: Bool {
-        let term = Self.environment["TERM"] ?? ""
+    var plainTerminal: Bool { Self.plainTerminal }
+    static var plainTerminal: Bool {
+        let term = environment["TERM"] ?? ""
         return term == "dumb" || term.hasPrefix("vt100")
     }
 }

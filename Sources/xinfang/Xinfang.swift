@@ -10,7 +10,7 @@ struct Xinfang: ParsableCommand {
             (training logs only), --as and --lang. Exit codes: 0 ok, 64 usage, 65 bad data, 74 I/O.
             """,
         subcommands: [ConsoleCommand.self, InitCommand.self, RegisterCommand.self, ActCommand.self,
-                      ShowCommand.self, QueueCommand.self, CalendarCommand.self, OrgansCommand.self,
+                      ShowCommand.self, QueueCommand.self, ServeCommand.self, CalendarCommand.self, OrgansCommand.self,
                       CategoriesCommand.self, LogCommand.self, GenerateCommand.self, StaffCommand.self,
                       StatsCommand.self, ReportCommand.self, ExportCommand.self, SuperviseCommand.self, DocCommand.self, TrainingCommand.self],
         defaultSubcommand: ConsoleCommand.self

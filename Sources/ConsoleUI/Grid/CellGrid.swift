@@ -1,6 +1,6 @@
 import PetitionCore
 /// What a cell means, never which colour: the palette picks colours per role.
-package enum StyleRole: String, Sendable, Equatable {
+package enum StyleRole: String, Sendable, Equatable, CaseIterable {
     case normal, title, status, selected, overdue, dueSoon, training, hint
 }
 
@@ -33,6 +33,12 @@ package struct CellGrid: Equatable, Sendable {
         self.rows = rows
         self.columns = columns
         cells = Array(repeating: .blank, count: rows * columns)
+    }
+
+    /// A frame as another process drew it (`ConsoleWire`): `cells` row by row, rows × columns of them.
+    package init(rows: Int, columns: Int, cells: [Cell]) {
+        precondition(cells.count == rows * columns, "a grid of \(rows) × \(columns) cells")
+        (self.rows, self.columns, self.cells) = (rows, columns, cells)
     }
 
     package subscript(row: Int, column: Int) -> Cell { cells[row * columns + column] }

@@ -6,11 +6,14 @@ import Glibc
 /// Issue 13's memory target: the sum of the proportional set sizes (Pss, from
 /// `/proc/PID/smaps_rollup`) of `count` consoles open on the same log at once, each in a
 /// tmux session of its own as at a window terminal, once their home screen is drawn and
-/// their search index taken. Pss divides every shared page (the mapped snapshot, the
-/// executable and libraries) among the processes mapping it, so the sum is what the host
-/// pays. Beside it, the same run's one console alone, times `count`: what the host would
-/// pay if nothing were shared.
-@MainActor func consolesBench(xinfang: String, log: String, count: Int) {
+/// their search index taken — and again once each has opened its queue. Pss divides every
+/// shared page (the mapped snapshot, the executable and libraries) among the processes
+/// mapping it, so the sum is what the host pays. By default the consoles run through one
+/// console service (`xinfang serve`, decision 0033), whose Pss is in the sum; with
+/// `standalone`, each opens the log in a process of its own. Beside it, the same run's one
+/// console alone (in a process of its own), times `count`: what the host would pay if
+/// nothing were shared.
+@MainActor func consolesBench(xinfang: String, log: String, count: Int, standalone: Bool = false) {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
         print("  consoles: no tmux (make setup installs it)")
         return
@@ -38,10 +41,11 @@ import Glibc
     }
     defer { _ = tmux(["kill-server"], output: false) }
 
+    let environment = "env TERM=xterm-256color LANG=C.UTF-8 XINFANG_TRAINING=1"
     /// Starts consoles `range`, waits until each shows its home screen, and returns their pids.
-    func start(_ range: Range<Int>) -> [Int32] {
+    func start(_ range: Range<Int>, alone: Bool) -> [Int32] {
         for i in range {
-            let command = "env TERM=xterm-256color LANG=C.UTF-8 XINFANG_TRAINING=1 \(xinfang) --log \(log) --as clerk"
+            let command = "\(environment) \(xinfang) --log \(log) --as clerk" + (alone ? " --standalone" : "")
             _ = tmux(["new-session", "-d", "-s", "c\(i)", "-x", "80", "-y", "24", "exec " + command], output: false)
         }
         var pids: [Int32] = []
@@ -49,12 +53,22 @@ import Glibc
             let started = now()
             // The home screen with its counts, then a second for the search index to be taken.
             while now() - started < 120, !tmux(["capture-pane", "-p", "-t", "c\(i)"]).contains("案件总数") { usleep(100_000) }
-            if let pid = Int32(tmux(["display", "-p", "-t", "c\(i)", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) {
-                pids.append(pid)
-            }
+            if let pid = pid("c\(i)") { pids.append(pid) }
         }
         sleep(3)
         return pids
+    }
+    func pid(_ session: String) -> Int32? {
+        Int32(tmux(["display", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    /// Opens the queue in consoles `range` (as a clerk at the window does) and waits for it.
+    func openQueues(_ range: Range<Int>) {
+        for i in range {
+            _ = tmux(["send-keys", "-t", "c\(i)", "w"], output: false)
+            let started = now()
+            while now() - started < 60, !tmux(["capture-pane", "-p", "-t", "c\(i)"]).contains("案件队列") { usleep(100_000) }
+        }
+        sleep(3)
     }
     func pss(_ pid: Int32) -> (pss: Double, privateMB: Double) {
         let text = (try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)) ?? ""
@@ -65,17 +79,50 @@ import Glibc
         return (kb("Pss") / 1024, (kb("Private_Clean") + kb("Private_Dirty")) / 1024)
     }
 
-    let alone = start(0..<1)
-    guard let first = alone.first else {
+    // The baseline: one console alone, in a process of its own, with nothing else open.
+    guard let first = start(0..<1, alone: true).first else {
         print("  consoles: the first console did not start")
         return
     }
     let one = pss(first)
-    let rest = start(1..<count)
-    let all = (alone + rest).map(pss)
-    let total = all.reduce(0) { $0 + $1.pss }
-    let privates = all.map(\.privateMB).sorted()
-    row("sum of Pss, \(all.count) consoles on one log", f(total, " MB"),
-        "one console alone \(f(one.pss, " MB")) × \(all.count) = \(f(one.pss * Double(all.count), " MB"))",
-        "private per console \(f(privates[privates.count / 2], " MB")) (median)")
+    let baseline = "one console alone \(f(one.pss, " MB")) × \(count) = \(f(one.pss * Double(count), " MB"))"
+    guard !standalone else {
+        let pids = [first] + start(1..<count, alone: true)
+        func report(_ what: String) {
+            let all = pids.map(pss)
+            let privates = all.map(\.privateMB).sorted()
+            row("sum of Pss, \(all.count) consoles on one log, \(what)", f(all.reduce(0) { $0 + $1.pss }, " MB"), baseline,
+                "each in a process of its own; private per console \(f(privates[privates.count / 2], " MB")) (median)")
+        }
+        report("home screen")
+        openQueues(0..<count)
+        report("queue open")
+        return
+    }
+    _ = tmux(["kill-session", "-t", "c0"], output: false)
+    usleep(500_000)
+
+    // The service, then `count` consoles through it.
+    _ = tmux(["new-session", "-d", "-s", "service", "-x", "200", "-y", "5", "exec \(environment) \(xinfang) serve --log \(log)"],
+             output: false)
+    let started = now()
+    while now() - started < 120, !tmux(["capture-pane", "-p", "-t", "service"]).contains("控制台服务已就绪") { usleep(100_000) }
+    guard let service = pid("service") else {
+        print("  consoles: the console service did not start")
+        return
+    }
+    let ready = now() - started
+    let clients = start(0..<count, alone: false)
+    func report(_ what: String) {
+        let served = pss(service)
+        let all = clients.map(pss)
+        let total = all.reduce(served.pss) { $0 + $1.pss }
+        let perClient = all.map(\.pss).sorted()
+        row("sum of Pss, \(all.count) consoles through one service, \(what)", f(total, " MB"), baseline,
+            "the service \(f(served.pss, " MB")) (private \(f(served.privateMB, " MB"))), each console \(f(perClient[perClient.count / 2], " MB")) (median)")
+    }
+    report("home screen")
+    openQueues(0..<count)
+    report("queue open")
+    row("console service: opened and ready", f(ready, " s"), "—")
 }

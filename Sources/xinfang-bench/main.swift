@@ -92,12 +92,13 @@ if args.contains("--desk-only") {
     exit(0)
 }
 
-// `--consoles-only [--consoles N]`: the memory of N consoles open at once on the show log
+// `--consoles-only [--consoles N] [--standalone]`: the memory of N consoles open at once on the
+// show log, through one console service (or each in a process of its own: `--standalone`)
 // (ConsolesBench.swift), after making that log if it is not there.
 let consoleCount = args.firstIndex(of: "--consoles").flatMap { Int(args[$0 + 1]) } ?? 30
 if args.contains("--consoles-only") {
     if let made = try pointBench(targetEvents: targetEvents) {
-        consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount)
+        consolesBench(xinfang: made.xinfang, log: made.log, count: consoleCount, standalone: args.contains("--standalone"))
     }
     printTable()
     exit(0)

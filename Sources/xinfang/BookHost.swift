@@ -15,7 +15,7 @@ final class BookHost: ConsoleHost {
     private let actor: Actor
     private let staff: StaffDirectory
     /// The check of a snapshot's records: the console's own, or the console service's one
-    /// check shared by every session on its book (decision 0032).
+    /// check shared by every session on its book (decision 0033).
     private let background: BackgroundCheck
     /// A training log's exercises (`data/exercises/`), with their seeds' petitions.
     private let exercises: [ExerciseFile]

@@ -4,7 +4,7 @@ import Foundation
 import PetitionCore
 import PetitionPostgres
 
-/// A console whose log a console service serves (`xinfang serve`, decision 0032): this
+/// A console whose log a console service serves (`xinfang serve`, decision 0033): this
 /// process opens no log. It says who asks (the service learns the account from the socket
 /// itself), draws the frames the service sends and sends back the keys typed.
 enum ConsoleClient {

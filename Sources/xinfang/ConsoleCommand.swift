@@ -22,7 +22,7 @@ struct ConsoleCommand: ParsableCommand {
     var standalone = false
 
     func run() throws {
-        // Where a console service serves the log (decision 0032), this process is only the
+        // Where a console service serves the log (decision 0033), this process is only the
         // terminal: the service runs the console on its one case book.
         if !standalone {
             let status: Int32?

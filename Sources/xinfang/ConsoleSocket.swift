@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The Unix socket of the console service beside its log (decision 0032): where it is,
+/// The Unix socket of the console service beside its log (decision 0033): where it is,
 /// listening and connecting, who is at the other end, and whole messages in and out.
 struct ConsoleSocket {
     let descriptor: Int32
@@ -45,9 +45,12 @@ struct ConsoleSocket {
         unlink(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .system(String(cString: strerror(errno))) }
+        // Made the owner's alone (no moment of a wider mode, whatever the umask), then given the log's.
+        let umasked = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
+        umask(umasked)
         var status = stat()
         let mode: mode_t = stat(log, &status) == 0 ? status.st_mode & 0o660 : 0o600
         guard bound == 0, chmod(path, mode) == 0, Glibc.listen(fd, 64) == 0 else {

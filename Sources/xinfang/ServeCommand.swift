@@ -5,7 +5,7 @@ import PetitionCore
 import PetitionDocuments
 import PetitionStore
 
-/// `xinfang serve`: one case book for every console on this host (decision 0032).
+/// `xinfang serve`: one case book for every console on this host (decision 0033).
 ///
 /// A bureau's window terminals are sessions on one server. Each console in a process of
 /// its own holds every case (about 330 MB for 130,000 cases); with a service, the cases
@@ -121,6 +121,13 @@ final class ConsoleService: @unchecked Sendable {
         fflush(nil)
         while !locked({ stopping }) {
             guard let client = listener.accept(waiting: 500) else { continue }
+            // A thread a console: a program that only connects could otherwise take them all.
+            guard locked({ sessions }) < Self.maximumSessions else {
+                client.send(.bye(["控制台服务已有\(Self.maximumSessions)个控制台，不再接入 — the console service is full; use xinfang --standalone"],
+                                 status: 1))
+                client.close()
+                continue
+            }
             locked { sessions += 1 }
             let thread = Thread { [self] in
                 serve(client)
@@ -136,6 +143,9 @@ final class ConsoleService: @unchecked Sendable {
     }
 
     private var isStopping: Bool { locked { stopping } }
+
+    /// Far more window terminals than a bureau has on one host.
+    static let maximumSessions = 256
 
     /// One console: who it is, then its run loop until it quits, its socket closes or the
     /// service stops.

@@ -10,7 +10,7 @@ struct Session {
     let options: GlobalOptions
     let reference: ReferenceData
     var language: Language { options.language }
-    /// In the console service (decision 0032), the client a session is for: its account,
+    /// In the console service (decision 0033), the client a session is for: its account,
     /// from the socket's peer credentials, and the `USER` and `LOGNAME` it was started with.
     /// Nil in a process of one's own, whose account and environment are its own.
     var client: Client?

@@ -40,6 +40,28 @@ struct SearchIndexConsoleTests {
         #expect(Self.hits(desk) == ["D-XFJ-2025-00004 联系电话"], "\(desk.screen)")
     }
 
+    /// A search typed before another console's registration shows its case once the poll has
+    /// picked it up, with no key pressed, and the hit that was selected stays selected.
+    @Test func theHitsFollowACaseAnotherConsoleRegistersWhileTheSearchIsOpen() throws {
+        let desk = try Desk(Fixtures.clerk, events: ScreenTests.threeCases())
+        desk.press(.character("s"))
+        desk.type("临江")
+        let before = Self.hits(desk)
+        #expect(before.count >= 2, "\(desk.screen)")
+        desk.press(.down)
+        let selected = desk.state.hits[desk.state.hitSelected].number
+        let other = try CaseBook(log: desk.log.handle())
+        var petition = Fixtures.letter(received: "2025-05-12")
+        petition.petitioner.address = "临江区滨江路9号"
+        _ = try other.register([petition], now: Fixtures.instant("2025-05-12T10:00"), actor: Fixtures.clerk,
+                               reference: Fixtures.reference)
+        desk.wait(seconds: ConsoleLoop.pollInterval)
+        desk.press(.tick)
+        #expect(Self.hits(desk).count == before.count + 1, "\(desk.screen)")
+        #expect(Self.hits(desk).contains { $0.hasPrefix("D-XFJ-2025-00004") }, "\(desk.screen)")
+        #expect(desk.state.hits[desk.state.hitSelected].number == selected)
+    }
+
     @Test(arguments: ["张伟", "D-XFJ-2025-0000", "安置", "RESETTLEMENT", "2025-00002", "伟"])
     func theFilterKeepsTheRowsItKeptWithoutTheIndex(_ filter: String) throws {
         let desk = try Desk(Fixtures.clerk, events: ScreenTests.threeCases())

@@ -27,6 +27,8 @@ package struct CellGrid: Equatable, Sendable {
     package struct Position: Equatable, Sendable {
         package var row: Int
         package var column: Int
+
+        package init(row: Int, column: Int) { (self.row, self.column) = (row, column) }
     }
 
     package init(rows: Int, columns: Int) {

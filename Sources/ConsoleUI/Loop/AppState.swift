@@ -217,6 +217,9 @@ package struct AppState: Sendable {
     /// (the bench calls it to time it).
     package mutating func refresh(_ data: ConsoleData) {
         refreshFigures(data)
+        // The search's hits follow the cases as they follow the query (a case another console
+        // registered shows without a key pressed).
+        if screen == .search, let key = hitsKey, key.version != data.version { Update.refreshHits(&self, data) }
         countsReady = !(data.rows == nil && data.rowsPending)
         guard countsReady else {
             rows = []

@@ -1,7 +1,7 @@
 import PetitionCore
 
 /// What a shared console's client and the console service say to each other over the
-/// service's socket (decision 0032): the client sends who it is and how it wants to be
+/// service's socket (decision 0033): the client sends who it is and how it wants to be
 /// shown (`hello`), its terminal's size and its keys; the service runs the console's one
 /// run loop for it and sends each frame drawn, and at the end why it ended.
 ///

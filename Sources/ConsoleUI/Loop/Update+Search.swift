@@ -41,11 +41,21 @@ extension Update {
         if state.hitSelected >= state.hitTop + pageSize { state.hitTop = state.hitSelected - pageSize + 1 }
     }
 
+    /// The hits of the query as the cases are now. A new query starts at its first hit; the
+    /// same query over changed cases (another console's save, picked up) keeps the hit that
+    /// was selected, wherever it now is.
     static func refreshHits(_ state: inout AppState, _ data: ConsoleData) {
         if let key = state.hitsKey, key.version == data.version, key.query == state.query.text { return }
+        let sameQuery = state.hitsKey?.query == state.query.text
+        let selected = state.hits.indices.contains(state.hitSelected) ? state.hits[state.hitSelected].number : nil
         state.hits = Search.run(state.query.text, data)
         state.hitsKey = (data.version, state.query.text)
-        state.hitSelected = 0
-        state.hitTop = 0
+        if sameQuery, let selected, let at = state.hits.firstIndex(where: { $0.number == selected }) {
+            state.hitSelected = at
+            state.hitTop = min(state.hitTop, at)
+        } else {
+            state.hitSelected = 0
+            state.hitTop = 0
+        }
     }
 }

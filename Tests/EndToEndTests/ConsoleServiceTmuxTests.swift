@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TestSupport
+import Testing
+
+/// The console service (`xinfang serve`, decision 0033): one case book for every console
+/// on the host, each console a terminal that sends keys and draws frames. Tried as the
+/// window staff would meet it, in tmux: consoles that see each other's work, a service that
+/// stops and says so, one that dies, and a production log that knows each console by the
+/// account at the other end of the socket.
+@Suite("The console service in tmux", .serialized)
+struct ConsoleServiceTmuxTests {
+    typealias Console = ConsoleTmuxTests.Session
+
+    /// `xinfang serve` in a tmux session of its own on `cli`'s log; waits until it is ready.
+    final class Service {
+        let name = "sv\(UInt32.random(in: 0...UInt32.max))"
+        let server: TmuxServer
+
+        init(on server: TmuxServer, cli: CLI, training: Bool = true) {
+            self.server = server
+            let vars = ["XINFANG_DATA=\(Fixtures.dataFolder)", "LANG=C.UTF-8"] + (training ? ["XINFANG_TRAINING=1"] : [])
+            server.run(["new-session", "-d", "-s", name, "-x", "120", "-y", "10",
+                        "env \(vars.joined(separator: " ")) \(CLI.binary) serve --log \(cli.log); echo SERVICE-EXITED-$?; sleep 30"])
+        }
+
+        func screen() -> String { server.run(["capture-pane", "-p", "-t", name]) }
+
+        @discardableResult
+        func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                if screen().contains(text) { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        var pid: Int32? {
+            Int32(server.run(["display", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    /// Whether the console's own process has the log file open: a console of the service
+    /// opens no log (it is only the terminal); one in a process of its own does.
+    static func holdsLog(_ console: Console) -> Bool {
+        let shell = console.tmux(["display", "-p", "-t", console.name, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs `env … xinfang …; echo …`: the console is the shell's child.
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").contains { pid in
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            return fds.contains { fd in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) == console.cli.log
+            }
+        }
+    }
+
+    @Test func twoConsolesOnOneServiceSeeEachOthersWorkAndCloseWhenItStops() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let service = Service(on: server, cli: cli)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        let other = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("案件总数") && other.waitFor("案件总数"), "\(clerk.screen())")
+        #expect(!Self.holdsLog(clerk) && !Self.holdsLog(other), "a console of the service opened the log itself")
+        #expect(clerk.screen().contains("窗口登记员"))
+        // The socket is as private as the log it serves.
+        var socket = stat()
+        #expect(stat(cli.dir + "/cases.console", &socket) == 0 && socket.st_mode & 0o777 == 0o600)
+
+        // One console registers; the other finds the case within its poll.
+        clerk.fillZhangWeisVisit()
+        clerk.keys("F2")
+        #expect(clerk.waitFor("登记成功"), "\(clerk.screen())")
+        other.keys("s")
+        other.type("张伟")
+        #expect(other.waitFor("11010519491231002X"), "\(other.screen())")
+
+        // Ctrl-C to the service: each console closes and says why.
+        service.server.run(["send-keys", "-t", service.name, "C-c"])
+        #expect(clerk.waitFor("控制台服务已停止，本控制台随之关闭"), "\(clerk.screen())")
+        #expect(clerk.waitFor("CONSOLE-EXITED-1") && other.waitFor("CONSOLE-EXITED-1"), "\(other.screen())")
+        #expect(service.waitFor("SERVICE-EXITED-0"), "\(service.screen())")
+        #expect(!FileManager.default.fileExists(atPath: cli.dir + "/cases.console"))
+    }
+
+    /// A service killed outright leaves its socket: its consoles say the connection is lost,
+    /// a console started then opens the log itself, and a new service takes the socket over.
+    @Test func aServiceKilledOutrightLeavesConsolesThatCanBeReopened() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let service = Service(on: server, cli: cli)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
+        let shell = try #require(service.pid)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        for pid in children.split(separator: " ").compactMap({ Int32($0) }) { Glibc.kill(pid, SIGKILL) }
+        #expect(clerk.waitFor("与控制台服务的连接已断开"), "\(clerk.screen())")
+        #expect(clerk.waitFor("CONSOLE-EXITED-1"))
+
+        let alone = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(alone.waitFor("案件总数"), "\(alone.screen())")
+        #expect(Self.holdsLog(alone), "with no service answering, the console opens the log itself")
+
+        let again = Service(on: server, cli: cli)
+        #expect(again.waitFor("控制台服务已就绪"), "\(again.screen())")
+        let served = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(served.waitFor("案件总数"), "\(served.screen())")
+        #expect(!Self.holdsLog(served))
+        // `--standalone` opens the log in a process of its own while the service runs.
+        let own = Console(on: server, sharing: cli, arguments: "--as clerk --standalone")
+        #expect(own.waitFor("案件总数"), "\(own.screen())")
+        #expect(Self.holdsLog(own))
+    }
+
+    /// On a production log the service acts for the account the kernel names at the other
+    /// end of the socket, and refuses what a console of its own refuses: another name in
+    /// `USER`, an `--as`.
+    @Test func aProductionServiceActsForTheConsolesOwnAccountOnly() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        let account = String(cString: getpwuid(getuid()).pointee.pw_name)
+        #expect(cli.run(["init", "--role", "clerk"], training: false).status == 0)
+        let service = Service(on: server, cli: cli, training: false)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+
+        let mine = Console(on: server, env: ["USER": account], generate: false, sharing: cli)
+        #expect(mine.waitFor("窗口登记员"), "\(mine.screen())")
+        #expect(mine.screen().contains(account))
+        #expect(!Self.holdsLog(mine))
+
+        let claimed = Console(on: server, env: ["USER": "zhangsan"], generate: false, sharing: cli)
+        #expect(claimed.waitFor("环境变量 USER=zhangsan 与您的系统账号「\(account)」不符"), "\(claimed.screen())")
+        #expect(claimed.waitFor("CONSOLE-EXITED-64"), "\(claimed.screen())")
+
+        let asked = Console(on: server, env: ["USER": account], generate: false, sharing: cli, arguments: "--as zhangsan")
+        #expect(asked.waitFor("不能用 --as zhangsan"), "\(asked.screen())")
+        #expect(asked.waitFor("CONSOLE-EXITED-64"), "\(asked.screen())")
+
+        // A console that asks for a training log is not given the production one.
+        let trainee = Console(on: server, env: ["USER": account, "XINFANG_TRAINING": "1"], generate: false, sharing: cli)
+        #expect(trainee.waitFor("CONSOLE-EXITED-"), "\(trainee.screen())")
+        #expect(!trainee.screen().contains("CONSOLE-EXITED-0"), "\(trainee.screen())")
+    }
+}

@@ -146,7 +146,14 @@ final class SyncConnection: @unchecked Sendable {
             let c = connection
             connection = nil
             listening = false
-            c?.close().whenComplete { _ in }
+            // Kept until its close is done: postgres-nio asserts that a connection is closed
+            // before it goes, and the last reference let go inside the close (a LISTEN's
+            // context) would end it half-closed.
+            if let c { c.close().whenComplete { _ in withExtendedLifetime(c) {} } }
+            // A connection that arrives after its wait gave up is closed too, not dropped open.
+            future.whenSuccess { late in
+                if let late = late as? PostgresConnection { late.close().whenComplete { _ in withExtendedLifetime(late) {} } }
+            }
             throw StoreError(.io, path: location.description, cause: "\(what): no answer within \(Int(timeout)) s")
         }
         switch box.get()! {

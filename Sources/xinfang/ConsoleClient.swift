@@ -3,6 +3,7 @@ import ConsoleUI
 import Foundation
 import PetitionCore
 import PetitionPostgres
+import PetitionStore
 
 /// A console whose log a console service serves (`xinfang serve`, decision 0033): this
 /// process opens no log. It says who asks (the service learns the account from the socket
@@ -19,10 +20,22 @@ enum ConsoleClient {
         let installation = Installation.current
         if installation.privileged, installation.problem != nil || options.log.map(installation.holds) == false { return nil }
         let log = Session.logPath(options)
-        guard !PostgresLocation.isURL(log), let socket = ConsoleSocket.connect(to: ConsoleSocket.path(forLog: log)) else {
+        // A log in a folder anyone may write is refused by the console's own checks; and
+        // there anyone could have made the socket.
+        guard !PostgresLocation.isURL(log), (try? FileModes.checkNotWorldWritable(log, fs: PosixFileSystem())) != nil,
+              let socket = ConsoleSocket.connect(to: ConsoleSocket.path(forLog: log)) else {
             return nil
         }
         defer { socket.close() }
+        let path = ConsoleSocket.path(forLog: log)
+        func say(_ zh: String, _ en: String) { Self.say([options.language == .zh ? zh : en]) }
+        // Not a key goes to a process that could not write the log itself: whoever made a
+        // socket beside it is not thereby the service.
+        guard let server = socket.peer, ConsoleSocket.mayWrite(log, user: server.user, group: server.group) else {
+            say("\(path) 不是能写入本日志的账号开的控制台服务，不予连接；改为在本进程中打开日志",
+                "\(path) is not served by an account that may write this log; not connecting, opening the log in this process")
+            return nil
+        }
         let environment = Session.environment
         let hello = ConsoleHello(language: options.language,
                                  training: options.training || environment["XINFANG_TRAINING"] == "1", user: options.user,
@@ -30,32 +43,41 @@ enum ConsoleClient {
                                  environmentLogname: ProcessInfo.processInfo.environment["LOGNAME"], ascii: ascii || Session.plainTerminal)
         var reader = ConsoleWire.Reader()
         guard socket.send(.hello(hello)) else { return nil }
-        // The service answers at once (it has the log open); a minute covers a busy host.
-        switch socket.message(within: 60_000, &reader) {
+        // The service answers at once (it has the log open and waits for nothing long).
+        switch socket.message(within: 10_000, &reader) {
         case .success(.ready?):
             break
+        case .success(.bye(_, let status)?) where status == ConsoleWire.full:
+            say("控制台服务（\(path)）已满，改为在本进程中打开日志", "The console service (\(path)) is full; opening the log in this process")
+            return nil
         case .success(.bye(let lines, let status)?):
-            say(lines)
+            Self.say(lines)
             return status
         default:
-            let zh = "控制台服务（\(ConsoleSocket.path(forLog: log))）没有回应，改为在本进程中打开日志"
-            let en = "The console service (\(ConsoleSocket.path(forLog: log))) did not answer; opening the log in this process"
-            say([options.language == .zh ? zh : en])
+            say("控制台服务（\(path)）没有回应，改为在本进程中打开日志",
+                "The console service (\(path)) did not answer; opening the log in this process")
             return nil
         }
         let terminal = try Terminal(monochrome: environment["NO_COLOR"] != nil || environment["TERM"] == "vt100",
                                     pollMilliseconds: 0)
-        let ending = relay(socket, &reader, terminal)
+        let hung = Localized("控制台服务没有回应（\(Int(hangSeconds))秒）；再按 Ctrl-C 或 F10 退出本控制台",
+                             "The console service is not answering (\(Int(hangSeconds)) s); press Ctrl-C or F10 again to leave")
+            .text(options.language)
+        let ending = relay(socket, &reader, terminal, hung: hung)
         terminal.close()
         switch ending {
         case .bye(let lines, let status):
-            say(lines)
+            Self.say(lines)
             return status
         case .quit:
             return 0
         case .lost:
-            say([options.language == .zh ? "与控制台服务的连接已断开（服务已停止或出错）；再运行 xinfang 即可重新打开"
-                                         : "The console service's connection was lost (it stopped or failed); run xinfang again to reopen"])
+            say("与控制台服务的连接已断开（服务已停止或出错）；再运行 xinfang 即可重新打开",
+                "The console service's connection was lost (it stopped or failed); run xinfang again to reopen")
+            return 1
+        case .leftHung:
+            say("控制台服务没有回应，已退出本控制台（未保存的表单已丢失）；请管理员检查 xinfang serve",
+                "The console service did not answer; this console was closed (an unsaved form is lost); ask the administrator to check xinfang serve")
             return 1
         }
     }
@@ -65,23 +87,49 @@ enum ConsoleClient {
         /// The terminal went away or a signal came: the session ends when the socket closes.
         case quit
         case lost
+        /// The service answered no key for `hangSeconds`, and the user left.
+        case leftHung
     }
 
-    /// Keys to the service, frames from it, until either end stops.
-    private static func relay(_ socket: ConsoleSocket, _ reader: inout ConsoleWire.Reader, _ terminal: Terminal) -> Ending {
-        guard socket.send(.size(rows: terminal.size.rows, columns: terminal.size.columns)) else { return .lost }
+    /// After a key, how long without a frame before the service is taken as hung: every key
+    /// is answered with a frame (`SocketBackend.draw`), so a silence this long is not work.
+    static let hangSeconds = 5.0
+
+    /// Keys to the service, frames from it, until either end stops. A service that answers
+    /// no key for `hangSeconds` is said to be so on the status line, and Ctrl-C or F10 then
+    /// leave at once.
+    private static func relay(_ socket: ConsoleSocket, _ reader: inout ConsoleWire.Reader, _ terminal: Terminal,
+                              hung message: String) -> Ending {
+        func size() -> ConsoleMessage {
+            let (rows, columns) = ConsoleWire.bounded(rows: terminal.size.rows, columns: terminal.size.columns)
+            return .size(rows: rows, columns: columns)
+        }
+        guard socket.send(size()) else { return .lost }
         var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                      pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)]
+        var last: CellGrid?
+        var unanswered: Double?
+        var hung = false
         while true {
             // Every key curses holds (a sequence may have brought several), then wait for more.
             while true {
                 let key = terminal.readKey()
                 if terminal.stopRequested { return .quit }
                 if key == .tick { break }
-                let sent = key == .resize
-                    ? socket.send(.size(rows: terminal.size.rows, columns: terminal.size.columns))
-                    : socket.send(.key(key))
+                if hung, key == .control("c") || key == .function(10) { return .leftHung }
+                let sent = switch key {
+                case .resize: socket.send(size())
+                case .paste(let text): socket.send(.key(.paste(ConsoleWire.bounded(paste: text))))
+                default: socket.send(.key(key))
+                }
                 guard sent else { return .lost }
+                if unanswered == nil { unanswered = ProcessInfo.processInfo.systemUptime }
+            }
+            if !hung, let since = unanswered, ProcessInfo.processInfo.systemUptime - since >= hangSeconds, var grid = last {
+                hung = true
+                grid.fill(row: grid.rows - 1, style: .overdue)
+                grid.put(DisplayWidth.pad(" " + message, to: grid.columns), row: grid.rows - 1, column: 0, style: .overdue)
+                terminal.draw(grid)
             }
             waits[0].revents = 0
             waits[1].revents = 0
@@ -91,7 +139,9 @@ enum ConsoleClient {
             do {
                 while let message = try reader.next() {
                     switch message {
-                    case .frame(let grid): terminal.draw(grid)
+                    case .frame(let grid):
+                        terminal.draw(grid)
+                        (last, unanswered, hung) = (grid, nil, false)
                     case .bye(let lines, let status): return .bye(lines, status: status)
                     case .hello, .ready, .size, .key: return .lost
                     }
@@ -102,7 +152,7 @@ enum ConsoleClient {
         }
     }
 
-    private static func say(_ lines: [String]) {
+    static func say(_ lines: [String]) {
         for line in lines { FileHandle.standardError.write(Data(("xinfang: " + InputText.visible(line) + "\n").utf8)) }
     }
 }

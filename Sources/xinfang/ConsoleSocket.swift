@@ -51,8 +51,13 @@ struct ConsoleSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         umask(umasked)
+        // Whoever may open the log may connect: its group and its mode, less the world's. If
+        // the group cannot be given (not the service's), its owner alone.
         var status = stat()
-        let mode: mode_t = stat(log, &status) == 0 ? status.st_mode & 0o660 : 0o600
+        var mode: mode_t = 0o600
+        if bound == 0, stat(log, &status) == 0 {
+            mode = chown(path, uid_t.max, status.st_gid) == 0 ? status.st_mode & 0o660 : status.st_mode & 0o600
+        }
         guard bound == 0, chmod(path, mode) == 0, Glibc.listen(fd, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             Glibc.close(fd)
@@ -85,15 +90,25 @@ struct ConsoleSocket {
         return ConsoleSocket(descriptor: fd)
     }
 
-    /// The user id of the process at the other end, as the kernel recorded it when it
-    /// connected (`SO_PEERCRED`): not anything the client says.
-    var peerUser: uid_t? {
+    /// The effective user and group ids of the process at the other end, as the kernel
+    /// recorded them when it connected or listened (`SO_PEERCRED`): not anything it says.
+    var peer: (user: uid_t, group: gid_t)? {
         // struct ucred: pid, uid, gid.
         var credentials: (Int32, UInt32, UInt32) = (0, 0, 0)
         var length = socklen_t(MemoryLayout.size(ofValue: credentials))
         guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0,
               Int(length) == MemoryLayout.size(ofValue: credentials) else { return nil }
-        return credentials.1
+        return (credentials.1, credentials.2)
+    }
+
+    /// Whether a process of these ids may write `log` by its owner and mode (root may): the
+    /// test a console puts to the process serving the socket before it sends a key, so that
+    /// a socket someone else made beside the log never hears what is typed.
+    static func mayWrite(_ log: String, user: uid_t, group: gid_t) -> Bool {
+        var status = stat()
+        guard stat(log, &status) == 0 else { return false }
+        return user == 0 || (user == status.st_uid && status.st_mode & 0o200 != 0)
+            || (group == status.st_gid && status.st_mode & 0o020 != 0)
     }
 
     /// Whether bytes (or the end) are there to read within `milliseconds`.

@@ -121,17 +121,17 @@ final class ConsoleService: @unchecked Sendable {
         fflush(nil)
         while !locked({ stopping }) {
             guard let client = listener.accept(waiting: 500) else { continue }
-            // A thread a console: a program that only connects could otherwise take them all.
-            guard locked({ sessions }) < Self.maximumSessions else {
-                client.send(.bye(["控制台服务已有\(Self.maximumSessions)个控制台，不再接入 — the console service is full; use xinfang --standalone"],
-                                 status: 1))
+            // A thread a console, so a cap on them, and a smaller one for each account: one
+            // account that only connects cannot keep the others out. The console told so
+            // (`ConsoleWire.full`) opens the log itself.
+            guard let peer = client.peer, locked({ admit(peer.user) }) else {
+                client.send(.bye([], status: ConsoleWire.full))
                 client.close()
                 continue
             }
-            locked { sessions += 1 }
             let thread = Thread { [self] in
-                serve(client)
-                locked { sessions -= 1 }
+                serve(client, as: peer.user)
+                locked { leave(peer.user) }
             }
             thread.stackSize = 8 << 20
             thread.start()
@@ -144,14 +144,32 @@ final class ConsoleService: @unchecked Sendable {
 
     private var isStopping: Bool { locked { stopping } }
 
-    /// Far more window terminals than a bureau has on one host.
+    /// Far more window terminals than a bureau has on one host; and than one person uses.
     static let maximumSessions = 256
+    static let maximumSessionsOfOneAccount = 32
+    /// Sessions open, by the user id at the other end (under the lock).
+    private var sessionsOf: [uid_t: Int] = [:]
+
+    /// A session more for this user id, if the caps allow it (under the lock).
+    private func admit(_ user: uid_t) -> Bool {
+        guard sessions < Self.maximumSessions, sessionsOf[user, default: 0] < Self.maximumSessionsOfOneAccount else {
+            return false
+        }
+        sessions += 1
+        sessionsOf[user, default: 0] += 1
+        return true
+    }
+
+    private func leave(_ user: uid_t) {
+        sessions -= 1
+        sessionsOf[user, default: 1] -= 1
+        if sessionsOf[user] == 0 { sessionsOf[user] = nil }
+    }
 
     /// One console: who it is, then its run loop until it quits, its socket closes or the
     /// service stops.
-    private func serve(_ client: ConsoleSocket) {
+    private func serve(_ client: ConsoleSocket, as uid: uid_t) {
         defer { client.close() }
-        guard let uid = client.peerUser else { return }
         var reader = ConsoleWire.Reader()
         guard case .success(.hello(let hello)?) = client.message(within: 10_000, &reader) else { return }
         let language = hello.language
@@ -179,7 +197,9 @@ final class ConsoleService: @unchecked Sendable {
             return
         }
         guard client.send(.ready),
-              case .success(.size(let rows, let columns)?) = client.message(within: 10_000, &reader) else { return }
+              case .success(.size(let rows, let columns)?) = client.message(within: 10_000, &reader) else {
+            return refuse("控制台服务没有收到终端的大小，已断开", "The console service got no terminal size; disconnected")
+        }
         let backend = SocketBackend(client, reader: reader, size: (rows, columns)) { [self] in isStopping }
         let host = SharedBookHost(self, BookHost(book: book, session: mine, actor: opened.actor, staff: opened.staff,
                                                  exercises: exercises, background: background))
@@ -197,7 +217,9 @@ final class ConsoleService: @unchecked Sendable {
             client.send(.bye([line], status: status))
             return
         }
-        if isStopping {
+        if backend.broken {
+            refuse("控制台服务收到无法识别的消息，已断开本控制台", "The console service got a message it cannot read; this console is disconnected")
+        } else if isStopping {
             refuse("控制台服务已停止，本控制台随之关闭；再运行 xinfang 即可重新打开",
                    "The console service stopped, and this console with it; run xinfang again to reopen")
         } else {
@@ -259,7 +281,12 @@ final class SocketBackend: TerminalBackend {
     private(set) var size: (rows: Int, columns: Int)
     private var keys: [Key] = []
     private var closed = false
+    /// The console sent bytes that are no message (`ConsoleWire`): the session ends.
+    private(set) var broken = false
     private var last: CellGrid?
+    /// A key was read since the last frame went: the next goes even if unchanged, so the
+    /// console knows it was heard (and that the service is not hung).
+    private var answering = false
     private let stopping: () -> Bool
 
     init(_ socket: ConsoleSocket, reader: ConsoleWire.Reader, size: (rows: Int, columns: Int), stopping: @escaping () -> Bool) {
@@ -268,17 +295,21 @@ final class SocketBackend: TerminalBackend {
 
     var stopRequested: Bool { closed || stopping() }
 
-    /// Sends a frame unless it is the one sent last (the loop draws on every poll).
+    /// Sends a frame unless it is the one sent last and no key came since (the loop draws on
+    /// every poll).
     func draw(_ grid: CellGrid) {
-        guard !closed, grid != last else { return }
+        guard !closed, grid != last || answering else { return }
         last = grid
+        answering = false
         if !socket.send(.frame(grid)) { closed = true }
     }
 
     /// The next key the console sent, waiting a quarter of a second for one (the loop's poll).
     func readKey() -> Key {
         if keys.isEmpty, !closed { take(within: 250) }
-        return keys.isEmpty ? .tick : keys.removeFirst()
+        guard !keys.isEmpty else { return .tick }
+        answering = true
+        return keys.removeFirst()
     }
 
     private func take(within milliseconds: Int32) {
@@ -295,11 +326,13 @@ final class SocketBackend: TerminalBackend {
                 case .size(let rows, let columns):
                     size = (rows, columns)
                     keys.append(.resize)
-                case .hello, .ready, .frame, .bye: closed = true
+                case .hello, .ready, .frame, .bye:
+                    (closed, broken) = (true, true)
+                    return
                 }
             }
         } catch {
-            closed = true
+            (closed, broken) = (true, true)
         }
     }
 }

@@ -61,6 +61,7 @@ struct ConsoleWireTests {
         ("a kind that does not exist", [9, 0, 0, 0, 0]),
         ("a size cut short", [3, 4, 0, 0, 0, 24, 0, 0, 0]),
         ("a size of no rows", [3, 8, 0, 0, 0, 0, 0, 0, 0, 80, 0, 0, 0]),
+        ("a size past the largest terminal", [3, 8, 0, 0, 0, 201, 0, 0, 0, 80, 0, 0, 0]),
         ("a key that is not UTF-8", [4, 6, 0, 0, 0, 0, 1, 0, 0, 0, 0xff]),
         ("a key of two characters", [4, 7, 0, 0, 0, 0, 2, 0, 0, 0, 0x61, 0x62]),
         ("a plain key out of range", [4, 2, 0, 0, 0, 3, 200]),
@@ -72,6 +73,28 @@ struct ConsoleWireTests {
         var reader = ConsoleWire.Reader()
         reader.feed(bytes)
         #expect(throws: ConsoleWireError.self, "\(what)") { _ = try reader.next() }
+    }
+
+    /// The largest frame a session is drawn at, of cells of the most bytes the wire carries,
+    /// fits a message; a larger terminal is drawn for in its top left; a paste is cut, at a
+    /// character, to what a message carries.
+    @Test func theLargestFrameAndPasteFitAMessage() throws {
+        var grid = CellGrid(rows: ConsoleWire.maximumRows, columns: ConsoleWire.maximumColumns)
+        let heavy = "e" + String(repeating: "\u{301}", count: 30)  // one grapheme of 31 scalars
+        for r in 0..<grid.rows { grid.put(String(repeating: heavy, count: grid.columns), row: r, column: 0) }
+        let bytes = ConsoleWire.encode(.frame(grid))
+        #expect(bytes.count <= ConsoleWire.maximumLength)
+        var reader = ConsoleWire.Reader()
+        reader.feed(bytes)
+        guard case .frame(let read)? = try reader.next() else { Issue.record("no frame"); return }
+        #expect(read[0, 0].grapheme.unicodeScalars.count == 5, "drawn as the terminal draws it: five scalars")
+        #expect(ConsoleWire.bounded(rows: 1000, columns: 1000) == (ConsoleWire.maximumRows, ConsoleWire.maximumColumns))
+
+        let paste = ConsoleWire.bounded(paste: String(repeating: "信", count: ConsoleWire.maximumPaste))
+        #expect(paste.utf8.count <= ConsoleWire.maximumPaste && paste.utf8.count > ConsoleWire.maximumPaste - 3)
+        #expect(paste.allSatisfy { $0 == "信" })
+        reader.feed(ConsoleWire.encode(.key(.paste(paste))))
+        #expect(try reader.next() == .key(.paste(paste)))
     }
 
     /// A message not yet whole is waited for, not refused.

@@ -122,6 +122,91 @@ struct ConsoleServiceTmuxTests {
         #expect(Self.holdsLog(own))
     }
 
+    /// Whoever may open the log may connect, nobody else: the socket has the log's group and
+    /// its owner's and group's bits.
+    @Test(.enabled(if: getuid() == 0, "giving the log another group needs root"))
+    func theSocketHasTheLogsGroupAndMode() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        #expect(chown(cli.log, 0, 65534) == 0 && chmod(cli.log, 0o640) == 0)
+        let service = Service(on: server, cli: cli)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        var socket = stat()
+        #expect(stat(cli.dir + "/cases.console", &socket) == 0)
+        #expect(socket.st_gid == 65534 && socket.st_mode & 0o777 == 0o640)
+    }
+
+    /// A service that stops answering (here: stopped with SIGSTOP) does not hold its consoles:
+    /// after five seconds the status line says so, and Ctrl-C leaves.
+    @Test func aConsoleLeavesAServiceThatStoppedAnswering() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let service = Service(on: server, cli: cli)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
+        let shell = try #require(service.pid)
+        let served = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        let pids = served.split(separator: " ").compactMap { Int32($0) }
+        for pid in pids { Glibc.kill(pid, SIGSTOP) }
+        defer { for pid in pids { Glibc.kill(pid, SIGCONT) } }
+        clerk.keys("w")
+        #expect(clerk.waitFor("控制台服务没有回应", seconds: 10), "\(clerk.screen())")
+        clerk.keys("C-c")
+        #expect(clerk.waitFor("CONSOLE-EXITED-1"), "\(clerk.screen())")
+        #expect(clerk.screen().contains("控制台服务没有回应，已退出本控制台"))
+    }
+
+    /// A socket beside the log made by an account that may not write the log is not the
+    /// service: the console sends it nothing (not even who it is) and opens the log itself.
+    @Test(.enabled(if: getuid() == 0, "making the socket as another account needs root"))
+    func aSocketAnotherAccountMadeBesideTheLogHearsNothing() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        // The folder lets the group nogroup make files in it (the world may not: a console
+        // refuses such a folder outright).
+        #expect(chown(cli.dir, 0, 65534) == 0 && chmod(cli.dir, 0o770) == 0)
+        let heard = cli.dir + "/heard", script = cli.dir + "/listen.py"
+        try """
+        import socket, os, sys
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(sys.argv[1])
+        os.chmod(sys.argv[1], 0o777)
+        s.listen(1)
+        c, _ = s.accept()
+        c.settimeout(5)
+        data = b''
+        try:
+            while True:
+                b = c.recv(65536)
+                if not b:
+                    break
+                data += b
+        except Exception:
+            pass
+        open(sys.argv[2], 'wb').write(data)
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o644)
+        server.run(["new-session", "-d", "-s", "listener", "setpriv --reuid=65534 --regid=65534 --clear-groups "
+                    + "/usr/bin/python3 \(script) \(cli.dir)/cases.console \(heard); sleep 30"])
+        let end = Date().addingTimeInterval(5)
+        while Date() < end, !FileManager.default.fileExists(atPath: cli.dir + "/cases.console") { usleep(50_000) }
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
+        #expect(Self.holdsLog(clerk), "the console opened the log itself")
+        clerk.keys("r")
+        let heardBy = Date().addingTimeInterval(5)
+        while Date() < heardBy, !FileManager.default.fileExists(atPath: heard) { usleep(50_000) }
+        let bytes = try #require(FileManager.default.contents(atPath: heard), "the listener was connected to and closed")
+        #expect(bytes.isEmpty, "the other account's socket heard \(bytes.count) bytes")
+    }
+
     /// On a production log the service acts for the account the kernel names at the other
     /// end of the socket, and refuses what a console of its own refuses: another name in
     /// `USER`, an `--as`.

@@ -58,11 +58,35 @@ package struct ConsoleWireError: Error, Equatable, Sendable {
 /// endian) and that many bytes. Strings are a length and UTF-8.
 package enum ConsoleWire {
     package static let version = 1
-    /// No message is longer: a frame of 1,000 × 1,000 cells would not be, and a paste of a
-    /// whole page is far shorter.
+    /// A goodbye's status when the service has no room for another session (`EX_TEMPFAIL`):
+    /// the console then opens the log itself.
+    package static let full: Int32 = 75
+    /// No message is longer: the largest frame (`maximumRows` × `maximumColumns` cells of at
+    /// most 26 bytes: a style, a width, a length and five scalars) is 2.5 MiB, and a paste is
+    /// cut to `maximumPaste` first.
     package static let maximumLength = 4 << 20
-    /// No terminal is larger.
-    package static let maximumSide = 1000
+    /// The largest terminal a session is drawn for: a larger one is drawn in its top left.
+    package static let maximumRows = 200
+    package static let maximumColumns = 500
+    /// The most of a paste sent (UTF-8 bytes): far more than any field takes.
+    package static let maximumPaste = 1 << 20
+
+    /// A terminal's size as a session is drawn for it.
+    package static func bounded(rows: Int, columns: Int) -> (rows: Int, columns: Int) {
+        (min(max(rows, 1), maximumRows), min(max(columns, 1), maximumColumns))
+    }
+
+    /// A paste as sent: cut, at a character, to `maximumPaste` bytes.
+    package static func bounded(paste text: String) -> String {
+        guard text.utf8.count > maximumPaste else { return text }
+        var cut = "", bytes = 0
+        for c in text {
+            bytes += c.utf8.count
+            guard bytes <= maximumPaste else { break }
+            cut.append(c)
+        }
+        return cut
+    }
 
     private enum Kind: UInt8 {
         case hello = 1, ready, size, key, frame, bye
@@ -97,7 +121,10 @@ package enum ConsoleWire {
             for cell in grid.cells {
                 body.byte(StyleRole.allCases.firstIndex(of: cell.style).map(UInt8.init) ?? 0)
                 body.byte(UInt8(clamping: cell.width))
-                body.string(String(cell.grapheme))
+                // As the terminal draws it (`Terminal.draw`): its first five scalars.
+                var drawn = String.UnicodeScalarView()
+                drawn.append(contentsOf: cell.grapheme.unicodeScalars.prefix(5))
+                body.string(String(drawn))
             }
         case .bye(let lines, let status):
             kind = .bye
@@ -214,9 +241,9 @@ package enum ConsoleWire {
             case let b: throw ConsoleWireError(reason: "flag \(b)")
             }
         }
-        mutating func side() throws(ConsoleWireError) -> Int {
+        mutating func side(_ maximum: Int) throws(ConsoleWireError) -> Int {
             let n = try int()
-            guard (1...ConsoleWire.maximumSide).contains(n) else { throw ConsoleWireError(reason: "size \(n)") }
+            guard (1...maximum).contains(n) else { throw ConsoleWireError(reason: "size \(n)") }
             return n
         }
         mutating func character() throws(ConsoleWireError) -> Character {
@@ -238,11 +265,14 @@ package enum ConsoleWire {
             case .ready:
                 return .ready
             case .size:
-                return .size(rows: try side(), columns: try side())
+                return .size(rows: try side(ConsoleWire.maximumRows), columns: try side(ConsoleWire.maximumColumns))
             case .key:
                 switch try byte() {
                 case 0: return .key(.character(try character()))
-                case 1: return .key(.paste(try string()))
+                case 1:
+                    let text = try string()
+                    guard text.utf8.count <= ConsoleWire.maximumPaste else { throw ConsoleWireError(reason: "paste") }
+                    return .key(.paste(text))
                 case 2:
                     let n = try int()
                     guard (1...24).contains(n) else { throw ConsoleWireError(reason: "function key \(n)") }
@@ -254,7 +284,7 @@ package enum ConsoleWire {
                 case let b: throw ConsoleWireError(reason: "key kind \(b)")
                 }
             case .frame:
-                let rows = try side(), columns = try side()
+                let rows = try side(ConsoleWire.maximumRows), columns = try side(ConsoleWire.maximumColumns)
                 let cursorRow = try int(), cursorColumn = try int()
                 var cells: [Cell] = []
                 cells.reserveCapacity(rows * columns)
@@ -263,7 +293,9 @@ package enum ConsoleWire {
                     guard style < StyleRole.allCases.count else { throw ConsoleWireError(reason: "style \(style)") }
                     let width = Int(try byte())
                     guard width <= 2 else { throw ConsoleWireError(reason: "cell width \(width)") }
-                    cells.append(Cell(grapheme: try character(), width: width, style: StyleRole.allCases[style]))
+                    // A cell's scalars cut at five may read as more than one character: the first is drawn.
+                    guard let grapheme = try string().first else { throw ConsoleWireError(reason: "empty cell") }
+                    cells.append(Cell(grapheme: grapheme, width: width, style: StyleRole.allCases[style]))
                 }
                 var grid = CellGrid(rows: rows, columns: columns, cells: cells)
                 if cursorRow > 0 {

@@ -86,6 +86,10 @@ final class BookHost: ConsoleHost {
                     if !existed { try? FileManager.default.removeItem(atPath: path) }
                     throw error
                 }
+                if printsLater {
+                    toPrint = path
+                    return .issued(number, path: path, printed: false)
+                }
                 return .issued(number, path: path, printed: printDocument(at: path))
             case .moveClock(let to):
                 let move = try book.moveClock(to: to, by: actor.user, given: try session.now(for: book.mode))
@@ -136,6 +140,17 @@ final class BookHost: ConsoleHost {
             throw UsageError("不能保存文书到 \(folder)：\(error.localizedDescription)",
                              "Cannot save the document in \(folder): \(error.localizedDescription)")
         }
+    }
+
+    /// In the console service a document is printed after the book's lock is let go (`lp`
+    /// may take its time): `perform` leaves it here, `printPending` prints it.
+    var printsLater = false
+    private var toPrint: String?
+
+    /// Prints the document the last `perform` issued, if it left one; whether it went.
+    func printPending() -> Bool {
+        defer { toPrint = nil }
+        return toPrint.map(printDocument(at:)) ?? false
     }
 
     /// Sends the saved document to the system printer with `lp` when one is configured

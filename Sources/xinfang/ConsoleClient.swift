@@ -22,7 +22,9 @@ enum ConsoleClient {
         let log = Session.logPath(options)
         // A log in a folder anyone may write is refused by the console's own checks; and
         // there anyone could have made the socket.
-        guard !PostgresLocation.isURL(log), (try? FileModes.checkNotWorldWritable(log, fs: PosixFileSystem())) != nil,
+        var status = stat()
+        guard !PostgresLocation.isURL(log), stat(log, &status) == 0,
+              (try? FileModes.checkNotWorldWritable(log, fs: PosixFileSystem())) != nil,
               let socket = ConsoleSocket.connect(to: ConsoleSocket.path(forLog: log)) else {
             return nil
         }
@@ -40,7 +42,8 @@ enum ConsoleClient {
         let hello = ConsoleHello(language: options.language,
                                  training: options.training || environment["XINFANG_TRAINING"] == "1", user: options.user,
                                  environmentUser: ProcessInfo.processInfo.environment["USER"],
-                                 environmentLogname: ProcessInfo.processInfo.environment["LOGNAME"], ascii: ascii || Session.plainTerminal)
+                                 environmentLogname: ProcessInfo.processInfo.environment["LOGNAME"], ascii: ascii || Session.plainTerminal,
+                                 trainee: environment["USER"], device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
         var reader = ConsoleWire.Reader()
         guard socket.send(.hello(hello)) else { return nil }
         // The service answers at once (it has the log open and waits for nothing long).
@@ -49,6 +52,10 @@ enum ConsoleClient {
             break
         case .success(.bye(_, let status)?) where status == ConsoleWire.full:
             say("控制台服务（\(path)）已满，改为在本进程中打开日志", "The console service (\(path)) is full; opening the log in this process")
+            return nil
+        case .success(.bye(_, let status)?) where status == ConsoleWire.otherLog:
+            say("控制台服务（\(path)）服务的是另一个日志文件，改为在本进程中打开日志",
+                "The console service (\(path)) serves another log file; opening the log in this process")
             return nil
         case .success(.bye(let lines, let status)?):
             Self.say(lines)

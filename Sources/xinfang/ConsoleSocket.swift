@@ -29,20 +29,35 @@ struct ConsoleSocket {
 
     enum ListenError: Error {
         case tooLong
-        /// Another service answers on it.
+        /// Another service holds it.
         case inUse
+        /// Something that is not a socket is at its path.
+        case notASocket
         case system(String)
     }
 
-    /// Listens at `path`, readable and writable by whoever may read and write `log` (its
-    /// mode bits): a socket left by a service that stopped is replaced, one that answers is not.
+    /// Listens at `path`, for whoever may write `log` (its group and mode bits), holding
+    /// `path.lock` for as long as the process lives: one service a log, whoever starts
+    /// first. A socket a service that stopped left there is replaced; anything else at the
+    /// path is not touched.
     static func listen(at path: String, likeLog log: String) throws(ListenError) -> ConsoleSocket {
         guard var address = address(path) else { throw .tooLong }
-        if let other = connect(to: path) {
-            Glibc.close(other.descriptor)
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else { throw .system("\(path).lock: " + String(cString: strerror(errno))) }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            Glibc.close(lock)
             throw .inUse
         }
-        unlink(path)
+        // (The lock stays open, and so held, until the process ends.)
+        var status = stat(), existing = stat()
+        if stat(log, &status) == 0 {
+            _ = fchown(lock, uid_t.max, status.st_gid)
+            _ = fchmod(lock, status.st_mode & 0o660)
+        }
+        if lstat(path, &existing) == 0 {
+            guard existing.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket }
+            unlink(path)
+        }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .system(String(cString: strerror(errno))) }
         // Made the owner's alone (no moment of a wider mode, whatever the umask), then given the log's.
@@ -53,7 +68,6 @@ struct ConsoleSocket {
         umask(umasked)
         // Whoever may open the log may connect: its group and its mode, less the world's. If
         // the group cannot be given (not the service's), its owner alone.
-        var status = stat()
         var mode: mode_t = 0o600
         if bound == 0, stat(log, &status) == 0 {
             mode = chown(path, uid_t.max, status.st_gid) == 0 ? status.st_mode & 0o660 : status.st_mode & 0o600
@@ -85,8 +99,14 @@ struct ConsoleSocket {
     func accept(waiting milliseconds: Int32) -> ConsoleSocket? {
         guard readable(within: milliseconds) else { return nil }
         let fd = Glibc.accept(descriptor, nil, nil)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else {
+            usleep(100_000)  // out of descriptors, say: not a spin
+            return nil
+        }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        // A console that stops reading holds its session's thread for ten seconds, not for good.
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return ConsoleSocket(descriptor: fd)
     }
 

@@ -43,6 +43,12 @@ struct ServeCommand: ParsableCommand {
                 throw UsageError("没有写入 \(path) 的权限：控制台服务要为各控制台登记和办理",
                                  "No permission to write \(path): the console service writes for every console")
             }
+            // What each console checks of the service before it speaks (`ConsoleSocket.mayWrite`):
+            // a service they would all turn away is refused here, with why.
+            guard ConsoleSocket.mayWrite(path, user: geteuid(), group: getegid()) else {
+                throw UsageError("控制台服务须以 \(path) 的所有者、其所属组（可写）或 root 运行，控制台才会连接",
+                                 "The console service must run as \(path)'s owner, its group (with write access) or root, or no console connects")
+            }
             let service = try ConsoleService(session: session, book: try session.openBook(writable: true))
             try service.run()
         }
@@ -97,6 +103,9 @@ final class ConsoleService: @unchecked Sendable {
             case .inUse:
                 throw UsageError("已有控制台服务在为 \(session.logPath) 服务（\(socketPath)）",
                                  "A console service already serves \(session.logPath) (\(socketPath))")
+            case .notASocket:
+                throw UsageError("\(socketPath) 已存在且不是套接字：请查明后移走",
+                                 "\(socketPath) exists and is not a socket: find out what it is and move it away")
             case .system(let reason):
                 throw UsageError("不能在 \(socketPath) 监听：\(reason)", "Cannot listen at \(socketPath): \(reason)")
             }
@@ -119,7 +128,18 @@ final class ConsoleService: @unchecked Sendable {
         session.say("控制台服务已就绪：\(session.logPath)（\(book.states.count) 件案件），控制台经 \(socketPath) 连接；Ctrl-C 停止",
                     "Console service ready: \(session.logPath) (\(book.states.count) cases), consoles connect at \(socketPath); Ctrl-C stops it")
         fflush(nil)
+        var status = stat()
+        guard stat(session.logPath, &status) == 0 else { throw StoreError(.io, path: session.logPath, cause: "stat") }
+        let identity = (device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        var replaced = false
         while !locked({ stopping }) {
+            // A log replaced under it (`training reset`, a recovered log moved into place) is
+            // not this service's any more: it stops, and is started again on the new file.
+            if let log = book.log as? DurableLog, !locked({ log.stillAtItsPath }) {
+                replaced = true
+                locked { stopping = true }
+                break
+            }
             guard let client = listener.accept(waiting: 500) else { continue }
             // A thread a console, so a cap on them, and a smaller one for each account: one
             // account that only connects cannot keep the others out. The console told so
@@ -129,8 +149,10 @@ final class ConsoleService: @unchecked Sendable {
                 client.close()
                 continue
             }
+            // The account's name here, on one thread (`getpwuid` is not safe on several).
+            let account = Installation.accountName(peer.user)
             let thread = Thread { [self] in
-                serve(client, as: peer.user)
+                serve(client, as: account, log: identity)
                 locked { leave(peer.user) }
             }
             thread.stackSize = 8 << 20
@@ -139,6 +161,12 @@ final class ConsoleService: @unchecked Sendable {
         // Each session ends within its poll and tells its console why.
         let started = ProcessInfo.processInfo.systemUptime
         while locked({ sessions }) > 0, ProcessInfo.processInfo.systemUptime - started < 5 { usleep(50_000) }
+        // A session still inside a save finishes it; none starts another before the process ends.
+        lock.lock()
+        if replaced {
+            throw UsageError("\(session.logPath) 已被另一个文件替换（training reset、log recover 等），控制台服务停止；请重新运行 xinfang serve",
+                             "\(session.logPath) was replaced by another file (training reset, log recover…); the console service stopped; run xinfang serve again")
+        }
         session.say("控制台服务已停止", "Console service stopped")
     }
 
@@ -168,7 +196,7 @@ final class ConsoleService: @unchecked Sendable {
 
     /// One console: who it is, then its run loop until it quits, its socket closes or the
     /// service stops.
-    private func serve(_ client: ConsoleSocket, as uid: uid_t) {
+    private func serve(_ client: ConsoleSocket, as account: String, log identity: (device: UInt64, inode: UInt64)) {
         defer { client.close() }
         var reader = ConsoleWire.Reader()
         guard case .success(.hello(let hello)?) = client.message(within: 10_000, &reader) else { return }
@@ -178,13 +206,18 @@ final class ConsoleService: @unchecked Sendable {
             return refuse("控制台服务的版本与本 xinfang 不同：请用 xinfang --standalone，或重启服务",
                           "The console service is another version of xinfang: use xinfang --standalone, or restart it")
         }
+        // `foo` and `foo.log` share a socket: a console of the other file opens its log itself.
+        guard hello.device == identity.device, hello.inode == identity.inode else {
+            client.send(.bye([], status: ConsoleWire.otherLog))
+            return
+        }
         var options = session.options
         options.lang = language.rawValue
         options.user = hello.user
         options.training = hello.training
         let mine = Session(options: options, reference: session.reference,
-                           client: .init(account: Installation.accountName(uid), environmentUser: hello.environmentUser,
-                                         environmentLogname: hello.environmentLogname))
+                           client: .init(account: account, environmentUser: hello.environmentUser,
+                                         environmentLogname: hello.environmentLogname, trainee: hello.trainee))
         let opened: (actor: Actor, staff: StaffDirectory, now: Instant, training: Bool)
         do {
             opened = try locked {
@@ -201,8 +234,10 @@ final class ConsoleService: @unchecked Sendable {
             return refuse("控制台服务没有收到终端的大小，已断开", "The console service got no terminal size; disconnected")
         }
         let backend = SocketBackend(client, reader: reader, size: (rows, columns)) { [self] in isStopping }
-        let host = SharedBookHost(self, BookHost(book: book, session: mine, actor: opened.actor, staff: opened.staff,
-                                                 exercises: exercises, background: background))
+        let bookHost = BookHost(book: book, session: mine, actor: opened.actor, staff: opened.staff, exercises: exercises,
+                                background: background)
+        bookHost.printsLater = true
+        let host = SharedBookHost(self, bookHost)
         do {
             let data = try ConsoleCommand.data(mine, actor: opened.actor, staff: opened.staff, now: opened.now,
                                                training: opened.training, ascii: hello.ascii, exercises: exercises,
@@ -257,12 +292,22 @@ final class ConsoleService: @unchecked Sendable {
         }
 
         func perform(_ effect: Effect, now: Instant) -> EffectResult {
-            locked {
+            let result = locked {
                 let result = inner.perform(effect, now: now)
                 service.generation += 1
                 seen = service.generation
                 return result
             }
+            // Printed with the lock let go: `lp` takes its time, the other windows do not wait.
+            if case .issued(let number, let path, _) = result, inner.printPending() {
+                return .issued(number, path: path, printed: true)
+            }
+            return result
+        }
+
+        func view(asOf day: Day) -> (cases: (states: [CaseState], positions: CasePositions), rows: [QueueRow],
+                                     search: SearchIndex) {
+            locked { (inner.cases, inner.rows(asOf: day), inner.searchIndex()) }
         }
 
         func warning() -> String? { locked { inner.warning() } }

@@ -19,6 +19,9 @@ struct Session {
         var account: String
         var environmentUser: String?
         var environmentLogname: String?
+        /// The `USER` a console of its own takes a training log's trainee from (none running
+        /// set-group-id, which ignores the environment).
+        var trainee: String?
     }
 
     init(options: GlobalOptions, reference: ReferenceData, client: Client? = nil) {
@@ -93,7 +96,7 @@ struct Session {
     /// The name a training roster gives the person at the keyboard: `$USER` (a trainee
     /// may play anyone), else the account.
     var osUser: String {
-        if let client { return client.environmentUser.flatMap { $0.isEmpty ? nil : $0 } ?? client.account }
+        if let client { return client.trainee.flatMap { $0.isEmpty ? nil : $0 } ?? client.account }
         return Self.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Installation.current.account
     }
 

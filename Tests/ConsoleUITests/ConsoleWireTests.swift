@@ -18,7 +18,7 @@ struct ConsoleWireTests {
 
     static let messages: [ConsoleMessage] = [
         .hello(ConsoleHello(language: .en, training: true, user: "clerk", environmentUser: "王芳", environmentLogname: nil,
-                            ascii: true)),
+                            ascii: true, trainee: "wangfang", device: 0x0803, inode: 1 << 40 | 7)),
         .ready,
         .size(rows: 24, columns: 80),
         .key(.character("王")), .key(.character("\u{1}")), .key(.function(12)), .key(.backTab), .key(.escape),
@@ -80,10 +80,12 @@ struct ConsoleWireTests {
     /// character, to what a message carries.
     @Test func theLargestFrameAndPasteFitAMessage() throws {
         var grid = CellGrid(rows: ConsoleWire.maximumRows, columns: ConsoleWire.maximumColumns)
-        let heavy = "e" + String(repeating: "\u{301}", count: 30)  // one grapheme of 31 scalars
+        // One grapheme of seven 4-byte scalars (a flag's tag sequence): the most bytes a cell carries.
+        let heavy = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
         for r in 0..<grid.rows { grid.put(String(repeating: heavy, count: grid.columns), row: r, column: 0) }
         let bytes = ConsoleWire.encode(.frame(grid))
         #expect(bytes.count <= ConsoleWire.maximumLength)
+        #expect(bytes.count > ConsoleWire.maximumRows * ConsoleWire.maximumColumns / 2 * 26, "the heavy cells were drawn")
         var reader = ConsoleWire.Reader()
         reader.feed(bytes)
         guard case .frame(let read)? = try reader.next() else { Issue.record("no frame"); return }

@@ -234,7 +234,43 @@ struct ConsoleServiceTmuxTests {
 
         // A console that asks for a training log is not given the production one.
         let trainee = Console(on: server, env: ["USER": account, "XINFANG_TRAINING": "1"], generate: false, sharing: cli)
-        #expect(trainee.waitFor("CONSOLE-EXITED-"), "\(trainee.screen())")
-        #expect(!trainee.screen().contains("CONSOLE-EXITED-0"), "\(trainee.screen())")
+        #expect(trainee.waitFor("不能以培训模式打开"), "\(trainee.screen())")
+        #expect(trainee.waitFor("CONSOLE-EXITED-64"), "\(trainee.screen())")
+    }
+
+    /// The account is the kernel's word for the process at the other end: a console started
+    /// as another account (nobody, enrolled as a clerk) works as that account through a
+    /// service running as root — not as the service's account, and not by opening the log.
+    @Test(.enabled(if: getuid() == 0, "starting a console as another account needs root"))
+    func aConsoleOfAnotherAccountActsAsThatAccount() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        #expect(cli.run(["init", "--role", "administrator"], training: false).status == 0)
+        #expect(cli.run(["staff", "add", "nobody", "--name", "王芳", "--role", "clerk", "--organ", "D-XFJ"],
+                        training: false).status == 0)
+        // nobody may reach and write the log through its group, as a clerk of an office would.
+        #expect(chown(cli.dir, 0, 65534) == 0 && chmod(cli.dir, 0o770) == 0)
+        #expect(chown(cli.log, 0, 65534) == 0 && chmod(cli.log, 0o660) == 0)
+        let service = Service(on: server, cli: cli, training: false)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let name = "nb\(UInt32.random(in: 0...UInt32.max))"
+        server.run(["new-session", "-d", "-s", name, "-x", "80", "-y", "24",
+                    "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=\(cli.dir) USER=nobody LANG=C.UTF-8 "
+                    + "\(CLI.binary) --log \(cli.log); echo CONSOLE-EXITED-$?; sleep 30"])
+        let end = Date().addingTimeInterval(10)
+        var screen = ""
+        while Date() < end, !screen.contains("窗口登记员") {
+            usleep(100_000)
+            screen = server.run(["capture-pane", "-p", "-t", name])
+        }
+        #expect(screen.contains("nobody") && screen.contains("窗口登记员"), "\(screen)")
+        let shell = server.run(["display", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        for pid in children.split(separator: " ") {
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            #expect(!fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == cli.log },
+                    "nobody's console opened the log itself")
+        }
     }
 }

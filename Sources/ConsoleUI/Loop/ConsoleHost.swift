@@ -55,6 +55,13 @@ package protocol ConsoleHost: AnyObject {
 }
 
 extension ConsoleHost {
+    /// The cases, their rows for `day` and the search index, as of one moment: a host shared
+    /// between threads answers all three under one lock.
+    package func view(asOf day: Day) -> (cases: (states: [CaseState], positions: CasePositions), rows: [QueueRow],
+                                         search: SearchIndex) {
+        (cases, rows(asOf: day), searchIndex())
+    }
+
     package func exerciseRuns() -> [ExerciseRun] { [] }
     package var organRecords: [OrganSupervisionRecord] { [] }
 }

@@ -74,11 +74,8 @@ package final class ConsoleLoop {
             else { continue }
             let mark = data.feedbackMark
             let result = host.perform(effect, now: try clock())
-            let cases = host.cases
-            data.update(cases.states, positions: cases.positions)
             data.now = try clock()
-            data.rows = host.rows(asOf: data.today)
-            data.search = host.searchIndex()
+            take(host.view(asOf: data.today))
             if data.training { data.runs = host.exerciseRuns() }
             data.organRecords = host.organRecords
             Update.completed(result, &state, data: data)
@@ -117,11 +114,8 @@ package final class ConsoleLoop {
             lastPoll = elapsed
             let now = try clock()
             if try host.pickUp() || Day(now) != data.today {
-                let cases = host.cases
-                data.update(cases.states, positions: cases.positions)
                 data.now = now
-                data.rows = host.rows(asOf: data.today)
-                data.search = host.searchIndex()
+                take(host.view(asOf: data.today))
                 // Another console's records may be this trainee's moves (the same user at two
                 // windows) or a clock move: the runs are read again, and judged if they changed.
                 if data.training { data.runs = host.exerciseRuns() }
@@ -129,6 +123,13 @@ package final class ConsoleLoop {
             data.now = now
             takeWarning()
         }
+    }
+
+    /// The cases, their rows and the search index, as the host gave them at one moment.
+    private func take(_ view: (cases: (states: [CaseState], positions: CasePositions), rows: [QueueRow], search: SearchIndex)) {
+        data.update(view.cases.states, positions: view.cases.positions)
+        data.rows = view.rows
+        data.search = view.search
     }
 
     /// The log's warning as the host gives it now (damage stands until the console closes;

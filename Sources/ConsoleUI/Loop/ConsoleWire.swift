@@ -39,11 +39,20 @@ package struct ConsoleHello: Equatable, Sendable {
     package var environmentLogname: String?
     /// Plain ASCII charts (`--ascii`, or a terminal that draws no block characters).
     package var ascii: Bool
+    /// The `USER` a console of its own would take a training log's trainee from (none where
+    /// it ignores the environment, running set-group-id).
+    package var trainee: String?
+    /// The log the console means: its file's device and inode. A service of another file at
+    /// the same socket (`foo` and `foo.log` share `foo.console`) refuses it.
+    package var device: UInt64
+    package var inode: UInt64
 
     package init(version: Int = ConsoleWire.version, language: Language, training: Bool, user: String?,
-                 environmentUser: String?, environmentLogname: String?, ascii: Bool) {
+                 environmentUser: String?, environmentLogname: String?, ascii: Bool, trainee: String?,
+                 device: UInt64, inode: UInt64) {
         (self.version, self.language, self.training, self.user) = (version, language, training, user)
         (self.environmentUser, self.environmentLogname, self.ascii) = (environmentUser, environmentLogname, ascii)
+        (self.trainee, self.device, self.inode) = (trainee, device, inode)
     }
 }
 
@@ -61,6 +70,9 @@ package enum ConsoleWire {
     /// A goodbye's status when the service has no room for another session (`EX_TEMPFAIL`):
     /// the console then opens the log itself.
     package static let full: Int32 = 75
+    /// A goodbye's status when the service serves another file than the console's log
+    /// (`foo` and `foo.log` share `foo.console`): the console opens its log itself.
+    package static let otherLog: Int32 = 76
     /// No message is longer: the largest frame (`maximumRows` × `maximumColumns` cells of at
     /// most 26 bytes: a style, a width, a length and five scalars) is 2.5 MiB, and a paste is
     /// cut to `maximumPaste` first.
@@ -102,7 +114,9 @@ package enum ConsoleWire {
             body.string(hello.language.rawValue)
             body.byte(hello.training ? 1 : 0)
             body.byte(hello.ascii ? 1 : 0)
-            for text in [hello.user, hello.environmentUser, hello.environmentLogname] { body.optional(text) }
+            for text in [hello.user, hello.environmentUser, hello.environmentLogname, hello.trainee] { body.optional(text) }
+            body.long(hello.device)
+            body.long(hello.inode)
         case .ready:
             kind = .ready
         case .size(let rows, let columns):
@@ -146,8 +160,10 @@ package enum ConsoleWire {
         package init() {}
 
         package mutating func feed<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-            if start > 0, start == buffer.count {
-                buffer.removeAll(keepingCapacity: true)
+            // What was read is dropped before more comes, so a stream that always ends in part
+            // of a message keeps no more than that part.
+            if start > 0 {
+                buffer.removeFirst(start)
                 start = 0
             }
             buffer += bytes
@@ -178,6 +194,7 @@ package enum ConsoleWire {
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
         mutating func int(_ value: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) { bytes += $0 } }
+        mutating func long(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
         mutating func string(_ text: String) {
             int(text.utf8.count)
             bytes += text.utf8
@@ -217,6 +234,11 @@ package enum ConsoleWire {
         mutating func int() throws(ConsoleWireError) -> Int {
             var value = 0
             for shift in stride(from: 0, through: 24, by: 8) { value |= Int(try byte()) << shift }
+            return value
+        }
+        mutating func long() throws(ConsoleWireError) -> UInt64 {
+            var value: UInt64 = 0
+            for shift in stride(from: 0, through: 56, by: 8) { value |= UInt64(try byte()) << UInt64(shift) }
             return value
         }
         mutating func string() throws(ConsoleWireError) -> String {
@@ -259,9 +281,11 @@ package enum ConsoleWire {
                 guard let language = Language(rawValue: try string()) else { throw ConsoleWireError(reason: "language") }
                 let training = try flag(), ascii = try flag()
                 let user = try optional(), environmentUser = try optional(), environmentLogname = try optional()
+                let trainee = try optional()
+                let device = try long(), inode = try long()
                 return .hello(ConsoleHello(version: version, language: language, training: training, user: user,
                                            environmentUser: environmentUser, environmentLogname: environmentLogname,
-                                           ascii: ascii))
+                                           ascii: ascii, trainee: trainee, device: device, inode: inode))
             case .ready:
                 return .ready
             case .size:

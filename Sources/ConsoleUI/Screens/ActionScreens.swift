@@ -91,7 +91,9 @@ enum SearchScreen {
         let more = state.hits.count >= Search.limit ? "+" : ""
         grid.put(zh ? "找到\(state.hits.count)\(more)件" : "\(state.hits.count)\(more) found", row: 2, column: 1)
         let height = grid.rows - 6
-        for (i, hit) in state.hits.enumerated().dropFirst(state.hitTop).prefix(height) {
+        // The selected hit is on the page even when the hits changed under it (another console's save).
+        let top = min(max(state.hitTop, state.hitSelected - height + 1), state.hitSelected)
+        for (i, hit) in state.hits.enumerated().dropFirst(max(0, top)).prefix(height) {
             guard let c = data.state(hit.number) else { continue }
             let masked = PersonalData.masked(for: data.actor, case: c, directory: data.directory)
             let selected = i == state.hitSelected
@@ -103,7 +105,7 @@ enum SearchScreen {
                 + DisplayWidth.pad(person?.name ?? "", to: 9) + DisplayWidth.pad(id, to: 19)
                 + DisplayWidth.pad(c.effectivePhase(asOf: data.today, calendar: data.calendar).title.text(lang), to: 12)
                 + hit.matched.text(lang)
-            grid.put(DisplayWidth.pad(text, to: grid.columns - 2), row: 3 + i - state.hitTop, column: 1,
+            grid.put(DisplayWidth.pad(text, to: grid.columns - 2), row: 3 + i - max(0, top), column: 1,
                      style: selected ? .selected : .normal)
         }
     }

@@ -67,6 +67,9 @@ package final class DurableLog: EventLog {
     }
 
     package let path: String
+    /// Whether the path still names the file open here (a `training reset` or a recovered
+    /// log moved into place replaces it).
+    package var stillAtItsPath: Bool { fs.stillNamed(path, fd) }
     package let fs: any FileSystem
     package let format: LogFormat.Header
     package let header: LogHeader

@@ -129,12 +129,18 @@ final class BookHost: ConsoleHost {
         let folder = documentsFolder
         try session.checkOfficeFolder(holds: folder + "/" + name)
         do {
+            // Modes as the log's own files have them (`FileModes`): the user's alone, or in an
+            // office folder (set-group-id) its group's, so that every window (and the console
+            // service, which saves for them all) writes to the same folder.
+            let parent = try? FileManager.default.attributesOfItem(atPath: FileModes.folder(of: folder))[.posixPermissions]
+            let parentMode = (parent as? NSNumber)?.uint32Value
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+                                                    attributes: [.posixPermissions: FileModes.folder(in: parentMode)])
+            let folderMode = ((try? FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]) as? NSNumber)?.uint32Value
             let path = (folder as NSString).appendingPathComponent(name)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            // Personal data: readable by the user alone, as the log is.
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            // Personal data: readable by the user alone, as the log is (or its office's group).
+            try FileManager.default.setAttributes([.posixPermissions: FileModes.file(in: folderMode)], ofItemAtPath: path)
             return path
         } catch {
             throw UsageError("不能保存文书到 \(folder)：\(error.localizedDescription)",

@@ -45,7 +45,9 @@ enum ConsoleClient {
                                  environmentLogname: ProcessInfo.processInfo.environment["LOGNAME"], ascii: ascii || Session.plainTerminal,
                                  trainee: environment["USER"], device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
         var reader = ConsoleWire.Reader()
-        guard socket.send(.hello(hello)) else { return nil }
+        // A service with no room answers and closes at once: its answer is read even if the
+        // hello could not be sent whole.
+        socket.send(.hello(hello))
         // The service answers at once (it has the log open and waits for nothing long).
         switch socket.message(within: 10_000, &reader) {
         case .success(.ready?):
@@ -102,20 +104,24 @@ enum ConsoleClient {
     /// is answered with a frame (`SocketBackend.draw`), so a silence this long is not work.
     static let hangSeconds = 5.0
 
-    /// Keys to the service, frames from it, until either end stops. A service that answers
-    /// no key for `hangSeconds` is said to be so on the status line, and Ctrl-C or F10 then
-    /// leave at once.
+    /// Keys to the service, frames from it, until either end stops. Keys wait in `outgoing`
+    /// and go as the socket takes them, while frames are read: a burst of keys (a paste
+    /// without the terminal's paste marks) never has both ends waiting to send. A service
+    /// that answers no key for `hangSeconds` is said to be so on the status line, and Ctrl-C
+    /// or F10 then leave at once.
     private static func relay(_ socket: ConsoleSocket, _ reader: inout ConsoleWire.Reader, _ terminal: Terminal,
                               hung message: String) -> Ending {
         func size() -> ConsoleMessage {
             let (rows, columns) = ConsoleWire.bounded(rows: terminal.size.rows, columns: terminal.size.columns)
             return .size(rows: rows, columns: columns)
         }
-        guard socket.send(size()) else { return .lost }
+        _ = fcntl(socket.descriptor, F_SETFL, fcntl(socket.descriptor, F_GETFL) | O_NONBLOCK)
+        var outgoing = ConsoleWire.encode(size())
         var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                      pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)]
         var last: CellGrid?
-        var unanswered: Double?
+        // The size asks for the first frame as a key does for the next.
+        var unanswered: Double? = ProcessInfo.processInfo.systemUptime
         var hung = false
         while true {
             // Every key curses holds (a sequence may have brought several), then wait for more.
@@ -124,31 +130,48 @@ enum ConsoleClient {
                 if terminal.stopRequested { return .quit }
                 if key == .tick { break }
                 if hung, key == .control("c") || key == .function(10) { return .leftHung }
-                let sent = switch key {
-                case .resize: socket.send(size())
-                case .paste(let text): socket.send(.key(.paste(ConsoleWire.bounded(paste: text))))
-                default: socket.send(.key(key))
+                let message: ConsoleMessage = switch key {
+                case .resize: size()
+                case .paste(let text): .key(.paste(ConsoleWire.bounded(paste: text)))
+                default: .key(key)
                 }
-                guard sent else { return .lost }
+                outgoing += ConsoleWire.encode(message)
                 if unanswered == nil { unanswered = ProcessInfo.processInfo.systemUptime }
             }
-            if !hung, let since = unanswered, ProcessInfo.processInfo.systemUptime - since >= hangSeconds, var grid = last {
+            if !outgoing.isEmpty {
+                let n = outgoing.withUnsafeBytes { Glibc.send(socket.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n > 0 {
+                    outgoing.removeFirst(n)
+                } else if n < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR {
+                    return .lost
+                }
+            }
+            if !hung, let since = unanswered, ProcessInfo.processInfo.systemUptime - since >= hangSeconds {
                 hung = true
+                // Said over the last frame, or over nothing if none came.
+                var grid = last ?? CellGrid(rows: terminal.size.rows, columns: terminal.size.columns)
                 grid.fill(row: grid.rows - 1, style: .overdue)
                 grid.put(DisplayWidth.pad(" " + message, to: grid.columns), row: grid.rows - 1, column: 0, style: .overdue)
                 terminal.draw(grid)
             }
             waits[0].revents = 0
             waits[1].revents = 0
+            waits[1].events = Int16(outgoing.isEmpty ? POLLIN : POLLIN | POLLOUT)
             // A signal (a resize) ends the wait early; curses then reads it as a key.
-            guard poll(&waits, 2, 500) > 0, waits[1].revents != 0 else { continue }
-            guard socket.receive(into: &reader) else { return .lost }
+            guard poll(&waits, 2, 500) > 0, waits[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 else { continue }
+            guard socket.receive(into: &reader) else {
+                if errno == EAGAIN || errno == EWOULDBLOCK { continue }
+                return .lost
+            }
             do {
                 while let message = try reader.next() {
                     switch message {
                     case .frame(let grid):
                         terminal.draw(grid)
-                        (last, unanswered, hung) = (grid, nil, false)
+                        last = grid
+                        hung = false
+                        // Answered once every key sent has been taken and a frame followed.
+                        if outgoing.isEmpty { unanswered = nil }
                     case .bye(let lines, let status): return .bye(lines, status: status)
                     case .hello, .ready, .size, .key: return .lost
                     }

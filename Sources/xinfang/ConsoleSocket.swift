@@ -151,12 +151,14 @@ struct ConsoleSocket {
         return true
     }
 
-    /// Reads what is there into `reader`; false at the end of the stream or on an error.
+    /// Reads what is there into `reader`; false at the end of the stream or on an error
+    /// (`errno` is then 0 at the end, EAGAIN on a non-blocking socket with nothing there).
     func receive(into reader: inout ConsoleWire.Reader) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if n < 0, errno == EINTR { continue }
+            if n == 0 { errno = 0 }
             guard n > 0 else { return false }
             reader.feed(buffer[..<n])
             return true

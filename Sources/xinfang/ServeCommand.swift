@@ -46,8 +46,8 @@ struct ServeCommand: ParsableCommand {
             // What each console checks of the service before it speaks (`ConsoleSocket.mayWrite`):
             // a service they would all turn away is refused here, with why.
             guard ConsoleSocket.mayWrite(path, user: geteuid(), group: getegid()) else {
-                throw UsageError("控制台服务须以 \(path) 的所有者、其所属组（可写）或 root 运行，控制台才会连接",
-                                 "The console service must run as \(path)'s owner, its group (with write access) or root, or no console connects")
+                throw UsageError("控制台服务须以 \(path) 的所有者、root，或以其（可写的）组为主组运行（sg 组名 -c \"xinfang serve\"），控制台才会连接",
+                                 "The console service must run as \(path)'s owner, root, or with its (writable) group as primary group (sg GROUP -c \"xinfang serve\"), or no console connects")
             }
             let service = try ConsoleService(session: session, book: try session.openBook(writable: true))
             try service.run()
@@ -332,6 +332,7 @@ final class SocketBackend: TerminalBackend {
     /// A key was read since the last frame went: the next goes even if unchanged, so the
     /// console knows it was heard (and that the service is not hung).
     private var answering = false
+    private var sentAt = 0.0
     private let stopping: () -> Bool
 
     init(_ socket: ConsoleSocket, reader: ConsoleWire.Reader, size: (rows: Int, columns: Int), stopping: @escaping () -> Bool) {
@@ -343,7 +344,11 @@ final class SocketBackend: TerminalBackend {
     /// Sends a frame unless it is the one sent last and no key came since (the loop draws on
     /// every poll).
     func draw(_ grid: CellGrid) {
-        guard !closed, grid != last || answering else { return }
+        // While keys wait (a burst), the frame is already stale: the one after the last goes,
+        // and one a second meanwhile, so the console sees the work go on.
+        let now = ProcessInfo.processInfo.systemUptime
+        guard !closed, keys.isEmpty || now - sentAt >= 1, grid != last || answering else { return }
+        sentAt = now
         last = grid
         answering = false
         if !socket.send(.frame(grid)) { closed = true }

@@ -161,6 +161,55 @@ struct ConsoleServiceTmuxTests {
         #expect(clerk.screen().contains("控制台服务没有回应，已退出本控制台"))
     }
 
+    /// Keys arriving faster than frames are drawn (a paste without the terminal's paste
+    /// marks: 3,000 keys at once) all arrive, and the console still answers: neither end waits
+    /// on the other to read.
+    @Test func aBurstOfKeysArrivesWholeAndTheConsoleAnswersAfter() {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let service = Service(on: server, cli: cli)
+        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
+        clerk.keys("s")
+        #expect(clerk.waitFor("查找："))
+        clerk.type(String(repeating: "x", count: 3_000) + "END")
+        #expect(clerk.waitFor("xEND", seconds: 60), "\(clerk.screen())")
+        clerk.keys("Escape")
+        clerk.keys("w")
+        #expect(clerk.waitFor("案件队列", seconds: 10), "\(clerk.screen())")
+        #expect(!clerk.screen().contains("没有回应"))
+    }
+
+    /// A service that says it is ready and then draws nothing is left the same way: the
+    /// console says so after five seconds, and Ctrl-C leaves.
+    @Test func aServiceThatNeverDrawsIsLeft() throws {
+        let server = TmuxServer()
+        defer { server.kill() }
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let script = cli.dir + "/silent.py"
+        try """
+        import socket, sys, time
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(sys.argv[1])
+        s.listen(1)
+        c, _ = s.accept()
+        c.recv(65536)
+        c.sendall(bytes([2, 0, 0, 0, 0]))  # ready, and then nothing
+        time.sleep(60)
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        server.run(["new-session", "-d", "-s", "silent", "/usr/bin/python3 \(script) \(cli.dir)/cases.console; sleep 30"])
+        let end = Date().addingTimeInterval(5)
+        while Date() < end, !FileManager.default.fileExists(atPath: cli.dir + "/cases.console") { usleep(50_000) }
+        let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
+        #expect(clerk.waitFor("控制台服务没有回应", seconds: 10), "\(clerk.screen())")
+        clerk.keys("C-c")
+        #expect(clerk.waitFor("CONSOLE-EXITED-1"), "\(clerk.screen())")
+    }
+
     /// A socket beside the log made by an account that may not write the log is not the
     /// service: the console sends it nothing (not even who it is) and opens the log itself.
     @Test(.enabled(if: getuid() == 0, "making the socket as another account needs root"))

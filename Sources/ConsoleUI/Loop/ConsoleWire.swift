@@ -80,8 +80,9 @@ package enum ConsoleWire {
     /// The largest terminal a session is drawn for: a larger one is drawn in its top left.
     package static let maximumRows = 200
     package static let maximumColumns = 500
-    /// The most of a paste sent (UTF-8 bytes): far more than any field takes.
-    package static let maximumPaste = 1 << 20
+    /// The most of a paste sent (UTF-8 bytes): far more than any field takes (8,000
+    /// characters at most, `InputText`), and little enough to edit at once.
+    package static let maximumPaste = 64 << 10
 
     /// A terminal's size as a session is drawn for it.
     package static func bounded(rows: Int, columns: Int) -> (rows: Int, columns: Int) {

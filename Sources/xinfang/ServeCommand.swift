@@ -16,12 +16,10 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "为本机的控制台提供共享的案件簿 — serve this host's consoles from one case book.",
-        discussion: """
-        Opens the log once and listens on the socket beside it (xinfang.console beside
-        xinfang.log). Every `xinfang` started on this host for that log then runs through it.
-        Stops on Ctrl-C or SIGTERM; consoles open then are told so. `xinfang --standalone`
-        opens the log in a process of its own even while a service runs.
-        """)
+        discussion: "Opens the log once and listens on the socket beside it (xinfang.console beside xinfang.log). "
+            + "Every `xinfang` started on this host for that log then runs through it. Stops on Ctrl-C or SIGTERM; "
+            + "consoles open then are told so. `xinfang --standalone` opens the log in a process of its own even "
+            + "while a service runs.")
 
     @OptionGroup var options: GlobalOptions
 

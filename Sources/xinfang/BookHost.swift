@@ -60,10 +60,14 @@ final class BookHost: ConsoleHost {
 
     func history(of number: CaseNumber) -> [CaseEvent] { (try? book.history(of: number)) ?? [] }
 
+    /// Writes what a saved form asked for, then prints an issued document (`printed`).
+    func perform(_ effect: Effect, now: Instant) -> EffectResult { printed(write(effect, now: now)) }
+
     /// Writes what a saved form asked for, through the log's lock: the case book
     /// catches up with other consoles, decides again, appends and syncs. A refusal or
-    /// a failure comes back as one line, and nothing was written.
-    func perform(_ effect: Effect, now: Instant) -> EffectResult {
+    /// a failure comes back as one line, and nothing was written. A document issued is
+    /// saved, not yet printed: the console service prints it after letting go of its lock.
+    func write(_ effect: Effect, now: Instant) -> EffectResult {
         do {
             switch effect {
             case .register(let petition):
@@ -86,11 +90,7 @@ final class BookHost: ConsoleHost {
                     if !existed { try? FileManager.default.removeItem(atPath: path) }
                     throw error
                 }
-                if printsLater {
-                    toPrint = path
-                    return .issued(number, path: path, printed: false)
-                }
-                return .issued(number, path: path, printed: printDocument(at: path))
+                return .issued(number, path: path, printed: false)
             case .moveClock(let to):
                 let move = try book.moveClock(to: to, by: actor.user, given: try session.now(for: book.mode))
                 return .clockMoved(move.to)
@@ -148,15 +148,10 @@ final class BookHost: ConsoleHost {
         }
     }
 
-    /// In the console service a document is printed after the book's lock is let go (`lp`
-    /// may take its time): `perform` leaves it here, `printPending` prints it.
-    var printsLater = false
-    private var toPrint: String?
-
-    /// Prints the document the last `perform` issued, if it left one; whether it went.
-    func printPending() -> Bool {
-        defer { toPrint = nil }
-        return toPrint.map(printDocument(at:)) ?? false
+    /// `result` with the document it issued sent to the printer, if it issued one.
+    func printed(_ result: EffectResult) -> EffectResult {
+        guard case .issued(let number, let path, _) = result else { return result }
+        return .issued(number, path: path, printed: printDocument(at: path))
     }
 
     /// Sends the saved document to the system printer with `lp` when one is configured

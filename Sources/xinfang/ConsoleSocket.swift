@@ -50,7 +50,8 @@ struct ConsoleSocket {
         }
         // (The lock stays open, and so held, until the process ends.)
         var status = stat(), existing = stat()
-        if stat(log, &status) == 0 {
+        let logKnown = stat(log, &status) == 0
+        if logKnown {
             _ = fchown(lock, uid_t.max, status.st_gid)
             _ = fchmod(lock, status.st_mode & 0o660)
         }
@@ -66,10 +67,10 @@ struct ConsoleSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         umask(umasked)
-        // Whoever may open the log may connect: its group and its mode, less the world's. If
+        // Whoever may write the log may connect: its group and its mode, less the world's. If
         // the group cannot be given (not the service's), its owner alone.
         var mode: mode_t = 0o600
-        if bound == 0, stat(log, &status) == 0 {
+        if bound == 0, logKnown {
             mode = chown(path, uid_t.max, status.st_gid) == 0 ? status.st_mode & 0o660 : status.st_mode & 0o600
         }
         guard bound == 0, chmod(path, mode) == 0, Glibc.listen(fd, 64) == 0 else {

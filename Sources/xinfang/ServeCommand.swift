@@ -232,10 +232,8 @@ final class ConsoleService: @unchecked Sendable {
             return refuse("控制台服务没有收到终端的大小，已断开", "The console service got no terminal size; disconnected")
         }
         let backend = SocketBackend(client, reader: reader, size: (rows, columns)) { [self] in isStopping }
-        let bookHost = BookHost(book: book, session: mine, actor: opened.actor, staff: opened.staff, exercises: exercises,
-                                background: background)
-        bookHost.printsLater = true
-        let host = SharedBookHost(self, bookHost)
+        let host = SharedBookHost(self, BookHost(book: book, session: mine, actor: opened.actor, staff: opened.staff,
+                                                 exercises: exercises, background: background))
         do {
             let data = try ConsoleCommand.data(mine, actor: opened.actor, staff: opened.staff, now: opened.now,
                                                training: opened.training, ascii: hello.ascii, exercises: exercises,
@@ -291,16 +289,13 @@ final class ConsoleService: @unchecked Sendable {
 
         func perform(_ effect: Effect, now: Instant) -> EffectResult {
             let result = locked {
-                let result = inner.perform(effect, now: now)
+                let result = inner.write(effect, now: now)
                 service.generation += 1
                 seen = service.generation
                 return result
             }
             // Printed with the lock let go: `lp` takes its time, the other windows do not wait.
-            if case .issued(let number, let path, _) = result, inner.printPending() {
-                return .issued(number, path: path, printed: true)
-            }
-            return result
+            return inner.printed(result)
         }
 
         func view(asOf day: Day) -> (cases: (states: [CaseState], positions: CasePositions), rows: [QueueRow],

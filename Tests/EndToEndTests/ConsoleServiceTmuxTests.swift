@@ -14,7 +14,7 @@ import Testing
 struct ConsoleServiceTmuxTests {
     typealias Console = ConsoleTmuxTests.Session
 
-    /// `xinfang serve` in a tmux session of its own on `cli`'s log; waits until it is ready.
+    /// `xinfang serve` in a tmux session of its own on `cli`'s log, ready (an issue if it is not).
     final class Service {
         let name = "sv\(UInt32.random(in: 0...UInt32.max))"
         let server: TmuxServer
@@ -24,47 +24,34 @@ struct ConsoleServiceTmuxTests {
             let vars = ["XINFANG_DATA=\(Fixtures.dataFolder)", "LANG=C.UTF-8"] + (training ? ["XINFANG_TRAINING=1"] : [])
             server.run(["new-session", "-d", "-s", name, "-x", "120", "-y", "10",
                         "env \(vars.joined(separator: " ")) \(CLI.binary) serve --log \(cli.log); echo SERVICE-EXITED-$?; sleep 30"])
+            #expect(waitFor("控制台服务已就绪"), "\(screen())")
         }
 
-        func screen() -> String { server.run(["capture-pane", "-p", "-t", name]) }
+        func screen() -> String { server.screen(of: name) }
 
         @discardableResult
-        func waitFor(_ text: String, seconds: Double = 10) -> Bool {
-            let end = Date().addingTimeInterval(seconds)
-            while Date() < end {
-                if screen().contains(text) { return true }
-                usleep(100_000)
-            }
-            return false
-        }
+        func waitFor(_ text: String, seconds: Double = 10) -> Bool { server.waitFor(text, in: name, seconds: seconds) }
 
-        var pid: Int32? {
-            Int32(server.run(["display", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        /// The service's own process (the pane's shell started it).
+        var processes: [Int32] { server.processes(in: name) }
+    }
+
+    /// A training log of 120 practice cases, as the console tests use.
+    static func practiceLog() -> CLI {
+        let cli = CLI()
+        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        return cli
     }
 
     /// Whether the console's own process has the log file open: a console of the service
     /// opens no log (it is only the terminal); one in a process of its own does.
-    static func holdsLog(_ console: Console) -> Bool {
-        let shell = console.tmux(["display", "-p", "-t", console.name, "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        // The pane runs `env … xinfang …; echo …`: the console is the shell's child.
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        return children.split(separator: " ").contains { pid in
-            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            return fds.contains { fd in
-                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) == console.cli.log
-            }
-        }
-    }
+    static func holdsLog(_ console: Console) -> Bool { console.server.opens(console.cli.log, in: console.name) }
 
     @Test func twoConsolesOnOneServiceSeeEachOthersWorkAndCloseWhenItStops() {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         let service = Service(on: server, cli: cli)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
         let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
         let other = Console(on: server, sharing: cli, arguments: "--as clerk")
         #expect(clerk.waitFor("案件总数") && other.waitFor("案件总数"), "\(clerk.screen())")
@@ -95,15 +82,11 @@ struct ConsoleServiceTmuxTests {
     @Test func aServiceKilledOutrightLeavesConsolesThatCanBeReopened() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         let service = Service(on: server, cli: cli)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
         let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
         #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
-        let shell = try #require(service.pid)
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        for pid in children.split(separator: " ").compactMap({ Int32($0) }) { Glibc.kill(pid, SIGKILL) }
+        for pid in service.processes { Glibc.kill(pid, SIGKILL) }
         #expect(clerk.waitFor("与控制台服务的连接已断开"), "\(clerk.screen())")
         #expect(clerk.waitFor("CONSOLE-EXITED-1"))
 
@@ -111,8 +94,7 @@ struct ConsoleServiceTmuxTests {
         #expect(alone.waitFor("案件总数"), "\(alone.screen())")
         #expect(Self.holdsLog(alone), "with no service answering, the console opens the log itself")
 
-        let again = Service(on: server, cli: cli)
-        #expect(again.waitFor("控制台服务已就绪"), "\(again.screen())")
+        _ = Service(on: server, cli: cli)
         let served = Console(on: server, sharing: cli, arguments: "--as clerk")
         #expect(served.waitFor("案件总数"), "\(served.screen())")
         #expect(!Self.holdsLog(served))
@@ -128,11 +110,9 @@ struct ConsoleServiceTmuxTests {
     func theSocketHasTheLogsGroupAndMode() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         #expect(chown(cli.log, 0, 65534) == 0 && chmod(cli.log, 0o640) == 0)
-        let service = Service(on: server, cli: cli)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        _ = Service(on: server, cli: cli)
         var socket = stat()
         #expect(stat(cli.dir + "/cases.console", &socket) == 0)
         #expect(socket.st_gid == 65534 && socket.st_mode & 0o777 == 0o640)
@@ -143,15 +123,12 @@ struct ConsoleServiceTmuxTests {
     @Test func aConsoleLeavesAServiceThatStoppedAnswering() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         let service = Service(on: server, cli: cli)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
         let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
         #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
-        let shell = try #require(service.pid)
-        let served = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        let pids = served.split(separator: " ").compactMap { Int32($0) }
+        let pids = service.processes
+        #expect(!pids.isEmpty)
         for pid in pids { Glibc.kill(pid, SIGSTOP) }
         defer { for pid in pids { Glibc.kill(pid, SIGCONT) } }
         clerk.keys("w")
@@ -167,10 +144,8 @@ struct ConsoleServiceTmuxTests {
     @Test func aBurstOfKeysArrivesWholeAndTheConsoleAnswersAfter() {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
-        let service = Service(on: server, cli: cli)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        let cli = Self.practiceLog()
+        _ = Service(on: server, cli: cli)
         let clerk = Console(on: server, sharing: cli, arguments: "--as clerk")
         #expect(clerk.waitFor("案件总数"), "\(clerk.screen())")
         clerk.keys("s")
@@ -188,8 +163,7 @@ struct ConsoleServiceTmuxTests {
     @Test func aServiceThatNeverDrawsIsLeft() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         let script = cli.dir + "/silent.py"
         try """
         import socket, sys, time
@@ -216,8 +190,7 @@ struct ConsoleServiceTmuxTests {
     func aSocketAnotherAccountMadeBesideTheLogHearsNothing() throws {
         let server = TmuxServer()
         defer { server.kill() }
-        let cli = CLI()
-        _ = cli.run(["generate", "--cases", "120", "--until", "2026-11-27", "--log", cli.log])
+        let cli = Self.practiceLog()
         // The folder lets the group nogroup make files in it (the world may not: a console
         // refuses such a folder outright).
         #expect(chown(cli.dir, 0, 65534) == 0 && chmod(cli.dir, 0o770) == 0)
@@ -265,8 +238,7 @@ struct ConsoleServiceTmuxTests {
         let cli = CLI()
         let account = String(cString: getpwuid(getuid()).pointee.pw_name)
         #expect(cli.run(["init", "--role", "clerk"], training: false).status == 0)
-        let service = Service(on: server, cli: cli, training: false)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        _ = Service(on: server, cli: cli, training: false)
 
         let mine = Console(on: server, env: ["USER": account], generate: false, sharing: cli)
         #expect(mine.waitFor("窗口登记员"), "\(mine.screen())")
@@ -301,25 +273,13 @@ struct ConsoleServiceTmuxTests {
         // nobody may reach and write the log through its group, as a clerk of an office would.
         #expect(chown(cli.dir, 0, 65534) == 0 && chmod(cli.dir, 0o770) == 0)
         #expect(chown(cli.log, 0, 65534) == 0 && chmod(cli.log, 0o660) == 0)
-        let service = Service(on: server, cli: cli, training: false)
-        #expect(service.waitFor("控制台服务已就绪"), "\(service.screen())")
+        _ = Service(on: server, cli: cli, training: false)
         let name = "nb\(UInt32.random(in: 0...UInt32.max))"
         server.run(["new-session", "-d", "-s", name, "-x", "80", "-y", "24",
                     "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=\(cli.dir) USER=nobody LANG=C.UTF-8 "
                     + "\(CLI.binary) --log \(cli.log); echo CONSOLE-EXITED-$?; sleep 30"])
-        let end = Date().addingTimeInterval(10)
-        var screen = ""
-        while Date() < end, !screen.contains("窗口登记员") {
-            usleep(100_000)
-            screen = server.run(["capture-pane", "-p", "-t", name])
-        }
-        #expect(screen.contains("nobody") && screen.contains("窗口登记员"), "\(screen)")
-        let shell = server.run(["display", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        for pid in children.split(separator: " ") {
-            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            #expect(!fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == cli.log },
-                    "nobody's console opened the log itself")
-        }
+        #expect(server.waitFor("窗口登记员", in: name, seconds: 10), "\(server.screen(of: name))")
+        #expect(server.screen(of: name).contains("nobody"), "\(server.screen(of: name))")
+        #expect(!server.processes(in: name).isEmpty && !server.opens(cli.log, in: name), "nobody's console opened the log itself")
     }
 }

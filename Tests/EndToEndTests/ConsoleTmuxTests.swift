@@ -45,14 +45,7 @@ struct ConsoleTmuxTests {
 
         /// Waits up to `seconds` for the screen to contain `text`.
         @discardableResult
-        func waitFor(_ text: String, seconds: Double = 5) -> Bool {
-            let end = Date().addingTimeInterval(seconds)
-            while Date() < end {
-                if screen().contains(text) { return true }
-                usleep(100_000)
-            }
-            return false
-        }
+        func waitFor(_ text: String, seconds: Double = 5) -> Bool { server.waitFor(text, in: name, seconds: seconds) }
 
         /// From the home screen: opens the register form and fills in 张伟's visit about his
         /// resettlement — identity, phone, address, category picked by typing 安置, request,

@@ -59,6 +59,36 @@ final class TmuxServer {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    /// What a pane shows now.
+    func screen(of pane: String) -> String { run(["capture-pane", "-p", "-t", pane]) }
+
+    /// Waits up to `seconds` for a pane to show `text`.
+    @discardableResult
+    func waitFor(_ text: String, in pane: String, seconds: Double = 5) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if screen(of: pane).contains(text) { return true }
+            usleep(100_000)
+        }
+        return false
+    }
+
+    /// The processes a pane's shell started (a pane runs `… xinfang …; echo …; sleep`: xinfang
+    /// is the shell's child).
+    func processes(in pane: String) -> [Int32] {
+        let shell = run(["display", "-p", "-t", pane, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }
+    }
+
+    /// Whether a process of the pane has `path` open.
+    func opens(_ path: String, in pane: String) -> Bool {
+        processes(in: pane).contains { pid in
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == path }
+        }
+    }
+
     /// `text` as one single-quoted shell word.
     static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -37,6 +37,12 @@ struct CasePositionsTests {
             #expect(table.count == model.count)
             #expect(Set(table.numbers) == Set(model.keys) && table.numbers.count == model.count)
             for op in ops { #expect(table[Self.number(op)] == model[Self.number(op)]) }
+            // The replay's lookup, which keeps the last organ-year's run at hand, finds
+            // the same, whatever the order the numbers come in.
+            var lookup = CasePositions.Lookup(table)
+            for op in ops + ops.reversed() + ops.map({ $0 &+ 1 }) {
+                #expect(lookup(Self.number(op)) == model[Self.number(op)])
+            }
             for organ in Self.organs {
                 for year in 2023...2025 {
                     let highest = model.keys.filter { $0.organ == organ && $0.year == year }.map(\.sequence).max() ?? 0
@@ -56,5 +62,36 @@ struct CasePositionsTests {
         #expect(table[CaseNumber(organ: "D-ZJJ", year: 2025, sequence: 7)] == nil)
         #expect(table.highestSequence(organ: "D-XFJ", year: 2025) == 500)
         #expect(table.highestSequence(organ: "D-XFJ", year: 2024) == 0)
+    }
+}
+
+/// A case's flags as bits (`CaseFlags`), against the `Set` they replaced: the same
+/// members, order, emptiness and equality through any sequence of changes.
+@Suite("Case flags")
+struct CaseFlagsTests {
+    @Test func flagsMatchASetThroughAnySequenceOfChanges() async {
+        let all = CaseFlag.allCases
+        await propertyCheck(count: 200, input: Gen.int(in: 0..<(all.count * 3)).array(of: 0...60)) { ops in
+            var flags = CaseFlags()
+            var model: Set<CaseFlag> = []
+            for op in ops {
+                let flag = all[op % all.count]
+                switch op / all.count {
+                case 0: #expect(flags.insert(flag).inserted == model.insert(flag).inserted)
+                case 1: #expect(flags.remove(flag) == model.remove(flag))
+                default:
+                    let other = CaseFlags(all.indices.filter { ($0 ^ op) % 3 == 0 }.map { all[$0] })
+                    let otherSet = Set(other)
+                    #expect(Set(flags.union(other)) == model.union(otherSet))
+                    #expect(Set(flags.intersection(other)) == model.intersection(otherSet))
+                    #expect(Set(flags.symmetricDifference(other)) == model.symmetricDifference(otherSet))
+                    #expect(flags.isDisjoint(with: other) == model.isDisjoint(with: otherSet))
+                }
+                #expect(Array(flags) == all.filter(model.contains))
+                #expect(flags.sorted() == model.sorted())
+                #expect(flags.isEmpty == model.isEmpty)
+                #expect(flags == CaseFlags(model))
+            }
+        }
     }
 }

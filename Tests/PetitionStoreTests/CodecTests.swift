@@ -140,6 +140,25 @@ struct UTF8Tests {
             #expect(read == valid, "\(bytes)")
         }
     }
+
+    /// The same with the replay's cache of short texts (`ShortStrings`), every case read
+    /// twice through one cache: thousands of texts share its 64 slots, and neither a text
+    /// met before nor one that displaced another reads differently, or lets invalid
+    /// bytes through.
+    @Test func theCacheOfShortTextsReadsEveryTextAsTheDecoderDoes() {
+        var cases: [[UInt8]] = [Array("D-XFJ".utf8), Array("张伟".utf8), Array("clerk01".utf8), [0xC0, 0x80], [0xED, 0xA0, 0x80]]
+        for _ in 0..<3000 { cases.append((0..<Int.random(in: 1...15)).map { _ in UInt8.random(in: 0...255) }) }
+        for _ in 0..<1000 { cases.append((0..<Int.random(in: 1...15)).map { _ in UInt8.random(in: 0x61...0x64) }) }
+        let shorts = ShortStrings()
+        for bytes in cases + cases.shuffled() {
+            let field = [UInt8(bytes.count)] + bytes
+            let read = field.withUnsafeBytes { raw -> String? in
+                var r = BinaryReader(raw, shorts: shorts)
+                return try? r.recurringString()
+            }
+            #expect(read == String(validating: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
 }
 
 /// A log written in JSON (payload format 1) before the answer to a suggestion had three

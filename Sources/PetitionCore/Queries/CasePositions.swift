@@ -63,6 +63,29 @@ package struct CasePositions: Sendable {
         }
     }
 
+    /// The positions of many numbers looked up one after another, the last organ-year's
+    /// run kept at hand: a log's numbers come in long streaks of one organ and year, so a
+    /// replay's million lookups hash almost nothing.
+    package struct Lookup {
+        private let table: CasePositions
+        private var lastKey: OrganYear?
+        private var lastRun: [Int32] = []
+
+        package init(_ table: CasePositions) { self.table = table }
+
+        package mutating func callAsFunction(_ number: CaseNumber) -> Int? {
+            let key = OrganYear(organ: number.organ, year: number.year)
+            if lastKey != key {
+                lastKey = key
+                lastRun = table.runs[key] ?? []
+            }
+            if number.sequence >= 1, number.sequence <= lastRun.count, lastRun[number.sequence - 1] >= 0 {
+                return Int(lastRun[number.sequence - 1])
+            }
+            return table.outliers.isEmpty ? nil : table.outliers[number]
+        }
+    }
+
     /// The highest sequence number held for an organ and year (0 for none): the next
     /// case registered there gets the one after it.
     package func highestSequence(organ: OrganCode, year: Int) -> Int {

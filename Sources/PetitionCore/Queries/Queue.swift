@@ -83,7 +83,7 @@ extension QueueRow {
             if let organ = state.chargedOrgan(clock), !overdueOrgans.contains(organ) { overdueOrgans.append(organ) }
         }
         if !state.earlierFlags.isEmpty { flagged = state.openEarlierFlags }
-        if let p = state.petition, !state.flags.isDisjoint(with: MissingContent.allCases.map(\.flag)) {
+        if let p = state.petition, !state.flags.isDisjoint(with: CaseFlags(MissingContent.allCases.map(\.flag))) {
             missing = p.missingContent
         }
     }

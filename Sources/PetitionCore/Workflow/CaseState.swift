@@ -165,7 +165,7 @@ package struct CaseState: Equatable, Sendable {
         package var number: CaseNumber
         package var phase: Phase = .new
         package var petition: Petition?
-        package var flags: Set<CaseFlag> = []
+        package var flags = CaseFlags()
         /// The organ that must act next.
         package var holder: OrganCode?
         /// The organ that sent the matter on (transfer or assignment), while it is with the receiver.
@@ -249,7 +249,7 @@ package struct CaseState: Equatable, Sendable {
     package var number: CaseNumber { get { box.fields.number } _modify { yield &unique().fields.number } }
     package var phase: Phase { get { box.fields.phase } _modify { yield &unique().fields.phase } }
     package var petition: Petition? { get { box.fields.petition } _modify { yield &unique().fields.petition } }
-    package var flags: Set<CaseFlag> { get { box.fields.flags } _modify { yield &unique().fields.flags } }
+    package var flags: CaseFlags { get { box.fields.flags } _modify { yield &unique().fields.flags } }
     package var holder: OrganCode? { get { box.fields.holder } _modify { yield &unique().fields.holder } }
     package var sender: OrganCode? { get { box.fields.sender } _modify { yield &unique().fields.sender } }
     package var sentOn: Day? { get { box.fields.sentOn } _modify { yield &unique().fields.sentOn } }

@@ -107,3 +107,66 @@ package enum CaseFlag: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 }
+
+/// A case's flags, one bit each: a set of `CaseFlag` that is one word in the case and
+/// hashes nothing (a replay sets and clears flags a few million times), iterated in the
+/// order the flags are declared.
+package struct CaseFlags: SetAlgebra, Sequence, Hashable, Sendable {
+    package typealias Element = CaseFlag
+    private var bits: UInt32
+
+    package init() { bits = 0 }
+
+    private static func bit(_ flag: CaseFlag) -> UInt32 {
+        let position: UInt32 = switch flag {
+        case .groupVisit: 0
+        case .majorUrgent: 1
+        case .confidentialAccusation: 2
+        case .underSupervision: 3
+        case .listedSupervision: 4
+        case .extended: 5
+        case .leaderInCharge: 6
+        case .oralRecord: 7
+        case .unreachable: 8
+        case .foreign: 9
+        case .incomplete: 10
+        case .missingFacts: 11
+        case .missingReasons: 12
+        case .missingPhone: 13
+        }
+        return 1 << position
+    }
+
+    package var isEmpty: Bool { bits == 0 }
+    package func contains(_ member: CaseFlag) -> Bool { bits & Self.bit(member) != 0 }
+    package func union(_ other: CaseFlags) -> CaseFlags { var s = self; s.bits |= other.bits; return s }
+    package func intersection(_ other: CaseFlags) -> CaseFlags { var s = self; s.bits &= other.bits; return s }
+    package func symmetricDifference(_ other: CaseFlags) -> CaseFlags { var s = self; s.bits ^= other.bits; return s }
+    package mutating func formUnion(_ other: CaseFlags) { bits |= other.bits }
+    package mutating func formIntersection(_ other: CaseFlags) { bits &= other.bits }
+    package mutating func formSymmetricDifference(_ other: CaseFlags) { bits ^= other.bits }
+
+    @discardableResult
+    package mutating func insert(_ newMember: CaseFlag) -> (inserted: Bool, memberAfterInsert: CaseFlag) {
+        let had = contains(newMember)
+        bits |= Self.bit(newMember)
+        return (!had, newMember)
+    }
+
+    @discardableResult
+    package mutating func remove(_ member: CaseFlag) -> CaseFlag? {
+        guard contains(member) else { return nil }
+        bits &= ~Self.bit(member)
+        return member
+    }
+
+    @discardableResult
+    package mutating func update(with newMember: CaseFlag) -> CaseFlag? {
+        insert(newMember).inserted ? nil : newMember
+    }
+
+    package func makeIterator() -> some IteratorProtocol<CaseFlag> {
+        let bits = bits
+        return CaseFlag.allCases.lazy.filter { bits & Self.bit($0) != 0 }.makeIterator()
+    }
+}

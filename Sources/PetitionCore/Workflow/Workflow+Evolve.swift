@@ -31,7 +31,11 @@ extension Workflow {
             return
         }
         if keepingHistory { state.events.append(event) }
-        state.steps.append(CaseState.Step(event))
+        // The step from the event's fields, not from the event: passed whole, the event was
+        // copied twice for it (a retain of every field, a million events in a replay).
+        let body = event.body
+        state.steps.append(CaseState.Step(seq: event.seq, at: event.at, actor: event.actor, rule: event.rule,
+                                          action: body.action, annotation: CaseState.isAnnotation(body)))
         state.apply(event)
     }
 
@@ -72,7 +76,7 @@ extension CaseState {
             holder = p.organ
             triageStart = p.receivedOn
             type = nil
-            refreshPetitionFlags()
+            refreshPetitionFlags(p)
         case .transferred(let to, _):
             phase = .transferred
             sender = holder
@@ -130,7 +134,9 @@ extension CaseState {
             } else {
                 phase = .classified
             }
-            refreshPetitionFlags()
+            // Of the petition's flags only this one follows the type (the rest follow the
+            // petition, which classifying leaves as it was).
+            if matterType == .accusation { flags.insert(.confidentialAccusation) } else { flags.remove(.confidentialAccusation) }
         case .handlerAssigned(let user, _):
             handler = user
             if phase == .classified { phase = .handling }
@@ -220,7 +226,7 @@ extension CaseState {
             flags.insert(.leaderInCharge)
         case .corrected(let field, _, let new, _):
             petition?.correct(field, to: new)
-            refreshPetitionFlags()
+            if let p = petition { refreshPetitionFlags(p) }
         case .voided:
             break
         case .linked(let to, let kind):
@@ -248,7 +254,7 @@ extension CaseState {
             if let reasons { petition?.reasons = reasons }
             if let phone { petition?.petitioner.phone = phone }
             supplementDue = nil
-            refreshPetitionFlags()
+            if let p = petition { refreshPetitionFlags(p) }
         case .rehandlingOrdered:
             // The original organ handles the matter again (Art 35): a new opinion, delivered
             // anew, which the petitioner may ask to have reviewed again.
@@ -297,8 +303,9 @@ extension CaseState {
         }
     }
 
-    private mutating func refreshPetitionFlags() {
-        guard let p = petition else { return }
+    /// The flags that follow the petition (`p`, the case's own, passed in so that it is
+    /// not copied out of the case again: a replay registers every case).
+    private mutating func refreshPetitionFlags(_ p: Petition) {
         // Worked out on a copy and stored once: one write to the case, not five.
         var next = flags
         func set(_ flag: CaseFlag, _ on: Bool) { if on { next.insert(flag) } else { next.remove(flag) } }
@@ -306,9 +313,9 @@ extension CaseState {
         set(.oralRecord, p.channel.isOral)
         set(.unreachable, p.isUnreachable)
         set(.foreign, p.petitioner.kind.isForeign)
-        set(.confidentialAccusation, matterType == .accusation)
-        let missing = Set(p.missingContent.map(\.flag))
-        for flag in MissingContent.allCases.map(\.flag) { set(flag, missing.contains(flag)) }
+        set(.confidentialAccusation, (type ?? p.type) == .accusation)
+        let missing = p.missingContent
+        for content in MissingContent.allCases { set(content.flag, missing.contains(content)) }
         if next != flags { flags = next }
     }
 }

@@ -252,7 +252,7 @@ extension CaseBook {
             }
             folding.async {
                 guard replay.failure == nil, let book = replay.book else { return }
-                do throws(StoreError) { try book.foldAll(batch) } catch { replay.failure = error }
+                do throws(StoreError) { try book.foldAll(batch.take()) } catch { replay.failure = error }
             }
         }
         let opened = Result { () throws(StoreError) -> DurableLog in try DurableLog.open(at: path, replaying) }

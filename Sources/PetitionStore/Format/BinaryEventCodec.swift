@@ -92,8 +92,9 @@ package enum BinaryEventCodec {
 
     /// Decodes a payload's events onto the end of `events`, each given sequence number
     /// `seq` (its record's). On failure `events` is left as it was.
-    static func decode(_ raw: UnsafeRawBufferPointer, seq: Int, into events: inout [CaseEvent]) throws(DecodeError) {
-        var r = BinaryReader(raw)
+    static func decode(_ raw: UnsafeRawBufferPointer, seq: Int, into events: inout [CaseEvent],
+                       shorts: ShortStrings? = nil) throws(DecodeError) {
+        var r = BinaryReader(raw, shorts: shorts)
         let version = try r.byte()
         guard version == codecVersion else { throw DecodeError.unknownVersion(version) }
         let count = try r.uvarint()
@@ -127,11 +128,12 @@ package enum BinaryEventCodec {
     }
 
     static func read(_ r: inout BinaryReader) throws(DecodeError) -> CaseEvent {
-        let organ = try r.string()
+        // The organs and the account recur in nearly every record.
+        let organ = try r.recurringString()
         let year = try r.int()
         let sequence = try r.int()
         let at = Instant(millisecondsSince1970: try r.int64())
-        let actor = Actor(user: try r.string(), role: try r.tag(in: roles), organ: try r.string())
+        let actor = Actor(user: try r.recurringString(), role: try r.tag(in: roles), organ: try r.recurringString())
         let rule = try r.tag(in: rules)
         let body = try readBody(&r)
         return CaseEvent(caseNumber: CaseNumber(organ: organ, year: year, sequence: sequence), at: at, actor: actor,

@@ -54,8 +54,13 @@ struct BinaryWriter {
 struct BinaryReader {
     let bytes: UnsafeRawBufferPointer
     var index = 0
+    /// Short texts already met, when the caller reads many payloads (`ShortStrings`).
+    let shorts: ShortStrings?
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, shorts: ShortStrings? = nil) {
+        self.bytes = bytes
+        self.shorts = shorts
+    }
 
     var atEnd: Bool { index == bytes.count }
 
@@ -93,13 +98,30 @@ struct BinaryReader {
     }
 
     mutating func string() throws(BinaryEventCodec.DecodeError) -> String {
+        try Self.decoded(text())
+    }
+
+    /// A text that recurs from record to record (an organ code, an account): from the
+    /// cache of short texts when the caller keeps one.
+    mutating func recurringString() throws(BinaryEventCodec.DecodeError) -> String {
+        let slice = try text()
+        if let shorts, !slice.isEmpty, slice.count <= ShortStrings.longest { return try shorts.string(slice) }
+        return try Self.decoded(slice)
+    }
+
+    /// A text's bytes, where they lie.
+    private mutating func text() throws(BinaryEventCodec.DecodeError) -> UnsafeRawBufferPointer {
         let n = try uvarint()
         guard n <= UInt64(bytes.count - index) else { throw .truncated }
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + Int(n))])
-        index += Int(n)
-        // The standard library validates as it decodes, and repairs what is invalid: the
-        // text is refused, not repaired, if its bytes came out different (strict UTF-8,
-        // RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+        defer { index += Int(n) }
+        return UnsafeRawBufferPointer(rebasing: bytes[index..<(index + Int(n))])
+    }
+
+    /// The text of these bytes, refused if they are not strict UTF-8. The standard library
+    /// validates as it decodes, and repairs what is invalid: the text is refused, not
+    /// repaired, if its bytes came out different (strict UTF-8, RFC 3629: no overlong
+    /// forms, no surrogates, nothing past U+10FFFF).
+    static func decoded(_ slice: UnsafeRawBufferPointer) throws(BinaryEventCodec.DecodeError) -> String {
         guard let bytes = slice.baseAddress, !slice.isEmpty else { return "" }
         var text = String(decoding: slice, as: UTF8.self)
         let same = text.withUTF8 { utf8 in
@@ -130,5 +152,32 @@ struct BinaryReader {
         let i = Int(try byte())
         guard i < table.count else { throw .malformed("tag \(i) outside its table") }
         return table[i]
+    }
+}
+
+/// The short texts a log repeats in nearly every record (organ codes, accounts, case
+/// numbers' organs), as already decoded: bytes met before are compared as two words and
+/// their text reused, not validated and made again (a replay reads three a record). Only
+/// texts the strict decoder accepted are kept, so a hit is the same text it would make.
+/// One per thread: it is not shared.
+final class ShortStrings {
+    /// Texts of up to 15 bytes (Swift holds them inline: nothing is shared by reusing one).
+    static let longest = 15
+    private static let slots = 64
+    /// Each slot's bytes as two words, the length in the last byte (0: empty slot).
+    private var keys = [UInt64](repeating: 0, count: 2 * slots)
+    private var texts = [String](repeating: "", count: slots)
+
+    func string(_ slice: UnsafeRawBufferPointer) throws(BinaryEventCodec.DecodeError) -> String {
+        var key: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: slice) }
+        key.1 |= UInt64(slice.count) << 56
+        let slot = Int(truncatingIfNeeded: (key.0 &* 0x9E37_79B9_7F4A_7C15 ^ key.1 &* 0xC2B2_AE3D_27D4_EB4F) >> 58)
+        if keys[2 * slot] == key.0, keys[2 * slot + 1] == key.1 { return texts[slot] }
+        let text = try BinaryReader.decoded(slice)
+        keys[2 * slot] = key.0
+        keys[2 * slot + 1] = key.1
+        texts[slot] = text
+        return text
     }
 }

@@ -1,6 +1,22 @@
 import Dispatch
 import PetitionCore
 
+/// A window's events handed from the thread that reads them to the one that folds them.
+/// The array is taken out whole, so the folder holds its only reference and may move each
+/// event out rather than copy it (`CaseBook.foldAll`).
+package final class EventBatch: @unchecked Sendable {
+    private var events: [CaseEvent]
+
+    init(_ events: consuming [CaseEvent]) { self.events = events }
+
+    /// The events, leaving the batch empty: taken once, by the thread that folds them.
+    package func take() -> [CaseEvent] {
+        var taken: [CaseEvent] = []
+        swap(&taken, &events)
+        return taken
+    }
+}
+
 /// Reading: every window of the file checked (checksums, sequence, hash chain) and
 /// decoded on both cores, a torn tail told apart from damage, and a case's records
 /// read back on demand.
@@ -10,7 +26,7 @@ extension DurableLog {
     /// The events read on open, a batch at a time, each dropped once handed over: a
     /// replay never holds a second copy of them. If `body` throws, the batches after
     /// the one it was given stay, in order.
-    package func readAll(inBatches body: ([CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
+    package func readAll(inBatches body: (consuming [CaseEvent]) throws(StoreError) -> Void) throws(StoreError) {
         undelivered.reverse()
         defer { undelivered.reverse() }
         while let batch = undelivered.popLast() { try body(batch) }
@@ -104,6 +120,7 @@ extension DurableLog {
                         guard let frame, let results, let failed else { return }
                         var events: [CaseEvent] = []
                         if decoding { events.reserveCapacity(count / workers + 16) }
+                        let shorts = ShortStrings()
                         window.withUnsafeBytes { raw in
                             for i in (count * w / workers)..<(count * (w + 1) / workers) {
                                 let f = frame.advanced(by: i)
@@ -112,7 +129,7 @@ extension DurableLog {
                                 guard decoding, failed[w] == count else { continue }
                                 let at = offset + LogFormat.frameHeaderSize
                                 let payload = UnsafeRawBufferPointer(rebasing: raw[at..<(at + Int(raw.u32(offset + 8)))])
-                                do { try LogRecord.decodeEvents(f.pointee, payload: payload, into: &events) } catch {
+                                do { try LogRecord.decodeEvents(f.pointee, payload: payload, into: &events, shorts: shorts) } catch {
                                     failed[w] = i
                                 }
                             }
@@ -174,8 +191,10 @@ extension DurableLog {
             lastSeq = frames[good - 1].seq
             headHash = frames[good - 1].hash
         }
-        for batch in batches {
-            if let replaySink { replaySink(self, batch) } else { undelivered.append(batch) }
+        // Each batch handed over whole, its array held nowhere else (`EventBatch`).
+        batches.reverse()
+        while let batch = batches.popLast() {
+            if let replaySink { replaySink(self, EventBatch(consume batch)) } else { undelivered.append(batch) }
         }
         if good < count {
             damage = .damage(at: base + frames[good].offset, seq: frames[good].seq, reason: reason)

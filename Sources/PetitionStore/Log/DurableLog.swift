@@ -44,7 +44,7 @@ package final class DurableLog: EventLog {
         /// Handed each window's events as soon as they are checked and decoded (after the
         /// window's records are in `recordOffsets`), instead of keeping them for
         /// `readAll`: a case book folds one window while the next is read.
-        package var replaying: ((DurableLog, [CaseEvent]) -> Void)?
+        package var replaying: ((DurableLog, EventBatch) -> Void)?
         /// Read no further than this offset, and move the bytes from it on aside as a torn
         /// tail: set when a first reading found a batch cut by a crash before its commit
         /// (`unfinishedBatchStart`), whose whole first records it had already handed out.
@@ -53,7 +53,7 @@ package final class DurableLog: EventLog {
         package init(writable: Bool = false, keepFrames: Bool = false, window: Int = 8 << 20, partRecords: Int = 16_384,
                      resume: CaseSnapshot.Head? = nil, verifyOnly: Bool = false, fs: any FileSystem = PosixFileSystem(),
                      clock: @escaping Clock = DurableLog.systemClock,
-                     replaying: ((DurableLog, [CaseEvent]) -> Void)? = nil) {
+                     replaying: ((DurableLog, EventBatch) -> Void)? = nil) {
             self.writable = writable
             self.keepFrames = keepFrames
             self.window = window
@@ -88,7 +88,7 @@ package final class DurableLog: EventLog {
     package internal(set) var recordOffsets: [Int] = []
     let offsetsLock = NSLock()
     /// While opening with `Options.replaying`: where each window's events go.
-    var replaySink: ((DurableLog, [CaseEvent]) -> Void)?
+    var replaySink: ((DurableLog, EventBatch) -> Void)?
     /// Events not yet handed out by `readAll`/`poll`/`transact`, in log order, in the
     /// batches they were decoded in (joined only when a caller wants one array).
     var undelivered: [[CaseEvent]] = []

@@ -123,13 +123,13 @@ extension LogRecord {
     /// replay path: no array per record); a record of no case adds nothing but must
     /// still decode. On a throw `events` is as it was.
     static func decodeEvents(_ frame: LogFormat.Frame, payload: UnsafeRawBufferPointer,
-                             into events: inout [CaseEvent]) throws(Unreadable) {
+                             into events: inout [CaseEvent], shorts: ShortStrings? = nil) throws(Unreadable) {
         guard let kind = try known(frame) else { return }
         switch kind {
         case .events:
             switch LogFormat.PayloadFormat(rawValue: frame.format) {
             case .binary?:
-                do { try BinaryEventCodec.decode(payload, seq: frame.seq, into: &events) } catch {
+                do { try BinaryEventCodec.decode(payload, seq: frame.seq, into: &events, shorts: shorts) } catch {
                     throw .payload("\(error)")
                 }
             case .json?:

@@ -33,7 +33,7 @@ extension CaseSnapshot {
     static let layout: [Field] = [
         Field("phase", PhaseTag.self, { $0.phase }, { $0.phase = $1 }),
         Field("petition", Opt<PetitionCodec>.self, { $0.petition }, { $0.petition = $1 }),
-        Field("flags", SetOf<FlagTag>.self, { $0.flags }, { $0.flags = $1 }),
+        Field("flags", FlagSetCodec.self, { $0.flags }, { $0.flags = $1 }),
         Field("holder", Opt<TextCodec>.self, { $0.holder }, { $0.holder = $1 }),
         Field("sender", Opt<TextCodec>.self, { $0.sender }, { $0.sender = $1 }),
         Field("sentOn", Opt<DayCodec>.self, { $0.sentOn }, { $0.sentOn = $1 }),

@@ -51,6 +51,16 @@ enum SetOf<C: SnapshotCodec>: SnapshotCodec where C.Value: Hashable & Comparable
     static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> Set<C.Value> { Set(try List<C>.read(&r)) }
 }
 
+/// A case's flags, written as `SetOf<FlagTag>` writes a set of them (sorted, as a list):
+/// the same bytes and shape as when they were held in a `Set`.
+enum FlagSetCodec: SnapshotCodec {
+    static var shape: String { SetOf<FlagTag>.shape }
+    static func write(_ flags: CaseFlags, _ w: inout BinaryWriter) { List<FlagTag>.write(flags.sorted(), &w) }
+    static func read(_ r: inout BinaryReader) throws(BinaryEventCodec.DecodeError) -> CaseFlags {
+        CaseFlags(try List<FlagTag>.read(&r))
+    }
+}
+
 enum PhaseTag: TagCodec {
     typealias Value = Phase
     static let table: [Phase] = Phase.allCases

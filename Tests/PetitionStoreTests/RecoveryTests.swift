@@ -223,13 +223,25 @@ struct RecoveryTests {
         }
         let before = Array(stored.filter { $0.seq < k })
         for (file, reason) in [(replaced(prevHash: RecordHash(of: [0]), payload: original.payload), "chain"),
-                               (replaced(prevHash: original.prevHash, payload: [1, 1, 0xFF, 0xFE]), "decode")] {
+                               (replaced(prevHash: original.prevHash, payload: [1, 1, 0xFF, 0xFE]), "decode"),
+                               // Its case readable, the rest of it not.
+                               (replaced(prevHash: original.prevHash, payload: original.payload.dropLast()), "decode")] {
             for window in [8 << 20, 4096] {
                 let (opened, _) = try Self.open(file, writable: false, window: window)
                 guard case .damage(let at, let seq, let why)? = opened.damage else { Issue.record("accepted"); continue }
                 #expect(at == offsets[k - 1] && seq == k && why.contains(reason))
                 #expect(opened.lastSeq == k - 1 && opened.recordOffsets == Array(offsets.prefix(k - 1)))
                 #expect(try opened.readAll() == before)
+                // Opening a case book (the overlapped replay: decoded on both cores, folded on
+                // a thread of its own while the next window is read) folds exactly the
+                // records before it too, and notes the same damage.
+                let fs = SimulatedFileSystem()
+                fs.replaceContents(Self.path, file)
+                let (book, bookLog) = try CaseBook.replaying(at: Self.path, .init(writable: false, window: window, fs: fs))
+                #expect(bookLog.damage == opened.damage && bookLog.lastSeq == k - 1)
+                let careful = try CaseBook(log: try DurableLog.open(at: Self.path, .init(writable: false, window: window, fs: fs)))
+                #expect(book.states == careful.states)
+                #expect(book.states == (try CaseBook(log: InMemoryEventLog(header: careful.log.header, events: before))).states)
             }
         }
     }

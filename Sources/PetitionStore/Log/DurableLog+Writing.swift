@@ -121,12 +121,22 @@ extension DurableLog {
         return [Prepared](unsafeUninitializedCapacity: records.count) { buffer, count in
             nonisolated(unsafe) let base = buffer.baseAddress
             inParts(records.count) { range in
+                // Read back as the replay reads: the texts every record repeats reused, the
+                // events decoded onto one array emptied each time.
+                let shorts = ShortStrings()
+                var readBack: [CaseEvent] = []
                 for i in range {
                     let record = records[first + i]
                     let (format, payload) = record.encoded()
                     var readable: String?
                     if case .events = record, format == .binary {
-                        do { _ = try BinaryEventCodec.decode(payload) } catch { readable = "\(error)" }
+                        readBack.removeAll(keepingCapacity: true)
+                        let decoded = payload.withUnsafeBytes { raw in
+                            Result { () throws(BinaryEventCodec.DecodeError) in
+                                try BinaryEventCodec.decode(raw, seq: 0, into: &readBack, shorts: shorts)
+                            }
+                        }
+                        if case .failure(let error) = decoded { readable = "\(error)" }
                     }
                     base?.advanced(by: i).initialize(to: Prepared(format: format, payload: payload, readable: readable))
                 }
